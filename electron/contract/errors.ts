@@ -1,0 +1,80 @@
+/**
+ * Typed API errors. They cross the transport as plain JSON ({@link ApiErrorBody}) and are rebuilt
+ * as {@link ApiError} on the other side; `message` is an i18n key, `params` fill it in.
+ */
+export type ErrorCode =
+  | 'VALIDATION'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'RULE'
+  | 'UNKNOWN_METHOD'
+  | 'INTERNAL';
+
+export interface FieldIssue {
+  /** Path of the field, e.g. ['towerRange'] or ['rows', 3, 'height']. */
+  path: (string | number)[];
+  /** i18n key, e.g. 'validation.too_small' or 'vegetation.towerRange.format'. */
+  message: string;
+  params?: Record<string, string | number>;
+}
+
+export interface ApiErrorBody {
+  code: ErrorCode;
+  message: string;
+  params?: Record<string, string | number>;
+  issues?: FieldIssue[];
+  /** For CONFLICT: the record as the other person saved it. */
+  current?: unknown;
+}
+
+export class ApiError extends Error {
+  readonly code: ErrorCode;
+  readonly params?: Record<string, string | number>;
+  readonly issues?: FieldIssue[];
+  readonly current?: unknown;
+
+  constructor(body: ApiErrorBody) {
+    super(body.message);
+    this.name = 'ApiError';
+    this.code = body.code;
+    this.params = body.params;
+    this.issues = body.issues;
+    this.current = body.current;
+  }
+
+  toBody(): ApiErrorBody {
+    const body: ApiErrorBody = { code: this.code, message: this.message };
+    if (this.params) body.params = this.params;
+    if (this.issues) body.issues = this.issues;
+    if (this.current !== undefined) body.current = this.current;
+    return body;
+  }
+
+  static fromBody(body: ApiErrorBody): ApiError {
+    return new ApiError(body);
+  }
+}
+
+export const HTTP_STATUS: Record<ErrorCode, number> = {
+  VALIDATION: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  RULE: 422,
+  UNKNOWN_METHOD: 404,
+  INTERNAL: 500,
+};
+
+export const notFound = (entity: string, id: number | string) =>
+  new ApiError({ code: 'NOT_FOUND', message: 'errors.notFound', params: { entity, id: String(id) } });
+
+export const ruleError = (message: string, params?: Record<string, string | number>, path?: string[]) =>
+  new ApiError({
+    code: 'RULE',
+    message,
+    params,
+    issues: path ? [{ path, message, params }] : undefined,
+  });

@@ -1,0 +1,35 @@
+import type { z } from 'zod';
+import { accountsMethods } from './accounts';
+import { auditMethods } from './audit';
+import { demoMethods } from './demo';
+import { recycleMethods } from './recycle';
+import { referenceMethods } from './reference';
+import { settingsMethods } from './settings';
+import { vegetationMethods } from './vegetation';
+
+/** The whole API: every method the renderer may call, with its schemas and who may call it. */
+export const contract = {
+  ...accountsMethods,
+  ...auditMethods,
+  ...settingsMethods,
+  ...referenceMethods,
+  ...vegetationMethods,
+  ...recycleMethods,
+  ...demoMethods,
+} as const;
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export type InputOf<M extends MethodName> = z.input<Contract[M]['input']>;
+export type ParsedInputOf<M extends MethodName> = z.output<Contract[M]['input']>;
+export type OutputOf<M extends MethodName> = z.output<Contract[M]['output']>;
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+/** The IPC channel the preload script and the main process share. */
+export const IPC_CHANNEL = 'griddesk:call';
+
+export * from './method';
+export * from './errors';

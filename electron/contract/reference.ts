@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import { EVERYONE, REFERENCE_EDITORS, command, query } from './method';
+import {
+  areaType,
+  conductorType,
+  countOutput,
+  gridPage,
+  gridRequest,
+  id,
+  idsInput,
+  optionalDate,
+  optionalText,
+  recordMeta,
+  requiredText,
+  version,
+  voltageLevel,
+} from './common';
+
+const editable = { id: id.optional(), version: version.optional() };
+
+export const townshipInput = z.object({ ...editable, name: requiredText(40), notes: optionalText(500) });
+export const townshipRow = z.object({ ...recordMeta, name: z.string(), notes: z.string().nullable(), villageCount: z.number().int() });
+
+export const villageInput = z.object({ ...editable, townshipId: id, name: requiredText(40), notes: optionalText(500) });
+export const villageRow = z.object({ ...recordMeta, townshipId: id, townshipName: z.string(), name: z.string(), notes: z.string().nullable() });
+
+export const TEAM_KINDS = ['distribution', 'cable', 'line', 'station', 'other'] as const;
+export const teamInput = z.object({
+  ...editable,
+  name: requiredText(40),
+  kind: z.enum(TEAM_KINDS),
+  phone: optionalText(30),
+  notes: optionalText(500),
+});
+export const teamRow = z.object({
+  ...recordMeta,
+  name: z.string(),
+  kind: z.enum(TEAM_KINDS),
+  phone: z.string().nullable(),
+  notes: z.string().nullable(),
+});
+
+export const lineInput = z.object({
+  ...editable,
+  name: requiredText(40),
+  code: optionalText(20),
+  voltage: voltageLevel,
+  conductor: conductorType,
+  areaType,
+  substation: optionalText(40),
+  lengthKm: z.number().finite().min(0, { error: 'validation.not_negative' }).max(2000).nullable().optional(),
+  commissionedDate: optionalDate,
+  townshipIds: z.array(id).max(100).default([]),
+  notes: optionalText(500),
+});
+export type LineInput = z.input<typeof lineInput>;
+export const lineRow = z.object({
+  ...recordMeta,
+  name: z.string(),
+  code: z.string().nullable(),
+  voltage: voltageLevel,
+  conductor: conductorType,
+  areaType,
+  substation: z.string().nullable(),
+  lengthKm: z.number().nullable(),
+  commissionedDate: z.string().nullable(),
+  townshipIds: z.array(id),
+  townshipNames: z.string(),
+  notes: z.string().nullable(),
+});
+export type LineRow = z.infer<typeof lineRow>;
+
+/** Everything forms need to fill their pickers, in one small call. */
+export const referenceOptions = z.object({
+  lines: z.array(z.object({ id, name: z.string(), voltage: voltageLevel, conductor: conductorType, areaType })),
+  townships: z.array(z.object({ id, name: z.string() })),
+  villages: z.array(z.object({ id, townshipId: id, name: z.string() })),
+  teams: z.array(z.object({ id, name: z.string(), kind: z.enum(TEAM_KINDS) })),
+});
+export type ReferenceOptions = z.infer<typeof referenceOptions>;
+
+/** The same three methods for every reference table: list, save (create or update), delete to the bin. */
+function referenceTable<R extends z.ZodType, I extends z.ZodType>(row: R, input: I) {
+  return {
+    list: query(EVERYONE, gridRequest, gridPage(row)),
+    save: command(REFERENCE_EDITORS, input, row),
+    delete: command(REFERENCE_EDITORS, idsInput, countOutput),
+  };
+}
+
+const lines = referenceTable(lineRow, lineInput);
+const townships = referenceTable(townshipRow, townshipInput);
+const villages = referenceTable(villageRow, villageInput);
+const teams = referenceTable(teamRow, teamInput);
+
+export const referenceMethods = {
+  'reference.options': query(EVERYONE, z.object({}), referenceOptions),
+  'lines.list': lines.list,
+  'lines.save': lines.save,
+  'lines.delete': lines.delete,
+  'townships.list': townships.list,
+  'townships.save': townships.save,
+  'townships.delete': townships.delete,
+  'villages.list': villages.list,
+  'villages.save': villages.save,
+  'villages.delete': villages.delete,
+  'teams.list': teams.list,
+  'teams.save': teams.save,
+  'teams.delete': teams.delete,
+} as const;

@@ -1,0 +1,14 @@
+import type { Kysely } from 'kysely';
+import * as m0001 from './0001_foundation';
+import * as m0002 from './0002_vegetation';
+
+export interface Migration {
+  id: string;
+  up(db: Kysely<unknown>): Promise<void>;
+}
+
+/** Append-only and statically imported: the app is bundled, so nothing scans the disk for migrations. */
+export const migrations: Migration[] = [
+  { id: '0001_foundation', up: m0001.up },
+  { id: '0002_vegetation', up: m0002.up },
+];

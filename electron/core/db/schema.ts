@@ -1,0 +1,169 @@
+import type { Generated } from 'kysely';
+
+/** Columns shared by every editable, soft-deletable record. */
+interface Versioned {
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+interface SoftDeleted {
+  deleted_at: string | null;
+  deleted_by: string | null;
+}
+
+export interface UsersTable extends Versioned {
+  id: Generated<number>;
+  username: string;
+  display_name: string;
+  role: string;
+  /** null until the first-run setup sets it: there is no default password. */
+  password_hash: string | null;
+  must_change_password: number;
+  active: number;
+  last_login_at: string | null;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  user_id: number;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  user_id: number | null;
+  username: string | null;
+  method: string;
+  entity: string | null;
+  entity_id: string | null;
+  summary: string | null;
+  before_json: string | null;
+  after_json: string | null;
+}
+
+export interface SettingsTable {
+  key: string;
+  value_json: string;
+  updated_at: string | null;
+  updated_by: string | null;
+}
+
+export interface TownshipsTable extends Versioned, SoftDeleted {
+  id: Generated<number>;
+  name: string;
+  notes: string | null;
+}
+
+export interface VillagesTable extends Versioned, SoftDeleted {
+  id: Generated<number>;
+  township_id: number;
+  name: string;
+  notes: string | null;
+}
+
+export interface TeamsTable extends Versioned, SoftDeleted {
+  id: Generated<number>;
+  name: string;
+  kind: string;
+  phone: string | null;
+  notes: string | null;
+}
+
+export interface LinesTable extends Versioned, SoftDeleted {
+  id: Generated<number>;
+  name: string;
+  code: string | null;
+  voltage: string;
+  conductor: string;
+  area_type: string;
+  substation: string | null;
+  length_km: number | null;
+  commissioned_date: string | null;
+  notes: string | null;
+}
+
+export interface LineTownshipsTable {
+  line_id: number;
+  township_id: number;
+}
+
+export interface VegetationRecordsTable extends Versioned, SoftDeleted {
+  id: Generated<number>;
+  line_id: number;
+  tower_from: number;
+  tower_to: number;
+  township_id: number | null;
+  village_id: number | null;
+  landowner: string | null;
+  landowner_phone: string | null;
+  species: string;
+  tree_count: number;
+  tree_height: number | null;
+  vertical_distance: number | null;
+  horizontal_distance: number | null;
+  tree_class: string;
+  planted_in_zone: number;
+  action: string;
+  planned_date: string | null;
+  team_id: number | null;
+  status: string;
+  distance_after: number | null;
+  completed_date: string | null;
+  next_due_date: string | null;
+  /** planned_date while open, next_due_date once done: indexed, decides "overdue". */
+  due_date: string | null;
+  hazard_grade: string;
+  hazard_basis_json: string;
+  notes: string | null;
+}
+
+export interface VegetationDisputesTable {
+  id: Generated<number>;
+  version: Generated<number>;
+  record_id: number;
+  parties_json: string;
+  law_explained: number;
+  coordination_level: string;
+  compensation_agreed: number | null;
+  compensation_paid: number | null;
+  paid_date: string | null;
+  status: string;
+  /** The record's status before it was blocked, restored when the dispute closes. */
+  status_before: string;
+  opened_at: string;
+  closed_at: string | null;
+  close_note: string | null;
+}
+
+export interface VegetationDisputeEntriesTable {
+  id: Generated<number>;
+  dispute_id: number;
+  entry_date: string;
+  party: string | null;
+  content: string;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface SchemaMigrationsTable {
+  id: string;
+  applied_at: string;
+}
+
+export interface DB {
+  users: UsersTable;
+  sessions: SessionsTable;
+  audit_log: AuditLogTable;
+  settings: SettingsTable;
+  townships: TownshipsTable;
+  villages: VillagesTable;
+  teams: TeamsTable;
+  lines: LinesTable;
+  line_townships: LineTownshipsTable;
+  vegetation_records: VegetationRecordsTable;
+  vegetation_disputes: VegetationDisputesTable;
+  vegetation_dispute_entries: VegetationDisputeEntriesTable;
+  schema_migrations: SchemaMigrationsTable;
+}

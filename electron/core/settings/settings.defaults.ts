@@ -1,0 +1,103 @@
+/**
+ * Every rule threshold GridDesk judges by, with the value from ../shared/DOMAIN.md as its default.
+ * Provinces differ, so each is a setting; `confirmed` mirrors DOMAIN.md's ✅ / ⚠️ marks.
+ */
+export interface SettingDef {
+  key: string;
+  group: string;
+  default: number | string | boolean;
+  unit: string | null;
+  source: string;
+  confirmed: boolean;
+  min?: number;
+  max?: number;
+}
+
+const RULES_DETAIL = '《电力设施保护条例实施细则》第十六条';
+const DIST_TABLE = '10kV及以下架空配电线路对树木距离（95598答复，通常引 DL/T 5220-2005）';
+const GB50061 = 'GB 50061-2010 导线与街道行道树之间的最小距离';
+const GB50545 = 'GB 50545-2010 / DL/T 741 对果树、经济作物、城市灌木及行道树';
+
+function clearance(
+  scope: string,
+  vertical: number,
+  horizontal: number,
+  source: string,
+  confirmed: boolean,
+): SettingDef[] {
+  return [
+    { key: `clearance.${scope}.vertical`, group: 'clearance', default: vertical, unit: 'm', source, confirmed, min: 0, max: 30 },
+    { key: `clearance.${scope}.horizontal`, group: 'clearance', default: horizontal, unit: 'm', source, confirmed, min: 0, max: 30 },
+  ];
+}
+
+export const SETTING_DEFS: SettingDef[] = [
+  // §1.2 distribution lines: by conductor (bare / insulated).
+  ...clearance('0.4.bare', 1.0, 1.0, DIST_TABLE, true),
+  ...clearance('0.4.insulated', 0.2, 0.5, DIST_TABLE, true),
+  ...clearance('10.bare', 1.5, 2.0, DIST_TABLE, true),
+  ...clearance('10.insulated', 0.8, 1.0, DIST_TABLE, true),
+  // §1.1 35 kV and up: general trees by 实施细则; street trees by GB 50061 / GB 50545.
+  ...clearance('35.general', 4.0, 3.5, RULES_DETAIL, true),
+  ...clearance('35.street', 3.0, 3.5, GB50061, true),
+  ...clearance('66.general', 4.0, 3.5, RULES_DETAIL, true),
+  ...clearance('66.street', 3.0, 3.5, GB50061, true),
+  ...clearance('110.general', 4.0, 3.5, RULES_DETAIL, true),
+  ...clearance('110.street', 3.0, 3.5, GB50545, false),
+  ...clearance('220.general', 4.5, 4.0, RULES_DETAIL, true),
+  ...clearance('220.street', 3.5, 4.0, GB50545, false),
+  {
+    key: 'clearance.majorMargin',
+    group: 'clearance',
+    default: 3.0,
+    unit: 'm',
+    source: '树障防控重点设备分级原则：重大 = 最小距离 + 3 m 以内',
+    confirmed: true,
+    min: 0,
+    max: 20,
+  },
+  {
+    key: 'vegetation.cycleMonths',
+    group: 'vegetation',
+    default: 12,
+    unit: '月',
+    source: '修剪周期默认一年（各单位可按树种调整）',
+    confirmed: false,
+    min: 1,
+    max: 120,
+  },
+  {
+    key: 'vegetation.cycleMonthsBySpecies',
+    group: 'vegetation',
+    default: '',
+    unit: null,
+    source: '按树种的修剪周期，格式“桉树=6；毛竹=8”，未列出的树种用默认周期',
+    confirmed: false,
+  },
+  {
+    key: 'vegetation.dueSoonDays',
+    group: 'vegetation',
+    default: 30,
+    unit: '天',
+    source: '“30 天内到期”筛选的天数',
+    confirmed: false,
+    min: 1,
+    max: 365,
+  },
+];
+
+export const SETTING_BY_KEY = new Map(SETTING_DEFS.map((d) => [d.key, d]));
+
+/** Parses "桉树=6；毛竹=8" (full- or half-width separators). Returns null when malformed. */
+export function parseSpeciesCycles(value: string): Map<string, number> | null {
+  const result = new Map<string, number>();
+  const parts = value.split(/[;；,，\n]/).map((p) => p.trim()).filter(Boolean);
+  for (const part of parts) {
+    const m = /^(.+?)\s*[=＝:：]\s*(\d{1,3})$/.exec(part);
+    if (!m) return null;
+    const months = Number(m[2]);
+    if (months < 1 || months > 120) return null;
+    result.set(m[1]!.trim(), months);
+  }
+  return result;
+}
