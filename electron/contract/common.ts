@@ -92,6 +92,8 @@ export type ColumnFilter = z.infer<typeof columnFilter>;
 
 export const MAX_PAGE = 1000;
 
+const pageSizeOk = (r: { startRow: number; endRow: number }) => r.endRow > r.startRow && r.endRow - r.startRow <= MAX_PAGE;
+
 export function gridRequestWith<T extends z.ZodRawShape>(extra: T) {
   return z
     .object({
@@ -102,7 +104,7 @@ export function gridRequestWith<T extends z.ZodRawShape>(extra: T) {
       search: z.string().trim().max(100).optional(),
       ...extra,
     })
-    .refine((r) => r.endRow > r.startRow && r.endRow - r.startRow <= MAX_PAGE, { error: 'validation.page', path: ['endRow'] });
+    .refine((r) => pageSizeOk(r as { startRow: number; endRow: number }), { error: 'validation.page', path: ['endRow'] });
 }
 
 /** What every grid sends: the AG Grid infinite row model's block request, plus module filters. */

@@ -33,3 +33,10 @@ export const IPC_CHANNEL = 'griddesk:call';
 
 export * from './method';
 export * from './errors';
+export * from './common';
+export * from './accounts';
+export * from './audit';
+export * from './settings';
+export * from './reference';
+export * from './vegetation';
+export * from './recycle';

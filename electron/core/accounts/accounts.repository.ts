@@ -1,0 +1,55 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { GridRequest, Role, UserRow } from '../../contract';
+import type { DB, UsersTable } from '../db/schema';
+import { gridOrder, gridWhere, type GridColumns } from '../shared/grid-query';
+
+export function toUserRow(u: Selectable<UsersTable>): UserRow {
+  return {
+    id: u.id,
+    version: u.version,
+    createdAt: u.created_at,
+    updatedAt: u.updated_at,
+    username: u.username,
+    displayName: u.display_name,
+    role: u.role as Role,
+    active: u.active === 1,
+    lastLoginAt: u.last_login_at,
+  };
+}
+
+export const findUserById = (db: Kysely<DB>, id: number) => db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+
+export const findUserByName = (db: Kysely<DB>, username: string) =>
+  db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
+
+export async function countActiveAdmins(db: Kysely<DB>, exceptId?: number): Promise<number> {
+  let q = db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).where('role', '=', 'admin').where('active', '=', 1);
+  if (exceptId !== undefined) q = q.where('id', '!=', exceptId);
+  return Number((await q.executeTakeFirstOrThrow()).n);
+}
+
+const USER_COLUMNS: GridColumns = {
+  username: { ref: 'username', type: 'text' },
+  displayName: { ref: 'display_name', type: 'text' },
+  role: { ref: 'role', type: 'text' },
+  lastLoginAt: { ref: 'last_login_at', type: 'date' },
+};
+
+export async function listUsers(db: Kysely<DB>, req: GridRequest) {
+  const where = (eb: Parameters<typeof gridWhere>[0]) => gridWhere(eb, req, USER_COLUMNS, ['username', 'display_name']);
+  const { n } = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).where(where).executeTakeFirstOrThrow();
+  let q = db.selectFrom('users').selectAll().where(where);
+  for (const o of gridOrder(req, USER_COLUMNS, 'id')) q = q.orderBy(o.expr, o.dir);
+  const rows = await q.limit(req.endRow - req.startRow).offset(req.startRow).execute();
+  return { rows: rows.map(toUserRow), rowCount: Number(n) };
+}
+
+/** First start: an admin account exists, with no password until the first-run screen sets one. */
+export async function ensureAdmin(db: Kysely<DB>, now: string): Promise<void> {
+  const any = await db.selectFrom('users').select('id').limit(1).executeTakeFirst();
+  if (any) return;
+  await db
+    .insertInto('users')
+    .values({ username: 'admin', display_name: '系统管理员', role: 'admin', password_hash: null, must_change_password: 0, active: 1, last_login_at: null, created_at: now, updated_at: now })
+    .execute();
+}

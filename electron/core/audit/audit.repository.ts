@@ -1,0 +1,69 @@
+import type { Kysely } from 'kysely';
+import type { AuditRow, GridRequest } from '../../contract';
+import type { AuditEntry } from '../context';
+import type { DB } from '../db/schema';
+import { gridOrder, gridWhere, type GridColumns } from '../shared/grid-query';
+
+const json = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v));
+const parse = (s: string | null) => (s === null ? null : (JSON.parse(s) as unknown));
+
+export async function writeAudit(
+  db: Kysely<DB>,
+  at: string,
+  user: { id: number; username: string } | null,
+  method: string,
+  entries: AuditEntry[],
+): Promise<void> {
+  const rows = (entries.length > 0 ? entries : [{ entity: null, entityId: null } as unknown as AuditEntry]).map((e) => ({
+    at,
+    user_id: user?.id ?? null,
+    username: user?.username ?? null,
+    method,
+    entity: e.entity ?? null,
+    entity_id: e.entityId === null || e.entityId === undefined ? null : String(e.entityId),
+    summary: e.summary ?? null,
+    before_json: json(e.before),
+    after_json: json(e.after),
+  }));
+  // Chunked: a bulk delete can audit thousands of rows in one call.
+  for (let i = 0; i < rows.length; i += 500) await db.insertInto('audit_log').values(rows.slice(i, i + 500)).execute();
+}
+
+const AUDIT_COLUMNS: GridColumns = {
+  at: { ref: 'at', type: 'date' },
+  username: { ref: 'username', type: 'text' },
+  method: { ref: 'method', type: 'text' },
+  entity: { ref: 'entity', type: 'text' },
+  entityId: { ref: 'entity_id', type: 'text' },
+  summary: { ref: 'summary', type: 'text' },
+};
+
+export async function listAudit(db: Kysely<DB>, req: GridRequest & { entity?: string; entityId?: string }) {
+  const base = () => {
+    let q = db.selectFrom('audit_log').where((eb) => gridWhere(eb, req, AUDIT_COLUMNS, ['username', 'method', 'summary']));
+    if (req.entity) q = q.where('entity', '=', req.entity);
+    if (req.entityId) q = q.where('entity_id', '=', req.entityId);
+    return q;
+  };
+  const { n } = await base().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  // Newest first unless the user sorts otherwise.
+  let q = base().selectAll();
+  for (const o of gridOrder(req, AUDIT_COLUMNS, 'id', [{ colId: 'at', sort: 'desc' }])) q = q.orderBy(o.expr, o.dir);
+  const rows = await q.limit(req.endRow - req.startRow).offset(req.startRow).execute();
+  return {
+    rowCount: Number(n),
+    rows: rows.map(
+      (r): AuditRow => ({
+        id: r.id,
+        at: r.at,
+        username: r.username,
+        method: r.method,
+        entity: r.entity,
+        entityId: r.entity_id,
+        summary: r.summary,
+        before: parse(r.before_json),
+        after: parse(r.after_json),
+      }),
+    ),
+  };
+}

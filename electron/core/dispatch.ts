@@ -1,0 +1,85 @@
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import { ApiError, allows, contract, isMethodName, type FieldIssue, type MethodName } from '../contract';
+import { resolveSession } from './accounts/sessions';
+import { writeAudit } from './audit/audit.repository';
+import type { AuditEntry, Handler, HandlerContext, Session } from './context';
+import type { DB } from './db/schema';
+import { handlers } from './handlers';
+import { localDate } from './shared/time';
+
+/** While a user must change their password, only these methods answer. */
+const ALLOWED_BEFORE_PASSWORD_CHANGE = new Set<MethodName>(['accounts.me', 'accounts.changePassword', 'accounts.logout']);
+
+const I18N_KEY = /^[a-z][A-Za-z0-9]*(\.[A-Za-z0-9_]+)+$/;
+
+/** Zod issues → field issues whose messages are i18n keys the renderer can translate. */
+export function toFieldIssues(error: z.ZodError): FieldIssue[] {
+  return error.issues.map((iss) => {
+    const message = I18N_KEY.test(iss.message) ? iss.message : `validation.${iss.code}`;
+    const params: Record<string, string | number> = {};
+    const raw = iss as unknown as Record<string, unknown>;
+    for (const k of ['minimum', 'maximum', 'expected', 'format'] as const) {
+      const v = raw[k];
+      if (typeof v === 'number' || typeof v === 'string') params[k] = v;
+      if (typeof v === 'bigint') params[k] = Number(v);
+    }
+    return { path: iss.path.map((p) => (typeof p === 'number' ? p : String(p))), message, params };
+  });
+}
+
+export interface DispatchAuth {
+  token?: string | null;
+}
+
+export interface Dispatcher {
+  dispatch(method: string, input: unknown, auth: DispatchAuth): Promise<unknown>;
+}
+
+/**
+ * The one way into the core: check the method and the caller, validate the input, run the handler
+ * in one transaction and write its audit rows in that same transaction.
+ */
+export function createDispatcher(db: Kysely<DB>, clock: () => Date = () => new Date()): Dispatcher {
+  return {
+    async dispatch(method, input, auth) {
+      if (!isMethodName(method)) throw new ApiError({ code: 'UNKNOWN_METHOD', message: 'errors.unknownMethod', params: { method: String(method).slice(0, 80) } });
+      const def = contract[method];
+      const now = clock();
+      const session: Session | null = auth.token ? await resolveSession(db, auth.token, now) : null;
+      if (def.access !== 'public' && !session) throw new ApiError({ code: 'UNAUTHENTICATED', message: 'errors.unauthenticated' });
+      if (!allows(def.access, session?.role ?? null)) throw new ApiError({ code: 'FORBIDDEN', message: 'errors.forbidden' });
+      if (session?.mustChangePassword && def.access !== 'public' && !ALLOWED_BEFORE_PASSWORD_CHANGE.has(method)) {
+        throw new ApiError({ code: 'FORBIDDEN', message: 'accounts.password.mustChange' });
+      }
+
+      const parsed = def.input.safeParse(input ?? {});
+      if (!parsed.success) throw new ApiError({ code: 'VALIDATION', message: 'errors.validation', issues: toFieldIssues(parsed.error) });
+
+      const handler = handlers[method] as Handler<MethodName>;
+      const entries: AuditEntry[] = [];
+      let actor = session ? { id: session.userId, username: session.username } : null;
+      try {
+        return await db.transaction().execute(async (trx) => {
+          const ctx: HandlerContext = {
+            db: trx,
+            session,
+            now,
+            today: localDate(now),
+            audit: (e) => entries.push(e),
+            actAs: (u) => (actor = u),
+          };
+          const result = await handler(parsed.data as never, ctx);
+          const checked = def.output.safeParse(result);
+          if (!checked.success) throw new Error(`output of ${method} breaks its contract: ${checked.error.message}`);
+          if (def.writes) await writeAudit(trx, now.toISOString(), actor, method, entries);
+          return checked.data;
+        });
+      } catch (err) {
+        if (err instanceof ApiError) throw err;
+        console.error(`[dispatch] ${method} failed:`, err);
+        throw new ApiError({ code: 'INTERNAL', message: 'errors.internal' });
+      }
+    },
+  };
+}

@@ -1,0 +1,22 @@
+import type { MethodName } from '../contract';
+import type { Handlers } from './context';
+import { accountsHandlers } from './accounts/accounts.handlers';
+import { auditHandlers } from './audit/audit.handlers';
+import { demoHandlers } from './demo/demo.handlers';
+import { recycleHandlers } from './recycle/recycle.handlers';
+import { referenceHandlers } from './reference/reference.handlers';
+import { settingsHandlers } from './settings/settings.handlers';
+import { disputeHandlers } from './vegetation/disputes.handlers';
+import { vegetationHandlers } from './vegetation/vegetation.handlers';
+
+/** Every contract method has exactly one handler: a missing one fails the type check here. */
+export const handlers: Handlers<MethodName> = {
+  ...accountsHandlers,
+  ...auditHandlers,
+  ...settingsHandlers,
+  ...referenceHandlers,
+  ...vegetationHandlers,
+  ...disputeHandlers,
+  ...recycleHandlers,
+  ...demoHandlers,
+};

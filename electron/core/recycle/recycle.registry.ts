@@ -1,0 +1,53 @@
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { LEDGER_EDITORS, REFERENCE_EDITORS, type Recyclable, type Role } from '../../contract';
+import type { DB } from '../db/schema';
+import type { SoftDeletable } from '../shared/soft-delete';
+
+/** What the recycle bin needs to know about each kind of deletable record. */
+export interface RecyclableSpec {
+  table: SoftDeletable;
+  /** Who may restore: the same roles that may delete. */
+  roles: readonly Role[];
+  /** SELECT of the deleted rows as (entity, id, label, deleted_at, deleted_by). */
+  deleted: RawBuilder<unknown>;
+  /** Why the row cannot come back now (an i18n key), or null. */
+  blocker: (db: Kysely<DB>, id: number) => Promise<string | null>;
+}
+
+const nameTaken = (table: 'lines' | 'townships' | 'teams') => async (db: Kysely<DB>, id: number) => {
+  const row = await db.selectFrom(table).select('name').where('id', '=', id).executeTakeFirst();
+  if (!row) return null;
+  const clash = await db.selectFrom(table).select('id').where('name', '=', row.name).where('deleted_at', 'is', null).executeTakeFirst();
+  return clash ? 'recycle.nameTaken' : null;
+};
+
+const simple = (entity: string, table: string) =>
+  sql`select ${sql.lit(entity)} as entity, id, name as label, deleted_at, deleted_by from ${sql.table(table)} where deleted_at is not null`;
+
+export const RECYCLE_REGISTRY: Record<Recyclable, RecyclableSpec> = {
+  vegetation: {
+    table: 'vegetation_records',
+    roles: LEDGER_EDITORS,
+    deleted: sql`select 'vegetation' as entity, v.id, l.name || ' #' || v.tower_from || '–#' || v.tower_to || ' ' || v.species as label, v.deleted_at, v.deleted_by
+                 from vegetation_records v join lines l on l.id = v.line_id where v.deleted_at is not null`,
+    blocker: async (db, id) => {
+      const r = await db.selectFrom('vegetation_records as v').innerJoin('lines as l', 'l.id', 'v.line_id').select('l.deleted_at').where('v.id', '=', id).executeTakeFirst();
+      return r?.deleted_at ? 'recycle.parentDeleted' : null;
+    },
+  },
+  lines: { table: 'lines', roles: REFERENCE_EDITORS, deleted: simple('lines', 'lines'), blocker: nameTaken('lines') },
+  townships: { table: 'townships', roles: REFERENCE_EDITORS, deleted: simple('townships', 'townships'), blocker: nameTaken('townships') },
+  villages: {
+    table: 'villages',
+    roles: REFERENCE_EDITORS,
+    deleted: simple('villages', 'villages'),
+    blocker: async (db, id) => {
+      const v = await db.selectFrom('villages as vi').innerJoin('townships as t', 't.id', 'vi.township_id').select(['vi.name', 'vi.township_id', 't.deleted_at']).where('vi.id', '=', id).executeTakeFirst();
+      if (!v) return null;
+      if (v.deleted_at) return 'recycle.parentDeleted';
+      const clash = await db.selectFrom('villages').select('id').where('name', '=', v.name).where('township_id', '=', v.township_id).where('deleted_at', 'is', null).executeTakeFirst();
+      return clash ? 'recycle.nameTaken' : null;
+    },
+  },
+  teams: { table: 'teams', roles: REFERENCE_EDITORS, deleted: simple('teams', 'teams'), blocker: nameTaken('teams') },
+};

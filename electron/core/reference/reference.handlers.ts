@@ -1,0 +1,154 @@
+import type { Kysely } from 'kysely';
+import { ApiError, type MethodName, type ParsedInputOf } from '../../contract';
+import type { Handler, HandlerContext, Handlers } from '../context';
+import { currentUser } from '../context';
+import type { DB } from '../db/schema';
+import type { GridRequest } from '../../contract';
+import { fieldError, requireLive } from '../shared/references';
+import { softDelete } from '../shared/soft-delete';
+import { updateVersioned } from '../shared/versioned';
+import { lines, teams, townships, villages } from './reference.repository';
+
+type Prefix = 'lines' | 'townships' | 'villages' | 'teams';
+type TableMethods<P extends Prefix> = `${P}.list` | `${P}.save` | `${P}.delete`;
+type SaveInput<P extends Prefix> = ParsedInputOf<`${P}.save` & MethodName>;
+
+interface TableSpec<P extends Prefix> {
+  table: P;
+  repo: { list: (db: Kysely<DB>, req: GridRequest) => Promise<unknown>; find: (db: Kysely<DB>, id: number) => Promise<unknown> };
+  /** Column values to store, from the validated input. */
+  values: (input: SaveInput<P>) => Record<string, unknown>;
+  /** Live rows that would clash on the unique name. */
+  nameClash: (db: Kysely<DB>, input: SaveInput<P>) => Promise<{ id: number } | undefined>;
+  check?: (ctx: HandlerContext, input: SaveInput<P>) => Promise<void>;
+  afterSave?: (ctx: HandlerContext, id: number, input: SaveInput<P>) => Promise<void>;
+  /** How many live records still point at these rows; deleting them is refused while any do. */
+  usage: (db: Kysely<DB>, ids: number[]) => Promise<number>;
+}
+
+/** list / save / delete for one reference table: the same rules for all four. */
+function tableHandlers<P extends Prefix>(spec: TableSpec<P>): Handlers<TableMethods<P>> {
+  const list: Handler<'lines.list'> = async (input, ctx) => spec.repo.list(ctx.db, input) as never;
+
+  const save = async (input: SaveInput<P> & { id?: number; version?: number }, ctx: HandlerContext) => {
+    if (await spec.nameClash(ctx.db, input)) throw fieldError('name', 'validation.duplicate');
+    await spec.check?.(ctx, input);
+    const at = ctx.now.toISOString();
+    const before = input.id === undefined ? undefined : await spec.repo.find(ctx.db, input.id);
+    if (input.id !== undefined && !before) throw fieldError('id', 'errors.notFound');
+    let id: number;
+    if (input.id === undefined) {
+      const row = { ...spec.values(input), created_at: at, updated_at: at };
+      id = (await ctx.db.insertInto(spec.table).values(row as never).returning('id').executeTakeFirstOrThrow()).id;
+    } else {
+      id = input.id;
+      await updateVersioned(ctx.db, spec.table, id, input.version, { ...spec.values(input), updated_at: at }, () => spec.repo.find(ctx.db, id));
+    }
+    await spec.afterSave?.(ctx, id, input);
+    const after = await spec.repo.find(ctx.db, id);
+    ctx.audit({ entity: spec.table, entityId: id, summary: before ? 'updated' : 'created', before, after });
+    return after;
+  };
+
+  const del = async (input: { ids: number[] }, ctx: HandlerContext) => {
+    const user = currentUser(ctx);
+    const inUse = await spec.usage(ctx.db, input.ids);
+    if (inUse > 0) throw new ApiError({ code: 'RULE', message: 'reference.inUse', params: { count: inUse } });
+    const deleted = await softDelete(ctx.db, spec.table, input.ids, user.username, ctx.now.toISOString());
+    for (const id of deleted) ctx.audit({ entity: spec.table, entityId: id, summary: 'deleted to recycle bin' });
+    return { count: deleted.length };
+  };
+
+  return { [`${spec.table}.list`]: list, [`${spec.table}.save`]: save, [`${spec.table}.delete`]: del } as unknown as Handlers<TableMethods<P>>;
+}
+
+const liveVegetationUsing = (column: 'line_id' | 'township_id' | 'village_id' | 'team_id') => async (db: Kysely<DB>, ids: number[]) =>
+  Number(
+    (await db.selectFrom('vegetation_records').select((eb) => eb.fn.countAll<number>().as('n')).where(column, 'in', ids).where('deleted_at', 'is', null).executeTakeFirstOrThrow()).n,
+  );
+
+const clash = (table: 'lines' | 'townships' | 'teams') => (db: Kysely<DB>, input: { id?: number; name: string }) => {
+  let q = db.selectFrom(table).select('id').where('name', '=', input.name).where('deleted_at', 'is', null);
+  if (input.id !== undefined) q = q.where('id', '!=', input.id);
+  return q.executeTakeFirst();
+};
+
+const optional = (s: string | null | undefined) => s || null;
+
+export const referenceHandlers = {
+  'reference.options': (async (_input, ctx) => {
+    const [l, t, v, tm] = await Promise.all([
+      ctx.db.selectFrom('lines').select(['id', 'name', 'voltage', 'conductor', 'area_type']).where('deleted_at', 'is', null).orderBy('name').execute(),
+      ctx.db.selectFrom('townships').select(['id', 'name']).where('deleted_at', 'is', null).orderBy('name').execute(),
+      ctx.db.selectFrom('villages').select(['id', 'township_id', 'name']).where('deleted_at', 'is', null).orderBy('name').execute(),
+      ctx.db.selectFrom('teams').select(['id', 'name', 'kind']).where('deleted_at', 'is', null).orderBy('name').execute(),
+    ]);
+    return {
+      lines: l.map((r) => ({ id: r.id, name: r.name, voltage: r.voltage as '10', conductor: r.conductor as 'bare', areaType: r.area_type as 'urban' })),
+      townships: t,
+      villages: v.map((r) => ({ id: r.id, townshipId: r.township_id, name: r.name })),
+      teams: tm.map((r) => ({ id: r.id, name: r.name, kind: r.kind as 'line' })),
+    };
+  }) as Handler<'reference.options'>,
+
+  ...tableHandlers({
+    table: 'lines',
+    repo: lines,
+    values: (i) => ({
+      name: i.name,
+      code: optional(i.code),
+      voltage: i.voltage,
+      conductor: i.conductor,
+      area_type: i.areaType,
+      substation: optional(i.substation),
+      length_km: i.lengthKm ?? null,
+      commissioned_date: i.commissionedDate ?? null,
+      notes: optional(i.notes),
+    }),
+    nameClash: clash('lines'),
+    check: async (ctx, i) => {
+      for (const [k, id] of i.townshipIds.entries()) await requireLive(ctx.db, 'townships', id, `townshipIds.${k}`);
+    },
+    afterSave: async (ctx, id, i) => {
+      await ctx.db.deleteFrom('line_townships').where('line_id', '=', id).execute();
+      const unique = [...new Set(i.townshipIds)];
+      if (unique.length) await ctx.db.insertInto('line_townships').values(unique.map((t) => ({ line_id: id, township_id: t }))).execute();
+    },
+    usage: liveVegetationUsing('line_id'),
+  }),
+
+  ...tableHandlers({
+    table: 'townships',
+    repo: townships,
+    values: (i) => ({ name: i.name, notes: optional(i.notes) }),
+    nameClash: clash('townships'),
+    usage: async (db, ids) => {
+      const villagesLeft = await db.selectFrom('villages').select((eb) => eb.fn.countAll<number>().as('n')).where('township_id', 'in', ids).where('deleted_at', 'is', null).executeTakeFirstOrThrow();
+      return Number(villagesLeft.n) + (await liveVegetationUsing('township_id')(db, ids));
+    },
+  }),
+
+  ...tableHandlers({
+    table: 'villages',
+    repo: villages,
+    values: (i) => ({ township_id: i.townshipId, name: i.name, notes: optional(i.notes) }),
+    nameClash: (db, i) => {
+      let q = db.selectFrom('villages').select('id').where('name', '=', i.name).where('township_id', '=', i.townshipId).where('deleted_at', 'is', null);
+      if (i.id !== undefined) q = q.where('id', '!=', i.id);
+      return q.executeTakeFirst();
+    },
+    check: async (ctx, i) => {
+      await requireLive(ctx.db, 'townships', i.townshipId, 'townshipId');
+    },
+    usage: liveVegetationUsing('village_id'),
+  }),
+
+  ...tableHandlers({
+    table: 'teams',
+    repo: teams,
+    values: (i) => ({ name: i.name, kind: i.kind, phone: optional(i.phone), notes: optional(i.notes) }),
+    nameClash: clash('teams'),
+    usage: liveVegetationUsing('team_id'),
+  }),
+};
+

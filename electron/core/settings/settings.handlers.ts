@@ -1,0 +1,57 @@
+import type { Kysely } from 'kysely';
+import { ApiError } from '../../contract';
+import type { Handlers, HandlerContext } from '../context';
+import { currentUser } from '../context';
+import type { DB } from '../db/schema';
+import { regradeVegetation } from '../vegetation/vegetation.regrade';
+import { SETTING_BY_KEY, SETTING_DEFS, parseSpeciesCycles, type SettingDef } from './settings.defaults';
+import { listSettings, loadSettings, toRow, type SettingValue } from './settings.repository';
+
+/** Writes every known setting that is not stored yet, with the standard's value. */
+export async function seedSettings(db: Kysely<DB>): Promise<void> {
+  const stored = new Set((await db.selectFrom('settings').select('key').execute()).map((r) => r.key));
+  const missing = SETTING_DEFS.filter((d) => !stored.has(d.key));
+  if (missing.length === 0) return;
+  await db
+    .insertInto('settings')
+    .values(missing.map((d) => ({ key: d.key, value_json: JSON.stringify(d.default), updated_at: null, updated_by: null })))
+    .execute();
+}
+
+const invalid = (message: string, params?: Record<string, string | number>) =>
+  new ApiError({ code: 'VALIDATION', message, params, issues: [{ path: ['value'], message, params }] });
+
+function checkValue(def: SettingDef, value: SettingValue): void {
+  if (typeof value !== typeof def.default) throw invalid('settings.wrongType');
+  if (typeof value === 'number') {
+    if (def.min !== undefined && value < def.min) throw invalid('validation.too_small', { minimum: def.min });
+    if (def.max !== undefined && value > def.max) throw invalid('validation.too_big', { maximum: def.max });
+  }
+  if (def.key === 'vegetation.cycleMonthsBySpecies' && parseSpeciesCycles(value as string) === null) throw invalid('settings.speciesCycles');
+}
+
+async function write(ctx: HandlerContext, key: string, value: SettingValue | null) {
+  const def = SETTING_BY_KEY.get(key);
+  if (!def) throw new ApiError({ code: 'VALIDATION', message: 'settings.unknown', issues: [{ path: ['key'], message: 'settings.unknown' }] });
+  const next = value ?? def.default;
+  checkValue(def, next);
+  const user = currentUser(ctx);
+  const [before] = (await listSettings(ctx.db)).filter((s) => s.key === key);
+  const updated = { value_json: JSON.stringify(next), updated_at: ctx.now.toISOString(), updated_by: value === null ? null : user.username };
+  await ctx.db
+    .insertInto('settings')
+    .values({ key, ...updated })
+    .onConflict((oc) => oc.column('key').doUpdateSet(updated))
+    .execute();
+  // Judgements record the threshold they used: re-judge when a threshold changes.
+  const regraded = key.startsWith('clearance.') || key.startsWith('vegetation.cycle') ? await regradeVegetation(ctx.db, await loadSettings(ctx.db)) : 0;
+  const setting = toRow(def, updated);
+  ctx.audit({ entity: 'settings', entityId: key, summary: value === null ? 'reset to default' : 'changed', before, after: { ...setting, regraded } });
+  return { setting, regraded };
+}
+
+export const settingsHandlers: Handlers<'settings.list' | 'settings.update' | 'settings.reset'> = {
+  'settings.list': async (input, ctx) => ({ rows: await listSettings(ctx.db, input.group) }),
+  'settings.update': async (input, ctx) => write(ctx, input.key, input.value),
+  'settings.reset': async (input, ctx) => write(ctx, input.key, null),
+};

@@ -1,0 +1,165 @@
+import { sql, type Expression, type ExpressionBuilder, type SelectQueryBuilder, type SqlBool } from 'kysely';
+import { ApiError, type ColumnFilter, type FilterCondition, type GridRequest } from '../../contract';
+import { isRealDate } from '../../contract/common';
+
+/** A grid column the list may sort and filter by: its SQL expression (e.g. 'v.species') and type. */
+export interface GridColumn {
+  ref: string;
+  type: 'text' | 'number' | 'date';
+  /** For enum columns: the values in their natural order (紧急 before 重大), used when sorting. */
+  order?: readonly string[];
+}
+export type GridColumns = Record<string, GridColumn>;
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type EB = ExpressionBuilder<any, any>;
+
+const badColumn = (path: string, colId: string) =>
+  new ApiError({ code: 'VALIDATION', message: 'validation.unknown_column', params: { column: colId }, issues: [{ path: [path, colId], message: 'validation.unknown_column' }] });
+
+function escapeLike(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+function like(ref: string, pattern: string, negate = false): Expression<SqlBool> {
+  return negate
+    ? sql<SqlBool>`${sql.ref(ref)} not like ${pattern} escape '\\'`
+    : sql<SqlBool>`${sql.ref(ref)} like ${pattern} escape '\\'`;
+}
+
+function blank(eb: EB, ref: string, type: GridColumn['type']): Expression<SqlBool> {
+  return type === 'text' ? eb.or([eb(sql.ref(ref), 'is', null), eb(sql.ref(ref), '=', '')]) : eb(sql.ref(ref), 'is', null);
+}
+
+function day(value: string | null | undefined, colId: string): string {
+  const d = (value ?? '').slice(0, 10);
+  if (!isRealDate(d)) {
+    throw new ApiError({ code: 'VALIDATION', message: 'validation.date', issues: [{ path: ['filterModel', colId], message: 'validation.date' }] });
+  }
+  return d;
+}
+
+function condition(eb: EB, col: GridColumn, c: FilterCondition, colId: string): Expression<SqlBool> | null {
+  const r = sql.ref(col.ref);
+  if (c.type === 'blank') return blank(eb, col.ref, col.type);
+  if (c.type === 'notBlank') return eb.not(blank(eb, col.ref, col.type));
+  if (c.filterType === 'text') {
+    const f = c.filter ?? '';
+    if (f === '') return null;
+    const e = escapeLike(f);
+    switch (c.type) {
+      case 'contains': return like(col.ref, `%${e}%`);
+      case 'notContains': return like(col.ref, `%${e}%`, true);
+      case 'startsWith': return like(col.ref, `${e}%`);
+      case 'endsWith': return like(col.ref, `%${e}`);
+      case 'equals': return eb(r, '=', f);
+      case 'notEqual': return eb(r, '!=', f);
+    }
+  }
+  if (c.filterType === 'number') {
+    if (c.filter == null) return null;
+    switch (c.type) {
+      case 'equals': return eb(r, '=', c.filter);
+      case 'notEqual': return eb(r, '!=', c.filter);
+      case 'lessThan': return eb(r, '<', c.filter);
+      case 'lessThanOrEqual': return eb(r, '<=', c.filter);
+      case 'greaterThan': return eb(r, '>', c.filter);
+      case 'greaterThanOrEqual': return eb(r, '>=', c.filter);
+      case 'inRange': return eb.and([eb(r, '>=', c.filter), eb(r, '<=', c.filterTo ?? c.filter)]);
+    }
+  }
+  if (c.filterType === 'date') {
+    if (!c.dateFrom) return null;
+    const from = day(c.dateFrom, colId);
+    switch (c.type) {
+      case 'equals': return eb(r, '=', from);
+      case 'notEqual': return eb(r, '!=', from);
+      case 'lessThan': return eb(r, '<', from);
+      case 'greaterThan': return eb(r, '>', from);
+      case 'inRange': return eb.and([eb(r, '>=', from), eb(r, '<=', day(c.dateTo ?? c.dateFrom, colId))]);
+    }
+  }
+  return null;
+}
+
+function columnExpression(eb: EB, col: GridColumn, f: ColumnFilter, colId: string): Expression<SqlBool> | null {
+  if ('conditions' in f) {
+    const parts = f.conditions.map((c) => condition(eb, col, c, colId)).filter((p): p is Expression<SqlBool> => p !== null);
+    if (parts.length === 0) return null;
+    return f.operator === 'AND' ? eb.and(parts) : eb.or(parts);
+  }
+  return condition(eb, col, f, colId);
+}
+
+/** Turns the grid's filter model and search box into one WHERE expression over whitelisted columns. */
+export function gridWhere(eb: EB, req: GridRequest, columns: GridColumns, searchRefs: string[]): Expression<SqlBool> {
+  const parts: Expression<SqlBool>[] = [];
+  for (const [colId, f] of Object.entries(req.filterModel)) {
+    const col = columns[colId];
+    if (!col) throw badColumn('filterModel', colId);
+    if (f.filterType !== col.type) throw badColumn('filterModel', colId);
+    const e = columnExpression(eb, col, f, colId);
+    if (e) parts.push(e);
+  }
+  const search = req.search?.trim();
+  if (search && searchRefs.length > 0) {
+    const pattern = `%${escapeLike(search)}%`;
+    parts.push(eb.or(searchRefs.map((ref) => like(ref, pattern))));
+  }
+  return eb.and(parts);
+}
+
+export interface OrderItem {
+  expr: Expression<unknown>;
+  dir: 'asc' | 'desc';
+}
+
+function orderExpression(col: GridColumn): Expression<unknown> {
+  if (!col.order) return sql.ref(col.ref);
+  const whens = col.order.map((v, i) => sql`when ${sql.lit(v)} then ${sql.lit(i)}`);
+  return sql`case ${sql.ref(col.ref)} ${sql.join(whens, sql` `)} else ${sql.lit(col.order.length)} end`;
+}
+
+/** ORDER BY for the grid's sort model (or a default), with a unique tie-breaker so pages never overlap. */
+export function gridOrder(
+  req: GridRequest,
+  columns: GridColumns,
+  tieBreaker: string,
+  fallback: { colId: string; sort: 'asc' | 'desc' }[] = [],
+): OrderItem[] {
+  const sortModel = req.sortModel.length > 0 ? req.sortModel : fallback;
+  const order = sortModel.map((s): OrderItem => {
+    const col = columns[s.colId];
+    if (!col) throw badColumn('sortModel', s.colId);
+    return { expr: orderExpression(col), dir: s.sort };
+  });
+  order.push({ expr: sql.ref(tieBreaker), dir: sortModel[0]?.sort ?? 'asc' });
+  return order;
+}
+
+/**
+ * One grid page: the count for the scrollbar and the rows of the requested block, from the same
+ * filtered base query. Every module's list method goes through here.
+ */
+export async function gridPageOf<Row, Out>(opts: {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  base: () => SelectQueryBuilder<any, any, object>;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  select: (q: SelectQueryBuilder<any, any, object>) => SelectQueryBuilder<any, any, Row>;
+  req: GridRequest;
+  columns: GridColumns;
+  search: string[];
+  tieBreaker: string;
+  defaultSort?: { colId: string; sort: 'asc' | 'desc' }[];
+  map: (row: Row) => Out;
+}): Promise<{ rows: Out[]; rowCount: number }> {
+  const { req, columns } = opts;
+  const filtered = () => opts.base().where((eb) => gridWhere(eb, req, columns, opts.search));
+  const counted = (await filtered()
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow()) as { n: number };
+  let q = opts.select(filtered());
+  for (const o of gridOrder(req, columns, opts.tieBreaker, opts.defaultSort)) q = q.orderBy(o.expr, o.dir);
+  const rows = await q.limit(req.endRow - req.startRow).offset(req.startRow).execute();
+  return { rows: rows.map(opts.map), rowCount: Number(counted.n) };
+}

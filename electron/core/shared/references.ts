@@ -1,0 +1,22 @@
+import type { Kysely, Selectable } from 'kysely';
+import { ApiError } from '../../contract';
+import type { DB } from '../db/schema';
+
+type ReferenceTable = 'lines' | 'townships' | 'villages' | 'teams';
+
+/** A picked reference must exist and not be in the recycle bin; otherwise the field gets the error. */
+export async function requireLive<T extends ReferenceTable>(db: Kysely<DB>, table: T, id: number, field: string): Promise<Selectable<DB[T]>> {
+  const row = (await db
+    .selectFrom(table as 'lines')
+    .selectAll()
+    .where('id', '=', id)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst()) as Selectable<DB[T]> | undefined;
+  if (!row) {
+    throw new ApiError({ code: 'VALIDATION', message: 'validation.reference_missing', issues: [{ path: [field], message: 'validation.reference_missing' }] });
+  }
+  return row;
+}
+
+export const fieldError = (field: string, message: string, params?: Record<string, string | number>) =>
+  new ApiError({ code: 'VALIDATION', message, params, issues: [{ path: [field], message, params }] });

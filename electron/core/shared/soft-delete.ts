@@ -1,0 +1,24 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema';
+
+export type SoftDeletable = 'townships' | 'villages' | 'teams' | 'lines' | 'vegetation_records';
+
+/** Moves live rows to the recycle bin. Returns the ids that were live (the rest are ignored). */
+export async function softDelete(
+  db: Kysely<DB>,
+  table: SoftDeletable,
+  ids: number[],
+  by: string,
+  at: string,
+): Promise<number[]> {
+  const live = await db.selectFrom(table).select('id').where('id', 'in', ids).where('deleted_at', 'is', null).execute();
+  const liveIds = live.map((r) => r.id);
+  if (liveIds.length === 0) return [];
+  await db.updateTable(table).set({ deleted_at: at, deleted_by: by }).where('id', 'in', liveIds).execute();
+  return liveIds;
+}
+
+export async function undelete(db: Kysely<DB>, table: SoftDeletable, id: number): Promise<boolean> {
+  const r = await db.updateTable(table).set({ deleted_at: null, deleted_by: null }).where('id', '=', id).where('deleted_at', 'is not', null).executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}

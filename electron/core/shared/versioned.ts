@@ -1,0 +1,32 @@
+import { sql, type Kysely } from 'kysely';
+import { ApiError, notFound } from '../../contract';
+import type { DB } from '../db/schema';
+
+type VersionedTable = 'users' | 'townships' | 'villages' | 'teams' | 'lines' | 'vegetation_records' | 'vegetation_disputes';
+
+/**
+ * Saves over a record only if nobody saved it since the caller read it (optimistic locking).
+ * On a mismatch, throws CONFLICT carrying the other person's version, so the form can show it.
+ */
+export async function updateVersioned(
+  db: Kysely<DB>,
+  table: VersionedTable,
+  id: number,
+  expectedVersion: number | undefined,
+  values: Record<string, unknown>,
+  loadCurrent: () => Promise<unknown>,
+): Promise<void> {
+  if (expectedVersion === undefined) {
+    throw new ApiError({ code: 'VALIDATION', message: 'validation.version_required', issues: [{ path: ['version'], message: 'validation.version_required' }] });
+  }
+  const result = await db
+    .updateTable(table)
+    .set({ ...values, version: sql`version + 1` } as never)
+    .where('id', '=', id)
+    .where('version', '=', expectedVersion)
+    .executeTakeFirst();
+  if (Number(result.numUpdatedRows) === 1) return;
+  const current = await loadCurrent();
+  if (current === undefined) throw notFound(table, id);
+  throw new ApiError({ code: 'CONFLICT', message: 'errors.conflict', current });
+}

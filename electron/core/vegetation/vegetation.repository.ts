@@ -1,0 +1,146 @@
+import { sql, type Kysely } from 'kysely';
+import {
+  formatTowerRange,
+  VEGETATION_STATUSES,
+  HAZARD_GRADES,
+  type HazardBasis,
+  type ParsedInputOf,
+  type VegetationRow,
+} from '../../contract';
+import type { DB } from '../db/schema';
+import { gridOrder, gridWhere, type GridColumns } from '../shared/grid-query';
+import { addDays } from '../shared/time';
+
+export const VEGETATION_COLUMNS: GridColumns = {
+  id: { ref: 'v.id', type: 'number' },
+  lineName: { ref: 'l.name', type: 'text' },
+  towerRange: { ref: 'v.tower_from', type: 'number' },
+  townshipName: { ref: 't.name', type: 'text' },
+  villageName: { ref: 'vi.name', type: 'text' },
+  landowner: { ref: 'v.landowner', type: 'text' },
+  species: { ref: 'v.species', type: 'text' },
+  treeCount: { ref: 'v.tree_count', type: 'number' },
+  treeHeight: { ref: 'v.tree_height', type: 'number' },
+  verticalDistance: { ref: 'v.vertical_distance', type: 'number' },
+  horizontalDistance: { ref: 'v.horizontal_distance', type: 'number' },
+  treeClass: { ref: 'v.tree_class', type: 'text' },
+  action: { ref: 'v.action', type: 'text' },
+  plannedDate: { ref: 'v.planned_date', type: 'date' },
+  teamName: { ref: 'tm.name', type: 'text' },
+  status: { ref: 'v.status', type: 'text', order: VEGETATION_STATUSES },
+  hazardGrade: { ref: 'v.hazard_grade', type: 'text', order: HAZARD_GRADES },
+  completedDate: { ref: 'v.completed_date', type: 'date' },
+  nextDueDate: { ref: 'v.next_due_date', type: 'date' },
+  dueDate: { ref: 'v.due_date', type: 'date' },
+  updatedAt: { ref: 'v.updated_at', type: 'date' },
+};
+
+const SEARCHABLE = ['v.landowner', 'v.species', 'l.name', 'v.notes'];
+
+function joined(db: Kysely<DB>) {
+  return db
+    .selectFrom('vegetation_records as v')
+    .innerJoin('lines as l', 'l.id', 'v.line_id')
+    .leftJoin('townships as t', 't.id', 'v.township_id')
+    .leftJoin('villages as vi', 'vi.id', 'v.village_id')
+    .leftJoin('teams as tm', 'tm.id', 'v.team_id');
+}
+
+function withRowColumns(q: ReturnType<typeof joined>, today: string) {
+  return q
+    .selectAll('v')
+    .select([
+      'l.name as line_name',
+      'l.voltage as line_voltage',
+      'l.conductor as line_conductor',
+      't.name as township_name',
+      'vi.name as village_name',
+      'tm.name as team_name',
+      sql<number>`case when v.due_date < ${today} then 1 else 0 end`.as('is_overdue'),
+    ]);
+}
+
+type JoinedRow = Awaited<ReturnType<ReturnType<typeof withRowColumns>['executeTakeFirstOrThrow']>>;
+
+export function toVegetationRow(r: JoinedRow): VegetationRow {
+  return {
+    id: r.id,
+    version: r.version,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    lineId: r.line_id,
+    lineName: r.line_name,
+    voltage: r.line_voltage as VegetationRow['voltage'],
+    conductor: r.line_conductor as VegetationRow['conductor'],
+    towerFrom: r.tower_from,
+    towerTo: r.tower_to,
+    towerRange: formatTowerRange(r.tower_from, r.tower_to),
+    townshipId: r.township_id,
+    townshipName: r.township_name,
+    villageId: r.village_id,
+    villageName: r.village_name,
+    landowner: r.landowner,
+    landownerPhone: r.landowner_phone,
+    species: r.species,
+    treeCount: r.tree_count,
+    treeHeight: r.tree_height,
+    verticalDistance: r.vertical_distance,
+    horizontalDistance: r.horizontal_distance,
+    treeClass: r.tree_class as VegetationRow['treeClass'],
+    plantedInZone: r.planted_in_zone === 1,
+    action: r.action as VegetationRow['action'],
+    plannedDate: r.planned_date,
+    teamId: r.team_id,
+    teamName: r.team_name,
+    status: r.status as VegetationRow['status'],
+    distanceAfter: r.distance_after,
+    completedDate: r.completed_date,
+    nextDueDate: r.next_due_date,
+    dueDate: r.due_date,
+    overdue: r.is_overdue === 1,
+    hazardGrade: r.hazard_grade as VegetationRow['hazardGrade'],
+    hazardBasis: JSON.parse(r.hazard_basis_json) as HazardBasis,
+    notes: r.notes,
+  };
+}
+
+/** A live or deleted record by id, as the grid shows it. */
+export async function findVegetation(db: Kysely<DB>, id: number, today: string, includeDeleted = false) {
+  let q = withRowColumns(joined(db), today).where('v.id', '=', id);
+  if (!includeDeleted) q = q.where('v.deleted_at', 'is', null);
+  const r = await q.executeTakeFirst();
+  return r ? toVegetationRow(r) : undefined;
+}
+
+export async function listVegetation(db: Kysely<DB>, req: ParsedInputOf<'vegetation.list'>, today: string, dueSoonDays: number) {
+  const base = () => {
+    let q = joined(db)
+      .where('v.deleted_at', 'is', null)
+      .where((eb) => gridWhere(eb, req, VEGETATION_COLUMNS, SEARCHABLE));
+    if (req.lineId) q = q.where('v.line_id', '=', req.lineId);
+    if (req.townshipId) q = q.where('v.township_id', '=', req.townshipId);
+    if (req.grades?.length) q = q.where('v.hazard_grade', 'in', req.grades);
+    if (req.statuses?.length) q = q.where('v.status', 'in', req.statuses);
+    switch (req.preset) {
+      case 'overdue':
+        q = q.where('v.due_date', '<', today);
+        break;
+      case 'due30':
+        q = q.where('v.due_date', '>=', today).where('v.due_date', '<=', addDays(today, dueSoonDays));
+        break;
+      case 'emergency':
+        q = q.where('v.hazard_grade', '=', 'emergency').where('v.status', '!=', 'done');
+        break;
+      case 'blocked':
+        q = q.where('v.status', '=', 'blocked');
+        break;
+    }
+    return q;
+  };
+  const { n } = await base().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  let q = withRowColumns(base(), today);
+  for (const o of gridOrder(req, VEGETATION_COLUMNS, 'v.id', [{ colId: 'dueDate', sort: 'asc' }])) q = q.orderBy(o.expr, o.dir);
+  const rows = await q.limit(req.endRow - req.startRow).offset(req.startRow).execute();
+  return { rows: rows.map(toVegetationRow), rowCount: Number(n) };
+}
+

@@ -1,0 +1,45 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createCore, type Core } from '../../../electron/core';
+import type { InputOf, MethodName, OutputOf } from '../../../electron/contract';
+
+export const ADMIN_PASSWORD = 'Admin2026';
+
+export interface TestCore {
+  core: Core;
+  dir: string;
+  /** Calls as the given token; throws ApiError on refusal, like the transports do. */
+  call<M extends MethodName>(method: M, input: InputOf<M>, token?: string | null): Promise<OutputOf<M>>;
+  adminToken: string;
+  /** Creates a user of a role and returns a signed-in token for them. */
+  signIn(role: 'clerk' | 'planner' | 'manager' | 'admin', username?: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** A fresh core over a real SQLite file in a temporary folder, with the admin set up. */
+export async function openTestCore(opts: { clock?: () => Date; demoRecords?: number } = {}): Promise<TestCore> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'griddesk-test-'));
+  const core = await createCore({ file: path.join(dir, 'griddesk.sqlite'), clock: opts.clock });
+  const call = <M extends MethodName>(method: M, input: InputOf<M>, token?: string | null) =>
+    core.dispatch(method, input, { token }) as Promise<OutputOf<M>>;
+  const { token: adminToken } = await call('accounts.setup', { password: ADMIN_PASSWORD });
+  if (opts.demoRecords !== undefined) await call('demo.load', { vegetationRecords: opts.demoRecords }, adminToken);
+  let n = 0;
+  return {
+    core,
+    dir,
+    call,
+    adminToken,
+    async signIn(role, username = `${role}${++n}`) {
+      await call('accounts.saveUser', { username, displayName: username, role, active: true, initialPassword: 'Start1234' }, adminToken);
+      const first = await call('accounts.login', { username, password: 'Start1234' });
+      await call('accounts.changePassword', { currentPassword: 'Start1234', newPassword: 'Better5678' }, first.token);
+      return first.token;
+    },
+    async close() {
+      await core.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
