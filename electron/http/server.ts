@@ -1,0 +1,138 @@
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { ApiError, HTTP_STATUS, type ApiErrorBody } from '../contract';
+import type { Dispatcher } from '../core/dispatch';
+
+export interface HttpOptions {
+  core: Dispatcher;
+  /** 127.0.0.1 only: this transport is for this machine's browser and the end-to-end tests. */
+  host?: '127.0.0.1';
+  port: number;
+  /** The built renderer (dist/renderer); omitted in API-only tests. */
+  staticDir?: string;
+}
+
+const MAX_BODY = 2 * 1024 * 1024;
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+};
+const SECURITY_HEADERS = {
+  'X-Content-Type-Options': 'nosniff',
+  'X-Frame-Options': 'DENY',
+  'Referrer-Policy': 'no-referrer',
+  'Content-Security-Policy':
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'",
+};
+
+function sendJson(res: http.ServerResponse, status: number, body: unknown) {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...SECURITY_HEADERS });
+  res.end(text);
+}
+
+function sendError(res: http.ServerResponse, err: ApiError) {
+  const body: ApiErrorBody = err.toBody();
+  sendJson(res, HTTP_STATUS[err.code], { ok: false, error: body });
+}
+
+function readBody(req: http.IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let size = 0;
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY) {
+        reject(new ApiError({ code: 'VALIDATION', message: 'errors.tooLarge' }));
+        req.destroy();
+        return;
+      }
+      chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+/** Only requests addressed to this loopback server: refuses DNS-rebinding pages that name another host. */
+function hostAllowed(req: http.IncomingMessage, port: number): boolean {
+  const host = req.headers.host ?? '';
+  return host === `127.0.0.1:${port}` || host === `localhost:${port}`;
+}
+
+async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, core: Dispatcher, method: string) {
+  if (req.method !== 'POST') return sendError(res, new ApiError({ code: 'UNKNOWN_METHOD', message: 'errors.unknownMethod' }));
+  // JSON only: a cross-site form post cannot set this content type without a preflight.
+  if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+    return sendError(res, new ApiError({ code: 'VALIDATION', message: 'errors.contentType' }));
+  }
+  let input: unknown;
+  try {
+    const text = await readBody(req);
+    input = text.length ? JSON.parse(text) : {};
+  } catch (e) {
+    return sendError(res, e instanceof ApiError ? e : new ApiError({ code: 'VALIDATION', message: 'errors.badJson' }));
+  }
+  const auth = req.headers.authorization;
+  const token = auth?.startsWith('Bearer ') ? auth.slice(7) : null;
+  try {
+    const result = await core.dispatch(method, input, { token });
+    sendJson(res, 200, { ok: true, result });
+  } catch (e) {
+    sendError(res, e instanceof ApiError ? e : new ApiError({ code: 'INTERNAL', message: 'errors.internal' }));
+  }
+}
+
+function serveStatic(req: http.IncomingMessage, res: http.ServerResponse, dir: string) {
+  const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+  const rel = decodeURIComponent(url.pathname).replace(/^\/+/, '');
+  let file = path.resolve(dir, rel);
+  if (!file.startsWith(path.resolve(dir))) {
+    res.writeHead(403).end();
+    return;
+  }
+  if (!existsSync(file) || statSync(file).isDirectory()) file = path.join(dir, 'index.html'); // SPA fallback
+  const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
+  const cache = file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache';
+  res.writeHead(200, { 'Content-Type': type, 'Cache-Control': cache, ...SECURITY_HEADERS });
+  createReadStream(file).pipe(res);
+}
+
+/** POST /api/<method> → the same dispatch the desktop IPC uses; everything else is the built renderer. */
+export function startHttpServer(opts: HttpOptions): Promise<{ server: http.Server; url: string; close(): Promise<void> }> {
+  const server = http.createServer((req, res) => {
+    if (!hostAllowed(req, (server.address() as { port: number }).port)) {
+      res.writeHead(421).end();
+      return;
+    }
+    const url = req.url ?? '/';
+    if (url.startsWith('/api/')) {
+      void handleApi(req, res, opts.core, url.slice(5).split('?')[0] ?? '');
+      return;
+    }
+    if (opts.staticDir && req.method === 'GET') {
+      serveStatic(req, res, opts.staticDir);
+      return;
+    }
+    res.writeHead(404).end();
+  });
+  server.requestTimeout = 120_000;
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port, opts.host ?? '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      resolve({
+        server,
+        url: `http://127.0.0.1:${port}`,
+        close: () => new Promise<void>((r) => server.close(() => r())),
+      });
+    });
+  });
+}
