@@ -1,0 +1,23 @@
+import { ipcMain, type IpcMainInvokeEvent } from 'electron';
+import { ApiError, IPC_CHANNEL, isMethodName, type ApiErrorBody } from '../contract';
+import type { Dispatcher } from '../core/dispatch';
+
+export type IpcReply = { ok: true; result: unknown } | { ok: false; error: ApiErrorBody };
+
+/** The one IPC handler: only our own window's main frame, only contract methods, then dispatch. */
+export function registerIpc(core: Dispatcher, isTrustedSender: (e: IpcMainInvokeEvent) => boolean): void {
+  ipcMain.handle(IPC_CHANNEL, async (event, payload: unknown): Promise<IpcReply> => {
+    if (!isTrustedSender(event)) return { ok: false, error: { code: 'FORBIDDEN', message: 'errors.forbidden' } };
+    const { method, input, token } = (payload ?? {}) as { method?: unknown; input?: unknown; token?: unknown };
+    if (typeof method !== 'string' || !isMethodName(method)) {
+      return { ok: false, error: { code: 'UNKNOWN_METHOD', message: 'errors.unknownMethod' } };
+    }
+    try {
+      const result = await core.dispatch(method, input, { token: typeof token === 'string' ? token : null });
+      return { ok: true, result };
+    } catch (e) {
+      const err = e instanceof ApiError ? e : new ApiError({ code: 'INTERNAL', message: 'errors.internal' });
+      return { ok: false, error: err.toBody() };
+    }
+  });
+}

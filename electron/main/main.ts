@@ -1,0 +1,95 @@
+import { app, BrowserWindow, Menu, dialog, net, protocol, session, type IpcMainInvokeEvent } from 'electron';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createCore, type Core } from '../core';
+import { registerIpc } from './ipc';
+import { electronNativeBinding } from './native-binding';
+import { hardenSession, lockNavigation, secureWebPreferences } from './security';
+import { loadWindowState, saveWindowState } from './window-state';
+
+// The renderer is served from a private scheme rather than file://, so 'self' in the CSP means our files only.
+const SCHEME = 'griddesk';
+const APP_URL = `${SCHEME}://app/`;
+protocol.registerSchemesAsPrivileged([{ scheme: SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+
+let core: Core | undefined;
+let mainWindow: BrowserWindow | undefined;
+
+function rendererDir(): string {
+  return path.join(app.getAppPath(), 'dist', 'renderer');
+}
+
+function createWindow(): BrowserWindow {
+  const userData = app.getPath('userData');
+  const state = loadWindowState(userData);
+  const win = new BrowserWindow({
+    width: state.width,
+    height: state.height,
+    x: state.x,
+    y: state.y,
+    minWidth: 1024,
+    minHeight: 640,
+    title: 'GridDesk 供电运维台账',
+    show: false,
+    webPreferences: secureWebPreferences(path.join(__dirname, '..', 'preload', 'preload.js')),
+  });
+  if (state.maximized) win.maximize();
+  lockNavigation(win.webContents, APP_URL);
+  win.once('ready-to-show', () => win.show());
+  win.on('close', () => saveWindowState(userData, { ...win.getNormalBounds(), maximized: win.isMaximized() }));
+  void win.loadURL(`${APP_URL}index.html`);
+  return win;
+}
+
+function isTrustedSender(event: IpcMainInvokeEvent): boolean {
+  const frame = event.senderFrame;
+  return !!mainWindow && event.sender === mainWindow.webContents && !!frame && frame === mainWindow.webContents.mainFrame && frame.url.startsWith(APP_URL);
+}
+
+async function start(): Promise<void> {
+  const userData = app.getPath('userData');
+  mkdirSync(userData, { recursive: true });
+  try {
+    core = await createCore({ file: path.join(userData, 'griddesk.sqlite'), nativeBinding: electronNativeBinding(app.getAppPath(), app.isPackaged) });
+  } catch (err) {
+    dialog.showErrorBox('GridDesk 无法打开数据库', String(err));
+    app.exit(1);
+    return;
+  }
+  const root = rendererDir();
+  protocol.handle(SCHEME, (request) => {
+    const { pathname } = new URL(request.url);
+    const file = path.normalize(path.join(root, decodeURIComponent(pathname)));
+    if (!file.startsWith(root)) return new Response('forbidden', { status: 403 });
+    return net.fetch(pathToFileURL(file).toString());
+  });
+  hardenSession(session.defaultSession);
+  registerIpc(core, isTrustedSender);
+  Menu.setApplicationMenu(null);
+  mainWindow = createWindow();
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (mainWindow) {
+      if (mainWindow.isMinimized()) mainWindow.restore();
+      mainWindow.focus();
+    }
+  });
+  app.on('web-contents-created', (_e, contents) => lockNavigation(contents, APP_URL));
+  app.whenReady().then(start, (err) => {
+    console.error(err);
+    app.exit(1);
+  });
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', (event) => {
+    if (!core) return;
+    event.preventDefault();
+    const closing = core;
+    core = undefined;
+    void closing.close().finally(() => app.quit());
+  });
+}
