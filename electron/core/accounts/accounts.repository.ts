@@ -1,7 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { GridRequest, Role, UserRow } from '../../contract';
 import type { DB, UsersTable } from '../db/schema';
-import { gridOrder, gridWhere, type GridColumns } from '../shared/grid-query';
+import { gridPageOf, type GridColumns } from '../shared/grid-query';
 
 export function toUserRow(u: Selectable<UsersTable>): UserRow {
   return {
@@ -35,15 +35,19 @@ const USER_COLUMNS: GridColumns = {
   lastLoginAt: { ref: 'last_login_at', type: 'date' },
 };
 
-export async function listUsers(db: Kysely<DB>, req: GridRequest) {
-  const where = (eb: Parameters<typeof gridWhere>[0]) => gridWhere(eb, req, USER_COLUMNS, ['username', 'display_name']);
-  const { n } = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).where(where).executeTakeFirstOrThrow();
-  let q = db.selectFrom('users').selectAll().where(where);
-  for (const o of gridOrder(req, USER_COLUMNS, 'id')) q = q.orderBy(o.expr, o.dir);
-  const rows = await q.limit(req.endRow - req.startRow).offset(req.startRow).execute();
-  return { rows: rows.map(toUserRow), rowCount: Number(n) };
-}
+const usersQuery = (db: Kysely<DB>) => db.selectFrom('users');
 
+export const listUsers = (db: Kysely<DB>, req: GridRequest) =>
+  gridPageOf({
+    base: () => usersQuery(db),
+    select: (q) => (q as ReturnType<typeof usersQuery>).selectAll(),
+    req,
+    columns: USER_COLUMNS,
+    search: ['username', 'display_name'],
+    tieBreaker: 'id',
+    defaultSort: [{ colId: 'username', sort: 'asc' }],
+    map: toUserRow,
+  });
 /** First start: an admin account exists, with no password until the first-run screen sets one. */
 export async function ensureAdmin(db: Kysely<DB>, now: string): Promise<void> {
   const any = await db.selectFrom('users').select('id').limit(1).executeTakeFirst();

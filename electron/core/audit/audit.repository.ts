@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { AuditRow, GridRequest } from '../../contract';
 import type { AuditEntry } from '../context';
 import type { DB } from '../db/schema';
-import { gridOrder, gridWhere, type GridColumns } from '../shared/grid-query';
+import { gridPageOf, type GridColumns } from '../shared/grid-query';
 
 const json = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v));
 const parse = (s: string | null) => (s === null ? null : (JSON.parse(s) as unknown));
@@ -38,32 +38,33 @@ const AUDIT_COLUMNS: GridColumns = {
   summary: { ref: 'summary', type: 'text' },
 };
 
-export async function listAudit(db: Kysely<DB>, req: GridRequest & { entity?: string; entityId?: string }) {
-  const base = () => {
-    let q = db.selectFrom('audit_log').where((eb) => gridWhere(eb, req, AUDIT_COLUMNS, ['username', 'method', 'summary']));
-    if (req.entity) q = q.where('entity', '=', req.entity);
-    if (req.entityId) q = q.where('entity_id', '=', req.entityId);
-    return q;
-  };
-  const { n } = await base().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  // Newest first unless the user sorts otherwise.
-  let q = base().selectAll();
-  for (const o of gridOrder(req, AUDIT_COLUMNS, 'id', [{ colId: 'at', sort: 'desc' }])) q = q.orderBy(o.expr, o.dir);
-  const rows = await q.limit(req.endRow - req.startRow).offset(req.startRow).execute();
-  return {
-    rowCount: Number(n),
-    rows: rows.map(
-      (r): AuditRow => ({
-        id: r.id,
-        at: r.at,
-        username: r.username,
-        method: r.method,
-        entity: r.entity,
-        entityId: r.entity_id,
-        summary: r.summary,
-        before: parse(r.before_json),
-        after: parse(r.after_json),
-      }),
-    ),
-  };
+const auditQuery = (db: Kysely<DB>) => db.selectFrom('audit_log');
+
+export function listAudit(db: Kysely<DB>, req: GridRequest & { entity?: string; entityId?: string }) {
+  return gridPageOf({
+    base: () => {
+      let q = auditQuery(db);
+      if (req.entity) q = q.where('entity', '=', req.entity);
+      if (req.entityId) q = q.where('entity_id', '=', req.entityId);
+      return q;
+    },
+    select: (q) => (q as ReturnType<typeof auditQuery>).selectAll(),
+    req,
+    columns: AUDIT_COLUMNS,
+    search: ['username', 'method', 'summary'],
+    tieBreaker: 'id',
+    // Newest first unless the user sorts otherwise.
+    defaultSort: [{ colId: 'at', sort: 'desc' }],
+    map: (r): AuditRow => ({
+      id: r.id,
+      at: r.at,
+      username: r.username,
+      method: r.method,
+      entity: r.entity,
+      entityId: r.entity_id,
+      summary: r.summary,
+      before: parse(r.before_json),
+      after: parse(r.after_json),
+    }),
+  });
 }

@@ -1,4 +1,4 @@
-import { sql, type Expression, type ExpressionBuilder, type SelectQueryBuilder, type SqlBool } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type OrderByItemBuilder, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import { ApiError, type ColumnFilter, type FilterCondition, type GridRequest } from '../../contract';
 import { isRealDate } from '../../contract/common';
 
@@ -114,6 +114,9 @@ export interface OrderItem {
   dir: 'asc' | 'desc';
 }
 
+/** Empty values sort last either way: a sheet sorted by date shows dated rows first. */
+export const orderModifier = (dir: 'asc' | 'desc') => (ob: OrderByItemBuilder) => (dir === 'asc' ? ob.asc() : ob.desc()).nullsLast();
+
 function orderExpression(col: GridColumn): Expression<unknown> {
   if (!col.order) return sql.ref(col.ref);
   const whens = col.order.map((v, i) => sql`when ${sql.lit(v)} then ${sql.lit(i)}`);
@@ -159,7 +162,7 @@ export async function gridPageOf<Row, Out>(opts: {
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow()) as { n: number };
   let q = opts.select(filtered());
-  for (const o of gridOrder(req, columns, opts.tieBreaker, opts.defaultSort)) q = q.orderBy(o.expr, o.dir);
+  for (const o of gridOrder(req, columns, opts.tieBreaker, opts.defaultSort)) q = q.orderBy(o.expr, orderModifier(o.dir));
   const rows = await q.limit(req.endRow - req.startRow).offset(req.startRow).execute();
   return { rows: rows.map(opts.map), rowCount: Number(counted.n) };
 }

@@ -8,7 +8,7 @@ import {
   type VegetationRow,
 } from '../../contract';
 import type { DB } from '../db/schema';
-import { gridOrder, gridWhere, type GridColumns } from '../shared/grid-query';
+import { gridPageOf, type GridColumns } from '../shared/grid-query';
 import { addDays } from '../shared/time';
 
 export const VEGETATION_COLUMNS: GridColumns = {
@@ -114,33 +114,32 @@ export async function findVegetation(db: Kysely<DB>, id: number, today: string, 
 
 export async function listVegetation(db: Kysely<DB>, req: ParsedInputOf<'vegetation.list'>, today: string, dueSoonDays: number) {
   const base = () => {
-    let q = joined(db)
-      .where('v.deleted_at', 'is', null)
-      .where((eb) => gridWhere(eb, req, VEGETATION_COLUMNS, SEARCHABLE));
+    let q = joined(db).where('v.deleted_at', 'is', null);
     if (req.lineId) q = q.where('v.line_id', '=', req.lineId);
     if (req.townshipId) q = q.where('v.township_id', '=', req.townshipId);
     if (req.grades?.length) q = q.where('v.hazard_grade', 'in', req.grades);
     if (req.statuses?.length) q = q.where('v.status', 'in', req.statuses);
     switch (req.preset) {
       case 'overdue':
-        q = q.where('v.due_date', '<', today);
-        break;
+        return q.where('v.due_date', '<', today);
       case 'due30':
-        q = q.where('v.due_date', '>=', today).where('v.due_date', '<=', addDays(today, dueSoonDays));
-        break;
+        return q.where('v.due_date', '>=', today).where('v.due_date', '<=', addDays(today, dueSoonDays));
       case 'emergency':
-        q = q.where('v.hazard_grade', '=', 'emergency').where('v.status', '!=', 'done');
-        break;
+        return q.where('v.hazard_grade', '=', 'emergency').where('v.status', '!=', 'done');
       case 'blocked':
-        q = q.where('v.status', '=', 'blocked');
-        break;
+        return q.where('v.status', '=', 'blocked');
+      default:
+        return q;
     }
-    return q;
   };
-  const { n } = await base().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  let q = withRowColumns(base(), today);
-  for (const o of gridOrder(req, VEGETATION_COLUMNS, 'v.id', [{ colId: 'dueDate', sort: 'asc' }])) q = q.orderBy(o.expr, o.dir);
-  const rows = await q.limit(req.endRow - req.startRow).offset(req.startRow).execute();
-  return { rows: rows.map(toVegetationRow), rowCount: Number(n) };
+  return gridPageOf({
+    base,
+    select: (q) => withRowColumns(q as ReturnType<typeof joined>, today),
+    req,
+    columns: VEGETATION_COLUMNS,
+    search: SEARCHABLE,
+    tieBreaker: 'v.id',
+    defaultSort: [{ colId: 'dueDate', sort: 'asc' }],
+    map: toVegetationRow,
+  });
 }
-

@@ -1,0 +1,205 @@
+import { useEffect, useState, type ReactNode } from 'react';
+import { Alert, Button, Checkbox, Col, DatePicker, Drawer, Form, Input, InputNumber, Row, Select, Space, App as AntApp } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import { ApiError, type FieldIssue } from '@contract';
+import { applyFieldIssues, errorText, issueText, zodIssues } from './errors';
+
+export interface FieldDef {
+  name: string;
+  label: string;
+  kind: 'text' | 'textarea' | 'number' | 'integer' | 'date' | 'select' | 'multiselect' | 'checkbox' | 'password';
+  options?: { value: string | number; label: string }[];
+  required?: boolean;
+  help?: ReactNode;
+  placeholder?: string;
+  /** Grid columns out of 24 (default 12: two fields a row). */
+  span?: number;
+  disabled?: boolean;
+  hidden?: boolean;
+  min?: number;
+  step?: number;
+}
+
+type Values = Record<string, unknown>;
+
+/** Form values (dayjs dates, '' for empty text) → plain values the schema accepts. */
+function toPlain(fields: FieldDef[], values: Values): Values {
+  const out: Values = { ...values };
+  for (const f of fields) {
+    const v = values[f.name];
+    if (f.kind === 'date') out[f.name] = v ? (v as Dayjs).format('YYYY-MM-DD') : null;
+    if ((f.kind === 'number' || f.kind === 'integer') && (v === undefined || v === '')) out[f.name] = null;
+    if (f.kind === 'checkbox') out[f.name] = Boolean(v);
+    if ((f.kind === 'text' || f.kind === 'textarea') && v === undefined) out[f.name] = f.required ? '' : null;
+  }
+  return out;
+}
+
+function toForm(fields: FieldDef[], values: Values): Values {
+  const out: Values = { ...values };
+  for (const f of fields) if (f.kind === 'date') out[f.name] = values[f.name] ? dayjs(values[f.name] as string) : null;
+  return out;
+}
+
+function control(f: FieldDef): ReactNode {
+  switch (f.kind) {
+    case 'textarea':
+      return <Input.TextArea rows={3} maxLength={1000} showCount disabled={f.disabled} />;
+    case 'number':
+    case 'integer':
+      return <InputNumber style={{ width: '100%' }} step={f.step ?? (f.kind === 'integer' ? 1 : 0.1)} min={f.min} disabled={f.disabled} placeholder={f.placeholder} />;
+    case 'date':
+      return <DatePicker style={{ width: '100%' }} disabled={f.disabled} />;
+    case 'select':
+      return <Select options={f.options} showSearch={{ optionFilterProp: 'label' }} allowClear={!f.required} disabled={f.disabled} placeholder={f.placeholder} />;
+    case 'multiselect':
+      return <Select mode="multiple" options={f.options} showSearch={{ optionFilterProp: 'label' }} disabled={f.disabled} />;
+    case 'checkbox':
+      return <Checkbox disabled={f.disabled}>{f.label}</Checkbox>;
+    case 'password':
+      return <Input.Password autoComplete="new-password" disabled={f.disabled} />;
+    default:
+      return <Input disabled={f.disabled} placeholder={f.placeholder} allowClear />;
+  }
+}
+
+export interface FormDrawerProps<S extends z.ZodType> {
+  open: boolean;
+  title: string;
+  schema: S;
+  /** The fields, or a function of the current values (e.g. villages of the chosen township). */
+  fields: FieldDef[] | ((values: Values) => FieldDef[]);
+  initialValues: Values;
+  /** Called with schema-checked values; throw ApiError to show the core's answer on the form. */
+  onSubmit: (values: z.output<S>) => Promise<void>;
+  onClose: () => void;
+  /** Shown below the fields, e.g. a live judgement preview; receives the current values. */
+  footerExtra?: (values: Values) => ReactNode;
+  width?: number;
+  testId?: string;
+}
+
+/**
+ * The one form pattern: antd Form in a drawer, checked by the same zod schema as the core, with the
+ * core's errors put next to their fields and a version conflict offering the other person's version.
+ */
+export function FormDrawer<S extends z.ZodType>(props: FormDrawerProps<S>) {
+  const { t } = useTranslation();
+  const { modal } = AntApp.useApp();
+  const [form] = Form.useForm();
+  const [saving, setSaving] = useState(false);
+  const [topErrors, setTopErrors] = useState<string[]>([]);
+  const [conflict, setConflict] = useState<Values | null>(null);
+  const values = Form.useWatch([], form) as Values | undefined;
+  const fields = typeof props.fields === 'function' ? props.fields(values ?? props.initialValues) : props.fields;
+  const names = fields.map((f) => f.name);
+
+  useEffect(() => {
+    if (!props.open) return;
+    form.resetFields();
+    form.setFieldsValue(toForm(fields, props.initialValues));
+    setTopErrors([]);
+    setConflict(null);
+  }, [props.open, props.initialValues]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const showIssues = (issues: FieldIssue[]) => {
+    const rest = applyFieldIssues(form, t, issues, names);
+    setTopErrors(rest.map((i) => `${i.path.join('.')}: ${issueText(t, i)}`));
+  };
+
+  const submit = async () => {
+    setTopErrors([]);
+    const plain = toPlain(fields, { ...props.initialValues, ...form.getFieldsValue(true) });
+    const parsed = props.schema.safeParse(plain);
+    if (!parsed.success) {
+      showIssues(zodIssues(parsed.error.issues));
+      return;
+    }
+    setSaving(true);
+    try {
+      await props.onSubmit(parsed.data);
+    } catch (err) {
+      if (err instanceof ApiError && err.code === 'CONFLICT') setConflict((err.current ?? null) as Values | null);
+      else if (err instanceof ApiError && err.issues?.length) showIssues(err.issues);
+      else setTopErrors([errorText(t, err)]);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const close = () => {
+    if (form.isFieldsTouched() && !saving) {
+      modal.confirm({ title: t('common.unsaved'), okText: t('common.confirm'), cancelText: t('common.cancel'), onOk: props.onClose });
+    } else props.onClose();
+  };
+
+  const loadTheirs = () => {
+    if (!conflict) return;
+    form.setFieldsValue(toForm(fields, conflict));
+    props.initialValues.version = conflict.version;
+    setConflict(null);
+  };
+
+  return (
+    <Drawer
+      open={props.open}
+      title={props.title}
+      size={props.width ?? 720}
+      onClose={close}
+      destroyOnHidden
+      data-testid={props.testId}
+      extra={
+        <Space>
+          <Button onClick={close}>{t('common.cancel')}</Button>
+          <Button type="primary" loading={saving} onClick={() => void submit()} data-testid="form-save">
+            {t('common.save')}
+          </Button>
+        </Space>
+      }
+    >
+      {conflict && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={t('errors.conflict')}
+          action={<Button size="small" onClick={loadTheirs}>{t('common.refresh')}</Button>}
+          data-testid="conflict-alert"
+        />
+      )}
+      {topErrors.length > 0 && <Alert type="error" showIcon style={{ marginBottom: 16 }} title={topErrors.join('；')} />}
+      <Form
+        form={form}
+        layout="vertical"
+        onKeyDown={(e) => {
+          if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') {
+            e.preventDefault();
+            void submit();
+          }
+        }}
+      >
+        <Row gutter={16}>
+          {fields
+            .filter((f) => !f.hidden)
+            .map((f) => (
+              <Col span={f.span ?? 12} key={f.name}>
+                <Form.Item
+                  name={f.name}
+                  label={f.kind === 'checkbox' ? undefined : f.label}
+                  required={f.required}
+                  extra={f.help}
+                  valuePropName={f.kind === 'checkbox' ? 'checked' : 'value'}
+                  data-testid={`field-${f.name}`}
+                >
+                  {control(f)}
+                </Form.Item>
+              </Col>
+            ))}
+        </Row>
+      </Form>
+      {props.footerExtra?.(values ?? {})}
+    </Drawer>
+  );
+}

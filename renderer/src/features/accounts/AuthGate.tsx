@@ -1,0 +1,71 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Spin } from 'antd';
+import type { Role, SessionUser } from '@contract';
+import { call, session } from '../../api/client';
+import { Shell } from '../../Shell';
+import { AuthContext, type Auth } from './auth-context';
+import { ChangePasswordForm } from './ChangePasswordForm';
+import { LoginScreen } from './LoginScreen';
+import { SetupScreen } from './SetupScreen';
+
+type State = { kind: 'loading' } | { kind: 'setup' } | { kind: 'login' } | { kind: 'in'; user: SessionUser };
+
+/** First run → setup; no session → login; initial password → change it; then the app. */
+export function AuthGate() {
+  const [state, setState] = useState<State>({ kind: 'loading' });
+
+  const check = useCallback(async () => {
+    try {
+      if (session.token) {
+        setState({ kind: 'in', user: await call('accounts.me', {}) });
+        return;
+      }
+    } catch {
+      session.set(null);
+    }
+    const { needsSetup } = await call('accounts.setupStatus', {});
+    setState({ kind: needsSetup ? 'setup' : 'login' });
+  }, []);
+
+  useEffect(() => {
+    void check();
+    return session.onSignedOut(() => setState({ kind: 'login' }));
+  }, [check]);
+
+  const signedIn = (token: string, user: SessionUser) => {
+    session.set(token);
+    setState({ kind: 'in', user });
+  };
+
+  const auth = useMemo<Auth | null>(() => {
+    if (state.kind !== 'in') return null;
+    return {
+      user: state.user,
+      can: (...roles: Role[]) => roles.includes(state.user.role),
+      signOut: async () => {
+        try {
+          await call('accounts.logout', {});
+        } finally {
+          session.set(null);
+          setState({ kind: 'login' });
+        }
+      },
+    };
+  }, [state]);
+
+  if (state.kind === 'loading') return <div className="auth-screen"><Spin size="large" /></div>;
+  if (state.kind === 'setup') return <SetupScreen onDone={signedIn} />;
+  if (state.kind === 'login') return <LoginScreen onDone={signedIn} />;
+  if (state.user.mustChangePassword) {
+    return (
+      <div className="auth-screen">
+        <ChangePasswordForm mustChange onDone={() => setState({ kind: 'in', user: { ...state.user, mustChangePassword: false } })} />
+      </div>
+    );
+  }
+  return (
+    <AuthContext.Provider value={auth}>
+      <Shell />
+    </AuthContext.Provider>
+  );
+}

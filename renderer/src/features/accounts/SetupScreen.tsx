@@ -1,0 +1,56 @@
+import { useState } from 'react';
+import { Alert, Button, Card, Checkbox, Form, Input, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { newPassword, type SessionUser } from '@contract';
+import { call, session } from '../../api/client';
+import { useSchemaSubmit } from '../../components/useSchemaSubmit';
+import { LanguageSwitch } from './LanguageSwitch';
+
+const setupForm = z
+  .object({ password: newPassword, confirm: z.string(), demo: z.boolean().optional() })
+  .refine((v) => v.password === v.confirm, { path: ['confirm'], error: 'accounts.passwordMismatch' });
+
+/** First run: the admin chooses a password (there is none by default) and may load the demo county. */
+export function SetupScreen({ onDone }: { onDone: (token: string, user: SessionUser) => void }) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm();
+  const [loadingDemo, setLoadingDemo] = useState(false);
+  const { busy, error, submit } = useSchemaSubmit(form, ['password', 'confirm']);
+  const start = () =>
+    submit(setupForm, async (v) => {
+      const res = await call('accounts.setup', { password: v.password });
+      session.set(res.token);
+      if (v.demo) {
+        setLoadingDemo(true);
+        try {
+          await call('demo.load', { vegetationRecords: 3000 });
+        } finally {
+          setLoadingDemo(false);
+        }
+      }
+      onDone(res.token, res.user);
+    });
+  return (
+    <div className="auth-screen">
+      <Card className="auth-card" title={t('accounts.setupTitle')} extra={<LanguageSwitch />}>
+        <Typography.Paragraph>{t('accounts.setupIntro')}</Typography.Paragraph>
+        <Form form={form} layout="vertical" onFinish={() => void start()} initialValues={{ demo: true }} data-testid="setup-form">
+          <Form.Item name="password" label={t('accounts.newPassword')} extra={t('accounts.password.weak')}>
+            <Input.Password autoFocus autoComplete="new-password" />
+          </Form.Item>
+          <Form.Item name="confirm" label={t('accounts.confirmPassword')}>
+            <Input.Password autoComplete="new-password" />
+          </Form.Item>
+          <Form.Item name="demo" valuePropName="checked">
+            <Checkbox>{t('accounts.setupDemo')}</Checkbox>
+          </Form.Item>
+          {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
+          <Button type="primary" htmlType="submit" block loading={busy}>
+            {loadingDemo ? t('accounts.demoLoading') : t('accounts.setupStart')}
+          </Button>
+        </Form>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,81 @@
+import { useCallback, useEffect, useState } from 'react';
+import { Button, Input, InputNumber, Space, Table, Tag, Typography, App as AntApp } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { SettingRow } from '@contract';
+import { call } from '../../api/client';
+import { errorText } from '../../components/errors';
+import { PageTitle } from '../../components/PageTitle';
+import { useAuth } from '../accounts/auth-context';
+
+/** Every threshold the rules use, with the standard's default and its source; admins may change them. */
+export function SettingsPage() {
+  const { t } = useTranslation();
+  const { message } = AntApp.useApp();
+  const auth = useAuth();
+  const isAdmin = auth.can('admin');
+  const [rows, setRows] = useState<SettingRow[]>([]);
+  const [draft, setDraft] = useState<Record<string, number | string>>({});
+
+  const load = useCallback(() => {
+    call('settings.list', {}).then((r) => setRows(r.rows), (e: unknown) => void message.error(errorText(t, e)));
+  }, [message, t]);
+  useEffect(load, [load]);
+
+  const save = async (key: string, reset = false) => {
+    try {
+      const res = reset ? await call('settings.reset', { key }) : await call('settings.update', { key, value: draft[key]! });
+      void message.success(t('settings.regraded', { count: res.regraded }));
+      setDraft(({ [key]: _, ...rest }) => rest);
+      load();
+    } catch (e) {
+      void message.error(errorText(t, e));
+    }
+  };
+
+  return (
+    <div className="page" style={{ overflow: 'auto' }}>
+      <PageTitle title={t('settings.title')} />
+      <Typography.Paragraph type="secondary">{t('settings.intro')}</Typography.Paragraph>
+      <Table<SettingRow>
+        size="small"
+        rowKey="key"
+        pagination={false}
+        dataSource={rows}
+        columns={[
+          { title: t('settings.key'), dataIndex: 'key', width: 260, render: (k: string, r) => <span>{t(`settings.groups.${r.group}`)} · <code>{k}</code></span> },
+          {
+            title: t('settings.value'),
+            width: 240,
+            render: (_, r) => {
+              const changed = draft[r.key] !== undefined;
+              const editor =
+                typeof r.value === 'number' ? (
+                  <InputNumber value={(draft[r.key] as number | undefined) ?? r.value} step={0.1} disabled={!isAdmin} onChange={(v) => v !== null && setDraft((d) => ({ ...d, [r.key]: v }))} addonAfter={r.unit ?? undefined} style={{ width: 140 }} />
+                ) : (
+                  <Input value={(draft[r.key] as string | undefined) ?? String(r.value)} disabled={!isAdmin} onChange={(e) => setDraft((d) => ({ ...d, [r.key]: e.target.value }))} style={{ width: 160 }} />
+                );
+              return (
+                <Space>
+                  {editor}
+                  {isAdmin && changed && <Button size="small" type="primary" onClick={() => void save(r.key)}>{t('common.save')}</Button>}
+                </Space>
+              );
+            },
+          },
+          {
+            title: t('settings.defaultValue'),
+            width: 150,
+            render: (_, r) => (
+              <Space>
+                {String(r.defaultValue)} {r.unit}
+                {isAdmin && r.value !== r.defaultValue && <Button size="small" onClick={() => void save(r.key, true)}>{t('settings.reset')}</Button>}
+              </Space>
+            ),
+          },
+          { title: t('settings.source'), dataIndex: 'source' },
+          { title: t('settings.confirmed'), width: 150, render: (_, r) => (r.confirmed ? <Tag color="green">{t('settings.confirmedYes')}</Tag> : <Tag color="orange">{t('settings.confirmedNo')}</Tag>) },
+        ]}
+      />
+    </div>
+  );
+}

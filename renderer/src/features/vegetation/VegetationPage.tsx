@@ -1,0 +1,152 @@
+import { useMemo, useRef, useState } from 'react';
+import { Button, Input, Select, Space, Tag, App as AntApp } from 'antd';
+import { DeleteOutlined, EditOutlined, PlusOutlined, ReloadOutlined, TeamOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import {
+  HAZARD_GRADES,
+  VEGETATION_PRESETS,
+  VEGETATION_STATUSES,
+  vegetationInput,
+  type VegetationListInput,
+  type VegetationRow,
+} from '@contract';
+import { call } from '../../api/client';
+import { DataGrid, type DataGridHandle } from '../../components/DataGrid';
+import { FormDrawer } from '../../components/FormDrawer';
+import { PageTitle } from '../../components/PageTitle';
+import { useDeleteSelected } from '../../components/useDeleteSelected';
+import { useAuth } from '../accounts/auth-context';
+import { useReferenceOptions } from '../reference/useReferenceOptions';
+import { DisputeDrawer } from './DisputeDrawer';
+import { JudgePreview } from './JudgePreview';
+import { vegetationColumns } from './vegetation.columns';
+import { vegetationFields } from './vegetation.fields';
+
+type Filters = Omit<VegetationListInput, 'startRow' | 'endRow' | 'sortModel' | 'filterModel'>;
+const NEW_RECORD = { treeClass: 'general', status: 'unscheduled', action: 'trim', treeCount: 1, plantedInZone: false };
+
+export function VegetationPage() {
+  const { t } = useTranslation();
+  const { message } = AntApp.useApp();
+  const auth = useAuth();
+  const canEdit = auth.can('clerk', 'planner', 'admin');
+  const grid = useRef<DataGridHandle>(null);
+  const [refs] = useReferenceOptions();
+  const [filters, setFilters] = useState<Filters>({});
+  const [selected, setSelected] = useState(0);
+  const [editing, setEditing] = useState<Record<string, unknown> | null>(null);
+  const [disputeFor, setDisputeFor] = useState<number | null>(null);
+  const columns = useMemo(() => vegetationColumns(t), [t]);
+  const remove = useDeleteSelected(grid, (ids) => call('vegetation.delete', { ids }));
+  const set = (patch: Filters) => setFilters((f) => ({ ...f, ...patch }));
+
+  const open = (row: VegetationRow) => setEditing({ ...row });
+  const editSelected = async () => {
+    const id = grid.current?.selectedIds()[0];
+    if (id) open(await call('vegetation.get', { id }));
+  };
+
+  return (
+    <div className="page">
+      <PageTitle title={t('vegetation.title')}>
+        {canEdit && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ ...NEW_RECORD })} data-testid="veg-add">
+            {t('common.add')}
+          </Button>
+        )}
+        {canEdit && (
+          <Button icon={<EditOutlined />} disabled={selected !== 1} onClick={() => void editSelected()}>
+            {t('common.edit')}
+          </Button>
+        )}
+        <Button icon={<TeamOutlined />} disabled={selected !== 1} onClick={() => setDisputeFor(grid.current?.selectedIds()[0] ?? null)} data-testid="veg-dispute">
+          {t('vegetation.dispute')}
+        </Button>
+        {canEdit && (
+          <Button danger icon={<DeleteOutlined />} disabled={selected === 0} onClick={remove} data-testid="veg-delete">
+            {t('common.delete')}
+          </Button>
+        )}
+        <Button icon={<ReloadOutlined />} onClick={() => grid.current?.refresh()} aria-label={t('common.refresh')} />
+      </PageTitle>
+
+      <div className="toolbar" data-testid="veg-filters">
+        <Space size={4}>
+          {VEGETATION_PRESETS.map((p) => (
+            <Tag.CheckableTag key={p} checked={filters.preset === p} onChange={(on) => set({ preset: on ? p : undefined })} data-testid={`preset-${p}`}>
+              {t(`vegetation.presets.${p}`)}
+            </Tag.CheckableTag>
+          ))}
+        </Space>
+        <Select
+          mode="multiple"
+          allowClear
+          style={{ minWidth: 150 }}
+          placeholder={t('vegetation.hazardGrade')}
+          options={HAZARD_GRADES.map((g) => ({ value: g, label: t(`vegetation.grades.${g}`) }))}
+          onChange={(grades: Filters['grades']) => set({ grades: grades?.length ? grades : undefined })}
+          data-testid="filter-grade"
+        />
+        <Select
+          mode="multiple"
+          allowClear
+          style={{ minWidth: 150 }}
+          placeholder={t('vegetation.status')}
+          options={VEGETATION_STATUSES.map((s) => ({ value: s, label: t(`vegetation.statuses.${s}`) }))}
+          onChange={(statuses: Filters['statuses']) => set({ statuses: statuses?.length ? statuses : undefined })}
+        />
+        <Select
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          style={{ width: 190 }}
+          placeholder={t('vegetation.filterLine')}
+          options={refs.lines.map((l) => ({ value: l.id, label: l.name }))}
+          onChange={(lineId?: number) => set({ lineId })}
+          data-testid="filter-line"
+        />
+        <Select
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          style={{ width: 140 }}
+          placeholder={t('vegetation.filterTownship')}
+          options={refs.townships.map((x) => ({ value: x.id, label: x.name }))}
+          onChange={(townshipId?: number) => set({ townshipId })}
+        />
+        <Input.Search allowClear style={{ width: 260 }} placeholder={t('vegetation.searchPlaceholder')} onSearch={(search) => set({ search: search || undefined })} data-testid="veg-search" />
+      </div>
+
+      <DataGrid
+        ref={grid}
+        method="vegetation.list"
+        columns={columns}
+        params={filters}
+        selectable
+        onOpen={canEdit ? open : undefined}
+        onDeleteKey={canEdit ? remove : undefined}
+        onSelectionChanged={setSelected}
+        emptyTitle={t('vegetation.emptyTitle')}
+        emptyHint={t('vegetation.emptyHint')}
+        testId="vegetation-grid"
+      />
+
+      <FormDrawer
+        open={editing !== null}
+        title={editing?.id ? t('vegetation.editRecord') : t('vegetation.newRecord')}
+        schema={vegetationInput}
+        fields={(v) => vegetationFields(t, refs, v.townshipId as number | undefined)}
+        initialValues={editing ?? {}}
+        footerExtra={(v) => <JudgePreview values={v} />}
+        onClose={() => setEditing(null)}
+        onSubmit={async (values) => {
+          const { record, warnings } = await call('vegetation.save', values);
+          warnings.forEach((w) => void message.warning(t(w)));
+          void message.success(`${t('common.saved')}：${t(`vegetation.grades.${record.hazardGrade}`)}`);
+          setEditing(null);
+          grid.current?.refresh();
+        }}
+        testId="vegetation-form"
+      />
+      <DisputeDrawer recordId={disputeFor} canEdit={canEdit} onClose={() => setDisputeFor(null)} onChanged={() => grid.current?.refresh()} />
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+import type { ColDef } from 'ag-grid-community';
+import { Tag, Tooltip } from 'antd';
+import type { TFunction } from 'i18next';
+import type { HazardBasis, VegetationRow } from '@contract';
+
+const GRADE_COLORS = { emergency: 'red', major: 'orange', general: 'green' } as const;
+const STATUS_COLORS = { unscheduled: 'default', scheduled: 'blue', notified: 'cyan', in_progress: 'processing', done: 'success', blocked: 'magenta' } as const;
+
+export function basisText(t: TFunction, b: HazardBasis): string {
+  return t('vegetation.basisText', { measure: t(`vegetation.measures.${b.measure}`), value: b.value, minimum: b.minimum, source: b.source });
+}
+
+export function GradeTag({ row, t }: { row: Pick<VegetationRow, 'hazardGrade' | 'hazardBasis'>; t: TFunction }) {
+  return (
+    <Tooltip title={`${basisText(t, row.hazardBasis)}；${t('vegetation.basisMargin', { margin: row.hazardBasis.margin })}`}>
+      <Tag color={GRADE_COLORS[row.hazardGrade]} data-testid="grade-tag">{t(`vegetation.grades.${row.hazardGrade}`)}</Tag>
+    </Tooltip>
+  );
+}
+
+const text = { filter: 'agTextColumnFilter', filterParams: { maxNumConditions: 1, buttons: ['reset'] } };
+const number = { filter: 'agNumberColumnFilter', filterParams: { maxNumConditions: 1, buttons: ['reset'] } };
+const date = { filter: 'agDateColumnFilter', filterParams: { maxNumConditions: 1, buttons: ['reset'] } };
+
+export function vegetationColumns(t: TFunction): ColDef<VegetationRow>[] {
+  return [
+    { field: 'lineName', headerName: t('vegetation.line'), width: 170, pinned: 'left', ...text },
+    { field: 'towerRange', headerName: t('vegetation.towerRange'), width: 110, ...number },
+    {
+      field: 'hazardGrade',
+      headerName: t('vegetation.hazardGrade'),
+      width: 100,
+      cellRenderer: (p: { data?: VegetationRow }) => (p.data ? <GradeTag row={p.data} t={t} /> : null),
+    },
+    {
+      field: 'status',
+      headerName: t('vegetation.status'),
+      width: 100,
+      cellRenderer: (p: { data?: VegetationRow }) => (p.data ? <Tag color={STATUS_COLORS[p.data.status]}>{t(`vegetation.statuses.${p.data.status}`)}</Tag> : null),
+    },
+    {
+      field: 'dueDate',
+      headerName: t('vegetation.dueDate'),
+      width: 125,
+      ...date,
+      cellRenderer: (p: { data?: VegetationRow }) =>
+        p.data ? <span className={p.data.overdue ? 'row-overdue' : undefined}>{p.data.dueDate ?? '—'}{p.data.overdue ? ` ${t('vegetation.overdue')}` : ''}</span> : null,
+    },
+    { field: 'townshipName', headerName: t('vegetation.township'), width: 100, ...text },
+    { field: 'villageName', headerName: t('vegetation.village'), width: 100, ...text },
+    { field: 'species', headerName: t('vegetation.species'), width: 90, ...text },
+    { field: 'treeCount', headerName: t('vegetation.treeCount'), width: 80, ...number },
+    { field: 'verticalDistance', headerName: t('vegetation.verticalDistance'), width: 115, ...number },
+    { field: 'horizontalDistance', headerName: t('vegetation.horizontalDistance'), width: 115, ...number },
+    { field: 'action', headerName: t('vegetation.action'), width: 80, valueFormatter: (p) => (p.value ? t(`vegetation.actions.${p.value as string}`) : '') },
+    { field: 'plannedDate', headerName: t('vegetation.plannedDate'), width: 115, ...date },
+    { field: 'teamName', headerName: t('vegetation.team'), width: 120, ...text },
+    { field: 'landowner', headerName: t('vegetation.landowner'), width: 90, ...text },
+    { field: 'completedDate', headerName: t('vegetation.completedDate'), width: 115, ...date },
+    { field: 'nextDueDate', headerName: t('vegetation.nextDueDate'), width: 115, ...date },
+  ];
+}

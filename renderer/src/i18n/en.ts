@@ -1,0 +1,80 @@
+import type { zhCN } from './zh-CN';
+
+type Messages<T> = { [K in keyof T]: T[K] extends string ? string : Messages<T[K]> };
+
+/** English. Same keys as zh-CN (the type enforces it). */
+export const en: Messages<typeof zhCN> = {
+  app: { name: 'GridDesk Operations Ledgers', tagline: 'County power supply ledgers', short: 'GridDesk' },
+  nav: { vegetation: 'Tree clearance', reference: 'Reference data', lines: 'Lines', townships: 'Townships', villages: 'Villages', teams: 'Teams', recycle: 'Recycle bin', audit: 'Audit log', users: 'Users', settings: 'Rule thresholds' },
+  common: {
+    add: 'New', edit: 'Edit', delete: 'Delete', save: 'Save', cancel: 'Cancel', close: 'Close', refresh: 'Refresh', search: 'Search', restore: 'Restore', confirm: 'OK', yes: 'Yes', no: 'No',
+    logout: 'Sign out', changePassword: 'Change password', language: '中文', rows: '{{count}} rows', selected: '{{count}} selected', empty: 'No data', saved: 'Saved',
+    deleted: 'Moved to the recycle bin: {{count}}', deleteConfirm: 'Delete the {{count}} selected records? They can be restored from the recycle bin.', loading: 'Loading…', all: 'All', notes: 'Notes',
+    createdAt: 'Created', updatedAt: 'Updated', unsaved: 'Discard unsaved changes?',
+  },
+  errors: {
+    validation: 'Please correct the highlighted fields', unauthenticated: 'Your session has ended; please sign in again', forbidden: 'You are not allowed to do this',
+    notFound: 'The record does not exist or was deleted', conflict: 'Someone else changed this record; review their version before saving', unknownMethod: 'Unknown operation',
+    internal: 'Internal error; please contact the administrator', offline: 'Cannot reach the GridDesk service', tooLarge: 'Request too large', contentType: 'Bad request format', badJson: 'Bad request format',
+  },
+  validation: {
+    required: 'Required', too_long: 'Too long', too_small: 'Too small (minimum {{minimum}})', too_big: 'Too large (maximum {{maximum}})', not_negative: 'Must not be negative', number: 'Enter a number',
+    integer: 'Enter a whole number', date: 'Invalid date (YYYY-MM-DD)', phone: 'Invalid phone number', invalid_type: 'Invalid value', invalid_value: 'Invalid value', invalid_format: 'Invalid format',
+    invalid_union: 'Invalid value', unrecognized_keys: 'Unknown fields', custom: 'Invalid input', control_chars: 'Contains control characters', duplicate: 'This name already exists',
+    reference_missing: 'The chosen item does not exist or was deleted', unknown_column: 'Unsupported column', page: 'Invalid page', version_required: 'Version missing',
+  },
+  accounts: {
+    loginTitle: 'Sign in', username: 'User name', password: 'Password', login: 'Sign in', displayName: 'Name', role: 'Role', active: 'Active', lastLoginAt: 'Last sign-in',
+    initialPassword: 'Initial password', currentPassword: 'Current password', newPassword: 'New password', confirmPassword: 'Confirm new password', passwordMismatch: 'The passwords differ',
+    passwordChanged: 'Password changed', mustChangeTitle: 'Please change your initial password', resetPassword: 'Reset password', resetDone: 'Password reset; the user must change it at next sign-in',
+    setupTitle: 'Welcome to GridDesk', setupIntro: 'First run: set the password of the administrator account (admin). There is no default password.',
+    setupDemo: 'Also load demo data (a fictional county with lines, townships and about 3,000 tree-hazard records)', setupStart: 'Set password and start', demoLoading: 'Generating demo data…',
+    roles: { clerk: 'Clerk', planner: 'Planner', manager: 'Manager', admin: 'Administrator' },
+    'login.failed': 'Wrong user name or password', 'password.too_short': 'At least 8 characters', 'password.weak': 'Use letters and digits', 'password.wrong': 'The current password is wrong',
+    'password.same': 'The new password must differ from the current one', 'password.mustChange': 'Change your initial password first',
+    'username.format': '2–32 letters, digits, dot, underscore or dash', 'setup.done': 'Setup is already complete', lastAdmin: 'At least one active administrator must remain', selfDeactivate: 'You cannot deactivate yourself',
+  },
+  reference: {
+    name: 'Name', code: 'Code', voltage: 'Voltage', conductor: 'Conductor', areaType: 'Area type', substation: 'Substation', lengthKm: 'Length (km)', commissionedDate: 'Commissioned',
+    townships: 'Townships', township: 'Township', villageCount: 'Villages', kind: 'Kind', phone: 'Phone', inUse: '{{count}} records still use it; it cannot be deleted',
+    voltages: { '0.4': '0.4 kV', '10': '10 kV', '35': '35 kV', '66': '66 kV', '110': '110 kV', '220': '220 kV' },
+    conductors: { bare: 'Bare', insulated: 'Insulated' }, areaTypes: { urban: 'Urban', rural: 'Rural', remote: 'Remote' },
+    teamKinds: { distribution: 'Distribution O&M', cable: 'Cable', line: 'Overhead line', station: 'Supply station', other: 'Other' },
+  },
+  vegetation: {
+    title: 'Tree clearance ledger', line: 'Line', towerRange: 'Towers', township: 'Township', village: 'Village', landowner: 'Landowner', landownerPhone: 'Landowner phone', species: 'Species',
+    treeCount: 'Trees', treeHeight: 'Height (m)', verticalDistance: 'Vertical (m)', horizontalDistance: 'Horizontal (m)', treeClass: 'Tree class', plantedInZone: 'Newly planted in zone',
+    plantedInZoneHelp: 'Planted or grown inside the protection zone after the line was built: no compensation (Implementing Rules art. 18)', action: 'Action', plannedDate: 'Planned', team: 'Team',
+    status: 'Status', distanceAfter: 'Distance after (m)', completedDate: 'Completed', nextDueDate: 'Next trim', dueDate: 'Due', hazardGrade: 'Grade', basis: 'Basis',
+    basisText: '{{measure}} {{value}} m, minimum {{minimum}} m ({{source}})', basisMargin: 'Major = minimum + {{margin}} m', overdue: 'Overdue',
+    grades: { emergency: 'Emergency', major: 'Major', general: 'General' },
+    statuses: { unscheduled: 'Unscheduled', scheduled: 'Scheduled', notified: 'Notified', in_progress: 'In progress', done: 'Done', blocked: 'Blocked' },
+    actions: { trim: 'Trim', fell: 'Fell', transplant: 'Transplant' }, treeClasses: { general: 'General trees', street: 'Street / urban trees' },
+    measures: { vertical: 'Vertical', horizontal: 'Horizontal' }, presets: { overdue: 'Overdue', due30: 'Due in 30 days', emergency: 'Emergency only', blocked: 'Blocked' },
+    filterLine: 'Line', filterTownship: 'Township', searchPlaceholder: 'Search landowner, species, line, notes', newRecord: 'New tree hazard', editRecord: 'Edit tree hazard',
+    towerRangeHelp: 'e.g. #12–#15 or #7', judgePreview: 'With current thresholds:', dispute: 'Dispute',
+    'towerRange.format': 'Use #12–#15 or #7, first tower not after the last', 'distance.required': 'Enter the vertical or the horizontal distance',
+    'completedDate.required': 'A done record needs its completion date', 'plannedDate.required': 'A scheduled record needs its planned date',
+    'status.disputeOpen': 'The record is blocked by an open dispute; close it first', 'status.useDispute': 'Record a dispute to block the record', 'village.otherTownship': 'The village is not in this township',
+    disputeTitle: 'Dispute (blocked)', 'dispute.parties.required': 'Choose at least one party', 'dispute.closed': 'This dispute is closed', 'dispute.alreadyOpen': 'This record already has an open dispute',
+    'dispute.recordDone': 'A done record cannot get a dispute', 'dispute.paidAmountRequired': 'Enter the amount paid with the payment date',
+    'dispute.noCompensationInZone': 'Note: newly planted inside the protection zone; no compensation is due (Implementing Rules art. 18)',
+    disputeParties: 'Parties', parties: { landowner: 'Landowner', village: 'Village committee', township: 'Township government', county: 'County government' },
+    lawExplained: 'Power facility protection rules explained', coordinationLevel: 'Coordinated by', levels: { none: 'Not yet', village: 'Village', township: 'Township', county: 'County' },
+    compensationAgreed: 'Compensation agreed (CNY)', compensationPaid: 'Compensation paid (CNY)', paidDate: 'Paid on', entries: 'Negotiation log', entryDate: 'Date', entryParty: 'With', entryContent: 'What happened',
+    addEntry: 'Add entry', openDispute: 'Record dispute (blocks the record)', disputeNote: 'What is disputed', closeDispute: 'Close dispute', closeNote: 'How it was resolved', disputeOpen: 'Dispute open',
+    disputeHistory: 'Earlier disputes', noDispute: 'No open dispute', emptyTitle: 'No tree hazards yet', emptyHint: 'Click New to add one, or ask an administrator to load demo data',
+  },
+  recycle: {
+    title: 'Recycle bin', entity: 'Kind', label: 'Record', deletedAt: 'Deleted', deletedBy: 'Deleted by', restored: 'Restored', nameTaken: 'A record with this name exists; cannot restore',
+    parentDeleted: 'Its parent record is deleted; restore that first', entities: { vegetation: 'Tree hazard', lines: 'Line', townships: 'Township', villages: 'Village', teams: 'Team' },
+  },
+  audit: { title: 'Audit log', at: 'Time', user: 'User', method: 'Operation', entity: 'Object', entityId: 'ID', summary: 'Summary', before: 'Before', after: 'After' },
+  settings: {
+    title: 'Rule thresholds', intro: 'Thresholds the rules judge by. Defaults come from the standards (see source); change them to your company’s rules. Existing records are re-judged.',
+    key: 'Item', value: 'Value', defaultValue: 'Standard default', source: 'Source', confirmed: 'Checked', confirmedYes: 'Checked (third-party copy)', confirmedNo: 'Unconfirmed',
+    reset: 'Reset', regraded: 'Saved; {{count}} records re-judged', unknown: 'Unknown setting', wrongType: 'Wrong type', speciesCycles: 'Use "桉树=6；毛竹=8", months 1–120',
+    groups: { clearance: 'Tree clearance distances', vegetation: 'Trimming cycles' },
+  },
+  demo: { load: 'Load demo data', loaded: 'Demo data loaded: {{lines}} lines, {{records}} tree hazards', notEmpty: 'There are lines already; demo data can only go into an empty database' },
+};
