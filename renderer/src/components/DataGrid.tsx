@@ -142,6 +142,8 @@ function DataGridInner<M extends ListMethod>(props: Props<M>, ref: React.Ref<Dat
           onCellKeyDown={onCellKeyDown}
           onGridReady={onGridReady}
           tooltipShowDelay={300}
+          // Ledgers have a few dozen columns at most: render them all, so search and print see every cell.
+          suppressColumnVirtualisation
         />
         {rowCount === 0 && (
           <div className="data-grid-empty">

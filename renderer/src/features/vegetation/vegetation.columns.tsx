@@ -48,6 +48,7 @@ export function vegetationColumns(t: TFunction): ColDef<VegetationRow>[] {
     },
     { field: 'townshipName', headerName: t('vegetation.township'), width: 100, ...text },
     { field: 'villageName', headerName: t('vegetation.village'), width: 100, ...text },
+    { field: 'landowner', headerName: t('vegetation.landowner'), width: 90, ...text },
     { field: 'species', headerName: t('vegetation.species'), width: 90, ...text },
     { field: 'treeCount', headerName: t('vegetation.treeCount'), width: 80, ...number },
     { field: 'verticalDistance', headerName: t('vegetation.verticalDistance'), width: 115, ...number },
@@ -55,7 +56,6 @@ export function vegetationColumns(t: TFunction): ColDef<VegetationRow>[] {
     { field: 'action', headerName: t('vegetation.action'), width: 80, valueFormatter: (p) => (p.value ? t(`vegetation.actions.${p.value as string}`) : '') },
     { field: 'plannedDate', headerName: t('vegetation.plannedDate'), width: 115, ...date },
     { field: 'teamName', headerName: t('vegetation.team'), width: 120, ...text },
-    { field: 'landowner', headerName: t('vegetation.landowner'), width: 90, ...text },
     { field: 'completedDate', headerName: t('vegetation.completedDate'), width: 115, ...date },
     { field: 'nextDueDate', headerName: t('vegetation.nextDueDate'), width: 115, ...date },
   ];

@@ -1,0 +1,45 @@
+import { existsSync } from 'node:fs';
+import { defineConfig } from '@playwright/test';
+
+/** Seeded server (admin + demo county, set up by global-setup) and an empty one for the first-run journey. */
+export const SEEDED_URL = 'http://127.0.0.1:5799';
+export const FRESH_URL = 'http://127.0.0.1:5798';
+
+// Debian's Chromium where it exists (this machine, CI); Playwright's own browser on a developer PC.
+const systemChromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  globalSetup: './tests/e2e/global-setup.ts',
+  fullyParallel: false,
+  workers: 1,
+  retries: process.env.CI ? 1 : 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [['list']] : [['list']],
+  use: {
+    baseURL: SEEDED_URL,
+    viewport: { width: 1440, height: 900 },
+    locale: 'zh-CN',
+    screenshot: 'only-on-failure',
+    trace: 'retain-on-failure',
+    launchOptions: {
+      ...(existsSync(systemChromium) ? { executablePath: systemChromium } : {}),
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    },
+  },
+  webServer: [
+    {
+      command: 'node scripts/serve-test.mjs 5799 tests/.tmp/e2e-seeded',
+      url: `${SEEDED_URL}/`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+    {
+      command: 'node scripts/serve-test.mjs 5798 tests/.tmp/e2e-fresh',
+      url: `${FRESH_URL}/`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+  ],
+});

@@ -1,0 +1,19 @@
+import type { InputOf, MethodName, OutputOf } from '../../electron/contract';
+
+export const ADMIN_PASSWORD = 'Admin2026';
+
+/** Direct API calls, as another user at another desk would make them. */
+export async function api<M extends MethodName>(base: string, method: M, input: InputOf<M>, token?: string): Promise<OutputOf<M>> {
+  const res = await fetch(`${base}/api/${method}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(input),
+  });
+  const body = (await res.json()) as { ok: boolean; result: OutputOf<M>; error?: unknown };
+  if (!body.ok) throw new Error(`${method}: ${JSON.stringify(body.error)}`);
+  return body.result;
+}
+
+export async function adminToken(base: string): Promise<string> {
+  return (await api(base, 'accounts.login', { username: 'admin', password: ADMIN_PASSWORD })).token;
+}

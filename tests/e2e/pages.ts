@@ -1,0 +1,65 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** Page models: the steps a clerk takes, named the way they would say them. */
+export async function login(page: Page, username: string, password: string) {
+  await page.goto('/');
+  const form = page.getByTestId('login-form');
+  await form.getByLabel('用户名').fill(username);
+  await form.getByLabel('密码').fill(password);
+  await form.getByRole('button', { name: '登录' }).click();
+}
+
+export async function pickOption(page: Page, field: Locator, text: string) {
+  await field.locator('.ant-select').click();
+  await page.keyboard.type(text);
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
+}
+
+export class VegetationPage {
+  constructor(readonly page: Page) {}
+
+  grid() {
+    return this.page.getByTestId('vegetation-grid');
+  }
+
+  /** Data rows (AG Grid renders pinned and body parts as separate rows with the same row index). */
+  rowsWith(text: string) {
+    return this.grid().getByRole('row').filter({ hasText: text });
+  }
+
+  form() {
+    return this.page.getByTestId('vegetation-form');
+  }
+
+  field(name: string) {
+    return this.form().getByTestId(`field-${name}`);
+  }
+
+  async openNew() {
+    await this.page.getByTestId('veg-add').click();
+    await expect(this.form()).toBeVisible();
+  }
+
+  async fill(values: { line?: string; towers?: string; species?: string; vertical?: string; landowner?: string }) {
+    if (values.line) await pickOption(this.page, this.field('lineId'), values.line);
+    if (values.towers !== undefined) await this.field('towerRange').locator('input').fill(values.towers);
+    if (values.species !== undefined) await this.field('species').locator('input').fill(values.species);
+    if (values.vertical !== undefined) await this.field('verticalDistance').locator('input').fill(values.vertical);
+    if (values.landowner !== undefined) await this.field('landowner').locator('input').fill(values.landowner);
+  }
+
+  async save() {
+    await this.form().getByTestId('form-save').click();
+  }
+
+  async search(text: string) {
+    const box = this.page.getByTestId('veg-search').locator('input');
+    await box.fill(text);
+    await box.press('Enter');
+  }
+
+  /** Ticks the checkbox of the first row shown (search first so that it is the one meant). */
+  async selectFirst() {
+    await this.grid().getByRole('row').getByRole('checkbox').first().check();
+  }
+}

@@ -1,0 +1,30 @@
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+// The table in ARCHITECTURE.md, checked through the real lint config: a forbidden import is an error.
+const eslint = new ESLint({ cwd: process.cwd() });
+
+async function ruleIds(filePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return (result?.messages ?? []).map((m) => m.ruleId ?? '');
+}
+
+describe('import rules of the house plan', () => {
+  it('refuses the renderer importing the core or Node', async () => {
+    expect(await ruleIds('renderer/src/x.ts', "import { createCore } from '../../electron/core';\nvoid createCore;\n")).toContain('no-restricted-imports');
+    expect(await ruleIds('renderer/src/x.ts', "import fs from 'node:fs';\nvoid fs;\n")).toContain('no-restricted-imports');
+  });
+
+  it('refuses the core importing electron', async () => {
+    expect(await ruleIds('electron/core/x.ts', "import { app } from 'electron';\nvoid app;\n")).toContain('no-restricted-imports');
+  });
+
+  it('refuses the contract importing anything but zod', async () => {
+    expect(await ruleIds('electron/contract/x.ts', "import { sql } from 'kysely';\nvoid sql;\n")).toContain('no-restricted-imports');
+    expect(await ruleIds('electron/contract/x.ts', "import { z } from 'zod';\nvoid z;\n")).not.toContain('no-restricted-imports');
+  });
+
+  it('lets the renderer use the contract', async () => {
+    expect(await ruleIds('renderer/src/x.ts', "import { contract } from '@contract';\nvoid contract;\n")).not.toContain('no-restricted-imports');
+  });
+});
