@@ -13,6 +13,9 @@ const SCHEME = 'griddesk';
 const APP_URL = `${SCHEME}://app/`;
 protocol.registerSchemesAsPrivileged([{ scheme: SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
+// Tests and portable setups may point the data folder elsewhere; the default is the user-data folder.
+if (process.env.GRIDDESK_DATA_DIR) app.setPath('userData', process.env.GRIDDESK_DATA_DIR);
+
 let core: Core | undefined;
 let mainWindow: BrowserWindow | undefined;
 

@@ -150,6 +150,7 @@ export function FormDrawer<S extends z.ZodType>(props: FormDrawerProps<S>) {
       onClose={close}
       destroyOnHidden
       data-testid={props.testId}
+      footer={props.footerExtra?.(values ?? {})}
       extra={
         <Space>
           <Button onClick={close}>{t('common.cancel')}</Button>
@@ -199,7 +200,6 @@ export function FormDrawer<S extends z.ZodType>(props: FormDrawerProps<S>) {
             ))}
         </Row>
       </Form>
-      {props.footerExtra?.(values ?? {})}
     </Drawer>
   );
 }

@@ -75,6 +75,14 @@ export const en: Messages<typeof zhCN> = {
     key: 'Item', value: 'Value', defaultValue: 'Standard default', source: 'Source', confirmed: 'Checked', confirmedYes: 'Checked (third-party copy)', confirmedNo: 'Unconfirmed',
     reset: 'Reset', regraded: 'Saved; {{count}} records re-judged', unknown: 'Unknown setting', wrongType: 'Wrong type', speciesCycles: 'Use "桉树=6；毛竹=8", months 1–120',
     groups: { clearance: 'Tree clearance distances', vegetation: 'Trimming cycles' },
+    labels: {
+      majorMargin: 'Major-hazard margin (minimum + this is major)',
+      cycleMonths: 'Default trimming cycle',
+      cycleMonthsBySpecies: 'Trimming cycle by species',
+      dueSoonDays: 'Days counted as "due soon"',
+      scopes: { bare: 'bare conductor', insulated: 'insulated conductor', general: 'general trees', street: 'street trees' },
+      measures: { vertical: 'vertical', horizontal: 'horizontal' },
+    },
   },
   demo: { load: 'Load demo data', loaded: 'Demo data loaded: {{lines}} lines, {{records}} tree hazards', notEmpty: 'There are lines already; demo data can only go into an empty database' },
 };

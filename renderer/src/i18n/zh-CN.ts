@@ -251,6 +251,14 @@ export const zhCN = {
     wrongType: '取值类型不正确',
     speciesCycles: '格式应为“桉树=6；毛竹=8”，月数 1–120',
     groups: { clearance: '树障安全距离', vegetation: '树障修剪周期' },
+    labels: {
+      majorMargin: '重大隐患裕度（最小距离 + 此值以内为重大）',
+      cycleMonths: '默认修剪周期',
+      cycleMonthsBySpecies: '按树种的修剪周期',
+      dueSoonDays: '“即将到期”天数',
+      scopes: { bare: '裸导线', insulated: '绝缘导线', general: '一般林木', street: '行道树' },
+      measures: { vertical: '垂直距离', horizontal: '水平距离' },
+    },
   },
   demo: {
     load: '载入演示数据',

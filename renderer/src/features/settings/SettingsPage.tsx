@@ -1,11 +1,19 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Button, Input, InputNumber, Space, Table, Tag, Typography, App as AntApp } from 'antd';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { SettingRow } from '@contract';
 import { call } from '../../api/client';
 import { errorText } from '../../components/errors';
 import { PageTitle } from '../../components/PageTitle';
 import { useAuth } from '../accounts/auth-context';
+
+/** "clearance.10.bare.vertical" → "10kV 裸导线 垂直距离"; other keys by their last part. */
+function settingLabel(t: TFunction, key: string): string {
+  const m = /^clearance\.([\d.]+)\.(\w+)\.(vertical|horizontal)$/.exec(key);
+  if (m) return `${m[1]}kV ${t(`settings.labels.scopes.${m[2]}`)} · ${t(`settings.labels.measures.${m[3]}`)}`;
+  return t(`settings.labels.${key.split('.').pop()}`);
+}
 
 /** Every threshold the rules use, with the standard's default and its source; admins may change them. */
 export function SettingsPage() {
@@ -42,7 +50,7 @@ export function SettingsPage() {
         pagination={false}
         dataSource={rows}
         columns={[
-          { title: t('settings.key'), dataIndex: 'key', width: 260, render: (k: string, r) => <span>{t(`settings.groups.${r.group}`)} · <code>{k}</code></span> },
+          { title: t('settings.key'), dataIndex: 'key', width: 260, render: (k: string, r) => <span title={k}>{t(`settings.groups.${r.group}`)} · {settingLabel(t, k)}</span> },
           {
             title: t('settings.value'),
             width: 240,

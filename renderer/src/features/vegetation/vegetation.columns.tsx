@@ -25,11 +25,12 @@ const date = { filter: 'agDateColumnFilter', filterParams: { maxNumConditions: 1
 export function vegetationColumns(t: TFunction): ColDef<VegetationRow>[] {
   return [
     { field: 'lineName', headerName: t('vegetation.line'), width: 170, pinned: 'left', ...text },
-    { field: 'towerRange', headerName: t('vegetation.towerRange'), width: 110, ...number },
+    { field: 'towerRange', headerName: t('vegetation.towerRange'), width: 110, pinned: 'left', ...number },
     {
       field: 'hazardGrade',
       headerName: t('vegetation.hazardGrade'),
       width: 100,
+      pinned: 'left',
       cellRenderer: (p: { data?: VegetationRow }) => (p.data ? <GradeTag row={p.data} t={t} /> : null),
     },
     {
