@@ -17,3 +17,13 @@ export async function api<M extends MethodName>(base: string, method: M, input: 
 export async function adminToken(base: string): Promise<string> {
   return (await api(base, 'accounts.login', { username: 'admin', password: ADMIN_PASSWORD })).token;
 }
+
+/** A tree-hazard record saved by "someone else" on one of the lines global-setup created. */
+export async function createRecord(base: string, lineName: string, fields: Omit<InputOf<'vegetation.save'>, 'lineId'>) {
+  const token = await adminToken(base);
+  const { lines } = await api(base, 'reference.options', {}, token);
+  const line = lines.find((l) => l.name === lineName);
+  if (!line) throw new Error(`no line ${lineName}`);
+  const { record } = await api(base, 'vegetation.save', { ...fields, lineId: line.id }, token);
+  return { record, token };
+}

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { SEEDED_URL } from '../../playwright.config';
-import { ADMIN_PASSWORD, adminToken, api } from './api';
+import { ADMIN_PASSWORD, api, createRecord } from './api';
 import { login, VegetationPage } from './pages';
 
 test.beforeEach(async ({ page }) => {
@@ -35,10 +35,7 @@ test('bad input is shown at the field and nothing is written', async ({ page }) 
 
 test('edit a record; a save over someone else’s newer version gives a conflict', async ({ page }) => {
   const veg = new VegetationPage(page);
-  const token = await adminToken(SEEDED_URL);
-  const lines = await api(SEEDED_URL, 'reference.options', {}, token);
-  const line = lines.lines.find((l) => l.name === '110kV 测试二线')!;
-  const { record } = await api(SEEDED_URL, 'vegetation.save', { lineId: line.id, towerRange: '#3', species: '桉树', treeCount: 2, verticalDistance: 5, action: 'trim', landowner: '编辑测试户' }, token);
+  const { record, token } = await createRecord(SEEDED_URL, '110kV 测试二线', { towerRange: '#3', species: '桉树', treeCount: 2, verticalDistance: 5, action: 'trim', landowner: '编辑测试户' });
 
   await veg.search('编辑测试户');
   await veg.rowsWith('编辑测试户').first().dblclick();
@@ -56,6 +53,7 @@ test('edit a record; a save over someone else’s newer version gives a conflict
   await veg.save();
   await expect(page.getByTestId('conflict-alert')).toBeVisible();
   await expect(page.getByTestId('conflict-alert')).toContainText('已被其他人修改');
+  await expect(page.getByTestId('conflict-alert')).toContainText('备注：另一位同事的修改');
   const after = await api(SEEDED_URL, 'vegetation.get', { id: record.id }, token);
   expect(after.species).toBe('桉树');
   expect(after.notes).toBe('另一位同事的修改');
@@ -75,10 +73,7 @@ test('filter to 紧急 and overdue, sort by planned date', async ({ page }) => {
 
 test('delete → recycle bin → restore brings the record back', async ({ page }) => {
   const veg = new VegetationPage(page);
-  const token = await adminToken(SEEDED_URL);
-  const lines = await api(SEEDED_URL, 'reference.options', {}, token);
-  const line = lines.lines.find((l) => l.name === '10kV 测试一线')!;
-  const { record } = await api(SEEDED_URL, 'vegetation.save', { lineId: line.id, towerRange: '#40–#41', species: '泡桐', treeCount: 1, verticalDistance: 3, action: 'fell', landowner: '删除测试户' }, token);
+  const { record, token } = await createRecord(SEEDED_URL, '10kV 测试一线', { towerRange: '#40–#41', species: '泡桐', treeCount: 1, verticalDistance: 3, action: 'fell', landowner: '删除测试户' });
 
   await veg.search('删除测试户');
   await expect(veg.rowsWith('删除测试户')).toHaveCount(1);
@@ -98,10 +93,7 @@ test('delete → recycle bin → restore brings the record back', async ({ page 
 
 test('dispute flow: blocked while open, back to its status when closed', async ({ page }) => {
   const veg = new VegetationPage(page);
-  const token = await adminToken(SEEDED_URL);
-  const lines = await api(SEEDED_URL, 'reference.options', {}, token);
-  const line = lines.lines.find((l) => l.name === '10kV 测试一线')!;
-  await api(SEEDED_URL, 'vegetation.save', { lineId: line.id, towerRange: '#60', species: '香樟', treeCount: 4, verticalDistance: 2.5, action: 'trim', landowner: '纠纷测试户', status: 'scheduled', plannedDate: '2026-12-20', plantedInZone: true }, token);
+  await createRecord(SEEDED_URL, '10kV 测试一线', { towerRange: '#60', species: '香樟', treeCount: 4, verticalDistance: 2.5, action: 'trim', landowner: '纠纷测试户', status: 'scheduled', plannedDate: '2026-12-20', plantedInZone: true });
 
   await veg.search('纠纷测试户');
   await expect(veg.rowsWith('纠纷测试户')).toHaveCount(1);

@@ -92,6 +92,8 @@ export function FormDrawer<S extends z.ZodType>(props: FormDrawerProps<S>) {
   const [saving, setSaving] = useState(false);
   const [topErrors, setTopErrors] = useState<string[]>([]);
   const [conflict, setConflict] = useState<Values | null>(null);
+  /** The record the edits apply to: what was opened, or the other person's version once loaded. */
+  const [base, setBase] = useState<Values>(props.initialValues);
   const values = Form.useWatch([], form) as Values | undefined;
   const fields = typeof props.fields === 'function' ? props.fields(values ?? props.initialValues) : props.fields;
   const names = fields.map((f) => f.name);
@@ -100,6 +102,7 @@ export function FormDrawer<S extends z.ZodType>(props: FormDrawerProps<S>) {
     if (!props.open) return;
     form.resetFields();
     form.setFieldsValue(toForm(fields, props.initialValues));
+    setBase(props.initialValues);
     setTopErrors([]);
     setConflict(null);
   }, [props.open, props.initialValues]); // eslint-disable-line react-hooks/exhaustive-deps
@@ -111,7 +114,7 @@ export function FormDrawer<S extends z.ZodType>(props: FormDrawerProps<S>) {
 
   const submit = async () => {
     setTopErrors([]);
-    const plain = toPlain(fields, { ...props.initialValues, ...form.getFieldsValue(true) });
+    const plain = toPlain(fields, { ...base, ...form.getFieldsValue(true) });
     const parsed = props.schema.safeParse(plain);
     if (!parsed.success) {
       showIssues(zodIssues(parsed.error.issues));
@@ -135,10 +138,23 @@ export function FormDrawer<S extends z.ZodType>(props: FormDrawerProps<S>) {
     } else props.onClose();
   };
 
+  /** What the other person changed, field by field, so the user can decide what to keep. */
+  const theirChanges = conflict
+    ? fields
+        .filter((f) => !f.hidden && f.kind !== 'password')
+        .filter((f) => JSON.stringify(conflict[f.name] ?? null) !== JSON.stringify(base[f.name] ?? null))
+        .map((f) => {
+          const v = conflict[f.name];
+          const shown = f.options?.find((o) => o.value === v)?.label ?? (v === null || v === undefined || v === '' ? '—' : String(v));
+          return `${f.label}：${shown}`;
+        })
+    : [];
+
   const loadTheirs = () => {
     if (!conflict) return;
     form.setFieldsValue(toForm(fields, conflict));
-    props.initialValues.version = conflict.version;
+    // Their version becomes the base: saving now writes over what the user has just seen.
+    setBase(conflict);
     setConflict(null);
   };
 
@@ -166,6 +182,7 @@ export function FormDrawer<S extends z.ZodType>(props: FormDrawerProps<S>) {
           showIcon
           style={{ marginBottom: 16 }}
           title={t('errors.conflict')}
+          description={theirChanges.length > 0 ? theirChanges.join('；') : undefined}
           action={<Button size="small" onClick={loadTheirs}>{t('common.refresh')}</Button>}
           data-testid="conflict-alert"
         />

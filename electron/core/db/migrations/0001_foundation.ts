@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { recordColumns } from './columns';
 
 /** Accounts, audit, settings, reference data. Written with Kysely's schema builder so it also runs on PostgreSQL. */
 export async function up(db: Kysely<unknown>): Promise<void> {
@@ -53,11 +54,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('notes', 'text')
-    .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
-    .addColumn('created_at', 'text', (c) => c.notNull())
-    .addColumn('updated_at', 'text', (c) => c.notNull())
-    .addColumn('deleted_at', 'text')
-    .addColumn('deleted_by', 'text')
+    .$call(recordColumns)
     .execute();
 
   await db.schema
@@ -66,11 +63,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('township_id', 'integer', (c) => c.notNull().references('townships.id'))
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('notes', 'text')
-    .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
-    .addColumn('created_at', 'text', (c) => c.notNull())
-    .addColumn('updated_at', 'text', (c) => c.notNull())
-    .addColumn('deleted_at', 'text')
-    .addColumn('deleted_by', 'text')
+    .$call(recordColumns)
     .execute();
   await db.schema.createIndex('villages_township').on('villages').column('township_id').execute();
 
@@ -81,11 +74,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('kind', 'text', (c) => c.notNull())
     .addColumn('phone', 'text')
     .addColumn('notes', 'text')
-    .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
-    .addColumn('created_at', 'text', (c) => c.notNull())
-    .addColumn('updated_at', 'text', (c) => c.notNull())
-    .addColumn('deleted_at', 'text')
-    .addColumn('deleted_by', 'text')
+    .$call(recordColumns)
     .execute();
 
   await db.schema
@@ -100,11 +89,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('length_km', 'real')
     .addColumn('commissioned_date', 'text')
     .addColumn('notes', 'text')
-    .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
-    .addColumn('created_at', 'text', (c) => c.notNull())
-    .addColumn('updated_at', 'text', (c) => c.notNull())
-    .addColumn('deleted_at', 'text')
-    .addColumn('deleted_by', 'text')
+    .$call(recordColumns)
     .execute();
 
   await db.schema

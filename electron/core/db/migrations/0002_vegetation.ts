@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { recordColumns } from './columns';
 
 /** Vegetation clearance records (树障) and their disputes (受阻). */
 export async function up(db: Kysely<unknown>): Promise<void> {
@@ -30,11 +31,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('hazard_grade', 'text', (c) => c.notNull())
     .addColumn('hazard_basis_json', 'text', (c) => c.notNull())
     .addColumn('notes', 'text')
-    .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
-    .addColumn('created_at', 'text', (c) => c.notNull())
-    .addColumn('updated_at', 'text', (c) => c.notNull())
-    .addColumn('deleted_at', 'text')
-    .addColumn('deleted_by', 'text')
+    .$call(recordColumns)
     .execute();
 
   // Partial indexes over live rows: the grid's everyday filters and its default sort.

@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApiError } from '../../../../electron/contract';
+import { openTestCore, type TestCore } from '../../helpers/core';
+
+let t: TestCore;
+let lineId: number;
+beforeAll(async () => {
+  t = await openTestCore();
+  lineId = (await t.call('lines.save', { name: '10kV 网格线', voltage: '10', conductor: 'bare', areaType: 'rural' }, t.adminToken)).id;
+  const rows = [
+    { species: '杨树', treeCount: 3, verticalDistance: 1.0, plannedDate: '2026-03-01', landowner: '王_百分%' },
+    { species: '桉树', treeCount: 10, verticalDistance: 2.5, plannedDate: '2026-05-01', landowner: '李四' },
+    { species: '毛竹', treeCount: 30, verticalDistance: 9.0, plannedDate: null, landowner: null },
+  ];
+  for (const r of rows) await t.call('vegetation.save', { lineId, towerRange: '1', action: 'trim', ...r }, t.adminToken);
+});
+afterAll(() => t.close());
+
+const list = (input: Record<string, unknown>) =>
+  t.call('vegetation.list', { startRow: 0, endRow: 100, ...input } as never, t.adminToken);
+
+describe('grid filters run in SQL', () => {
+  it('text contains / equals / blank', async () => {
+    expect((await list({ filterModel: { species: { filterType: 'text', type: 'contains', filter: '树' } } })).rowCount).toBe(2);
+    expect((await list({ filterModel: { species: { filterType: 'text', type: 'equals', filter: '毛竹' } } })).rowCount).toBe(1);
+    expect((await list({ filterModel: { landowner: { filterType: 'text', type: 'blank' } } })).rowCount).toBe(1);
+  });
+
+  it('treats % and _ typed by a user as plain characters', async () => {
+    const r = await list({ filterModel: { landowner: { filterType: 'text', type: 'contains', filter: '_百分%' } } });
+    expect(r.rows.map((x) => x.landowner)).toEqual(['王_百分%']);
+    expect((await list({ search: '%' })).rowCount).toBe(1);
+  });
+
+  it('number ranges and comparisons', async () => {
+    expect((await list({ filterModel: { treeCount: { filterType: 'number', type: 'inRange', filter: 3, filterTo: 10 } } })).rowCount).toBe(2);
+    expect((await list({ filterModel: { verticalDistance: { filterType: 'number', type: 'lessThan', filter: 2 } } })).rowCount).toBe(1);
+  });
+
+  it('date filters as the grid sends them, and combined conditions', async () => {
+    const april = { filterType: 'date', type: 'lessThan', dateFrom: '2026-04-01 00:00:00' };
+    expect((await list({ filterModel: { plannedDate: april } })).rowCount).toBe(1);
+    const either = { filterType: 'text', operator: 'OR', conditions: [{ filterType: 'text', type: 'equals', filter: '杨树' }, { filterType: 'text', type: 'equals', filter: '毛竹' }] };
+    expect((await list({ filterModel: { species: either } })).rowCount).toBe(2);
+  });
+
+  it('refuses a malformed date and a filter of the wrong type', async () => {
+    await expect(list({ filterModel: { plannedDate: { filterType: 'date', type: 'equals', dateFrom: '2026-02-30' } } })).rejects.toBeInstanceOf(ApiError);
+    await expect(list({ filterModel: { species: { filterType: 'number', type: 'equals', filter: 1 } } })).rejects.toMatchObject({ code: 'VALIDATION' });
+  });
+
+  it('pages do not overlap and empty dates sort last', async () => {
+    const a = await list({ startRow: 0, endRow: 2, sortModel: [{ colId: 'plannedDate', sort: 'asc' }] });
+    const b = await list({ startRow: 2, endRow: 4, sortModel: [{ colId: 'plannedDate', sort: 'asc' }] });
+    expect([...a.rows, ...b.rows].map((r) => r.plannedDate)).toEqual(['2026-03-01', '2026-05-01', null]);
+    expect(a.rowCount).toBe(3);
+  });
+
+  it('sorts grades by severity, not alphabetically', async () => {
+    const r = await list({ sortModel: [{ colId: 'hazardGrade', sort: 'asc' }] });
+    expect(r.rows.map((x) => x.hazardGrade)).toEqual(['emergency', 'major', 'general']);
+  });
+});
