@@ -175,5 +175,53 @@ export async function loadDemoCounty(
     await db.insertInto('vegetation_records').values(rows).execute();
     opts.onProgress?.(Math.min(total, start + BATCH), total);
   }
+  await addDisputes(db, rnd, opts.today, opts.now, Math.max(1, Math.round(total * 0.02)));
   return { lines: lines.length, townships: townships.length, vegetationRecords: total };
+}
+
+const DISPUTE_NOTES = ['户主不同意砍伐，要求按果树补偿', '户主外出务工，联系不上', '村民认为树木在自家宅基地内，拒绝修剪', '对补偿标准有异议'];
+const FOLLOW_UPS = ['已向户主宣传《电力设施保护条例》', '村委会出面协调，户主同意修剪', '乡镇政府组织现场协调', '约定下周再次上门沟通'];
+
+/** A few open disputes (受阻) with negotiation entries, as every county has. */
+async function addDisputes(db: Kysely<DB>, rnd: () => number, today: string, now: string, count: number): Promise<void> {
+  const candidates = await db
+    .selectFrom('vegetation_records')
+    .select(['id', 'status'])
+    .where('status', 'in', ['scheduled', 'notified', 'unscheduled'])
+    .orderBy('id')
+    .limit(count * 5)
+    .execute();
+  const chosen = candidates.filter(() => rnd() < 0.2).slice(0, count);
+  for (const r of chosen) {
+    const parties = rnd() < 0.5 ? ['landowner'] : ['landowner', 'village'];
+    const level = rnd() < 0.5 ? 'village' : 'township';
+    const { id } = await db
+      .insertInto('vegetation_disputes')
+      .values({
+        record_id: r.id,
+        parties_json: JSON.stringify(parties),
+        law_explained: rnd() < 0.7 ? 1 : 0,
+        coordination_level: level,
+        compensation_agreed: rnd() < 0.4 ? Math.round(200 + rnd() * 1800) : null,
+        compensation_paid: null,
+        paid_date: null,
+        status: 'open',
+        status_before: r.status,
+        opened_at: now,
+        closed_at: null,
+        close_note: null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const first = DISPUTE_NOTES[Math.floor(rnd() * DISPUTE_NOTES.length)]!;
+    const next = FOLLOW_UPS[Math.floor(rnd() * FOLLOW_UPS.length)]!;
+    await db
+      .insertInto('vegetation_dispute_entries')
+      .values([
+        { dispute_id: id, entry_date: addDays(today, -20), party: 'landowner', content: first, created_by: '演示数据', created_at: now },
+        { dispute_id: id, entry_date: addDays(today, -6), party: level, content: next, created_by: '演示数据', created_at: now },
+      ])
+      .execute();
+    await db.updateTable('vegetation_records').set({ status: 'blocked' }).where('id', '=', r.id).execute();
+  }
 }

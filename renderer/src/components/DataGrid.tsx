@@ -144,6 +144,7 @@ function DataGridInner<M extends ListMethod>(props: Props<M>, ref: React.Ref<Dat
           tooltipShowDelay={300}
           // Ledgers have a few dozen columns at most: render them all, so search and print see every cell.
           suppressColumnVirtualisation
+          suppressNoRowsOverlay
         />
         {rowCount === 0 && (
           <div className="data-grid-empty">

@@ -42,6 +42,7 @@ export const en: Messages<typeof zhCN> = {
     teamKinds: { distribution: 'Distribution O&M', cable: 'Cable', line: 'Overhead line', station: 'Supply station', other: 'Other' },
   },
   vegetation: {
+    coordinationAndMoney: 'Coordination and compensation',
     title: 'Tree clearance ledger', line: 'Line', towerRange: 'Towers', township: 'Township', village: 'Village', landowner: 'Landowner', landownerPhone: 'Landowner phone', species: 'Species',
     treeCount: 'Trees', treeHeight: 'Height (m)', verticalDistance: 'Vertical (m)', horizontalDistance: 'Horizontal (m)', treeClass: 'Tree class', plantedInZone: 'Newly planted in zone',
     plantedInZoneHelp: 'Planted or grown inside the protection zone after the line was built: no compensation (Implementing Rules art. 18)', action: 'Action', plannedDate: 'Planned', team: 'Team',

@@ -134,6 +134,7 @@ export const zhCN = {
     teamKinds: { distribution: '配电运检班', cable: '电缆班', line: '线路班', station: '供电所', other: '其他' },
   },
   vegetation: {
+    coordinationAndMoney: '协调情况与补偿',
     title: '树障清理台账',
     line: '线路',
     towerRange: '杆号区段',

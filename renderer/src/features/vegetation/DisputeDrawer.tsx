@@ -160,7 +160,7 @@ export function DisputeDrawer({ recordId, canEdit, onClose, onChanged }: Props) 
           )}
           {adding.error && <Alert type="error" title={adding.error} />}
 
-          <Divider titlePlacement="start">{t('vegetation.compensationAgreed')}</Divider>
+          <Divider titlePlacement="start">{t('vegetation.coordinationAndMoney')}</Divider>
           <Form
             form={moneyForm}
             layout="vertical"
@@ -185,6 +185,7 @@ export function DisputeDrawer({ recordId, canEdit, onClose, onChanged }: Props) 
                 <DatePicker />
               </Form.Item>
             </Space>
+            <br />
             {paying.error && <Alert type="error" title={paying.error} style={{ marginBottom: 12 }} />}
             {canEdit && (
               <Button htmlType="submit" loading={paying.busy}>

@@ -16,6 +16,10 @@ describe('demo county', () => {
     expect(page.rowCount).toBe(500);
     expect(new Set(page.rows.map((r) => r.hazardGrade))).toEqual(new Set(['emergency', 'major', 'general']));
     expect(page.rows.every((r) => /kV/.test(r.lineName))).toBe(true);
+    const blocked = await t.call('vegetation.list', { startRow: 0, endRow: 50, preset: 'blocked' }, t.adminToken);
+    expect(blocked.rowCount).toBeGreaterThan(0);
+    const { dispute } = await t.call('vegetation.dispute.get', { recordId: blocked.rows[0]!.id }, t.adminToken);
+    expect(dispute?.entries.length).toBeGreaterThan(0);
     await expect(t.call('demo.load', { vegetationRecords: 10 }, t.adminToken)).rejects.toMatchObject({ message: 'demo.notEmpty' });
   });
 
