@@ -10,6 +10,7 @@ export interface Session {
   role: Role;
   mustChangePassword: boolean;
   tokenHash: string;
+  expiresAt: string;
 }
 
 export interface AuditEntry {

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import { ApiError, allows, contract, isMethodName, type FieldIssue, type MethodName } from '../contract';
-import { resolveSession } from './accounts/sessions';
+import { extendSession, resolveSession } from './accounts/sessions';
 import { writeAudit } from './audit/audit.repository';
 import type { AuditEntry, Handler, HandlerContext, Session } from './context';
 import type { DB } from './db/schema';
@@ -73,6 +73,7 @@ export function createDispatcher(db: Kysely<DB>, clock: () => Date = () => new D
           const checked = def.output.safeParse(result);
           if (!checked.success) throw new Error(`output of ${method} breaks its contract: ${checked.error.message}`);
           if (def.writes) await writeAudit(trx, now.toISOString(), actor, method, entries);
+          if (session && method !== 'accounts.logout') await extendSession(trx, session, now);
           return checked.data;
         });
       } catch (err) {

@@ -49,14 +49,12 @@ function readBody(req: http.IncomingMessage): Promise<string> {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > MAX_BODY) {
-        reject(new ApiError({ code: 'VALIDATION', message: 'errors.tooLarge' }));
-        req.destroy();
-        return;
-      }
-      chunks.push(c);
+      // Past the limit keep draining (so the client gets the answer) but store nothing.
+      if (size <= MAX_BODY) chunks.push(c);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () =>
+      size > MAX_BODY ? reject(new ApiError({ code: 'VALIDATION', message: 'errors.tooLarge' })) : resolve(Buffer.concat(chunks).toString('utf8')),
+    );
     req.on('error', reject);
   });
 }

@@ -24,7 +24,7 @@ export async function createSession(db: Kysely<DB>, userId: number, now: Date): 
   return token;
 }
 
-/** The session for a token, or null when unknown, expired or its user was deactivated. Slides the expiry. */
+/** The session for a token, or null when unknown, expired or its user was deactivated. Reads only. */
 export async function resolveSession(db: Kysely<DB>, token: string, now: Date): Promise<Session | null> {
   if (token.length < 20 || token.length > 100) return null;
   const tokenHash = hashToken(token);
@@ -35,15 +35,8 @@ export async function resolveSession(db: Kysely<DB>, token: string, now: Date): 
     .where('s.token_hash', '=', tokenHash)
     .executeTakeFirst();
   if (!row || row.active !== 1 || row.expires_at <= now.toISOString()) return null;
-  // Extend at most once an hour, so reads do not write on every call.
-  if (new Date(row.expires_at).getTime() - now.getTime() < (SESSION_HOURS - 1) * HOUR) {
-    await db
-      .updateTable('sessions')
-      .set({ expires_at: new Date(now.getTime() + SESSION_HOURS * HOUR).toISOString() })
-      .where('token_hash', '=', tokenHash)
-      .execute();
-  }
   return {
+    expiresAt: row.expires_at,
     userId: row.id,
     username: row.username,
     displayName: row.display_name,
@@ -61,4 +54,17 @@ export async function endUserSessions(db: Kysely<DB>, userId: number, exceptToke
   let q = db.deleteFrom('sessions').where('user_id', '=', userId);
   if (exceptTokenHash) q = q.where('token_hash', '!=', exceptTokenHash);
   await q.execute();
+}
+
+/**
+ * Slides the expiry of a session in use, at most once an hour. Dispatch calls it inside the
+ * transaction of a call that succeeded, so a refused call writes nothing at all.
+ */
+export async function extendSession(db: Kysely<DB>, session: Session, now: Date): Promise<void> {
+  if (new Date(session.expiresAt).getTime() - now.getTime() >= (SESSION_HOURS - 1) * HOUR) return;
+  await db
+    .updateTable('sessions')
+    .set({ expires_at: new Date(now.getTime() + SESSION_HOURS * HOUR).toISOString() })
+    .where('token_hash', '=', session.tokenHash)
+    .execute();
 }

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createCore, type Core } from '../../../electron/core';
+import { closeHashReader } from './db-hash';
 import type { InputOf, MethodName, OutputOf } from '../../../electron/contract';
 
 export const ADMIN_PASSWORD = 'Admin2026';
@@ -12,6 +13,8 @@ export interface TestCore {
   /** Calls as the given token; throws ApiError on refusal, like the transports do. */
   call<M extends MethodName>(method: M, input: InputOf<M>, token?: string | null): Promise<OutputOf<M>>;
   adminToken: string;
+  /** Signs the admin in again (after the test clock moved past the session life). */
+  reauthAdmin(): Promise<string>;
   /** Creates a user of a role and returns a signed-in token for them. */
   signIn(role: 'clerk' | 'planner' | 'manager' | 'admin', username?: string): Promise<string>;
   close(): Promise<void>;
@@ -26,20 +29,26 @@ export async function openTestCore(opts: { clock?: () => Date; demoRecords?: num
   const { token: adminToken } = await call('accounts.setup', { password: ADMIN_PASSWORD });
   if (opts.demoRecords !== undefined) await call('demo.load', { vegetationRecords: opts.demoRecords }, adminToken);
   let n = 0;
-  return {
+  const t: TestCore = {
     core,
     dir,
     call,
     adminToken,
+    async reauthAdmin() {
+      t.adminToken = (await call('accounts.login', { username: 'admin', password: ADMIN_PASSWORD })).token;
+      return t.adminToken;
+    },
     async signIn(role, username = `${role}${++n}`) {
-      await call('accounts.saveUser', { username, displayName: username, role, active: true, initialPassword: 'Start1234' }, adminToken);
+      await call('accounts.saveUser', { username, displayName: username, role, active: true, initialPassword: 'Start1234' }, t.adminToken);
       const first = await call('accounts.login', { username, password: 'Start1234' });
       await call('accounts.changePassword', { currentPassword: 'Start1234', newPassword: 'Better5678' }, first.token);
       return first.token;
     },
     async close() {
+      closeHashReader(core.file);
       await core.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };
+  return t;
 }
