@@ -65,6 +65,12 @@ function hostAllowed(req: http.IncomingMessage, port: number): boolean {
   return host === `127.0.0.1:${port}` || host === `localhost:${port}`;
 }
 
+/** A browser sends Origin on cross-site requests: only our own page may call the API. */
+function originAllowed(req: http.IncomingMessage, port: number): boolean {
+  const origin = req.headers.origin;
+  return origin === undefined || origin === `http://127.0.0.1:${port}` || origin === `http://localhost:${port}`;
+}
+
 async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, core: Dispatcher, method: string) {
   if (req.method !== 'POST') return sendError(res, new ApiError({ code: 'UNKNOWN_METHOD', message: 'errors.unknownMethod' }));
   // JSON only: a cross-site form post cannot set this content type without a preflight.
@@ -112,6 +118,10 @@ export function startHttpServer(opts: HttpOptions): Promise<{ server: http.Serve
     }
     const url = req.url ?? '/';
     if (url.startsWith('/api/')) {
+      if (!originAllowed(req, (server.address() as { port: number }).port)) {
+        sendError(res, new ApiError({ code: 'FORBIDDEN', message: 'errors.forbidden' }));
+        return;
+      }
       void handleApi(req, res, opts.core, url.slice(5).split('?')[0] ?? '');
       return;
     }

@@ -3,6 +3,7 @@ import type { Handlers, HandlerContext } from '../context';
 import { currentUser } from '../context';
 import { updateVersioned } from '../shared/versioned';
 import { countActiveAdmins, findUserById, findUserByName, listUsers, toUserRow } from './accounts.repository';
+import { lockedFor, recordFailure, recordSuccess } from './login-throttle';
 import { hashPassword, verifyPassword } from './password';
 import { createSession, endSession, endUserSessions } from './sessions';
 
@@ -63,9 +64,15 @@ export const accountsHandlers: Handlers<AccountMethods> = {
   },
 
   'accounts.login': async (input, ctx) => {
+    const wait = lockedFor(input.username, ctx.now);
+    if (wait > 0) throw new ApiError({ code: 'UNAUTHENTICATED', message: 'accounts.login.locked', params: { seconds: wait } });
     const user = await findUserByName(ctx.db, input.username);
     const ok = await verifyPassword(input.password, user?.password_hash ?? null);
-    if (!user || !ok || user.active !== 1) throw loginFailed();
+    if (!user || !ok || user.active !== 1) {
+      recordFailure(input.username, ctx.now);
+      throw loginFailed();
+    }
+    recordSuccess(input.username);
     return signIn(ctx, user.id);
   },
 

@@ -30,6 +30,7 @@ export const en: Messages<typeof zhCN> = {
     setupTitle: 'Welcome to GridDesk', setupIntro: 'First run: set the password of the administrator account (admin). There is no default password.',
     setupDemo: 'Also load demo data (a fictional county with lines, townships and about 3,000 tree-hazard records)', setupStart: 'Set password and start', demoLoading: 'Generating demo data…',
     roles: { clerk: 'Clerk', planner: 'Planner', manager: 'Manager', admin: 'Administrator' },
+    'login.locked': 'Too many failed sign-ins; try again in {{seconds}} s',
     'login.failed': 'Wrong user name or password', 'password.too_short': 'At least 8 characters', 'password.weak': 'Use letters and digits', 'password.wrong': 'The current password is wrong',
     'password.same': 'The new password must differ from the current one', 'password.mustChange': 'Change your initial password first',
     'username.format': '2–32 letters, digits, dot, underscore or dash', 'setup.done': 'Setup is already complete', lastAdmin: 'At least one active administrator must remain', selfDeactivate: 'You cannot deactivate yourself',

@@ -102,6 +102,7 @@ export const zhCN = {
     setupStart: '设置密码并进入',
     demoLoading: '正在生成演示数据…',
     roles: { clerk: '办事员', planner: '计划员', manager: '主管', admin: '管理员' },
+    'login.locked': '登录失败次数过多，请 {{seconds}} 秒后再试',
     'login.failed': '用户名或密码错误',
     'password.too_short': '密码至少 8 位',
     'password.weak': '密码需同时包含字母和数字',

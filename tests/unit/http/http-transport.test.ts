@@ -70,3 +70,16 @@ describe('HTTP transport', () => {
     expect(status).toBe(421);
   });
 });
+
+describe('HTTP transport, cross-site', () => {
+  it('refuses API calls from a page of another origin', async () => {
+    const res = await fetch(`${http.url}/api/accounts.setupStatus`, { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: 'http://evil.example' }, body: '{}' });
+    expect(res.status).toBe(403);
+    const own = await fetch(`${http.url}/api/accounts.setupStatus`, { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: http.url }, body: '{}' });
+    expect(own.status).toBe(200);
+  });
+
+  it('listens on the loopback address only', () => {
+    expect((http.server.address() as { address: string }).address).toBe('127.0.0.1');
+  });
+});

@@ -75,3 +75,19 @@ describe('accounts', () => {
     expect(log.rows[0]!.after).toMatchObject({ species: '毛竹' });
   });
 });
+
+describe('failed sign-ins', () => {
+  it('lock the user name after five failures, even for the right password, and release after a minute', async () => {
+    let now = new Date('2026-06-01T08:00:00Z');
+    const c = await openTestCore({ clock: () => now });
+    try {
+      await c.signIn('clerk', 'zhao');
+      for (let i = 0; i < 5; i++) await expect(c.call('accounts.login', { username: 'zhao', password: `wrong${i}` })).rejects.toMatchObject({ message: 'accounts.login.failed' });
+      await expect(c.call('accounts.login', { username: 'zhao', password: 'Better5678' })).rejects.toMatchObject({ message: 'accounts.login.locked', params: { seconds: 60 } });
+      now = new Date(now.getTime() + 61_000);
+      await expect(c.call('accounts.login', { username: 'zhao', password: 'Better5678' })).resolves.toMatchObject({ user: { username: 'zhao' } });
+    } finally {
+      await c.close();
+    }
+  });
+});
