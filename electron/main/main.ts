@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { createCore, type Core } from '../core';
 import { registerIpc } from './ipc';
 import { electronNativeBinding } from './native-binding';
-import { hardenSession, lockNavigation, secureWebPreferences } from './security';
+import { hardenSession, lockNavigation } from './security';
 import { loadWindowState, saveWindowState } from './window-state';
 
 // The renderer is served from a private scheme rather than file://, so 'self' in the CSP means our files only.
@@ -35,7 +35,22 @@ function createWindow(): BrowserWindow {
     minHeight: 640,
     title: 'GridDesk 供电运维台账',
     show: false,
-    webPreferences: secureWebPreferences(path.join(__dirname, '..', 'preload', 'preload.js')),
+    // Written out here, not built elsewhere, so reviewers and electronegativity see them at a glance.
+    webPreferences: {
+      preload: path.join(__dirname, '..', 'preload', 'preload.js'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      disableBlinkFeatures: 'Auxclick',
+      spellcheck: false,
+    },
   });
   if (state.maximized) win.maximize();
   lockNavigation(win.webContents, APP_URL);

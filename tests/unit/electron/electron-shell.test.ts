@@ -12,11 +12,12 @@ describe('Electron shell hardening', () => {
   const main = read('electron/main/main.ts');
 
   it('isolates and sandboxes the renderer, with no Node integration', () => {
-    expect(security).toMatch(/contextIsolation:\s*true/);
-    expect(security).toMatch(/sandbox:\s*true/);
-    expect(security).toMatch(/nodeIntegration:\s*false/);
-    expect(security).toMatch(/webSecurity:\s*true/);
-    expect(main).toContain('secureWebPreferences(');
+    expect(main).toMatch(/contextIsolation:\s*true/);
+    expect(main).toMatch(/sandbox:\s*true/);
+    expect(main).toMatch(/nodeIntegration:\s*false/);
+    expect(main).toMatch(/webSecurity:\s*true/);
+    expect(main).toMatch(/webviewTag:\s*false/);
+    expect(main.match(/new BrowserWindow\(/g)).toHaveLength(1);
   });
 
   it('denies navigation, new windows, webviews and permission requests, and sets a strict CSP', () => {
