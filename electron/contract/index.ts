@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { accountsMethods } from './accounts';
 import { auditMethods } from './audit';
+import { backupMethods } from './backup';
 import { demoMethods } from './demo';
 import { recycleMethods } from './recycle';
 import { referenceMethods } from './reference';
@@ -16,6 +17,7 @@ export const contract = {
   ...vegetationMethods,
   ...recycleMethods,
   ...demoMethods,
+  ...backupMethods,
 } as const;
 
 export type Contract = typeof contract;
@@ -40,3 +42,4 @@ export * from './settings';
 export * from './reference';
 export * from './vegetation';
 export * from './recycle';
+export * from './backup';

@@ -21,6 +21,15 @@ export interface AuditEntry {
   after?: unknown;
 }
 
+/** What the core is running on, for the few handlers that act on the file itself (backups). */
+export interface CoreRuntime {
+  readonly file: string;
+  /** The open better-sqlite3 connection (its online backup API). */
+  readonly sqlite: import('better-sqlite3').Database;
+  /** Closes the database, keeps it aside, puts the verified file in its place and reopens. */
+  restore(from: string, by: string, keptAside: string): Promise<void>;
+}
+
 /** What a handler gets: the open transaction, who is calling, the clock, and the audit trail. */
 export interface HandlerContext {
   db: Kysely<DB>;
@@ -31,6 +40,9 @@ export interface HandlerContext {
   audit(entry: AuditEntry): void;
   /** Sign-in methods name the user they signed in, so the audit row is attributed. */
   actAs(user: { id: number; username: string }): void;
+  runtime: CoreRuntime;
+  /** Work that must wait until this call's transaction has committed (e.g. swapping the database file). */
+  afterCommit(fn: () => Promise<void>): void;
 }
 
 export type Handler<M extends MethodName> = (input: ParsedInputOf<M>, ctx: HandlerContext) => Promise<OutputOf<M>>;

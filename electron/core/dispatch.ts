@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { ApiError, allows, contract, isMethodName, type FieldIssue, type MethodName } from '../contract';
 import { extendSession, resolveSession } from './accounts/sessions';
 import { writeAudit } from './audit/audit.repository';
-import type { AuditEntry, Handler, HandlerContext, Session } from './context';
+import type { AuditEntry, CoreRuntime, Handler, HandlerContext, Session } from './context';
 import type { DB } from './db/schema';
 import { handlers } from './handlers';
 import { localDate } from './shared/time';
@@ -40,12 +40,13 @@ export interface Dispatcher {
  * The one way into the core: check the method and the caller, validate the input, run the handler
  * in one transaction and write its audit rows in that same transaction.
  */
-export function createDispatcher(db: Kysely<DB>, clock: () => Date = () => new Date()): Dispatcher {
+export function createDispatcher(currentDb: () => Kysely<DB>, runtime: CoreRuntime, clock: () => Date = () => new Date()): Dispatcher {
   return {
     async dispatch(method, input, auth) {
       if (!isMethodName(method)) throw new ApiError({ code: 'UNKNOWN_METHOD', message: 'errors.unknownMethod', params: { method: String(method).slice(0, 80) } });
       const def = contract[method];
       const now = clock();
+      const db = currentDb();
       const session: Session | null = auth.token ? await resolveSession(db, auth.token, now) : null;
       if (def.access !== 'public' && !session) throw new ApiError({ code: 'UNAUTHENTICATED', message: 'errors.unauthenticated' });
       if (!allows(def.access, session?.role ?? null)) throw new ApiError({ code: 'FORBIDDEN', message: 'errors.forbidden' });
@@ -58,9 +59,10 @@ export function createDispatcher(db: Kysely<DB>, clock: () => Date = () => new D
 
       const handler = handlers[method] as Handler<MethodName>;
       const entries: AuditEntry[] = [];
+      const afterCommit: (() => Promise<void>)[] = [];
       let actor = session ? { id: session.userId, username: session.username } : null;
       try {
-        return await db.transaction().execute(async (trx) => {
+        const result = await db.transaction().execute(async (trx) => {
           const ctx: HandlerContext = {
             db: trx,
             session,
@@ -68,6 +70,8 @@ export function createDispatcher(db: Kysely<DB>, clock: () => Date = () => new D
             today: localDate(now),
             audit: (e) => entries.push(e),
             actAs: (u) => (actor = u),
+            runtime,
+            afterCommit: (fn) => afterCommit.push(fn),
           };
           const result = await handler(parsed.data as never, ctx);
           const checked = def.output.safeParse(result);
@@ -76,6 +80,8 @@ export function createDispatcher(db: Kysely<DB>, clock: () => Date = () => new D
           if (session && method !== 'accounts.logout') await extendSession(trx, session, now);
           return checked.data;
         });
+        for (const fn of afterCommit) await fn();
+        return result;
       } catch (err) {
         if (err instanceof ApiError) throw err;
         console.error(`[dispatch] ${method} failed:`, err);

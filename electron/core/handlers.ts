@@ -2,6 +2,7 @@ import type { MethodName } from '../contract';
 import type { Handlers } from './context';
 import { accountsHandlers } from './accounts/accounts.handlers';
 import { auditHandlers } from './audit/audit.handlers';
+import { backupHandlers } from './backup/backup.handlers';
 import { demoHandlers } from './demo/demo.handlers';
 import { recycleHandlers } from './recycle/recycle.handlers';
 import { referenceHandlers } from './reference/reference.handlers';
@@ -19,4 +20,5 @@ export const handlers: Handlers<MethodName> = {
   ...disputeHandlers,
   ...recycleHandlers,
   ...demoHandlers,
+  ...backupHandlers,
 };

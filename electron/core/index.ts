@@ -1,8 +1,14 @@
+import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
+import path from 'node:path';
 import { ensureAdmin } from './accounts/accounts.repository';
-import { openDatabase, type OpenOptions } from './db/connection';
-import { migrate } from './db/migrate';
+import { backupDir, hasDailyBackup, pruneBackups, writeBackup } from './backup/backup.files';
+import type { CoreRuntime } from './context';
+import { openDatabase, type DatabaseHandle, type OpenOptions } from './db/connection';
+import { migrate, pendingMigrations } from './db/migrate';
 import { createDispatcher, type Dispatcher } from './dispatch';
 import { seedSettings } from './settings/settings.handlers';
+import { loadSettings } from './settings/settings.repository';
+import { localDate } from './shared/time';
 
 export interface Core extends Dispatcher {
   close(): Promise<void>;
@@ -14,22 +20,68 @@ export interface CoreOptions extends OpenOptions {
   clock?: () => Date;
 }
 
-/** Opens (or creates) the database, brings its schema up to date and returns the dispatcher. */
-export async function createCore(options: CoreOptions): Promise<Core> {
+/**
+ * Opens the file, backs it up before any migration and once a day, brings the schema up to date,
+ * and makes sure the admin account and every setting exist.
+ */
+async function openPrepared(options: CoreOptions, now: Date): Promise<DatabaseHandle> {
   const handle = openDatabase(options);
+  const onDisk = options.file !== ':memory:';
   try {
+    const { pending, isNew } = await pendingMigrations(handle.db);
+    if (onDisk && !isNew && pending.length > 0) await writeBackup(handle.sqlite, options.file, 'migration', now);
     await migrate(handle.db);
-    const now = (options.clock ?? (() => new Date()))().toISOString();
     await handle.db.transaction().execute(async (trx) => {
-      await ensureAdmin(trx, now);
+      await ensureAdmin(trx, now.toISOString());
       await seedSettings(trx);
     });
+    if (onDisk && !isNew && !hasDailyBackup(options.file, localDate(now))) {
+      await writeBackup(handle.sqlite, options.file, 'daily', now);
+      pruneBackups(options.file, (await loadSettings(handle.db)).number('backup.keep'));
+    }
   } catch (err) {
     await handle.close();
     throw err;
   }
-  const dispatcher = createDispatcher(handle.db, options.clock);
-  return { dispatch: dispatcher.dispatch, close: handle.close, file: options.file };
+  return handle;
+}
+
+/** Opens (or creates) the database and returns the dispatcher every transport calls. */
+export async function createCore(options: CoreOptions): Promise<Core> {
+  const clock = options.clock ?? (() => new Date());
+  const state = { handle: await openPrepared(options, clock()) };
+
+  const runtime: CoreRuntime = {
+    file: options.file,
+    get sqlite() {
+      return state.handle.sqlite;
+    },
+    async restore(from, by, keptAside) {
+      const now = clock();
+      const aside = path.join(backupDir(options.file), keptAside);
+      if (existsSync(aside)) throw new Error(`${keptAside} exists`);
+      await state.handle.close();
+      renameSync(options.file, aside);
+      for (const suffix of ['-wal', '-shm']) rmSync(options.file + suffix, { force: true });
+      try {
+        copyFileSync(from, options.file);
+        state.handle = await openPrepared(options, now);
+      } catch (err) {
+        // Put the ledgers back as they were.
+        rmSync(options.file, { force: true });
+        if (existsSync(aside)) renameSync(aside, options.file);
+        state.handle = await openPrepared(options, now);
+        throw err;
+      }
+      await state.handle.db
+        .insertInto('audit_log')
+        .values({ at: now.toISOString(), user_id: null, username: by, method: 'backup.restore', entity: 'backup', entity_id: path.basename(from), summary: `restored; previous database kept as ${path.basename(aside)}`, before_json: null, after_json: null })
+        .execute();
+    },
+  };
+
+  const dispatcher = createDispatcher(() => state.handle.db, runtime, clock);
+  return { dispatch: dispatcher.dispatch, close: () => state.handle.close(), file: options.file };
 }
 
 export { ApiError } from '../contract';

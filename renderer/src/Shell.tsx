@@ -1,6 +1,6 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { Button, Dropdown, Layout, Menu, Modal, Space, Tag } from 'antd';
-import { AuditOutlined, DeleteOutlined, DatabaseOutlined, SettingOutlined, TeamOutlined, UserOutlined, ApartmentOutlined } from '@ant-design/icons';
+import { SafetyOutlined, AuditOutlined, DeleteOutlined, DatabaseOutlined, SettingOutlined, TeamOutlined, UserOutlined, ApartmentOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '@contract';
 import { useAuth } from './features/accounts/auth-context';
@@ -8,6 +8,7 @@ import { ChangePasswordForm } from './features/accounts/ChangePasswordForm';
 import { LanguageSwitch } from './features/accounts/LanguageSwitch';
 import { UsersPage } from './features/accounts/UsersPage';
 import { AuditPage } from './features/audit/AuditPage';
+import { BackupPage } from './features/backup/BackupPage';
 import { RecycleBinPage } from './features/recycle/RecycleBinPage';
 import { LinesPage, TeamsPage, TownshipsPage, VillagesPage } from './features/reference/ReferencePages';
 import { SettingsPage } from './features/settings/SettingsPage';
@@ -57,6 +58,7 @@ export function Shell() {
     { key: 'audit', label: t('nav.audit'), icon: <AuditOutlined />, roles: ['manager', 'admin'], page: () => <AuditPage /> },
     { key: 'users', label: t('nav.users'), icon: <UserOutlined />, roles: ['admin'], page: () => <UsersPage /> },
     { key: 'settings', label: t('nav.settings'), icon: <SettingOutlined />, page: () => <SettingsPage /> },
+    { key: 'backup', label: t('nav.backup'), icon: <SafetyOutlined />, roles: ['admin'], page: () => <BackupPage /> },
   ];
   const visible = (r: Route) => !r.roles || auth.can(...r.roles);
   const flat = routes.flatMap((r) => (r.children ? r.children : [r])).filter(visible);

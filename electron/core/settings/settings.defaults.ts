@@ -84,6 +84,16 @@ export const SETTING_DEFS: SettingDef[] = [
     min: 1,
     max: 365,
   },
+  {
+    key: 'backup.keep',
+    group: 'backup',
+    default: 10,
+    unit: '份',
+    source: '自动备份（每日首次启动、每次升级数据库前）保留的份数',
+    confirmed: true,
+    min: 1,
+    max: 100,
+  },
 ];
 
 export const SETTING_BY_KEY = new Map(SETTING_DEFS.map((d) => [d.key, d]));

@@ -1,0 +1,37 @@
+import path from 'node:path';
+import { ApiError } from '../../contract';
+import type { Handlers } from '../context';
+import { currentUser } from '../context';
+import { loadSettings } from '../settings/settings.repository';
+import { asideName, backupDir, listBackups, resolveBackup, verifyBackup, writeBackup } from './backup.files';
+
+export const backupHandlers: Handlers<'backup.list' | 'backup.create' | 'backup.restore'> = {
+  'backup.list': async (_input, ctx) => ({
+    rows: listBackups(ctx.runtime.file),
+    folder: backupDir(ctx.runtime.file),
+    keep: (await loadSettings(ctx.db)).number('backup.keep'),
+  }),
+
+  'backup.create': async (_input, ctx) => {
+    const file = await writeBackup(ctx.runtime.sqlite, ctx.runtime.file, 'manual', ctx.now);
+    ctx.audit({ entity: 'backup', entityId: file.name, summary: 'backup created', after: file });
+    return file;
+  },
+
+  'backup.restore': async (input, ctx) => {
+    const user = currentUser(ctx);
+    const from = resolveBackup(ctx.runtime.file, input.name);
+    verifyBackup(from);
+    const keptAside = asideName(ctx.now);
+    // The swap closes the database, so it waits until this call's transaction is over.
+    ctx.afterCommit(async () => {
+      try {
+        await ctx.runtime.restore(from, user.username, keptAside);
+      } catch {
+        throw new ApiError({ code: 'RULE', message: 'backup.restoreFailed' });
+      }
+    });
+    ctx.audit({ entity: 'backup', entityId: input.name, summary: 'restore requested' });
+    return { restoredFrom: path.basename(from), keptAside };
+  },
+};

@@ -1,0 +1,101 @@
+import { useCallback, useEffect, useState } from 'react';
+import { Alert, Button, Table, Typography, App as AntApp } from 'antd';
+import { CloudDownloadOutlined, RollbackOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import type { BackupFileRow } from '@contract';
+import { call, session } from '../../api/client';
+import { errorText } from '../../components/errors';
+import { PageTitle } from '../../components/PageTitle';
+
+const size = (bytes: number) => (bytes > 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`);
+
+/** Admins: back up now, see the automatic backups, restore one (after a clear warning). */
+export function BackupPage() {
+  const { t } = useTranslation();
+  const { message, modal } = AntApp.useApp();
+  const [rows, setRows] = useState<BackupFileRow[]>([]);
+  const [folder, setFolder] = useState('');
+  const [keep, setKeep] = useState(0);
+  const [busy, setBusy] = useState(false);
+
+  const load = useCallback(() => {
+    call('backup.list', {}).then(
+      (r) => {
+        setRows(r.rows);
+        setFolder(r.folder);
+        setKeep(r.keep);
+      },
+      (e: unknown) => void message.error(errorText(t, e)),
+    );
+  }, [message, t]);
+  useEffect(load, [load]);
+
+  const backupNow = async () => {
+    setBusy(true);
+    try {
+      const b = await call('backup.create', {});
+      void message.success(t('backup.created', { name: b.name }));
+      load();
+    } catch (e) {
+      void message.error(errorText(t, e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const restore = (row: BackupFileRow) =>
+    modal.confirm({
+      title: t('backup.restoreTitle'),
+      content: t('backup.restoreWarning', { name: row.name }),
+      okText: t('backup.restore'),
+      okButtonProps: { danger: true },
+      cancelText: t('common.cancel'),
+      onOk: async () => {
+        try {
+          const res = await call('backup.restore', { name: row.name });
+          modal.success({
+            title: t('backup.restored'),
+            content: t('backup.restoredDetail', { aside: res.keptAside }),
+            onOk: () => {
+              session.set(null);
+              window.location.reload();
+            },
+          });
+        } catch (e) {
+          void message.error(errorText(t, e));
+        }
+      },
+    });
+
+  return (
+    <div className="page" style={{ overflow: 'auto' }}>
+      <PageTitle title={t('backup.title')}>
+        <Button type="primary" icon={<CloudDownloadOutlined />} loading={busy} onClick={() => void backupNow()} data-testid="backup-now">
+          {t('backup.now')}
+        </Button>
+      </PageTitle>
+      <Alert type="info" showIcon title={t('backup.intro', { keep })} description={<Typography.Text copyable>{folder}</Typography.Text>} />
+      <Table<BackupFileRow>
+        size="small"
+        rowKey="name"
+        pagination={false}
+        dataSource={rows}
+        locale={{ emptyText: t('backup.none') }}
+        columns={[
+          { title: t('backup.name'), dataIndex: 'name' },
+          { title: t('backup.createdAt'), dataIndex: 'createdAt', width: 200, render: (v: string) => new Date(v).toLocaleString() },
+          { title: t('backup.size'), dataIndex: 'size', width: 110, render: size },
+          {
+            title: '',
+            width: 110,
+            render: (_, r) => (
+              <Button size="small" danger icon={<RollbackOutlined />} onClick={() => restore(r)}>
+                {t('backup.restore')}
+              </Button>
+            ),
+          },
+        ]}
+      />
+    </div>
+  );
+}
