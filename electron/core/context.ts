@@ -26,6 +26,8 @@ export interface CoreRuntime {
   readonly file: string;
   /** The open better-sqlite3 connection (its online backup API). */
   readonly sqlite: import('better-sqlite3').Database;
+  /** Grid row counts by query, valid until the next write (dispatch clears it after every write). */
+  readonly counts: Map<string, number>;
   /** Closes the database, keeps it aside, puts the verified file in its place and reopens. */
   restore(from: string, by: string, keptAside: string): Promise<void>;
 }

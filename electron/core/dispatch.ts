@@ -80,6 +80,7 @@ export function createDispatcher(currentDb: () => Kysely<DB>, runtime: CoreRunti
           if (session && method !== 'accounts.logout') await extendSession(trx, session, now);
           return checked.data;
         });
+        if (def.writes) runtime.counts.clear();
         for (const fn of afterCommit) await fn();
         return result;
       } catch (err) {

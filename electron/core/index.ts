@@ -53,6 +53,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 
   const runtime: CoreRuntime = {
     file: options.file,
+    counts: new Map(),
     get sqlite() {
       return state.handle.sqlite;
     },
@@ -63,6 +64,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       await state.handle.close();
       renameSync(options.file, aside);
       for (const suffix of ['-wal', '-shm']) rmSync(options.file + suffix, { force: true });
+      runtime.counts.clear();
       try {
         copyFileSync(from, options.file);
         state.handle = await openPrepared(options, now);

@@ -155,14 +155,24 @@ export async function gridPageOf<Row, Out>(opts: {
   tieBreaker: string;
   defaultSort?: { colId: string; sort: 'asc' | 'desc' }[];
   map: (row: Row) => Out;
+  /** Counts already made since the last write (see CoreRuntime.counts): scrolling does not recount. */
+  counts?: Map<string, number>;
 }): Promise<{ rows: Out[]; rowCount: number }> {
   const { req, columns } = opts;
   const filtered = () => opts.base().where((eb) => gridWhere(eb, req, columns, opts.search));
-  const counted = (await filtered()
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow()) as { n: number };
+  const countQuery = filtered().select((eb) => eb.fn.countAll<number>().as('n'));
+  const compiled = countQuery.compile();
+  const key = `${compiled.sql}\u0000${JSON.stringify(compiled.parameters)}`;
+  let total = opts.counts?.get(key);
+  if (total === undefined) {
+    total = Number(((await countQuery.executeTakeFirstOrThrow()) as { n: number }).n);
+    if (opts.counts) {
+      if (opts.counts.size > 500) opts.counts.clear();
+      opts.counts.set(key, total);
+    }
+  }
   let q = opts.select(filtered());
   for (const o of gridOrder(req, columns, opts.tieBreaker, opts.defaultSort)) q = q.orderBy(o.expr, orderModifier(o.dir));
   const rows = await q.limit(req.endRow - req.startRow).offset(req.startRow).execute();
-  return { rows: rows.map(opts.map), rowCount: Number(counted.n) };
+  return { rows: rows.map(opts.map), rowCount: total };
 }

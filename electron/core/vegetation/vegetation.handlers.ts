@@ -42,7 +42,7 @@ async function checkReferences(ctx: HandlerContext, input: ParsedInputOf<'vegeta
 export const vegetationHandlers: Handlers<VegetationMethods> = {
   'vegetation.list': async (input, ctx) => {
     const settings = await loadSettings(ctx.db);
-    return listVegetation(ctx.db, input, ctx.today, settings.number('vegetation.dueSoonDays'));
+    return listVegetation(ctx.db, input, ctx.today, settings.number('vegetation.dueSoonDays'), ctx.runtime.counts);
   },
 
   'vegetation.get': async (input, ctx) => {

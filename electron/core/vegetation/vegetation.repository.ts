@@ -40,7 +40,9 @@ const SEARCHABLE = ['v.landowner', 'v.species', 'l.name', 'v.notes'];
 function joined(db: Kysely<DB>) {
   return db
     .selectFrom('vegetation_records as v')
-    .innerJoin('lines as l', 'l.id', 'v.line_id')
+    // Left joins throughout (the foreign keys guarantee the rows): SQLite then leaves out the joins a
+    // count does not need.
+    .leftJoin('lines as l', 'l.id', 'v.line_id')
     .leftJoin('townships as t', 't.id', 'v.township_id')
     .leftJoin('villages as vi', 'vi.id', 'v.village_id')
     .leftJoin('teams as tm', 'tm.id', 'v.team_id');
@@ -69,7 +71,7 @@ export function toVegetationRow(r: JoinedRow): VegetationRow {
     createdAt: r.created_at,
     updatedAt: r.updated_at,
     lineId: r.line_id,
-    lineName: r.line_name,
+    lineName: r.line_name ?? '',
     voltage: r.line_voltage as VegetationRow['voltage'],
     conductor: r.line_conductor as VegetationRow['conductor'],
     towerFrom: r.tower_from,
@@ -112,7 +114,7 @@ export async function findVegetation(db: Kysely<DB>, id: number, today: string, 
   return r ? toVegetationRow(r) : undefined;
 }
 
-export async function listVegetation(db: Kysely<DB>, req: ParsedInputOf<'vegetation.list'>, today: string, dueSoonDays: number) {
+export async function listVegetation(db: Kysely<DB>, req: ParsedInputOf<'vegetation.list'>, today: string, dueSoonDays: number, counts?: Map<string, number>) {
   const base = () => {
     let q = joined(db).where('v.deleted_at', 'is', null);
     if (req.lineId) q = q.where('v.line_id', '=', req.lineId);
@@ -141,5 +143,6 @@ export async function listVegetation(db: Kysely<DB>, req: ParsedInputOf<'vegetat
     tieBreaker: 'v.id',
     defaultSort: [{ colId: 'dueDate', sort: 'asc' }],
     map: toVegetationRow,
+    counts,
   });
 }

@@ -61,3 +61,18 @@ describe('grid filters run in SQL', () => {
     expect(r.rows.map((x) => x.hazardGrade)).toEqual(['emergency', 'major', 'general']);
   });
 });
+
+describe('row counts for the scrollbar', () => {
+  it('are reused while the user scrolls and renewed by the next save', async () => {
+    const first = await list({ startRow: 0, endRow: 2 });
+    // A row slipped in behind the core's back is not counted until something is saved…
+    const Database = (await import('better-sqlite3')).default;
+    const raw = new Database(t.core.file);
+    raw.prepare("insert into vegetation_records (line_id, tower_from, tower_to, species, tree_count, tree_class, action, status, hazard_grade, hazard_basis_json, created_at, updated_at) select line_id, 9, 9, '柳树', 1, tree_class, action, status, hazard_grade, hazard_basis_json, created_at, updated_at from vegetation_records limit 1").run();
+    raw.close();
+    expect((await list({ startRow: 2, endRow: 4 })).rowCount).toBe(first.rowCount);
+    // …and every save through the core renews the counts.
+    await t.call('vegetation.save', { lineId, towerRange: '2', action: 'trim', species: '柏树', treeCount: 1, verticalDistance: 4 }, t.adminToken);
+    expect((await list({ startRow: 0, endRow: 2 })).rowCount).toBe(first.rowCount + 2);
+  });
+});
