@@ -10,7 +10,8 @@ test.beforeEach(async ({ page }) => {
 
 test('create a record: the grade and the threshold it used are shown', async ({ page }) => {
   const veg = new VegetationPage(page);
-  await veg.openNew();
+  await page.keyboard.press('Control+n'); // the keyboard way to a new record
+  await expect(veg.form()).toBeVisible();
   await veg.fill({ line: '10kV 测试一线', towers: '#12–#15', species: '杨树', vertical: '1.2', landowner: '创建测试户' });
   await expect(page.getByTestId('judge-preview')).toContainText('紧急');
   await expect(page.getByTestId('judge-preview')).toContainText('最小允许 1.5 m');

@@ -7,6 +7,8 @@ export interface OpenOptions {
   file: string;
   /** Electron in development loads a better-sqlite3 binary built for Electron's ABI. */
   nativeBinding?: string;
+  /** Diagnostics: called with every SQL statement run (query-plan tests use it). */
+  verbose?: (sql: string) => void;
 }
 
 export interface DatabaseHandle {
@@ -17,7 +19,10 @@ export interface DatabaseHandle {
 
 /** Opens the database with the pragmas every connection needs: WAL, foreign keys, busy timeout. */
 export function openDatabase(options: OpenOptions): DatabaseHandle {
-  const sqlite = new Database(options.file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  const sqlite = new Database(options.file, {
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    ...(options.verbose ? { verbose: (message?: unknown) => options.verbose!(String(message)) } : {}),
+  });
   sqlite.pragma('journal_mode = WAL');
   // FULL: a committed write survives a power cut, not just an application crash.
   sqlite.pragma('synchronous = FULL');

@@ -31,7 +31,8 @@ export const recycleHandlers: Handlers<'recycle.list' | 'recycle.restore'> = {
       req: input,
       columns: COLUMNS,
       search: ['bin.label'],
-      tieBreaker: 'bin.id',
+      tieBreaker: 'bin.key',
+      singleQuery: true,
       defaultSort: [{ colId: 'deletedAt', sort: 'desc' }],
       map: (r: BinRow): RecycleRow => ({ entity: r.entity, id: r.id, label: r.label, deletedAt: r.deleted_at, deletedBy: r.deleted_by }),
     });

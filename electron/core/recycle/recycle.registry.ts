@@ -22,13 +22,13 @@ const nameTaken = (table: 'lines' | 'townships' | 'teams') => async (db: Kysely<
 };
 
 const simple = (entity: string, table: string) =>
-  sql`select ${sql.lit(entity)} as entity, id, name as label, deleted_at, deleted_by from ${sql.table(table)} where deleted_at is not null`;
+  sql`select ${sql.lit(entity)} as entity, ${sql.lit(`${entity}:`)} || id as key, id, name as label, deleted_at, deleted_by from ${sql.table(table)} where deleted_at is not null`;
 
 export const RECYCLE_REGISTRY: Record<Recyclable, RecyclableSpec> = {
   vegetation: {
     table: 'vegetation_records',
     roles: LEDGER_EDITORS,
-    deleted: sql`select 'vegetation' as entity, v.id, l.name || ' #' || v.tower_from || '–#' || v.tower_to || ' ' || v.species as label, v.deleted_at, v.deleted_by
+    deleted: sql`select 'vegetation' as entity, 'vegetation:' || v.id as key, v.id, l.name || ' #' || v.tower_from || '–#' || v.tower_to || ' ' || v.species as label, v.deleted_at, v.deleted_by
                  from vegetation_records v join lines l on l.id = v.line_id where v.deleted_at is not null`,
     blocker: async (db, id) => {
       const r = await db.selectFrom('vegetation_records as v').innerJoin('lines as l', 'l.id', 'v.line_id').select('l.deleted_at').where('v.id', '=', id).executeTakeFirst();

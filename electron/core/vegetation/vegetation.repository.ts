@@ -37,6 +37,7 @@ export const VEGETATION_COLUMNS: GridColumns = {
 
 const SEARCHABLE = ['v.landowner', 'v.species', 'l.name', 'v.notes'];
 
+/** The records with the names the grid shows. */
 function joined(db: Kysely<DB>) {
   return db
     .selectFrom('vegetation_records as v')
@@ -115,27 +116,30 @@ export async function findVegetation(db: Kysely<DB>, id: number, today: string, 
 }
 
 export async function listVegetation(db: Kysely<DB>, req: ParsedInputOf<'vegetation.list'>, today: string, dueSoonDays: number, counts?: Map<string, number>) {
-  const base = () => {
-    let q = joined(db).where('v.deleted_at', 'is', null);
-    if (req.lineId) q = q.where('v.line_id', '=', req.lineId);
-    if (req.townshipId) q = q.where('v.township_id', '=', req.townshipId);
-    if (req.grades?.length) q = q.where('v.hazard_grade', 'in', req.grades);
-    if (req.statuses?.length) q = q.where('v.status', 'in', req.statuses);
+  const filtered = <Q extends ReturnType<typeof joined>>(from: Q): Q => {
+    let q = from.where('v.deleted_at', 'is', null) as Q;
+    if (req.lineId) q = q.where('v.line_id', '=', req.lineId) as Q;
+    if (req.townshipId) q = q.where('v.township_id', '=', req.townshipId) as Q;
+    if (req.grades?.length) q = q.where('v.hazard_grade', 'in', req.grades) as Q;
+    if (req.statuses?.length) q = q.where('v.status', 'in', req.statuses) as Q;
     switch (req.preset) {
       case 'overdue':
-        return q.where('v.due_date', '<', today);
+        return q.where('v.due_date', '<', today) as Q;
       case 'due30':
-        return q.where('v.due_date', '>=', today).where('v.due_date', '<=', addDays(today, dueSoonDays));
+        return q.where('v.due_date', '>=', today).where('v.due_date', '<=', addDays(today, dueSoonDays)) as Q;
       case 'emergency':
-        return q.where('v.hazard_grade', '=', 'emergency').where('v.status', '!=', 'done');
+        return q.where('v.hazard_grade', '=', 'emergency').where('v.status', '!=', 'done') as Q;
       case 'blocked':
-        return q.where('v.status', '=', 'blocked');
+        return q.where('v.status', '=', 'blocked') as Q;
       default:
         return q;
     }
   };
+  // Counting needs the joined tables only when a column filter or the search box looks at them.
+  const usesJoins = Boolean(req.search?.trim()) || Object.keys(req.filterModel).some((c) => !VEGETATION_COLUMNS[c]?.ref.startsWith('v.'));
   return gridPageOf({
-    base,
+    base: () => filtered(joined(db)),
+    countBase: usesJoins ? undefined : () => filtered(db.selectFrom('vegetation_records as v') as unknown as ReturnType<typeof joined>),
     select: (q) => withRowColumns(q as ReturnType<typeof joined>, today),
     req,
     columns: VEGETATION_COLUMNS,

@@ -21,9 +21,9 @@ export interface TestCore {
 }
 
 /** A fresh core over a real SQLite file in a temporary folder, with the admin set up. */
-export async function openTestCore(opts: { clock?: () => Date; demoRecords?: number } = {}): Promise<TestCore> {
+export async function openTestCore(opts: { clock?: () => Date; demoRecords?: number; verbose?: (sql: string) => void } = {}): Promise<TestCore> {
   const dir = mkdtempSync(path.join(tmpdir(), 'griddesk-test-'));
-  const core = await createCore({ file: path.join(dir, 'griddesk.sqlite'), clock: opts.clock });
+  const core = await createCore({ file: path.join(dir, 'griddesk.sqlite'), clock: opts.clock, verbose: opts.verbose });
   const call = <M extends MethodName>(method: M, input: InputOf<M>, token?: string | null) =>
     core.dispatch(method, input, { token }) as Promise<OutputOf<M>>;
   const { token: adminToken } = await call('accounts.setup', { password: ADMIN_PASSWORD });

@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Button, Input, Select, Space, Tag, App as AntApp } from 'antd';
 import { DeleteOutlined, EditOutlined, PlusOutlined, ReloadOutlined, TeamOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -39,6 +39,23 @@ export function VegetationPage() {
   const columns = useMemo(() => vegetationColumns(t), [t]);
   const remove = useDeleteSelected(grid, (ids) => call('vegetation.delete', { ids }));
   const set = (patch: Filters) => setFilters((f) => ({ ...f, ...patch }));
+
+  // Ctrl+N: new record; Ctrl+F: the search box. (Enter opens and Delete deletes in the grid; Ctrl+S saves a form.)
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || editing !== null) return;
+      if (e.key.toLowerCase() === 'n' && canEdit) {
+        e.preventDefault();
+        setEditing({ ...NEW_RECORD });
+      }
+      if (e.key.toLowerCase() === 'f') {
+        e.preventDefault();
+        document.querySelector<HTMLInputElement>('[data-testid="veg-search"] input')?.focus();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [canEdit, editing]);
 
   const open = (row: VegetationRow) => setEditing({ ...row });
   const editSelected = async () => {

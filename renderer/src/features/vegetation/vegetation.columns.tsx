@@ -42,7 +42,7 @@ export function vegetationColumns(t: TFunction): ColDef<VegetationRow>[] {
     {
       field: 'dueDate',
       headerName: t('vegetation.dueDate'),
-      width: 125,
+      width: 140,
       ...date,
       cellRenderer: (p: { data?: VegetationRow }) =>
         p.data ? <span className={p.data.overdue ? 'row-overdue' : undefined}>{p.data.dueDate ?? '—'}{p.data.overdue ? ` ${t('vegetation.overdue')}` : ''}</span> : null,
@@ -59,5 +59,12 @@ export function vegetationColumns(t: TFunction): ColDef<VegetationRow>[] {
     { field: 'teamName', headerName: t('vegetation.team'), width: 120, ...text },
     { field: 'completedDate', headerName: t('vegetation.completedDate'), width: 115, ...date },
     { field: 'nextDueDate', headerName: t('vegetation.nextDueDate'), width: 115, ...date },
+    {
+      colId: 'basis',
+      headerName: t('vegetation.basis'),
+      width: 420,
+      sortable: false,
+      valueGetter: (p) => (p.data ? basisText(t, p.data.hazardBasis) : ''),
+    },
   ];
 }
