@@ -228,6 +228,22 @@ export const zhCN = {
     entities: { vegetation: '树障记录', lines: '线路', townships: '乡镇', villages: '村', teams: '班组' },
   },
   audit: {
+    entities: { vegetation: '树障记录', lines: '线路', townships: '乡镇', villages: '村', teams: '班组', users: '用户', settings: '规则阈值', backup: '备份', demo: '演示数据' },
+    methods: {
+      'accounts.setup': '首次设置', 'accounts.login': '登录', 'accounts.logout': '退出登录', 'accounts.changePassword': '修改密码',
+      'accounts.saveUser': '保存用户', 'accounts.resetPassword': '重置密码', 'settings.update': '修改阈值', 'settings.reset': '恢复默认阈值',
+      'lines.save': '保存线路', 'lines.delete': '删除线路', 'townships.save': '保存乡镇', 'townships.delete': '删除乡镇',
+      'villages.save': '保存村', 'villages.delete': '删除村', 'teams.save': '保存班组', 'teams.delete': '删除班组',
+      'vegetation.save': '保存树障记录', 'vegetation.delete': '删除树障记录', 'vegetation.dispute.open': '登记纠纷',
+      'vegetation.dispute.update': '更新纠纷', 'vegetation.dispute.addEntry': '添加协商记录', 'vegetation.dispute.close': '结束纠纷',
+      'recycle.restore': '从回收站恢复', 'demo.load': '载入演示数据', 'backup.create': '备份', 'backup.restore': '恢复备份',
+    },
+    summaries: {
+      created: '新建', updated: '修改', 'deleted to recycle bin': '移入回收站', 'restored from recycle bin': '从回收站恢复', login: '登录',
+      logout: '退出', 'password changed': '密码已修改', 'password reset by admin': '管理员重置密码', 'dispute opened (受阻)': '登记纠纷（受阻）',
+      'dispute updated': '纠纷已更新', 'negotiation entry added': '添加协商记录', 'dispute closed': '纠纷已结束', changed: '已修改',
+      'reset to default': '恢复默认值', 'demo data loaded': '载入演示数据', 'backup created': '已备份', 'restore requested': '开始恢复',
+    },
     title: '操作日志',
     at: '时间',
     user: '用户',

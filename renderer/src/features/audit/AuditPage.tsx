@@ -10,13 +10,15 @@ import { PageTitle } from '../../components/PageTitle';
 export function AuditPage() {
   const { t } = useTranslation();
   const [open, setOpen] = useState<AuditRow | null>(null);
+  const label = (group: string, value: unknown) => (typeof value === 'string' && value ? t(`audit.${group}.${value}`, { defaultValue: value }) : '');
   const columns: ColDef<AuditRow>[] = [
     { field: 'at', headerName: t('audit.at'), width: 180, valueFormatter: (p) => (p.value ? new Date(p.value as string).toLocaleString() : '') },
     { field: 'username', headerName: t('audit.user'), width: 110, filter: 'agTextColumnFilter' },
-    { field: 'method', headerName: t('audit.method'), width: 200, filter: 'agTextColumnFilter' },
-    { field: 'entity', headerName: t('audit.entity'), width: 120, filter: 'agTextColumnFilter' },
+    // Stored in code form (filterable, stable across languages), shown in the user's language.
+    { field: 'method', headerName: t('audit.method'), width: 180, filter: 'agTextColumnFilter', valueFormatter: (p) => label('methods', p.value) },
+    { field: 'entity', headerName: t('audit.entity'), width: 120, filter: 'agTextColumnFilter', valueFormatter: (p) => label('entities', p.value) },
     { field: 'entityId', headerName: t('audit.entityId'), width: 90 },
-    { field: 'summary', headerName: t('audit.summary'), flex: 1, filter: 'agTextColumnFilter' },
+    { field: 'summary', headerName: t('audit.summary'), flex: 1, filter: 'agTextColumnFilter', valueFormatter: (p) => label('summaries', p.value) },
   ];
   return (
     <div className="page">
