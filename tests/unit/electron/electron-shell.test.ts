@@ -29,6 +29,13 @@ describe('Electron shell hardening', () => {
     expect(security).not.toMatch(/unsafe-eval/);
   });
 
+  it('the page itself carries the CSP (custom-scheme responses may bypass header hooks)', () => {
+    const html = read('renderer/index.html');
+    expect(html).toContain('http-equiv="Content-Security-Policy"');
+    expect(html).toMatch(/script-src 'self';/);
+    expect(html).not.toMatch(/unsafe-eval/);
+  });
+
   it('the preload exposes one function over one channel and nothing from Node', () => {
     const preload = read('electron/preload/preload.ts');
     expect(preload.match(/exposeInMainWorld/g)).toHaveLength(1);
