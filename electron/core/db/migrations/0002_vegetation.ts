@@ -41,7 +41,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     ['vegetation_due', 'deleted_at, due_date, id'],
     ['vegetation_line', 'deleted_at, line_id, due_date'],
     ['vegetation_township', 'deleted_at, township_id, due_date'],
-    ['vegetation_grade', 'deleted_at, hazard_grade, due_date'],
+    ['vegetation_grade', 'deleted_at, hazard_grade, due_date, status'],
     ['vegetation_status', 'deleted_at, status, due_date'],
     ['vegetation_planned', 'deleted_at, planned_date'],
   ];
