@@ -78,3 +78,26 @@ export const ruleError = (message: string, params?: Record<string, string | numb
     params,
     issues: path ? [{ path, message, params }] : undefined,
   });
+
+const I18N_KEY = /^[a-z][A-Za-z0-9]*(\.[A-Za-z0-9_]+)+$/;
+
+/**
+ * Zod issues → field issues whose messages are i18n keys: a schema's own key where it gave one,
+ * otherwise `validation.<zod code>`, with the bounds as parameters. Core and forms use the same one.
+ */
+export function fieldIssuesFromZod(issues: readonly { path: readonly PropertyKey[]; message: string; code: string }[]): FieldIssue[] {
+  return issues.map((iss) => {
+    const params: Record<string, string | number> = {};
+    const raw = iss as unknown as Record<string, unknown>;
+    for (const k of ['minimum', 'maximum', 'expected', 'format'] as const) {
+      const v = raw[k];
+      if (typeof v === 'number' || typeof v === 'string') params[k] = v;
+      if (typeof v === 'bigint') params[k] = Number(v);
+    }
+    return {
+      path: iss.path.map((p) => (typeof p === 'number' ? p : String(p))),
+      message: I18N_KEY.test(iss.message) ? iss.message : `validation.${iss.code}`,
+      params,
+    };
+  });
+}

@@ -1,6 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { z } from 'zod';
-import { ApiError, allows, contract, isMethodName, type FieldIssue, type MethodName } from '../contract';
+import { ApiError, allows, contract, fieldIssuesFromZod, isMethodName, type MethodName } from '../contract';
 import { extendSession, resolveSession } from './accounts/sessions';
 import { writeAudit } from './audit/audit.repository';
 import type { AuditEntry, CoreRuntime, Handler, HandlerContext, Session } from './context';
@@ -10,23 +9,6 @@ import { localDate } from './shared/time';
 
 /** While a user must change their password, only these methods answer. */
 const ALLOWED_BEFORE_PASSWORD_CHANGE = new Set<MethodName>(['accounts.me', 'accounts.changePassword', 'accounts.logout']);
-
-const I18N_KEY = /^[a-z][A-Za-z0-9]*(\.[A-Za-z0-9_]+)+$/;
-
-/** Zod issues → field issues whose messages are i18n keys the renderer can translate. */
-export function toFieldIssues(error: z.ZodError): FieldIssue[] {
-  return error.issues.map((iss) => {
-    const message = I18N_KEY.test(iss.message) ? iss.message : `validation.${iss.code}`;
-    const params: Record<string, string | number> = {};
-    const raw = iss as unknown as Record<string, unknown>;
-    for (const k of ['minimum', 'maximum', 'expected', 'format'] as const) {
-      const v = raw[k];
-      if (typeof v === 'number' || typeof v === 'string') params[k] = v;
-      if (typeof v === 'bigint') params[k] = Number(v);
-    }
-    return { path: iss.path.map((p) => (typeof p === 'number' ? p : String(p))), message, params };
-  });
-}
 
 export interface DispatchAuth {
   token?: string | null;
@@ -55,7 +37,7 @@ export function createDispatcher(currentDb: () => Kysely<DB>, runtime: CoreRunti
       }
 
       const parsed = def.input.safeParse(input ?? {});
-      if (!parsed.success) throw new ApiError({ code: 'VALIDATION', message: 'errors.validation', issues: toFieldIssues(parsed.error) });
+      if (!parsed.success) throw new ApiError({ code: 'VALIDATION', message: 'errors.validation', issues: fieldIssuesFromZod(parsed.error.issues) });
 
       const handler = handlers[method] as Handler<MethodName>;
       const entries: AuditEntry[] = [];

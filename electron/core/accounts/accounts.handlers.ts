@@ -1,4 +1,4 @@
-import { ApiError, ruleError } from '../../contract';
+import { ApiError, notFound, ruleError } from '../../contract';
 import type { Handlers, HandlerContext } from '../context';
 import { currentUser } from '../context';
 import { updateVersioned } from '../shared/versioned';
@@ -141,7 +141,7 @@ export const accountsHandlers: Handlers<AccountMethods> = {
       return row;
     }
     const before = await findUserById(ctx.db, input.id);
-    if (!before) throw new ApiError({ code: 'NOT_FOUND', message: 'errors.notFound', params: { entity: 'users', id: input.id } });
+    if (!before) throw notFound('users', input.id);
     const losesAdmin = before.role === 'admin' && (input.role !== 'admin' || !input.active);
     if (losesAdmin && (await countActiveAdmins(ctx.db, before.id)) === 0) throw ruleError('accounts.lastAdmin', undefined, ['role']);
     if (before.id === me.userId && !input.active) throw ruleError('accounts.selfDeactivate', undefined, ['active']);
@@ -164,7 +164,7 @@ export const accountsHandlers: Handlers<AccountMethods> = {
 
   'accounts.resetPassword': async (input, ctx) => {
     const user = await findUserById(ctx.db, input.id);
-    if (!user) throw new ApiError({ code: 'NOT_FOUND', message: 'errors.notFound', params: { entity: 'users', id: input.id } });
+    if (!user) throw notFound('users', input.id);
     await ctx.db
       .updateTable('users')
       .set({ password_hash: await hashPassword(input.newPassword), must_change_password: 1, updated_at: ctx.now.toISOString(), version: user.version + 1 })

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { ApiError, type Recyclable, type RecycleRow } from '../../contract';
+import { ApiError, notFound, type Recyclable, type RecycleRow } from '../../contract';
 import type { Handlers } from '../context';
 import { currentUser } from '../context';
 import { gridPageOf, type GridColumns } from '../shared/grid-query';
@@ -45,7 +45,7 @@ export const recycleHandlers: Handlers<'recycle.list' | 'recycle.restore'> = {
     const blocker = await spec.blocker(ctx.db, input.id);
     if (blocker) throw new ApiError({ code: 'RULE', message: blocker });
     if (!(await undelete(ctx.db, spec.table, input.id))) {
-      throw new ApiError({ code: 'NOT_FOUND', message: 'errors.notFound', params: { entity: input.entity, id: input.id } });
+      throw notFound(input.entity, input.id);
     }
     ctx.audit({ entity: input.entity, entityId: input.id, summary: 'restored from recycle bin' });
     return { ok: true as const };

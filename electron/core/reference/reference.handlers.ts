@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { ApiError, type MethodName, type ParsedInputOf } from '../../contract';
+import { ApiError, notFound, type MethodName, type ParsedInputOf } from '../../contract';
 import type { Handler, HandlerContext, Handlers } from '../context';
 import { currentUser } from '../context';
 import type { DB } from '../db/schema';
@@ -35,7 +35,7 @@ function tableHandlers<P extends Prefix>(spec: TableSpec<P>): Handlers<TableMeth
     await spec.check?.(ctx, input);
     const at = ctx.now.toISOString();
     const before = input.id === undefined ? undefined : await spec.repo.find(ctx.db, input.id);
-    if (input.id !== undefined && !before) throw fieldError('id', 'errors.notFound');
+    if (input.id !== undefined && !before) throw notFound(spec.table, input.id);
     let id: number;
     if (input.id === undefined) {
       const row = { ...spec.values(input), created_at: at, updated_at: at };

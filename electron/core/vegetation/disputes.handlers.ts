@@ -1,4 +1,4 @@
-import { ApiError, type DisputeRow } from '../../contract';
+import { ApiError, notFound, type DisputeRow } from '../../contract';
 import type { HandlerContext, Handlers } from '../context';
 import { currentUser } from '../context';
 import { fieldError } from '../shared/references';
@@ -15,13 +15,13 @@ type DisputeMethods =
 
 async function requireRecord(ctx: HandlerContext, recordId: number) {
   const record = await findVegetation(ctx.db, recordId, ctx.today);
-  if (!record) throw fieldError('recordId', 'errors.notFound');
+  if (!record) throw notFound('vegetation', recordId);
   return record;
 }
 
 async function requireOpenDispute(ctx: HandlerContext, id: number): Promise<DisputeRow> {
   const d = await findDispute(ctx.db, id);
-  if (!d) throw fieldError('id', 'errors.notFound');
+  if (!d) throw notFound('disputes', id);
   if (d.status !== 'open') throw new ApiError({ code: 'RULE', message: 'vegetation.dispute.closed' });
   return d;
 }

@@ -1,4 +1,4 @@
-import { parseTowerRange, type ParsedInputOf } from '../../contract';
+import { notFound, parseTowerRange, type ParsedInputOf } from '../../contract';
 import type { HandlerContext, Handlers } from '../context';
 import { currentUser } from '../context';
 import type { DB } from '../db/schema';
@@ -41,13 +41,14 @@ async function checkReferences(ctx: HandlerContext, input: ParsedInputOf<'vegeta
 
 export const vegetationHandlers: Handlers<VegetationMethods> = {
   'vegetation.list': async (input, ctx) => {
-    const settings = await loadSettings(ctx.db);
-    return listVegetation(ctx.db, input, ctx.today, settings.number('vegetation.dueSoonDays'), ctx.runtime.counts);
+    // Settings are read only for the one preset that needs them: this runs for every grid block.
+    const dueSoonDays = input.preset === 'due30' ? (await loadSettings(ctx.db)).number('vegetation.dueSoonDays') : 0;
+    return listVegetation(ctx.db, input, ctx.today, dueSoonDays, ctx.runtime.counts);
   },
 
   'vegetation.get': async (input, ctx) => {
     const row = await findVegetation(ctx.db, input.id, ctx.today);
-    if (!row) throw fieldError('id', 'errors.notFound');
+    if (!row) throw notFound('vegetation', input.id);
     return row;
   },
 
@@ -62,7 +63,7 @@ export const vegetationHandlers: Handlers<VegetationMethods> = {
     const towers = parseTowerRange(input.towerRange);
     if (!towers) throw fieldError('towerRange', 'vegetation.towerRange.format');
     const before = input.id === undefined ? undefined : await findVegetation(ctx.db, input.id, ctx.today);
-    if (input.id !== undefined && !before) throw fieldError('id', 'errors.notFound');
+    if (input.id !== undefined && !before) throw notFound('vegetation', input.id);
     // 受阻 belongs to the dispute workflow: only opening a dispute blocks, only closing it unblocks.
     if (before?.status === 'blocked' && input.status !== 'blocked') throw fieldError('status', 'vegetation.status.disputeOpen');
     if (before?.status !== 'blocked' && input.status === 'blocked') throw fieldError('status', 'vegetation.status.useDispute');

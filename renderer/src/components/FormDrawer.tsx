@@ -3,8 +3,8 @@ import { Alert, Button, Checkbox, Col, DatePicker, Drawer, Form, Input, InputNum
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { ApiError, type FieldIssue } from '@contract';
-import { applyFieldIssues, errorText, issueText, zodIssues } from './errors';
+import { ApiError, fieldIssuesFromZod, type FieldIssue } from '@contract';
+import { applyFieldIssues, errorText, issueText } from './errors';
 
 export interface FieldDef {
   name: string;
@@ -117,7 +117,7 @@ export function FormDrawer<S extends z.ZodType>(props: FormDrawerProps<S>) {
     const plain = toPlain(fields, { ...base, ...form.getFieldsValue(true) });
     const parsed = props.schema.safeParse(plain);
     if (!parsed.success) {
-      showIssues(zodIssues(parsed.error.issues));
+      showIssues(fieldIssuesFromZod(parsed.error.issues));
       return;
     }
     setSaving(true);

@@ -34,12 +34,3 @@ export function applyFieldIssues(form: FormInstance, t: TFunction, issues: Field
   return rest;
 }
 
-const I18N_KEY = /^[a-z][A-Za-z0-9]*(\.[A-Za-z0-9_]+)+$/;
-
-/** The same conversion the core makes: zod issues → field issues with i18n keys. */
-export function zodIssues(issues: readonly { path: readonly PropertyKey[]; message: string; code: string }[]): FieldIssue[] {
-  return issues.map((i) => ({
-    path: i.path.map((p) => (typeof p === 'number' ? p : String(p))),
-    message: I18N_KEY.test(i.message) ? i.message : `validation.${i.code}`,
-  }));
-}

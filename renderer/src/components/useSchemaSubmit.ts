@@ -2,8 +2,8 @@ import { useState } from 'react';
 import type { FormInstance } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { ApiError } from '@contract';
-import { applyFieldIssues, errorText, issueText, zodIssues } from './errors';
+import { ApiError, fieldIssuesFromZod } from '@contract';
+import { applyFieldIssues, errorText, issueText } from './errors';
 
 /** For small inline forms (login, password): check with the schema, call, put errors at the fields. */
 export function useSchemaSubmit(form: FormInstance, fieldNames: string[]) {
@@ -15,7 +15,7 @@ export function useSchemaSubmit(form: FormInstance, fieldNames: string[]) {
     setError(null);
     const parsed = schema.safeParse(form.getFieldsValue(true));
     if (!parsed.success) {
-      applyFieldIssues(form, t, zodIssues(parsed.error.issues), fieldNames);
+      applyFieldIssues(form, t, fieldIssuesFromZod(parsed.error.issues), fieldNames);
       return;
     }
     setBusy(true);
