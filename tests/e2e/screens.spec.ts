@@ -49,6 +49,7 @@ test('reference, recycle bin, audit, users and settings pages open', async ({ pa
     ['操作日志', '载入演示数据'],
     ['用户管理', 'clerk1'],
     ['规则阈值', '《电力设施保护条例实施细则》第十六条'],
+    ['备份与恢复', '立即备份'],
   ] as const) {
     await page.getByRole('menuitem', { name: menu }).click();
     await expect(page.getByText(text).first()).toBeVisible();
