@@ -2,6 +2,9 @@ import type { z } from 'zod';
 import { accountsMethods } from './accounts';
 import { auditMethods } from './audit';
 import { backupMethods } from './backup';
+import { excelMethods } from './excel';
+import { filesMethods } from './files';
+import { jobsMethods } from './jobs';
 import { demoMethods } from './demo';
 import { recycleMethods } from './recycle';
 import { referenceMethods } from './reference';
@@ -18,6 +21,9 @@ export const contract = {
   ...recycleMethods,
   ...demoMethods,
   ...backupMethods,
+  ...filesMethods,
+  ...jobsMethods,
+  ...excelMethods,
 } as const;
 
 export type Contract = typeof contract;
@@ -43,3 +49,7 @@ export * from './reference';
 export * from './vegetation';
 export * from './recycle';
 export * from './backup';
+export * from './labels';
+export * from './files';
+export * from './jobs';
+export * from './excel';

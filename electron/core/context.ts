@@ -28,6 +28,10 @@ export interface CoreRuntime {
   readonly sqlite: import('better-sqlite3').Database;
   /** Grid row counts by query, valid until the next write (dispatch clears it after every write). */
   readonly counts: Map<string, number>;
+  /** Working files: staged uploads and files made for download. */
+  readonly files: import('./files/file-store').FileStore;
+  /** Long work in worker threads (imports, exports). */
+  readonly jobs: import('./jobs/job-runner').JobRunner;
   /** Closes the database, keeps it aside, puts the verified file in its place and reopens. */
   restore(from: string, by: string, keptAside: string): Promise<void>;
 }

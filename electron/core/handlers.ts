@@ -4,6 +4,8 @@ import { accountsHandlers } from './accounts/accounts.handlers';
 import { auditHandlers } from './audit/audit.handlers';
 import { backupHandlers } from './backup/backup.handlers';
 import { demoHandlers } from './demo/demo.handlers';
+import { excelHandlers } from './excel/excel.handlers';
+import { filesHandlers } from './files/files.handlers';
 import { recycleHandlers } from './recycle/recycle.handlers';
 import { referenceHandlers } from './reference/reference.handlers';
 import { settingsHandlers } from './settings/settings.handlers';
@@ -21,4 +23,6 @@ export const handlers: Handlers<MethodName> = {
   ...recycleHandlers,
   ...demoHandlers,
   ...backupHandlers,
+  ...filesHandlers,
+  ...excelHandlers,
 };

@@ -1,5 +1,8 @@
 import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { FileStore } from './files/file-store';
+import { JobRunner } from './jobs/job-runner';
 import { ensureAdmin } from './accounts/accounts.repository';
 import { backupDir, hasDailyBackup, pruneBackups, writeBackup } from './backup/backup.files';
 import type { CoreRuntime } from './context';
@@ -51,9 +54,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const clock = options.clock ?? (() => new Date());
   const state = { handle: await openPrepared(options, clock()) };
 
+  const workDir = options.file === ':memory:' ? path.join(tmpdir(), `griddesk-work-${process.pid}`) : `${options.file}.work`;
   const runtime: CoreRuntime = {
     file: options.file,
     counts: new Map(),
+    files: new FileStore(workDir),
+    jobs: new JobRunner(() => ({ file: options.file, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) }), clock),
     get sqlite() {
       return state.handle.sqlite;
     },
@@ -83,7 +89,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   };
 
   const dispatcher = createDispatcher(() => state.handle.db, runtime, clock);
-  return { dispatch: dispatcher.dispatch, close: () => state.handle.close(), file: options.file };
+  return {
+    dispatch: dispatcher.dispatch,
+    close: async () => {
+      await runtime.jobs.stopAll();
+      await state.handle.close();
+    },
+    file: options.file,
+  };
 }
 
 export { ApiError } from '../contract';

@@ -22,6 +22,8 @@ export const backupHandlers: Handlers<'backup.list' | 'backup.create' | 'backup.
     const user = currentUser(ctx);
     const from = resolveBackup(ctx.runtime.file, input.name);
     verifyBackup(from);
+    // An import or export in a worker has the file open: the swap waits until it is done.
+    if (ctx.runtime.jobs.busy) throw new ApiError({ code: 'RULE', message: 'jobs.busy' });
     const keptAside = asideName(ctx.now);
     // The swap closes the database, so it waits until this call's transaction is over.
     ctx.afterCommit(async () => {

@@ -1,13 +1,13 @@
-import { notFound, parseTowerRange, type ParsedInputOf } from '../../contract';
+import { notFound, type ParsedInputOf } from '../../contract';
 import type { HandlerContext, Handlers } from '../context';
 import { currentUser } from '../context';
 import type { DB } from '../db/schema';
-import { loadSettings, type Settings } from '../settings/settings.repository';
+import { loadSettings } from '../settings/settings.repository';
 import { fieldError, requireLive } from '../shared/references';
 import { softDelete } from '../shared/soft-delete';
 import { updateVersioned } from '../shared/versioned';
-import { findVegetation, listVegetation } from './vegetation.repository';
-import { dueDate, judgeClearance, nextDueDate, type LineClass } from './vegetation.rules';
+import { findVegetation, listVegetation, recordColumns } from './vegetation.repository';
+import { judgeClearance, statusChangeProblem, type LineClass } from './vegetation.rules';
 import type { Insertable } from 'kysely';
 
 type VegetationMethods = 'vegetation.list' | 'vegetation.get' | 'vegetation.judge' | 'vegetation.save' | 'vegetation.delete';
@@ -15,19 +15,6 @@ type VegetationMethods = 'vegetation.list' | 'vegetation.get' | 'vegetation.judg
 async function lineClass(ctx: HandlerContext, lineId: number): Promise<LineClass> {
   const line = await requireLive(ctx.db, 'lines', lineId, 'lineId');
   return { voltage: line.voltage as LineClass['voltage'], conductor: line.conductor as LineClass['conductor'] };
-}
-
-/** Computes the stored, derived columns: grade and its basis, next trimming date, due date. */
-function derive(input: ParsedInputOf<'vegetation.save'>, line: LineClass, settings: Settings) {
-  const judged = judgeClearance(line, input.treeClass, { vertical: input.verticalDistance, horizontal: input.horizontalDistance }, settings);
-  if (!judged) throw fieldError('verticalDistance', 'vegetation.distance.required');
-  const next = nextDueDate(input.status, input.completedDate, input.species, settings);
-  return {
-    hazard_grade: judged.grade,
-    hazard_basis_json: JSON.stringify(judged.basis),
-    next_due_date: next,
-    due_date: dueDate(input.status, input.plannedDate, next),
-  };
 }
 
 async function checkReferences(ctx: HandlerContext, input: ParsedInputOf<'vegetation.save'>) {
@@ -60,40 +47,13 @@ export const vegetationHandlers: Handlers<VegetationMethods> = {
   'vegetation.save': async (input, ctx) => {
     const line = await lineClass(ctx, input.lineId);
     await checkReferences(ctx, input);
-    const towers = parseTowerRange(input.towerRange);
-    if (!towers) throw fieldError('towerRange', 'vegetation.towerRange.format');
     const before = input.id === undefined ? undefined : await findVegetation(ctx.db, input.id, ctx.today);
     if (input.id !== undefined && !before) throw notFound('vegetation', input.id);
-    // 受阻 belongs to the dispute workflow: only opening a dispute blocks, only closing it unblocks.
-    if (before?.status === 'blocked' && input.status !== 'blocked') throw fieldError('status', 'vegetation.status.disputeOpen');
-    if (before?.status !== 'blocked' && input.status === 'blocked') throw fieldError('status', 'vegetation.status.useDispute');
+    const statusProblem = statusChangeProblem(before?.status, input.status);
+    if (statusProblem) throw fieldError('status', statusProblem);
 
     const at = ctx.now.toISOString();
-    const values = {
-      line_id: input.lineId,
-      tower_from: towers.from,
-      tower_to: towers.to,
-      township_id: input.townshipId ?? null,
-      village_id: input.villageId ?? null,
-      landowner: input.landowner || null,
-      landowner_phone: input.landownerPhone || null,
-      species: input.species,
-      tree_count: input.treeCount,
-      tree_height: input.treeHeight ?? null,
-      vertical_distance: input.verticalDistance ?? null,
-      horizontal_distance: input.horizontalDistance ?? null,
-      tree_class: input.treeClass,
-      planted_in_zone: input.plantedInZone ? 1 : 0,
-      action: input.action,
-      planned_date: input.plannedDate ?? null,
-      team_id: input.teamId ?? null,
-      status: input.status,
-      distance_after: input.distanceAfter ?? null,
-      completed_date: input.completedDate ?? null,
-      notes: input.notes || null,
-      ...derive(input, line, await loadSettings(ctx.db)),
-      updated_at: at,
-    };
+    const values = recordColumns(input, line, await loadSettings(ctx.db), at);
 
     let id: number;
     if (input.id === undefined) {

@@ -5,11 +5,15 @@ import {
   HAZARD_GRADES,
   type HazardBasis,
   type ParsedInputOf,
+  parseTowerRange,
   type VegetationRow,
 } from '../../contract';
 import type { DB } from '../db/schema';
-import { gridPageOf, type GridColumns } from '../shared/grid-query';
+import { gridPageOf, type GridColumns, type GridSource } from '../shared/grid-query';
 import { addDays } from '../shared/time';
+import type { Settings } from '../settings/settings.repository';
+import { fieldError } from '../shared/references';
+import { dueDate, judgeClearance, nextDueDate, type LineClass } from './vegetation.rules';
 
 export const VEGETATION_COLUMNS: GridColumns = {
   id: { ref: 'v.id', type: 'number' },
@@ -115,7 +119,8 @@ export async function findVegetation(db: Kysely<DB>, id: number, today: string, 
   return r ? toVegetationRow(r) : undefined;
 }
 
-export async function listVegetation(db: Kysely<DB>, req: ParsedInputOf<'vegetation.list'>, today: string, dueSoonDays: number, counts?: Map<string, number>) {
+/** The vegetation grid's query: module filters, presets, column filters, search and sort. */
+export function vegetationGrid(db: Kysely<DB>, req: ParsedInputOf<'vegetation.list'>, today: string, dueSoonDays: number, counts?: Map<string, number>): GridSource<JoinedRow, VegetationRow> {
   const filtered = <Q extends ReturnType<typeof joined>>(from: Q): Q => {
     let q = from.where('v.deleted_at', 'is', null) as Q;
     if (req.lineId) q = q.where('v.line_id', '=', req.lineId) as Q;
@@ -137,7 +142,7 @@ export async function listVegetation(db: Kysely<DB>, req: ParsedInputOf<'vegetat
   };
   // Counting needs the joined tables only when a column filter or the search box looks at them.
   const usesJoins = Boolean(req.search?.trim()) || Object.keys(req.filterModel).some((c) => !VEGETATION_COLUMNS[c]?.ref.startsWith('v.'));
-  return gridPageOf({
+  return {
     base: () => filtered(joined(db)),
     countBase: usesJoins ? undefined : () => filtered(db.selectFrom('vegetation_records as v') as unknown as ReturnType<typeof joined>),
     select: (q) => withRowColumns(q as ReturnType<typeof joined>, today),
@@ -148,5 +153,50 @@ export async function listVegetation(db: Kysely<DB>, req: ParsedInputOf<'vegetat
     defaultSort: [{ colId: 'dueDate', sort: 'asc' }],
     map: toVegetationRow,
     counts,
-  });
+  };
+}
+
+export function listVegetation(db: Kysely<DB>, req: ParsedInputOf<'vegetation.list'>, today: string, dueSoonDays: number, counts?: Map<string, number>) {
+  return gridPageOf(vegetationGrid(db, req, today, dueSoonDays, counts));
+}
+
+
+/**
+ * The stored columns of a record from a checked save input: the towers parsed, and the derived
+ * grade with its basis, next trimming date and due date. The form and the import both write these.
+ */
+export function recordColumns(input: ParsedInputOf<'vegetation.save'>, line: LineClass, settings: Settings, at: string) {
+  const towers = parseTowerRange(input.towerRange);
+  if (!towers) throw fieldError('towerRange', 'vegetation.towerRange.format');
+  const judged = judgeClearance(line, input.treeClass, { vertical: input.verticalDistance, horizontal: input.horizontalDistance }, settings);
+  if (!judged) throw fieldError('verticalDistance', 'vegetation.distance.required');
+  const next = nextDueDate(input.status, input.completedDate, input.species, settings);
+  return {
+    line_id: input.lineId,
+    tower_from: towers.from,
+    tower_to: towers.to,
+    township_id: input.townshipId ?? null,
+    village_id: input.villageId ?? null,
+    landowner: input.landowner || null,
+    landowner_phone: input.landownerPhone || null,
+    species: input.species,
+    tree_count: input.treeCount,
+    tree_height: input.treeHeight ?? null,
+    vertical_distance: input.verticalDistance ?? null,
+    horizontal_distance: input.horizontalDistance ?? null,
+    tree_class: input.treeClass,
+    planted_in_zone: input.plantedInZone ? 1 : 0,
+    action: input.action,
+    planned_date: input.plannedDate ?? null,
+    team_id: input.teamId ?? null,
+    status: input.status,
+    distance_after: input.distanceAfter ?? null,
+    completed_date: input.completedDate ?? null,
+    notes: input.notes || null,
+    hazard_grade: judged.grade,
+    hazard_basis_json: JSON.stringify(judged.basis),
+    next_due_date: next,
+    due_date: dueDate(input.status, input.plannedDate, next),
+    updated_at: at,
+  };
 }

@@ -73,3 +73,13 @@ export function nextDueDate(
 export function dueDate(status: string, plannedDate: string | null | undefined, next: string | null): string | null {
   return status === 'done' ? next : (plannedDate ?? null);
 }
+
+/**
+ * 受阻 belongs to the dispute workflow: only opening a dispute blocks a record, only closing it
+ * unblocks. Returns the i18n key of the problem, or null.
+ */
+export function statusChangeProblem(before: string | undefined, next: string): string | null {
+  if (before === 'blocked' && next !== 'blocked') return 'vegetation.status.disputeOpen';
+  if (before !== 'blocked' && next === 'blocked') return 'vegetation.status.useDispute';
+  return null;
+}

@@ -1,3 +1,4 @@
+import { SHEET_LABELS } from '@contract';
 import type { zhCN } from './zh-CN';
 
 type Messages<T> = { [K in keyof T]: T[K] extends string ? string : Messages<T[K]> };
@@ -35,23 +36,11 @@ export const en: Messages<typeof zhCN> = {
     'password.same': 'The new password must differ from the current one', 'password.mustChange': 'Change your initial password first',
     'username.format': '2–32 letters, digits, dot, underscore or dash', 'setup.done': 'Setup is already complete', lastAdmin: 'At least one active administrator must remain', selfDeactivate: 'You cannot deactivate yourself',
   },
-  reference: {
-    name: 'Name', code: 'Code', voltage: 'Voltage', conductor: 'Conductor', areaType: 'Area type', substation: 'Substation', lengthKm: 'Length (km)', commissionedDate: 'Commissioned',
-    townships: 'Townships', township: 'Township', villageCount: 'Villages', kind: 'Kind', phone: 'Phone', inUse: '{{count}} records still use it; it cannot be deleted',
-    voltages: { '0.4': '0.4 kV', '10': '10 kV', '35': '35 kV', '66': '66 kV', '110': '110 kV', '220': '220 kV' },
-    conductors: { bare: 'Bare', insulated: 'Insulated' }, areaTypes: { urban: 'Urban', rural: 'Rural', remote: 'Remote' },
-    teamKinds: { distribution: 'Distribution O&M', cable: 'Cable', line: 'Overhead line', station: 'Supply station', other: 'Other' },
-  },
+  reference: { ...SHEET_LABELS.en.reference, inUse: '{{count}} records still use it; it cannot be deleted' },
   vegetation: {
+    ...SHEET_LABELS.en.vegetation,
     coordinationAndMoney: 'Coordination and compensation',
-    title: 'Tree clearance ledger', line: 'Line', towerRange: 'Towers', township: 'Township', village: 'Village', landowner: 'Landowner', landownerPhone: 'Landowner phone', species: 'Species',
-    treeCount: 'Trees', treeHeight: 'Height (m)', verticalDistance: 'Vertical (m)', horizontalDistance: 'Horizontal (m)', treeClass: 'Tree class', plantedInZone: 'Newly planted in zone',
-    plantedInZoneHelp: 'Planted or grown inside the protection zone after the line was built: no compensation (Implementing Rules art. 18)', action: 'Action', plannedDate: 'Planned', team: 'Team',
-    status: 'Status', distanceAfter: 'Distance after (m)', completedDate: 'Completed', nextDueDate: 'Next trim', dueDate: 'Due', hazardGrade: 'Grade', basis: 'Basis',
-    basisText: '{{measure}} {{value}} m, minimum {{minimum}} m ({{source}})', basisMargin: 'Major = minimum + {{margin}} m', overdue: 'Overdue',
-    grades: { emergency: 'Emergency', major: 'Major', general: 'General' },
-    statuses: { unscheduled: 'Unscheduled', scheduled: 'Scheduled', notified: 'Notified', in_progress: 'In progress', done: 'Done', blocked: 'Blocked' },
-    actions: { trim: 'Trim', fell: 'Fell', transplant: 'Transplant' }, treeClasses: { general: 'General trees', street: 'Street / urban trees' },
+    title: 'Tree clearance ledger', plantedInZoneHelp: 'Planted or grown inside the protection zone after the line was built: no compensation (Implementing Rules art. 18)', basisText: '{{measure}} {{value}} m, minimum {{minimum}} m ({{source}})', basisMargin: 'Major = minimum + {{margin}} m', overdue: 'Overdue',
     measures: { vertical: 'Vertical', horizontal: 'Horizontal' }, presets: { overdue: 'Overdue', due30: 'Due in 30 days', emergency: 'Emergency only', blocked: 'Blocked' },
     filterLine: 'Line', filterTownship: 'Township', searchPlaceholder: 'Search landowner, species, line, notes', newRecord: 'New tree hazard', editRecord: 'Edit tree hazard',
     towerRangeHelp: 'e.g. #12–#15 or #7', judgePreview: 'With current thresholds:', dispute: 'Dispute',

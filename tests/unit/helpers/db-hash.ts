@@ -7,7 +7,7 @@ const readers = new Map<string, Database.Database>();
  * A hash of every row of every table, read through a second connection (WAL lets it read while the
  * core is open). Two equal hashes mean no committed change, whatever the file's page layout.
  */
-export function contentHash(file: string): string {
+export function contentHash(file: string, except: string[] = []): string {
   let db = readers.get(file);
   if (!db) {
     db = new Database(file, { readonly: true, fileMustExist: true });
@@ -16,6 +16,7 @@ export function contentHash(file: string): string {
   const hash = createHash('sha256');
   const tables = db.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name").all() as { name: string }[];
   for (const { name } of tables) {
+    if (except.includes(name)) continue;
     hash.update(`\u0000${name}\u0000`);
     for (const row of db.prepare(`select * from "${name}" order by rowid`).raw().iterate()) hash.update(JSON.stringify(row));
   }

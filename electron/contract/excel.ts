@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { LEDGER_EDITORS, EVERYONE, command, query } from './method';
+import { fileId } from './files';
+
+/** Ledgers that can be imported from and exported to Excel. Each has a sheet in the core. */
+export const SHEET_NAMES = ['vegetation', 'lines', 'townships', 'villages', 'teams'] as const;
+export const sheetName = z.enum(SHEET_NAMES);
+export type SheetName = z.infer<typeof sheetName>;
+
+/** Which sheet column feeds which field: field key → column index (0-based) or null for "not imported". */
+export const columnMapping = z.record(z.string().max(40), z.number().int().min(0).max(500).nullable());
+export type ColumnMapping = z.infer<typeof columnMapping>;
+
+export const importProblem = z.object({
+  /** Row number as Excel shows it (1-based). */
+  row: z.number().int(),
+  /** The column's header in the sheet, or the field label when the column is missing. */
+  column: z.string(),
+  field: z.string(),
+  /** i18n key and its parameters. */
+  message: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+  value: z.string().optional(),
+});
+export type ImportProblem = z.infer<typeof importProblem>;
+
+export const MAX_LISTED_PROBLEMS = 1000;
+
+export const importPreview = z.object({
+  sheet: sheetName,
+  fileName: z.string(),
+  /** 1-based row of the header; rows above it (titles) are skipped. */
+  headerRow: z.number().int(),
+  headers: z.array(z.string()),
+  fields: z.array(z.object({ key: z.string(), label: z.string(), required: z.boolean() })),
+  mapping: columnMapping,
+  /** i18n key describing what decides that a sheet row is a record already in the ledger. */
+  keyRule: z.string(),
+  rowCount: z.number().int(),
+  newCount: z.number().int(),
+  updateCount: z.number().int(),
+  unchangedCount: z.number().int(),
+  problemCount: z.number().int(),
+  /** The first MAX_LISTED_PROBLEMS problems, in sheet order. */
+  problems: z.array(importProblem),
+  /** A few converted rows, to check the mapping by eye. */
+  sample: z.array(z.record(z.string(), z.string())),
+});
+export type ImportPreview = z.infer<typeof importPreview>;
+
+export const importOutcome = z.object({ sheet: sheetName, created: z.number().int(), updated: z.number().int(), unchanged: z.number().int() });
+export const exportOutcome = z.object({ fileId, name: z.string(), rows: z.number().int() });
+
+const started = z.object({ jobId: z.string() });
+
+export const excelMethods = {
+  /** An empty sheet to fill in: Chinese headers, one example row, drop-down lists for fixed values. */
+  'excel.template': query(EVERYONE, z.object({ sheet: sheetName }), z.object({ fileId, name: z.string() })),
+  /** Reads the uploaded file and checks every row; nothing is written. Runs as a job. */
+  'excel.analyse': query(LEDGER_EDITORS, z.object({ sheet: sheetName, fileId, mapping: columnMapping.optional() }), started),
+  /** Checks again and, only if no row has a problem, writes all rows in one transaction. Runs as a job. */
+  'excel.commit': command(LEDGER_EDITORS, z.object({ sheet: sheetName, fileId, mapping: columnMapping }), started),
+  /**
+   * The grid as the user sees it: the list method's filters and sort, the visible columns in order
+   * with the headers shown. Streams to an .xlsx file; runs as a job.
+   */
+  'excel.export': query(
+    EVERYONE,
+    z.object({
+      sheet: sheetName,
+      list: z.record(z.string(), z.unknown()),
+      columns: z.array(z.object({ colId: z.string().max(64), header: z.string().max(100) })).min(1).max(60),
+      language: z.enum(['zh-CN', 'en']).default('zh-CN'),
+    }),
+    started,
+  ),
+} as const;

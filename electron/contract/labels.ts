@@ -1,0 +1,117 @@
+/**
+ * Field and value labels that appear both on screen and in spreadsheets (templates, imports,
+ * exports). They live here, once: the renderer's dictionaries spread them in, and the core reads
+ * them to write Chinese headers and to recognise a header or a value typed in a sheet.
+ */
+const zhReference = {
+  name: '名称',
+  code: '编号',
+  voltage: '电压等级',
+  conductor: '导线类型',
+  areaType: '区域类型',
+  substation: '变电站',
+  lengthKm: '长度(km)',
+  commissionedDate: '投运日期',
+  townships: '途经乡镇',
+  township: '乡镇',
+  villageCount: '村数',
+  kind: '班组类型',
+  phone: '电话',
+  notes: '备注',
+  voltages: { '0.4': '0.4kV', '10': '10kV', '35': '35kV', '66': '66kV', '110': '110kV', '220': '220kV' },
+  conductors: { bare: '裸导线', insulated: '绝缘导线' },
+  areaTypes: { urban: '城区', rural: '农村', remote: '偏远山区' },
+  teamKinds: { distribution: '配电运检班', cable: '电缆班', line: '线路班', station: '供电所', other: '其他' },
+};
+
+const zhVegetation = {
+  line: '线路',
+  towerRange: '杆号区段',
+  township: '乡镇',
+  village: '村',
+  landowner: '户主',
+  landownerPhone: '户主电话',
+  species: '树种',
+  treeCount: '株数',
+  treeHeight: '树高(m)',
+  verticalDistance: '垂直距离(m)',
+  horizontalDistance: '水平距离(m)',
+  treeClass: '树木类别',
+  plantedInZone: '保护区内新种植',
+  action: '处理方式',
+  plannedDate: '计划日期',
+  team: '班组',
+  status: '状态',
+  distanceAfter: '处理后距离(m)',
+  completedDate: '完成日期',
+  nextDueDate: '下次修剪',
+  dueDate: '到期日',
+  hazardGrade: '隐患等级',
+  basis: '判定依据',
+  notes: '备注',
+  grades: { emergency: '紧急', major: '重大', general: '一般' },
+  statuses: { unscheduled: '待排期', scheduled: '已排期', notified: '已通知', in_progress: '处理中', done: '已完成', blocked: '受阻' },
+  actions: { trim: '修剪', fell: '砍伐', transplant: '移栽' },
+  treeClasses: { general: '一般林木', street: '行道树/城市绿化' },
+};
+
+const zhImport = {
+  titles: { vegetation: '树障清理台账', lines: '线路', townships: '乡镇', villages: '村', teams: '班组' },
+  keyRule: {
+    vegetation: '同一线路、同一杆号区段、同一树种视为同一条记录：再次导入会更新这条记录，不会重复新增。',
+    lines: '线路名称相同视为同一条线路：再次导入会更新它，不会重复新增。',
+    townships: '乡镇名称相同视为同一个乡镇：再次导入会更新它，不会重复新增。',
+    villages: '同一乡镇下村名相同视为同一个村：再次导入会更新它，不会重复新增。',
+    teams: '班组名称相同视为同一个班组：再次导入会更新它，不会重复新增。',
+  },
+};
+
+type Same<T> = { [K in keyof T]: T[K] extends string ? string : Same<T[K]> };
+
+const enReference: Same<typeof zhReference> = {
+  name: 'Name', code: 'Code', voltage: 'Voltage', conductor: 'Conductor', areaType: 'Area type', substation: 'Substation', lengthKm: 'Length (km)',
+  commissionedDate: 'Commissioned', townships: 'Townships', township: 'Township', villageCount: 'Villages', kind: 'Kind', phone: 'Phone', notes: 'Notes',
+  voltages: { '0.4': '0.4 kV', '10': '10 kV', '35': '35 kV', '66': '66 kV', '110': '110 kV', '220': '220 kV' },
+  conductors: { bare: 'Bare', insulated: 'Insulated' },
+  areaTypes: { urban: 'Urban', rural: 'Rural', remote: 'Remote' },
+  teamKinds: { distribution: 'Distribution O&M', cable: 'Cable', line: 'Overhead line', station: 'Supply station', other: 'Other' },
+};
+
+const enVegetation: Same<typeof zhVegetation> = {
+  line: 'Line', towerRange: 'Towers', township: 'Township', village: 'Village', landowner: 'Landowner', landownerPhone: 'Landowner phone', species: 'Species',
+  treeCount: 'Trees', treeHeight: 'Height (m)', verticalDistance: 'Vertical (m)', horizontalDistance: 'Horizontal (m)', treeClass: 'Tree class',
+  plantedInZone: 'Newly planted in zone', action: 'Action', plannedDate: 'Planned', team: 'Team', status: 'Status', distanceAfter: 'Distance after (m)',
+  completedDate: 'Completed', nextDueDate: 'Next trim', dueDate: 'Due', hazardGrade: 'Grade', basis: 'Basis', notes: 'Notes',
+  grades: { emergency: 'Emergency', major: 'Major', general: 'General' },
+  statuses: { unscheduled: 'Unscheduled', scheduled: 'Scheduled', notified: 'Notified', in_progress: 'In progress', done: 'Done', blocked: 'Blocked' },
+  actions: { trim: 'Trim', fell: 'Fell', transplant: 'Transplant' },
+  treeClasses: { general: 'General trees', street: 'Street / urban trees' },
+};
+
+const enImport: Same<typeof zhImport> = {
+  titles: { vegetation: 'Tree clearance', lines: 'Lines', townships: 'Townships', villages: 'Villages', teams: 'Teams' },
+  keyRule: {
+    vegetation: 'Same line, same towers and same species = the same record: importing again updates it, never adds a duplicate.',
+    lines: 'Same line name = the same line: importing again updates it.',
+    townships: 'Same township name = the same township: importing again updates it.',
+    villages: 'Same village name in the same township = the same village: importing again updates it.',
+    teams: 'Same team name = the same team: importing again updates it.',
+  },
+};
+
+export const SHEET_LABELS = {
+  'zh-CN': { reference: zhReference, vegetation: zhVegetation, import: zhImport },
+  en: { reference: enReference, vegetation: enVegetation, import: enImport },
+} as const;
+
+export type LabelLanguage = keyof typeof SHEET_LABELS;
+
+/** Looks up 'vegetation.statuses' or 'reference.name' in one language; undefined if absent. */
+export function labelAt(lang: LabelLanguage, key: string): unknown {
+  let node: unknown = SHEET_LABELS[lang];
+  for (const part of key.split('.')) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string, unknown>)[part];
+  }
+  return node;
+}

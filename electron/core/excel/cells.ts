@@ -1,0 +1,109 @@
+import { isRealDate } from '../../contract';
+import type { RawCell } from './read-sheet';
+
+/** Full-width letters, digits and punctuation (Ａ１，) and the ideographic space become plain ASCII. */
+export function halfWidth(s: string): string {
+  return s.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
+}
+
+export function cellText(v: RawCell): string {
+  if (v === null) return '';
+  if (v instanceof Date) return excelDateToIso(v) ?? '';
+  return halfWidth(String(v)).trim();
+}
+
+/** A header as compared: no spaces, no required-star, no unit in brackets, lower case. */
+export function headerKey(v: RawCell): string {
+  return cellText(v)
+    .replace(/[*＊]/g, '')
+    .replace(/[(（][^)）]*[)）]\s*$/, '')
+    .replace(/\s+/g, '')
+    .toLowerCase();
+}
+
+export type Converted<T> = { ok: true; value: T | null } | { ok: false; message: string; params?: Record<string, string | number> };
+
+const ok = <T>(value: T | null): Converted<T> => ({ ok: true, value });
+const bad = <T>(message: string, params?: Record<string, string | number>): Converted<T> => ({ ok: false, message, params });
+
+/** Numbers as Excel stores them or as text: "1,234", "１２.５", "12.5m", "12.5米". */
+export function toNumber(v: RawCell): Converted<number> {
+  if (v === null) return ok(null);
+  if (typeof v === 'number') return Number.isFinite(v) ? ok(v) : bad('import.number');
+  const s = cellText(v).replace(/,/g, '').replace(/\s*(m|米|km|公里|元|株|棵)$/i, '');
+  if (s === '') return ok(null);
+  if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(s)) return bad('import.number');
+  return ok(Number(s));
+}
+
+export function toInteger(v: RawCell): Converted<number> {
+  const n = toNumber(v);
+  if (!n.ok || n.value === null) return n;
+  return Number.isInteger(n.value) ? n : bad('import.integer');
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** ExcelJS gives date cells as JS Dates at UTC midnight of the day shown. */
+function excelDateToIso(d: Date): string | null {
+  if (Number.isNaN(d.getTime())) return null;
+  // Round to the nearest day: a date typed as 2026-05-03 may come back as 23:59:59.999 of the day before.
+  const rounded = new Date(Math.round(d.getTime() / 86_400_000) * 86_400_000);
+  return `${rounded.getUTCFullYear()}-${pad(rounded.getUTCMonth() + 1)}-${pad(rounded.getUTCDate())}`;
+}
+
+/** Excel's day numbers (1900 date system): 46145 is 2026-05-03. */
+function serialToIso(n: number): string | null {
+  if (!Number.isFinite(n) || n < 1 || n > 2_958_465) return null;
+  return excelDateToIso(new Date(Date.UTC(1899, 11, 30) + Math.round(n) * 86_400_000));
+}
+
+const DATE_TEXT = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/;
+const DATE_COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
+
+/** Dates however a sheet holds them: date cells, serial numbers, 2026/5/3, 2026-05-03, 2026年5月3日, 20260503. */
+export function toDate(v: RawCell): Converted<string> {
+  if (v === null) return ok(null);
+  if (v instanceof Date) {
+    const iso = excelDateToIso(v);
+    return iso ? ok(iso) : bad('import.date');
+  }
+  if (typeof v === 'number') {
+    const iso = serialToIso(v);
+    return iso ? ok(iso) : bad('import.date');
+  }
+  const s = cellText(v);
+  if (s === '') return ok(null);
+  const m = DATE_TEXT.exec(s) ?? DATE_COMPACT.exec(s);
+  if (m) {
+    const iso = `${m[1]}-${pad(Number(m[2]))}-${pad(Number(m[3]))}`;
+    return isRealDate(iso) ? ok(iso) : bad('import.date');
+  }
+  if (/^\d{5}(\.\d+)?$/.test(s)) {
+    const iso = serialToIso(Number(s));
+    if (iso) return ok(iso);
+  }
+  return bad('import.date');
+}
+
+const YES = new Set(['是', 'y', 'yes', 'true', '1', '√', '✓', '有']);
+const NO = new Set(['否', 'n', 'no', 'false', '0', '×', '✗', '无']);
+
+export function toBoolean(v: RawCell): Converted<boolean> {
+  if (v === null) return ok(null);
+  if (typeof v === 'boolean') return ok(v);
+  const s = cellText(v).toLowerCase();
+  if (s === '') return ok(null);
+  if (YES.has(s)) return ok(true);
+  if (NO.has(s)) return ok(false);
+  return bad('import.boolean');
+}
+
+/** A value from a fixed list, by its Chinese or English label or its code. */
+export function toEnum(v: RawCell, labels: { value: string; names: string[] }[]): Converted<string> {
+  const s = cellText(v);
+  if (s === '') return ok(null);
+  const key = headerKey(s);
+  for (const l of labels) if (l.value.toLowerCase() === key || l.names.some((n) => headerKey(n) === key)) return ok(l.value);
+  return bad('import.enum', { allowed: labels.map((l) => l.names[0]).join('、') });
+}

@@ -1,0 +1,73 @@
+import { writeFileSync } from 'node:fs';
+import { ApiError, allows, contract, labelAt, type SheetName } from '../../contract';
+import type { HandlerContext, Handlers } from '../context';
+import { currentUser } from '../context';
+import type { ExportParams, ImportParams } from './excel.jobs';
+import { sheetOf } from './sheets';
+import { buildTemplate } from './template';
+
+type ExcelMethods = 'excel.template' | 'excel.analyse' | 'excel.commit' | 'excel.export' | 'jobs.get' | 'jobs.cancel';
+
+/** Importing writes the ledger: only roles that may save its records may import it. */
+function mayImport(ctx: HandlerContext, sheet: SheetName) {
+  const user = currentUser(ctx);
+  if (!allows(contract[sheetOf(sheet).saveMethod].access, user.role)) throw new ApiError({ code: 'FORBIDDEN', message: 'errors.forbidden' });
+  return user;
+}
+
+function sheetTitle(sheet: SheetName): string {
+  const t = labelAt('zh-CN', `import.titles.${sheet}`);
+  return typeof t === 'string' ? t : sheet;
+}
+
+const stamp = (d: Date) => d.toISOString().slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
+
+export const excelHandlers: Handlers<ExcelMethods> = {
+  'excel.template': async (input, ctx) => {
+    const user = currentUser(ctx);
+    const buf = await buildTemplate(sheetOf(input.sheet), { db: ctx.db, now: ctx.now, today: ctx.today, user: { id: user.userId, username: user.username } });
+    const name = `${sheetTitle(input.sheet)}导入模板.xlsx`;
+    const file = ctx.runtime.files.reserve(user.userId, name);
+    writeFileSync(file.path, buf);
+    return { fileId: ctx.runtime.files.publish(file).id, name };
+  },
+
+  'excel.analyse': async (input, ctx) => {
+    const user = mayImport(ctx, input.sheet);
+    const file = ctx.runtime.files.get(input.fileId, user.userId);
+    const params: ImportParams = { sheet: input.sheet, path: file.path, fileName: file.name, ...(input.mapping ? { mapping: input.mapping } : {}) };
+    return { jobId: ctx.runtime.jobs.start('excel.analyse', params, { id: user.userId, username: user.username }) };
+  },
+
+  'excel.commit': async (input, ctx) => {
+    const user = mayImport(ctx, input.sheet);
+    const file = ctx.runtime.files.get(input.fileId, user.userId);
+    const params: ImportParams = { sheet: input.sheet, path: file.path, fileName: file.name, mapping: input.mapping };
+    ctx.audit({ entity: input.sheet, entityId: file.name, summary: 'import started' });
+    // Grid counts cached before the import are stale once it commits.
+    const jobId = ctx.runtime.jobs.start('excel.commit', params, { id: user.userId, username: user.username }, () => ctx.runtime.counts.clear());
+    return { jobId };
+  },
+
+  'excel.export': async (input, ctx) => {
+    const user = currentUser(ctx);
+    const sheet = sheetOf(input.sheet);
+    const unknown = input.columns.find((c) => !sheet.exportColumns[c.colId]);
+    if (unknown) throw new ApiError({ code: 'VALIDATION', message: 'validation.unknown_column', issues: [{ path: ['columns'], message: 'validation.unknown_column', params: { column: unknown.colId } }] });
+    const list = sheet.listSchema.safeParse({ ...input.list, startRow: 0, endRow: 1 });
+    if (!list.success) throw new ApiError({ code: 'VALIDATION', message: 'errors.validation', issues: [{ path: ['list'], message: 'errors.validation' }] });
+    const name = `${sheetTitle(input.sheet)}-${stamp(ctx.now)}.xlsx`;
+    const file = ctx.runtime.files.reserve(user.userId, name);
+    const params: ExportParams = { sheet: input.sheet, list: input.list, columns: input.columns, language: input.language, outputPath: file.path, fileId: file.id, name };
+    const jobId = ctx.runtime.jobs.start('excel.export', params, { id: user.userId, username: user.username }, () => ctx.runtime.files.publish(file));
+    return { jobId };
+  },
+
+  'jobs.get': async (input, ctx) => ctx.runtime.jobs.get(input.jobId, currentUser(ctx).userId),
+
+  'jobs.cancel': async (input, ctx) => {
+    const cancelled = await ctx.runtime.jobs.cancel(input.jobId, currentUser(ctx).userId);
+    if (cancelled) ctx.audit({ entity: 'jobs', entityId: input.jobId, summary: 'cancelled' });
+    return { cancelled };
+  },
+};

@@ -1,0 +1,80 @@
+import { readFileSync } from 'node:fs';
+import { sql } from 'kysely';
+import { ApiError, type ColumnMapping, type JobResult, type LabelLanguage, type SheetName } from '../../contract';
+import type { SheetContext } from './sheet';
+import { exportSheet } from './exporter';
+import { analyseRows } from './importer';
+import { readSheet } from './read-sheet';
+import { sheetOf } from './sheets';
+
+export type Progress = (phase: string, done: number, total: number) => void;
+
+export interface ImportParams {
+  sheet: SheetName;
+  path: string;
+  fileName: string;
+  mapping?: ColumnMapping;
+}
+
+export interface ExportParams {
+  sheet: SheetName;
+  list: unknown;
+  columns: { colId: string; header: string }[];
+  language: LabelLanguage;
+  outputPath: string;
+  fileId: string;
+  name: string;
+}
+
+async function analyse(params: ImportParams, ctx: SheetContext, progress: Progress) {
+  progress('jobs.phase.reading', 0, 0);
+  const rows = await readSheet(readFileSync(params.path), (n) => progress('jobs.phase.reading', n, 0));
+  return analyseRows(sheetOf(params.sheet), rows, params.fileName, params.mapping, ctx, (d, t) => progress('jobs.phase.checking', d, t));
+}
+
+const busy = (err: unknown) => typeof err === 'object' && err !== null && String((err as { code?: string }).code).startsWith('SQLITE_BUSY');
+
+export const EXCEL_JOBS = {
+  'excel.analyse': async (params: ImportParams, ctx: SheetContext, progress: Progress): Promise<JobResult> => {
+    const { preview } = await analyse(params, ctx, progress);
+    return { kind: 'excel.analyse', preview };
+  },
+
+  /**
+   * Checks every row again and writes them all in one transaction, or nothing: one bad row, a
+   * cancel or a crash leaves the ledger exactly as it was.
+   */
+  'excel.commit': async (params: ImportParams, ctx: SheetContext, progress: Progress): Promise<JobResult> => {
+    const sheet = sheetOf(params.sheet);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await ctx.db.connection().execute(async (conn) => {
+          await sql`begin`.execute(conn);
+          try {
+            const tctx = { ...ctx, db: conn };
+            const { preview, accepted } = await analyse(params, tctx, progress);
+            if (preview.problemCount > 0) throw new ApiError({ code: 'RULE', message: 'import.hasProblems', params: { count: preview.problemCount } });
+            const { created, updated } = await sheet.write(tctx, accepted, await sheet.loadLookups(tctx), (d) => progress('jobs.phase.writing', d, accepted.length));
+            await sql`commit`.execute(conn);
+            return { kind: 'excel.commit', outcome: { sheet: params.sheet, created, updated, unchanged: preview.unchangedCount } } satisfies JobResult;
+          } catch (err) {
+            await sql`rollback`.execute(conn);
+            throw err;
+          }
+        });
+      } catch (err) {
+        // Someone saved a record while the sheet was being checked: check again on the new data.
+        if (busy(err) && attempt < 3) continue;
+        throw err;
+      }
+    }
+  },
+
+  'excel.export': async (params: ExportParams, ctx: SheetContext, progress: Progress): Promise<JobResult> => {
+    const sheet = sheetOf(params.sheet);
+    const parsed = sheet.listSchema.safeParse({ ...(params.list as object), startRow: 0, endRow: 1 });
+    if (!parsed.success) throw new ApiError({ code: 'VALIDATION', message: 'errors.validation' });
+    const rows = await exportSheet(sheet, { ...params, list: parsed.data }, ctx, (d, t) => progress('jobs.phase.exporting', d, t));
+    return { kind: 'excel.export', outcome: { fileId: params.fileId, name: params.name, rows } };
+  },
+};

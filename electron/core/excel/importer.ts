@@ -1,0 +1,248 @@
+import { isDeepStrictEqual } from 'node:util';
+import { ApiError, MAX_LISTED_PROBLEMS, fieldIssuesFromZod, labelAt, type ColumnMapping, type ImportPreview, type ImportProblem } from '../../contract';
+import { cellText, headerKey, toBoolean, toDate, toEnum, toInteger, toNumber, type Converted } from './cells';
+import type { RawCell, RawRow } from './read-sheet';
+import type { LedgerSheet, RowProblem, SheetContext, SheetField, SheetRow } from './sheet';
+
+const HEADER_SEARCH_ROWS = 20;
+
+export function fieldLabel(field: SheetField, lang: 'zh-CN' | 'en' = 'zh-CN'): string {
+  const l = labelAt(lang, field.label);
+  return typeof l === 'string' ? l : field.key;
+}
+
+/** Every way a header may name this field. */
+function headerNames(field: SheetField): Set<string> {
+  return new Set([fieldLabel(field, 'zh-CN'), fieldLabel(field, 'en'), field.key, ...(field.aliases ?? [])].map((n) => headerKey(n)));
+}
+
+export function enumLabels(field: { values?: readonly string[]; valueLabels?: string }): { value: string; names: string[] }[] {
+  return (field.values ?? []).map((value) => {
+    const names = (['zh-CN', 'en'] as const).map((lang) => labelAt(lang, `${field.valueLabels}.${value}`)).filter((n): n is string => typeof n === 'string');
+    return { value, names: names.length ? names : [value] };
+  });
+}
+
+/** The header is the row (among the first twenty) naming the most fields: title rows above it are skipped. */
+export function findHeader(rows: RawRow[], fields: SheetField[]): { index: number; mapping: ColumnMapping } {
+  const names = fields.map((f) => ({ key: f.key, names: headerNames(f) }));
+  let best = { index: -1, score: 0, mapping: {} as ColumnMapping };
+  for (let i = 0; i < Math.min(rows.length, HEADER_SEARCH_ROWS); i++) {
+    const mapping: ColumnMapping = {};
+    let score = 0;
+    (rows[i] ?? []).forEach((cell, col) => {
+      const key = headerKey(cell);
+      if (!key) return;
+      const field = names.find((f) => f.names.has(key) && mapping[f.key] === undefined);
+      if (field) {
+        mapping[field.key] = col;
+        score++;
+      }
+    });
+    if (score > best.score) best = { index: i, score, mapping };
+  }
+  if (best.index < 0) throw new ApiError({ code: 'VALIDATION', message: 'import.noHeader' });
+  for (const f of fields) best.mapping[f.key] ??= null;
+  return { index: best.index, mapping: best.mapping };
+}
+
+function convert(field: SheetField, cell: RawCell): Converted<unknown> {
+  switch (field.kind) {
+    case 'integer':
+      return toInteger(cell);
+    case 'number':
+      return toNumber(cell);
+    case 'date':
+      return toDate(cell);
+    case 'boolean':
+      return toBoolean(cell);
+    case 'enum':
+      return toEnum(cell, enumLabels(field));
+    case 'lookupList': {
+      const s = cellText(cell);
+      return { ok: true, value: s ? s.split(/[、,，;；/\s]+/).filter(Boolean) : null };
+    }
+    default: {
+      const s = cellText(cell);
+      return { ok: true, value: s === '' ? null : s };
+    }
+  }
+}
+
+const isEmptyRow = (row: RawRow | undefined) => !row || row.every((c) => c === null || (typeof c === 'string' && c.trim() === ''));
+
+export interface Analysis<Existing> {
+  preview: ImportPreview;
+  accepted: SheetRow<Existing>[];
+}
+
+/**
+ * Reads every row as the sheet says, checks it the way the form would (the save method's schema
+ * plus the module's rules) and sorts rows into new / changed / unchanged. Writes nothing.
+ */
+export async function analyseRows<L, E>(
+  sheet: LedgerSheet<L, E>,
+  rows: RawRow[],
+  fileName: string,
+  requested: ColumnMapping | undefined,
+  ctx: SheetContext,
+  progress: (done: number, total: number) => void,
+): Promise<Analysis<E>> {
+  const found = findHeader(rows, sheet.fields);
+  const headerRow = found.index;
+  const headers = (rows[headerRow] ?? []).map((c) => (c === null ? '' : c instanceof Date ? cellText(c) : String(c).trim()));
+  const mapping: ColumnMapping = {};
+  for (const f of sheet.fields) {
+    const col = requested ? requested[f.key] : found.mapping[f.key];
+    mapping[f.key] = col === undefined || col === null || col >= Math.max(headers.length, 1) + 50 ? null : col;
+  }
+
+  const problems: ImportProblem[] = [];
+  let problemCount = 0;
+  const columnName = (f: SheetField) => {
+    const col = mapping[f.key];
+    return col !== null && col !== undefined ? headers[col] || `#${col + 1}` : fieldLabel(f);
+  };
+  const byInputKey = new Map(sheet.fields.map((f) => [f.inputKey ?? f.key, f]));
+  const add = (row: number, p: RowProblem, value?: string) => {
+    problemCount++;
+    if (problems.length >= MAX_LISTED_PROBLEMS) return;
+    const field = sheet.fields.find((f) => f.key === p.field) ?? byInputKey.get(p.field);
+    problems.push({ row, column: field ? columnName(field) : p.field, field: field?.key ?? p.field, message: p.message, ...(p.params ? { params: p.params } : {}), ...(value ? { value: value.slice(0, 60) } : {}) });
+  };
+
+  for (const f of sheet.fields) if (f.required && mapping[f.key] === null) add(headerRow + 1, { field: f.key, message: 'import.columnMissing' });
+
+  const lookups = await sheet.loadLookups(ctx);
+  let last = headerRow;
+  for (let i = rows.length - 1; i > headerRow; i--) {
+    if (!isEmptyRow(rows[i])) {
+      last = i;
+      break;
+    }
+  }
+  const total = last - headerRow;
+
+  // Pass 1: cells to values to a save input, and the key each row would have.
+  interface Pending {
+    rowNo: number;
+    raw: RawRow;
+    values: Record<string, unknown>;
+    present: Set<string>;
+    failed: Set<string>;
+    mapped: Record<string, unknown>;
+    rowProblems: RowProblem[];
+    key: string | null;
+  }
+  const pending: Pending[] = [];
+  for (let i = headerRow + 1; i <= last; i++) {
+    if ((i - headerRow) % 2000 === 0) progress(Math.round((i - headerRow) / 2), total);
+    const raw = rows[i] ?? [];
+    if (isEmptyRow(raw)) continue;
+    const rowNo = i + 1;
+    const values: Record<string, unknown> = {};
+    const present = new Set<string>();
+    const failed = new Set<string>();
+    for (const f of sheet.fields) {
+      const col = mapping[f.key];
+      if (col === null || col === undefined) continue;
+      const converted = convert(f, raw[col] ?? null);
+      if (converted.ok) {
+        values[f.key] = converted.value;
+        present.add(f.key);
+      } else {
+        failed.add(f.key).add(f.inputKey ?? f.key);
+        add(rowNo, { field: f.key, message: converted.message, params: converted.params }, cellText(raw[col] ?? null));
+      }
+    }
+    const rowProblems: RowProblem[] = [];
+    const mapped = sheet.toInput(values, lookups, rowProblems);
+    const probe = sheet.schema.safeParse(mapped);
+    pending.push({ rowNo, raw, values, present, failed, mapped, rowProblems, key: probe.success ? sheet.keyOf(probe.data as Record<string, unknown>) : null });
+  }
+  const existing = await sheet.loadExisting(ctx, lookups, [...new Set(pending.map((p) => p.key).filter((k): k is string => k !== null))]);
+
+  // Pass 2: merge with the record already in the ledger (the sheet's columns update it, columns the
+  // sheet does not have keep their values), check like the form would, sort into new/changed/unchanged.
+  const accepted: SheetRow<E>[] = [];
+  const firstRowOfKey = new Map<string, number>();
+  const sample: Record<string, string>[] = [];
+  const counts = { rows: 0, created: 0, updated: 0, unchanged: 0 };
+  for (const [n, p] of pending.entries()) {
+    if (n % 2000 === 0) progress(Math.round(total / 2 + (n / Math.max(1, pending.length)) * (total / 2)), total);
+    counts.rows++;
+    const { rowNo, raw, values, present, failed, mapped, rowProblems } = p;
+    const before = p.key !== null ? existing.get(p.key) : undefined;
+    const merged = before ? { ...sheet.inputOf(before), ...Object.fromEntries(Object.entries(mapped).filter(([k]) => k !== 'id' && k !== 'version')) } : mapped;
+    const parsed = sheet.schema.safeParse(merged);
+    if (!parsed.success) {
+      const fieldOf = (k: string) => (sheet.fields.find((f) => f.key === k) ?? byInputKey.get(k))?.key ?? k;
+      const reported = new Set(rowProblems.map((rp) => fieldOf(rp.field)));
+      for (const issue of fieldIssuesFromZod(parsed.error.issues)) {
+        const field = String(issue.path[0] ?? '');
+        // An unknown line is one problem, not also "line missing".
+        if (!reported.has(fieldOf(field))) rowProblems.push({ field, message: issue.message, params: issue.params });
+      }
+    }
+    const input = parsed.success ? (parsed.data as Record<string, unknown>) : merged;
+    if (parsed.success) sheet.check?.(input, before, rowProblems);
+    if (parsed.success && rowProblems.length === 0 && failed.size === 0) {
+      const key = sheet.keyOf(input);
+      const first = firstRowOfKey.get(key);
+      if (first !== undefined) rowProblems.push({ field: sheet.fields[0]!.key, message: 'import.duplicateRow', params: { row: first } });
+      else firstRowOfKey.set(key, rowNo);
+    }
+    for (const rp of rowProblems) {
+      if (failed.has(rp.field)) continue; // already reported as unreadable
+      const f = sheet.fields.find((x) => x.key === rp.field) ?? byInputKey.get(rp.field);
+      const col = f ? mapping[f.key] : null;
+      add(rowNo, rp, col !== null && col !== undefined ? cellText(raw[col] ?? null) : undefined);
+    }
+    if (rowProblems.length > 0 || failed.size > 0) continue;
+    if (before && isDeepStrictEqual(normalise(sheet.schema.parse(sheet.inputOf(before)) as Record<string, unknown>), normalise(input))) {
+      counts.unchanged++;
+      continue;
+    }
+    if (before) counts.updated++;
+    else counts.created++;
+    accepted.push({ row: rowNo, input, existing: before });
+    if (sample.length < 5) sample.push(Object.fromEntries(sheet.fields.filter((f) => present.has(f.key)).map((f) => [f.key, display(values[f.key])])));
+  }
+  progress(total, total);
+
+  return {
+    preview: {
+      sheet: sheet.name,
+      fileName,
+      headerRow: headerRow + 1,
+      headers,
+      fields: sheet.fields.map((f) => ({ key: f.key, label: f.label, required: Boolean(f.required) })),
+      mapping,
+      keyRule: sheet.keyRule,
+      rowCount: counts.rows,
+      newCount: counts.created,
+      updateCount: counts.updated,
+      unchangedCount: counts.unchanged,
+      problemCount,
+      problems: problems.sort((a, b) => a.row - b.row),
+      sample,
+    },
+    accepted,
+  };
+}
+
+/** Optional fields: absent, undefined, null and '' all mean "empty". */
+function normalise(input: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(input)) {
+    if (k === 'id' || k === 'version' || v === undefined || v === null || v === '') continue;
+    out[k] = Array.isArray(v) ? [...v].sort() : v;
+  }
+  return out;
+}
+
+function display(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (Array.isArray(v)) return v.join('、');
+  return String(v);
+}

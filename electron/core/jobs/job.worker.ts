@@ -1,0 +1,49 @@
+// A worker thread for one long job: its own SQLite connection, progress and the result posted back.
+import { parentPort, workerData } from 'node:worker_threads';
+import { ApiError, type JobKind, type JobResult } from '../../contract';
+import { openDatabase } from '../db/connection';
+import { EXCEL_JOBS, type Progress } from '../excel/excel.jobs';
+import type { SheetContext } from '../excel/sheet';
+import { localDate } from '../shared/time';
+import type { JobDatabase } from './job-runner';
+
+export interface WorkerInput {
+  kind: JobKind;
+  params: unknown;
+  database: JobDatabase;
+  now: string;
+  user: { id: number; username: string };
+}
+
+export type WorkerMessage =
+  | { type: 'progress'; phase: string; done: number; total: number }
+  | { type: 'result'; result: JobResult }
+  | { type: 'error'; error: { code: string; message: string; params?: Record<string, string | number> } };
+
+const JOBS: Record<JobKind, (params: never, ctx: SheetContext, progress: Progress) => Promise<JobResult>> = EXCEL_JOBS;
+
+async function run(input: WorkerInput): Promise<WorkerMessage> {
+  const handle = openDatabase(input.database);
+  let last = 0;
+  const progress: Progress = (phase, done, total) => {
+    const now = Date.now();
+    if (now - last < 100 && done < total) return; // at most ten reports a second
+    last = now;
+    parentPort!.postMessage({ type: 'progress', phase, done, total } satisfies WorkerMessage);
+  };
+  try {
+    const now = new Date(input.now);
+    const ctx: SheetContext = { db: handle.db, now, today: localDate(now), user: input.user };
+    return { type: 'result', result: await JOBS[input.kind](input.params as never, ctx, progress) };
+  } catch (err) {
+    if (err instanceof ApiError) return { type: 'error', error: { code: err.code, message: err.message, ...(err.params ? { params: err.params } : {}) } };
+    console.error(`[jobs] ${input.kind} failed:`, err);
+    return { type: 'error', error: { code: 'INTERNAL', message: 'errors.internal' } };
+  } finally {
+    await handle.close();
+  }
+}
+
+if (parentPort && workerData) {
+  void run(workerData as WorkerInput).then((m) => parentPort!.postMessage(m));
+}

@@ -1,0 +1,274 @@
+import { sql, type Selectable } from 'kysely';
+import {
+  CLEARANCE_ACTIONS,
+  TREE_CLASSES,
+  VEGETATION_STATUSES,
+  contract,
+  formatTowerRange,
+  parseTowerRange,
+  type ParsedInputOf,
+  type VegetationRow,
+} from '../../contract';
+import type { VegetationRecordsTable } from '../db/schema';
+import { writeAudit } from '../audit/audit.repository';
+import type { LedgerSheet, RowProblem } from '../excel/sheet';
+import { loadSettings, type Settings } from '../settings/settings.repository';
+import { gridRowsOf } from '../shared/grid-query';
+import { headerKey } from '../excel/cells';
+import { listVegetation, recordColumns, vegetationGrid } from './vegetation.repository';
+import { statusChangeProblem, type LineClass } from './vegetation.rules';
+
+type Input = ParsedInputOf<'vegetation.save'>;
+type Existing = Selectable<VegetationRecordsTable>;
+
+interface Lookups {
+  lines: Map<string, { id: number; name: string } & LineClass>;
+  lineById: Map<number, LineClass>;
+  townships: Map<string, number>;
+  villages: Map<string, { id: number; townshipId: number }[]>;
+  teams: Map<string, number>;
+  settings: Settings;
+}
+
+const byName = <T>(rows: T[], name: (r: T) => string) => new Map(rows.map((r) => [headerKey(name(r)), r]));
+
+/** Same record = same line, same towers, same species (a span is trimmed per species each cycle). */
+const keyOf = (lineId: unknown, from: number, to: number, species: unknown) => `${String(lineId)}|${from}|${to}|${String(species).trim()}`;
+
+function basisText(row: VegetationRow, lang: 'zh-CN' | 'en'): string {
+  const b = row.hazardBasis;
+  const measure = lang === 'en' ? b.measure : b.measure === 'vertical' ? '垂直距离' : '水平距离';
+  return lang === 'en' ? `${measure} ${b.value} m, minimum ${b.minimum} m (${b.source})` : `${measure} ${b.value} m，最小允许 ${b.minimum} m（${b.source}）`;
+}
+
+export const vegetationSheet: LedgerSheet<Lookups, Existing, VegetationRow> = {
+  name: 'vegetation',
+  saveMethod: 'vegetation.save',
+  schema: contract['vegetation.save'].input,
+  keyRule: 'import.keyRule.vegetation',
+  fields: [
+    { key: 'line', label: 'vegetation.line', kind: 'lookup', required: true, inputKey: 'lineId', example: '10kV 城关一线', aliases: ['线路名称'], width: 18 },
+    { key: 'towerRange', label: 'vegetation.towerRange', kind: 'text', required: true, example: '#12–#15', aliases: ['杆号', '档距', '区段'], width: 12 },
+    { key: 'township', label: 'vegetation.township', kind: 'lookup', inputKey: 'townshipId', example: '城关镇', aliases: ['乡镇名称'], width: 10 },
+    { key: 'village', label: 'vegetation.village', kind: 'lookup', inputKey: 'villageId', example: '东关村', aliases: ['村名', '村委会'], width: 10 },
+    { key: 'landowner', label: 'vegetation.landowner', kind: 'text', example: '张三', aliases: ['树主', '产权人'], width: 10 },
+    { key: 'landownerPhone', label: 'vegetation.landownerPhone', kind: 'text', example: '13800000000', aliases: ['联系电话', '电话'], width: 14 },
+    { key: 'species', label: 'vegetation.species', kind: 'text', required: true, example: '杨树', aliases: ['树木种类'], width: 8 },
+    { key: 'treeCount', label: 'vegetation.treeCount', kind: 'integer', required: true, example: 5, aliases: ['数量', '棵数'], width: 8 },
+    { key: 'treeHeight', label: 'vegetation.treeHeight', kind: 'number', example: 12, width: 9 },
+    { key: 'verticalDistance', label: 'vegetation.verticalDistance', kind: 'number', example: 2.5, aliases: ['垂直距离'], width: 12 },
+    { key: 'horizontalDistance', label: 'vegetation.horizontalDistance', kind: 'number', example: null, aliases: ['水平距离'], width: 12 },
+    { key: 'treeClass', label: 'vegetation.treeClass', kind: 'enum', values: TREE_CLASSES, valueLabels: 'vegetation.treeClasses', example: '一般林木', width: 14 },
+    { key: 'plantedInZone', label: 'vegetation.plantedInZone', kind: 'boolean', example: '否', width: 10 },
+    { key: 'action', label: 'vegetation.action', kind: 'enum', required: true, values: CLEARANCE_ACTIONS, valueLabels: 'vegetation.actions', example: '修剪', aliases: ['处理措施'], width: 9 },
+    { key: 'plannedDate', label: 'vegetation.plannedDate', kind: 'date', example: '2026-05-03', aliases: ['计划时间'], width: 12 },
+    { key: 'team', label: 'vegetation.team', kind: 'lookup', inputKey: 'teamId', example: null, aliases: ['责任班组'], width: 14 },
+    { key: 'status', label: 'vegetation.status', kind: 'enum', values: VEGETATION_STATUSES.filter((s) => s !== 'blocked'), valueLabels: 'vegetation.statuses', example: '待排期', width: 9 },
+    { key: 'distanceAfter', label: 'vegetation.distanceAfter', kind: 'number', example: null, width: 13 },
+    { key: 'completedDate', label: 'vegetation.completedDate', kind: 'date', example: null, aliases: ['完成时间'], width: 12 },
+    { key: 'notes', label: 'vegetation.notes', kind: 'text', example: null, aliases: ['说明'], width: 24 },
+  ],
+
+  async loadLookups({ db }) {
+    const [lines, townships, villages, teams, settings] = await Promise.all([
+      db.selectFrom('lines').select(['id', 'name', 'code', 'voltage', 'conductor']).where('deleted_at', 'is', null).execute(),
+      db.selectFrom('townships').select(['id', 'name']).where('deleted_at', 'is', null).execute(),
+      db.selectFrom('villages').select(['id', 'name', 'township_id']).where('deleted_at', 'is', null).execute(),
+      db.selectFrom('teams').select(['id', 'name']).where('deleted_at', 'is', null).execute(),
+      loadSettings(db),
+    ]);
+    const lineEntries = lines.map((l) => ({ id: l.id, name: l.name, voltage: l.voltage as LineClass['voltage'], conductor: l.conductor as LineClass['conductor'] }));
+    const lineMap = byName(lineEntries, (l) => l.name);
+    // A line's code (e.g. 10kV线路编号) finds it too.
+    for (const l of lines) if (l.code && !lineMap.has(headerKey(l.code))) lineMap.set(headerKey(l.code), lineMap.get(headerKey(l.name))!);
+    const villageMap = new Map<string, { id: number; townshipId: number }[]>();
+    for (const v of villages) {
+      const k = headerKey(v.name);
+      villageMap.set(k, [...(villageMap.get(k) ?? []), { id: v.id, townshipId: v.township_id }]);
+    }
+    return {
+      lines: lineMap,
+      lineById: new Map(lineEntries.map((l) => [l.id, l])),
+      townships: new Map(townships.map((t) => [headerKey(t.name), t.id])),
+      villages: villageMap,
+      teams: new Map(teams.map((t) => [headerKey(t.name), t.id])),
+      settings,
+    };
+  },
+
+  lookupNames(lookups, field) {
+    if (field === 'line') return [...new Set([...lookups.lines.values()].map((l) => l.name))].sort();
+    return [];
+  },
+
+  toInput(values, lookups, problems) {
+    const input: Record<string, unknown> = {};
+    const unknown = (field: string, value: unknown) => problems.push({ field, message: 'import.unknownReference', params: { value: String(value) } });
+    for (const [key, value] of Object.entries(values)) {
+      if (key === 'line') {
+        const line = value === null ? undefined : lookups.lines.get(headerKey(String(value)));
+        if (value !== null && !line) unknown('line', value);
+        input.lineId = line?.id;
+      } else if (key === 'township') {
+        const id = value === null ? null : lookups.townships.get(headerKey(String(value)));
+        if (id === undefined) unknown('township', value);
+        input.townshipId = id ?? null;
+      } else if (key === 'team') {
+        const id = value === null ? null : lookups.teams.get(headerKey(String(value)));
+        if (id === undefined) unknown('team', value);
+        input.teamId = id ?? null;
+      } else if (key === 'towerRange') {
+        // Written the way the ledger shows it, so "#12-15" and "#12–#15" are the same value.
+        const towers = typeof value === 'string' ? parseTowerRange(value) : null;
+        input.towerRange = towers ? formatTowerRange(towers.from, towers.to) : value;
+      } else if (key !== 'village') input[key] = value;
+    }
+    if ('village' in values) {
+      const name = values.village;
+      if (name === null) input.villageId = null;
+      else {
+        const candidates = lookups.villages.get(headerKey(String(name))) ?? [];
+        const townshipId = input.townshipId as number | null | undefined;
+        const inTownship = townshipId ? candidates.filter((c) => c.townshipId === townshipId) : candidates;
+        if (inTownship.length === 1) {
+          input.villageId = inTownship[0]!.id;
+          input.townshipId ??= inTownship[0]!.townshipId;
+        } else if (inTownship.length === 0) {
+          problems.push({ field: 'village', message: candidates.length ? 'vegetation.village.otherTownship' : 'import.unknownReference', params: { value: String(name) } });
+        } else problems.push({ field: 'village', message: 'import.ambiguousVillage', params: { value: String(name) } });
+      }
+    }
+    return input;
+  },
+
+  keyOf(input) {
+    const towers = parseTowerRange(String(input.towerRange)) ?? { from: 0, to: 0 };
+    return keyOf(input.lineId, towers.from, towers.to, input.species);
+  },
+
+  async loadExisting({ db }, _lookups, keys) {
+    const found = new Map<string, Existing>();
+    if (keys.length === 0) return found;
+    // The keys go into a temporary table and one join finds the records: one pass over the ledger
+    // however many rows the sheet has.
+    await sql`create temp table if not exists import_keys (line_id integer, tower_from integer, tower_to integer, species text)`.execute(db);
+    await sql`delete from import_keys`.execute(db);
+    const parts = keys.map((k) => k.split('|'));
+    for (let i = 0; i < parts.length; i += 200) {
+      const chunk = parts.slice(i, i + 200).map(([l, f, t, ...s]) => sql`(${Number(l)}, ${Number(f)}, ${Number(t)}, ${s.join('|')})`);
+      await sql`insert into import_keys values ${sql.join(chunk)}`.execute(db);
+    }
+    const rows = (await sql<Existing>`select v.* from vegetation_records v join import_keys k on k.line_id = v.line_id and k.tower_from = v.tower_from and k.tower_to = v.tower_to and k.species = v.species where v.deleted_at is null`.execute(db)).rows;
+    await sql`delete from import_keys`.execute(db);
+    for (const r of rows) {
+      const key = keyOf(r.line_id, r.tower_from, r.tower_to, r.species);
+      // Two records with one key (typed in by hand before): the sheet updates the newest.
+      if (!found.has(key) || found.get(key)!.id < r.id) found.set(key, r);
+    }
+    return found;
+  },
+
+  inputOf(r) {
+    return {
+      id: r.id,
+      version: r.version,
+      lineId: r.line_id,
+      towerRange: formatTowerRange(r.tower_from, r.tower_to),
+      townshipId: r.township_id,
+      villageId: r.village_id,
+      landowner: r.landowner,
+      landownerPhone: r.landowner_phone,
+      species: r.species,
+      treeCount: r.tree_count,
+      treeHeight: r.tree_height,
+      verticalDistance: r.vertical_distance,
+      horizontalDistance: r.horizontal_distance,
+      treeClass: r.tree_class,
+      plantedInZone: r.planted_in_zone === 1,
+      action: r.action,
+      plannedDate: r.planned_date,
+      teamId: r.team_id,
+      status: r.status,
+      distanceAfter: r.distance_after,
+      completedDate: r.completed_date,
+      notes: r.notes,
+    };
+  },
+
+  check(input, existing, problems: RowProblem[]) {
+    const problem = statusChangeProblem(existing?.status, String(input.status));
+    if (problem) problems.push({ field: 'status', message: problem });
+  },
+
+  async write(ctx, rows, lookups, progress) {
+    const at = ctx.now.toISOString();
+    const columns = (input: Input) => recordColumns(input, lookups.lineById.get(input.lineId)!, lookups.settings, at);
+    const created = rows.filter((r) => !r.existing);
+    const createdIds: number[] = [];
+    let done = 0;
+    // Batched multi-row inserts: the bulk path (per-row inserts through Kysely cost ~5×).
+    for (let i = 0; i < created.length; i += 300) {
+      const batch = created.slice(i, i + 300).map((r) => ({ ...columns(r.input as Input), created_at: at, deleted_at: null, deleted_by: null }));
+      const ids = await ctx.db.insertInto('vegetation_records').values(batch).returning('id').execute();
+      createdIds.push(...ids.map((x) => x.id));
+      done += batch.length;
+      progress(done);
+    }
+    const audit: { entity: string; entityId: number | string; summary: string; before?: unknown; after?: unknown }[] = [];
+    for (const r of rows.filter((x) => x.existing)) {
+      const values = columns(r.input as Input);
+      await ctx.db.updateTable('vegetation_records').set({ ...values, version: sql`version + 1` }).where('id', '=', r.existing!.id).execute();
+      // The old values are kept in the audit log: an import never loses what it overwrote.
+      audit.push({ entity: 'vegetation', entityId: r.existing!.id, summary: 'updated by import', before: r.existing, after: values });
+      progress(++done);
+    }
+    if (createdIds.length) {
+      audit.push({ entity: 'vegetation', entityId: `${createdIds[0]}–${createdIds[createdIds.length - 1]}`, summary: 'created by import', after: { count: createdIds.length } });
+    }
+    await writeAudit(ctx.db, at, ctx.user, 'excel.commit', audit);
+    return { created: createdIds.length, updated: rows.length - created.length };
+  },
+
+  listSchema: contract['vegetation.list'].input,
+  rows(ctx, list) {
+    return {
+      [Symbol.asyncIterator]: async function* () {
+        const req = list as ParsedInputOf<'vegetation.list'>;
+        const dueSoonDays = req.preset === 'due30' ? (await loadSettings(ctx.db)).number('vegetation.dueSoonDays') : 0;
+        yield* gridRowsOf(vegetationGrid(ctx.db, req, ctx.today, dueSoonDays));
+      },
+    };
+  },
+  async count(ctx, list) {
+    const req = list as ParsedInputOf<'vegetation.list'>;
+    const dueSoonDays = req.preset === 'due30' ? (await loadSettings(ctx.db)).number('vegetation.dueSoonDays') : 0;
+    return (await listVegetation(ctx.db, { ...req, startRow: 0, endRow: 1 }, ctx.today, dueSoonDays)).rowCount;
+  },
+  exportColumns: {
+    lineName: { kind: 'text', width: 18 },
+    towerRange: { kind: 'text', width: 12 },
+    hazardGrade: { kind: 'enum', valueLabels: 'vegetation.grades', width: 9 },
+    status: { kind: 'enum', valueLabels: 'vegetation.statuses', width: 9 },
+    dueDate: { kind: 'date' },
+    townshipName: { kind: 'text' },
+    villageName: { kind: 'text' },
+    landowner: { kind: 'text' },
+    landownerPhone: { kind: 'text', width: 14 },
+    species: { kind: 'text' },
+    treeCount: { kind: 'number' },
+    treeHeight: { kind: 'number' },
+    verticalDistance: { kind: 'number' },
+    horizontalDistance: { kind: 'number' },
+    treeClass: { kind: 'enum', valueLabels: 'vegetation.treeClasses' },
+    plantedInZone: { kind: 'boolean' },
+    action: { kind: 'enum', valueLabels: 'vegetation.actions' },
+    plannedDate: { kind: 'date' },
+    teamName: { kind: 'text', width: 14 },
+    distanceAfter: { kind: 'number' },
+    completedDate: { kind: 'date' },
+    nextDueDate: { kind: 'date' },
+    notes: { kind: 'text', width: 24 },
+    basis: { kind: 'text', value: basisText, width: 48 },
+  },
+};
+
