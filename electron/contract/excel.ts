@@ -48,7 +48,14 @@ export const importPreview = z.object({
 });
 export type ImportPreview = z.infer<typeof importPreview>;
 
-export const importOutcome = z.object({ sheet: sheetName, created: z.number().int(), updated: z.number().int(), unchanged: z.number().int() });
+export const importOutcome = z.object({
+  sheet: sheetName,
+  created: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+  /** Where the time went: reading the file, checking the rows, writing them (the benchmark prints these). */
+  timings: z.object({ readMs: z.number(), checkMs: z.number(), writeMs: z.number() }),
+});
 export const exportOutcome = z.object({ fileId, name: z.string(), rows: z.number().int() });
 
 const started = z.object({ jobId: z.string() });

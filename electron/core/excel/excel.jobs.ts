@@ -28,8 +28,11 @@ export interface ExportParams {
 
 async function analyse(params: ImportParams, ctx: SheetContext, progress: Progress) {
   progress('jobs.phase.reading', 0, 0);
+  const t0 = performance.now();
   const rows = await readSheet(readFileSync(params.path), (n) => progress('jobs.phase.reading', n, 0));
-  return analyseRows(sheetOf(params.sheet), rows, params.fileName, params.mapping, ctx, (d, t) => progress('jobs.phase.checking', d, t));
+  const t1 = performance.now();
+  const analysis = await analyseRows(sheetOf(params.sheet), rows, params.fileName, params.mapping, ctx, (d, t) => progress('jobs.phase.checking', d, t));
+  return { ...analysis, readMs: t1 - t0, checkMs: performance.now() - t1 };
 }
 
 const busy = (err: unknown) => typeof err === 'object' && err !== null && String((err as { code?: string }).code).startsWith('SQLITE_BUSY');
@@ -52,11 +55,13 @@ export const EXCEL_JOBS = {
           await sql`begin`.execute(conn);
           try {
             const tctx = { ...ctx, db: conn };
-            const { preview, accepted } = await analyse(params, tctx, progress);
+            const { preview, accepted, readMs, checkMs } = await analyse(params, tctx, progress);
             if (preview.problemCount > 0) throw new ApiError({ code: 'RULE', message: 'import.hasProblems', params: { count: preview.problemCount } });
+            const t0 = performance.now();
             const { created, updated } = await sheet.write(tctx, accepted, await sheet.loadLookups(tctx), (d) => progress('jobs.phase.writing', d, accepted.length));
             await sql`commit`.execute(conn);
-            return { kind: 'excel.commit', outcome: { sheet: params.sheet, created, updated, unchanged: preview.unchangedCount } } satisfies JobResult;
+            const timings = { readMs, checkMs, writeMs: performance.now() - t0 };
+            return { kind: 'excel.commit', outcome: { sheet: params.sheet, created, updated, unchanged: preview.unchangedCount, timings } } satisfies JobResult;
           } catch (err) {
             await sql`rollback`.execute(conn);
             throw err;

@@ -132,6 +132,7 @@ export async function analyseRows<L, E>(
     failed: Set<string>;
     mapped: Record<string, unknown>;
     rowProblems: RowProblem[];
+    probe: ReturnType<LedgerSheet['schema']['safeParse']>;
     key: string | null;
   }
   const pending: Pending[] = [];
@@ -158,7 +159,7 @@ export async function analyseRows<L, E>(
     const rowProblems: RowProblem[] = [];
     const mapped = sheet.toInput(values, lookups, rowProblems);
     const probe = sheet.schema.safeParse(mapped);
-    pending.push({ rowNo, raw, values, present, failed, mapped, rowProblems, key: probe.success ? sheet.keyOf(probe.data as Record<string, unknown>) : null });
+    pending.push({ rowNo, raw, values, present, failed, mapped, rowProblems, probe, key: probe.success ? sheet.keyOf(probe.data as Record<string, unknown>) : null });
   }
   const existing = await sheet.loadExisting(ctx, lookups, [...new Set(pending.map((p) => p.key).filter((k): k is string => k !== null))]);
 
@@ -174,7 +175,7 @@ export async function analyseRows<L, E>(
     const { rowNo, raw, values, present, failed, mapped, rowProblems } = p;
     const before = p.key !== null ? existing.get(p.key) : undefined;
     const merged = before ? { ...sheet.inputOf(before), ...Object.fromEntries(Object.entries(mapped).filter(([k]) => k !== 'id' && k !== 'version')) } : mapped;
-    const parsed = sheet.schema.safeParse(merged);
+    const parsed = before ? sheet.schema.safeParse(merged) : p.probe; // a new row was checked already
     if (!parsed.success) {
       const fieldOf = (k: string) => (sheet.fields.find((f) => f.key === k) ?? byInputKey.get(k))?.key ?? k;
       const reported = new Set(rowProblems.map((rp) => fieldOf(rp.field)));

@@ -27,6 +27,8 @@ export interface SheetField {
 
 export interface SheetContext {
   db: Kysely<DB>;
+  /** The same connection without Kysely, for prepared statements on bulk paths (inside db's transaction). */
+  sqlite?: import('better-sqlite3').Database;
   now: Date;
   today: string;
   user: { id: number; username: string };

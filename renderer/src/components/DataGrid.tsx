@@ -32,6 +32,14 @@ export interface DataGridHandle {
   refresh(): void;
   selectedIds(): number[];
   clearSelection(): void;
+  /** What the user sees: displayed columns in order with their headers, and the sort and filters. */
+  view(): GridView;
+}
+
+export interface GridView {
+  columns: { colId: string; header: string }[];
+  sortModel: { colId: string; sort: 'asc' | 'desc' }[];
+  filterModel: Record<string, unknown>;
 }
 
 interface Props<M extends ListMethod> {
@@ -102,6 +110,20 @@ function DataGridInner<M extends ListMethod>(props: Props<M>, ref: React.Ref<Dat
     refresh: () => apiRef.current?.refreshInfiniteCache(),
     selectedIds: () => (apiRef.current?.getSelectedRows() ?? []).map((r) => (r as { id: number }).id),
     clearSelection: () => apiRef.current?.deselectAll(),
+    view: () => {
+      const api = apiRef.current;
+      if (!api) return { columns: [], sortModel: [], filterModel: {} };
+      const columns = api
+        .getAllDisplayedColumns()
+        .filter((c) => !c.getColId().startsWith('ag-Grid-'))
+        .map((c) => ({ colId: c.getColId(), header: api.getDisplayNameForColumn(c, null) }));
+      const sortModel = api
+        .getColumnState()
+        .filter((c) => c.sort)
+        .sort((a, b) => (a.sortIndex ?? 0) - (b.sortIndex ?? 0))
+        .map((c) => ({ colId: c.colId, sort: c.sort as 'asc' | 'desc' }));
+      return { columns, sortModel, filterModel: api.getFilterModel() };
+    },
   }));
 
   const onGridReady = useCallback((e: GridReadyEvent<RowOf<M>>) => {

@@ -4,14 +4,18 @@ import { Button, Input, App as AntApp } from 'antd';
 import { DeleteOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
+import type { SheetName } from '@contract';
 import { DataGrid, type DataGridHandle, type ListMethod } from '../../components/DataGrid';
 import { FormDrawer, type FieldDef } from '../../components/FormDrawer';
 import { PageTitle } from '../../components/PageTitle';
+import { ExcelActions } from '../../components/office/ExcelActions';
 import { useDeleteSelected } from '../../components/useDeleteSelected';
 import { useAuth } from '../accounts/auth-context';
 
 export interface ReferencePageProps<M extends ListMethod, S extends z.ZodType> {
   title: string;
+  /** The ledger's spreadsheet (import, export, template). */
+  sheet: SheetName;
   listMethod: M;
   columns: ColDef[];
   schema: S;
@@ -48,6 +52,7 @@ export function ReferencePage<M extends ListMethod, S extends z.ZodType>(props: 
             {t('common.delete')}
           </Button>
         )}
+        <ExcelActions sheet={props.sheet} grid={grid} params={params} canImport={canEdit} />
         <Button icon={<ReloadOutlined />} onClick={() => grid.current?.refresh()} aria-label={t('common.refresh')} />
       </PageTitle>
       <DataGrid

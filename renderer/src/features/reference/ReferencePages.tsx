@@ -13,6 +13,7 @@ export function LinesPage() {
   return (
     <ReferencePage
       title={t('nav.lines')}
+      sheet="lines"
       listMethod="lines.list"
       columns={[
         { field: 'name', headerName: t('reference.name'), width: 200, ...text },
@@ -50,6 +51,7 @@ export function TownshipsPage() {
   return (
     <ReferencePage
       title={t('nav.townships')}
+      sheet="townships"
       listMethod="townships.list"
       columns={[
         { field: 'name', headerName: t('reference.name'), width: 200, ...text },
@@ -74,6 +76,7 @@ export function VillagesPage() {
   return (
     <ReferencePage
       title={t('nav.villages')}
+      sheet="villages"
       listMethod="villages.list"
       columns={[
         { field: 'name', headerName: t('reference.name'), width: 200, ...text },
@@ -98,6 +101,7 @@ export function TeamsPage() {
   return (
     <ReferencePage
       title={t('nav.teams')}
+      sheet="teams"
       listMethod="teams.list"
       columns={[
         { field: 'name', headerName: t('reference.name'), width: 200, ...text },

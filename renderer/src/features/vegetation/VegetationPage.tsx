@@ -14,6 +14,7 @@ import { call } from '../../api/client';
 import { DataGrid, type DataGridHandle } from '../../components/DataGrid';
 import { FormDrawer } from '../../components/FormDrawer';
 import { PageTitle } from '../../components/PageTitle';
+import { ExcelActions } from '../../components/office/ExcelActions';
 import { useDeleteSelected } from '../../components/useDeleteSelected';
 import { useAuth } from '../accounts/auth-context';
 import { useReferenceOptions } from '../reference/useReferenceOptions';
@@ -84,6 +85,7 @@ export function VegetationPage() {
             {t('common.delete')}
           </Button>
         )}
+        <ExcelActions sheet="vegetation" grid={grid} params={filters} canImport={canEdit} />
         <Button icon={<ReloadOutlined />} onClick={() => grid.current?.refresh()} aria-label={t('common.refresh')} />
       </PageTitle>
 

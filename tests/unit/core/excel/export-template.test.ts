@@ -49,7 +49,7 @@ describe('exporting a grid', () => {
     expect(name).toMatch(/^树障清理台账-\d{8}-\d{4}\.xlsx$/);
     expect(rows).toBe(grid.rowCount);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(bytes);
+    await wb.xlsx.load(bytes as never);
     const ws = wb.worksheets[0]!;
     expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual(COLUMNS.map((c) => c.header));
     expect(ws.rowCount).toBe(grid.rowCount + 1);
@@ -97,7 +97,7 @@ describe('templates', () => {
     expect(name).toBe('树障清理台账导入模板.xlsx');
     const { bytes } = await downloadFile(t, fileId, t.adminToken);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(bytes);
+    await wb.xlsx.load(bytes as never);
     const ws = wb.getWorksheet('导入模板')!;
     const headers = (ws.getRow(1).values as unknown[]).slice(1);
     expect(headers.slice(0, 3)).toEqual(['线路*', '杆号区段*', '乡镇']);
