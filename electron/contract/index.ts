@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { accountsMethods } from './accounts';
 import { auditMethods } from './audit';
 import { backupMethods } from './backup';
+import { dashboardMethods } from './dashboard';
 import { excelMethods } from './excel';
 import { filesMethods } from './files';
 import { jobsMethods } from './jobs';
@@ -24,6 +25,7 @@ export const contract = {
   ...filesMethods,
   ...jobsMethods,
   ...excelMethods,
+  ...dashboardMethods,
 } as const;
 
 export type Contract = typeof contract;
@@ -53,3 +55,4 @@ export * from './labels';
 export * from './files';
 export * from './jobs';
 export * from './excel';
+export * from './dashboard';

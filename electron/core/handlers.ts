@@ -3,6 +3,7 @@ import type { Handlers } from './context';
 import { accountsHandlers } from './accounts/accounts.handlers';
 import { auditHandlers } from './audit/audit.handlers';
 import { backupHandlers } from './backup/backup.handlers';
+import { dashboardHandlers } from './dashboard/dashboard.handlers';
 import { demoHandlers } from './demo/demo.handlers';
 import { excelHandlers } from './excel/excel.handlers';
 import { filesHandlers } from './files/files.handlers';
@@ -25,4 +26,5 @@ export const handlers: Handlers<MethodName> = {
   ...backupHandlers,
   ...filesHandlers,
   ...excelHandlers,
+  ...dashboardHandlers,
 };

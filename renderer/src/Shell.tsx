@@ -1,6 +1,6 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Button, Dropdown, Layout, Menu, Modal, Space, Tag } from 'antd';
-import { SafetyOutlined, AuditOutlined, DeleteOutlined, DatabaseOutlined, SettingOutlined, TeamOutlined, UserOutlined, ApartmentOutlined } from '@ant-design/icons';
+import { SafetyOutlined, AuditOutlined, DashboardOutlined, DeleteOutlined, DatabaseOutlined, SettingOutlined, TeamOutlined, UserOutlined, ApartmentOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '@contract';
 import { useAuth } from './features/accounts/auth-context';
@@ -13,6 +13,9 @@ import { RecycleBinPage } from './features/recycle/RecycleBinPage';
 import { LinesPage, TeamsPage, TownshipsPage, VillagesPage } from './features/reference/ReferencePages';
 import { SettingsPage } from './features/settings/SettingsPage';
 import { VegetationPage } from './features/vegetation/VegetationPage';
+import { DashboardPage } from './features/dashboard/DashboardPage';
+import { RemindersBell } from './features/dashboard/RemindersBell';
+import { navigate, useHashRoute } from './navigation';
 
 interface Route {
   key: string;
@@ -23,25 +26,15 @@ interface Route {
   children?: Route[];
 }
 
-/** Location lives in the URL hash (#/vegetation), so reloads and back/forward keep the page. */
-function useHashRoute(fallback: string): [string, (k: string) => void] {
-  const read = () => window.location.hash.replace(/^#\/?/, '') || fallback;
-  const [route, setRoute] = useState(read);
-  useEffect(() => {
-    const on = () => setRoute(read());
-    window.addEventListener('hashchange', on);
-    return () => window.removeEventListener('hashchange', on);
-  });
-  return [route, (k) => (window.location.hash = `/${k}`)];
-}
-
 export function Shell() {
   const { t } = useTranslation();
   const auth = useAuth();
-  const [route, go] = useHashRoute('vegetation');
+  const route = useHashRoute('home');
+  const go = (k: string) => navigate(k);
   const [pwOpen, setPwOpen] = useState(false);
 
   const routes: Route[] = [
+    { key: 'home', label: t('nav.home'), icon: <DashboardOutlined />, page: () => <DashboardPage /> },
     { key: 'vegetation', label: t('nav.vegetation'), icon: <ApartmentOutlined />, page: () => <VegetationPage /> },
     {
       key: 'reference',
@@ -77,6 +70,7 @@ export function Shell() {
           GridDesk<small>{t('app.tagline')}</small>
         </span>
         <Space>
+          <RemindersBell route={route} />
           <LanguageSwitch light />
           <Dropdown
             menu={{

@@ -15,6 +15,10 @@ test('first run asks for the admin password, then opens the empty ledger', async
   await form.getByLabel('新密码', { exact: true }).fill('Admin2026');
   await form.getByLabel('确认新密码').fill('Admin2026');
   await form.getByRole('button', { name: '设置密码并进入' }).click();
+  // The first screen of an empty ledger: nothing late, nothing open.
+  await expect(page.getByRole('heading', { name: '首页' })).toBeVisible();
+  await expect(page.getByTestId('stat-dashboard.vegetation.overdue')).toContainText('0');
+  await page.getByRole('menuitem', { name: '树障清理' }).click();
   await expect(page.getByRole('heading', { name: '树障清理台账' })).toBeVisible();
   await expect(page.getByText('还没有树障记录')).toBeVisible();
 });

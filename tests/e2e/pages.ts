@@ -1,8 +1,9 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
 /** Page models: the steps a clerk takes, named the way they would say them. */
-export async function login(page: Page, username: string, password: string) {
-  await page.goto('/');
+/** Signs in on the given page (the tree-clearance ledger unless told otherwise; 'home' is the first screen). */
+export async function login(page: Page, username: string, password: string, route = 'vegetation') {
+  await page.goto(`/#/${route}`);
   const form = page.getByTestId('login-form');
   await form.getByLabel('用户名').fill(username);
   await form.getByLabel('密码').fill(password);

@@ -6,7 +6,7 @@ type Messages<T> = { [K in keyof T]: T[K] extends string ? string : Messages<T[K
 /** English. Same keys as zh-CN (the type enforces it). */
 export const en: Messages<typeof zhCN> = {
   app: { name: 'GridDesk Operations Ledgers', tagline: 'County power supply ledgers', short: 'GridDesk' },
-  nav: { vegetation: 'Tree clearance', reference: 'Reference data', lines: 'Lines', townships: 'Townships', villages: 'Villages', teams: 'Teams', recycle: 'Recycle bin', audit: 'Audit log', users: 'Users', settings: 'Rule thresholds', backup: 'Backup' },
+  nav: { home: 'Home', vegetation: 'Tree clearance', reference: 'Reference data', lines: 'Lines', townships: 'Townships', villages: 'Villages', teams: 'Teams', recycle: 'Recycle bin', audit: 'Audit log', users: 'Users', settings: 'Rule thresholds', backup: 'Backup' },
   common: {
     add: 'New', edit: 'Edit', delete: 'Delete', save: 'Save', cancel: 'Cancel', close: 'Close', refresh: 'Refresh', search: 'Search', restore: 'Restore', confirm: 'OK', yes: 'Yes', no: 'No',
     logout: 'Sign out', changePassword: 'Change password', language: '中文', rows: '{{count}} rows', selected: '{{count}} selected', empty: 'No data', saved: 'Saved',
@@ -81,6 +81,14 @@ export const en: Messages<typeof zhCN> = {
     cancelledText: 'Cancelled; nothing was written',
     phase: { starting: 'Starting…', uploading: 'Uploading', reading: 'Reading the sheet', checking: 'Checking rows', writing: 'Writing the ledger', exporting: 'Exporting rows' },
   },
+  dashboard: {
+    title: 'Home',
+    vegetation: {
+      due: 'Tree clearance: what is due', overdue: 'Overdue', dueSoon: 'Due within {{unit}} days', emergency: 'Emergency hazards (open)', disputes: 'Tree clearance disputes',
+      blocked: 'Blocked (dispute open)', paidThisYear: 'Compensation paid in {{unit}} (CNY)', byLine: 'Open tree hazards by line and grade (top 15 lines; click to open)',
+    },
+  },
+  reminders: { title: 'Reminders', none: 'Nothing to remind you of', vegetation: { overdue: 'Tree clearance: overdue', dueSoon: 'Tree clearance: due within {{days}} days' } },
   recycle: {
     title: 'Recycle bin', entity: 'Kind', label: 'Record', deletedAt: 'Deleted', deletedBy: 'Deleted by', restored: 'Restored', nameTaken: 'A record with this name exists; cannot restore',
     parentDeleted: 'Its parent record is deleted; restore that first', entities: { vegetation: 'Tree hazard', lines: 'Line', townships: 'Township', villages: 'Village', teams: 'Team' },

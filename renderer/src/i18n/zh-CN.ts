@@ -4,6 +4,7 @@ import { SHEET_LABELS } from '@contract';
 export const zhCN = {
   app: { name: 'GridDesk 供电运维台账', tagline: '县供电公司运维台账', short: 'GridDesk' },
   nav: {
+    home: '首页',
     vegetation: '树障清理',
     reference: '基础资料',
     lines: '线路',
@@ -242,6 +243,24 @@ export const zhCN = {
     outOfMemory: '文件太大，处理时内存不足；请分批导入',
     cancelledText: '已取消，未写入任何数据',
     phase: { starting: '准备中…', uploading: '上传文件', reading: '读取表格', checking: '逐行检查', writing: '写入台账', exporting: '导出行' },
+  },
+  dashboard: {
+    title: '首页',
+    vegetation: {
+      due: '树障清理：到期情况',
+      overdue: '逾期未处理',
+      dueSoon: '{{unit}} 天内到期',
+      emergency: '紧急隐患（未完成）',
+      disputes: '树障协调',
+      blocked: '受阻（纠纷未结束）',
+      paidThisYear: '{{unit}} 年已付补偿（元）',
+      byLine: '未完成的树障隐患：按线路和等级（前 15 条线路，点击查看）',
+    },
+  },
+  reminders: {
+    title: '提醒',
+    none: '没有需要提醒的事项',
+    vegetation: { overdue: '树障清理：逾期', dueSoon: '树障清理：{{days}} 天内到期' },
   },
   recycle: {
     title: '回收站',

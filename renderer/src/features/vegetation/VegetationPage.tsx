@@ -17,6 +17,7 @@ import { PageTitle } from '../../components/PageTitle';
 import { ExcelActions } from '../../components/office/ExcelActions';
 import { useDeleteSelected } from '../../components/useDeleteSelected';
 import { useAuth } from '../accounts/auth-context';
+import { useRouteFilters } from '../../navigation';
 import { useReferenceOptions } from '../reference/useReferenceOptions';
 import { DisputeDrawer } from './DisputeDrawer';
 import { JudgePreview } from './JudgePreview';
@@ -33,7 +34,12 @@ export function VegetationPage() {
   const canEdit = auth.can('clerk', 'planner', 'admin');
   const grid = useRef<DataGridHandle>(null);
   const [refs] = useReferenceOptions();
-  const [filters, setFilters] = useState<Filters>({});
+  // Opened from the first screen or a reminder: start with the filters of the number clicked.
+  const routeFilters = useRouteFilters() as Filters | null;
+  const [filters, setFilters] = useState<Filters>(() => routeFilters ?? {});
+  useEffect(() => {
+    if (routeFilters) setFilters(routeFilters);
+  }, [JSON.stringify(routeFilters)]); // eslint-disable-line react-hooks/exhaustive-deps
   const [selected, setSelected] = useState(0);
   const [editing, setEditing] = useState<Record<string, unknown> | null>(null);
   const [disputeFor, setDisputeFor] = useState<number | null>(null);
@@ -102,6 +108,7 @@ export function VegetationPage() {
           allowClear
           style={{ minWidth: 150 }}
           placeholder={t('vegetation.hazardGrade')}
+          value={filters.grades ?? []}
           options={HAZARD_GRADES.map((g) => ({ value: g, label: t(`vegetation.grades.${g}`) }))}
           onChange={(grades: Filters['grades']) => set({ grades: grades?.length ? grades : undefined })}
           data-testid="filter-grade"
@@ -111,6 +118,7 @@ export function VegetationPage() {
           allowClear
           style={{ minWidth: 150 }}
           placeholder={t('vegetation.status')}
+          value={filters.statuses ?? []}
           options={VEGETATION_STATUSES.map((s) => ({ value: s, label: t(`vegetation.statuses.${s}`) }))}
           onChange={(statuses: Filters['statuses']) => set({ statuses: statuses?.length ? statuses : undefined })}
         />
@@ -119,6 +127,7 @@ export function VegetationPage() {
           showSearch={{ optionFilterProp: 'label' }}
           style={{ width: 190 }}
           placeholder={t('vegetation.filterLine')}
+          value={filters.lineId}
           options={refs.lines.map((l) => ({ value: l.id, label: l.name }))}
           onChange={(lineId?: number) => set({ lineId })}
           data-testid="filter-line"
@@ -128,6 +137,7 @@ export function VegetationPage() {
           showSearch={{ optionFilterProp: 'label' }}
           style={{ width: 140 }}
           placeholder={t('vegetation.filterTownship')}
+          value={filters.townshipId}
           options={refs.townships.map((x) => ({ value: x.id, label: x.name }))}
           onChange={(townshipId?: number) => set({ townshipId })}
         />
