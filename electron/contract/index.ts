@@ -4,6 +4,7 @@ import { auditMethods } from './audit';
 import { backupMethods } from './backup';
 import { dashboardMethods } from './dashboard';
 import { excelMethods } from './excel';
+import { searchMethods } from './search';
 import { filesMethods } from './files';
 import { jobsMethods } from './jobs';
 import { demoMethods } from './demo';
@@ -26,6 +27,7 @@ export const contract = {
   ...jobsMethods,
   ...excelMethods,
   ...dashboardMethods,
+  ...searchMethods,
 } as const;
 
 export type Contract = typeof contract;
@@ -56,3 +58,4 @@ export * from './files';
 export * from './jobs';
 export * from './excel';
 export * from './dashboard';
+export * from './search';

@@ -5,6 +5,7 @@ import { auditHandlers } from './audit/audit.handlers';
 import { backupHandlers } from './backup/backup.handlers';
 import { dashboardHandlers } from './dashboard/dashboard.handlers';
 import { demoHandlers } from './demo/demo.handlers';
+import { searchHandlers } from './search/search.handlers';
 import { excelHandlers } from './excel/excel.handlers';
 import { filesHandlers } from './files/files.handlers';
 import { recycleHandlers } from './recycle/recycle.handlers';
@@ -27,4 +28,5 @@ export const handlers: Handlers<MethodName> = {
   ...filesHandlers,
   ...excelHandlers,
   ...dashboardHandlers,
+  ...searchHandlers,
 };

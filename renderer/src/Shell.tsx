@@ -15,6 +15,7 @@ import { SettingsPage } from './features/settings/SettingsPage';
 import { VegetationPage } from './features/vegetation/VegetationPage';
 import { DashboardPage } from './features/dashboard/DashboardPage';
 import { RemindersBell } from './features/dashboard/RemindersBell';
+import { GlobalSearch } from './features/search/GlobalSearch';
 import { navigate, useHashRoute } from './navigation';
 
 interface Route {
@@ -70,6 +71,7 @@ export function Shell() {
           GridDesk<small>{t('app.tagline')}</small>
         </span>
         <Space>
+          <GlobalSearch />
           <RemindersBell route={route} />
           <LanguageSwitch light />
           <Dropdown

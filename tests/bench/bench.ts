@@ -127,6 +127,21 @@ async function main() {
   table.push({ measure: 'browser: JS heap after 10,000 rows scrolled (MB)', median: heapMb.toFixed(1), p95: '—', baseline: '—', ratio: '—', goal: '<150', ok: heapMb < 150 });
   await browser.close();
 
+  // Global search (FTS5 over character-spaced text): a two-character fragment of a landowner's name.
+  const names = (raw.prepare("select landowner from vegetation_records where landowner is not null order by id limit 200").all() as { landowner: string }[]).map((r) => r.landowner);
+  const searchTimes: number[] = [];
+  const likeTimes: number[] = [];
+  for (let i = 0; i < Math.max(RUNS, 10); i++) {
+    const fragment = [...names[(i * 37) % names.length]!].slice(-2).join('');
+    let s0 = performance.now();
+    await core.dispatch('search.global', { q: fragment }, { token });
+    searchTimes.push(performance.now() - s0);
+    s0 = performance.now();
+    raw.prepare('select id from vegetation_records where deleted_at is null and landowner like ? limit 9').all(`%${fragment}%`);
+    likeTimes.push(performance.now() - s0);
+  }
+  record('global search: 2-character name fragment (vs LIKE scan, first 9)', searchTimes, likeTimes, '<100', median(searchTimes) < 100);
+
   const imp = await benchImport(core, token, dir, IMPORT_ROWS);
   const perSecond = (n: number, msTaken: number) => Math.round(n / (msTaken / 1000)).toLocaleString();
   console.log(

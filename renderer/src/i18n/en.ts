@@ -88,6 +88,7 @@ export const en: Messages<typeof zhCN> = {
       blocked: 'Blocked (dispute open)', paidThisYear: 'Compensation paid in {{unit}} (CNY)', byLine: 'Open tree hazards by line and grade (top 15 lines; click to open)',
     },
   },
+  search: { placeholder: 'Search everything: landowner, line, phone… (Ctrl+K)', none: 'Nothing found', more: 'more…' },
   reminders: { title: 'Reminders', none: 'Nothing to remind you of', vegetation: { overdue: 'Tree clearance: overdue', dueSoon: 'Tree clearance: due within {{days}} days' } },
   recycle: {
     title: 'Recycle bin', entity: 'Kind', label: 'Record', deletedAt: 'Deleted', deletedBy: 'Deleted by', restored: 'Restored', nameTaken: 'A record with this name exists; cannot restore',

@@ -257,6 +257,7 @@ export const zhCN = {
       byLine: '未完成的树障隐患：按线路和等级（前 15 条线路，点击查看）',
     },
   },
+  search: { placeholder: '全局搜索：户主、线路、电话…（Ctrl+K）', none: '没有找到', more: '还有更多' },
   reminders: {
     title: '提醒',
     none: '没有需要提醒的事项',

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import * as m0001 from './0001_foundation';
 import * as m0002 from './0002_vegetation';
+import * as m0003 from './0003_search';
 
 export interface Migration {
   id: string;
@@ -11,4 +12,5 @@ export interface Migration {
 export const migrations: Migration[] = [
   { id: '0001_foundation', up: m0001.up },
   { id: '0002_vegetation', up: m0002.up },
+  { id: '0003_search', up: m0003.up },
 ];

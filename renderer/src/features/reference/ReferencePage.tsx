@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ColDef } from 'ag-grid-community';
 import { Button, Input, App as AntApp } from 'antd';
 import { DeleteOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
@@ -11,6 +11,7 @@ import { PageTitle } from '../../components/PageTitle';
 import { ExcelActions } from '../../components/office/ExcelActions';
 import { useDeleteSelected } from '../../components/useDeleteSelected';
 import { useAuth } from '../accounts/auth-context';
+import { useRouteFilters } from '../../navigation';
 
 export interface ReferencePageProps<M extends ListMethod, S extends z.ZodType> {
   title: string;
@@ -32,7 +33,11 @@ export function ReferencePage<M extends ListMethod, S extends z.ZodType>(props: 
   const auth = useAuth();
   const canEdit = auth.can('planner', 'admin');
   const grid = useRef<DataGridHandle>(null);
-  const [search, setSearch] = useState<string | undefined>();
+  const routeFilters = useRouteFilters();
+  const [search, setSearch] = useState<string | undefined>(() => (typeof routeFilters?.search === 'string' ? routeFilters.search : undefined));
+  useEffect(() => {
+    if (typeof routeFilters?.search === 'string') setSearch(routeFilters.search);
+  }, [routeFilters?.search]);
   const [selected, setSelected] = useState(0);
   const [editing, setEditing] = useState<Record<string, unknown> | null>(null);
   const remove = useDeleteSelected(grid, props.remove);
@@ -41,7 +46,7 @@ export function ReferencePage<M extends ListMethod, S extends z.ZodType>(props: 
   return (
     <div className="page">
       <PageTitle title={props.title}>
-        <Input.Search allowClear style={{ width: 220 }} onSearch={(s) => setSearch(s || undefined)} placeholder={t('common.search')} />
+        <Input.Search key={search ?? ''} defaultValue={search} allowClear style={{ width: 220 }} onSearch={(s) => setSearch(s || undefined)} placeholder={t('common.search')} />
         {canEdit && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ ...props.newValues })}>
             {t('common.add')}

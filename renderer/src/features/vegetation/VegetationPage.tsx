@@ -14,6 +14,7 @@ import { call } from '../../api/client';
 import { DataGrid, type DataGridHandle } from '../../components/DataGrid';
 import { FormDrawer } from '../../components/FormDrawer';
 import { PageTitle } from '../../components/PageTitle';
+import { errorText } from '../../components/errors';
 import { ExcelActions } from '../../components/office/ExcelActions';
 import { useDeleteSelected } from '../../components/useDeleteSelected';
 import { useAuth } from '../accounts/auth-context';
@@ -25,6 +26,12 @@ import { vegetationColumns } from './vegetation.columns';
 import { vegetationFields } from './vegetation.fields';
 
 type Filters = Omit<VegetationListInput, 'startRow' | 'endRow' | 'sortModel' | 'filterModel'>;
+function withoutOpen(f: (Filters & { open?: number }) | null): Filters | null {
+  if (!f) return null;
+  const { open: _open, ...rest } = f;
+  return rest;
+}
+
 const NEW_RECORD = { treeClass: 'general', status: 'unscheduled', action: 'trim', treeCount: 1, plantedInZone: false };
 
 export function VegetationPage() {
@@ -35,10 +42,19 @@ export function VegetationPage() {
   const grid = useRef<DataGridHandle>(null);
   const [refs] = useReferenceOptions();
   // Opened from the first screen or a reminder: start with the filters of the number clicked.
-  const routeFilters = useRouteFilters() as Filters | null;
-  const [filters, setFilters] = useState<Filters>(() => routeFilters ?? {});
+  // A search hit opens its record ({ open: id }).
+  const routeFilters = useRouteFilters() as (Filters & { open?: number }) | null;
+  const [filters, setFilters] = useState<Filters>(() => withoutOpen(routeFilters) ?? {});
   useEffect(() => {
-    if (routeFilters) setFilters(routeFilters);
+    if (!routeFilters) return;
+    setFilters(withoutOpen(routeFilters) ?? {});
+    const id = routeFilters.open;
+    if (typeof id === 'number') {
+      void call('vegetation.get', { id }).then(
+        (row) => (canEdit ? setEditing({ ...row }) : setFilters({ search: row.landowner ?? row.lineName })),
+        (err: unknown) => void message.error(errorText(t, err)),
+      );
+    }
   }, [JSON.stringify(routeFilters)]); // eslint-disable-line react-hooks/exhaustive-deps
   const [selected, setSelected] = useState(0);
   const [editing, setEditing] = useState<Record<string, unknown> | null>(null);

@@ -4,6 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { createCore } from '../../../../electron/core';
+import { migrations } from '../../../../electron/core/db/migrations';
 
 describe('database file', () => {
   it('reopens an existing file without re-running migrations or losing data', async () => {
@@ -24,7 +25,7 @@ describe('database file', () => {
       const db = new Database(file, { readonly: true });
       expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
       expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
-      expect((db.prepare('select count(*) n from schema_migrations').get() as { n: number }).n).toBe(2);
+      expect((db.prepare('select count(*) n from schema_migrations').get() as { n: number }).n).toBe(migrations.length);
       db.close();
     } finally {
       rmSync(dir, { recursive: true, force: true });

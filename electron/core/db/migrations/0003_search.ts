@@ -1,0 +1,77 @@
+import { sql, type Kysely } from 'kysely';
+
+/**
+ * Global search (SQLite FTS5). Chinese has no spaces between words and a clerk types fragments of
+ * names ("建国" for 王建国), so each indexed text is written with a space between characters: every
+ * character is a token, and a fragment is a phrase query ("建 国") — substring search through the
+ * index. Triggers keep it current whatever writes the row (forms, imports, restores, the recycle
+ * bin), in plain SQL so any SQLite tool can still write the file.
+ */
+
+/** `t` with spaces between its first n characters, in SQL. */
+function spaced(expr: string, n: number): string {
+  const chars = Array.from({ length: n }, (_, i) => `substr(coalesce(${expr}, ''), ${i + 1}, 1)`);
+  return `(${chars.join(" || ' ' || ")})`;
+}
+
+/**
+ * Which index each module writes to, and its code in the rowid (id × 8 + code). A big ledger has an
+ * index of its own (a search never wades through another module's hits); the small reference
+ * tables share one.
+ */
+export const SEARCH_MODULES = {
+  vegetation: { index: 'search_vegetation', code: 1 },
+  lines: { index: 'search_reference', code: 2 },
+  townships: { index: 'search_reference', code: 3 },
+  villages: { index: 'search_reference', code: 4 },
+  teams: { index: 'search_reference', code: 5 },
+} as const;
+
+/** Five text columns (a phrase never runs from one into the next): who, phone/code, what, where, notes. */
+const COLUMNS = ['who', 'code', 'what', 'place', 'notes'] as const;
+
+/**
+ * Each module's row source (the record as `r`, joined to the names it shows) and its columns. The
+ * names come from joins, not scalar subqueries: spaced() repeats its argument per character.
+ */
+const BODIES: Record<keyof typeof SEARCH_MODULES, { from: string; columns: Partial<Record<(typeof COLUMNS)[number], string>> }> = {
+  vegetation: {
+    from: 'vegetation_records r left join lines l on l.id = r.line_id left join villages vi on vi.id = r.village_id left join townships t on t.id = r.township_id',
+    columns: {
+      // Lengths cover real names (landowners 2–4 characters, lines ~10) while keeping the trigger
+      // cheap: every character spaced costs ~0.3 µs per row written. Notes: their first 24 characters.
+      who: spaced('r.landowner', 8),
+      code: spaced('r.landowner_phone', 13),
+      what: spaced('r.species', 6),
+      place: [spaced('l.name', 16), spaced('vi.name', 6), spaced('t.name', 6)].join(" || ' , ' || "),
+      notes: spaced('r.notes', 24),
+    },
+  },
+  lines: { from: 'lines r', columns: { who: spaced('r.name', 24), code: spaced('r.code', 12), place: spaced('r.substation', 12) } },
+  townships: { from: 'townships r', columns: { who: spaced('r.name', 20) } },
+  villages: { from: 'villages r left join townships t on t.id = r.township_id', columns: { who: spaced('r.name', 20), place: spaced('t.name', 12) } },
+  teams: { from: 'teams r', columns: { who: spaced('r.name', 24), code: spaced('r.phone', 16) } },
+};
+
+export async function up(db: Kysely<unknown>): Promise<void> {
+  for (const index of new Set(Object.values(SEARCH_MODULES).map((m) => m.index))) {
+    await sql.raw(`create virtual table ${index} using fts5(${COLUMNS.join(', ')}, module unindexed, ref_id unindexed, tokenize = 'unicode61 remove_diacritics 2')`).execute(db);
+  }
+  for (const [module, { from, columns }] of Object.entries(BODIES)) {
+    const { index, code } = SEARCH_MODULES[module as keyof typeof SEARCH_MODULES];
+    const table = from.split(' ')[0]!;
+    const select = `select r.id * 8 + ${code}, ${COLUMNS.map((c) => columns[c] ?? "''").join(', ')}, '${module}', r.id from ${from}`;
+    const target = `${index} (rowid, ${COLUMNS.join(', ')}, module, ref_id)`;
+    await sql.raw(`insert into ${target} ${select} where r.deleted_at is null`).execute(db);
+    await sql.raw(`create trigger search_${table}_insert after insert on ${table} when new.deleted_at is null begin
+        insert into ${target} ${select} where r.id = new.id;
+      end`).execute(db);
+    await sql.raw(`create trigger search_${table}_update after update on ${table} begin
+        delete from ${index} where rowid = old.id * 8 + ${code};
+        insert into ${target} ${select} where r.id = new.id and new.deleted_at is null;
+      end`).execute(db);
+    await sql.raw(`create trigger search_${table}_delete after delete on ${table} begin
+        delete from ${index} where rowid = old.id * 8 + ${code};
+      end`).execute(db);
+  }
+}

@@ -1,0 +1,78 @@
+import { sql, type Kysely } from 'kysely';
+import { formatTowerRange, type SearchGroup } from '../../contract';
+import type { Handlers } from '../context';
+import type { DB } from '../db/schema';
+import { SEARCH_MODULES } from '../db/migrations/0003_search';
+import { ftsQuery } from './search.query';
+
+const PER_MODULE = 8;
+
+interface Describer {
+  page: string;
+  describe(db: Kysely<DB>, ids: number[]): Promise<Map<number, { title: string; subtitle: string }>>;
+}
+
+const nameOnly = (table: 'lines' | 'townships' | 'teams', sub: (r: Record<string, unknown>) => string): Describer => ({
+  page: table,
+  async describe(db, ids) {
+    const rows = (await db.selectFrom(table).selectAll().where('id', 'in', ids).execute()) as unknown as Record<string, unknown>[];
+    return new Map(rows.map((r) => [r.id as number, { title: String(r.name), subtitle: sub(r) }]));
+  },
+});
+
+/** How each module's hits are titled. A module adds its search by adding its describer here (and its triggers). */
+const DESCRIBERS: Record<string, Describer> = {
+  vegetation: {
+    page: 'vegetation',
+    async describe(db, ids) {
+      const rows = await db
+        .selectFrom('vegetation_records as v')
+        .leftJoin('lines as l', 'l.id', 'v.line_id')
+        .leftJoin('villages as vi', 'vi.id', 'v.village_id')
+        .select(['v.id', 'v.landowner', 'v.species', 'v.tree_count', 'v.tower_from', 'v.tower_to', 'l.name as line', 'vi.name as village'])
+        .where('v.id', 'in', ids)
+        .execute();
+      return new Map(
+        rows.map((r) => [
+          r.id,
+          {
+            title: `${r.line ?? ''} ${formatTowerRange(r.tower_from, r.tower_to)}`,
+            subtitle: [r.landowner, r.village, `${r.species} ${r.tree_count}`].filter(Boolean).join(' · '),
+          },
+        ]),
+      );
+    },
+  },
+  lines: nameOnly('lines', (r) => [r.code, r.substation].filter(Boolean).join(' · ')),
+  townships: nameOnly('townships', () => ''),
+  villages: {
+    page: 'villages',
+    async describe(db, ids) {
+      const rows = await db.selectFrom('villages as v').innerJoin('townships as t', 't.id', 'v.township_id').select(['v.id', 'v.name', 't.name as township']).where('v.id', 'in', ids).execute();
+      return new Map(rows.map((r) => [r.id, { title: r.name, subtitle: r.township }]));
+    },
+  },
+  teams: nameOnly('teams', (r) => String(r.phone ?? '')),
+};
+
+export const searchHandlers: Handlers<'search.global'> = {
+  'search.global': async (input, ctx) => {
+    const match = ftsQuery(input.q);
+    if (!match) return { groups: [] };
+    const groups: SearchGroup[] = [];
+    for (const [module, describer] of Object.entries(DESCRIBERS)) {
+      const index = sql.table(SEARCH_MODULES[module as keyof typeof SEARCH_MODULES].index);
+      const found = await sql<{ ref_id: number }>`select ref_id from ${index} where ${index} match ${match} and module = ${module} limit ${PER_MODULE + 1}`.execute(ctx.db);
+      const ids = found.rows.map((r) => Number(r.ref_id)).slice(0, PER_MODULE);
+      if (ids.length === 0) continue;
+      const described = await describer.describe(ctx.db, ids);
+      groups.push({
+        module,
+        page: describer.page,
+        hits: ids.filter((id) => described.has(id)).map((id) => ({ id, ...described.get(id)! })),
+        more: found.rows.length > PER_MODULE,
+      });
+    }
+    return { groups };
+  },
+};

@@ -1,0 +1,65 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { openTestCore, type TestCore } from '../../helpers/core';
+import { ftsQuery } from '../../../../electron/core/search/search.query';
+
+let t: TestCore;
+beforeAll(async () => {
+  t = await openTestCore({ demoRecords: 2000 });
+});
+afterAll(() => t.close());
+
+const search = (q: string) => t.call('search.global', { q }, t.adminToken);
+
+describe('global search', () => {
+  test('finds a record by a fragment of its landowner\'s name, with line and towers in the title', async () => {
+    const rec = (await t.call('vegetation.list', { startRow: 0, endRow: 1, filterModel: { landowner: { filterType: 'text', type: 'notBlank' } } }, t.adminToken)).rows[0]!;
+    const fragment = [...rec.landowner!].slice(-2).join('');
+    const { groups } = await search(fragment);
+    const veg = groups.find((g) => g.module === 'vegetation')!;
+    expect(veg.page).toBe('vegetation');
+    // Every hit really holds the fragment as written (a phrase, not scattered characters).
+    for (const hit of veg.hits) {
+      const r = await t.call('vegetation.get', { id: hit.id }, t.adminToken);
+      expect([r.landowner, r.species, r.lineName, r.villageName, r.townshipName, r.notes, r.landownerPhone].join('|')).toContain(fragment);
+    }
+    // Whatever the grid's own search box finds (landowner, species, line, notes), global search finds too.
+    const grid = await t.call('vegetation.list', { startRow: 0, endRow: 100, search: fragment }, t.adminToken);
+    if (!veg.more) for (const r of grid.rows) expect(veg.hits.map((h) => h.id)).toContain(r.id);
+  });
+
+  test('a new record is found at once; deleted it is gone; restored it is back', async () => {
+    const { lines } = await t.call('reference.options', {}, t.adminToken);
+    const { record } = await t.call('vegetation.save', { lineId: lines[0]!.id, towerRange: '#901', species: '银杏', treeCount: 1, verticalDistance: 4, action: 'trim', landowner: '欧阳修竹', notes: '靠近 小学 围墙' }, t.adminToken);
+    const hitIds = async (q: string) => (await search(q)).groups.find((g) => g.module === 'vegetation')?.hits.map((h) => h.id) ?? [];
+    expect(await hitIds('阳修')).toEqual([record.id]);
+    expect(await hitIds('银杏 修竹')).toEqual([record.id]); // two words: both must match
+    expect(await hitIds('小学')).toContain(record.id);
+    const first = await search('阳修');
+    expect(first.groups[0]!.hits[0]!.title).toBe(`${lines[0]!.name} #901`);
+    expect(first.groups[0]!.hits[0]!.subtitle).toContain('欧阳修竹');
+
+    await t.call('vegetation.delete', { ids: [record.id] }, t.adminToken);
+    expect(await hitIds('阳修')).toEqual([]);
+    const bin = await t.call('recycle.list', { startRow: 0, endRow: 10 }, t.adminToken);
+    const item = bin.rows.find((r) => r.entity === 'vegetation' && r.id === record.id)!;
+    await t.call('recycle.restore', { entity: item.entity, id: item.id }, t.adminToken);
+    expect(await hitIds('阳修')).toEqual([record.id]);
+  });
+
+  test('lines, townships and teams are found by name, code or phone', async () => {
+    await t.call('teams.save', { name: '河口供电所抢修班', kind: 'station', phone: '0371-6655 4433' }, t.adminToken);
+    const { groups } = await search('抢修');
+    expect(groups.find((g) => g.module === 'teams')?.hits[0]).toMatchObject({ title: '河口供电所抢修班' });
+    expect((await search('6655')).groups.find((g) => g.module === 'teams')?.hits.length).toBe(1);
+    const { lines } = await t.call('reference.options', {}, t.adminToken);
+    const lineHits = (await search(lines[3]!.name)).groups.find((g) => g.module === 'lines')!;
+    expect(lineHits.hits.map((h) => h.title)).toContain(lines[3]!.name);
+  });
+
+  test('typing only punctuation finds nothing, and quotes cannot break the query', async () => {
+    expect((await search('#—')).groups).toEqual([]);
+    await expect(search('"王" OR *')).resolves.toBeDefined();
+    expect(ftsQuery('王 "建国"')).toBe('"王" AND "建 国"');
+    expect(ftsQuery('ＡＢ１')).toBe('"a b 1"');
+  });
+});
