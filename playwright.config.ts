@@ -10,6 +10,8 @@ const systemChromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export default defineConfig({
   testDir: 'tests/e2e',
+  // Reference images (the work order's first page) live beside the specs, committed.
+  snapshotPathTemplate: '{testDir}/__snapshots__/{arg}{ext}',
   globalSetup: './tests/e2e/global-setup.ts',
   fullyParallel: false,
   workers: 1,

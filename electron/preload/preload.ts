@@ -1,5 +1,6 @@
-// Sandboxed preload: exposes exactly one function over one channel. Nothing else from Node or
-// Electron reaches the page. (Kept dependency-free: sandboxed preloads cannot require local files.)
+// Sandboxed preload: exposes the one API function over one channel, plus printing of the page
+// itself. Nothing else from Node or Electron reaches the page. (Kept dependency-free: sandboxed
+// preloads cannot require local files.)
 import { contextBridge, ipcRenderer } from 'electron';
 
 const CHANNEL = 'griddesk:call'; // = IPC_CHANNEL in electron/contract
@@ -9,5 +10,9 @@ contextBridge.exposeInMainWorld('griddesk', {
     if (typeof method !== 'string') return Promise.reject(new Error('method must be a string'));
     return ipcRenderer.invoke(CHANNEL, { method, input, token });
   },
+  /** System print dialog for this page. */
+  print: (): Promise<unknown> => ipcRenderer.invoke('griddesk:print'),
+  /** This page as a PDF (A4, the page's print stylesheet), saved where the user chooses. */
+  printToPDF: (title: string): Promise<unknown> => ipcRenderer.invoke('griddesk:print-pdf', String(title).slice(0, 80)),
   platform: 'desktop',
 });

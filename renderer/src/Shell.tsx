@@ -16,6 +16,7 @@ import { VegetationPage } from './features/vegetation/VegetationPage';
 import { DashboardPage } from './features/dashboard/DashboardPage';
 import { RemindersBell } from './features/dashboard/RemindersBell';
 import { GlobalSearch } from './features/search/GlobalSearch';
+import { PrintPage } from './features/print/PrintPage';
 import { navigate, useHashRoute } from './navigation';
 
 interface Route {
@@ -55,6 +56,8 @@ export function Shell() {
     { key: 'backup', label: t('nav.backup'), icon: <SafetyOutlined />, roles: ['admin'], page: () => <BackupPage /> },
   ];
   const visible = (r: Route) => !r.roles || auth.can(...r.roles);
+  // Printable documents take the whole window (no menu, no header): what you see is the paper.
+  if (route.startsWith('print/')) return <PrintPage template={route.slice('print/'.length)} />;
   const flat = routes.flatMap((r) => (r.children ? r.children : [r])).filter(visible);
   const current = flat.find((r) => r.key === route) ?? flat[0]!;
   const menuItems = routes.filter(visible).map((r) => ({

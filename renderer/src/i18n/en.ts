@@ -89,6 +89,21 @@ export const en: Messages<typeof zhCN> = {
     },
   },
   search: { placeholder: 'Search everything: landowner, line, phone… (Ctrl+K)', none: 'Nothing found', more: 'more…' },
+  print: {
+    print: 'Print', pdf: 'Save as PDF', back: 'Back', hint: 'A4 paper; in a browser choose “Save as PDF” in the print dialog for a PDF', saved: 'Saved: {{path}}', unknown: 'No such print layout',
+    no: 'No.', place: 'Place', landowner: 'Landowner / phone', trees: 'Species / trees', distance: 'Vert./horiz. (m)', vertical: 'Vertical (m)', horizontal: 'Horizontal (m)',
+    basisShort: 'min {{minimum}} m ({{source}})', minimum: 'min {{minimum}} m',
+    workOrder: {
+      menu: 'Work order ({{count}} selected)', title: 'Tree trimming work order', number: 'No.', issuedOn: 'Issued', team: 'Team', count: 'Sites', countValue: '{{count}} sites, {{trees}} trees',
+      safety: 'Safety measures', safety1: 'Check line name, towers and the site before work; where an outage is needed, get it, test for voltage and earth the line first.',
+      safety2: 'A watcher guards every felling; control where trees fall so nothing lands on the conductors; do not climb weak or dead branches.',
+      safety3: 'Keep the safe distance from live conductors, use insulated tools and harnesses; stop in strong wind or thunderstorms.',
+      safety4: 'Show this order to the landowner and explain the law before cutting; clear the site afterwards and record the distance after.',
+      distanceNote: 'Grades are judged with the current thresholds; “min” is the minimum distance used, the superscript its source:',
+    },
+    hazardList: { menu: 'Hazard list of this line (filter by line first)', title: '{{line}}: tree hazard list', summary: '{{voltage}} · {{conductor}} · as of {{asOf}} · {{count}} open ({{emergency}} emergency, {{major}} major, {{general}} general)', noLine: 'Line not found' },
+    sign: { leader: 'Work leader (signature)', issuer: 'Issued by (signature)', landowner: 'Landowner (signature)', acceptor: 'Accepted by (signature)', preparer: 'Prepared by', reviewer: 'Reviewed by', approver: 'Approved by', date: 'Date', dateBlank: '____-__-__' },
+  },
   reminders: { title: 'Reminders', none: 'Nothing to remind you of', vegetation: { overdue: 'Tree clearance: overdue', dueSoon: 'Tree clearance: due within {{days}} days' } },
   recycle: {
     title: 'Recycle bin', entity: 'Kind', label: 'Record', deletedAt: 'Deleted', deletedBy: 'Deleted by', restored: 'Restored', nameTaken: 'A record with this name exists; cannot restore',

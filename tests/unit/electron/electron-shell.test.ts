@@ -36,12 +36,19 @@ describe('Electron shell hardening', () => {
     expect(html).not.toMatch(/unsafe-eval/);
   });
 
-  it('the preload exposes one function over one channel and nothing from Node', () => {
+  it('the preload exposes the API call and page printing, over channels main listens on, and nothing from Node', () => {
     const preload = read('electron/preload/preload.ts');
     expect(preload.match(/exposeInMainWorld/g)).toHaveLength(1);
     expect(preload).toContain("'griddesk:call'");
     expect(preload).not.toMatch(/from 'node:|require\(/);
     expect(read('electron/contract/index.ts')).toContain("IPC_CHANNEL = 'griddesk:call'");
+    // The print channels the preload invokes are the ones main registers (strings, since the sandboxed preload imports nothing).
+    const printing = read('electron/main/printing.ts');
+    for (const channel of ["'griddesk:print'", "'griddesk:print-pdf'"]) {
+      expect(preload).toContain(channel);
+      expect(printing).toContain(channel);
+    }
+    expect(printing).toMatch(/isTrustedSender\(event\)/);
   });
 
   it('the IPC handler checks the sender and the method name before dispatch', () => {
@@ -71,7 +78,7 @@ describe('Electron smoke test', () => {
       expect(await win.title()).toContain('GridDesk');
       // The renderer has no Node: the bridge is the only way out.
       expect(await win.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
-      expect(await win.evaluate(() => Object.keys((window as unknown as { griddesk: object }).griddesk))).toEqual(['call', 'platform']);
+      expect(await win.evaluate(() => Object.keys((window as unknown as { griddesk: object }).griddesk))).toEqual(['call', 'print', 'printToPDF', 'platform']);
     } finally {
       await app.close();
       rmSync(dataDir, { recursive: true, force: true });

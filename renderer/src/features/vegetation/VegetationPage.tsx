@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { Button, Input, Select, Space, Tag, App as AntApp } from 'antd';
-import { DeleteOutlined, EditOutlined, PlusOutlined, ReloadOutlined, TeamOutlined } from '@ant-design/icons';
+import { Button, Dropdown, Input, Select, Space, Tag, App as AntApp } from 'antd';
+import { DeleteOutlined, EditOutlined, PlusOutlined, PrinterOutlined, ReloadOutlined, TeamOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import {
   HAZARD_GRADES,
@@ -18,7 +18,7 @@ import { errorText } from '../../components/errors';
 import { ExcelActions } from '../../components/office/ExcelActions';
 import { useDeleteSelected } from '../../components/useDeleteSelected';
 import { useAuth } from '../accounts/auth-context';
-import { useRouteFilters } from '../../navigation';
+import { navigate, useRouteFilters } from '../../navigation';
 import { useReferenceOptions } from '../reference/useReferenceOptions';
 import { DisputeDrawer } from './DisputeDrawer';
 import { JudgePreview } from './JudgePreview';
@@ -107,6 +107,20 @@ export function VegetationPage() {
             {t('common.delete')}
           </Button>
         )}
+        <Dropdown
+          menu={{
+            items: [
+              { key: 'workOrder', label: t('print.workOrder.menu', { count: selected }), disabled: selected === 0 },
+              { key: 'hazardList', label: t('print.hazardList.menu'), disabled: !filters.lineId },
+            ],
+            onClick: ({ key }) =>
+              key === 'workOrder' ? navigate('print/workOrder', { ids: grid.current?.selectedIds() ?? [] }) : navigate('print/hazardList', { lineId: filters.lineId }),
+          }}
+        >
+          <Button icon={<PrinterOutlined />} data-testid="veg-print">
+            {t('print.print')}
+          </Button>
+        </Dropdown>
         <ExcelActions sheet="vegetation" grid={grid} params={filters} canImport={canEdit} />
         <Button icon={<ReloadOutlined />} onClick={() => grid.current?.refresh()} aria-label={t('common.refresh')} />
       </PageTitle>

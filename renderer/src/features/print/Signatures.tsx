@@ -1,0 +1,19 @@
+import type { TFunction } from 'i18next';
+
+/** Signature lines: who signs, a line to sign on, and the date. */
+export function Signatures({ t, roles }: { t: TFunction; roles: string[] }) {
+  return (
+    <table className="print-signatures">
+      <tbody>
+        {roles.map((role) => (
+          <tr key={role}>
+            <th>{t(role)}</th>
+            <td className="sign-line" />
+            <th>{t('print.sign.date')}</th>
+            <td className="sign-date">{t('print.sign.dateBlank')}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
