@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { accountsMethods } from './accounts';
+import { attachmentsMethods } from './attachments';
 import { auditMethods } from './audit';
 import { backupMethods } from './backup';
 import { dashboardMethods } from './dashboard';
@@ -28,6 +29,7 @@ export const contract = {
   ...excelMethods,
   ...dashboardMethods,
   ...searchMethods,
+  ...attachmentsMethods,
 } as const;
 
 export type Contract = typeof contract;
@@ -59,3 +61,4 @@ export * from './jobs';
 export * from './excel';
 export * from './dashboard';
 export * from './search';
+export * from './attachments';

@@ -1,6 +1,7 @@
 import type { MethodName } from '../contract';
 import type { Handlers } from './context';
 import { accountsHandlers } from './accounts/accounts.handlers';
+import { attachmentsHandlers } from './attachments/attachments.handlers';
 import { auditHandlers } from './audit/audit.handlers';
 import { backupHandlers } from './backup/backup.handlers';
 import { dashboardHandlers } from './dashboard/dashboard.handlers';
@@ -29,4 +30,5 @@ export const handlers: Handlers<MethodName> = {
   ...excelHandlers,
   ...dashboardHandlers,
   ...searchHandlers,
+  ...attachmentsHandlers,
 };

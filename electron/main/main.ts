@@ -4,7 +4,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createCore, type Core } from '../core';
 import { registerIpc } from './ipc';
-import { registerPrinting } from './printing';
+import { registerOpenFile, registerPrinting } from './desktop-services';
 import { electronNativeBinding } from './native-binding';
 import { hardenSession, lockNavigation } from './security';
 import { loadWindowState, saveWindowState } from './window-state';
@@ -86,6 +86,7 @@ async function start(): Promise<void> {
   hardenSession(session.defaultSession);
   registerIpc(core, isTrustedSender);
   registerPrinting(isTrustedSender);
+  registerOpenFile(isTrustedSender);
   Menu.setApplicationMenu(null);
   mainWindow = createWindow();
 }

@@ -14,5 +14,7 @@ contextBridge.exposeInMainWorld('griddesk', {
   print: (): Promise<unknown> => ipcRenderer.invoke('griddesk:print'),
   /** This page as a PDF (A4, the page's print stylesheet), saved where the user chooses. */
   printToPDF: (title: string): Promise<unknown> => ipcRenderer.invoke('griddesk:print-pdf', String(title).slice(0, 80)),
+  /** Opens an attachment's bytes with the system viewer (main accepts only attachment kinds). */
+  openFile: (name: string, data: Uint8Array): Promise<unknown> => ipcRenderer.invoke('griddesk:open-file', String(name), data),
   platform: 'desktop',
 });

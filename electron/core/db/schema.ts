@@ -152,6 +152,25 @@ export interface SchemaMigrationsTable {
   applied_at: string;
 }
 
+export interface AttachmentBlobsTable {
+  sha256: string;
+  size: number;
+  bytes: Buffer;
+}
+
+export interface AttachmentsTable extends Versioned, SoftDeleted {
+  id: Generated<number>;
+  entity: string;
+  entity_id: number;
+  file_name: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  thumbnail: Buffer | null;
+  caption: string | null;
+  created_by: string | null;
+}
+
 export interface DB {
   users: UsersTable;
   sessions: SessionsTable;
@@ -166,4 +185,6 @@ export interface DB {
   vegetation_disputes: VegetationDisputesTable;
   vegetation_dispute_entries: VegetationDisputeEntriesTable;
   schema_migrations: SchemaMigrationsTable;
+  attachment_blobs: AttachmentBlobsTable;
+  attachments: AttachmentsTable;
 }

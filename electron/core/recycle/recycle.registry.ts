@@ -50,4 +50,16 @@ export const RECYCLE_REGISTRY: Record<Recyclable, RecyclableSpec> = {
     },
   },
   teams: { table: 'teams', roles: REFERENCE_EDITORS, deleted: simple('teams', 'teams'), blocker: nameTaken('teams') },
+  attachments: {
+    table: 'attachments',
+    roles: LEDGER_EDITORS,
+    deleted: sql`select 'attachments' as entity, 'attachments:' || id as key, id, file_name as label, deleted_at, deleted_by from attachments where deleted_at is not null`,
+    // A photo comes back only onto a record that is there.
+    blocker: async (db, id) => {
+      const a = await db.selectFrom('attachments').select(['entity', 'entity_id']).where('id', '=', id).executeTakeFirst();
+      if (!a || a.entity !== 'vegetation') return null;
+      const r = await db.selectFrom('vegetation_records').select('deleted_at').where('id', '=', a.entity_id).executeTakeFirst();
+      return !r || r.deleted_at ? 'recycle.parentDeleted' : null;
+    },
+  },
 };

@@ -85,6 +85,16 @@ export const SETTING_DEFS: SettingDef[] = [
     max: 365,
   },
   {
+    key: 'attachments.maxMb',
+    group: 'attachments',
+    default: 20,
+    unit: 'MB',
+    source: '单个附件（照片、协议、报告扫描件）的大小上限；附件存于数据库中，随备份一同保存',
+    confirmed: true,
+    min: 1,
+    max: 100,
+  },
+  {
     key: 'backup.keep',
     group: 'backup',
     default: 10,

@@ -77,6 +77,8 @@ export interface FormDrawerProps<S extends z.ZodType> {
   onClose: () => void;
   /** Shown below the fields, e.g. a live judgement preview; receives the current values. */
   footerExtra?: (values: Values) => ReactNode;
+  /** Shown under the form (e.g. the record's attachments). */
+  below?: ReactNode;
   width?: number;
   testId?: string;
 }
@@ -217,6 +219,7 @@ export function FormDrawer<S extends z.ZodType>(props: FormDrawerProps<S>) {
             ))}
         </Row>
       </Form>
+      {props.below}
     </Drawer>
   );
 }

@@ -43,12 +43,12 @@ describe('Electron shell hardening', () => {
     expect(preload).not.toMatch(/from 'node:|require\(/);
     expect(read('electron/contract/index.ts')).toContain("IPC_CHANNEL = 'griddesk:call'");
     // The print channels the preload invokes are the ones main registers (strings, since the sandboxed preload imports nothing).
-    const printing = read('electron/main/printing.ts');
-    for (const channel of ["'griddesk:print'", "'griddesk:print-pdf'"]) {
+    const printing = read('electron/main/desktop-services.ts');
+    for (const channel of ["'griddesk:print'", "'griddesk:print-pdf'", "'griddesk:open-file'"]) {
       expect(preload).toContain(channel);
       expect(printing).toContain(channel);
     }
-    expect(printing).toMatch(/isTrustedSender\(event\)/);
+    expect(printing.match(/if \(!isTrustedSender\(event\)/g)).toHaveLength(3);
   });
 
   it('the IPC handler checks the sender and the method name before dispatch', () => {
@@ -78,7 +78,7 @@ describe('Electron smoke test', () => {
       expect(await win.title()).toContain('GridDesk');
       // The renderer has no Node: the bridge is the only way out.
       expect(await win.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
-      expect(await win.evaluate(() => Object.keys((window as unknown as { griddesk: object }).griddesk))).toEqual(['call', 'print', 'printToPDF', 'platform']);
+      expect(await win.evaluate(() => Object.keys((window as unknown as { griddesk: object }).griddesk))).toEqual(['call', 'print', 'printToPDF', 'openFile', 'platform']);
     } finally {
       await app.close();
       rmSync(dataDir, { recursive: true, force: true });

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import * as m0001 from './0001_foundation';
 import * as m0002 from './0002_vegetation';
 import * as m0003 from './0003_search';
+import * as m0004 from './0004_attachments';
 
 export interface Migration {
   id: string;
@@ -13,4 +14,5 @@ export const migrations: Migration[] = [
   { id: '0001_foundation', up: m0001.up },
   { id: '0002_vegetation', up: m0002.up },
   { id: '0003_search', up: m0003.up },
+  { id: '0004_attachments', up: m0004.up },
 ];

@@ -16,6 +16,7 @@ import { FormDrawer } from '../../components/FormDrawer';
 import { PageTitle } from '../../components/PageTitle';
 import { errorText } from '../../components/errors';
 import { ExcelActions } from '../../components/office/ExcelActions';
+import { AttachmentsPanel } from '../../components/office/AttachmentsPanel';
 import { useDeleteSelected } from '../../components/useDeleteSelected';
 import { useAuth } from '../accounts/auth-context';
 import { navigate, useRouteFilters } from '../../navigation';
@@ -195,6 +196,7 @@ export function VegetationPage() {
         fields={(v) => vegetationFields(t, refs, v.townshipId as number | undefined)}
         initialValues={editing ?? {}}
         footerExtra={(v) => <JudgePreview values={v} />}
+        below={typeof editing?.id === 'number' ? <AttachmentsPanel entity="vegetation" entityId={editing.id} canEdit={canEdit} /> : null}
         onClose={() => setEditing(null)}
         onSubmit={async (values) => {
           const { record, warnings } = await call('vegetation.save', values);

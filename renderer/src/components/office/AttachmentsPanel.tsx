@@ -1,0 +1,136 @@
+import { useCallback, useEffect, useState } from 'react';
+import { Button, Card, Empty, Image, List, Popconfirm, Space, Typography, Upload, App as AntApp } from 'antd';
+import { DeleteOutlined, FileOutlined, FilePdfOutlined, PaperClipOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { ATTACHMENT_TYPES, type AttachmentRow } from '@contract';
+import { call } from '../../api/client';
+import { uploadFile } from '../../api/files';
+import { errorText } from '../errors';
+
+type Entity = AttachmentRow['entity'];
+const ACCEPT = Object.keys(ATTACHMENT_TYPES).map((e) => `.${e}`).join(',');
+const THUMB = 240;
+
+/** A small JPEG of an image, made here (the core has no image library): what the drawer shows. */
+async function thumbnailOf(file: File): Promise<string | null> {
+  if (!/^image\/(jpeg|png|gif|webp)$/.test(file.type)) return null;
+  try {
+    const bitmap = await createImageBitmap(file);
+    const scale = Math.min(1, THUMB / Math.max(bitmap.width, bitmap.height));
+    const canvas = document.createElement('canvas');
+    canvas.width = Math.max(1, Math.round(bitmap.width * scale));
+    canvas.height = Math.max(1, Math.round(bitmap.height * scale));
+    canvas.getContext('2d')!.drawImage(bitmap, 0, 0, canvas.width, canvas.height);
+    return canvas.toDataURL('image/jpeg', 0.8).split(',')[1] ?? null;
+  } catch {
+    return null;
+  }
+}
+
+async function bytesOf(id: number): Promise<{ name: string; mime: string; bytes: Uint8Array<ArrayBuffer> }> {
+  const parts: Uint8Array[] = [];
+  let offset: number | null = 0;
+  let name = '';
+  let mime = '';
+  while (offset !== null) {
+    const r: { name: string; mime: string; data: string; nextOffset: number | null } = await call('attachments.read', { id, offset });
+    parts.push(Uint8Array.from(atob(r.data), (c) => c.charCodeAt(0)));
+    ({ name, mime } = r);
+    offset = r.nextOffset;
+  }
+  const bytes = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    bytes.set(p, at);
+    at += p.length;
+  }
+  return { name, mime, bytes };
+}
+
+interface DesktopFiles {
+  openFile?: (name: string, data: Uint8Array) => Promise<unknown>;
+}
+
+/**
+ * Photos and documents on a record: add (type and size checked by the core), see thumbnails, open
+ * with the system viewer on the desktop (in a browser: view images, download the rest), delete to
+ * the recycle bin.
+ */
+export function AttachmentsPanel({ entity, entityId, canEdit }: { entity: Entity; entityId: number; canEdit: boolean }) {
+  const { t } = useTranslation();
+  const { message } = AntApp.useApp();
+  const [rows, setRows] = useState<AttachmentRow[] | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [preview, setPreview] = useState<string | null>(null);
+  const load = useCallback(() => void call('attachments.list', { entity, entityId }).then((r) => setRows(r.rows)), [entity, entityId]);
+  useEffect(load, [load]);
+
+  const add = async (file: File) => {
+    setBusy(true);
+    try {
+      const fileId = await uploadFile(file);
+      await call('attachments.add', { entity, entityId, fileId, thumbnail: await thumbnailOf(file) });
+      void message.success(t('attachments.added', { name: file.name }));
+      load();
+    } catch (err) {
+      void message.error(errorText(t, err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const open = async (row: AttachmentRow) => {
+    const { name, mime, bytes } = await bytesOf(row.id);
+    const desktop = (window as unknown as { griddesk?: DesktopFiles }).griddesk;
+    if (desktop?.openFile) return void desktop.openFile(name, bytes);
+    const url = URL.createObjectURL(new Blob([bytes], { type: mime }));
+    if (mime.startsWith('image/')) return setPreview(url);
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = name;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  };
+
+  return (
+    <Card
+      size="small"
+      title={<Space><PaperClipOutlined />{t('attachments.title')}</Space>}
+      extra={
+        canEdit && (
+          <Upload accept={ACCEPT} multiple showUploadList={false} beforeUpload={(f) => (void add(f), false)}>
+            <Button size="small" loading={busy} data-testid="attachment-add">{t('attachments.add')}</Button>
+          </Upload>
+        )
+      }
+      data-testid="attachments"
+    >
+      {rows && rows.length === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('attachments.none')} />
+      ) : (
+        <List
+          grid={{ gutter: 8, column: 4 }}
+          dataSource={rows ?? []}
+          loading={rows === null}
+          renderItem={(row) => (
+            <List.Item>
+              <div className="attachment-tile" data-testid="attachment-tile">
+                <button type="button" className="attachment-thumb" onClick={() => void open(row)} title={t('attachments.open')}>
+                  {row.thumbnail ? <img src={row.thumbnail} alt={row.fileName} /> : row.mime === 'application/pdf' ? <FilePdfOutlined /> : <FileOutlined />}
+                </button>
+                <Typography.Text ellipsis={{ tooltip: row.fileName }} style={{ width: '100%' }}>{row.fileName}</Typography.Text>
+                <Typography.Text type="secondary" style={{ fontSize: 11 }}>{(row.size / 1024).toFixed(0)} KB · {row.createdBy}</Typography.Text>
+                {canEdit && (
+                  <Popconfirm title={t('attachments.deleteConfirm')} onConfirm={async () => (await call('attachments.delete', { ids: [row.id] }), load())}>
+                    <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t('common.delete')} />
+                  </Popconfirm>
+                )}
+              </div>
+            </List.Item>
+          )}
+        />
+      )}
+      {preview && <Image style={{ display: 'none' }} src={preview} preview={{ visible: true, src: preview, onVisibleChange: (v) => !v && (URL.revokeObjectURL(preview), setPreview(null)) }} />}
+    </Card>
+  );
+}
