@@ -36,6 +36,9 @@ export function runUntilKilled(file: string, cycle: number, killAfterMs: number)
   });
 }
 
+/** Rows in each sheet the crash worker imports. */
+export const CRASH_IMPORT_ROWS = 40;
+
 /** What must hold after a kill: the file is sound, every acknowledged write is there, bulk writes are whole. */
 export function checkAfterKill(file: string, acks: string[]): string[] {
   const problems: string[] = [];
@@ -49,6 +52,10 @@ export function checkAfterKill(file: string, acks: string[]): string[] {
         const row = db.prepare('select landowner from vegetation_records where id = ?').get(Number(x)) as { landowner: string } | undefined;
         if (row?.landowner !== y) problems.push(`acknowledged save ${x} (${y}) missing`);
       }
+      if (kind === 'import') {
+        const got = db.prepare('select count(*) n from vegetation_records where notes = ? and deleted_at is null').get(x) as { n: number };
+        if (got.n !== Number(y)) problems.push(`acknowledged import ${x} has ${got.n} of ${y} rows`);
+      }
       if (kind === 'bulkdelete') {
         const left = db.prepare('select count(*) n from vegetation_records where notes = ? and deleted_at is null').get(x) as { n: number };
         if (left.n > 0) problems.push(`acknowledged bulk delete of ${x} left ${left.n} rows`);
@@ -59,6 +66,9 @@ export function checkAfterKill(file: string, acks: string[]): string[] {
       .prepare('select notes, sum(deleted_at is not null) d, count(*) n from vegetation_records group by notes having d > 0 and d < n')
       .all() as { notes: string; d: number; n: number }[];
     for (const p of partial) problems.push(`bulk delete of ${p.notes} is partial (${p.d}/${p.n})`);
+    // Imports are all-or-nothing too, acknowledged or cut off by the kill: no sheet is half in.
+    const imports = db.prepare("select notes, count(*) n from vegetation_records where notes like 'import-%' group by notes").all() as { notes: string; n: number }[];
+    for (const i of imports) if (i.n !== CRASH_IMPORT_ROWS) problems.push(`import ${i.notes} is partial (${i.n} rows)`);
     // A threshold change re-grades everything in its transaction: every basis names the stored value.
     const stored = db.prepare("select value_json from settings where key = 'clearance.10.bare.vertical'").get() as { value_json: string };
     const stale = db
