@@ -67,6 +67,8 @@ export function createDispatcher(currentDb: () => Kysely<DB>, runtime: CoreRunti
         return result;
       } catch (err) {
         if (err instanceof ApiError) throw err;
+        // Another connection (an import's worker) held the write lock past the busy timeout.
+        if (String((err as { code?: unknown }).code).startsWith('SQLITE_BUSY')) throw new ApiError({ code: 'RULE', message: 'errors.busy' });
         console.error(`[dispatch] ${method} failed:`, err);
         throw new ApiError({ code: 'INTERNAL', message: 'errors.internal' });
       }

@@ -16,6 +16,7 @@ export const en: Messages<typeof zhCN> = {
   errors: {
     validation: 'Please correct the highlighted fields', unauthenticated: 'Your session has ended; please sign in again', forbidden: 'You are not allowed to do this',
     notFound: 'The record does not exist or was deleted', conflict: 'Someone else changed this record; review their version before saving', unknownMethod: 'Unknown operation',
+    busy: 'The ledger is busy writing a large batch (an import); save again in a moment',
     internal: 'Internal error; please contact the administrator', offline: 'Cannot reach the GridDesk service', tooLarge: 'Request too large', contentType: 'Bad request format', badJson: 'Bad request format',
   },
   validation: {

@@ -53,6 +53,7 @@ export const zhCN = {
     notFound: '记录不存在或已被删除',
     conflict: '该记录已被其他人修改，请查看最新内容后再保存',
     unknownMethod: '未知的操作',
+    busy: '台账正在写入大批数据（例如导入），请稍后再保存',
     internal: '系统内部错误，请联系管理员',
     offline: '无法连接到 GridDesk 服务',
     tooLarge: '提交的数据过大',
