@@ -81,6 +81,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         state.handle = await openPrepared(options, now);
         throw err;
       }
+      // Sessions in the restored file are from the past: everyone signs in again.
+      await state.handle.db.deleteFrom('sessions').execute();
       await state.handle.db
         .insertInto('audit_log')
         .values({ at: now.toISOString(), user_id: null, username: by, method: 'backup.restore', entity: 'backup', entity_id: path.basename(from), summary: `restored; previous database kept as ${path.basename(aside)}`, before_json: null, after_json: null })

@@ -46,7 +46,7 @@ test('reference, recycle bin, audit, users and settings pages open', async ({ pa
   for (const [menu, text] of [
     ['线路', '10kV 测试一线'],
     ['回收站', '记录'],
-    ['操作日志', '载入演示数据'],
+    ['操作日志', '登录'],
     ['用户管理', 'clerk1'],
     ['规则阈值', '《电力设施保护条例实施细则》第十六条'],
     ['备份与恢复', '立即备份'],

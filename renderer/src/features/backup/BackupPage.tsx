@@ -53,13 +53,13 @@ export function BackupPage() {
       onOk: async () => {
         try {
           const res = await call('backup.restore', { name: row.name });
+          // The core has ended every session; forget ours now, whatever happens to the dialog.
+          session.set(null);
           modal.success({
             title: t('backup.restored'),
             content: t('backup.restoredDetail', { aside: res.keptAside }),
-            onOk: () => {
-              session.set(null);
-              window.location.reload();
-            },
+            onOk: () => window.location.reload(),
+            afterClose: () => window.location.reload(),
           });
         } catch (e) {
           void message.error(errorText(t, e));
