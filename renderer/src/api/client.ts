@@ -2,8 +2,15 @@ import { ApiError, type ApiErrorBody, type InputOf, type MethodName, type Output
 
 type Reply = { ok: true; result: unknown } | { ok: false; error: ApiErrorBody };
 
-interface DesktopBridge {
+/** What the desktop preload exposes (electron/preload/preload.ts); absent in a browser. */
+export interface DesktopBridge {
   call(method: string, input: unknown, token: string | null): Promise<Reply>;
+  /** The system print dialog for this page. */
+  print(): Promise<unknown>;
+  /** This page as an A4 PDF, saved where the user chooses. */
+  printToPDF(title: string): Promise<{ ok: boolean; path?: string }>;
+  /** Opens an attachment with the system viewer. */
+  openFile(name: string, data: Uint8Array): Promise<unknown>;
   platform: 'desktop';
 }
 

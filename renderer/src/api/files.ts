@@ -23,18 +23,35 @@ export async function uploadFile(file: File, onProgress?: (fraction: number) => 
   }
 }
 
-/** Fetches a file the core made (export, template) and hands it to the browser's or Electron's save. */
-export async function downloadFile(fileId: string): Promise<string> {
+interface Chunk {
+  name: string;
+  data: string;
+  nextOffset: number | null;
+}
+
+/** Reads a file the core hands out in chunks (files.read, attachments.read) into one byte array. */
+export async function readChunks(read: (offset: number) => Promise<Chunk>): Promise<{ name: string; bytes: Uint8Array<ArrayBuffer> }> {
   const parts: Uint8Array[] = [];
   let offset: number | null = 0;
   let name = 'download';
   while (offset !== null) {
-    const r: { name: string; data: string; nextOffset: number | null } = await call('files.read', { fileId, offset });
+    const r = await read(offset);
     parts.push(Uint8Array.from(atob(r.data), (c) => c.charCodeAt(0)));
     name = r.name;
     offset = r.nextOffset;
   }
-  const url = URL.createObjectURL(new Blob(parts as BlobPart[], { type: 'application/octet-stream' }));
+  const bytes = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    bytes.set(p, at);
+    at += p.length;
+  }
+  return { name, bytes };
+}
+
+/** Hands bytes to the browser's (or Electron's) save-file flow. */
+export function saveBytes(name: string, bytes: Uint8Array<ArrayBuffer>, type = 'application/octet-stream') {
+  const url = URL.createObjectURL(new Blob([bytes], { type }));
   const a = document.createElement('a');
   a.href = url;
   a.download = name;
@@ -42,6 +59,12 @@ export async function downloadFile(fileId: string): Promise<string> {
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Fetches a file the core made (export, template) and saves it. */
+export async function downloadFile(fileId: string): Promise<string> {
+  const { name, bytes } = await readChunks((offset) => call('files.read', { fileId, offset }));
+  saveBytes(name, bytes);
   return name;
 }
 

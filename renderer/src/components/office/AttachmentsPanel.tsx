@@ -4,7 +4,7 @@ import { DeleteOutlined, FileOutlined, FilePdfOutlined, PaperClipOutlined } from
 import { useTranslation } from 'react-i18next';
 import { ATTACHMENT_TYPES, type AttachmentRow } from '@contract';
 import { call } from '../../api/client';
-import { uploadFile } from '../../api/files';
+import { readChunks, saveBytes, uploadFile } from '../../api/files';
 import { errorText } from '../errors';
 
 type Entity = AttachmentRow['entity'];
@@ -25,30 +25,6 @@ async function thumbnailOf(file: File): Promise<string | null> {
   } catch {
     return null;
   }
-}
-
-async function bytesOf(id: number): Promise<{ name: string; mime: string; bytes: Uint8Array<ArrayBuffer> }> {
-  const parts: Uint8Array[] = [];
-  let offset: number | null = 0;
-  let name = '';
-  let mime = '';
-  while (offset !== null) {
-    const r: { name: string; mime: string; data: string; nextOffset: number | null } = await call('attachments.read', { id, offset });
-    parts.push(Uint8Array.from(atob(r.data), (c) => c.charCodeAt(0)));
-    ({ name, mime } = r);
-    offset = r.nextOffset;
-  }
-  const bytes = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    bytes.set(p, at);
-    at += p.length;
-  }
-  return { name, mime, bytes };
-}
-
-interface DesktopFiles {
-  openFile?: (name: string, data: Uint8Array) => Promise<unknown>;
 }
 
 /**
@@ -80,16 +56,10 @@ export function AttachmentsPanel({ entity, entityId, canEdit }: { entity: Entity
   };
 
   const open = async (row: AttachmentRow) => {
-    const { name, mime, bytes } = await bytesOf(row.id);
-    const desktop = (window as unknown as { griddesk?: DesktopFiles }).griddesk;
-    if (desktop?.openFile) return void desktop.openFile(name, bytes);
-    const url = URL.createObjectURL(new Blob([bytes], { type: mime }));
-    if (mime.startsWith('image/')) return setPreview(url);
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = name;
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    const { name, bytes } = await readChunks((offset) => call('attachments.read', { id: row.id, offset }));
+    if (window.griddesk) return void window.griddesk.openFile(name, bytes);
+    if (row.mime.startsWith('image/')) return setPreview(URL.createObjectURL(new Blob([bytes], { type: row.mime })));
+    saveBytes(name, bytes, row.mime);
   };
 
   return (

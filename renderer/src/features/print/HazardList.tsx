@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import { VEGETATION_STATUSES, type ReferenceOptions, type VegetationRow } from '@contract';
 import { call } from '../../api/client';
-import { Signatures } from './Signatures';
+import { Signatures, todayLocal } from './Signatures';
 
 export interface HazardListData {
   line: ReferenceOptions['lines'][number];
@@ -29,8 +29,7 @@ export async function loadHazardList(params: Record<string, unknown>): Promise<H
     records.push(...page.rows);
     if (start + 1000 >= page.rowCount) break;
   }
-  const now = new Date();
-  return { line, records, asOf: `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}` };
+  return { line, records, asOf: todayLocal() };
 }
 
 export function HazardListDocument({ t, data }: { t: TFunction; data: HazardListData }) {

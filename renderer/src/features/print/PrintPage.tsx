@@ -6,11 +6,6 @@ import { errorText } from '../../components/errors';
 import { useRouteFilters } from '../../navigation';
 import { PRINT_TEMPLATES } from './print-templates';
 
-interface DesktopPrinting {
-  print(): Promise<unknown>;
-  printToPDF(title: string): Promise<{ ok: boolean; path?: string }>;
-}
-
 /**
  * A document ready to print: A4 pages as they will come out (the print stylesheet sets the paper,
  * margins and page numbers), with print and PDF on the desktop, the browser's print in a browser.
@@ -22,7 +17,7 @@ export function PrintPage({ template }: { template: string }) {
   const [data, setData] = useState<unknown>(null);
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
-  const desktop = (window as unknown as { griddesk?: Partial<DesktopPrinting> }).griddesk;
+  const desktop = window.griddesk;
 
   useEffect(() => {
     if (!spec) return;
@@ -45,11 +40,11 @@ export function PrintPage({ template }: { template: string }) {
           <Button icon={<ArrowLeftOutlined />} onClick={() => window.history.back()}>
             {t('print.back')}
           </Button>
-          <Button type="primary" icon={<PrinterOutlined />} disabled={data === null} onClick={() => (desktop?.print ? void desktop.print() : window.print())} data-testid="print-now">
+          <Button type="primary" icon={<PrinterOutlined />} disabled={data === null} onClick={() => (desktop ? void desktop.print() : window.print())} data-testid="print-now">
             {t('print.print')}
           </Button>
-          {desktop?.printToPDF && (
-            <Button icon={<FilePdfOutlined />} disabled={data === null} onClick={async () => setSaved((await desktop.printToPDF!(title)).path ?? null)}>
+          {desktop && (
+            <Button icon={<FilePdfOutlined />} disabled={data === null} onClick={async () => setSaved((await desktop.printToPDF(title)).path ?? null)}>
               {t('print.pdf')}
             </Button>
           )}

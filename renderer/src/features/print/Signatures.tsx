@@ -17,3 +17,9 @@ export function Signatures({ t, roles }: { t: TFunction; roles: string[] }) {
     </table>
   );
 }
+
+/** Today as YYYY-MM-DD on this computer: the date a document is issued. */
+export function todayLocal(): string {
+  const now = new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+}

@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { VegetationRow } from '@contract';
 import { call } from '../../api/client';
-import { Signatures } from './Signatures';
+import { Signatures, todayLocal } from './Signatures';
 
 export interface WorkOrderData {
   records: VegetationRow[];
@@ -13,8 +13,7 @@ const MAX_RECORDS = 200;
 export async function loadWorkOrder(params: Record<string, unknown>): Promise<WorkOrderData> {
   const ids = (Array.isArray(params.ids) ? params.ids : []).filter((x): x is number => typeof x === 'number').slice(0, MAX_RECORDS);
   const records = await Promise.all(ids.map((id) => call('vegetation.get', { id })));
-  const now = new Date();
-  const issuedOn = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+  const issuedOn = todayLocal();
   return { records: records.sort((a, b) => a.lineName.localeCompare(b.lineName, 'zh-CN') || a.towerFrom - b.towerFrom), issuedOn };
 }
 
