@@ -1,23 +1,29 @@
-import { useState, type ReactNode } from 'react';
-import { Button, Dropdown, Layout, Menu, Modal, Space, Tag } from 'antd';
+import { lazy, Suspense, useState, type ReactNode } from 'react';
+import { Button, Dropdown, Layout, Menu, Modal, Space, Spin, Tag } from 'antd';
 import { SafetyOutlined, AuditOutlined, DashboardOutlined, DeleteOutlined, DatabaseOutlined, SettingOutlined, TeamOutlined, UserOutlined, ApartmentOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '@contract';
 import { useAuth } from './features/accounts/auth-context';
 import { ChangePasswordForm } from './features/accounts/ChangePasswordForm';
 import { LanguageSwitch } from './features/accounts/LanguageSwitch';
-import { UsersPage } from './features/accounts/UsersPage';
-import { AuditPage } from './features/audit/AuditPage';
-import { BackupPage } from './features/backup/BackupPage';
-import { RecycleBinPage } from './features/recycle/RecycleBinPage';
-import { LinesPage, TeamsPage, TownshipsPage, VillagesPage } from './features/reference/ReferencePages';
-import { SettingsPage } from './features/settings/SettingsPage';
 import { VegetationPage } from './features/vegetation/VegetationPage';
-import { DashboardPage } from './features/dashboard/DashboardPage';
 import { RemindersBell } from './features/dashboard/RemindersBell';
 import { GlobalSearch } from './features/search/GlobalSearch';
-import { PrintPage } from './features/print/PrintPage';
 import { navigate, useHashRoute } from './navigation';
+
+// Pages load when first opened: the first screen does not wait for charts, print layouts or admin pages.
+const UsersPage = lazy(() => import('./features/accounts/UsersPage').then((m) => ({ default: m.UsersPage })));
+const AuditPage = lazy(() => import('./features/audit/AuditPage').then((m) => ({ default: m.AuditPage })));
+const BackupPage = lazy(() => import('./features/backup/BackupPage').then((m) => ({ default: m.BackupPage })));
+const RecycleBinPage = lazy(() => import('./features/recycle/RecycleBinPage').then((m) => ({ default: m.RecycleBinPage })));
+const reference = () => import('./features/reference/ReferencePages');
+const LinesPage = lazy(() => reference().then((m) => ({ default: m.LinesPage })));
+const TownshipsPage = lazy(() => reference().then((m) => ({ default: m.TownshipsPage })));
+const VillagesPage = lazy(() => reference().then((m) => ({ default: m.VillagesPage })));
+const TeamsPage = lazy(() => reference().then((m) => ({ default: m.TeamsPage })));
+const SettingsPage = lazy(() => import('./features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
+const DashboardPage = lazy(() => import('./features/dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage })));
+const PrintPage = lazy(() => import('./features/print/PrintPage').then((m) => ({ default: m.PrintPage })));
 
 interface Route {
   key: string;
@@ -57,7 +63,13 @@ export function Shell() {
   ];
   const visible = (r: Route) => !r.roles || auth.can(...r.roles);
   // Printable documents take the whole window (no menu, no header): what you see is the paper.
-  if (route.startsWith('print/')) return <PrintPage template={route.slice('print/'.length)} />;
+  if (route.startsWith('print/')) {
+    return (
+      <Suspense fallback={<Spin style={{ margin: 40 }} />}>
+        <PrintPage template={route.slice('print/'.length)} />
+      </Suspense>
+    );
+  }
   const flat = routes.flatMap((r) => (r.children ? r.children : [r])).filter(visible);
   const current = flat.find((r) => r.key === route) ?? flat[0]!;
   const menuItems = routes.filter(visible).map((r) => ({
@@ -95,7 +107,9 @@ export function Shell() {
         <Layout.Sider width={180} theme="light" breakpoint="lg" collapsible>
           <Menu mode="inline" selectedKeys={[current.key]} defaultOpenKeys={['reference']} items={menuItems} onClick={(e) => go(e.key)} />
         </Layout.Sider>
-        <Layout.Content className="app-content">{current.page?.()}</Layout.Content>
+        <Layout.Content className="app-content">
+          <Suspense fallback={<Spin style={{ margin: 40 }} />}>{current.page?.()}</Suspense>
+        </Layout.Content>
       </Layout>
       <Modal open={pwOpen} footer={null} onCancel={() => setPwOpen(false)} destroyOnHidden>
         <ChangePasswordForm onDone={() => setPwOpen(false)} />

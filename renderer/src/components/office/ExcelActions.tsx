@@ -1,11 +1,12 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Button } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { SheetName } from '@contract';
 import type { DataGridHandle } from '../DataGrid';
 import { ExportButton } from './ExportButton';
-import { ImportWizard } from './ImportWizard';
+// The wizard loads when first opened.
+const ImportWizard = lazy(() => import('./ImportWizard').then((m) => ({ default: m.ImportWizard })));
 
 interface Props {
   sheet: SheetName;
@@ -26,7 +27,11 @@ export function ExcelActions({ sheet, grid, params, canImport }: Props) {
         </Button>
       )}
       <ExportButton sheet={sheet} grid={grid} params={params} />
-      {canImport && <ImportWizard sheet={sheet} open={importing} onClose={() => setImporting(false)} onImported={() => grid.current?.refresh()} />}
+      {canImport && importing && (
+        <Suspense fallback={null}>
+          <ImportWizard sheet={sheet} open={importing} onClose={() => setImporting(false)} onImported={() => grid.current?.refresh()} />
+        </Suspense>
+      )}
     </>
   );
 }
