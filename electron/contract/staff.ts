@@ -1,0 +1,152 @@
+import { z } from 'zod';
+import { EVERYONE, LEDGER_EDITORS, command, query } from './method';
+import { countOutput, gridPage, gridRequestWith, id, idInput, idsInput, isoDate, optionalDate, optionalText, phone, recordMeta, requiredText, version } from './common';
+
+/** 在岗 / 休假 / 调离 / 退休 */
+export const STAFF_STATUSES = ['on_duty', 'leave', 'transferred', 'retired'] as const;
+export const staffStatus = z.enum(STAFF_STATUSES);
+export const SKILL_LEVELS = [1, 2, 3] as const;
+
+/**
+ * Certificates (DOMAIN.md §5): the 特种作业操作证 electrical subtypes, and the abolished 进网作业许可证
+ * kept as history only.
+ */
+export const CERTIFICATE_KINDS = ['hv_electrician', 'lv_electrician', 'cable', 'relay', 'testing', 'explosion_proof', 'grid_permit'] as const;
+export const certificateKind = z.enum(CERTIFICATE_KINDS);
+/** 有效 / 待复审 (review window open) / 即将到期 (expiry window open) / 已过期 (expired or review missed) / 已废止 */
+export const CERTIFICATE_STATES = ['valid', 'review_due', 'expiring', 'expired', 'abolished'] as const;
+export const certificateState = z.enum(CERTIFICATE_STATES);
+
+export const skillEntry = z.object({ skill: requiredText(20), level: z.number().int().min(1).max(3) });
+
+export const staffInput = z.object({
+  id: id.optional(),
+  version: version.optional(),
+  employeeNo: requiredText(20),
+  name: requiredText(20),
+  teamId: id.nullable().optional(),
+  position: optionalText(30),
+  phone: phone.nullable().optional(),
+  hireDate: optionalDate,
+  education: optionalText(20),
+  status: staffStatus.default('on_duty'),
+  /** The day they came back from a break of 3 months or more (安规 must be passed again after it). */
+  returnedFromBreakOn: optionalDate,
+  skills: z.array(skillEntry).max(30).default([]),
+  notes: optionalText(500),
+});
+export type StaffInput = z.input<typeof staffInput>;
+
+/** Why a person may or may not be put on duty; each reason is an i18n key with its parameters. */
+export const eligibility = z.object({
+  eligible: z.boolean(),
+  reasons: z.array(z.object({ key: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() })),
+});
+export type Eligibility = z.infer<typeof eligibility>;
+
+export const staffRow = z.object({
+  ...recordMeta,
+  employeeNo: z.string(),
+  name: z.string(),
+  teamId: id.nullable(),
+  teamName: z.string().nullable(),
+  position: z.string().nullable(),
+  phone: z.string().nullable(),
+  hireDate: z.string().nullable(),
+  education: z.string().nullable(),
+  status: staffStatus,
+  returnedFromBreakOn: z.string().nullable(),
+  skills: z.array(skillEntry),
+  notes: z.string().nullable(),
+  /** The best state among their usable electrical certificates, or null without any. */
+  certificateState: certificateState.nullable(),
+  lastSafetyExamOn: z.string().nullable(),
+  trainingHoursThisYear: z.number(),
+  eligibility,
+});
+export type StaffRow = z.infer<typeof staffRow>;
+
+export const certificateInput = z
+  .object({
+    id: id.optional(),
+    version: version.optional(),
+    staffId: id,
+    kind: certificateKind,
+    number: requiredText(40),
+    issueDate: isoDate,
+    /** Defaults to the issue date + the validity (6 years). */
+    expiryDate: optionalDate,
+    lastReviewDate: optionalDate,
+    /** 10 years of continuous work, approved by the issuing authority: review every 6 years instead of 3. */
+    extendedReview: z.boolean().default(false),
+    notes: optionalText(200),
+  })
+  .superRefine((c, ctx) => {
+    if (c.expiryDate && c.expiryDate <= c.issueDate) ctx.addIssue({ code: 'custom', path: ['expiryDate'], message: 'staff.certificate.expiryBeforeIssue' });
+    if (c.lastReviewDate && c.lastReviewDate < c.issueDate) ctx.addIssue({ code: 'custom', path: ['lastReviewDate'], message: 'staff.certificate.reviewBeforeIssue' });
+  });
+
+export const certificateRow = z.object({
+  ...recordMeta,
+  staffId: id,
+  staffName: z.string(),
+  kind: certificateKind,
+  number: z.string(),
+  issueDate: z.string(),
+  expiryDate: z.string(),
+  lastReviewDate: z.string().nullable(),
+  extendedReview: z.boolean(),
+  notes: z.string().nullable(),
+  state: certificateState,
+  /** When the next review is due, and the dates that decided the state. */
+  nextReviewDate: z.string().nullable(),
+  stateReason: z.string(),
+});
+export type CertificateRow = z.infer<typeof certificateRow>;
+
+export const TRAINING_CATEGORIES = ['safety_rules', 'skills', 'induction', 'certificate', 'other'] as const;
+export const trainingCategory = z.enum(TRAINING_CATEGORIES);
+
+export const attendee = z.object({
+  staffId: id,
+  score: z.number().min(0).max(100).nullable().optional(),
+  passed: z.boolean().default(true),
+});
+
+export const trainingInput = z.object({
+  id: id.optional(),
+  version: version.optional(),
+  course: requiredText(60),
+  category: trainingCategory,
+  date: isoDate,
+  hours: z.number({ error: 'validation.number' }).min(0.5, { error: 'validation.too_small' }).max(200),
+  trainer: optionalText(30),
+  place: optionalText(60),
+  attendees: z.array(attendee).max(500).default([]),
+  notes: optionalText(500),
+});
+
+export const trainingRow = z.object({
+  ...recordMeta,
+  course: z.string(),
+  category: trainingCategory,
+  date: z.string(),
+  hours: z.number(),
+  trainer: z.string().nullable(),
+  place: z.string().nullable(),
+  attendees: z.array(z.object({ staffId: id, staffName: z.string(), score: z.number().nullable(), passed: z.boolean() })),
+  notes: z.string().nullable(),
+});
+
+export const staffMethods = {
+  'staff.list': query(EVERYONE, gridRequestWith({ teamId: id.optional(), status: staffStatus.optional(), eligibleOnly: z.boolean().optional() }), gridPage(staffRow)),
+  'staff.get': query(EVERYONE, idInput, staffRow),
+  'staff.save': command(LEDGER_EDITORS, staffInput, staffRow),
+  'staff.delete': command(LEDGER_EDITORS, idsInput, countOutput),
+  'certificates.list': query(EVERYONE, gridRequestWith({ staffId: id.optional(), states: z.array(certificateState).max(5).optional() }), gridPage(certificateRow)),
+  'certificates.save': command(LEDGER_EDITORS, certificateInput, certificateRow),
+  'certificates.delete': command(LEDGER_EDITORS, idsInput, countOutput),
+  'training.list': query(EVERYONE, gridRequestWith({ year: z.number().int().min(2000).max(2100).optional() }), gridPage(trainingRow)),
+  'training.save': command(LEDGER_EDITORS, trainingInput, trainingRow),
+  'training.delete': command(LEDGER_EDITORS, idsInput, countOutput),
+} as const;
