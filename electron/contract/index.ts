@@ -12,6 +12,7 @@ import { demoMethods } from './demo';
 import { recycleMethods } from './recycle';
 import { referenceMethods } from './reference';
 import { settingsMethods } from './settings';
+import { staffMethods } from './staff';
 import { vegetationMethods } from './vegetation';
 
 /** The whole API: every method the renderer may call, with its schemas and who may call it. */
@@ -30,6 +31,7 @@ export const contract = {
   ...dashboardMethods,
   ...searchMethods,
   ...attachmentsMethods,
+  ...staffMethods,
 } as const;
 
 export type Contract = typeof contract;
@@ -62,3 +64,4 @@ export * from './excel';
 export * from './dashboard';
 export * from './search';
 export * from './attachments';
+export * from './staff';

@@ -12,6 +12,7 @@ import { filesHandlers } from './files/files.handlers';
 import { recycleHandlers } from './recycle/recycle.handlers';
 import { referenceHandlers } from './reference/reference.handlers';
 import { settingsHandlers } from './settings/settings.handlers';
+import { staffHandlers } from './staff/staff.handlers';
 import { disputeHandlers } from './vegetation/disputes.handlers';
 import { vegetationHandlers } from './vegetation/vegetation.handlers';
 
@@ -31,4 +32,5 @@ export const handlers: Handlers<MethodName> = {
   ...dashboardHandlers,
   ...searchHandlers,
   ...attachmentsHandlers,
+  ...staffHandlers,
 };

@@ -171,6 +171,56 @@ export interface AttachmentsTable extends Versioned, SoftDeleted {
   created_by: string | null;
 }
 
+export interface StaffTable extends Versioned, SoftDeleted {
+  id: Generated<number>;
+  employee_no: string;
+  name: string;
+  team_id: number | null;
+  position: string | null;
+  phone: string | null;
+  hire_date: string | null;
+  education: string | null;
+  status: string;
+  returned_from_break_on: string | null;
+  notes: string | null;
+}
+
+export interface StaffSkillsTable {
+  staff_id: number;
+  skill: string;
+  level: number;
+}
+
+export interface CertificatesTable extends Versioned, SoftDeleted {
+  id: Generated<number>;
+  staff_id: number;
+  kind: string;
+  number: string;
+  issue_date: string;
+  expiry_date: string;
+  last_review_date: string | null;
+  extended_review: number;
+  notes: string | null;
+}
+
+export interface TrainingSessionsTable extends Versioned, SoftDeleted {
+  id: Generated<number>;
+  course: string;
+  category: string;
+  date: string;
+  hours: number;
+  trainer: string | null;
+  place: string | null;
+  notes: string | null;
+}
+
+export interface TrainingAttendeesTable {
+  session_id: number;
+  staff_id: number;
+  score: number | null;
+  passed: number;
+}
+
 export interface DB {
   users: UsersTable;
   sessions: SessionsTable;
@@ -187,4 +237,9 @@ export interface DB {
   schema_migrations: SchemaMigrationsTable;
   attachment_blobs: AttachmentBlobsTable;
   attachments: AttachmentsTable;
+  staff: StaffTable;
+  staff_skills: StaffSkillsTable;
+  certificates: CertificatesTable;
+  training_sessions: TrainingSessionsTable;
+  training_attendees: TrainingAttendeesTable;
 }

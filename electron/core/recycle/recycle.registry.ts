@@ -50,6 +50,32 @@ export const RECYCLE_REGISTRY: Record<Recyclable, RecyclableSpec> = {
     },
   },
   teams: { table: 'teams', roles: REFERENCE_EDITORS, deleted: simple('teams', 'teams'), blocker: nameTaken('teams') },
+  staff: {
+    table: 'staff',
+    roles: LEDGER_EDITORS,
+    deleted: sql`select 'staff' as entity, 'staff:' || id as key, id, employee_no || ' ' || name as label, deleted_at, deleted_by from staff where deleted_at is not null`,
+    blocker: async (db, id) => {
+      const s = await db.selectFrom('staff').select('employee_no').where('id', '=', id).executeTakeFirst();
+      if (!s) return null;
+      const clash = await db.selectFrom('staff').select('id').where('employee_no', '=', s.employee_no).where('deleted_at', 'is', null).executeTakeFirst();
+      return clash ? 'recycle.nameTaken' : null;
+    },
+  },
+  certificates: {
+    table: 'certificates',
+    roles: LEDGER_EDITORS,
+    deleted: sql`select 'certificates' as entity, 'certificates:' || c.id as key, c.id, s.name || ' ' || c.number as label, c.deleted_at, c.deleted_by from certificates c join staff s on s.id = c.staff_id where c.deleted_at is not null`,
+    blocker: async (db, id) => {
+      const r = await db.selectFrom('certificates as c').innerJoin('staff as s', 's.id', 'c.staff_id').select('s.deleted_at').where('c.id', '=', id).executeTakeFirst();
+      return r?.deleted_at ? 'recycle.parentDeleted' : null;
+    },
+  },
+  training: {
+    table: 'training_sessions',
+    roles: LEDGER_EDITORS,
+    deleted: sql`select 'training' as entity, 'training:' || id as key, id, date || ' ' || course as label, deleted_at, deleted_by from training_sessions where deleted_at is not null`,
+    blocker: async () => null,
+  },
   attachments: {
     table: 'attachments',
     roles: LEDGER_EDITORS,

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema';
 
-export type SoftDeletable = 'townships' | 'villages' | 'teams' | 'lines' | 'vegetation_records' | 'attachments';
+export type SoftDeletable = 'townships' | 'villages' | 'teams' | 'lines' | 'vegetation_records' | 'attachments' | 'staff' | 'certificates' | 'training_sessions';
 
 /** Moves live rows to the recycle bin. Returns the ids that were live (the rest are ignored). */
 export async function softDelete(

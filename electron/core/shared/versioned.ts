@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import { ApiError, notFound } from '../../contract';
 import type { DB } from '../db/schema';
 
-type VersionedTable = 'users' | 'townships' | 'villages' | 'teams' | 'lines' | 'vegetation_records' | 'vegetation_disputes';
+type VersionedTable = 'users' | 'townships' | 'villages' | 'teams' | 'lines' | 'vegetation_records' | 'vegetation_disputes' | 'staff' | 'certificates' | 'training_sessions';
 
 /**
  * Saves over a record only if nobody saved it since the caller read it (optimistic locking).

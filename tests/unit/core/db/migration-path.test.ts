@@ -35,6 +35,13 @@ const SEEDS: Record<string, string[]> = {
     `insert into attachment_blobs (sha256, size, bytes) values ('abc', 3, x'010203')`,
     `insert into attachments (entity, entity_id, file_name, mime, size, sha256, created_at, updated_at) values ('vegetation', 1, '修剪前.jpg', 'image/jpeg', 3, 'abc', '${NOW}', '${NOW}')`,
   ],
+  '0005_staff': [
+    `insert into staff (employee_no, name, team_id, status, created_at, updated_at) values ('E001', '张电工', 1, 'on_duty', '${NOW}', '${NOW}')`,
+    `insert into staff_skills (staff_id, skill, level) values (1, '电缆', 2)`,
+    `insert into certificates (staff_id, kind, number, issue_date, expiry_date, created_at, updated_at) values (1, 'lv_electrician', 'T-1', '2024-01-01', '2030-01-01', '${NOW}', '${NOW}')`,
+    `insert into training_sessions (course, category, date, hours, created_at, updated_at) values ('安规考试', 'safety_rules', '2026-03-01', 4, '${NOW}', '${NOW}')`,
+    `insert into training_attendees (session_id, staff_id, score, passed) values (1, 1, 92, 1)`,
+  ],
 };
 
 function snapshot(file: string, tables: string[]): Record<string, unknown[]> {

@@ -1,0 +1,149 @@
+import { notFound, type ParsedInputOf } from '../../contract';
+import type { HandlerContext, Handlers } from '../context';
+import { currentUser } from '../context';
+import { loadSettings } from '../settings/settings.repository';
+import { fieldError, requireLive } from '../shared/references';
+import { softDelete } from '../shared/soft-delete';
+import { updateVersioned } from '../shared/versioned';
+import { certificateRules, findCertificate, findStaff, listCertificates, listStaff, type StaffContext } from './staff.repository';
+import { defaultExpiry } from './staff.rules';
+import { findTraining, listTraining } from './training.repository';
+
+type Methods = 'staff.list' | 'staff.get' | 'staff.save' | 'staff.delete' | 'certificates.list' | 'certificates.save' | 'certificates.delete' | 'training.list' | 'training.save' | 'training.delete';
+
+async function staffContext(ctx: HandlerContext): Promise<StaffContext> {
+  return { today: ctx.today, rules: certificateRules(await loadSettings(ctx.db)) };
+}
+
+async function requireStaff(ctx: HandlerContext, id: number, field: string) {
+  const s = await ctx.db.selectFrom('staff').select('id').where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+  if (!s) throw fieldError(field, 'validation.reference_missing');
+}
+
+/** Saves a versioned row: insert when new, else update only over the version the user saw. */
+async function upsert<T extends 'staff' | 'certificates' | 'training_sessions'>(ctx: HandlerContext, table: T, input: { id?: number; version?: number }, values: Record<string, unknown>, current: () => Promise<unknown>): Promise<number> {
+  const at = ctx.now.toISOString();
+  if (input.id === undefined) {
+    return (await ctx.db.insertInto(table).values({ ...values, created_at: at, updated_at: at } as never).returning('id').executeTakeFirstOrThrow()).id;
+  }
+  if (!(await current())) throw notFound(table, input.id);
+  await updateVersioned(ctx.db, table, input.id, input.version, { ...values, updated_at: at }, current);
+  return input.id;
+}
+
+const optional = (s: string | null | undefined) => s || null;
+
+export const staffHandlers: Handlers<Methods> = {
+  'staff.list': async (input, ctx) => listStaff(ctx.db, input, await staffContext(ctx)),
+
+  'staff.get': async (input, ctx) => {
+    const row = await findStaff(ctx.db, input.id, await staffContext(ctx));
+    if (!row) throw notFound('staff', input.id);
+    return row;
+  },
+
+  'staff.save': async (input: ParsedInputOf<'staff.save'>, ctx) => {
+    const sctx = await staffContext(ctx);
+    let clash = ctx.db.selectFrom('staff').select('id').where('employee_no', '=', input.employeeNo).where('deleted_at', 'is', null);
+    if (input.id !== undefined) clash = clash.where('id', '!=', input.id);
+    if (await clash.executeTakeFirst()) throw fieldError('employeeNo', 'validation.duplicate');
+    if (input.teamId) await requireLive(ctx.db, 'teams', input.teamId, 'teamId');
+    const skills = new Map(input.skills.map((s) => [s.skill, s.level]));
+    if (skills.size !== input.skills.length) throw fieldError('skills', 'staff.skills.duplicate');
+    const before = input.id === undefined ? undefined : await findStaff(ctx.db, input.id, sctx);
+    const id = await upsert(
+      ctx,
+      'staff',
+      input,
+      {
+        employee_no: input.employeeNo,
+        name: input.name,
+        team_id: input.teamId ?? null,
+        position: optional(input.position),
+        phone: optional(input.phone),
+        hire_date: input.hireDate ?? null,
+        education: optional(input.education),
+        status: input.status,
+        returned_from_break_on: input.returnedFromBreakOn ?? null,
+        notes: optional(input.notes),
+      },
+      () => findStaff(ctx.db, input.id!, sctx),
+    );
+    await ctx.db.deleteFrom('staff_skills').where('staff_id', '=', id).execute();
+    if (skills.size) await ctx.db.insertInto('staff_skills').values([...skills].map(([skill, level]) => ({ staff_id: id, skill, level }))).execute();
+    const after = (await findStaff(ctx.db, id, sctx))!;
+    ctx.audit({ entity: 'staff', entityId: id, summary: before ? 'updated' : 'created', before, after });
+    return after;
+  },
+
+  'staff.delete': async (input, ctx) => {
+    const user = currentUser(ctx);
+    const deleted = await softDelete(ctx.db, 'staff', input.ids, user.username, ctx.now.toISOString());
+    for (const id of deleted) ctx.audit({ entity: 'staff', entityId: id, summary: 'deleted to recycle bin' });
+    return { count: deleted.length };
+  },
+
+  'certificates.list': async (input, ctx) => listCertificates(ctx.db, input, await staffContext(ctx)),
+
+  'certificates.save': async (input, ctx) => {
+    const sctx = await staffContext(ctx);
+    await requireStaff(ctx, input.staffId, 'staffId');
+    const before = input.id === undefined ? undefined : await findCertificate(ctx.db, input.id, sctx);
+    const id = await upsert(
+      ctx,
+      'certificates',
+      input,
+      {
+        staff_id: input.staffId,
+        kind: input.kind,
+        number: input.number,
+        issue_date: input.issueDate,
+        expiry_date: input.expiryDate ?? defaultExpiry(input.issueDate, sctx.rules),
+        last_review_date: input.lastReviewDate ?? null,
+        extended_review: input.extendedReview ? 1 : 0,
+        notes: optional(input.notes),
+      },
+      () => findCertificate(ctx.db, input.id!, sctx),
+    );
+    const after = (await findCertificate(ctx.db, id, sctx))!;
+    ctx.audit({ entity: 'certificates', entityId: id, summary: before ? 'updated' : 'created', before, after });
+    return after;
+  },
+
+  'certificates.delete': async (input, ctx) => {
+    const user = currentUser(ctx);
+    const deleted = await softDelete(ctx.db, 'certificates', input.ids, user.username, ctx.now.toISOString());
+    for (const id of deleted) ctx.audit({ entity: 'certificates', entityId: id, summary: 'deleted to recycle bin' });
+    return { count: deleted.length };
+  },
+
+  'training.list': async (input, ctx) => listTraining(ctx.db, input),
+
+  'training.save': async (input, ctx) => {
+    const ids = input.attendees.map((a) => a.staffId);
+    if (new Set(ids).size !== ids.length) throw fieldError('attendees', 'staff.training.duplicateAttendee');
+    for (const [i, a] of input.attendees.entries()) await requireStaff(ctx, a.staffId, `attendees.${i}.staffId`);
+    const before = input.id === undefined ? undefined : await findTraining(ctx.db, input.id);
+    const id = await upsert(
+      ctx,
+      'training_sessions',
+      input,
+      { course: input.course, category: input.category, date: input.date, hours: input.hours, trainer: optional(input.trainer), place: optional(input.place), notes: optional(input.notes) },
+      () => findTraining(ctx.db, input.id!),
+    );
+    await ctx.db.deleteFrom('training_attendees').where('session_id', '=', id).execute();
+    if (input.attendees.length) {
+      await ctx.db.insertInto('training_attendees').values(input.attendees.map((a) => ({ session_id: id, staff_id: a.staffId, score: a.score ?? null, passed: a.passed ? 1 : 0 }))).execute();
+    }
+    const after = (await findTraining(ctx.db, id))!;
+    ctx.audit({ entity: 'training', entityId: id, summary: before ? 'updated' : 'created', before, after });
+    return after;
+  },
+
+  'training.delete': async (input, ctx) => {
+    const user = currentUser(ctx);
+    const deleted = await softDelete(ctx.db, 'training_sessions', input.ids, user.username, ctx.now.toISOString());
+    for (const id of deleted) ctx.audit({ entity: 'training', entityId: id, summary: 'deleted to recycle bin' });
+    return { count: deleted.length };
+  },
+};

@@ -1,0 +1,69 @@
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { openTestCore, type TestCore } from '../../helpers/core';
+
+const TODAY = new Date('2026-06-15T09:00:00+08:00');
+let t: TestCore;
+let teamId: number;
+beforeEach(async () => {
+  t = await openTestCore({ clock: () => TODAY });
+  teamId = (await t.call('teams.save', { name: '城关供电所抢修班', kind: 'station' }, t.adminToken)).id;
+});
+afterEach(() => t.close());
+
+async function person(no: string, name: string) {
+  return t.call('staff.save', { employeeNo: no, name, teamId, skills: [{ skill: '电缆', level: 2 }, { skill: '配电设备', level: 3 }] }, t.adminToken);
+}
+
+describe('staff, certificates, training', () => {
+  test('a person whose certificate expired yesterday shows 已过期 and is not eligible, with the reason', async () => {
+    const p = await person('E001', '王建国');
+    const cert = await t.call('certificates.save', { staffId: p.id, kind: 'lv_electrician', number: 'T3101', issueDate: '2020-06-14', lastReviewDate: '2023-06-01' }, t.adminToken);
+    expect(cert).toMatchObject({ expiryDate: '2026-06-14', state: 'expired', stateReason: 'staff.certificate.reason.expired' });
+    const row = await t.call('staff.get', { id: p.id }, t.adminToken);
+    expect(row.certificateState).toBe('expired');
+    expect(row.eligibility.eligible).toBe(false);
+    expect(row.eligibility.reasons[0]).toEqual({ key: 'staff.eligibility.certificateExpired', params: { number: 'T3101', date: '2026-06-14' } });
+  });
+
+  test('a training session with twelve attendees adds its hours to each, and its 安规 pass makes them eligible', async () => {
+    const people = [];
+    for (let i = 1; i <= 12; i++) people.push(await person(`E1${String(i).padStart(2, '0')}`, `员工${i}`));
+    for (const p of people) await t.call('certificates.save', { staffId: p.id, kind: 'hv_electrician', number: `H${p.id}`, issueDate: '2025-01-10' }, t.adminToken);
+    const session = await t.call(
+      'training.save',
+      { course: '2026 年安规考试', category: 'safety_rules', date: '2026-03-20', hours: 4, attendees: people.map((p, i) => ({ staffId: p.id, score: 70 + i * 2, passed: 70 + i * 2 >= 80 })) },
+      t.adminToken,
+    );
+    expect(session.attendees).toHaveLength(12);
+    const list = await t.call('staff.list', { startRow: 0, endRow: 50, teamId }, t.adminToken);
+    expect(list.rows.every((r) => r.trainingHoursThisYear === 4)).toBe(true);
+    const eligible = await t.call('staff.list', { startRow: 0, endRow: 50, eligibleOnly: true }, t.adminToken);
+    // Scores 70, 72, … 92: the five below 80 failed the exam.
+    expect(eligible.rowCount).toBe(7);
+    const failed = list.rows.find((r) => r.employeeNo === 'E101')!;
+    expect(failed.eligibility.reasons).toEqual([{ key: 'staff.eligibility.noSafetyExam', params: { year: '2026' } }]);
+  });
+
+  test('employee numbers are unique; skills are listed once; certificates belong to a live person', async () => {
+    await person('E001', '王建国');
+    await expect(person('E001', '李四')).rejects.toMatchObject({ code: 'VALIDATION', issues: [expect.objectContaining({ path: ['employeeNo'] })] });
+    await expect(t.call('staff.save', { employeeNo: 'E009', name: '赵六', skills: [{ skill: '电缆', level: 1 }, { skill: '电缆', level: 2 }] }, t.adminToken)).rejects.toMatchObject({ code: 'VALIDATION' });
+    await expect(t.call('certificates.save', { staffId: 999, kind: 'cable', number: 'C1', issueDate: '2025-01-01' }, t.adminToken)).rejects.toMatchObject({ code: 'VALIDATION' });
+    await expect(t.call('certificates.save', { staffId: 1, kind: 'cable', number: 'C1', issueDate: '2025-01-01', expiryDate: '2024-01-01' }, t.adminToken)).rejects.toMatchObject({ code: 'VALIDATION' });
+  });
+
+  test('certificates filter by state; deleted people go to the recycle bin and come back', async () => {
+    const p = await person('E001', '王建国');
+    await t.call('certificates.save', { staffId: p.id, kind: 'lv_electrician', number: 'OK1', issueDate: '2025-01-01' }, t.adminToken);
+    await t.call('certificates.save', { staffId: p.id, kind: 'cable', number: 'DUE1', issueDate: '2023-07-01' }, t.adminToken); // review 2026-07-01: window open
+    await t.call('certificates.save', { staffId: p.id, kind: 'grid_permit', number: 'OLD1', issueDate: '2012-01-01', expiryDate: '2015-01-01' }, t.adminToken);
+    const due = await t.call('certificates.list', { startRow: 0, endRow: 10, states: ['review_due'] }, t.adminToken);
+    expect(due.rows.map((r) => r.number)).toEqual(['DUE1']);
+    const all = await t.call('certificates.list', { startRow: 0, endRow: 10, staffId: p.id }, t.adminToken);
+    expect(new Map(all.rows.map((r) => [r.number, r.state]))).toEqual(new Map([['OLD1', 'abolished'], ['OK1', 'valid'], ['DUE1', 'review_due']]));
+    await t.call('staff.delete', { ids: [p.id] }, t.adminToken);
+    expect((await t.call('staff.list', { startRow: 0, endRow: 10 }, t.adminToken)).rowCount).toBe(0);
+    await t.call('recycle.restore', { entity: 'staff', id: p.id }, t.adminToken);
+    expect((await t.call('staff.list', { startRow: 0, endRow: 10 }, t.adminToken)).rowCount).toBe(1);
+  });
+});
