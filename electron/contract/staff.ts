@@ -6,6 +6,8 @@ import { countOutput, gridPage, gridRequestWith, id, idInput, idsInput, isoDate,
 export const STAFF_STATUSES = ['on_duty', 'leave', 'transferred', 'retired'] as const;
 export const staffStatus = z.enum(STAFF_STATUSES);
 export const SKILL_LEVELS = [1, 2, 3] as const;
+/** The skills the office tracks (the roster needs 配电设备, 电缆 and 架空线路 on every shift). */
+export const STAFF_SKILLS = ['配电设备', '电缆', '架空线路', '带电作业', '驾驶', '测试'] as const;
 
 /**
  * Certificates (DOMAIN.md §5): the 特种作业操作证 electrical subtypes, and the abolished 进网作业许可证
@@ -101,6 +103,7 @@ export const certificateRow = z.object({
   /** When the next review is due, and the dates that decided the state. */
   nextReviewDate: z.string().nullable(),
   stateReason: z.string(),
+  stateParams: z.record(z.string(), z.union([z.string(), z.number()])),
 });
 export type CertificateRow = z.infer<typeof certificateRow>;
 

@@ -1,6 +1,6 @@
 import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { Button, Dropdown, Layout, Menu, Modal, Space, Spin, Tag } from 'antd';
-import { SafetyOutlined, AuditOutlined, DashboardOutlined, DeleteOutlined, DatabaseOutlined, SettingOutlined, TeamOutlined, UserOutlined, ApartmentOutlined } from '@ant-design/icons';
+import { SafetyOutlined, AuditOutlined, DashboardOutlined, IdcardOutlined, DeleteOutlined, DatabaseOutlined, SettingOutlined, TeamOutlined, UserOutlined, ApartmentOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '@contract';
 import { useAuth } from './features/accounts/auth-context';
@@ -21,6 +21,10 @@ const LinesPage = lazy(() => reference().then((m) => ({ default: m.LinesPage }))
 const TownshipsPage = lazy(() => reference().then((m) => ({ default: m.TownshipsPage })));
 const VillagesPage = lazy(() => reference().then((m) => ({ default: m.VillagesPage })));
 const TeamsPage = lazy(() => reference().then((m) => ({ default: m.TeamsPage })));
+const staff = () => import('./features/staff/StaffPages');
+const StaffPage = lazy(() => staff().then((m) => ({ default: m.StaffPage })));
+const CertificatesPage = lazy(() => staff().then((m) => ({ default: m.CertificatesPage })));
+const TrainingPage = lazy(() => staff().then((m) => ({ default: m.TrainingPage })));
 const SettingsPage = lazy(() => import('./features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
 const DashboardPage = lazy(() => import('./features/dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage })));
 const PrintPage = lazy(() => import('./features/print/PrintPage').then((m) => ({ default: m.PrintPage })));
@@ -44,6 +48,16 @@ export function Shell() {
   const routes: Route[] = [
     { key: 'home', label: t('nav.home'), icon: <DashboardOutlined />, page: () => <DashboardPage /> },
     { key: 'vegetation', label: t('nav.vegetation'), icon: <ApartmentOutlined />, page: () => <VegetationPage /> },
+    {
+      key: 'people',
+      label: t('nav.people'),
+      icon: <IdcardOutlined />,
+      children: [
+        { key: 'staff', label: t('nav.staff'), page: () => <StaffPage /> },
+        { key: 'certificates', label: t('nav.certificates'), page: () => <CertificatesPage /> },
+        { key: 'training', label: t('nav.training'), page: () => <TrainingPage /> },
+      ],
+    },
     {
       key: 'reference',
       label: t('nav.reference'),
@@ -105,7 +119,7 @@ export function Shell() {
       </Layout.Header>
       <Layout>
         <Layout.Sider width={180} theme="light" breakpoint="lg" collapsible>
-          <Menu mode="inline" selectedKeys={[current.key]} defaultOpenKeys={['reference']} items={menuItems} onClick={(e) => go(e.key)} />
+          <Menu mode="inline" selectedKeys={[current.key]} defaultOpenKeys={['people', 'reference']} items={menuItems} onClick={(e) => go(e.key)} />
         </Layout.Sider>
         <Layout.Content className="app-content">
           <Suspense fallback={<Spin style={{ margin: 40 }} />}>{current.page?.()}</Suspense>

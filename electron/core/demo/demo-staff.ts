@@ -1,11 +1,11 @@
 import type { Kysely } from 'kysely';
+import { STAFF_SKILLS } from '../../contract';
 import type { DB } from '../db/schema';
 import { addDays, addMonths } from '../shared/time';
 
 const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '黄', '赵', '吴', '周', '徐', '孙', '马', '朱', '胡', '郭', '何', '林', '罗', '高'];
 const GIVEN = ['建国', '志强', '海涛', '秀英', '桂兰', '德明', '文华', '光荣', '玉梅', '凤英', '永红', '国庆', '晓东', '丽娟', '春生', '新民', '卫东', '小龙'];
 const POSITIONS = ['班长', '副班长', '技术员', '运维工', '运维工', '运维工', '抢修工', '抢修工', '驾驶员'];
-export const DEMO_SKILLS = ['配电设备', '电缆', '架空线路', '带电作业', '驾驶', '测试'];
 
 /**
  * An office's people: about ten per team with skills, electrician certificates in every state
@@ -39,8 +39,8 @@ export async function addDemoStaff(db: Kysely<DB>, rnd: () => number, teamIds: n
         .returning('id')
         .executeTakeFirstOrThrow();
       people.push(person);
-      const skills = DEMO_SKILLS.filter(() => rnd() < 0.45);
-      if (skills.length === 0) skills.push(pick(DEMO_SKILLS));
+      const skills = STAFF_SKILLS.filter(() => rnd() < 0.45);
+      if (skills.length === 0) skills.push(pick(STAFF_SKILLS));
       await db.insertInto('staff_skills').values(skills.map((skill) => ({ staff_id: person.id, skill, level: 1 + Math.floor(rnd() * 3) }))).execute();
       // Issue dates spread over the last seven years: some certificates lapse, some wait for review.
       const issued = addDays(today, -Math.floor(rnd() * 365 * 7));

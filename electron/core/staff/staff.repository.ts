@@ -142,6 +142,7 @@ function toCertificate(c: Selectable<CertificatesTable> & { staff_name: string }
     state: j.state,
     nextReviewDate: j.nextReviewDate,
     stateReason: `staff.certificate.reason.${j.reason}`,
+    stateParams: j.params,
   };
 }
 

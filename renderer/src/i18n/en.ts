@@ -6,7 +6,7 @@ type Messages<T> = { [K in keyof T]: T[K] extends string ? string : Messages<T[K
 /** English. Same keys as zh-CN (the type enforces it). */
 export const en: Messages<typeof zhCN> = {
   app: { name: 'GridDesk Operations Ledgers', tagline: 'County power supply ledgers', short: 'GridDesk' },
-  nav: { home: 'Home', vegetation: 'Tree clearance', reference: 'Reference data', lines: 'Lines', townships: 'Townships', villages: 'Villages', teams: 'Teams', recycle: 'Recycle bin', audit: 'Audit log', users: 'Users', settings: 'Rule thresholds', backup: 'Backup' },
+  nav: { home: 'Home', people: 'People & training', staff: 'Staff', certificates: 'Certificates', training: 'Training', vegetation: 'Tree clearance', reference: 'Reference data', lines: 'Lines', townships: 'Townships', villages: 'Villages', teams: 'Teams', recycle: 'Recycle bin', audit: 'Audit log', users: 'Users', settings: 'Rule thresholds', backup: 'Backup' },
   common: {
     add: 'New', edit: 'Edit', delete: 'Delete', save: 'Save', cancel: 'Cancel', close: 'Close', refresh: 'Refresh', search: 'Search', restore: 'Restore', confirm: 'OK', yes: 'Yes', no: 'No',
     logout: 'Sign out', changePassword: 'Change password', language: '中文', rows: '{{count}} rows', selected: '{{count}} selected', empty: 'No data', saved: 'Saved',
@@ -88,6 +88,7 @@ export const en: Messages<typeof zhCN> = {
       due: 'Tree clearance: what is due', overdue: 'Overdue', dueSoon: 'Due within {{unit}} days', emergency: 'Emergency hazards (open)', disputes: 'Tree clearance disputes',
       blocked: 'Blocked (dispute open)', paidThisYear: 'Compensation paid in {{unit}} (CNY)', byLine: 'Open tree hazards by line and grade (top 15 lines; click to open)',
     },
+    staff: { certificates: 'Certificates', expired: 'Expired or void', reviewDue: 'Review due or expiring', eligible: 'Eligible for duty today' },
   },
   search: { placeholder: 'Search everything: landowner, line, phone… (Ctrl+K)', none: 'Nothing found', more: 'more…' },
   print: {
@@ -110,13 +111,41 @@ export const en: Messages<typeof zhCN> = {
     deleteConfirm: 'Delete this attachment? It can be restored from the recycle bin.', tooLarge: 'Attachment larger than {{mb}} MB',
     badType: '“{{name}}” is not an accepted kind (jpg/png photos, PDF, Word, Excel), or its content does not match its name', badThumbnail: 'Invalid thumbnail',
   },
-  reminders: { title: 'Reminders', none: 'Nothing to remind you of', vegetation: { overdue: 'Tree clearance: overdue', dueSoon: 'Tree clearance: due within {{days}} days' } },
+  staff: {
+    employeeNo: 'No.', name: 'Name', team: 'Team', position: 'Position', phone: 'Phone', status: 'Status', hireDate: 'Hired', education: 'Education',
+    returnedFromBreakOn: 'Back from a long break on', returnedFromBreakHelp: 'Back after 3 months or more away from electrical work: must pass the safety rules exam again before working',
+    skill: 'Skill', skills: 'Skills', person: 'Person', eligible: 'On duty?', canDuty: 'Eligible', cannotDuty: 'Not eligible', reasons: 'Why',
+    hoursThisYear: 'Training this year (h)', lastSafetyExam: 'Last safety exam passed', eligibleOnly: 'Eligible people only',
+    statuses: { on_duty: 'On duty', leave: 'On leave', transferred: 'Transferred', retired: 'Retired' },
+    levels: { '1': ' (basic)', '2': ' (skilled)', '3': ' (expert)' },
+    'skills.duplicate': 'Each skill once', 'training.duplicateAttendee': 'A person attends a session once',
+    'certificate.expiryBeforeIssue': 'Expiry must be after the issue date', 'certificate.reviewBeforeIssue': 'The review cannot be before the issue date',
+    certificate: {
+      kind: 'Certificate', number: 'Number', issueDate: 'Issued', expiryDate: 'Valid until', expiryHelp: 'Empty: issue date + 6 years', lastReviewDate: 'Last review',
+      nextReviewDate: 'Next review', extendedReview: 'Review every 6 years', extendedReviewHelp: '10+ years in the trade, approved by the issuing authority', state: 'Certificate', why: 'Why',
+      kinds: { hv_electrician: 'Special operation: HV electrician', lv_electrician: 'Special operation: LV electrician', cable: 'Special operation: power cable', relay: 'Special operation: relay protection', testing: 'Special operation: electrical testing', explosion_proof: 'Special operation: explosion-proof', grid_permit: 'Grid work permit (abolished)' },
+      states: { valid: 'Valid', review_due: 'Review due', expiring: 'Expiring', expired: 'Expired', abolished: 'Abolished' },
+      reason: {
+        valid: 'Valid; next deadline {{date}}', reviewDue: 'Review by {{date}} (apply within {{days}} days before)', expiring: 'Expires {{date}} (apply within {{days}} days before)',
+        expired: 'Expired on {{date}}', reviewMissed: 'Review missed (due {{date}}): void', abolished: 'Not issued since {{date}}; history only',
+      },
+    },
+    eligibility: {
+      notOnDuty: 'Not on duty', noCertificate: 'No valid electrician certificate', certificateExpired: 'Certificate {{number}} expired on {{date}}', reviewMissed: 'Certificate {{number}} missed its review (due {{date}})',
+      noSafetyExam: 'Safety rules exam not passed in {{year}}', breakNotCleared: 'Back from a long break on {{date}} without a new exam pass',
+    },
+    training: {
+      course: 'Course', category: 'Category', date: 'Date', hours: 'Hours', trainer: 'Trainer', place: 'Place', attendees: 'Attendees', failed: 'Failed the exam', failedCount: 'Failed',
+      categories: { safety_rules: 'Safety rules exam', skills: 'Skills', induction: 'Three-level induction', certificate: 'Certificate training', other: 'Other' },
+    },
+  },
+  reminders: { title: 'Reminders', none: 'Nothing to remind you of', vegetation: { overdue: 'Tree clearance: overdue', dueSoon: 'Tree clearance: due within {{days}} days' }, staff: { expired: 'Certificates: expired or void', due: 'Certificates: review or expiry within {{days}} days' } },
   recycle: {
     title: 'Recycle bin', entity: 'Kind', label: 'Record', deletedAt: 'Deleted', deletedBy: 'Deleted by', restored: 'Restored', nameTaken: 'A record with this name exists; cannot restore',
-    parentDeleted: 'Its parent record is deleted; restore that first', entities: { vegetation: 'Tree hazard', lines: 'Line', townships: 'Township', villages: 'Village', teams: 'Team', attachments: 'Attachment' },
+    parentDeleted: 'Its parent record is deleted; restore that first', entities: { vegetation: 'Tree hazard', lines: 'Line', townships: 'Township', villages: 'Village', teams: 'Team', attachments: 'Attachment', staff: 'Person', certificates: 'Certificate', training: 'Training' },
   },
   audit: { title: 'Audit log', at: 'Time', user: 'User', method: 'Operation', entity: 'Object', entityId: 'ID', summary: 'Summary', before: 'Before', after: 'After',
-    entities: { vegetation: 'Tree hazard', lines: 'Line', townships: 'Township', villages: 'Village', teams: 'Team', jobs: 'Task', attachments: 'Attachment', users: 'User', settings: 'Threshold', backup: 'Backup', demo: 'Demo data' },
+    entities: { vegetation: 'Tree hazard', lines: 'Line', townships: 'Township', villages: 'Village', teams: 'Team', jobs: 'Task', attachments: 'Attachment', staff: 'Person', certificates: 'Certificate', training: 'Training', users: 'User', settings: 'Threshold', backup: 'Backup', demo: 'Demo data' },
     methods: {
       'accounts.setup': 'First-run setup', 'accounts.login': 'Sign in', 'accounts.logout': 'Sign out', 'accounts.changePassword': 'Change password',
       'accounts.saveUser': 'Save user', 'accounts.resetPassword': 'Reset password', 'settings.update': 'Change threshold', 'settings.reset': 'Reset threshold',
@@ -124,7 +153,7 @@ export const en: Messages<typeof zhCN> = {
       'villages.save': 'Save village', 'villages.delete': 'Delete village', 'teams.save': 'Save team', 'teams.delete': 'Delete team',
       'vegetation.save': 'Save tree hazard', 'vegetation.delete': 'Delete tree hazard', 'vegetation.dispute.open': 'Record dispute',
       'vegetation.dispute.update': 'Update dispute', 'vegetation.dispute.addEntry': 'Add negotiation entry', 'vegetation.dispute.close': 'Close dispute',
-      'recycle.restore': 'Restore from bin', 'excel.commit': 'Excel import', 'jobs.cancel': 'Cancel task', 'attachments.add': 'Add attachment', 'attachments.delete': 'Delete attachment', 'demo.load': 'Load demo data', 'backup.create': 'Back up', 'backup.restore': 'Restore backup',
+      'recycle.restore': 'Restore from bin', 'excel.commit': 'Excel import', 'jobs.cancel': 'Cancel task', 'attachments.add': 'Add attachment', 'attachments.delete': 'Delete attachment', 'staff.save': 'Save person', 'staff.delete': 'Delete person', 'certificates.save': 'Save certificate', 'certificates.delete': 'Delete certificate', 'training.save': 'Save training', 'training.delete': 'Delete training', 'demo.load': 'Load demo data', 'backup.create': 'Back up', 'backup.restore': 'Restore backup',
     },
     summaries: {
       created: 'created', updated: 'updated', 'deleted to recycle bin': 'moved to the recycle bin', 'restored from recycle bin': 'restored from the recycle bin', login: 'signed in',
@@ -137,10 +166,10 @@ export const en: Messages<typeof zhCN> = {
     title: 'Rule thresholds', intro: 'Thresholds the rules judge by. Defaults come from the standards (see source); change them to your company’s rules. Existing records are re-judged.',
     key: 'Item', value: 'Value', defaultValue: 'Standard default', source: 'Source', confirmed: 'Checked', confirmedYes: 'Checked (third-party copy)', confirmedNo: 'Unconfirmed',
     reset: 'Reset', regraded: 'Saved; {{count}} records re-judged', unknown: 'Unknown setting', wrongType: 'Wrong type', speciesCycles: 'Use "桉树=6；毛竹=8", months 1–120',
-    groups: { clearance: 'Tree clearance distances', vegetation: 'Trimming cycles', attachments: 'Attachments', backup: 'Backups' },
+    groups: { clearance: 'Tree clearance distances', vegetation: 'Trimming cycles', staff: 'Certificates and training', attachments: 'Attachments', backup: 'Backups' },
     labels: {
       majorMargin: 'Major-hazard margin (minimum + this is major)',
-      keep: 'Automatic backups kept', maxMb: 'Largest attachment',
+      keep: 'Automatic backups kept', maxMb: 'Largest attachment', validityYears: 'Certificate validity', reviewYears: 'Review interval', extendedReviewYears: 'Extended review interval', windowDays: 'Apply (remind) days before', hoursPerYear: 'Training hours required a year',
       cycleMonths: 'Default trimming cycle',
       cycleMonthsBySpecies: 'Trimming cycle by species',
       dueSoonDays: 'Days counted as "due soon"',

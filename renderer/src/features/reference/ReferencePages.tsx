@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { AREA_TYPES, CONDUCTOR_TYPES, TEAM_KINDS, VOLTAGE_LEVELS, lineInput, teamInput, townshipInput, villageInput } from '@contract';
 import { call } from '../../api/client';
-import { ReferencePage } from './ReferencePage';
+import { ListPage } from '../../components/ListPage';
 import { useReferenceOptions } from './useReferenceOptions';
 
 const text = { filter: 'agTextColumnFilter', filterParams: { maxNumConditions: 1 } };
@@ -11,7 +11,7 @@ export function LinesPage() {
   const [refs] = useReferenceOptions();
   const enumLabel = (prefix: string) => (p: { value?: string }) => (p.value ? t(`${prefix}.${p.value}`) : '');
   return (
-    <ReferencePage
+    <ListPage
       title={t('nav.lines')}
       sheet="lines"
       listMethod="lines.list"
@@ -49,7 +49,7 @@ export function LinesPage() {
 export function TownshipsPage() {
   const { t } = useTranslation();
   return (
-    <ReferencePage
+    <ListPage
       title={t('nav.townships')}
       sheet="townships"
       listMethod="townships.list"
@@ -74,7 +74,7 @@ export function VillagesPage() {
   const { t } = useTranslation();
   const [refs] = useReferenceOptions();
   return (
-    <ReferencePage
+    <ListPage
       title={t('nav.villages')}
       sheet="villages"
       listMethod="villages.list"
@@ -99,7 +99,7 @@ export function VillagesPage() {
 export function TeamsPage() {
   const { t } = useTranslation();
   return (
-    <ReferencePage
+    <ListPage
       title={t('nav.teams')}
       sheet="teams"
       listMethod="teams.list"

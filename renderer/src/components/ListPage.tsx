@@ -4,34 +4,42 @@ import { Button, Input, App as AntApp } from 'antd';
 import { DeleteOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import type { SheetName } from '@contract';
-import { DataGrid, type DataGridHandle, type ListMethod } from '../../components/DataGrid';
-import { FormDrawer, type FieldDef } from '../../components/FormDrawer';
-import { PageTitle } from '../../components/PageTitle';
-import { ExcelActions } from '../../components/office/ExcelActions';
-import { useDeleteSelected } from '../../components/useDeleteSelected';
-import { useAuth } from '../accounts/auth-context';
-import { useRouteFilters } from '../../navigation';
+import type { Role, SheetName } from '@contract';
+import { DataGrid, type DataGridHandle, type ListMethod } from './DataGrid';
+import { FormDrawer, type FieldDef } from './FormDrawer';
+import { PageTitle } from './PageTitle';
+import { ExcelActions } from './office/ExcelActions';
+import { useDeleteSelected } from './useDeleteSelected';
+import { useAuth } from '../features/accounts/auth-context';
+import { useRouteFilters } from '../navigation';
 
-export interface ReferencePageProps<M extends ListMethod, S extends z.ZodType> {
+export interface ListPageProps<M extends ListMethod, S extends z.ZodType> {
   title: string;
-  /** The ledger's spreadsheet (import, export, template). */
-  sheet: SheetName;
+  /** The ledger's spreadsheet (import, export, template), where it has one. */
+  sheet?: SheetName;
   listMethod: M;
   columns: ColDef[];
   schema: S;
-  fields: FieldDef[];
+  fields: FieldDef[] | ((values: Record<string, unknown>) => FieldDef[]);
   newValues: Record<string, unknown>;
+  /** Who may add, edit and delete (default: planners and admins, as for reference data). */
+  editors?: Role[];
+  /** The page's own filters, sent with every list call, and the controls that set them. */
+  params?: object;
+  filters?: React.ReactNode;
+  /** A row as the form wants it (e.g. a list of skills as one picker per skill). */
+  toForm?: (row: Record<string, unknown>) => Record<string, unknown>;
+  testId?: string;
   save: (values: z.output<S>) => Promise<unknown>;
   remove: (ids: number[]) => Promise<{ count: number }>;
 }
 
-/** The page every reference table shares: grid, search, add/edit drawer, delete to the recycle bin. */
-export function ReferencePage<M extends ListMethod, S extends z.ZodType>(props: ReferencePageProps<M, S>) {
+/** The page plain ledgers share: grid, search, the page's filters, add/edit drawer, Excel, delete to the recycle bin. */
+export function ListPage<M extends ListMethod, S extends z.ZodType>(props: ListPageProps<M, S>) {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const auth = useAuth();
-  const canEdit = auth.can('planner', 'admin');
+  const canEdit = auth.can(...(props.editors ?? ['planner', 'admin']));
   const grid = useRef<DataGridHandle>(null);
   const routeFilters = useRouteFilters();
   const [search, setSearch] = useState<string | undefined>(() => (typeof routeFilters?.search === 'string' ? routeFilters.search : undefined));
@@ -41,14 +49,14 @@ export function ReferencePage<M extends ListMethod, S extends z.ZodType>(props: 
   const [selected, setSelected] = useState(0);
   const [editing, setEditing] = useState<Record<string, unknown> | null>(null);
   const remove = useDeleteSelected(grid, props.remove);
-  const params = useMemo(() => ({ search }), [search]);
+  const params = useMemo(() => ({ ...(props.params ?? {}), search }), [search, JSON.stringify(props.params)]); // eslint-disable-line react-hooks/exhaustive-deps
 
   return (
-    <div className="page">
+    <div className="page" data-testid={props.testId}>
       <PageTitle title={props.title}>
         <Input.Search key={search ?? ''} defaultValue={search} allowClear style={{ width: 220 }} onSearch={(s) => setSearch(s || undefined)} placeholder={t('common.search')} />
         {canEdit && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ ...props.newValues })}>
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ ...props.newValues })} data-testid="list-add">
             {t('common.add')}
           </Button>
         )}
@@ -57,16 +65,17 @@ export function ReferencePage<M extends ListMethod, S extends z.ZodType>(props: 
             {t('common.delete')}
           </Button>
         )}
-        <ExcelActions sheet={props.sheet} grid={grid} params={params} canImport={canEdit} />
+        {props.sheet && <ExcelActions sheet={props.sheet} grid={grid} params={params} canImport={canEdit} />}
         <Button icon={<ReloadOutlined />} onClick={() => grid.current?.refresh()} aria-label={t('common.refresh')} />
       </PageTitle>
+      {props.filters && <div className="toolbar">{props.filters}</div>}
       <DataGrid
         ref={grid}
         method={props.listMethod}
         columns={props.columns as never}
         params={params as never}
         selectable={canEdit}
-        onOpen={canEdit ? (row) => setEditing({ ...(row as object) }) : undefined}
+        onOpen={canEdit ? (row) => setEditing(props.toForm ? props.toForm({ ...(row as object) }) : { ...(row as object) }) : undefined}
         onDeleteKey={canEdit ? remove : undefined}
         onSelectionChanged={setSelected}
       />
@@ -76,7 +85,7 @@ export function ReferencePage<M extends ListMethod, S extends z.ZodType>(props: 
         schema={props.schema}
         fields={props.fields}
         initialValues={editing ?? {}}
-        width={560}
+        width={props.toForm ? 640 : 560}
         onClose={() => setEditing(null)}
         onSubmit={async (values) => {
           await props.save(values);

@@ -1,0 +1,66 @@
+import { expect, test } from '@playwright/test';
+import { ADMIN_PASSWORD, adminToken, api } from './api';
+import { login } from './pages';
+import { SEEDED_URL } from '../../playwright.config';
+
+const save = process.env.GRIDDESK_SCREENSHOTS === '1';
+const shot = (name: string) => (save ? { path: `docs/screenshots/${name}.png` } : {});
+const localDate = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+
+test('the office register: 60 people, filtered by team, with who may go on duty and why', async ({ page }) => {
+  await login(page, 'admin', ADMIN_PASSWORD, 'staff');
+  const grid = page.getByTestId('staff-page');
+  await expect(grid.locator('.data-grid-footer')).toHaveText('共 60 条');
+  await page.getByTestId('staff-team').click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+  await expect(grid.locator('.data-grid-footer')).toHaveText('共 10 条');
+  await page.keyboard.press('Escape');
+  await expect(grid.getByTestId('eligibility-tag').first()).toBeVisible();
+  await page.screenshot(shot('staff'));
+});
+
+test('a certificate that expired yesterday shows 已过期 and its holder cannot go on duty, with the reason', async ({ page }) => {
+  const token = await adminToken(SEEDED_URL);
+  const yesterday = new Date(Date.now() - 24 * 3600 * 1000);
+  const issued = new Date(yesterday);
+  issued.setFullYear(issued.getFullYear() - 6);
+  const person = await api(SEEDED_URL, 'staff.save', { employeeNo: 'E2E01', name: '过期测试员', skills: [] }, token);
+  await api(SEEDED_URL, 'certificates.save', { staffId: person.id, kind: 'lv_electrician', number: 'EXP-001', issueDate: localDate(issued), expiryDate: localDate(yesterday), lastReviewDate: localDate(new Date(Date.now() - 400 * 24 * 3600 * 1000)) }, token);
+
+  await login(page, 'admin', ADMIN_PASSWORD, 'certificates');
+  const certs = page.getByTestId('certificates-page');
+  await certs.getByPlaceholder('搜索').fill('EXP-001');
+  await certs.getByPlaceholder('搜索').press('Enter');
+  await expect(certs.getByRole('row').filter({ hasText: 'EXP-001' }).first()).toContainText('已过期');
+
+  await page.getByRole('menuitem', { name: '人员', exact: true }).click();
+  const staff = page.getByTestId('staff-page');
+  await staff.getByPlaceholder('搜索').fill('过期测试员');
+  await staff.getByPlaceholder('搜索').press('Enter');
+  const row = staff.getByRole('row').filter({ hasText: '不可值班' });
+  await expect(row.first()).toBeVisible();
+  await expect(staff.getByRole('row').filter({ hasText: `证书 EXP-001 已于 ${localDate(yesterday)} 过期` }).first()).toBeVisible();
+});
+
+test('a training session with twelve attendees entered from the keyboard; their hours go up', async ({ page }) => {
+  const token = await adminToken(SEEDED_URL);
+  const before = await api(SEEDED_URL, 'staff.list', { startRow: 0, endRow: 12, sortModel: [{ colId: 'employeeNo', sort: 'asc' }] }, token);
+  await login(page, 'admin', ADMIN_PASSWORD, 'training');
+  await page.getByTestId('training-page').getByTestId('list-add').click();
+  const form = page.locator('.ant-drawer:visible');
+  await form.getByLabel('课程').fill('配电电缆故障处理培训');
+  await form.getByLabel('日期').fill(localDate(new Date()));
+  await form.getByLabel('日期').press('Enter');
+  await form.getByLabel('学时').fill('6');
+  const attendees = form.getByLabel('参加人员');
+  await attendees.click();
+  for (const p of before.rows) {
+    await page.keyboard.type(p.employeeNo);
+    await page.keyboard.press('Enter');
+  }
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+s');
+  await expect(page.getByText('已保存')).toBeVisible();
+  const after = await api(SEEDED_URL, 'staff.list', { startRow: 0, endRow: 12, sortModel: [{ colId: 'employeeNo', sort: 'asc' }] }, token);
+  expect(after.rows.map((r) => r.trainingHoursThisYear - before.rows.find((b) => b.id === r.id)!.trainingHoursThisYear)).toEqual(Array(12).fill(6));
+});
