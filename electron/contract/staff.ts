@@ -141,7 +141,25 @@ export const trainingRow = z.object({
   notes: z.string().nullable(),
 });
 
+export const skillMatrix = z.object({
+  skills: z.array(z.string()),
+  rows: z.array(
+    z.object({
+      staffId: id,
+      employeeNo: z.string(),
+      name: z.string(),
+      teamName: z.string().nullable(),
+      levels: z.record(z.string(), z.number().int()),
+      certificateState: certificateState.nullable(),
+      eligible: z.boolean(),
+    }),
+  ),
+  /** Skills a team has exactly one person for (with a usable certificate or not): who it is. */
+  singles: z.array(z.object({ teamName: z.string(), skill: z.string(), staffName: z.string() })),
+});
+
 export const staffMethods = {
+  'staff.skillMatrix': query(EVERYONE, z.object({ teamId: id.optional() }), skillMatrix),
   'staff.list': query(EVERYONE, gridRequestWith({ teamId: id.optional(), status: staffStatus.optional(), eligibleOnly: z.boolean().optional() }), gridPage(staffRow)),
   'staff.get': query(EVERYONE, idInput, staffRow),
   'staff.save': command(LEDGER_EDITORS, staffInput, staffRow),

@@ -25,6 +25,7 @@ const staff = () => import('./features/staff/StaffPages');
 const StaffPage = lazy(() => staff().then((m) => ({ default: m.StaffPage })));
 const CertificatesPage = lazy(() => staff().then((m) => ({ default: m.CertificatesPage })));
 const TrainingPage = lazy(() => staff().then((m) => ({ default: m.TrainingPage })));
+const SkillMatrixPage = lazy(() => import('./features/staff/SkillMatrixPage').then((m) => ({ default: m.SkillMatrixPage })));
 const SettingsPage = lazy(() => import('./features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
 const DashboardPage = lazy(() => import('./features/dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage })));
 const PrintPage = lazy(() => import('./features/print/PrintPage').then((m) => ({ default: m.PrintPage })));
@@ -56,6 +57,7 @@ export function Shell() {
         { key: 'staff', label: t('nav.staff'), page: () => <StaffPage /> },
         { key: 'certificates', label: t('nav.certificates'), page: () => <CertificatesPage /> },
         { key: 'training', label: t('nav.training'), page: () => <TrainingPage /> },
+        { key: 'skills', label: t('nav.skillMatrix'), page: () => <SkillMatrixPage /> },
       ],
     },
     {

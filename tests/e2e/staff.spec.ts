@@ -64,3 +64,19 @@ test('a training session with twelve attendees entered from the keyboard; their 
   const after = await api(SEEDED_URL, 'staff.list', { startRow: 0, endRow: 12, sortModel: [{ colId: 'employeeNo', sort: 'asc' }] }, token);
   expect(after.rows.map((r) => r.trainingHoursThisYear - before.rows.find((b) => b.id === r.id)!.trainingHoursThisYear)).toEqual(Array(12).fill(6));
 });
+
+test('the skill matrix of the 60-person office renders and filters by team', async ({ page }) => {
+  await login(page, 'admin', ADMIN_PASSWORD, 'skills');
+  const matrix = page.getByTestId('skill-matrix');
+  await expect(matrix.getByRole('columnheader', { name: '电缆' })).toBeVisible();
+  const footer = matrix.locator('.data-grid-footer');
+  await expect(footer).toHaveText(/共 \d+ 条/);
+  const all = Number((await footer.textContent())!.replace(/\D/g, ''));
+  expect(all).toBeGreaterThan(45); // the people on duty out of 60
+  await page.getByTestId('matrix-team').click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+  await matrix.getByRole('heading', { name: '技能矩阵' }).click();
+  await expect.poll(async () => Number((await footer.textContent())!.replace(/\D/g, ''))).toBeLessThanOrEqual(10);
+  await expect(matrix.getByRole('row').filter({ hasText: '城关供电所' }).first()).toBeVisible();
+  await page.screenshot(shot('skill-matrix'));
+});

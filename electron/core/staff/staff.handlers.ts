@@ -1,4 +1,4 @@
-import { notFound, type ParsedInputOf } from '../../contract';
+import { STAFF_SKILLS, notFound, type ParsedInputOf } from '../../contract';
 import type { HandlerContext, Handlers } from '../context';
 import { currentUser } from '../context';
 import { loadSettings } from '../settings/settings.repository';
@@ -9,7 +9,7 @@ import { certificateRules, findCertificate, findStaff, listCertificates, listSta
 import { defaultExpiry } from './staff.rules';
 import { findTraining, listTraining } from './training.repository';
 
-type Methods = 'staff.list' | 'staff.get' | 'staff.save' | 'staff.delete' | 'certificates.list' | 'certificates.save' | 'certificates.delete' | 'training.list' | 'training.save' | 'training.delete';
+type Methods = 'staff.skillMatrix' | 'staff.list' | 'staff.get' | 'staff.save' | 'staff.delete' | 'certificates.list' | 'certificates.save' | 'certificates.delete' | 'training.list' | 'training.save' | 'training.delete';
 
 async function staffContext(ctx: HandlerContext): Promise<StaffContext> {
   return { today: ctx.today, rules: certificateRules(await loadSettings(ctx.db)) };
@@ -35,6 +35,38 @@ const optional = (s: string | null | undefined) => s || null;
 
 export const staffHandlers: Handlers<Methods> = {
   'staff.list': async (input, ctx) => listStaff(ctx.db, input, await staffContext(ctx)),
+
+  'staff.skillMatrix': async (input, ctx) => {
+    const sctx = await staffContext(ctx);
+    const rows = [];
+    // On duty only: the matrix is about who can be sent out.
+    for (let start = 0; ; start += 1000) {
+      const page = await listStaff(ctx.db, { startRow: start, endRow: start + 1000, sortModel: [{ colId: 'teamName', sort: 'asc' }, { colId: 'employeeNo', sort: 'asc' }], filterModel: {}, teamId: input.teamId, status: 'on_duty' }, sctx);
+      rows.push(...page.rows);
+      if (start + 1000 >= page.rowCount) break;
+    }
+    const skills = [...new Set([...STAFF_SKILLS, ...rows.flatMap((r) => r.skills.map((s) => s.skill))])];
+    const singles: { teamName: string; skill: string; staffName: string }[] = [];
+    for (const team of [...new Set(rows.map((r) => r.teamName ?? ''))]) {
+      for (const skill of skills) {
+        const holders = rows.filter((r) => (r.teamName ?? '') === team && r.skills.some((s) => s.skill === skill));
+        if (holders.length === 1) singles.push({ teamName: team, skill, staffName: holders[0]!.name });
+      }
+    }
+    return {
+      skills,
+      rows: rows.map((r) => ({
+        staffId: r.id,
+        employeeNo: r.employeeNo,
+        name: r.name,
+        teamName: r.teamName,
+        levels: Object.fromEntries(r.skills.map((s) => [s.skill, s.level])),
+        certificateState: r.certificateState,
+        eligible: r.eligibility.eligible,
+      })),
+      singles,
+    };
+  },
 
   'staff.get': async (input, ctx) => {
     const row = await findStaff(ctx.db, input.id, await staffContext(ctx));

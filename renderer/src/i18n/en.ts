@@ -6,7 +6,7 @@ type Messages<T> = { [K in keyof T]: T[K] extends string ? string : Messages<T[K
 /** English. Same keys as zh-CN (the type enforces it). */
 export const en: Messages<typeof zhCN> = {
   app: { name: 'GridDesk Operations Ledgers', tagline: 'County power supply ledgers', short: 'GridDesk' },
-  nav: { home: 'Home', people: 'People & training', staff: 'Staff', certificates: 'Certificates', training: 'Training', vegetation: 'Tree clearance', reference: 'Reference data', lines: 'Lines', townships: 'Townships', villages: 'Villages', teams: 'Teams', recycle: 'Recycle bin', audit: 'Audit log', users: 'Users', settings: 'Rule thresholds', backup: 'Backup' },
+  nav: { home: 'Home', people: 'People & training', staff: 'Staff', certificates: 'Certificates', training: 'Training', skillMatrix: 'Skill matrix', vegetation: 'Tree clearance', reference: 'Reference data', lines: 'Lines', townships: 'Townships', villages: 'Villages', teams: 'Teams', recycle: 'Recycle bin', audit: 'Audit log', users: 'Users', settings: 'Rule thresholds', backup: 'Backup' },
   common: {
     add: 'New', edit: 'Edit', delete: 'Delete', save: 'Save', cancel: 'Cancel', close: 'Close', refresh: 'Refresh', search: 'Search', restore: 'Restore', confirm: 'OK', yes: 'Yes', no: 'No',
     logout: 'Sign out', changePassword: 'Change password', language: '中文', rows: '{{count}} rows', selected: '{{count}} selected', empty: 'No data', saved: 'Saved',
@@ -115,6 +115,7 @@ export const en: Messages<typeof zhCN> = {
     employeeNo: 'No.', name: 'Name', team: 'Team', position: 'Position', phone: 'Phone', status: 'Status', hireDate: 'Hired', education: 'Education',
     returnedFromBreakOn: 'Back from a long break on', returnedFromBreakHelp: 'Back after 3 months or more away from electrical work: must pass the safety rules exam again before working',
     skill: 'Skill', skills: 'Skills', person: 'Person', eligible: 'On duty?', canDuty: 'Eligible', cannotDuty: 'Not eligible', reasons: 'Why',
+    matrix: { singles: '{{count}} skills rest on one person in their team', single: '{{teamName}}: only {{staffName}} for {{skill}}' },
     hoursThisYear: 'Training this year (h)', lastSafetyExam: 'Last safety exam passed', eligibleOnly: 'Eligible people only',
     statuses: { on_duty: 'On duty', leave: 'On leave', transferred: 'Transferred', retired: 'Retired' },
     levels: { '1': ' (basic)', '2': ' (skilled)', '3': ' (expert)' },

@@ -67,3 +67,15 @@ describe('staff, certificates, training', () => {
     expect((await t.call('staff.list', { startRow: 0, endRow: 10 }, t.adminToken)).rowCount).toBe(1);
   });
 });
+
+describe('skill matrix', () => {
+  test('people × skills with levels; a skill only one person in a team has is called out', async () => {
+    await person('E001', '王建国'); // 电缆 2, 配电设备 3
+    await t.call('staff.save', { employeeNo: 'E002', name: '李秀英', teamId, skills: [{ skill: '配电设备', level: 1 }, { skill: '驾驶', level: 2 }] }, t.adminToken);
+    await t.call('staff.save', { employeeNo: 'E003', name: '休假者', teamId, status: 'leave', skills: [{ skill: '电缆', level: 3 }] }, t.adminToken);
+    const m = await t.call('staff.skillMatrix', { teamId }, t.adminToken);
+    expect(m.rows.map((r) => r.name)).toEqual(['王建国', '李秀英']); // people on leave cannot be sent out
+    expect(m.rows[0]!.levels).toEqual({ 电缆: 2, 配电设备: 3 });
+    expect(m.singles.map((s) => `${s.skill}:${s.staffName}`).sort()).toEqual(['电缆:王建国', '驾驶:李秀英']);
+  });
+});
