@@ -55,14 +55,39 @@ const zhVegetation = {
   treeClasses: { general: '一般林木', street: '行道树/城市绿化' },
 };
 
+const zhStaff = {
+  employeeNo: '工号',
+  name: '姓名',
+  team: '班组',
+  position: '岗位',
+  phone: '电话',
+  status: '状态',
+  hireDate: '入职日期',
+  education: '学历',
+  notes: '备注',
+  statuses: { on_duty: '在岗', leave: '休假', transferred: '调离', retired: '退休' },
+  levelNames: { '1': '初级', '2': '中级', '3': '高级' },
+  skillColumns: { 配电设备: '配电设备', 电缆: '电缆', 架空线路: '架空线路', 带电作业: '带电作业', 驾驶: '驾驶', 测试: '测试' },
+  certificateStates: { valid: '有效', review_due: '待复审', expiring: '即将到期', expired: '已过期', abolished: '已废止' },
+  eligibility: {
+    notOnDuty: '不在岗',
+    noCertificate: '没有有效的电工作业证',
+    certificateExpired: '证书 {{number}} 已于 {{date}} 过期',
+    reviewMissed: '证书 {{number}} 逾期未复审（应于 {{date}} 前）',
+    noSafetyExam: '{{year}} 年《安规》考试尚未合格',
+    breakNotCleared: '{{date}} 长假返岗后尚未重新考试合格',
+  },
+};
+
 const zhImport = {
-  titles: { vegetation: '树障清理台账', lines: '线路', townships: '乡镇', villages: '村', teams: '班组' },
+  titles: { vegetation: '树障清理台账', lines: '线路', townships: '乡镇', villages: '村', teams: '班组', staff: '人员' },
   keyRule: {
     vegetation: '同一线路、同一杆号区段、同一树种视为同一条记录：再次导入会更新这条记录，不会重复新增。',
     lines: '线路名称相同视为同一条线路：再次导入会更新它，不会重复新增。',
     townships: '乡镇名称相同视为同一个乡镇：再次导入会更新它，不会重复新增。',
     villages: '同一乡镇下村名相同视为同一个村：再次导入会更新它，不会重复新增。',
     teams: '班组名称相同视为同一个班组：再次导入会更新它，不会重复新增。',
+    staff: '工号相同视为同一个人：再次导入会更新他的资料和技能，不会重复新增。',
   },
 };
 
@@ -88,20 +113,34 @@ const enVegetation: Same<typeof zhVegetation> = {
   treeClasses: { general: 'General trees', street: 'Street / urban trees' },
 };
 
+const enStaff: Same<typeof zhStaff> = {
+  employeeNo: 'No.', name: 'Name', team: 'Team', position: 'Position', phone: 'Phone', status: 'Status', hireDate: 'Hired', education: 'Education', notes: 'Notes',
+  statuses: { on_duty: 'On duty', leave: 'On leave', transferred: 'Transferred', retired: 'Retired' },
+  levelNames: { '1': 'Basic', '2': 'Skilled', '3': 'Expert' },
+  skillColumns: { 配电设备: 'Distribution equipment', 电缆: 'Cable', 架空线路: 'Overhead line', 带电作业: 'Live working', 驾驶: 'Driving', 测试: 'Testing' },
+  certificateStates: { valid: 'Valid', review_due: 'Review due', expiring: 'Expiring', expired: 'Expired', abolished: 'Abolished' },
+  eligibility: {
+    notOnDuty: 'Not on duty', noCertificate: 'No valid electrician certificate', certificateExpired: 'Certificate {{number}} expired on {{date}}',
+    reviewMissed: 'Certificate {{number}} missed its review (due {{date}})', noSafetyExam: 'Safety rules exam not passed in {{year}}',
+    breakNotCleared: 'Back from a long break on {{date}} without a new exam pass',
+  },
+};
+
 const enImport: Same<typeof zhImport> = {
-  titles: { vegetation: 'Tree clearance', lines: 'Lines', townships: 'Townships', villages: 'Villages', teams: 'Teams' },
+  titles: { vegetation: 'Tree clearance', lines: 'Lines', townships: 'Townships', villages: 'Villages', teams: 'Teams', staff: 'Staff' },
   keyRule: {
     vegetation: 'Same line, same towers and same species = the same record: importing again updates it, never adds a duplicate.',
     lines: 'Same line name = the same line: importing again updates it.',
     townships: 'Same township name = the same township: importing again updates it.',
     villages: 'Same village name in the same township = the same village: importing again updates it.',
     teams: 'Same team name = the same team: importing again updates it.',
+    staff: 'Same employee number = the same person: importing again updates their details and skills.',
   },
 };
 
 export const SHEET_LABELS = {
-  'zh-CN': { reference: zhReference, vegetation: zhVegetation, import: zhImport },
-  en: { reference: enReference, vegetation: enVegetation, import: enImport },
+  'zh-CN': { reference: zhReference, vegetation: zhVegetation, staff: zhStaff, import: zhImport },
+  en: { reference: enReference, vegetation: enVegetation, staff: enStaff, import: enImport },
 } as const;
 
 export type LabelLanguage = keyof typeof SHEET_LABELS;
@@ -114,4 +153,10 @@ export function labelAt(lang: LabelLanguage, key: string): unknown {
     node = (node as Record<string, unknown>)[part];
   }
   return node;
+}
+
+/** A label with its {{placeholders}} filled, in one language (what the core writes into sheets). */
+export function labelText(lang: LabelLanguage, key: string, params: Record<string, string | number> = {}): string {
+  const l = labelAt(lang, key);
+  return typeof l === 'string' ? l.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(params[k] ?? '')) : key;
 }

@@ -237,7 +237,8 @@ function normalise(input: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(input)) {
     if (k === 'id' || k === 'version' || v === undefined || v === null || v === '') continue;
-    out[k] = Array.isArray(v) ? [...v].sort() : v;
+    // Lists (townships of a line, skills of a person) compare as sets.
+    out[k] = Array.isArray(v) ? v.map((x) => JSON.stringify(x)).sort() : v;
   }
   return out;
 }

@@ -10,6 +10,7 @@ import {
 } from '../../contract';
 import { writeAudit } from '../audit/audit.repository';
 import type { AuditEntry, HandlerContext } from '../context';
+import { handlerContext } from '../excel/sheet-context';
 import { headerKey } from '../excel/cells';
 import type { ExportColumn, LedgerSheet, SheetContext, SheetField } from '../excel/sheet';
 import { referenceHandlers } from './reference.handlers';
@@ -30,24 +31,6 @@ async function* allRows(ctx: SheetContext, table: Table, req: GridRequest): Asyn
     yield* page.rows;
     if (start + 1000 >= page.rowCount) return;
   }
-}
-
-/** Runs the table's own save handler inside the import's transaction: the form's rules, unchanged. */
-function handlerContext(ctx: SheetContext, audit: AuditEntry[]): HandlerContext {
-  return {
-    db: ctx.db,
-    session: null,
-    now: ctx.now,
-    today: ctx.today,
-    audit: (e) => audit.push(e),
-    actAs: () => undefined,
-    runtime: new Proxy({} as HandlerContext['runtime'], {
-      get() {
-        throw new Error('the runtime is not available to an import');
-      },
-    }),
-    afterCommit: () => undefined,
-  };
 }
 
 function referenceSheet(spec: {

@@ -112,12 +112,11 @@ export const en: Messages<typeof zhCN> = {
     badType: '“{{name}}” is not an accepted kind (jpg/png photos, PDF, Word, Excel), or its content does not match its name', badThumbnail: 'Invalid thumbnail',
   },
   staff: {
-    employeeNo: 'No.', name: 'Name', team: 'Team', position: 'Position', phone: 'Phone', status: 'Status', hireDate: 'Hired', education: 'Education',
+    ...SHEET_LABELS.en.staff,
     returnedFromBreakOn: 'Back from a long break on', returnedFromBreakHelp: 'Back after 3 months or more away from electrical work: must pass the safety rules exam again before working',
     skill: 'Skill', skills: 'Skills', person: 'Person', eligible: 'On duty?', canDuty: 'Eligible', cannotDuty: 'Not eligible', reasons: 'Why',
     matrix: { singles: '{{count}} skills rest on one person in their team', single: '{{teamName}}: only {{staffName}} for {{skill}}' },
     hoursThisYear: 'Training this year (h)', lastSafetyExam: 'Last safety exam passed', eligibleOnly: 'Eligible people only',
-    statuses: { on_duty: 'On duty', leave: 'On leave', transferred: 'Transferred', retired: 'Retired' },
     levels: { '1': ' (basic)', '2': ' (skilled)', '3': ' (expert)' },
     'skills.duplicate': 'Each skill once', 'training.duplicateAttendee': 'A person attends a session once',
     'certificate.expiryBeforeIssue': 'Expiry must be after the issue date', 'certificate.reviewBeforeIssue': 'The review cannot be before the issue date',
@@ -125,15 +124,11 @@ export const en: Messages<typeof zhCN> = {
       kind: 'Certificate', number: 'Number', issueDate: 'Issued', expiryDate: 'Valid until', expiryHelp: 'Empty: issue date + 6 years', lastReviewDate: 'Last review',
       nextReviewDate: 'Next review', extendedReview: 'Review every 6 years', extendedReviewHelp: '10+ years in the trade, approved by the issuing authority', state: 'Certificate', why: 'Why',
       kinds: { hv_electrician: 'Special operation: HV electrician', lv_electrician: 'Special operation: LV electrician', cable: 'Special operation: power cable', relay: 'Special operation: relay protection', testing: 'Special operation: electrical testing', explosion_proof: 'Special operation: explosion-proof', grid_permit: 'Grid work permit (abolished)' },
-      states: { valid: 'Valid', review_due: 'Review due', expiring: 'Expiring', expired: 'Expired', abolished: 'Abolished' },
+      states: SHEET_LABELS.en.staff.certificateStates,
       reason: {
         valid: 'Valid; next deadline {{date}}', reviewDue: 'Review by {{date}} (apply within {{days}} days before)', expiring: 'Expires {{date}} (apply within {{days}} days before)',
         expired: 'Expired on {{date}}', reviewMissed: 'Review missed (due {{date}}): void', abolished: 'Not issued since {{date}}; history only',
       },
-    },
-    eligibility: {
-      notOnDuty: 'Not on duty', noCertificate: 'No valid electrician certificate', certificateExpired: 'Certificate {{number}} expired on {{date}}', reviewMissed: 'Certificate {{number}} missed its review (due {{date}})',
-      noSafetyExam: 'Safety rules exam not passed in {{year}}', breakNotCleared: 'Back from a long break on {{date}} without a new exam pass',
     },
     training: {
       course: 'Course', category: 'Category', date: 'Date', hours: 'Hours', trainer: 'Trainer', place: 'Place', attendees: 'Attendees', failed: 'Failed the exam', failedCount: 'Failed',

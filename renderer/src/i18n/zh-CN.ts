@@ -326,12 +326,11 @@ export const zhCN = {
     badThumbnail: '缩略图无效',
   },
   staff: {
-    employeeNo: '工号', name: '姓名', team: '班组', position: '岗位', phone: '电话', status: '状态', hireDate: '入职日期', education: '学历',
+    ...SHEET_LABELS['zh-CN'].staff,
     returnedFromBreakOn: '长假返岗日期', returnedFromBreakHelp: '连续离开电气工作 3 个月以上返岗的日期：返岗后须重新学习《安规》并考试合格才能上岗',
     skill: '技能', skills: '技能', person: '人员', eligible: '能否值班', canDuty: '可值班', cannotDuty: '不可值班', reasons: '原因',
     matrix: { singles: '{{count}} 处技能在班组里只有一个人会', single: '{{teamName}}：{{skill}}只有{{staffName}}' },
     hoursThisYear: '今年培训(学时)', lastSafetyExam: '最近安规合格', eligibleOnly: '只看可值班的人',
-    statuses: { on_duty: '在岗', leave: '休假', transferred: '调离', retired: '退休' },
     levels: { '1': '（初级）', '2': '（中级）', '3': '（高级）' },
     'skills.duplicate': '同一技能只能填一次',
     'training.duplicateAttendee': '同一人不能重复参加同一次培训',
@@ -341,15 +340,11 @@ export const zhCN = {
       kind: '证书类型', number: '证书编号', issueDate: '发证日期', expiryDate: '有效期至', expiryHelp: '不填则按发证日期 + 6 年', lastReviewDate: '最近复审',
       nextReviewDate: '下次复审', extendedReview: '复审延长至每 6 年一次', extendedReviewHelp: '连续从事本工种 10 年以上、遵守安全法规，经发证机关同意', state: '证书状态', why: '依据',
       kinds: { hv_electrician: '特种作业操作证·高压电工作业', lv_electrician: '特种作业操作证·低压电工作业', cable: '特种作业操作证·电力电缆作业', relay: '特种作业操作证·继电保护作业', testing: '特种作业操作证·电气试验作业', explosion_proof: '特种作业操作证·防爆电气作业', grid_permit: '电工进网作业许可证（已废止）' },
-      states: { valid: '有效', review_due: '待复审', expiring: '即将到期', expired: '已过期', abolished: '已废止' },
+      states: SHEET_LABELS['zh-CN'].staff.certificateStates,
       reason: {
         valid: '有效，下一个期限 {{date}}', reviewDue: '应在 {{date}} 前复审（期满前 {{days}} 天内申请）', expiring: '{{date}} 到期（期满前 {{days}} 天内申请延期复审或换证）',
         expired: '已于 {{date}} 到期', reviewMissed: '逾期未复审（应于 {{date}} 前复审），证书失效', abolished: '进网作业许可证自 {{date}} 起停止核发，仅作历史记录',
       },
-    },
-    eligibility: {
-      notOnDuty: '不在岗', noCertificate: '没有有效的电工作业证', certificateExpired: '证书 {{number}} 已于 {{date}} 过期', reviewMissed: '证书 {{number}} 逾期未复审（应于 {{date}} 前）',
-      noSafetyExam: '{{year}} 年《安规》考试尚未合格', breakNotCleared: '{{date}} 长假返岗后尚未重新考试合格',
     },
     training: {
       course: '课程', category: '类别', date: '日期', hours: '学时', trainer: '授课人', place: '地点', attendees: '参加人员', failed: '考试未通过的人员', failedCount: '未通过',

@@ -65,6 +65,7 @@ export function StaffPage() {
   return (
     <ListPage
       title={t('nav.staff')}
+      sheet="staff"
       listMethod="staff.list"
       columns={columns as ColDef[]}
       schema={staffForm}

@@ -79,3 +79,33 @@ describe('skill matrix', () => {
     expect(m.singles.map((s) => `${s.skill}:${s.staffName}`).sort()).toEqual(['电缆:王建国', '驾驶:李秀英']);
   });
 });
+
+describe('staff in and out of Excel', () => {
+  test('a register sheet with skill columns comes in; the same employee number updates; export has the reasons in words', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const { importSheet } = await import('../../helpers/office');
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('人员');
+    ws.addRow(['工号', '姓名', '班组', '状态', '电缆', '配电设备', '驾驶']);
+    ws.addRow(['E001', '王建国', '城关供电所抢修班', '在岗', '高级', '中级', null]);
+    ws.addRow(['E002', '李秀英', '城关供电所抢修班', '休假', null, '初级', '2']);
+    const bytes = Buffer.from(await wb.xlsx.writeBuffer());
+    const first = await importSheet(t, 'staff', bytes);
+    expect(first.analysed.preview.problems).toEqual([]);
+    expect(first.committed.result).toMatchObject({ outcome: { created: 2 } });
+    const row = (await t.call('staff.list', { startRow: 0, endRow: 5, search: '王建国' }, t.adminToken)).rows[0]!;
+    expect(row.skills).toEqual([{ skill: '电缆', level: 3 }, { skill: '配电设备', level: 2 }]);
+    expect(row.teamId).toBe(teamId);
+    const again = await importSheet(t, 'staff', bytes);
+    expect(again.analysed.preview).toMatchObject({ newCount: 0, unchangedCount: 2 });
+
+    const { waitForJob, downloadFile } = await import('../../helpers/files');
+    const { jobId } = await t.call('excel.export', { sheet: 'staff', list: { sortModel: [{ colId: 'employeeNo', sort: 'asc' }] }, columns: [{ colId: 'name', header: '姓名' }, { colId: 'reasons', header: '原因' }] }, t.adminToken);
+    const state = await waitForJob(t, jobId, t.adminToken);
+    const file = await downloadFile(t, state.result?.kind === 'excel.export' ? state.result.outcome.fileId : '', t.adminToken);
+    const out = new ExcelJS.Workbook();
+    await out.xlsx.load(file.bytes as never);
+    expect(out.worksheets[0]!.getCell('B3').value).toContain('不在岗');
+    expect(out.worksheets[0]!.getCell('B2').value).toContain('没有有效的电工作业证');
+  });
+});

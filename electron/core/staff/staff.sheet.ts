@@ -1,0 +1,125 @@
+import { STAFF_SKILLS, STAFF_STATUSES, contract, labelText, type ParsedInputOf, type StaffRow } from '../../contract';
+import { writeAudit } from '../audit/audit.repository';
+import type { AuditEntry, HandlerContext } from '../context';
+import { headerKey } from '../excel/cells';
+import { handlerContext } from '../excel/sheet-context';
+import type { LedgerSheet, SheetField } from '../excel/sheet';
+import { loadSettings } from '../settings/settings.repository';
+import { staffHandlers } from './staff.handlers';
+import { certificateRules, listStaff } from './staff.repository';
+
+interface Lookups {
+  teams: Map<string, number>;
+}
+type Existing = Record<string, unknown> & { id: number; version: number; employeeNo: string };
+
+const LEVELS = ['1', '2', '3'] as const;
+const skillFields: SheetField[] = STAFF_SKILLS.map((skill) => ({ key: skill, label: `staff.skillColumns.${skill}`, kind: 'enum', values: LEVELS, valueLabels: 'staff.levelNames', example: skill === '配电设备' ? '中级' : null, width: 9 }));
+const save = staffHandlers['staff.save'] as unknown as (input: unknown, ctx: HandlerContext) => Promise<StaffRow>;
+
+async function* allStaff(ctx: { db: HandlerContext['db']; today: string }, req: ParsedInputOf<'staff.list'>) {
+  const rules = certificateRules(await loadSettings(ctx.db));
+  for (let start = 0; ; start += 1000) {
+    const page = await listStaff(ctx.db, { ...req, startRow: start, endRow: start + 1000 }, { today: ctx.today, rules });
+    yield* page.rows;
+    if (start + 1000 >= page.rowCount) return;
+  }
+}
+
+/** 人员 in and out of Excel: one column per skill with its level; the same employee number is the same person. */
+export const staffSheet: LedgerSheet<Lookups, Existing, StaffRow> = {
+  name: 'staff',
+  saveMethod: 'staff.save',
+  schema: contract['staff.save'].input,
+  keyRule: 'import.keyRule.staff',
+  fields: [
+    { key: 'employeeNo', label: 'staff.employeeNo', kind: 'text', required: true, example: 'GD0001', aliases: ['员工编号', '编号'], width: 10 },
+    { key: 'name', label: 'staff.name', kind: 'text', required: true, example: '王建国', width: 10 },
+    { key: 'team', label: 'staff.team', kind: 'lookup', inputKey: 'teamId', example: null, aliases: ['所在班组'], width: 16 },
+    { key: 'position', label: 'staff.position', kind: 'text', example: '运维工', aliases: ['职务'], width: 10 },
+    { key: 'phone', label: 'staff.phone', kind: 'text', example: '13800000000', aliases: ['手机', '联系电话'], width: 14 },
+    { key: 'status', label: 'staff.status', kind: 'enum', values: STAFF_STATUSES, valueLabels: 'staff.statuses', example: '在岗', width: 8 },
+    { key: 'hireDate', label: 'staff.hireDate', kind: 'date', example: '2015-07-01', aliases: ['参加工作时间', '入职时间'], width: 12 },
+    { key: 'education', label: 'staff.education', kind: 'text', example: '大专', width: 8 },
+    ...skillFields,
+    { key: 'notes', label: 'staff.notes', kind: 'text', example: null, width: 20 },
+  ],
+  async loadLookups({ db }) {
+    const teams = await db.selectFrom('teams').select(['id', 'name']).where('deleted_at', 'is', null).execute();
+    return { teams: new Map(teams.map((t) => [headerKey(t.name), t.id])) };
+  },
+  lookupNames(lookups, field) {
+    return field === 'team' ? [...lookups.teams.keys()] : [];
+  },
+  toInput(values, lookups, problems) {
+    const input: Record<string, unknown> = {};
+    const skills: { skill: string; level: number }[] = [];
+    let anySkillColumn = false;
+    for (const [key, value] of Object.entries(values)) {
+      if ((STAFF_SKILLS as readonly string[]).includes(key)) {
+        anySkillColumn = true;
+        if (value !== null) skills.push({ skill: key, level: Number(value) });
+      } else if (key === 'team') {
+        const id = value === null ? null : lookups.teams.get(headerKey(String(value)));
+        if (id === undefined) problems.push({ field: 'team', message: 'import.unknownReference', params: { value: String(value) } });
+        input.teamId = id ?? null;
+      } else input[key] = value;
+    }
+    if (anySkillColumn) input.skills = skills;
+    return input;
+  },
+  keyOf: (input) => headerKey(String(input.employeeNo)),
+  async loadExisting(ctx) {
+    const found = new Map<string, Existing>();
+    for await (const r of allStaff(ctx, { startRow: 0, endRow: 1000, sortModel: [], filterModel: {} })) found.set(headerKey(r.employeeNo), r as unknown as Existing);
+    return found;
+  },
+  inputOf: (r) => ({
+    id: r.id,
+    version: r.version,
+    employeeNo: r.employeeNo,
+    name: r.name,
+    teamId: r.teamId,
+    position: r.position,
+    phone: r.phone,
+    hireDate: r.hireDate,
+    education: r.education,
+    status: r.status,
+    returnedFromBreakOn: r.returnedFromBreakOn,
+    skills: r.skills,
+    notes: r.notes,
+  }),
+  async write(ctx, rows, _lookups, progress) {
+    const audit: AuditEntry[] = [];
+    const hctx = handlerContext(ctx, audit);
+    let done = 0;
+    for (const r of rows) {
+      await save(r.input, hctx);
+      progress(++done);
+    }
+    await writeAudit(ctx.db, ctx.now.toISOString(), ctx.user, 'excel.commit', audit.map((e) => ({ ...e, summary: `${e.summary} by import` })));
+    const created = rows.filter((r) => !r.existing).length;
+    return { created, updated: rows.length - created };
+  },
+  listSchema: contract['staff.list'].input,
+  rows: (ctx, list) => allStaff(ctx, list as ParsedInputOf<'staff.list'>),
+  async count(ctx, list) {
+    const rules = certificateRules(await loadSettings(ctx.db));
+    return (await listStaff(ctx.db, { ...(list as ParsedInputOf<'staff.list'>), startRow: 0, endRow: 1 }, { today: ctx.today, rules })).rowCount;
+  },
+  exportColumns: {
+    employeeNo: { kind: 'text', width: 10 },
+    name: { kind: 'text', width: 10 },
+    teamName: { kind: 'text', width: 16 },
+    position: { kind: 'text' },
+    status: { kind: 'enum', valueLabels: 'staff.statuses' },
+    eligibility: { kind: 'boolean', width: 10, value: (r) => r.eligibility.eligible },
+    reasons: { kind: 'text', width: 40, value: (r, lang) => r.eligibility.reasons.map((x) => labelText(lang, x.key, x.params)).join('；') },
+    certificateState: { kind: 'enum', valueLabels: 'staff.certificateStates' },
+    trainingHoursThisYear: { kind: 'number' },
+    lastSafetyExamOn: { kind: 'date' },
+    skills: { kind: 'text', width: 30, value: (r) => r.skills.map((s) => `${s.skill}${s.level}`).join('、') },
+    phone: { kind: 'text', width: 14 },
+  },
+};
+
