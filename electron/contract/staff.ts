@@ -64,6 +64,9 @@ export const staffRow = z.object({
   certificateState: certificateState.nullable(),
   lastSafetyExamOn: z.string().nullable(),
   trainingHoursThisYear: z.number(),
+  /** The yearly requirement (setting staff.training.hoursPerYear) and whether they are short of it. */
+  trainingHoursRequired: z.number(),
+  shortOfHours: z.boolean(),
   eligibility,
 });
 export type StaffRow = z.infer<typeof staffRow>;
@@ -160,7 +163,7 @@ export const skillMatrix = z.object({
 
 export const staffMethods = {
   'staff.skillMatrix': query(EVERYONE, z.object({ teamId: id.optional() }), skillMatrix),
-  'staff.list': query(EVERYONE, gridRequestWith({ teamId: id.optional(), status: staffStatus.optional(), eligibleOnly: z.boolean().optional() }), gridPage(staffRow)),
+  'staff.list': query(EVERYONE, gridRequestWith({ teamId: id.optional(), status: staffStatus.optional(), eligibleOnly: z.boolean().optional(), shortOfHours: z.boolean().optional() }), gridPage(staffRow)),
   'staff.get': query(EVERYONE, idInput, staffRow),
   'staff.save': command(LEDGER_EDITORS, staffInput, staffRow),
   'staff.delete': command(LEDGER_EDITORS, idsInput, countOutput),

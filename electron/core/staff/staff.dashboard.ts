@@ -1,19 +1,20 @@
 import type { DashboardPanel, DrillLink, Reminder } from '../../contract';
 import type { HandlerContext } from '../context';
 import { loadSettings } from '../settings/settings.repository';
-import { certificateRules, listCertificates, listStaff } from './staff.repository';
+import { listCertificates, listStaff, staffContextOf } from './staff.repository';
 
 const certificates = (states: string[]): DrillLink => ({ page: 'certificates', method: 'certificates.list', filters: { states } });
 
 async function certificateCount(ctx: HandlerContext, states: ('valid' | 'review_due' | 'expiring' | 'expired' | 'abolished')[]) {
-  const rules = certificateRules(await loadSettings(ctx.db));
-  return (await listCertificates(ctx.db, { startRow: 0, endRow: 1, sortModel: [], filterModel: {}, states }, { today: ctx.today, rules })).rowCount;
+  return (await listCertificates(ctx.db, { startRow: 0, endRow: 1, sortModel: [], filterModel: {}, states }, await staffContextOf(ctx.db, ctx.today))).rowCount;
 }
+
+const staffCount = async (ctx: HandlerContext, filters: { eligibleOnly?: boolean; shortOfHours?: boolean }) =>
+  (await listStaff(ctx.db, { startRow: 0, endRow: 1, sortModel: [], filterModel: {}, ...filters }, await staffContextOf(ctx.db, ctx.today))).rowCount;
+const staffLink = (filters: Record<string, unknown>): DrillLink => ({ page: 'staff', method: 'staff.list', filters });
 
 /** Certificates by state, and how many people may go on duty today. */
 export async function staffPanels(ctx: HandlerContext): Promise<DashboardPanel[]> {
-  const rules = certificateRules(await loadSettings(ctx.db));
-  const eligible = (await listStaff(ctx.db, { startRow: 0, endRow: 1, sortModel: [], filterModel: {}, eligibleOnly: true }, { today: ctx.today, rules })).rowCount;
   return [
     {
       kind: 'stats',
@@ -22,7 +23,8 @@ export async function staffPanels(ctx: HandlerContext): Promise<DashboardPanel[]
       items: [
         { label: 'dashboard.staff.expired', value: await certificateCount(ctx, ['expired']), tone: 'danger', link: certificates(['expired']), counts: true },
         { label: 'dashboard.staff.reviewDue', value: await certificateCount(ctx, ['review_due', 'expiring']), tone: 'warning', link: certificates(['review_due', 'expiring']), counts: true },
-        { label: 'dashboard.staff.eligible', value: eligible, tone: 'success', link: { page: 'staff', method: 'staff.list', filters: { eligibleOnly: true } }, counts: true },
+        { label: 'dashboard.staff.eligible', value: await staffCount(ctx, { eligibleOnly: true }), tone: 'success', link: staffLink({ eligibleOnly: true }), counts: true },
+        { label: 'dashboard.staff.shortOfHours', value: await staffCount(ctx, { shortOfHours: true }), tone: 'warning', link: staffLink({ shortOfHours: true }), counts: true },
       ],
     },
   ];
@@ -34,5 +36,6 @@ export async function staffReminders(ctx: HandlerContext): Promise<Reminder[]> {
   return [
     { module: 'staff', label: 'reminders.staff.expired', count: await certificateCount(ctx, ['expired']), tone: 'danger', leadDays: null, link: certificates(['expired']) },
     { module: 'staff', label: 'reminders.staff.due', count: await certificateCount(ctx, ['review_due', 'expiring']), tone: 'warning', leadDays: windowDays, link: certificates(['review_due', 'expiring']) },
+    { module: 'staff', label: 'reminders.staff.shortOfHours', count: await staffCount(ctx, { shortOfHours: true }), tone: 'warning', leadDays: null, link: staffLink({ shortOfHours: true }) },
   ];
 }

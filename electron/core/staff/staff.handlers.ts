@@ -1,19 +1,16 @@
 import { STAFF_SKILLS, notFound, type ParsedInputOf } from '../../contract';
 import type { HandlerContext, Handlers } from '../context';
 import { currentUser } from '../context';
-import { loadSettings } from '../settings/settings.repository';
 import { fieldError, requireLive } from '../shared/references';
 import { softDelete } from '../shared/soft-delete';
 import { updateVersioned } from '../shared/versioned';
-import { certificateRules, findCertificate, findStaff, listCertificates, listStaff, type StaffContext } from './staff.repository';
+import { findCertificate, findStaff, listCertificates, listStaff, staffContextOf, type StaffContext } from './staff.repository';
 import { defaultExpiry } from './staff.rules';
 import { findTraining, listTraining } from './training.repository';
 
 type Methods = 'staff.skillMatrix' | 'staff.list' | 'staff.get' | 'staff.save' | 'staff.delete' | 'certificates.list' | 'certificates.save' | 'certificates.delete' | 'training.list' | 'training.save' | 'training.delete';
 
-async function staffContext(ctx: HandlerContext): Promise<StaffContext> {
-  return { today: ctx.today, rules: certificateRules(await loadSettings(ctx.db)) };
-}
+const staffContext = (ctx: HandlerContext): Promise<StaffContext> => staffContextOf(ctx.db, ctx.today);
 
 async function requireStaff(ctx: HandlerContext, id: number, field: string) {
   const s = await ctx.db.selectFrom('staff').select('id').where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();

@@ -1,7 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { CertificateRow, ParsedInputOf, StaffRow } from '../../contract';
 import type { CertificatesTable, DB } from '../db/schema';
-import type { Settings } from '../settings/settings.repository';
+import { loadSettings, type Settings } from '../settings/settings.repository';
 import { gridPageOf, gridRowsOf, type GridColumns, type GridSource } from '../shared/grid-query';
 import { bestState, judgeCertificate, judgeEligibility, type CertificateRules } from './staff.rules';
 
@@ -50,6 +50,13 @@ function staffGrid(db: Kysely<DB>, req: ParsedInputOf<'staff.list'>): GridSource
 export interface StaffContext {
   today: string;
   rules: CertificateRules;
+  /** Training hours each person needs a year (staff.training.hoursPerYear). */
+  hoursRequired: number;
+}
+
+export async function staffContextOf(db: Kysely<DB>, today: string): Promise<StaffContext> {
+  const settings = await loadSettings(db);
+  return { today, rules: certificateRules(settings), hoursRequired: settings.number('staff.training.hoursPerYear') };
 }
 
 /** Skills, certificate state, training this year and eligibility for a page of people, in four queries. */
@@ -69,6 +76,7 @@ async function withDerived(db: Kysely<DB>, rows: Joined[], ctx: StaffContext): P
       .execute(),
   ]);
   return rows.map((r) => {
+    const hours = attended.filter((a) => a.staff_id === r.id && a.date.startsWith(year) && a.date <= ctx.today).reduce((n, a) => n + a.hours, 0);
     const mine = certs.filter((c) => c.staff_id === r.id).map((c) => ({ ...facts(c), number: c.number }));
     const passes = attended.filter((a) => a.staff_id === r.id && a.category === 'safety_rules' && a.passed === 1).map((a) => a.date);
     const electrical = mine.filter((c) => c.kind !== 'grid_permit');
@@ -91,7 +99,9 @@ async function withDerived(db: Kysely<DB>, rows: Joined[], ctx: StaffContext): P
       notes: r.notes,
       certificateState: bestState(electrical.map((c) => judgeCertificate(c, ctx.today, ctx.rules).state)),
       lastSafetyExamOn: passes.sort().at(-1) ?? null,
-      trainingHoursThisYear: attended.filter((a) => a.staff_id === r.id && a.date.startsWith(year) && a.date <= ctx.today).reduce((n, a) => n + a.hours, 0),
+      trainingHoursThisYear: hours,
+      trainingHoursRequired: ctx.hoursRequired,
+      shortOfHours: r.status === 'on_duty' && hours < ctx.hoursRequired,
       eligibility: judgeEligibility({ status: r.status, returnedFromBreakOn: r.returned_from_break_on, certificates: mine, safetyExamPasses: passes }, ctx.today, ctx.rules),
     };
   });
@@ -99,15 +109,15 @@ async function withDerived(db: Kysely<DB>, rows: Joined[], ctx: StaffContext): P
 
 export async function listStaff(db: Kysely<DB>, req: ParsedInputOf<'staff.list'>, ctx: StaffContext) {
   const source = staffGrid(db, req);
-  if (!req.eligibleOnly) {
+  if (!req.eligibleOnly && !req.shortOfHours) {
     const page = await gridPageOf(source);
     return { rowCount: page.rowCount, rows: await withDerived(db, page.rows, ctx) };
   }
-  // Eligibility is judged, not stored: an office's few hundred people are judged here, then paged.
+  // Eligibility and hours are judged, not stored: an office's few hundred people are judged here, then paged.
   const all: Joined[] = [];
   for await (const r of gridRowsOf(source)) all.push(r);
-  const eligible = (await withDerived(db, all, ctx)).filter((r) => r.eligibility.eligible);
-  return { rowCount: eligible.length, rows: eligible.slice(req.startRow, req.endRow) };
+  const kept = (await withDerived(db, all, ctx)).filter((r) => (!req.eligibleOnly || r.eligibility.eligible) && (!req.shortOfHours || r.shortOfHours));
+  return { rowCount: kept.length, rows: kept.slice(req.startRow, req.endRow) };
 }
 
 export async function findStaff(db: Kysely<DB>, id: number, ctx: StaffContext): Promise<StaffRow | undefined> {

@@ -4,9 +4,8 @@ import type { AuditEntry, HandlerContext } from '../context';
 import { headerKey } from '../excel/cells';
 import { handlerContext } from '../excel/sheet-context';
 import type { LedgerSheet, SheetField } from '../excel/sheet';
-import { loadSettings } from '../settings/settings.repository';
 import { staffHandlers } from './staff.handlers';
-import { certificateRules, listStaff } from './staff.repository';
+import { listStaff, staffContextOf } from './staff.repository';
 
 interface Lookups {
   teams: Map<string, number>;
@@ -18,9 +17,9 @@ const skillFields: SheetField[] = STAFF_SKILLS.map((skill) => ({ key: skill, lab
 const save = staffHandlers['staff.save'] as unknown as (input: unknown, ctx: HandlerContext) => Promise<StaffRow>;
 
 async function* allStaff(ctx: { db: HandlerContext['db']; today: string }, req: ParsedInputOf<'staff.list'>) {
-  const rules = certificateRules(await loadSettings(ctx.db));
+  const sctx = await staffContextOf(ctx.db, ctx.today);
   for (let start = 0; ; start += 1000) {
-    const page = await listStaff(ctx.db, { ...req, startRow: start, endRow: start + 1000 }, { today: ctx.today, rules });
+    const page = await listStaff(ctx.db, { ...req, startRow: start, endRow: start + 1000 }, sctx);
     yield* page.rows;
     if (start + 1000 >= page.rowCount) return;
   }
@@ -104,8 +103,7 @@ export const staffSheet: LedgerSheet<Lookups, Existing, StaffRow> = {
   listSchema: contract['staff.list'].input,
   rows: (ctx, list) => allStaff(ctx, list as ParsedInputOf<'staff.list'>),
   async count(ctx, list) {
-    const rules = certificateRules(await loadSettings(ctx.db));
-    return (await listStaff(ctx.db, { ...(list as ParsedInputOf<'staff.list'>), startRow: 0, endRow: 1 }, { today: ctx.today, rules })).rowCount;
+    return (await listStaff(ctx.db, { ...(list as ParsedInputOf<'staff.list'>), startRow: 0, endRow: 1 }, await staffContextOf(ctx.db, ctx.today))).rowCount;
   },
   exportColumns: {
     employeeNo: { kind: 'text', width: 10 },
@@ -116,7 +114,7 @@ export const staffSheet: LedgerSheet<Lookups, Existing, StaffRow> = {
     eligibility: { kind: 'boolean', width: 10, value: (r) => r.eligibility.eligible },
     reasons: { kind: 'text', width: 40, value: (r, lang) => r.eligibility.reasons.map((x) => labelText(lang, x.key, x.params)).join('；') },
     certificateState: { kind: 'enum', valueLabels: 'staff.certificateStates' },
-    trainingHoursThisYear: { kind: 'number' },
+    trainingHoursThisYear: { kind: 'text', value: (r) => `${r.trainingHoursThisYear} / ${r.trainingHoursRequired}` },
     lastSafetyExamOn: { kind: 'date' },
     skills: { kind: 'text', width: 30, value: (r) => r.skills.map((s) => `${s.skill}${s.level}`).join('、') },
     phone: { kind: 'text', width: 14 },

@@ -88,7 +88,7 @@ export const en: Messages<typeof zhCN> = {
       due: 'Tree clearance: what is due', overdue: 'Overdue', dueSoon: 'Due within {{unit}} days', emergency: 'Emergency hazards (open)', disputes: 'Tree clearance disputes',
       blocked: 'Blocked (dispute open)', paidThisYear: 'Compensation paid in {{unit}} (CNY)', byLine: 'Open tree hazards by line and grade (top 15 lines; click to open)',
     },
-    staff: { certificates: 'Certificates', expired: 'Expired or void', reviewDue: 'Review due or expiring', eligible: 'Eligible for duty today' },
+    staff: { certificates: 'Certificates', expired: 'Expired or void', reviewDue: 'Review due or expiring', eligible: 'Eligible for duty today', shortOfHours: 'Short of training hours' },
   },
   search: { placeholder: 'Search everything: landowner, line, phone… (Ctrl+K)', none: 'Nothing found', more: 'more…' },
   print: {
@@ -116,7 +116,7 @@ export const en: Messages<typeof zhCN> = {
     returnedFromBreakOn: 'Back from a long break on', returnedFromBreakHelp: 'Back after 3 months or more away from electrical work: must pass the safety rules exam again before working',
     skill: 'Skill', skills: 'Skills', person: 'Person', eligible: 'On duty?', canDuty: 'Eligible', cannotDuty: 'Not eligible', reasons: 'Why',
     matrix: { singles: '{{count}} skills rest on one person in their team', single: '{{teamName}}: only {{staffName}} for {{skill}}' },
-    hoursThisYear: 'Training this year (h)', lastSafetyExam: 'Last safety exam passed', eligibleOnly: 'Eligible people only',
+    hoursThisYear: 'Training this year / required (h)', shortOfHoursOnly: 'Short of training hours only', lastSafetyExam: 'Last safety exam passed', eligibleOnly: 'Eligible people only',
     levels: { '1': ' (basic)', '2': ' (skilled)', '3': ' (expert)' },
     'skills.duplicate': 'Each skill once', 'training.duplicateAttendee': 'A person attends a session once',
     'certificate.expiryBeforeIssue': 'Expiry must be after the issue date', 'certificate.reviewBeforeIssue': 'The review cannot be before the issue date',
@@ -135,7 +135,7 @@ export const en: Messages<typeof zhCN> = {
       categories: { safety_rules: 'Safety rules exam', skills: 'Skills', induction: 'Three-level induction', certificate: 'Certificate training', other: 'Other' },
     },
   },
-  reminders: { title: 'Reminders', none: 'Nothing to remind you of', vegetation: { overdue: 'Tree clearance: overdue', dueSoon: 'Tree clearance: due within {{days}} days' }, staff: { expired: 'Certificates: expired or void', due: 'Certificates: review or expiry within {{days}} days' } },
+  reminders: { title: 'Reminders', none: 'Nothing to remind you of', vegetation: { overdue: 'Tree clearance: overdue', dueSoon: 'Tree clearance: due within {{days}} days' }, staff: { expired: 'Certificates: expired or void', due: 'Certificates: review or expiry within {{days}} days', shortOfHours: 'Training: short of hours this year' } },
   recycle: {
     title: 'Recycle bin', entity: 'Kind', label: 'Record', deletedAt: 'Deleted', deletedBy: 'Deleted by', restored: 'Restored', nameTaken: 'A record with this name exists; cannot restore',
     parentDeleted: 'Its parent record is deleted; restore that first', entities: { vegetation: 'Tree hazard', lines: 'Line', townships: 'Township', villages: 'Village', teams: 'Team', attachments: 'Attachment', staff: 'Person', certificates: 'Certificate', training: 'Training' },

@@ -262,7 +262,7 @@ export const zhCN = {
       paidThisYear: '{{unit}} 年已付补偿（元）',
       byLine: '未完成的树障隐患：按线路和等级（前 15 条线路，点击查看）',
     },
-    staff: { certificates: '人员证书', expired: '证书已过期/失效', reviewDue: '待复审或即将到期', eligible: '今天可值班的人' },
+    staff: { certificates: '人员证书', expired: '证书已过期/失效', reviewDue: '待复审或即将到期', eligible: '今天可值班的人', shortOfHours: '今年培训学时不足' },
   },
   search: { placeholder: '全局搜索：户主、线路、电话…（Ctrl+K）', none: '没有找到', more: '还有更多' },
   print: {
@@ -330,7 +330,7 @@ export const zhCN = {
     returnedFromBreakOn: '长假返岗日期', returnedFromBreakHelp: '连续离开电气工作 3 个月以上返岗的日期：返岗后须重新学习《安规》并考试合格才能上岗',
     skill: '技能', skills: '技能', person: '人员', eligible: '能否值班', canDuty: '可值班', cannotDuty: '不可值班', reasons: '原因',
     matrix: { singles: '{{count}} 处技能在班组里只有一个人会', single: '{{teamName}}：{{skill}}只有{{staffName}}' },
-    hoursThisYear: '今年培训(学时)', lastSafetyExam: '最近安规合格', eligibleOnly: '只看可值班的人',
+    hoursThisYear: '今年培训/要求(学时)', shortOfHoursOnly: '只看学时不足的人', lastSafetyExam: '最近安规合格', eligibleOnly: '只看可值班的人',
     levels: { '1': '（初级）', '2': '（中级）', '3': '（高级）' },
     'skills.duplicate': '同一技能只能填一次',
     'training.duplicateAttendee': '同一人不能重复参加同一次培训',
@@ -355,7 +355,7 @@ export const zhCN = {
     title: '提醒',
     none: '没有需要提醒的事项',
     vegetation: { overdue: '树障清理：逾期', dueSoon: '树障清理：{{days}} 天内到期' },
-    staff: { expired: '证书：已过期/失效', due: '证书：{{days}} 天内需复审或到期' },
+    staff: { expired: '证书：已过期/失效', due: '证书：{{days}} 天内需复审或到期', shortOfHours: '培训：今年学时不足' },
   },
   recycle: {
     title: '回收站',

@@ -20,6 +20,7 @@ export function StaffPage() {
   const route = useRouteFilters();
   const [teamId, setTeamId] = useState<number | undefined>();
   const [eligibleOnly, setEligibleOnly] = useState(route?.eligibleOnly === true);
+  const [shortOfHours, setShortOfHours] = useState(route?.shortOfHours === true);
   const columns = useMemo<ColDef<StaffRow>[]>(
     () => [
       { field: 'employeeNo', headerName: t('staff.employeeNo'), width: 100, pinned: 'left' },
@@ -55,7 +56,14 @@ export function StaffPage() {
         sortable: false,
         cellRenderer: (p: { data?: StaffRow }) => (p.data?.certificateState ? <Tag color={STATE_COLORS[p.data.certificateState]}>{t(`staff.certificate.states.${p.data.certificateState}`)}</Tag> : '—'),
       },
-      { colId: 'trainingHoursThisYear', headerName: t('staff.hoursThisYear'), width: 100, sortable: false, valueGetter: (p) => p.data?.trainingHoursThisYear },
+      {
+        colId: 'trainingHoursThisYear',
+        headerName: t('staff.hoursThisYear'),
+        width: 120,
+        sortable: false,
+        cellRenderer: (p: { data?: StaffRow }) =>
+          p.data ? <span className={p.data.shortOfHours ? 'row-overdue' : undefined}>{`${p.data.trainingHoursThisYear} / ${p.data.trainingHoursRequired}`}</span> : null,
+      },
       { colId: 'lastSafetyExamOn', headerName: t('staff.lastSafetyExam'), width: 110, sortable: false, valueGetter: (p) => p.data?.lastSafetyExamOn ?? '—' },
       { colId: 'skills', headerName: t('staff.skills'), width: 260, sortable: false, valueGetter: (p) => p.data?.skills.map((s) => `${s.skill}${t(`staff.levels.${s.level}`)}`).join('、') ?? '' },
       { field: 'phone', headerName: t('staff.phone'), width: 120 },
@@ -73,12 +81,15 @@ export function StaffPage() {
       toForm={staffFormValues}
       newValues={{ status: 'on_duty' }}
       editors={[...EDITORS]}
-      params={{ teamId, eligibleOnly: eligibleOnly || undefined }}
+      params={{ teamId, eligibleOnly: eligibleOnly || undefined, shortOfHours: shortOfHours || undefined }}
       filters={
         <Space>
           <Select allowClear style={{ width: 200 }} placeholder={t('staff.team')} options={refs.teams.map((x) => ({ value: x.id, label: x.name }))} onChange={(v?: number) => setTeamId(v)} data-testid="staff-team" />
           <Checkbox checked={eligibleOnly} onChange={(e) => setEligibleOnly(e.target.checked)} data-testid="staff-eligible-only">
             {t('staff.eligibleOnly')}
+          </Checkbox>
+          <Checkbox checked={shortOfHours} onChange={(e) => setShortOfHours(e.target.checked)}>
+            {t('staff.shortOfHoursOnly')}
           </Checkbox>
         </Space>
       }

@@ -37,6 +37,10 @@ describe('staff, certificates, training', () => {
     expect(session.attendees).toHaveLength(12);
     const list = await t.call('staff.list', { startRow: 0, endRow: 50, teamId }, t.adminToken);
     expect(list.rows.every((r) => r.trainingHoursThisYear === 4)).toBe(true);
+    // 4 of the 20 hours a year (staff.training.hoursPerYear): everyone is short; a 16-hour course fixes it for one.
+    expect(list.rows.every((r) => r.trainingHoursRequired === 20 && r.shortOfHours)).toBe(true);
+    await t.call('training.save', { course: '电缆故障处理', category: 'skills', date: '2026-05-10', hours: 16, attendees: [{ staffId: people[0]!.id, passed: true }] }, t.adminToken);
+    expect((await t.call('staff.list', { startRow: 0, endRow: 50, teamId, shortOfHours: true }, t.adminToken)).rowCount).toBe(11);
     const eligible = await t.call('staff.list', { startRow: 0, endRow: 50, eligibleOnly: true }, t.adminToken);
     // Scores 70, 72, … 92: the five below 80 failed the exam.
     expect(eligible.rowCount).toBe(7);
