@@ -13,8 +13,12 @@ const staffCount = async (ctx: HandlerContext, filters: { eligibleOnly?: boolean
   (await listStaff(ctx.db, { startRow: 0, endRow: 1, sortModel: [], filterModel: {}, ...filters }, await staffContextOf(ctx.db, ctx.today))).rowCount;
 const staffLink = (filters: Record<string, unknown>): DrillLink => ({ page: 'staff', method: 'staff.list', filters });
 
-/** Certificates by state, and how many people may go on duty today. */
+/** Certificates by state, how many people may go on duty today, and training hours by team. */
 export async function staffPanels(ctx: HandlerContext): Promise<DashboardPanel[]> {
+  const sctx = await staffContextOf(ctx.db, ctx.today);
+  const onDuty = (await listStaff(ctx.db, { startRow: 0, endRow: 1000, sortModel: [{ colId: 'teamName', sort: 'asc' }], filterModel: {}, status: 'on_duty' }, sctx)).rows;
+  const teams = [...new Map(onDuty.filter((r) => r.teamId !== null).map((r) => [r.teamId!, r.teamName ?? ''])).entries()];
+  const inTeam = (id: number, short: boolean) => onDuty.filter((r) => r.teamId === id && r.shortOfHours === short).length;
   return [
     {
       kind: 'stats',
@@ -26,6 +30,17 @@ export async function staffPanels(ctx: HandlerContext): Promise<DashboardPanel[]
         { label: 'dashboard.staff.eligible', value: await staffCount(ctx, { eligibleOnly: true }), tone: 'success', link: staffLink({ eligibleOnly: true }), counts: true },
         { label: 'dashboard.staff.shortOfHours', value: await staffCount(ctx, { shortOfHours: true }), tone: 'warning', link: staffLink({ shortOfHours: true }), counts: true },
       ],
+    },
+    {
+      kind: 'bar',
+      id: 'staff.hoursByTeam',
+      title: 'dashboard.staff.hoursByTeam',
+      categories: teams.map(([id, name]) => ({ name, filters: { teamId: id } })),
+      series: [
+        { label: 'dashboard.staff.hoursMet', color: '#52c41a', data: teams.map(([id]) => inTeam(id, false)), filters: { shortOfHours: false } },
+        { label: 'dashboard.staff.hoursShort', color: '#fa8c16', data: teams.map(([id]) => inTeam(id, true)), filters: { shortOfHours: true } },
+      ],
+      link: staffLink({ status: 'on_duty' }),
     },
   ];
 }

@@ -109,14 +109,14 @@ async function withDerived(db: Kysely<DB>, rows: Joined[], ctx: StaffContext): P
 
 export async function listStaff(db: Kysely<DB>, req: ParsedInputOf<'staff.list'>, ctx: StaffContext) {
   const source = staffGrid(db, req);
-  if (!req.eligibleOnly && !req.shortOfHours) {
+  if (!req.eligibleOnly && req.shortOfHours === undefined) {
     const page = await gridPageOf(source);
     return { rowCount: page.rowCount, rows: await withDerived(db, page.rows, ctx) };
   }
   // Eligibility and hours are judged, not stored: an office's few hundred people are judged here, then paged.
   const all: Joined[] = [];
   for await (const r of gridRowsOf(source)) all.push(r);
-  const kept = (await withDerived(db, all, ctx)).filter((r) => (!req.eligibleOnly || r.eligibility.eligible) && (!req.shortOfHours || r.shortOfHours));
+  const kept = (await withDerived(db, all, ctx)).filter((r) => (!req.eligibleOnly || r.eligibility.eligible) && (req.shortOfHours === undefined || r.shortOfHours === req.shortOfHours));
   return { rowCount: kept.length, rows: kept.slice(req.startRow, req.endRow) };
 }
 

@@ -88,7 +88,7 @@ export const en: Messages<typeof zhCN> = {
       due: 'Tree clearance: what is due', overdue: 'Overdue', dueSoon: 'Due within {{unit}} days', emergency: 'Emergency hazards (open)', disputes: 'Tree clearance disputes',
       blocked: 'Blocked (dispute open)', paidThisYear: 'Compensation paid in {{unit}} (CNY)', byLine: 'Open tree hazards by line and grade (top 15 lines; click to open)',
     },
-    staff: { certificates: 'Certificates', expired: 'Expired or void', reviewDue: 'Review due or expiring', eligible: 'Eligible for duty today', shortOfHours: 'Short of training hours' },
+    staff: { certificates: 'Certificates', expired: 'Expired or void', reviewDue: 'Review due or expiring', eligible: 'Eligible for duty today', shortOfHours: 'Short of training hours', hoursByTeam: 'Training hours this year, people on duty by team (click to open)', hoursMet: 'Requirement met', hoursShort: 'Short of hours' },
   },
   search: { placeholder: 'Search everything: landowner, line, phone… (Ctrl+K)', none: 'Nothing found', more: 'more…' },
   print: {

@@ -18,9 +18,11 @@ export function StaffPage() {
   const { t } = useTranslation();
   const [refs] = useReferenceOptions();
   const route = useRouteFilters();
-  const [teamId, setTeamId] = useState<number | undefined>();
+  const [teamId, setTeamId] = useState<number | undefined>(typeof route?.teamId === 'number' ? route.teamId : undefined);
   const [eligibleOnly, setEligibleOnly] = useState(route?.eligibleOnly === true);
   const [shortOfHours, setShortOfHours] = useState(route?.shortOfHours === true);
+  // Opened from a bar on 首页: its team, and whether it is the short or the met part.
+  const [routed] = useState(() => ({ teamId: typeof route?.teamId === 'number' ? route.teamId : undefined, met: route?.shortOfHours === false, status: route?.status as StaffRow['status'] | undefined }));
   const columns = useMemo<ColDef<StaffRow>[]>(
     () => [
       { field: 'employeeNo', headerName: t('staff.employeeNo'), width: 100, pinned: 'left' },
@@ -81,10 +83,10 @@ export function StaffPage() {
       toForm={staffFormValues}
       newValues={{ status: 'on_duty' }}
       editors={[...EDITORS]}
-      params={{ teamId, eligibleOnly: eligibleOnly || undefined, shortOfHours: shortOfHours || undefined }}
+      params={{ teamId, status: routed.status, eligibleOnly: eligibleOnly || undefined, shortOfHours: shortOfHours ? true : routed.met ? false : undefined }}
       filters={
         <Space>
-          <Select allowClear style={{ width: 200 }} placeholder={t('staff.team')} options={refs.teams.map((x) => ({ value: x.id, label: x.name }))} onChange={(v?: number) => setTeamId(v)} data-testid="staff-team" />
+          <Select allowClear style={{ width: 200 }} placeholder={t('staff.team')} value={teamId} options={refs.teams.map((x) => ({ value: x.id, label: x.name }))} onChange={(v?: number) => setTeamId(v)} data-testid="staff-team" />
           <Checkbox checked={eligibleOnly} onChange={(e) => setEligibleOnly(e.target.checked)} data-testid="staff-eligible-only">
             {t('staff.eligibleOnly')}
           </Checkbox>
