@@ -5,7 +5,7 @@ import type { Handlers } from '../context';
 import { currentUser } from '../context';
 import type { DB } from '../db/schema';
 import { loadSettings } from '../settings/settings.repository';
-import { softDelete } from '../shared/soft-delete';
+import { deleteToBin } from '../shared/soft-delete';
 import { attachmentType, isImageThumbnail } from './file-types';
 import type { Kysely, Selectable } from 'kysely';
 
@@ -99,11 +99,6 @@ export const attachmentsHandlers: Handlers<'attachments.list' | 'attachments.add
     return { name: a.file_name, mime: a.mime, size: a.size, data: Buffer.from(a.chunk).toString('base64'), nextOffset: next < a.size ? next : null };
   },
 
-  'attachments.delete': async (input, ctx) => {
-    const user = currentUser(ctx);
-    const deleted = await softDelete(ctx.db, 'attachments', input.ids, user.username, ctx.now.toISOString());
-    for (const id of deleted) ctx.audit({ entity: 'attachments', entityId: id, summary: 'deleted to recycle bin' });
-    return { count: deleted.length };
-  },
+  'attachments.delete': (input, ctx) => deleteToBin(ctx, 'attachments', 'attachments', input.ids),
 };
 

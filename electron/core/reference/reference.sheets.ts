@@ -8,9 +8,8 @@ import {
   type MethodName,
   type SheetName,
 } from '../../contract';
-import { writeAudit } from '../audit/audit.repository';
-import type { AuditEntry, HandlerContext } from '../context';
-import { handlerContext } from '../excel/sheet-context';
+import type { HandlerContext } from '../context';
+import { writeThroughHandler } from '../excel/sheet-context';
 import { headerKey } from '../excel/cells';
 import type { ExportColumn, LedgerSheet, SheetContext, SheetField } from '../excel/sheet';
 import { referenceHandlers } from './reference.handlers';
@@ -81,18 +80,7 @@ function referenceSheet(spec: {
       return found;
     },
     inputOf: spec.inputOf,
-    async write(ctx, rows, _lookups, progress) {
-      const audit: AuditEntry[] = [];
-      const hctx = handlerContext(ctx, audit);
-      let done = 0;
-      for (const r of rows) {
-        await save(r.input, hctx);
-        progress(++done);
-      }
-      await writeAudit(ctx.db, ctx.now.toISOString(), ctx.user, 'excel.commit', audit.map((e) => ({ ...e, summary: `${e.summary} by import` })));
-      const created = rows.filter((r) => !r.existing).length;
-      return { created, updated: rows.length - created };
-    },
+    write: (ctx, rows, _lookups, progress) => writeThroughHandler(ctx, rows, save, progress),
     listSchema: contract[`${spec.table}.list`].input,
     rows: (ctx, list) => allRows(ctx, spec.table, list as GridRequest),
     count: async (ctx, list) => ((await REPOS[spec.table].list(ctx.db, { ...(list as GridRequest), startRow: 0, endRow: 1 })) as { rowCount: number }).rowCount,

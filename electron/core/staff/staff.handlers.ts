@@ -1,8 +1,7 @@
 import { STAFF_SKILLS, notFound, type ParsedInputOf } from '../../contract';
 import type { HandlerContext, Handlers } from '../context';
-import { currentUser } from '../context';
 import { fieldError, requireLive } from '../shared/references';
-import { softDelete } from '../shared/soft-delete';
+import { deleteToBin } from '../shared/soft-delete';
 import { updateVersioned } from '../shared/versioned';
 import { findCertificate, findStaff, listCertificates, listStaff, staffContextOf, type StaffContext } from './staff.repository';
 import { defaultExpiry } from './staff.rules';
@@ -105,12 +104,7 @@ export const staffHandlers: Handlers<Methods> = {
     return after;
   },
 
-  'staff.delete': async (input, ctx) => {
-    const user = currentUser(ctx);
-    const deleted = await softDelete(ctx.db, 'staff', input.ids, user.username, ctx.now.toISOString());
-    for (const id of deleted) ctx.audit({ entity: 'staff', entityId: id, summary: 'deleted to recycle bin' });
-    return { count: deleted.length };
-  },
+  'staff.delete': (input, ctx) => deleteToBin(ctx, 'staff', 'staff', input.ids),
 
   'certificates.list': async (input, ctx) => listCertificates(ctx.db, input, await staffContext(ctx)),
 
@@ -139,12 +133,7 @@ export const staffHandlers: Handlers<Methods> = {
     return after;
   },
 
-  'certificates.delete': async (input, ctx) => {
-    const user = currentUser(ctx);
-    const deleted = await softDelete(ctx.db, 'certificates', input.ids, user.username, ctx.now.toISOString());
-    for (const id of deleted) ctx.audit({ entity: 'certificates', entityId: id, summary: 'deleted to recycle bin' });
-    return { count: deleted.length };
-  },
+  'certificates.delete': (input, ctx) => deleteToBin(ctx, 'certificates', 'certificates', input.ids),
 
   'training.list': async (input, ctx) => listTraining(ctx.db, input),
 
@@ -169,10 +158,5 @@ export const staffHandlers: Handlers<Methods> = {
     return after;
   },
 
-  'training.delete': async (input, ctx) => {
-    const user = currentUser(ctx);
-    const deleted = await softDelete(ctx.db, 'training_sessions', input.ids, user.username, ctx.now.toISOString());
-    for (const id of deleted) ctx.audit({ entity: 'training', entityId: id, summary: 'deleted to recycle bin' });
-    return { count: deleted.length };
-  },
+  'training.delete': (input, ctx) => deleteToBin(ctx, 'training_sessions', 'training', input.ids),
 };

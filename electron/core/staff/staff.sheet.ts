@@ -1,8 +1,7 @@
 import { STAFF_SKILLS, STAFF_STATUSES, contract, labelText, type ParsedInputOf, type StaffRow } from '../../contract';
-import { writeAudit } from '../audit/audit.repository';
-import type { AuditEntry, HandlerContext } from '../context';
+import type { HandlerContext } from '../context';
 import { headerKey } from '../excel/cells';
-import { handlerContext } from '../excel/sheet-context';
+import { writeThroughHandler } from '../excel/sheet-context';
 import type { LedgerSheet, SheetField } from '../excel/sheet';
 import { staffHandlers } from './staff.handlers';
 import { listStaff, staffContextOf } from './staff.repository';
@@ -88,18 +87,7 @@ export const staffSheet: LedgerSheet<Lookups, Existing, StaffRow> = {
     skills: r.skills,
     notes: r.notes,
   }),
-  async write(ctx, rows, _lookups, progress) {
-    const audit: AuditEntry[] = [];
-    const hctx = handlerContext(ctx, audit);
-    let done = 0;
-    for (const r of rows) {
-      await save(r.input, hctx);
-      progress(++done);
-    }
-    await writeAudit(ctx.db, ctx.now.toISOString(), ctx.user, 'excel.commit', audit.map((e) => ({ ...e, summary: `${e.summary} by import` })));
-    const created = rows.filter((r) => !r.existing).length;
-    return { created, updated: rows.length - created };
-  },
+  write: (ctx, rows, _lookups, progress) => writeThroughHandler(ctx, rows, save, progress),
   listSchema: contract['staff.list'].input,
   rows: (ctx, list) => allStaff(ctx, list as ParsedInputOf<'staff.list'>),
   async count(ctx, list) {
