@@ -3,7 +3,7 @@ import type { HandlerContext, Handlers } from '../context';
 import { fieldError, requireLive } from '../shared/references';
 import { deleteToBin } from '../shared/soft-delete';
 import { updateVersioned } from '../shared/versioned';
-import { findCertificate, findStaff, listCertificates, listStaff, staffContextOf, type StaffContext } from './staff.repository';
+import { allStaff, findCertificate, findStaff, listCertificates, listStaff, staffContextOf, type StaffContext } from './staff.repository';
 import { defaultExpiry } from './staff.rules';
 import { findTraining, listTraining } from './training.repository';
 
@@ -36,11 +36,8 @@ export const staffHandlers: Handlers<Methods> = {
     const sctx = await staffContext(ctx);
     const rows = [];
     // On duty only: the matrix is about who can be sent out.
-    for (let start = 0; ; start += 1000) {
-      const page = await listStaff(ctx.db, { startRow: start, endRow: start + 1000, sortModel: [{ colId: 'teamName', sort: 'asc' }, { colId: 'employeeNo', sort: 'asc' }], filterModel: {}, teamId: input.teamId, status: 'on_duty' }, sctx);
-      rows.push(...page.rows);
-      if (start + 1000 >= page.rowCount) break;
-    }
+    const order = [{ colId: 'teamName', sort: 'asc' as const }, { colId: 'employeeNo', sort: 'asc' as const }];
+    for await (const r of allStaff(ctx.db, { sortModel: order, filterModel: {}, teamId: input.teamId, status: 'on_duty' }, sctx)) rows.push(r);
     const skills = [...new Set([...STAFF_SKILLS, ...rows.flatMap((r) => r.skills.map((s) => s.skill))])];
     const singles: { teamName: string; skill: string; staffName: string }[] = [];
     for (const team of [...new Set(rows.map((r) => r.teamName ?? ''))]) {

@@ -120,6 +120,15 @@ export async function listStaff(db: Kysely<DB>, req: ParsedInputOf<'staff.list'>
   return { rowCount: kept.length, rows: kept.slice(req.startRow, req.endRow) };
 }
 
+/** Every person the list would show, page after page (exports, the skill matrix). */
+export async function* allStaff(db: Kysely<DB>, req: Omit<ParsedInputOf<'staff.list'>, 'startRow' | 'endRow'>, ctx: StaffContext): AsyncGenerator<StaffRow> {
+  for (let start = 0; ; start += 1000) {
+    const page = await listStaff(db, { ...req, startRow: start, endRow: start + 1000 }, ctx);
+    yield* page.rows;
+    if (start + 1000 >= page.rowCount) return;
+  }
+}
+
 export async function findStaff(db: Kysely<DB>, id: number, ctx: StaffContext): Promise<StaffRow | undefined> {
   const r = await selected(joined(db)).where('s.id', '=', id).where('s.deleted_at', 'is', null).executeTakeFirst();
   return r ? (await withDerived(db, [r], ctx))[0] : undefined;

@@ -4,7 +4,7 @@ import { headerKey } from '../excel/cells';
 import { writeThroughHandler } from '../excel/sheet-context';
 import type { LedgerSheet, SheetField } from '../excel/sheet';
 import { staffHandlers } from './staff.handlers';
-import { listStaff, staffContextOf } from './staff.repository';
+import { allStaff, listStaff, staffContextOf } from './staff.repository';
 
 interface Lookups {
   teams: Map<string, number>;
@@ -14,15 +14,6 @@ type Existing = Record<string, unknown> & { id: number; version: number; employe
 const LEVELS = ['1', '2', '3'] as const;
 const skillFields: SheetField[] = STAFF_SKILLS.map((skill) => ({ key: skill, label: `staff.skillColumns.${skill}`, kind: 'enum', values: LEVELS, valueLabels: 'staff.levelNames', example: skill === '配电设备' ? '中级' : null, width: 9 }));
 const save = staffHandlers['staff.save'] as unknown as (input: unknown, ctx: HandlerContext) => Promise<StaffRow>;
-
-async function* allStaff(ctx: { db: HandlerContext['db']; today: string }, req: ParsedInputOf<'staff.list'>) {
-  const sctx = await staffContextOf(ctx.db, ctx.today);
-  for (let start = 0; ; start += 1000) {
-    const page = await listStaff(ctx.db, { ...req, startRow: start, endRow: start + 1000 }, sctx);
-    yield* page.rows;
-    if (start + 1000 >= page.rowCount) return;
-  }
-}
 
 /** 人员 in and out of Excel: one column per skill with its level; the same employee number is the same person. */
 export const staffSheet: LedgerSheet<Lookups, Existing, StaffRow> = {
@@ -69,7 +60,7 @@ export const staffSheet: LedgerSheet<Lookups, Existing, StaffRow> = {
   keyOf: (input) => headerKey(String(input.employeeNo)),
   async loadExisting(ctx) {
     const found = new Map<string, Existing>();
-    for await (const r of allStaff(ctx, { startRow: 0, endRow: 1000, sortModel: [], filterModel: {} })) found.set(headerKey(r.employeeNo), r as unknown as Existing);
+    for await (const r of allStaff(ctx.db, { sortModel: [], filterModel: {} }, await staffContextOf(ctx.db, ctx.today))) found.set(headerKey(r.employeeNo), r as unknown as Existing);
     return found;
   },
   inputOf: (r) => ({
@@ -89,7 +80,9 @@ export const staffSheet: LedgerSheet<Lookups, Existing, StaffRow> = {
   }),
   write: (ctx, rows, _lookups, progress) => writeThroughHandler(ctx, rows, save, progress),
   listSchema: contract['staff.list'].input,
-  rows: (ctx, list) => allStaff(ctx, list as ParsedInputOf<'staff.list'>),
+  rows: async function* (ctx, list) {
+    yield* allStaff(ctx.db, list as ParsedInputOf<'staff.list'>, await staffContextOf(ctx.db, ctx.today));
+  },
   async count(ctx, list) {
     return (await listStaff(ctx.db, { ...(list as ParsedInputOf<'staff.list'>), startRow: 0, endRow: 1 }, await staffContextOf(ctx.db, ctx.today))).rowCount;
   },
