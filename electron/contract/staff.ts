@@ -6,8 +6,19 @@ import { countOutput, gridPage, gridRequestWith, id, idInput, idsInput, isoDate,
 export const STAFF_STATUSES = ['on_duty', 'leave', 'transferred', 'retired'] as const;
 export const staffStatus = z.enum(STAFF_STATUSES);
 export const SKILL_LEVELS = [1, 2, 3] as const;
-/** The skills the office tracks (the roster needs 配电设备, 电缆 and 架空线路 on every shift). */
+/** The skills an office tracks by default (setting staff.skills; the roster needs 配电设备, 电缆 and 架空线路 on every shift). */
 export const STAFF_SKILLS = ['配电设备', '电缆', '架空线路', '带电作业', '驾驶', '测试'] as const;
+export const MAX_SKILLS = 20;
+
+/**
+ * A list of skill names as a setting holds it: "配电设备、电缆；架空线路" (、，,；; or new lines).
+ * Null when a name is too long, repeated, or there are none or too many.
+ */
+export function parseSkillList(value: string): string[] | null {
+  const names = value.split(/[、，,；;\n]/).map((n) => n.trim()).filter(Boolean);
+  if (names.length === 0 || names.length > MAX_SKILLS || names.some((n) => n.length > 20) || new Set(names).size !== names.length) return null;
+  return names;
+}
 
 /**
  * Certificates (DOMAIN.md §5): the 特种作业操作证 electrical subtypes, and the abolished 进网作业许可证

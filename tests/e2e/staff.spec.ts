@@ -59,10 +59,21 @@ test('a training session with twelve attendees entered from the keyboard; their 
     await page.keyboard.press('Enter');
   }
   await page.keyboard.press('Escape');
+  // Each attendee gets a score box; Tab walks from one to the next.
+  const first = before.rows[0]!;
+  await form.getByLabel(`成绩：${first.employeeNo} ${first.name}`).fill('92');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('58');
+  await page.screenshot({ path: 'test-results/training-scores.png' });
   await page.keyboard.press('Control+s');
   await expect(page.getByText('已保存')).toBeVisible();
   const after = await api(SEEDED_URL, 'staff.list', { startRow: 0, endRow: 12, sortModel: [{ colId: 'employeeNo', sort: 'asc' }] }, token);
   expect(after.rows.map((r) => r.trainingHoursThisYear - before.rows.find((b) => b.id === r.id)!.trainingHoursThisYear)).toEqual(Array(12).fill(6));
+  const session = (await api(SEEDED_URL, 'training.list', { startRow: 0, endRow: 5, search: '配电电缆故障处理培训' }, token)).rows[0]!;
+  expect(session.attendees.filter((a) => a.score !== null).map((a) => [a.staffId, a.score])).toEqual([
+    [before.rows[0]!.id, 92],
+    [before.rows[1]!.id, 58],
+  ]);
 });
 
 test('the skill matrix of the 60-person office renders and filters by team', async ({ page }) => {

@@ -3,7 +3,7 @@ import { ApiError, allows, contract, labelAt, type SheetName } from '../../contr
 import type { HandlerContext, Handlers } from '../context';
 import { currentUser } from '../context';
 import type { ExportParams, ImportParams } from './excel.jobs';
-import { sheetOf } from './sheets';
+import { sheetFor, sheetOf } from './sheets';
 import { buildTemplate } from './template';
 
 type ExcelMethods = 'excel.template' | 'excel.analyse' | 'excel.commit' | 'excel.export' | 'jobs.get' | 'jobs.cancel';
@@ -25,7 +25,8 @@ const stamp = (d: Date) => d.toISOString().slice(0, 16).replace(/[-:]/g, '').rep
 export const excelHandlers: Handlers<ExcelMethods> = {
   'excel.template': async (input, ctx) => {
     const user = currentUser(ctx);
-    const buf = await buildTemplate(sheetOf(input.sheet), { db: ctx.db, now: ctx.now, today: ctx.today, user: { id: user.userId, username: user.username } });
+    const sctx = { db: ctx.db, now: ctx.now, today: ctx.today, user: { id: user.userId, username: user.username } };
+    const buf = await buildTemplate(await sheetFor(input.sheet, sctx), sctx);
     const name = `${sheetTitle(input.sheet)}导入模板.xlsx`;
     const file = ctx.runtime.files.reserve(user.userId, name);
     writeFileSync(file.path, buf);

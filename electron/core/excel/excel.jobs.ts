@@ -5,7 +5,7 @@ import type { SheetContext } from './sheet';
 import { exportSheet } from './exporter';
 import { analyseRows } from './importer';
 import { readSheet } from './read-sheet';
-import { sheetOf } from './sheets';
+import { sheetFor, sheetOf } from './sheets';
 
 export type Progress = (phase: string, done: number, total: number) => void;
 
@@ -31,7 +31,7 @@ async function analyse(params: ImportParams, ctx: SheetContext, progress: Progre
   const t0 = performance.now();
   const rows = await readSheet(readFileSync(params.path), (n) => progress('jobs.phase.reading', n, 0));
   const t1 = performance.now();
-  const analysis = await analyseRows(sheetOf(params.sheet), rows, params.fileName, params.mapping, ctx, (d, t) => progress('jobs.phase.checking', d, t));
+  const analysis = await analyseRows(await sheetFor(params.sheet, ctx), rows, params.fileName, params.mapping, ctx, (d, t) => progress('jobs.phase.checking', d, t));
   return { ...analysis, readMs: t1 - t0, checkMs: performance.now() - t1 };
 }
 

@@ -6,9 +6,10 @@ import type { LedgerSheet, RowProblem, SheetContext, SheetField, SheetRow } from
 
 const HEADER_SEARCH_ROWS = 20;
 
+/** A field's header; a name the office made up (a skill from the settings) is its own label. */
 export function fieldLabel(field: SheetField, lang: 'zh-CN' | 'en' = 'zh-CN'): string {
   const l = labelAt(lang, field.label);
-  return typeof l === 'string' ? l : field.key;
+  return typeof l === 'string' ? l : field.label.split('.').pop()!;
 }
 
 /** Every way a header may name this field. */

@@ -61,6 +61,8 @@ export interface LedgerSheet<Lookups = unknown, Existing = unknown, Row = unknow
   saveMethod: MethodName;
   schema: z.ZodType;
   fields: SheetField[];
+  /** Columns that depend on the office's settings (staff's skills): replaces `fields` when present. */
+  fieldsFor?(ctx: SheetContext): Promise<SheetField[]>;
   /** i18n key: what decides that a sheet row is a record already in the ledger. */
   keyRule: string;
   loadLookups(ctx: SheetContext): Promise<Lookups>;

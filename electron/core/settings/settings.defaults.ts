@@ -135,6 +135,14 @@ export const SETTING_DEFS: SettingDef[] = [
     max: 200,
   },
   {
+    key: 'staff.skills',
+    group: 'staff',
+    default: '配电设备、电缆、架空线路、带电作业、驾驶、测试',
+    unit: null,
+    source: '本单位登记的技能（用“、”分隔，最多 20 项）；移出清单的技能仍保留在已登记人员的记录中',
+    confirmed: true,
+  },
+  {
     key: 'attachments.maxMb',
     group: 'attachments',
     default: 20,

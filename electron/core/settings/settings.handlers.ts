@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { ApiError } from '../../contract';
+import { ApiError, parseSkillList } from '../../contract';
 import type { Handlers, HandlerContext } from '../context';
 import { currentUser } from '../context';
 import type { DB } from '../db/schema';
@@ -28,6 +28,7 @@ function checkValue(def: SettingDef, value: SettingValue): void {
     if (def.max !== undefined && value > def.max) throw invalid('validation.too_big', { maximum: def.max });
   }
   if (def.key === 'vegetation.cycleMonthsBySpecies' && parseSpeciesCycles(value as string) === null) throw invalid('settings.speciesCycles');
+  if (def.key === 'staff.skills' && parseSkillList(value as string) === null) throw invalid('settings.skillList');
 }
 
 async function write(ctx: HandlerContext, key: string, value: SettingValue | null) {

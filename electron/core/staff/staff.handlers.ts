@@ -1,4 +1,4 @@
-import { STAFF_SKILLS, notFound, type ParsedInputOf } from '../../contract';
+import { notFound, type ParsedInputOf } from '../../contract';
 import type { HandlerContext, Handlers } from '../context';
 import { fieldError, requireLive } from '../shared/references';
 import { deleteToBin } from '../shared/soft-delete';
@@ -38,7 +38,7 @@ export const staffHandlers: Handlers<Methods> = {
     // On duty only: the matrix is about who can be sent out.
     const order = [{ colId: 'teamName', sort: 'asc' as const }, { colId: 'employeeNo', sort: 'asc' as const }];
     for await (const r of allStaff(ctx.db, { sortModel: order, filterModel: {}, teamId: input.teamId, status: 'on_duty' }, sctx)) rows.push(r);
-    const skills = [...new Set([...STAFF_SKILLS, ...rows.flatMap((r) => r.skills.map((s) => s.skill))])];
+    const skills = [...new Set([...sctx.skills, ...rows.flatMap((r) => r.skills.map((s) => s.skill))])];
     const singles: { teamName: string; skill: string; staffName: string }[] = [];
     for (const team of [...new Set(rows.map((r) => r.teamName ?? ''))]) {
       for (const skill of skills) {
@@ -74,8 +74,11 @@ export const staffHandlers: Handlers<Methods> = {
     if (await clash.executeTakeFirst()) throw fieldError('employeeNo', 'validation.duplicate');
     if (input.teamId) await requireLive(ctx.db, 'teams', input.teamId, 'teamId');
     const skills = new Map(input.skills.map((s) => [s.skill, s.level]));
-    if (skills.size !== input.skills.length) throw fieldError('skills', 'staff.skills.duplicate');
+    if (skills.size !== input.skills.length) throw fieldError('skills', 'staff.skillErrors.duplicate');
     const before = input.id === undefined ? undefined : await findStaff(ctx.db, input.id, sctx);
+    // Only skills on the office's list may be added; one taken off the list stays on those who have it.
+    const unlisted = [...skills.keys()].find((s) => !sctx.skills.includes(s) && !before?.skills.some((b) => b.skill === s));
+    if (unlisted) throw fieldError('skills', 'staff.skillErrors.unlisted', { skill: unlisted });
     const id = await upsert(
       ctx,
       'staff',

@@ -1,5 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { CertificateRow, ParsedInputOf, StaffRow } from '../../contract';
+import { STAFF_SKILLS, parseSkillList, type CertificateRow, type ParsedInputOf, type StaffRow } from '../../contract';
 import type { CertificatesTable, DB } from '../db/schema';
 import { loadSettings, type Settings } from '../settings/settings.repository';
 import { gridPageOf, gridRowsOf, type GridColumns, type GridSource } from '../shared/grid-query';
@@ -52,11 +52,18 @@ export interface StaffContext {
   rules: CertificateRules;
   /** Training hours each person needs a year (staff.training.hoursPerYear). */
   hoursRequired: number;
+  /** The skills the office records (setting staff.skills), in its order. */
+  skills: string[];
 }
 
 export async function staffContextOf(db: Kysely<DB>, today: string): Promise<StaffContext> {
   const settings = await loadSettings(db);
-  return { today, rules: certificateRules(settings), hoursRequired: settings.number('staff.training.hoursPerYear') };
+  return {
+    today,
+    rules: certificateRules(settings),
+    hoursRequired: settings.number('staff.training.hoursPerYear'),
+    skills: parseSkillList(settings.string('staff.skills')) ?? [...STAFF_SKILLS],
+  };
 }
 
 /** Skills, certificate state, training this year and eligibility for a page of people, in four queries. */

@@ -12,7 +12,22 @@ interface Lookups {
 type Existing = Record<string, unknown> & { id: number; version: number; employeeNo: string };
 
 const LEVELS = ['1', '2', '3'] as const;
-const skillFields: SheetField[] = STAFF_SKILLS.map((skill) => ({ key: skill, label: `staff.skillColumns.${skill}`, kind: 'enum', values: LEVELS, valueLabels: 'staff.levelNames', example: skill === '配电设备' ? '中级' : null, width: 9 }));
+/** One column per skill on the office's list (setting staff.skills), keyed 'skill:<name>'. */
+const SKILL_KEY = 'skill:';
+const skillFields = (skills: readonly string[]): SheetField[] =>
+  skills.map((skill, i) => ({ key: `${SKILL_KEY}${skill}`, label: `staff.skillColumns.${skill}`, kind: 'enum', values: LEVELS, valueLabels: 'staff.levelNames', example: i === 0 ? '中级' : null, width: 9 }));
+const fieldsWith = (skills: readonly string[]): SheetField[] => [
+  { key: 'employeeNo', label: 'staff.employeeNo', kind: 'text', required: true, example: 'GD0001', aliases: ['员工编号', '编号'], width: 10 },
+  { key: 'name', label: 'staff.name', kind: 'text', required: true, example: '王建国', width: 10 },
+  { key: 'team', label: 'staff.team', kind: 'lookup', inputKey: 'teamId', example: null, aliases: ['所在班组'], width: 16 },
+  { key: 'position', label: 'staff.position', kind: 'text', example: '运维工', aliases: ['职务'], width: 10 },
+  { key: 'phone', label: 'staff.phone', kind: 'text', example: '13800000000', aliases: ['手机', '联系电话'], width: 14 },
+  { key: 'status', label: 'staff.status', kind: 'enum', values: STAFF_STATUSES, valueLabels: 'staff.statuses', example: '在岗', width: 8 },
+  { key: 'hireDate', label: 'staff.hireDate', kind: 'date', example: '2015-07-01', aliases: ['参加工作时间', '入职时间'], width: 12 },
+  { key: 'education', label: 'staff.education', kind: 'text', example: '大专', width: 8 },
+  ...skillFields(skills),
+  { key: 'notes', label: 'staff.notes', kind: 'text', example: null, width: 20 },
+];
 const save = staffHandlers['staff.save'] as unknown as (input: unknown, ctx: HandlerContext) => Promise<StaffRow>;
 
 /** 人员 in and out of Excel: one column per skill with its level; the same employee number is the same person. */
@@ -21,18 +36,8 @@ export const staffSheet: LedgerSheet<Lookups, Existing, StaffRow> = {
   saveMethod: 'staff.save',
   schema: contract['staff.save'].input,
   keyRule: 'import.keyRule.staff',
-  fields: [
-    { key: 'employeeNo', label: 'staff.employeeNo', kind: 'text', required: true, example: 'GD0001', aliases: ['员工编号', '编号'], width: 10 },
-    { key: 'name', label: 'staff.name', kind: 'text', required: true, example: '王建国', width: 10 },
-    { key: 'team', label: 'staff.team', kind: 'lookup', inputKey: 'teamId', example: null, aliases: ['所在班组'], width: 16 },
-    { key: 'position', label: 'staff.position', kind: 'text', example: '运维工', aliases: ['职务'], width: 10 },
-    { key: 'phone', label: 'staff.phone', kind: 'text', example: '13800000000', aliases: ['手机', '联系电话'], width: 14 },
-    { key: 'status', label: 'staff.status', kind: 'enum', values: STAFF_STATUSES, valueLabels: 'staff.statuses', example: '在岗', width: 8 },
-    { key: 'hireDate', label: 'staff.hireDate', kind: 'date', example: '2015-07-01', aliases: ['参加工作时间', '入职时间'], width: 12 },
-    { key: 'education', label: 'staff.education', kind: 'text', example: '大专', width: 8 },
-    ...skillFields,
-    { key: 'notes', label: 'staff.notes', kind: 'text', example: null, width: 20 },
-  ],
+  fields: fieldsWith(STAFF_SKILLS),
+  fieldsFor: async (ctx) => fieldsWith((await staffContextOf(ctx.db, ctx.today)).skills),
   async loadLookups({ db }) {
     const teams = await db.selectFrom('teams').select(['id', 'name']).where('deleted_at', 'is', null).execute();
     return { teams: new Map(teams.map((t) => [headerKey(t.name), t.id])) };
@@ -45,9 +50,9 @@ export const staffSheet: LedgerSheet<Lookups, Existing, StaffRow> = {
     const skills: { skill: string; level: number }[] = [];
     let anySkillColumn = false;
     for (const [key, value] of Object.entries(values)) {
-      if ((STAFF_SKILLS as readonly string[]).includes(key)) {
+      if (key.startsWith(SKILL_KEY)) {
         anySkillColumn = true;
-        if (value !== null) skills.push({ skill: key, level: Number(value) });
+        if (value !== null) skills.push({ skill: key.slice(SKILL_KEY.length), level: Number(value) });
       } else if (key === 'team') {
         const id = value === null ? null : lookups.teams.get(headerKey(String(value)));
         if (id === undefined) problems.push({ field: 'team', message: 'import.unknownReference', params: { value: String(value) } });

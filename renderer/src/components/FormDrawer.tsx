@@ -19,6 +19,7 @@ export interface FieldDef {
   disabled?: boolean;
   hidden?: boolean;
   min?: number;
+  max?: number;
   step?: number;
 }
 
@@ -49,7 +50,7 @@ function control(f: FieldDef): ReactNode {
       return <Input.TextArea rows={3} maxLength={1000} showCount disabled={f.disabled} />;
     case 'number':
     case 'integer':
-      return <InputNumber style={{ width: '100%' }} step={f.step ?? (f.kind === 'integer' ? 1 : 0.1)} min={f.min} disabled={f.disabled} placeholder={f.placeholder} />;
+      return <InputNumber style={{ width: '100%' }} step={f.step ?? (f.kind === 'integer' ? 1 : 0.1)} min={f.min} max={f.max} disabled={f.disabled} placeholder={f.placeholder} />;
     case 'date':
       return <DatePicker style={{ width: '100%' }} disabled={f.disabled} />;
     case 'select':

@@ -70,7 +70,8 @@ export const en: Messages<typeof zhCN> = {
   staff: {
     ...SHEET_LABELS.en.staff,
     returnedFromBreakOn: 'Back from a long break on', returnedFromBreakHelp: 'Back after 3 months or more away from electrical work: must pass the safety rules exam again before working',
-    skill: 'Skill', skills: 'Skills', person: 'Person', eligible: 'On duty?', canDuty: 'Eligible', cannotDuty: 'Not eligible', reasons: 'Why',
+    skill: 'Skill', skills: 'Skills',
+    skillErrors: { duplicate: 'Each skill can be recorded once', unlisted: '"{{skill}}" is not on the office\'s skill list (Settings → Certificates and training)' }, person: 'Person', eligible: 'On duty?', canDuty: 'Eligible', cannotDuty: 'Not eligible', reasons: 'Why',
     matrix: { singles: '{{count}} skills rest on one person in their team', single: '{{teamName}}: only {{staffName}} for {{skill}}' },
     hoursThisYear: 'Training this year / required (h)', shortOfHoursOnly: 'Short of training hours only', lastSafetyExam: 'Last safety exam passed', eligibleOnly: 'Eligible people only',
     levels: { '1': ' (basic)', '2': ' (skilled)', '3': ' (expert)' },
@@ -87,7 +88,7 @@ export const en: Messages<typeof zhCN> = {
       },
     },
     training: {
-      course: 'Course', category: 'Category', date: 'Date', hours: 'Hours', trainer: 'Trainer', place: 'Place', attendees: 'Attendees', failed: 'Failed the exam', failedCount: 'Failed',
+      course: 'Course', category: 'Category', date: 'Date', hours: 'Hours', trainer: 'Trainer', place: 'Place', attendees: 'Attendees', failed: 'Failed the exam', failedCount: 'Failed', scoreOf: 'Score: {{name}}',
       categories: { safety_rules: 'Safety rules exam', skills: 'Skills', induction: 'Three-level induction', certificate: 'Certificate training', other: 'Other' },
     },
   },
@@ -117,11 +118,11 @@ export const en: Messages<typeof zhCN> = {
   settings: {
     title: 'Rule thresholds', intro: 'Thresholds the rules judge by. Defaults come from the standards (see source); change them to your company’s rules. Existing records are re-judged.',
     key: 'Item', value: 'Value', defaultValue: 'Standard default', source: 'Source', confirmed: 'Checked', confirmedYes: 'Checked (third-party copy)', confirmedNo: 'Unconfirmed',
-    reset: 'Reset', regraded: 'Saved; {{count}} records re-judged', unknown: 'Unknown setting', wrongType: 'Wrong type', speciesCycles: 'Use "桉树=6；毛竹=8", months 1–120',
+    reset: 'Reset', regraded: 'Saved; {{count}} records re-judged', unknown: 'Unknown setting', wrongType: 'Wrong type', speciesCycles: 'Use "桉树=6；毛竹=8", months 1–120', skillList: 'Skill names separated by 、, 1–20 of them, each up to 20 characters, no repeats',
     groups: { clearance: 'Tree clearance distances', vegetation: 'Trimming cycles', staff: 'Certificates and training', attachments: 'Attachments', backup: 'Backups' },
     labels: {
       majorMargin: 'Major-hazard margin (minimum + this is major)',
-      keep: 'Automatic backups kept', maxMb: 'Largest attachment', validityYears: 'Certificate validity', reviewYears: 'Review interval', extendedReviewYears: 'Extended review interval', windowDays: 'Apply (remind) days before', hoursPerYear: 'Training hours required a year',
+      keep: 'Automatic backups kept', maxMb: 'Largest attachment', validityYears: 'Certificate validity', reviewYears: 'Review interval', extendedReviewYears: 'Extended review interval', windowDays: 'Apply (remind) days before', hoursPerYear: 'Training hours required a year', skills: 'Skills the office records',
       cycleMonths: 'Default trimming cycle',
       cycleMonthsBySpecies: 'Trimming cycle by species',
       dueSoonDays: 'Days counted as "due soon"',

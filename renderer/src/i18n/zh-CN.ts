@@ -202,7 +202,8 @@ export const zhCN = {
   staff: {
     ...SHEET_LABELS['zh-CN'].staff,
     returnedFromBreakOn: '长假返岗日期', returnedFromBreakHelp: '连续离开电气工作 3 个月以上返岗的日期：返岗后须重新学习《安规》并考试合格才能上岗',
-    skill: '技能', skills: '技能', person: '人员', eligible: '能否值班', canDuty: '可值班', cannotDuty: '不可值班', reasons: '原因',
+    skill: '技能', skills: '技能',
+    skillErrors: { duplicate: '同一技能只能登记一次', unlisted: '“{{skill}}”不在本单位的技能清单中（系统设置 → 人员证书与培训）' }, person: '人员', eligible: '能否值班', canDuty: '可值班', cannotDuty: '不可值班', reasons: '原因',
     matrix: { singles: '{{count}} 处技能在班组里只有一个人会', single: '{{teamName}}：{{skill}}只有{{staffName}}' },
     hoursThisYear: '今年培训/要求(学时)', shortOfHoursOnly: '只看学时不足的人', lastSafetyExam: '最近安规合格', eligibleOnly: '只看可值班的人',
     levels: { '1': '（初级）', '2': '（中级）', '3': '（高级）' },
@@ -221,7 +222,7 @@ export const zhCN = {
       },
     },
     training: {
-      course: '课程', category: '类别', date: '日期', hours: '学时', trainer: '授课人', place: '地点', attendees: '参加人员', failed: '考试未通过的人员', failedCount: '未通过',
+      course: '课程', category: '类别', date: '日期', hours: '学时', trainer: '授课人', place: '地点', attendees: '参加人员', failed: '考试未通过的人员', failedCount: '未通过', scoreOf: '成绩：{{name}}',
       categories: { safety_rules: '《安规》考试', skills: '技能培训', induction: '新员工三级安全教育', certificate: '取证/复审培训', other: '其他' },
     },
   },
@@ -284,6 +285,7 @@ export const zhCN = {
     unknown: '未知的设置项',
     wrongType: '取值类型不正确',
     speciesCycles: '格式应为“桉树=6；毛竹=8”，月数 1–120',
+    skillList: '技能名称用“、”分隔，1–20 项，每项不超过 20 字，不能重复',
     groups: { clearance: '树障安全距离', vegetation: '树障修剪周期', staff: '人员证书与培训', attachments: '附件', backup: '备份' },
     labels: {
       majorMargin: '重大隐患裕度（最小距离 + 此值以内为重大）',
@@ -294,6 +296,7 @@ export const zhCN = {
       extendedReviewYears: '延长后的复审间隔',
       windowDays: '期满前申请（提醒）天数',
       hoursPerYear: '每年培训学时要求',
+      skills: '登记的技能清单',
       cycleMonths: '默认修剪周期',
       cycleMonthsBySpecies: '按树种的修剪周期',
       dueSoonDays: '“即将到期”天数',

@@ -198,7 +198,7 @@ export function ImportWizard({ sheet, open, onClose, onImported }: Props) {
             dataSource={preview.fields}
             data-testid="import-mapping"
             columns={[
-              { title: t('import.field'), render: (_, f) => <>{t(f.label)}{f.required && <Typography.Text type="danger"> *</Typography.Text>}</> },
+              { title: t('import.field'), render: (_, f) => <>{t(f.label, { defaultValue: f.label.split('.').pop() })}{f.required && <Typography.Text type="danger"> *</Typography.Text>}</> },
               {
                 title: t('import.sheetColumn'),
                 render: (_, f) => (

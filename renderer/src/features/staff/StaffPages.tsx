@@ -8,7 +8,7 @@ import { ListPage } from '../../components/ListPage';
 import { useRouteFilters } from '../../navigation';
 import { useReferenceOptions } from '../reference/useReferenceOptions';
 import { certificateFields, certificateForm, staffFields, staffForm, staffFormValues, trainingFields, trainingForm, trainingFormValues } from './staff.forms';
-import { usePeople } from './usePeople';
+import { usePeople, useStaffSkills } from './usePeople';
 
 const STATE_COLORS = { valid: 'green', review_due: 'gold', expiring: 'orange', expired: 'red', abolished: 'default' } as const;
 const EDITORS = ['clerk', 'planner', 'admin'] as const;
@@ -17,6 +17,7 @@ const EDITORS = ['clerk', 'planner', 'admin'] as const;
 export function StaffPage() {
   const { t } = useTranslation();
   const [refs] = useReferenceOptions();
+  const skills = useStaffSkills();
   const route = useRouteFilters();
   const [teamId, setTeamId] = useState<number | undefined>(typeof route?.teamId === 'number' ? route.teamId : undefined);
   const [eligibleOnly, setEligibleOnly] = useState(route?.eligibleOnly === true);
@@ -79,7 +80,7 @@ export function StaffPage() {
       listMethod="staff.list"
       columns={columns as ColDef[]}
       schema={staffForm}
-      fields={staffFields(t, refs)}
+      fields={(v) => staffFields(t, refs, skills, v)}
       toForm={staffFormValues}
       newValues={{ status: 'on_duty' }}
       editors={[...EDITORS]}

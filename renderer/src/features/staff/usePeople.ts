@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { STAFF_SKILLS, parseSkillList } from '@contract';
 import { call } from '../../api/client';
 
 /** Everyone on the register, for pickers (an office has hundreds, not thousands). */
@@ -11,4 +12,20 @@ export function usePeople(): { id: number; label: string }[] {
     );
   }, []);
   return people;
+}
+
+/** The skills the office records (setting staff.skills), for the form's level pickers. */
+export function useStaffSkills(): string[] {
+  const [skills, setSkills] = useState<string[]>([...STAFF_SKILLS]);
+  useEffect(() => {
+    void call('settings.list', { group: 'staff' }).then(
+      (r) => {
+        const value = r.rows.find((s) => s.key === 'staff.skills')?.value;
+        const parsed = typeof value === 'string' ? parseSkillList(value) : null;
+        if (parsed) setSkills(parsed);
+      },
+      () => undefined,
+    );
+  }, []);
+  return skills;
 }

@@ -113,3 +113,43 @@ describe('staff in and out of Excel', () => {
     expect(out.worksheets[0]!.getCell('B2').value).toContain('没有有效的电工作业证');
   });
 });
+
+describe('the office\'s skill list (setting staff.skills)', () => {
+  test('a skill added to the list can be recorded, gets its own column in the template and the import, and shows in the matrix', async () => {
+    await expect(t.call('staff.save', { employeeNo: 'E001', name: '王建国', skills: [{ skill: '焊接', level: 2 }] }, t.adminToken)).rejects.toMatchObject({
+      code: 'VALIDATION',
+      issues: [{ path: ['skills'], message: 'staff.skillErrors.unlisted', params: { skill: '焊接' } }],
+    });
+    await expect(t.call('settings.update', { key: 'staff.skills', value: '配电设备、电缆、电缆' }, t.adminToken)).rejects.toMatchObject({ message: 'settings.skillList' });
+    await t.call('settings.update', { key: 'staff.skills', value: '配电设备、电缆、架空线路、焊接' }, t.adminToken);
+    const saved = await t.call('staff.save', { employeeNo: 'E001', name: '王建国', teamId, skills: [{ skill: '焊接', level: 2 }] }, t.adminToken);
+    expect(saved.skills).toEqual([{ skill: '焊接', level: 2 }]);
+
+    const ExcelJS = (await import('exceljs')).default;
+    const { downloadFile } = await import('../../helpers/files');
+    const template = await t.call('excel.template', { sheet: 'staff' }, t.adminToken);
+    const tbook = new ExcelJS.Workbook();
+    await tbook.xlsx.load((await downloadFile(t, template.fileId, t.adminToken)).bytes as never);
+    const headers = (tbook.worksheets[0]!.getRow(1).values as unknown[]).filter(Boolean);
+    expect(headers).toContain('焊接');
+    expect(headers).not.toContain('驾驶');
+
+    const { importSheet } = await import('../../helpers/office');
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('人员');
+    ws.addRow(['工号', '姓名', '焊接', '电缆']);
+    ws.addRow(['E002', '李秀英', '高级', '初级']);
+    const imported = await importSheet(t, 'staff', Buffer.from(await wb.xlsx.writeBuffer()));
+    expect(imported.analysed.preview.problems).toEqual([]);
+    const li = (await t.call('staff.list', { startRow: 0, endRow: 5, search: '李秀英' }, t.adminToken)).rows[0]!;
+    expect(li.skills).toEqual([{ skill: '焊接', level: 3 }, { skill: '电缆', level: 1 }].sort((a, b) => (a.skill < b.skill ? -1 : 1)));
+
+    // Taken off the list again: those who have it keep it, and may still be saved with it.
+    await t.call('settings.update', { key: 'staff.skills', value: '配电设备、电缆、架空线路' }, t.adminToken);
+    const kept = await t.call('staff.save', { id: saved.id, version: saved.version, employeeNo: 'E001', name: '王建国', teamId, skills: [{ skill: '焊接', level: 3 }] }, t.adminToken);
+    expect(kept.skills).toEqual([{ skill: '焊接', level: 3 }]);
+    const matrix = await t.call('staff.skillMatrix', {}, t.adminToken);
+    expect(matrix.skills).toEqual(['配电设备', '电缆', '架空线路', '焊接']);
+  });
+});
+
