@@ -13,6 +13,7 @@ import { recycleMethods } from './recycle';
 import { referenceMethods } from './reference';
 import { settingsMethods } from './settings';
 import { staffMethods } from './staff';
+import { rosterMethods } from './roster';
 import { vegetationMethods } from './vegetation';
 
 /** The whole API: every method the renderer may call, with its schemas and who may call it. */
@@ -32,6 +33,7 @@ export const contract = {
   ...searchMethods,
   ...attachmentsMethods,
   ...staffMethods,
+  ...rosterMethods,
 } as const;
 
 export type Contract = typeof contract;
@@ -65,3 +67,4 @@ export * from './dashboard';
 export * from './search';
 export * from './attachments';
 export * from './staff';
+export * from './roster';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { EVERYONE, command, query } from './method';
 import { importPreview, importOutcome, exportOutcome } from './excel';
+import { generateOutcome } from './roster';
 
 export const jobId = z.string().regex(/^[a-f0-9]{24}$/);
 
@@ -11,6 +12,7 @@ export const jobResult = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('excel.analyse'), preview: importPreview }),
   z.object({ kind: z.literal('excel.commit'), outcome: importOutcome }),
   z.object({ kind: z.literal('excel.export'), outcome: exportOutcome }),
+  z.object({ kind: z.literal('roster.generate'), outcome: generateOutcome }),
 ]);
 export type JobResult = z.infer<typeof jobResult>;
 export type JobKind = JobResult['kind'];

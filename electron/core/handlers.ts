@@ -13,6 +13,8 @@ import { recycleHandlers } from './recycle/recycle.handlers';
 import { referenceHandlers } from './reference/reference.handlers';
 import { settingsHandlers } from './settings/settings.handlers';
 import { staffHandlers } from './staff/staff.handlers';
+import { repairsHandlers } from './roster/repairs.handlers';
+import { rosterHandlers } from './roster/roster.handlers';
 import { disputeHandlers } from './vegetation/disputes.handlers';
 import { vegetationHandlers } from './vegetation/vegetation.handlers';
 
@@ -33,4 +35,6 @@ export const handlers: Handlers<MethodName> = {
   ...searchHandlers,
   ...attachmentsHandlers,
   ...staffHandlers,
+  ...rosterHandlers,
+  ...repairsHandlers,
 };

@@ -1,6 +1,6 @@
 import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { Button, Dropdown, Layout, Menu, Modal, Space, Spin, Tag } from 'antd';
-import { SafetyOutlined, AuditOutlined, DashboardOutlined, IdcardOutlined, DeleteOutlined, DatabaseOutlined, SettingOutlined, TeamOutlined, UserOutlined, ApartmentOutlined } from '@ant-design/icons';
+import { SafetyOutlined, AuditOutlined, DashboardOutlined, IdcardOutlined, DeleteOutlined, DatabaseOutlined, SettingOutlined, TeamOutlined, UserOutlined, ApartmentOutlined, ScheduleOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '@contract';
 import { useAuth } from './features/accounts/auth-context';
@@ -26,6 +26,10 @@ const StaffPage = lazy(() => staff().then((m) => ({ default: m.StaffPage })));
 const CertificatesPage = lazy(() => staff().then((m) => ({ default: m.CertificatesPage })));
 const TrainingPage = lazy(() => staff().then((m) => ({ default: m.TrainingPage })));
 const SkillMatrixPage = lazy(() => import('./features/staff/SkillMatrixPage').then((m) => ({ default: m.SkillMatrixPage })));
+const RosterPage = lazy(() => import('./features/roster/RosterPage').then((m) => ({ default: m.RosterPage })));
+const RepairsPage = lazy(() => import('./features/roster/RepairsPage').then((m) => ({ default: m.RepairsPage })));
+const RepairReportPage = lazy(() => import('./features/roster/RepairReport').then((m) => ({ default: m.RepairReportPage })));
+const AbsencesPage = lazy(() => import('./features/roster/AbsencesPage').then((m) => ({ default: m.AbsencesPage })));
 const SettingsPage = lazy(() => import('./features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
 const DashboardPage = lazy(() => import('./features/dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage })));
 const PrintPage = lazy(() => import('./features/print/PrintPage').then((m) => ({ default: m.PrintPage })));
@@ -58,6 +62,17 @@ export function Shell() {
         { key: 'certificates', label: t('nav.certificates'), page: () => <CertificatesPage /> },
         { key: 'training', label: t('nav.training'), page: () => <TrainingPage /> },
         { key: 'skills', label: t('nav.skillMatrix'), page: () => <SkillMatrixPage /> },
+      ],
+    },
+    {
+      key: 'duty',
+      label: t('nav.duty'),
+      icon: <ScheduleOutlined />,
+      children: [
+        { key: 'roster', label: t('nav.roster'), page: () => <RosterPage /> },
+        { key: 'repairs', label: t('nav.repairs'), page: () => <RepairsPage /> },
+        { key: 'repairReport', label: t('nav.repairReport'), page: () => <RepairReportPage /> },
+        { key: 'absences', label: t('nav.absences'), page: () => <AbsencesPage /> },
       ],
     },
     {
@@ -121,7 +136,7 @@ export function Shell() {
       </Layout.Header>
       <Layout>
         <Layout.Sider width={180} theme="light" breakpoint="lg" collapsible>
-          <Menu mode="inline" selectedKeys={[current.key]} defaultOpenKeys={['people', 'reference']} items={menuItems} onClick={(e) => go(e.key)} />
+          <Menu mode="inline" selectedKeys={[current.key]} defaultOpenKeys={['people', 'duty', 'reference']} items={menuItems} onClick={(e) => go(e.key)} />
         </Layout.Sider>
         <Layout.Content className="app-content">
           <Suspense fallback={<Spin style={{ margin: 40 }} />}>{current.page?.()}</Suspense>

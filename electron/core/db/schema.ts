@@ -221,6 +221,71 @@ export interface TrainingAttendeesTable {
   passed: number;
 }
 
+export interface RepairAreasTable extends Versioned, SoftDeleted {
+  id: Generated<number>;
+  name: string;
+  kind: string;
+  arrival_minutes: number;
+  restore_minutes: number | null;
+  crews_per_shift: number;
+  peak_extra_crews: number;
+  sort: number;
+}
+
+export interface DutySeasonsTable extends Versioned, SoftDeleted {
+  id: Generated<number>;
+  name: string;
+  kind: string;
+  start_date: string;
+  end_date: string;
+  shifts_json: string;
+  peak_days_json: string;
+  notes: string | null;
+  published_version: number;
+  published_at: string | null;
+  published_json: string | null;
+}
+
+export interface StaffAbsencesTable extends Versioned, SoftDeleted {
+  id: Generated<number>;
+  staff_id: number;
+  kind: string;
+  from_date: string;
+  to_date: string;
+  notes: string | null;
+}
+
+export interface RosterAssignmentsTable {
+  id: Generated<number>;
+  season_id: number;
+  date: string;
+  shift: string;
+  area_id: number;
+  crew: number;
+  staff_id: number;
+  override_reason: string | null;
+  created_at: string;
+  created_by: string | null;
+}
+
+export interface RepairCallsTable extends Versioned, SoftDeleted {
+  id: Generated<number>;
+  source: string;
+  order_no: string | null;
+  received_at: string;
+  area_id: number;
+  line_id: number | null;
+  fault: string;
+  season_id: number | null;
+  duty_date: string | null;
+  shift: string | null;
+  crew: number | null;
+  crew_names: string | null;
+  arrived_at: string | null;
+  restored_at: string | null;
+  delay_cause: string | null;
+}
+
 export interface DB {
   users: UsersTable;
   sessions: SessionsTable;
@@ -242,4 +307,9 @@ export interface DB {
   certificates: CertificatesTable;
   training_sessions: TrainingSessionsTable;
   training_attendees: TrainingAttendeesTable;
+  repair_areas: RepairAreasTable;
+  duty_seasons: DutySeasonsTable;
+  staff_absences: StaffAbsencesTable;
+  roster_assignments: RosterAssignmentsTable;
+  repair_calls: RepairCallsTable;
 }

@@ -4,6 +4,7 @@ import { ApiError, type JobKind, type JobResult } from '../../contract';
 import { openDatabase } from '../db/connection';
 import { EXCEL_JOBS, type Progress } from '../excel/excel.jobs';
 import type { SheetContext } from '../excel/sheet';
+import { ROSTER_JOBS } from '../roster/roster.jobs';
 import { localDate } from '../shared/time';
 import type { JobDatabase } from './job-runner';
 
@@ -20,7 +21,7 @@ export type WorkerMessage =
   | { type: 'result'; result: JobResult }
   | { type: 'error'; error: { code: string; message: string; params?: Record<string, string | number> } };
 
-const JOBS: Record<JobKind, (params: never, ctx: SheetContext, progress: Progress) => Promise<JobResult>> = EXCEL_JOBS;
+const JOBS: Record<JobKind, (params: never, ctx: SheetContext, progress: Progress) => Promise<JobResult>> = { ...EXCEL_JOBS, ...ROSTER_JOBS };
 
 async function run(input: WorkerInput): Promise<WorkerMessage> {
   const handle = openDatabase(input.database);

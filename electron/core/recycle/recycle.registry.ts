@@ -88,4 +88,30 @@ export const RECYCLE_REGISTRY: Record<Recyclable, RecyclableSpec> = {
       return !r || r.deleted_at ? 'recycle.parentDeleted' : null;
     },
   },
+  repairAreas: {
+    table: 'repair_areas',
+    roles: LEDGER_EDITORS,
+    deleted: simple('repairAreas', 'repair_areas'),
+    blocker: async (db, id) => {
+      const row = await db.selectFrom('repair_areas').select('name').where('id', '=', id).executeTakeFirst();
+      const clash = row && (await db.selectFrom('repair_areas').select('id').where('name', '=', row.name).where('deleted_at', 'is', null).executeTakeFirst());
+      return clash ? 'recycle.nameTaken' : null;
+    },
+  },
+  seasons: { table: 'duty_seasons', roles: LEDGER_EDITORS, deleted: simple('seasons', 'duty_seasons'), blocker: async () => null },
+  absences: {
+    table: 'staff_absences',
+    roles: LEDGER_EDITORS,
+    deleted: sql`select 'absences' as entity, 'absences:' || a.id as key, a.id, s.name || ' ' || a.from_date || '–' || a.to_date as label, a.deleted_at, a.deleted_by from staff_absences a join staff s on s.id = a.staff_id where a.deleted_at is not null`,
+    blocker: async (db, id) => {
+      const r = await db.selectFrom('staff_absences as a').innerJoin('staff as s', 's.id', 'a.staff_id').select('s.deleted_at').where('a.id', '=', id).executeTakeFirst();
+      return r?.deleted_at ? 'recycle.parentDeleted' : null;
+    },
+  },
+  repairs: {
+    table: 'repair_calls',
+    roles: LEDGER_EDITORS,
+    deleted: sql`select 'repairs' as entity, 'repairs:' || id as key, id, received_at || ' ' || fault as label, deleted_at, deleted_by from repair_calls where deleted_at is not null`,
+    blocker: async () => null,
+  },
 };

@@ -28,7 +28,7 @@ function checkValue(def: SettingDef, value: SettingValue): void {
     if (def.max !== undefined && value > def.max) throw invalid('validation.too_big', { maximum: def.max });
   }
   if (def.key === 'vegetation.cycleMonthsBySpecies' && parseSpeciesCycles(value as string) === null) throw invalid('settings.speciesCycles');
-  if (def.key === 'staff.skills' && parseSkillList(value as string) === null) throw invalid('settings.skillList');
+  if ((def.key === 'staff.skills' || def.key === 'roster.requiredSkills') && parseSkillList(value as string) === null) throw invalid('settings.skillList');
 }
 
 async function write(ctx: HandlerContext, key: string, value: SettingValue | null) {

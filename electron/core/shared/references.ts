@@ -2,7 +2,7 @@ import type { Kysely, Selectable } from 'kysely';
 import { ApiError } from '../../contract';
 import type { DB } from '../db/schema';
 
-type ReferenceTable = 'lines' | 'townships' | 'villages' | 'teams';
+type ReferenceTable = 'lines' | 'townships' | 'villages' | 'teams' | 'staff' | 'repair_areas' | 'duty_seasons';
 
 /** A picked reference must exist and not be in the recycle bin; otherwise the field gets the error. */
 export async function requireLive<T extends ReferenceTable>(db: Kysely<DB>, table: T, id: number, field: string): Promise<Selectable<DB[T]>> {

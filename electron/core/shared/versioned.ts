@@ -1,8 +1,9 @@
 import { sql, type Kysely } from 'kysely';
 import { ApiError, notFound } from '../../contract';
 import type { DB } from '../db/schema';
+import type { HandlerContext } from '../context';
 
-type VersionedTable = 'users' | 'townships' | 'villages' | 'teams' | 'lines' | 'vegetation_records' | 'vegetation_disputes' | 'staff' | 'certificates' | 'training_sessions';
+type VersionedTable = 'users' | 'townships' | 'villages' | 'teams' | 'lines' | 'vegetation_records' | 'vegetation_disputes' | 'staff' | 'certificates' | 'training_sessions' | 'repair_areas' | 'duty_seasons' | 'staff_absences' | 'repair_calls';
 
 /**
  * Saves over a record only if nobody saved it since the caller read it (optimistic locking).
@@ -29,4 +30,15 @@ export async function updateVersioned(
   const current = await loadCurrent();
   if (current === undefined) throw notFound(table, id);
   throw new ApiError({ code: 'CONFLICT', message: 'errors.conflict', current });
+}
+
+/** Saves a versioned row: insert when new, else update only over the version the user saw. Returns its id. */
+export async function saveVersioned(ctx: HandlerContext, table: VersionedTable, input: { id?: number; version?: number }, values: Record<string, unknown>, current: () => Promise<unknown>): Promise<number> {
+  const at = ctx.now.toISOString();
+  if (input.id === undefined) {
+    return (await ctx.db.insertInto(table).values({ ...values, created_at: at, updated_at: at } as never).returning('id').executeTakeFirstOrThrow()).id;
+  }
+  if (!(await current())) throw notFound(table, input.id);
+  await updateVersioned(ctx.db, table, input.id, input.version, { ...values, updated_at: at }, current);
+  return input.id;
 }

@@ -2,7 +2,7 @@ import { notFound, type ParsedInputOf } from '../../contract';
 import type { HandlerContext, Handlers } from '../context';
 import { fieldError, requireLive } from '../shared/references';
 import { deleteToBin } from '../shared/soft-delete';
-import { updateVersioned } from '../shared/versioned';
+import { saveVersioned as upsert } from '../shared/versioned';
 import { allStaff, findCertificate, findStaff, listCertificates, listStaff, staffContextOf, type StaffContext } from './staff.repository';
 import { defaultExpiry } from './staff.rules';
 import { findTraining, listTraining } from './training.repository';
@@ -14,17 +14,6 @@ const staffContext = (ctx: HandlerContext): Promise<StaffContext> => staffContex
 async function requireStaff(ctx: HandlerContext, id: number, field: string) {
   const s = await ctx.db.selectFrom('staff').select('id').where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
   if (!s) throw fieldError(field, 'validation.reference_missing');
-}
-
-/** Saves a versioned row: insert when new, else update only over the version the user saw. */
-async function upsert<T extends 'staff' | 'certificates' | 'training_sessions'>(ctx: HandlerContext, table: T, input: { id?: number; version?: number }, values: Record<string, unknown>, current: () => Promise<unknown>): Promise<number> {
-  const at = ctx.now.toISOString();
-  if (input.id === undefined) {
-    return (await ctx.db.insertInto(table).values({ ...values, created_at: at, updated_at: at } as never).returning('id').executeTakeFirstOrThrow()).id;
-  }
-  if (!(await current())) throw notFound(table, input.id);
-  await updateVersioned(ctx.db, table, input.id, input.version, { ...values, updated_at: at }, current);
-  return input.id;
 }
 
 const optional = (s: string | null | undefined) => s || null;

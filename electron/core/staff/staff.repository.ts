@@ -66,11 +66,8 @@ export async function staffContextOf(db: Kysely<DB>, today: string): Promise<Sta
   };
 }
 
-/** Skills, certificate state, training this year and eligibility for a page of people, in four queries. */
-async function withDerived(db: Kysely<DB>, rows: Joined[], ctx: StaffContext): Promise<StaffRow[]> {
-  if (rows.length === 0) return [];
-  const ids = rows.map((r) => r.id);
-  const year = ctx.today.slice(0, 4);
+/** What eligibility and the derived columns are judged from, for some people, in three queries. */
+async function derivedInputs(db: Kysely<DB>, ids: number[]) {
   const [skills, certs, attended] = await Promise.all([
     db.selectFrom('staff_skills').selectAll().where('staff_id', 'in', ids).orderBy('skill').execute(),
     db.selectFrom('certificates').selectAll().where('staff_id', 'in', ids).where('deleted_at', 'is', null).execute(),
@@ -82,10 +79,39 @@ async function withDerived(db: Kysely<DB>, rows: Joined[], ctx: StaffContext): P
       .where('s.deleted_at', 'is', null)
       .execute(),
   ]);
+  const certificatesOf = (id: number) => certs.filter((c) => c.staff_id === id).map((c) => ({ ...facts(c), number: c.number }));
+  const passesOf = (id: number) => attended.filter((a) => a.staff_id === id && a.category === 'safety_rules' && a.passed === 1).map((a) => a.date);
+  return { skills, attended, certificatesOf, passesOf };
+}
+
+/**
+ * The people who may be put on a roster (not transferred or retired), with their skills and what
+ * their eligibility on any day is judged from.
+ */
+export async function dutyCandidates(db: Kysely<DB>) {
+  const rows = await selected(joined(db)).where('s.deleted_at', 'is', null).where('s.status', 'in', ['on_duty', 'leave']).orderBy('s.employee_no').execute();
+  if (rows.length === 0) return [];
+  const { skills, certificatesOf, passesOf } = await derivedInputs(db, rows.map((r) => r.id));
+  return rows.map((r) => ({
+    id: r.id,
+    employeeNo: r.employee_no,
+    name: r.name,
+    phone: r.phone,
+    teamName: r.team_name,
+    skills: skills.filter((s) => s.staff_id === r.id).map((s) => s.skill),
+    facts: { status: r.status, returnedFromBreakOn: r.returned_from_break_on, certificates: certificatesOf(r.id), safetyExamPasses: passesOf(r.id) },
+  }));
+}
+
+/** Skills, certificate state, training this year and eligibility for a page of people. */
+async function withDerived(db: Kysely<DB>, rows: Joined[], ctx: StaffContext): Promise<StaffRow[]> {
+  if (rows.length === 0) return [];
+  const year = ctx.today.slice(0, 4);
+  const { skills, attended, certificatesOf, passesOf } = await derivedInputs(db, rows.map((r) => r.id));
   return rows.map((r) => {
     const hours = attended.filter((a) => a.staff_id === r.id && a.date.startsWith(year) && a.date <= ctx.today).reduce((n, a) => n + a.hours, 0);
-    const mine = certs.filter((c) => c.staff_id === r.id).map((c) => ({ ...facts(c), number: c.number }));
-    const passes = attended.filter((a) => a.staff_id === r.id && a.category === 'safety_rules' && a.passed === 1).map((a) => a.date);
+    const mine = certificatesOf(r.id);
+    const passes = passesOf(r.id);
     const electrical = mine.filter((c) => c.kind !== 'grid_permit');
     return {
       id: r.id,

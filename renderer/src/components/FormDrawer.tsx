@@ -9,7 +9,7 @@ import { applyFieldIssues, errorText, issueText } from './errors';
 export interface FieldDef {
   name: string;
   label: string;
-  kind: 'text' | 'textarea' | 'number' | 'integer' | 'date' | 'select' | 'multiselect' | 'checkbox' | 'password';
+  kind: 'text' | 'textarea' | 'number' | 'integer' | 'date' | 'datetime' | 'select' | 'multiselect' | 'checkbox' | 'password';
   options?: { value: string | number; label: string }[];
   required?: boolean;
   help?: ReactNode;
@@ -31,6 +31,7 @@ function toPlain(fields: FieldDef[], values: Values): Values {
   for (const f of fields) {
     const v = values[f.name];
     if (f.kind === 'date') out[f.name] = v ? (v as Dayjs).format('YYYY-MM-DD') : null;
+    if (f.kind === 'datetime') out[f.name] = v ? (v as Dayjs).format('YYYY-MM-DDTHH:mm') : null;
     if ((f.kind === 'number' || f.kind === 'integer') && (v === undefined || v === '')) out[f.name] = null;
     if (f.kind === 'checkbox') out[f.name] = Boolean(v);
     if ((f.kind === 'text' || f.kind === 'textarea') && v === undefined) out[f.name] = f.required ? '' : null;
@@ -40,7 +41,7 @@ function toPlain(fields: FieldDef[], values: Values): Values {
 
 function toForm(fields: FieldDef[], values: Values): Values {
   const out: Values = { ...values };
-  for (const f of fields) if (f.kind === 'date') out[f.name] = values[f.name] ? dayjs(values[f.name] as string) : null;
+  for (const f of fields) if (f.kind === 'date' || f.kind === 'datetime') out[f.name] = values[f.name] ? dayjs(values[f.name] as string) : null;
   return out;
 }
 
@@ -53,6 +54,8 @@ function control(f: FieldDef): ReactNode {
       return <InputNumber style={{ width: '100%' }} step={f.step ?? (f.kind === 'integer' ? 1 : 0.1)} min={f.min} max={f.max} disabled={f.disabled} placeholder={f.placeholder} />;
     case 'date':
       return <DatePicker style={{ width: '100%' }} disabled={f.disabled} />;
+    case 'datetime':
+      return <DatePicker style={{ width: '100%' }} showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" disabled={f.disabled} />;
     case 'select':
       return <Select options={f.options} showSearch={{ optionFilterProp: 'label' }} allowClear={!f.required} disabled={f.disabled} placeholder={f.placeholder} />;
     case 'multiselect':

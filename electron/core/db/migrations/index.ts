@@ -4,6 +4,7 @@ import * as m0002 from './0002_vegetation';
 import * as m0003 from './0003_search';
 import * as m0004 from './0004_attachments';
 import * as m0005 from './0005_staff';
+import * as m0006 from './0006_roster';
 
 export interface Migration {
   id: string;
@@ -17,4 +18,5 @@ export const migrations: Migration[] = [
   { id: '0003_search', up: m0003.up },
   { id: '0004_attachments', up: m0004.up },
   { id: '0005_staff', up: m0005.up },
+  { id: '0006_roster', up: m0006.up },
 ];

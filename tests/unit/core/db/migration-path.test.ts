@@ -42,6 +42,13 @@ const SEEDS: Record<string, string[]> = {
     `insert into training_sessions (course, category, date, hours, created_at, updated_at) values ('安规考试', 'safety_rules', '2026-03-01', 4, '${NOW}', '${NOW}')`,
     `insert into training_attendees (session_id, staff_id, score, passed) values (1, 1, 92, 1)`,
   ],
+  '0006_roster': [
+    `insert into repair_areas (name, kind, arrival_minutes, restore_minutes, created_at, updated_at) values ('城区', 'urban', 30, 240, '${NOW}', '${NOW}')`,
+    `insert into duty_seasons (name, kind, start_date, end_date, shifts_json, peak_days_json, created_at, updated_at) values ('2026 迎峰度夏', 'summer', '2026-06-15', '2026-09-14', '[]', '[]', '${NOW}', '${NOW}')`,
+    `insert into staff_absences (staff_id, kind, from_date, to_date, created_at, updated_at) values (1, 'leave', '2026-07-01', '2026-07-05', '${NOW}', '${NOW}')`,
+    `insert into roster_assignments (season_id, date, shift, area_id, crew, staff_id, created_at) values (1, '2026-06-15', 'day', 1, 1, 1, '${NOW}')`,
+    `insert into repair_calls (source, received_at, area_id, fault, created_at, updated_at) values ('95598', '2026-07-01T10:00', 1, '低压线路断线', '${NOW}', '${NOW}')`,
+  ],
 };
 
 function snapshot(file: string, tables: string[]): Record<string, unknown[]> {
