@@ -13,6 +13,7 @@ import { createCore } from '../../electron/core';
 import { startHttpServer } from '../../electron/http/server';
 import type { VegetationListInput } from '../../electron/contract';
 import { benchImport } from './import-bench';
+import { benchRoster } from './roster-bench';
 
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 1_000_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 25);
@@ -151,6 +152,25 @@ async function main() {
   table.push({ measure: `import ${imp.rows.toLocaleString()} rows end to end (rows/s)`, median: perSecond(imp.rows, imp.totalMs), p95: '—', baseline: '—', ratio: '—', goal: 'printed', ok: true });
   record(`write phase of the import vs sqlite3 .import (${imp.rows.toLocaleString()} rows)`, [imp.writeMs], [imp.sqlite3ImportMs], '≤2×', imp.writeMs <= 2 * imp.sqlite3ImportMs);
   record('grid page while the import runs (vs idle)', imp.pageDuring.length ? imp.pageDuring : [0], imp.pageIdle, 'p95 <250', p95(imp.pageDuring.length ? imp.pageDuring : [0]) < 250);
+
+  const roster = benchRoster();
+  console.log(
+    `roster 92 days × 2 shifts × 3 areas × 60 people: ${roster.placements} assignments, ${roster.violations} hard-rule violations, ${roster.shortages} shortages; ` +
+      `fairness: nights ${roster.fairness.minNights}–${roster.fairness.maxNights} per person, weekends ${roster.fairness.minWeekends}–${roster.fairness.maxWeekends}, shifts ${roster.fairness.minShifts}–${roster.fairness.maxShifts}, wishes kept ${roster.fairness.wishesHonoured}/${roster.fairness.wishes}`,
+  );
+  record('roster: generate a 92-day season (vs one full hard-rule check)', roster.solveMs, roster.checkMs, '<10000, 0 violations', median(roster.solveMs) < 10_000 && roster.violations === 0);
+  // One hand edit is checked by the same rules over the whole season: the drag must answer at once.
+  const season = ((await core.dispatch('seasons.list', {}, { token })) as { rows: { id: number; startDate: string }[] }).rows[0]!;
+  const view = (await core.dispatch('roster.get', { seasonId: season.id }, { token })) as { assignments: { date: string; shift: string; areaId: number; crew: number; staffId: number }[] };
+  const edits: number[] = [];
+  for (let i = 0; i < 10; i++) {
+    const a = view.assignments[(i * 97) % view.assignments.length]!;
+    const other = view.assignments[(i * 89 + 13) % view.assignments.length]!;
+    const s0 = performance.now();
+    await core.dispatch('roster.check', { seasonId: season.id, date: a.date, shift: a.shift, areaId: a.areaId, crew: a.crew, staffId: other.staffId }, { token });
+    edits.push(performance.now() - s0);
+  }
+  record('roster: check one hand edit over the season (roster.check)', edits, null, '<300', median(edits) < 300);
 
   await http.close();
   raw.close();

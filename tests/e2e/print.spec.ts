@@ -58,3 +58,24 @@ test('the hazard list of a line prints its open hazards in tower order, page num
   expect(text).toMatch(/第\s*1\s*页\s*\/\s*共\s*\d+\s*页/);
   expect(text).toContain('编制');
 });
+
+test('the duty roster prints a week to an A4 landscape page, with names and phones per area', async ({ page }) => {
+  const token = await (await import('./api')).adminToken(SEEDED_URL);
+  const { api } = await import('./api');
+  const season = (await api(SEEDED_URL, 'seasons.list', {}, token)).rows[0]!;
+  const view = await api(SEEDED_URL, 'roster.get', { seasonId: season.id }, token);
+  const first = view.assignments.find((a) => a.date === season.startDate && a.phone)!;
+  await login(page, 'admin', ADMIN_PASSWORD, 'roster');
+  await page.getByTestId('roster-print').click();
+  await expect(page.getByTestId('print-duty-sheet')).toContainText(first.staffName);
+  if (save) await page.screenshot({ path: 'docs/screenshots/duty-sheet.png' });
+  const file = path.join(dir, 'duty.pdf');
+  writeFileSync(file, await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+  const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+  // 92 days from a Monday-less start: 14 weeks, each its own landscape page.
+  expect(info).toMatch(/Page size:\s+841\.\d+ x 59[45]\.\d+ pts/);
+  expect(Number(/Pages:\s+(\d+)/.exec(info)![1])).toBe(14);
+  const text = execFileSync('pdftotext', ['-f', '1', '-l', '1', '-layout', file, '-'], { encoding: 'utf8' });
+  expect(text).toContain('抢修值班表');
+  expect(text.replace(/\s+/g, '')).toContain(`${first.staffName}${first.phone}`);
+});

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import type { MonthlyReport } from '../../electron/contract';
 import { ADMIN_PASSWORD, adminToken, api } from './api';
 import { login } from './pages';
 import { SEEDED_URL } from '../../playwright.config';
@@ -65,8 +66,8 @@ test('the repair log: a 城区 call 35 minutes to arrive is late, and the month 
   await report.locator('.ant-picker input').press('Enter');
   await expect(report.getByTestId('report-breaches')).toContainText('暴雨积水绕行');
   const after = await api(SEEDED_URL, 'repairs.monthly', { month: '2026-08' }, token);
-  const [b, a] = [before, after].map((r) => r.areas.find((x) => x.areaId === town.id)!);
-  expect(a.calls - b!.calls).toBe(1);
-  expect(a.arrivalBreaches - b!.arrivalBreaches).toBe(1);
+  const [b, a] = [before, after].map((r) => r.areas.find((x) => x.areaId === town.id)!) as [MonthlyReport['areas'][number], MonthlyReport['areas'][number]];
+  expect(a.calls - b.calls).toBe(1);
+  expect(a.arrivalBreaches - b.arrivalBreaches).toBe(1);
   await page.screenshot(shot('repair-report'));
 });

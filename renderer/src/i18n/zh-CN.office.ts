@@ -101,6 +101,15 @@ export const zhOffice = {
       safety4: '砍剪前向户主出示本单并说明依据（《电力设施保护条例》及其实施细则），处理后清理现场，测量并记录处理后距离。',
       distanceNote: '隐患等级按当前规则阈值判定，“最小”为所用的最小允许距离，上标为其依据：',
     },
+    dutySheet: {
+      title: '{{season}}抢修值班表',
+      week: '第 {{n}} 周（{{from}} 至 {{to}}）',
+      promise: '到达 {{arrival}} 分钟 · 复电 {{restore}} 小时',
+      note: '24 小时抢修值班：接报后按片区承诺时限到达现场并尽快恢复送电；值班人员不得擅离职守，调班须经班长同意并在系统中登记。',
+      madeBy: '编制',
+      approvedBy: '批准',
+      noSeason: '没有指定值班季',
+    },
     hazardList: {
       menu: '本线路隐患清单（先按线路筛选）',
       title: '{{line}} 树障隐患清单',

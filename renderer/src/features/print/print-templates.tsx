@@ -1,12 +1,13 @@
 import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
+import { DutySheetDocument, loadDutySheet, type DutySheetData } from './DutySheet';
 import { HazardListDocument, loadHazardList, type HazardListData } from './HazardList';
 import { WorkOrderDocument, loadWorkOrder, type WorkOrderData } from './WorkOrder';
 
 /**
  * Printable documents. Each loads its data through the API and renders A4 pages; the print page
- * adds the toolbar, PDF and the print dialog. The roster duty sheet, the approval sheet and the
- * lightning test report become entries here.
+ * adds the toolbar, PDF and the print dialog. The approval sheet and the lightning test report
+ * become entries here.
  */
 export interface PrintTemplate<D> {
   load(params: Record<string, unknown>): Promise<D>;
@@ -20,6 +21,11 @@ function template<D>(spec: PrintTemplate<D>): PrintTemplate<unknown> {
 
 export const PRINT_TEMPLATES: Record<string, PrintTemplate<unknown>> = {
   workOrder: template<WorkOrderData>({ load: loadWorkOrder, title: (t) => t('print.workOrder.title'), render: (t, d) => <WorkOrderDocument t={t} data={d} /> }),
+  dutySheet: template<DutySheetData>({
+    load: loadDutySheet,
+    title: (t, d) => t('print.dutySheet.title', { season: d.view.season.name }),
+    render: (t, d) => <DutySheetDocument t={t} data={d} />,
+  }),
   hazardList: template<HazardListData>({
     load: loadHazardList,
     title: (t, d) => t('print.hazardList.title', { line: d.line.name }),

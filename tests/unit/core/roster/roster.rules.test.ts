@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { DEFAULT_SHIFTS } from '../../../../electron/contract';
 import { checkRoster, type Placement, type RosterProblem } from '../../../../electron/core/roster/roster.rules';
-import { REQUIRED, person } from './problem';
+import { REQUIRED, person } from '../../../fixtures/roster-problem';
 
 /** Two days, day and night shifts, one area with one crew; a full crew is 1 + 2 (cable and line + equipment). */
 function problem(extra: Partial<RosterProblem> = {}): RosterProblem {

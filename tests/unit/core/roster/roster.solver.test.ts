@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { DEFAULT_SHIFTS } from '../../../../electron/contract';
 import { checkRoster, fairnessOf, seasonDays, type RosterProblem } from '../../../../electron/core/roster/roster.rules';
 import { solveRoster } from '../../../../electron/core/roster/roster.solver';
-import { REQUIRED, countyProblem, person } from './problem';
+import { REQUIRED, countyProblem, person } from '../../../fixtures/roster-problem';
 
 describe('generating a season', () => {
   test('92 days × 2 shifts × 3 areas × 60 people: every crew formed, and the independent checker finds no broken rule', () => {
