@@ -30,6 +30,8 @@ export const dashboardPanel = z.discriminatedUnion('kind', [
     kind: z.literal('bar'),
     id: z.string(),
     title: z.string(),
+    /** Filled into the title's {{unit}} (e.g. the month shown). */
+    unit: z.string().optional(),
     /** Category axis (e.g. lines), each with the filters it adds. */
     categories: z.array(z.object({ name: z.string(), filters: z.record(z.string(), z.unknown()) })),
     /** Stacked series (e.g. grades): label key, colour, values per category, the filters it adds. */

@@ -281,7 +281,7 @@ export const rosterMethods = {
   'roster.assign': command(LEDGER_EDITORS, rosterChange.extend({ overrideReason: optionalText(200) }), z.object({ violations: z.array(violation) })),
   'roster.unassign': command(LEDGER_EDITORS, z.object({ id, overrideReason: optionalText(200) }), z.object({ violations: z.array(violation) })),
   'roster.publish': command(LEDGER_EDITORS, z.object({ seasonId: id }), seasonRow),
-  'repairs.list': query(EVERYONE, gridRequestWith({ month: z.string().regex(/^\d{4}-\d{2}$/).optional(), breachesOnly: z.boolean().optional() }), gridPage(repairRow)),
+  'repairs.list': query(EVERYONE, gridRequestWith({ month: z.string().regex(/^\d{4}-\d{2}$/).optional(), areaId: id.optional(), breachesOnly: z.boolean().optional(), arrival: z.enum(['onTime', 'late']).optional() }), gridPage(repairRow)),
   'repairs.get': query(EVERYONE, idInput, repairRow),
   'repairs.save': command(LEDGER_EDITORS, repairInput, repairRow),
   'repairs.delete': command(LEDGER_EDITORS, idsInput, countOutput),

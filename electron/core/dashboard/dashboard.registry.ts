@@ -1,5 +1,6 @@
 import type { DashboardPanel, Reminder } from '../../contract';
 import type { HandlerContext } from '../context';
+import { rosterPanels } from '../roster/roster.dashboard';
 import { staffPanels, staffReminders } from '../staff/staff.dashboard';
 import { vegetationPanels, vegetationReminders } from '../vegetation/vegetation.dashboard';
 
@@ -7,5 +8,5 @@ import { vegetationPanels, vegetationReminders } from '../vegetation/vegetation.
  * What each module puts on the first screen and in the reminders. A module adds its panels by
  * adding one function here; the page draws whatever panels come back.
  */
-export const PANEL_SOURCES: ((ctx: HandlerContext) => Promise<DashboardPanel[]>)[] = [vegetationPanels, staffPanels];
+export const PANEL_SOURCES: ((ctx: HandlerContext) => Promise<DashboardPanel[]>)[] = [vegetationPanels, staffPanels, rosterPanels];
 export const REMINDER_SOURCES: ((ctx: HandlerContext) => Promise<Reminder[]>)[] = [vegetationReminders, staffReminders];

@@ -59,7 +59,11 @@ function toRow(r: Joined): RepairRow {
 
 function source(db: Kysely<DB>, req: Omit<ParsedInputOf<'repairs.list'>, 'startRow' | 'endRow'> & { startRow?: number; endRow?: number }): GridSource<Joined, RepairRow> {
   return {
-    base: () => (req.month ? calls(db).where('r.received_at', '>=', `${req.month}-01`).where('r.received_at', '<', `${req.month}-32`) : calls(db)),
+    base: () => {
+      let q = calls(db);
+      if (req.month) q = q.where('r.received_at', '>=', `${req.month}-01`).where('r.received_at', '<', `${req.month}-32`);
+      return req.areaId ? q.where('r.area_id', '=', req.areaId) : q;
+    },
     select: (q) => q as ReturnType<typeof calls>,
     req: { startRow: 0, endRow: 1000, ...req },
     columns: REPAIR_COLUMNS,
@@ -71,10 +75,12 @@ function source(db: Kysely<DB>, req: Omit<ParsedInputOf<'repairs.list'>, 'startR
 }
 
 export async function listRepairs(db: Kysely<DB>, req: ParsedInputOf<'repairs.list'>) {
-  if (!req.breachesOnly) return gridPageOf(source(db, req));
+  if (!req.breachesOnly && !req.arrival) return gridPageOf(source(db, req));
   // Breaches are judged, not stored; a month has hundreds of calls, not millions.
+  const keep = (r: RepairRow) =>
+    (!req.breachesOnly || r.arrivalBreach || r.restoreBreach) && (!req.arrival || (r.arrivedAt !== null && r.arrivalBreach === (req.arrival === 'late')));
   const kept: RepairRow[] = [];
-  for await (const r of gridRowsOf(source(db, req))) if (r.arrivalBreach || r.restoreBreach) kept.push(r);
+  for await (const r of gridRowsOf(source(db, req))) if (keep(r)) kept.push(r);
   return { rowCount: kept.length, rows: kept.slice(req.startRow, req.endRow) };
 }
 
@@ -87,4 +93,10 @@ export async function monthRepairs(db: Kysely<DB>, month: string): Promise<Repai
 export async function findRepair(db: Kysely<DB>, id: number): Promise<RepairRow | undefined> {
   const r = await calls(db).where('r.id', '=', id).executeTakeFirst();
   return r ? toRow(r) : undefined;
+}
+
+/** The latest month with a call (the dashboard shows it), or null. */
+export async function latestMonth(db: Kysely<DB>): Promise<string | null> {
+  const r = await db.selectFrom('repair_calls').select((eb) => eb.fn.max('received_at').as('last')).where('deleted_at', 'is', null).executeTakeFirst();
+  return r?.last ? String(r.last).slice(0, 7) : null;
 }

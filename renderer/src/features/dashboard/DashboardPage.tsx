@@ -45,7 +45,7 @@ function BarPanel({ panel }: { panel: Extract<DashboardPanel, { kind: 'bar' }> }
     [panel, t],
   );
   return (
-    <Card title={t(panel.title)} size="small" data-testid={`panel-${panel.id}`}>
+    <Card title={t(panel.title, { unit: panel.unit })} size="small" data-testid={`panel-${panel.id}`}>
       {panel.categories.length === 0 ? (
         <Typography.Text type="secondary">{t('common.empty')}</Typography.Text>
       ) : (

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { RepairAreaRow, RepairRow } from '@contract';
 import { call } from '../../api/client';
 import { ListPage } from '../../components/ListPage';
+import { useRouteFilters } from '../../navigation';
 import { useReferenceOptions } from '../reference/useReferenceOptions';
 import { repairFields, repairForm, repairFormValues } from './repairs.forms';
 import { useDutyCrews } from './useDutyCrews';
@@ -18,8 +19,11 @@ export function RepairsPage() {
   const [refs] = useReferenceOptions();
   const crews = useDutyCrews();
   const [areas, setAreas] = useState<RepairAreaRow[]>([]);
-  const [month, setMonth] = useState<string | undefined>();
-  const [breachesOnly, setBreachesOnly] = useState(false);
+  // Opened from 首页: the month, area and whether only late arrivals, as the bar showed them.
+  const route = useRouteFilters();
+  const [month, setMonth] = useState<string | undefined>(typeof route?.month === 'string' ? route.month : undefined);
+  const [breachesOnly, setBreachesOnly] = useState(route?.breachesOnly === true);
+  const [routed] = useState(() => ({ areaId: typeof route?.areaId === 'number' ? route.areaId : undefined, arrival: route?.arrival as 'onTime' | 'late' | undefined }));
   useEffect(() => void call('repairAreas.list', {}).then((r) => setAreas(r.rows)), []);
 
   const minutes = (value: number | null, breach: boolean, promise: number | null) =>
@@ -49,10 +53,10 @@ export function RepairsPage() {
       toForm={repairFormValues}
       newValues={{ source: '95598', receivedAt: dayjs().format('YYYY-MM-DDTHH:mm') }}
       editors={[...EDITORS]}
-      params={{ month, breachesOnly: breachesOnly || undefined }}
+      params={{ month, ...routed, breachesOnly: breachesOnly || undefined }}
       filters={
         <Space>
-          <DatePicker picker="month" allowClear placeholder={t('repairs.month')} onChange={(d) => setMonth(d ? d.format('YYYY-MM') : undefined)} />
+          <DatePicker picker="month" allowClear placeholder={t('repairs.month')} defaultValue={month ? dayjs(`${month}-01`) : undefined} onChange={(d) => setMonth(d ? d.format('YYYY-MM') : undefined)} />
           <Checkbox checked={breachesOnly} onChange={(e) => setBreachesOnly(e.target.checked)} data-testid="repairs-breaches-only">
             {t('repairs.breachesOnly')}
           </Checkbox>
