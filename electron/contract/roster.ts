@@ -281,6 +281,8 @@ export const rosterMethods = {
   'roster.assign': command(LEDGER_EDITORS, rosterChange.extend({ overrideReason: optionalText(200) }), z.object({ violations: z.array(violation) })),
   'roster.unassign': command(LEDGER_EDITORS, z.object({ id, overrideReason: optionalText(200) }), z.object({ violations: z.array(violation) })),
   'roster.publish': command(LEDGER_EDITORS, z.object({ seasonId: id }), seasonRow),
+  /** The roster as an xlsx file to download (files.read). */
+  'roster.export': query(EVERYONE, z.object({ seasonId: id }), z.object({ fileId: z.string(), name: z.string() })),
   'repairs.list': query(EVERYONE, gridRequestWith({ month: z.string().regex(/^\d{4}-\d{2}$/).optional(), areaId: id.optional(), breachesOnly: z.boolean().optional(), arrival: z.enum(['onTime', 'late']).optional() }), gridPage(repairRow)),
   'repairs.get': query(EVERYONE, idInput, repairRow),
   'repairs.save': command(LEDGER_EDITORS, repairInput, repairRow),

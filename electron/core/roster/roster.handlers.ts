@@ -1,4 +1,5 @@
-import { ApiError, PROMISE_PRESETS, notFound, type ParsedInputOf, type Violation } from '../../contract';
+import { writeFileSync } from 'node:fs';
+import { ApiError, PROMISE_PRESETS, notFound, type ParsedInputOf, type RosterView, type Violation } from '../../contract';
 import { currentUser, type HandlerContext, type Handlers } from '../context';
 import { fieldError, requireLive } from '../shared/references';
 import { deleteToBin } from '../shared/soft-delete';
@@ -6,6 +7,7 @@ import { saveVersioned } from '../shared/versioned';
 import { checkRoster, fairnessOf, type Placement } from './roster.rules';
 import { findArea, findSeason, listAreas, listSeasons, loadAssignments, loadProblem, publishedOf } from './roster.repository';
 import { findAbsence, listAbsences } from './absences.repository';
+import { rosterWorkbook } from './roster.workbook';
 
 type Methods =
   | 'repairAreas.list'
@@ -23,7 +25,8 @@ type Methods =
   | 'roster.check'
   | 'roster.assign'
   | 'roster.unassign'
-  | 'roster.publish';
+  | 'roster.publish'
+  | 'roster.export';
 
 const placementOf = (a: { date: string; shift: string; areaId: number; crew: number; staffId: number }): Placement => ({ date: a.date, shift: a.shift, areaId: a.areaId, crew: a.crew, staffId: a.staffId });
 const violationKey = (v: Violation) => JSON.stringify([v.rule, v.date, v.shift, v.areaId, v.crew, v.staffId]);
@@ -58,6 +61,33 @@ function needsReason(violations: Violation[], reason: string | null | undefined)
   if (violations.length && !reason) {
     throw new ApiError({ code: 'RULE', message: 'roster.errors.needsOverride', params: { count: violations.length } });
   }
+}
+
+/** The season's roster with every hard rule checked, fairness, and changes since publishing. */
+async function rosterView(ctx: HandlerContext, seasonId: number): Promise<RosterView> {
+  const season = await requireSeason(ctx, seasonId);
+  const { problem, areas, candidates } = await loadProblem(ctx.db, season);
+  const assignments = await loadAssignments(ctx.db, season.id);
+  const placements = assignments.map(placementOf);
+  const published = await publishedOf(ctx.db, season.id);
+  const names = new Map(candidates.map((c) => [c.id, c.name]));
+  const changes =
+    season.publishedVersion === 0
+      ? []
+      : [
+          ...placements.filter((p) => !published.some((q) => samePlacement(p, q))).map((p) => ({ change: 'added' as const, ...p })),
+          ...published.filter((p) => !placements.some((q) => samePlacement(p, q))).map((p) => ({ change: 'removed' as const, ...p })),
+        ].map(({ staffId, ...c }) => ({ ...c, staffName: names.get(staffId) ?? String(staffId) }));
+  return {
+    season,
+    areas,
+    people: candidates.map((c) => ({ id: c.id, name: c.name, employeeNo: c.employeeNo, phone: c.phone, skills: c.skills, teamName: c.teamName })),
+    assignments,
+    violations: checkRoster(problem, placements),
+    fairness: fairnessOf(problem, placements),
+    rules: problem.rules,
+    changes,
+  };
 }
 
 export const rosterHandlers: Handlers<Methods> = {
@@ -133,30 +163,14 @@ export const rosterHandlers: Handlers<Methods> = {
 
   'absences.delete': (input, ctx) => deleteToBin(ctx, 'staff_absences', 'absences', input.ids),
 
-  'roster.get': async (input, ctx) => {
-    const season = await requireSeason(ctx, input.seasonId);
-    const { problem, areas, candidates } = await loadProblem(ctx.db, season);
-    const assignments = await loadAssignments(ctx.db, season.id);
-    const placements = assignments.map(placementOf);
-    const published = await publishedOf(ctx.db, season.id);
-    const names = new Map(candidates.map((c) => [c.id, c.name]));
-    const changes =
-      season.publishedVersion === 0
-        ? []
-        : [
-            ...placements.filter((p) => !published.some((q) => samePlacement(p, q))).map((p) => ({ change: 'added' as const, ...p })),
-            ...published.filter((p) => !placements.some((q) => samePlacement(p, q))).map((p) => ({ change: 'removed' as const, ...p })),
-          ].map(({ staffId, ...c }) => ({ ...c, staffName: names.get(staffId) ?? String(staffId) }));
-    return {
-      season,
-      areas,
-      people: candidates.map((c) => ({ id: c.id, name: c.name, employeeNo: c.employeeNo, phone: c.phone, skills: c.skills, teamName: c.teamName })),
-      assignments,
-      violations: checkRoster(problem, placements),
-      fairness: fairnessOf(problem, placements),
-      rules: problem.rules,
-      changes,
-    };
+  'roster.get': async (input, ctx) => rosterView(ctx, input.seasonId),
+
+  'roster.export': async (input, ctx) => {
+    const view = await rosterView(ctx, input.seasonId);
+    const name = `${view.season.name}值班表.xlsx`;
+    const file = ctx.runtime.files.reserve(currentUser(ctx).userId, name);
+    writeFileSync(file.path, await rosterWorkbook(view));
+    return { fileId: ctx.runtime.files.publish(file).id, name };
   },
 
   'roster.generate': async (input, ctx) => {

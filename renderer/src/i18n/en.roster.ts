@@ -24,6 +24,7 @@ export const enRoster: Messages<typeof zhRoster> = {
     draft: 'Draft',
     publishedTag: 'Published v{{version}}',
     print: 'Print duty sheet',
+    export: 'Export to Excel',
     week: 'Week',
     peak: 'Peak',
     byDay: 'By day',

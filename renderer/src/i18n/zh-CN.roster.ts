@@ -21,6 +21,7 @@ export const zhRoster = {
     draft: '草稿',
     publishedTag: '已发布 第{{version}}版',
     print: '打印值班表',
+    export: '导出 Excel',
     week: '周',
     peak: '高峰',
     byDay: '按日期',

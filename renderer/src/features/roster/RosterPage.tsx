@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Alert, Button, Empty, Input, Select, Tabs, Tag, Typography, App as AntApp } from 'antd';
-import { PlusOutlined, PrinterOutlined, SettingOutlined, ThunderboltOutlined, SendOutlined } from '@ant-design/icons';
+import { FileExcelOutlined, PlusOutlined, PrinterOutlined, SettingOutlined, ThunderboltOutlined, SendOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { GenerateOutcome, JobState, RosterView, SeasonRow } from '@contract';
 import { call } from '../../api/client';
-import { waitForJob } from '../../api/files';
+import { downloadFile, waitForJob } from '../../api/files';
 import { FormDrawer } from '../../components/FormDrawer';
 import { PageTitle } from '../../components/PageTitle';
 import { errorText } from '../../components/errors';
@@ -119,6 +119,21 @@ export function RosterPage() {
         {canEdit && view && view.assignments.length > 0 && (
           <Button icon={<SendOutlined />} onClick={publish} data-testid="roster-publish">
             {t('roster.publish')}
+          </Button>
+        )}
+        {view && view.assignments.length > 0 && (
+          <Button
+            icon={<FileExcelOutlined />}
+            onClick={async () => {
+              try {
+                await downloadFile((await call('roster.export', { seasonId: seasonId! })).fileId);
+              } catch (err) {
+                void message.error(errorText(t, err));
+              }
+            }}
+            data-testid="roster-export"
+          >
+            {t('roster.export')}
           </Button>
         )}
         {view && view.assignments.length > 0 && (

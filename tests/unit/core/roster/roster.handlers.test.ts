@@ -42,6 +42,20 @@ describe('the roster', () => {
     expect(view.violations).toEqual([]);
     expect(view.rules).toEqual({ requiredSkills: ['配电设备', '电缆', '架空线路'], minCrewSize: 2, minRestHours: 12, maxConsecutiveDays: 6 });
     expect(view.fairness.maxShifts - view.fairness.minShifts).toBeLessThanOrEqual(2);
+
+    // The same roster in Excel: one row per crew with names and phones, and people × days.
+    const ExcelJS = (await import('exceljs')).default;
+    const { downloadFile } = await import('../../helpers/files');
+    const { fileId, name } = await t.call('roster.export', { seasonId }, t.adminToken);
+    expect(name).toBe('2026 迎峰度夏（试）值班表.xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await downloadFile(t, fileId, t.adminToken)).bytes as never);
+    const crews = wb.getWorksheet('值班表')!;
+    expect(crews.rowCount).toBe(1 + 14);
+    const first = view.assignments.filter((a) => a.date === '2026-07-01' && a.shift === 'day');
+    expect(crews.getRow(2).getCell(6).value).toBe(first.map((a) => a.staffName).join('、'));
+    expect(crews.getRow(2).getCell(7).value).toBe(first.map((a) => a.phone).join('、'));
+    expect(wb.getWorksheet('人员排班')!.getRow(1).getCell(3).value).toBe('07-01');
   });
 
   test('with two cable people gone, generation reports the uncovered shifts and writes nothing', async () => {
