@@ -161,7 +161,19 @@ export type Shortage = z.infer<typeof shortage>;
 export const rosterView = z.object({
   season: seasonRow,
   areas: z.array(repairAreaRow),
-  people: z.array(z.object({ id, name: z.string(), employeeNo: z.string(), phone: z.string().nullable(), skills: z.array(z.string()), teamName: z.string().nullable() })),
+  people: z.array(
+    z.object({
+      id,
+      name: z.string(),
+      employeeNo: z.string(),
+      phone: z.string().nullable(),
+      skills: z.array(z.string()),
+      teamName: z.string().nullable(),
+      /** Days of the season they may be on duty, and why not on the first day they may not. */
+      eligibleDays: z.number().int(),
+      unavailable: z.object({ date: z.string(), key: z.string(), params: params.optional() }).nullable(),
+    }),
+  ),
   assignments: z.array(assignment),
   violations: z.array(violation),
   fairness,

@@ -81,7 +81,21 @@ async function rosterView(ctx: HandlerContext, seasonId: number): Promise<Roster
   return {
     season,
     areas,
-    people: candidates.map((c) => ({ id: c.id, name: c.name, employeeNo: c.employeeNo, phone: c.phone, skills: c.skills, teamName: c.teamName })),
+    people: candidates.map((c) => {
+      const judged = problem.people.find((p) => p.id === c.id)!;
+      const first = problem.days.find((d) => judged.ineligible.has(d));
+      const why = first ? judged.ineligible.get(first)! : null;
+      return {
+        id: c.id,
+        name: c.name,
+        employeeNo: c.employeeNo,
+        phone: c.phone,
+        skills: c.skills,
+        teamName: c.teamName,
+        eligibleDays: problem.days.length - judged.ineligible.size,
+        unavailable: first && why ? { date: first, key: why.key, ...(why.params ? { params: why.params } : {}) } : null,
+      };
+    }),
     assignments,
     violations: checkRoster(problem, placements),
     fairness: fairnessOf(problem, placements),

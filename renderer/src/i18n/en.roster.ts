@@ -30,6 +30,8 @@ export const enRoster: Messages<typeof zhRoster> = {
     byDay: 'By day',
     byPerson: 'By person',
     people: 'People',
+    eligibleDays: 'Days eligible',
+    unavailable: 'Not eligible from {{date}}: {{reason}} ({{days}} days eligible this season)',
     peopleHint: 'Drag a person onto a crew; drag someone from one crew to another to swap.',
     crew: 'Crew {{crew}}',
     dropHere: 'Drop a person here',

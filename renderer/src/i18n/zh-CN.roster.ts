@@ -27,6 +27,8 @@ export const zhRoster = {
     byDay: '按日期',
     byPerson: '按人员',
     people: '可排人员',
+    eligibleDays: '可值班天数',
+    unavailable: '自 {{date}} 起不能值班：{{reason}}（本季可值班 {{days}} 天）',
     peopleHint: '把人拖到右边的队伍里；把队伍里的人拖到别的队伍即调班。',
     crew: '第{{crew}}队',
     dropHere: '拖人到这里',

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import fc from 'fast-check';
 import Database from 'better-sqlite3';
+import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ApiError, contract, type MethodName } from '../../../electron/contract';
@@ -88,11 +89,28 @@ async function ensureAdmin() {
 
 type Outcome = { ok: boolean; code?: string; output?: unknown };
 
-async function viaHttp(method: string, input: unknown): Promise<Outcome> {
+/**
+ * One fresh connection per call (agent: false): the fuzz keeps the event loop busy for seconds, and a
+ * pooled keep-alive socket the server closed meanwhile would fail with ECONNRESET before reaching it.
+ */
+function viaHttp(method: string, input: unknown): Promise<Outcome> {
   const body = JSON.stringify(input ?? null) ?? 'null';
-  const res = await fetch(`${http.url}/api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` }, body });
-  const json = (await res.json()) as { ok: boolean; result?: unknown; error?: { code: string } };
-  return { ok: json.ok, code: json.error?.code, output: json.result };
+  const url = new URL(`${http.url}/api/${method}`);
+  return new Promise((resolve, reject) => {
+    const req = request(
+      { host: url.hostname, port: url.port, path: url.pathname, method: 'POST', agent: false, headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}`, 'Content-Length': Buffer.byteLength(body) } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const json = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { ok: boolean; result?: unknown; error?: { code: string } };
+          resolve({ ok: json.ok, code: json.error?.code, output: json.result });
+        });
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
 }
 
 async function viaDispatch(method: string, input: unknown): Promise<Outcome> {

@@ -72,7 +72,7 @@ export function RosterByDay({ view, canEdit, onDrop, onRemove }: { view: RosterV
       ...view.areas.map(
         (area): ColDef<DayRow> => ({
           colId: `area-${area.id}`,
-          headerName: `${area.name}（${t(`areas.kinds.${area.kind}`)}）`,
+          headerName: area.name === t(`areas.kinds.${area.kind}`) ? area.name : `${area.name}（${t(`areas.kinds.${area.kind}`)}）`,
           flex: 1,
           minWidth: 260,
           sortable: false,

@@ -43,6 +43,15 @@ export function RosterByPerson({ view }: { view: RosterView }) {
       { field: 'name', headerName: t('staff.name'), width: 90, pinned: 'left' },
       { field: 'teamName', headerName: t('staff.team'), width: 130, pinned: 'left' },
       { colId: 'count', headerName: t('roster.shiftsLabel'), width: 70, pinned: 'left', valueGetter: (p) => (p.data ? counts.get(p.data.id) ?? 0 : 0) },
+      {
+        colId: 'eligibleDays',
+        headerName: t('roster.eligibleDays'),
+        width: 90,
+        pinned: 'left',
+        valueGetter: (p) => p.data?.eligibleDays,
+        tooltipValueGetter: (p) => (p.data?.unavailable ? t('roster.unavailable', { date: p.data.unavailable.date, days: p.data.eligibleDays, reason: t(p.data.unavailable.key, { ...p.data.unavailable.params, year: p.data.unavailable.date.slice(0, 4) }) }) : undefined),
+        cellClass: (p) => (p.data && p.data.eligibleDays === 0 ? 'roster-bad-cell' : undefined),
+      },
       ...allDays.map(
         (d): ColDef<Person> => ({
           colId: d,

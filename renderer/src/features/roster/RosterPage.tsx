@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { Alert, Button, Empty, Input, Select, Tabs, Tag, Typography, App as AntApp } from 'antd';
+import { Alert, Button, Empty, Input, Select, Tabs, Tag, Tooltip, Typography, App as AntApp } from 'antd';
 import { FileExcelOutlined, PlusOutlined, PrinterOutlined, SettingOutlined, ThunderboltOutlined, SendOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { GenerateOutcome, JobState, RosterView, SeasonRow } from '@contract';
@@ -87,7 +87,7 @@ export function RosterPage() {
 
   const areaName = (id: number) => areas.find((a) => a.id === id)?.name ?? '';
   const shiftName = (code: string) => view?.season.shifts.find((s) => s.code === code)?.name ?? code;
-  const people = useMemo(() => (view?.people ?? []).filter((p) => !search || p.name.includes(search) || p.employeeNo.includes(search) || p.skills.some((s) => s.includes(search))), [view, search]);
+  const people = useMemo(() => [...(view?.people ?? [])].sort((a, b) => Number(b.eligibleDays > 0) - Number(a.eligibleDays > 0)).filter((p) => !search || p.name.includes(search) || p.employeeNo.includes(search) || p.skills.some((s) => s.includes(search))), [view, search]);
 
   return (
     <div className="page" data-testid="roster-page">
@@ -203,9 +203,16 @@ export function RosterPage() {
                           <Input.Search size="small" allowClear placeholder={t('common.search')} onChange={(e) => setSearch(e.target.value)} />
                           <div className="small roster-hint">{t('roster.peopleHint')}</div>
                           {people.map((p) => (
-                            <div key={p.id} className="roster-person" draggable onDragStart={(e) => e.dataTransfer.setData('application/x-griddesk-person', JSON.stringify({ staffId: p.id } satisfies DragPayload))} data-testid={`person-${p.id}`}>
-                              <b>{p.name}</b> <span className="small">{p.skills.filter((s) => view.rules.requiredSkills.includes(s)).join('·')}</span>
-                            </div>
+                            <Tooltip key={p.id} placement="right" title={p.unavailable ? t('roster.unavailable', { date: p.unavailable.date, days: p.eligibleDays, reason: t(p.unavailable.key, { ...p.unavailable.params, date: p.unavailable.params?.date ?? '', year: p.unavailable.date.slice(0, 4) }) }) : undefined}>
+                              <div
+                                className={`roster-person${p.eligibleDays === 0 ? ' roster-person-off' : ''}`}
+                                draggable
+                                onDragStart={(e) => e.dataTransfer.setData('application/x-griddesk-person', JSON.stringify({ staffId: p.id } satisfies DragPayload))}
+                                data-testid={`person-${p.id}`}
+                              >
+                                <b>{p.name}</b> <span className="small">{p.skills.filter((s) => view.rules.requiredSkills.includes(s)).join('·')}</span>
+                              </div>
+                            </Tooltip>
                           ))}
                         </aside>
                       )}
