@@ -71,3 +71,29 @@ test('the repair log: a 城区 call 35 minutes to arrive is late, and the month 
   expect(a.arrivalBreaches - b.arrivalBreaches).toBe(1);
   await page.screenshot(shot('repair-report'));
 });
+
+test('a winter season with one 24-hour shift is set up in the form and generated with every hard rule kept', async ({ page }) => {
+  await login(page, 'admin', ADMIN_PASSWORD, 'roster');
+  await expect(page.getByTestId('roster-summary')).toBeVisible();
+  await page.getByRole('button', { name: '新建值班季' }).click();
+  const form = page.locator('.ant-drawer:visible');
+  await form.getByLabel('名称', { exact: true }).fill('2026 迎峰度冬（24 小时班）');
+  await form.getByLabel('开始日期').fill('2026-12-21');
+  await form.getByLabel('开始日期').press('Enter');
+  await form.getByLabel('结束日期').fill('2026-12-27');
+  await form.getByLabel('结束日期').press('Enter');
+  await form.getByLabel('班次（每行：名称 开始时间 小时数）').fill('24小时班 08:00 24');
+  await form.getByLabel('高峰日（每行一个日期，或“起~止”）').fill('2026-12-24~2026-12-25');
+  await page.keyboard.press('Control+s');
+  await expect(page.getByText('已保存')).toBeVisible();
+  await page.getByTestId('roster-generate').click();
+  await expect(page.getByText(/已排 \d+ 人次/)).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('roster-violations')).toHaveText('全部硬性规则满足');
+  await expect(page.getByTestId('roster-by-day').getByRole('row').filter({ hasText: '24小时班' }).first()).toBeVisible();
+  const token = await adminToken(SEEDED_URL);
+  const season = (await api(SEEDED_URL, 'seasons.list', {}, token)).rows.find((s) => s.name === '2026 迎峰度冬（24 小时班）')!;
+  expect(season.shifts).toEqual([{ code: 'day', name: '24小时班', start: '08:00', hours: 24 }]);
+  expect(season.peakDays).toEqual(['2026-12-24', '2026-12-25']);
+  // 7 days × 3 areas × 2 people, and the extra 城区 crew on the two peak days.
+  expect(season.assignmentCount).toBe((7 * 3 + 2) * 2);
+});

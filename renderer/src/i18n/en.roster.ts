@@ -55,6 +55,8 @@ export const enRoster: Messages<typeof zhRoster> = {
     area: 'Area',
     phase: { solving: 'Building the roster' },
     shiftsLabel: 'Shifts',
+    shiftsField: 'Shifts (a line each: name, start, hours)',
+    shiftsHelp: 'e.g. "白班 08:00 12" and "夜班 20:00 12", or one "24h 08:00 24"',
     peakDays: 'Peak days (one date or "from~to" per line)',
     peakHelp: 'Heat-wave and peak-load days: areas add their extra crews',
     kinds: { summer: 'Summer peak', winter: 'Winter peak' },

@@ -52,6 +52,8 @@ export const zhRoster = {
     area: '片区',
     phase: { solving: '排班计算' },
     shiftsLabel: '班次',
+    shiftsField: '班次（每行：名称 开始时间 小时数）',
+    shiftsHelp: '如“白班 08:00 12”“夜班 20:00 12”，或一个“24小时班 08:00 24”',
     peakDays: '高峰日（每行一个日期，或“起~止”）',
     peakHelp: '高温、负荷高峰日：各片区加派队伍',
     kinds: { summer: '迎峰度夏', winter: '迎峰度冬' },

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Alert, Button, Empty, Input, Select, Tabs, Tag, Tooltip, Typography, App as AntApp } from 'antd';
 import { FileExcelOutlined, PlusOutlined, PrinterOutlined, SettingOutlined, ThunderboltOutlined, SendOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import type { GenerateOutcome, JobState, RosterView, SeasonRow } from '@contract';
+import { DEFAULT_SHIFTS, type GenerateOutcome, type JobState, type RosterView, type SeasonRow } from '@contract';
 import { call } from '../../api/client';
 import { downloadFile, waitForJob } from '../../api/files';
 import { FormDrawer } from '../../components/FormDrawer';
@@ -14,7 +14,7 @@ import { navigate } from '../../navigation';
 import { AreasPanel } from './AreasPanel';
 import { RosterByDay, type DayRow, type DragPayload } from './RosterByDay';
 import { RosterByPerson } from './RosterByPerson';
-import { seasonFields, seasonForm, seasonFormValues } from './SeasonForm';
+import { seasonFields, seasonForm, seasonFormValues, shiftsText } from './SeasonForm';
 import { useRosterEdit } from './useRosterEdit';
 
 /** 迎峰度夏抢修值班: generate the season, fix it by hand with every rule checked, publish and print it. */
@@ -43,9 +43,11 @@ export function RosterPage() {
     if (seasonId === undefined) return setView(null);
     setView(await call('roster.get', { seasonId }));
   }, [seasonId]);
+  // Bumped after every change: the view reloads for whichever season is chosen by then.
+  const [generation, setGeneration] = useState(0);
   useEffect(() => void loadSeasons(), [loadSeasons]);
-  useEffect(() => void load(), [load]);
-  const reload = () => void loadSeasons().then(load);
+  useEffect(() => void load(), [load, generation]);
+  const reload = () => void loadSeasons().then(() => setGeneration((g) => g + 1));
   const edit = useRosterEdit(view, reload);
 
   const onDrop = useCallback(
@@ -102,7 +104,7 @@ export function RosterPage() {
         />
         {view && (view.season.publishedVersion ? <Tag color="green">{t('roster.publishedTag', { version: view.season.publishedVersion })}</Tag> : <Tag>{t('roster.draft')}</Tag>)}
         {canEdit && (
-          <Button icon={<PlusOutlined />} onClick={() => setEditing({ kind: 'summer', name: '', peakText: '' })}>
+          <Button icon={<PlusOutlined />} onClick={() => setEditing({ kind: 'summer', name: '', peakText: '', shiftsText: shiftsText(DEFAULT_SHIFTS) })}>
             {t('roster.newSeason')}
           </Button>
         )}
