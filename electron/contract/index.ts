@@ -14,6 +14,7 @@ import { referenceMethods } from './reference';
 import { settingsMethods } from './settings';
 import { staffMethods } from './staff';
 import { rosterMethods } from './roster';
+import { upgradesMethods } from './upgrades';
 import { vegetationMethods } from './vegetation';
 
 /** The whole API: every method the renderer may call, with its schemas and who may call it. */
@@ -34,6 +35,7 @@ export const contract = {
   ...attachmentsMethods,
   ...staffMethods,
   ...rosterMethods,
+  ...upgradesMethods,
 } as const;
 
 export type Contract = typeof contract;
@@ -68,3 +70,4 @@ export * from './search';
 export * from './attachments';
 export * from './staff';
 export * from './roster';
+export * from './upgrades';

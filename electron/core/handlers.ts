@@ -15,6 +15,7 @@ import { settingsHandlers } from './settings/settings.handlers';
 import { staffHandlers } from './staff/staff.handlers';
 import { repairsHandlers } from './roster/repairs.handlers';
 import { rosterHandlers } from './roster/roster.handlers';
+import { upgradesHandlers } from './upgrades/upgrades.handlers';
 import { disputeHandlers } from './vegetation/disputes.handlers';
 import { vegetationHandlers } from './vegetation/vegetation.handlers';
 
@@ -37,4 +38,5 @@ export const handlers: Handlers<MethodName> = {
   ...staffHandlers,
   ...rosterHandlers,
   ...repairsHandlers,
+  ...upgradesHandlers,
 };

@@ -286,6 +286,59 @@ export interface RepairCallsTable extends Versioned, SoftDeleted {
   delay_cause: string | null;
 }
 
+export interface EquipmentTable extends Versioned, SoftDeleted {
+  id: Generated<number>;
+  kind: string;
+  code: string;
+  name: string;
+  line_id: number | null;
+  location: string | null;
+  model: string | null;
+  capacity: string | null;
+  install_year: number | null;
+  condition: number;
+  defect_grade: string | null;
+  defect_found_on: string | null;
+  notes: string | null;
+}
+
+export interface UpgradeRequestsTable extends Versioned, SoftDeleted {
+  id: Generated<number>;
+  equipment_id: number;
+  problem: string;
+  proposed_work: string;
+  project_type: string;
+  estimated_cost: number;
+  customers_affected: number;
+  notes: string | null;
+  status: string;
+  requested_by: string;
+  approvals_json: string;
+  budget_year: number | null;
+  project_no: string | null;
+  funding_year: number | null;
+  funding_source: string | null;
+  approved_amount: number | null;
+}
+
+export interface UpgradeEventsTable {
+  id: Generated<number>;
+  request_id: number;
+  at: string;
+  username: string;
+  action: string;
+  from_status: string;
+  to_status: string;
+  comment: string | null;
+}
+
+export interface BudgetsTable {
+  year: number;
+  budget: number;
+  updated_at: string;
+  updated_by: string | null;
+}
+
 export interface DB {
   users: UsersTable;
   sessions: SessionsTable;
@@ -312,4 +365,8 @@ export interface DB {
   staff_absences: StaffAbsencesTable;
   roster_assignments: RosterAssignmentsTable;
   repair_calls: RepairCallsTable;
+  equipment: EquipmentTable;
+  upgrade_requests: UpgradeRequestsTable;
+  upgrade_events: UpgradeEventsTable;
+  budgets: BudgetsTable;
 }

@@ -3,6 +3,7 @@ import { ApiError, type VoltageLevel } from '../../contract';
 import type { DB } from '../db/schema';
 import { addDemoRoster } from './demo-roster';
 import { addDemoStaff } from './demo-staff';
+import { addDemoUpgrades } from './demo-upgrades';
 import type { Settings } from '../settings/settings.repository';
 import { addDays } from '../shared/time';
 import { dueDate, judgeClearance, nextDueDate } from '../vegetation/vegetation.rules';
@@ -180,6 +181,7 @@ export async function loadDemoCounty(
   await addDisputes(db, rnd, opts.today, opts.now, Math.max(1, Math.round(total * 0.02)));
   await addDemoStaff(db, rnd, teams.map((t) => t.id).slice(0, 6), opts.today, opts.now);
   await addDemoRoster(db, rnd, opts.today, opts.now);
+  await addDemoUpgrades(db, rnd, opts.today, opts.now);
   // Fresh statistics, so the planner picks the right index from the first query on.
   await sql`analyze`.execute(db);
   return { lines: lines.length, townships: townships.length, vegetationRecords: total };

@@ -114,4 +114,23 @@ export const RECYCLE_REGISTRY: Record<Recyclable, RecyclableSpec> = {
     deleted: sql`select 'repairs' as entity, 'repairs:' || id as key, id, received_at || ' ' || fault as label, deleted_at, deleted_by from repair_calls where deleted_at is not null`,
     blocker: async () => null,
   },
+  equipment: {
+    table: 'equipment',
+    roles: LEDGER_EDITORS,
+    deleted: sql`select 'equipment' as entity, 'equipment:' || id as key, id, code || ' ' || name as label, deleted_at, deleted_by from equipment where deleted_at is not null`,
+    blocker: async (db, id) => {
+      const row = await db.selectFrom('equipment').select('code').where('id', '=', id).executeTakeFirst();
+      const clash = row && (await db.selectFrom('equipment').select('id').where('code', '=', row.code).where('deleted_at', 'is', null).executeTakeFirst());
+      return clash ? 'recycle.nameTaken' : null;
+    },
+  },
+  upgrades: {
+    table: 'upgrade_requests',
+    roles: LEDGER_EDITORS,
+    deleted: sql`select 'upgrades' as entity, 'upgrades:' || u.id as key, u.id, e.name || '：' || substr(u.problem, 1, 30) as label, u.deleted_at, u.deleted_by from upgrade_requests u join equipment e on e.id = u.equipment_id where u.deleted_at is not null`,
+    blocker: async (db, id) => {
+      const r = await db.selectFrom('upgrade_requests as u').innerJoin('equipment as e', 'e.id', 'u.equipment_id').select('e.deleted_at').where('u.id', '=', id).executeTakeFirst();
+      return r?.deleted_at ? 'recycle.parentDeleted' : null;
+    },
+  },
 };

@@ -5,6 +5,7 @@ import * as m0003 from './0003_search';
 import * as m0004 from './0004_attachments';
 import * as m0005 from './0005_staff';
 import * as m0006 from './0006_roster';
+import * as m0007 from './0007_upgrades';
 
 export interface Migration {
   id: string;
@@ -19,4 +20,5 @@ export const migrations: Migration[] = [
   { id: '0004_attachments', up: m0004.up },
   { id: '0005_staff', up: m0005.up },
   { id: '0006_roster', up: m0006.up },
+  { id: '0007_upgrades', up: m0007.up },
 ];

@@ -49,6 +49,12 @@ const SEEDS: Record<string, string[]> = {
     `insert into roster_assignments (season_id, date, shift, area_id, crew, staff_id, created_at) values (1, '2026-06-15', 'day', 1, 1, 1, '${NOW}')`,
     `insert into repair_calls (source, received_at, area_id, fault, created_at, updated_at) values ('95598', '2026-07-01T10:00', 1, '低压线路断线', '${NOW}', '${NOW}')`,
   ],
+  '0007_upgrades': [
+    `insert into equipment (kind, code, name, condition, created_at, updated_at) values ('transformer', 'T-001', '城关1号配变', 4, '${NOW}', '${NOW}')`,
+    `insert into upgrade_requests (equipment_id, problem, proposed_work, project_type, estimated_cost, customers_affected, status, requested_by, created_at, updated_at) values (1, '漏油', '更换', 'renovation', 12.5, 300, 'draft', 'clerk1', '${NOW}', '${NOW}')`,
+    `insert into upgrade_events (request_id, at, username, action, from_status, to_status) values (1, '${NOW}', 'clerk1', 'submit', 'draft', 'submitted')`,
+    `insert into budgets (year, budget, updated_at) values (2026, 500, '${NOW}')`,
+  ],
 };
 
 function snapshot(file: string, tables: string[]): Record<string, unknown[]> {

@@ -1,0 +1,142 @@
+import { ApiError, notFound, type UpgradeRow } from '../../contract';
+import { currentUser, type HandlerContext, type Handlers } from '../context';
+import { fieldError, requireLive } from '../shared/references';
+import { deleteToBin } from '../shared/soft-delete';
+import { saveVersioned } from '../shared/versioned';
+import { decideTransition } from './upgrades.rules';
+import { budgetEnvelope, findEquipment, findUpgrade, listEquipment, listUpgrades, loadUpgradeContext, upgradeHistory } from './upgrades.repository';
+
+type Methods = 'equipment.list' | 'equipment.save' | 'equipment.delete' | 'upgrades.list' | 'upgrades.get' | 'upgrades.save' | 'upgrades.delete' | 'upgrades.transition' | 'budgets.get' | 'budgets.save';
+
+const context = (ctx: HandlerContext) => loadUpgradeContext(ctx.db, ctx.today);
+const year = (ctx: HandlerContext) => Number(ctx.today.slice(0, 4));
+
+export const upgradesHandlers: Handlers<Methods> = {
+  'equipment.list': async (input, ctx) => listEquipment(ctx.db, input, await context(ctx)),
+
+  'equipment.save': async (input, ctx) => {
+    const uctx = await context(ctx);
+    let clash = ctx.db.selectFrom('equipment').select('id').where('code', '=', input.code).where('deleted_at', 'is', null);
+    if (input.id !== undefined) clash = clash.where('id', '!=', input.id);
+    if (await clash.executeTakeFirst()) throw fieldError('code', 'validation.duplicate');
+    if (input.lineId) await requireLive(ctx.db, 'lines', input.lineId, 'lineId');
+    if (input.defectGrade && !input.defectFoundOn) throw fieldError('defectFoundOn', 'validation.required');
+    const before = input.id === undefined ? undefined : await findEquipment(ctx.db, input.id, uctx);
+    const id = await saveVersioned(
+      ctx,
+      'equipment',
+      input,
+      {
+        kind: input.kind,
+        code: input.code,
+        name: input.name,
+        line_id: input.lineId ?? null,
+        location: input.location || null,
+        model: input.model || null,
+        capacity: input.capacity || null,
+        install_year: input.installYear ?? null,
+        condition: input.condition,
+        defect_grade: input.defectGrade ?? null,
+        defect_found_on: input.defectGrade ? input.defectFoundOn ?? null : null,
+        notes: input.notes || null,
+      },
+      () => findEquipment(ctx.db, input.id!, uctx),
+    );
+    const after = (await findEquipment(ctx.db, id, uctx))!;
+    ctx.audit({ entity: 'equipment', entityId: id, summary: before ? 'updated' : 'created', before, after });
+    return after;
+  },
+
+  'equipment.delete': async (input, ctx) => {
+    const used = await ctx.db.selectFrom('upgrade_requests').select('equipment_id').where('equipment_id', 'in', input.ids).where('deleted_at', 'is', null).executeTakeFirst();
+    if (used) throw new ApiError({ code: 'RULE', message: 'upgrades.errors.equipmentInUse' });
+    return deleteToBin(ctx, 'equipment', 'equipment', input.ids);
+  },
+
+  'upgrades.list': async (input, ctx) => listUpgrades(ctx.db, input, await context(ctx)),
+
+  'upgrades.get': async (input, ctx) => {
+    const row = await findUpgrade(ctx.db, input.id, await context(ctx));
+    if (!row) throw notFound('upgrades', input.id);
+    return { ...row, history: await upgradeHistory(ctx.db, input.id) };
+  },
+
+  /** Only drafts are edited: once submitted, the request managers decide on is the one they saw. */
+  'upgrades.save': async (input, ctx) => {
+    const uctx = await context(ctx);
+    if (!(await findEquipment(ctx.db, input.equipmentId, uctx))) throw fieldError('equipmentId', 'validation.reference_missing');
+    const before = input.id === undefined ? undefined : await findUpgrade(ctx.db, input.id, uctx);
+    if (before && before.status !== 'draft') throw new ApiError({ code: 'RULE', message: 'upgrades.errors.notDraft' });
+    const values = { equipment_id: input.equipmentId, problem: input.problem, proposed_work: input.proposedWork, project_type: input.projectType, estimated_cost: input.estimatedCost, customers_affected: input.customersAffected, notes: input.notes || null };
+    const id = await saveVersioned(ctx, 'upgrade_requests', input, before ? values : { ...values, status: 'draft', requested_by: currentUser(ctx).username }, () => findUpgrade(ctx.db, input.id!, uctx));
+    const after = (await findUpgrade(ctx.db, id, uctx))!;
+    ctx.audit({ entity: 'upgrades', entityId: id, summary: before ? 'updated' : 'created', before, after });
+    return after;
+  },
+
+  'upgrades.delete': async (input, ctx) => {
+    const live = await ctx.db.selectFrom('upgrade_requests').select(['id', 'status']).where('id', 'in', input.ids).where('deleted_at', 'is', null).execute();
+    if (live.some((r) => r.status !== 'draft' && r.status !== 'rejected')) throw new ApiError({ code: 'RULE', message: 'upgrades.errors.onlyDraftsDeleted' });
+    return deleteToBin(ctx, 'upgrade_requests', 'upgrades', input.ids);
+  },
+
+  /**
+   * One action on one or many requests, all or none: the first refused request refuses the batch
+   * and is named. Every step is in the request's history with who, when and why.
+   */
+  'upgrades.transition': async (input, ctx) => {
+    const uctx = await context(ctx);
+    const user = currentUser(ctx);
+    const at = ctx.now.toISOString();
+    const rows: UpgradeRow[] = [];
+    for (const id of input.ids) {
+      const r = await findUpgrade(ctx.db, id, uctx);
+      if (!r) throw notFound('upgrades', id);
+      rows.push(r);
+    }
+    if (input.action === 'fund' && (!input.projectNo || !input.fundingYear)) throw fieldError('projectNo', 'upgrades.errors.projectRequired');
+    const decided = rows.map((r) => {
+      const out = decideTransition(input.action, r, { username: user.username, role: user.role }, input.comment, uctx.secondApprovalAbove);
+      if (!out.ok) throw new ApiError({ code: out.reason === 'upgrades.errors.role' ? 'FORBIDDEN' : 'RULE', message: out.reason, params: { request: r.equipmentName } });
+      return { r, out };
+    });
+    const thisYear = year(ctx);
+    if (input.action === 'approve') {
+      const envelope = await budgetEnvelope(ctx.db, thisYear);
+      const adding = decided.filter((d) => d.out.to === 'approved').reduce((n, d) => n + d.r.estimatedCost, 0);
+      if (adding > envelope.remaining && !input.overBudgetConfirmed) {
+        throw new ApiError({ code: 'RULE', message: 'upgrades.errors.overBudget', params: { remaining: envelope.remaining, adding: Math.round(adding * 100) / 100 } });
+      }
+    }
+    for (const { r, out } of decided) {
+      await ctx.db
+        .updateTable('upgrade_requests')
+        .set((eb) => ({
+          status: out.to,
+          approvals_json: JSON.stringify(out.approvals),
+          ...(out.to === 'approved' ? { budget_year: thisYear } : {}),
+          ...(input.action === 'fund'
+            ? { project_no: input.projectNo!, funding_year: input.fundingYear!, funding_source: input.fundingSource || null, approved_amount: input.approvedAmount ?? r.estimatedCost, budget_year: input.fundingYear! }
+            : {}),
+          version: eb('version', '+', 1),
+          updated_at: at,
+        }))
+        .where('id', '=', r.id)
+        .execute();
+      await ctx.db.insertInto('upgrade_events').values({ request_id: r.id, at, username: user.username, action: input.action, from_status: r.status, to_status: out.to, comment: input.comment || null }).execute();
+      ctx.audit({ entity: 'upgrades', entityId: r.id, summary: `${input.action}: ${r.status} → ${out.to}${input.comment ? ` (${input.comment})` : ''}` });
+    }
+    return { rows: await Promise.all(rows.map(async (r) => (await findUpgrade(ctx.db, r.id, uctx))!)), budget: await budgetEnvelope(ctx.db, thisYear) };
+  },
+
+  'budgets.get': async (input, ctx) => budgetEnvelope(ctx.db, input.year),
+
+  'budgets.save': async (input, ctx) => {
+    const before = await budgetEnvelope(ctx.db, input.year);
+    const values = { budget: input.budget, updated_at: ctx.now.toISOString(), updated_by: currentUser(ctx).username };
+    await ctx.db.insertInto('budgets').values({ year: input.year, ...values }).onConflict((oc) => oc.column('year').doUpdateSet(values)).execute();
+    const after = await budgetEnvelope(ctx.db, input.year);
+    ctx.audit({ entity: 'budgets', entityId: input.year, summary: 'budget set', before, after });
+    return after;
+  },
+};

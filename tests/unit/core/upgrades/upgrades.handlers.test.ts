@@ -1,0 +1,106 @@
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { openTestCore, type TestCore } from '../../helpers/core';
+
+const TODAY = new Date('2026-06-20T09:00:00+08:00');
+let t: TestCore;
+let clerk: string;
+let managerA: string;
+let managerB: string;
+
+beforeEach(async () => {
+  t = await openTestCore({ clock: () => TODAY });
+  clerk = await t.signIn('clerk', 'clerk1');
+  managerA = await t.signIn('manager', 'managerA');
+  managerB = await t.signIn('manager', 'managerB');
+  await t.call('budgets.save', { year: 2026, budget: 100 }, managerA);
+});
+afterEach(() => t.close());
+
+async function request(code: string, cost: number, opts: { condition?: number; defectGrade?: 'critical' | 'serious' | 'general'; customers?: number } = {}) {
+  const e = await t.call('equipment.save', { kind: 'transformer', code, name: `${code} 配变`, installYear: 1998, condition: opts.condition ?? 4, defectGrade: opts.defectGrade ?? null, defectFoundOn: opts.defectGrade ? '2026-06-01' : null }, clerk);
+  const r = await t.call('upgrades.save', { equipmentId: e.id, problem: '渗漏油、绝缘老化', proposedWork: '更换为 S13 型配变', projectType: 'renovation', estimatedCost: cost, customersAffected: opts.customers ?? 200 }, clerk);
+  await t.call('upgrades.transition', { ids: [r.id], action: 'submit' }, clerk);
+  return r.id;
+}
+
+describe('upgrade requests and approval', () => {
+  test('a clerk raises and submits a request; the API refuses the clerk approving it', async () => {
+    const id = await request('T-001', 20);
+    await expect(t.call('upgrades.transition', { ids: [id], action: 'approve' }, clerk)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    expect((await t.call('upgrades.get', { id }, clerk)).status).toBe('submitted');
+  });
+
+  test('the queue is in priority order with the breakdown; two approved in one action move the budget by their amounts; rejecting needs a reason', async () => {
+    const low = await request('T-LOW', 30, { condition: 2, customers: 10 });
+    const high = await request('T-HIGH', 25, { condition: 5, defectGrade: 'critical', customers: 3000 });
+    const mid = await request('T-MID', 40, { condition: 4, defectGrade: 'serious', customers: 500 });
+    const queue = await t.call('upgrades.list', { startRow: 0, endRow: 10, statuses: ['submitted'] }, managerA);
+    expect(queue.rows.map((r) => r.id)).toEqual([high, mid, low]);
+    expect(queue.rows[0]!.priorityParts.map((p) => p.factor)).toEqual(['condition', 'age', 'defect', 'consequence']);
+
+    const { rows, budget } = await t.call('upgrades.transition', { ids: [high, mid], action: 'approve', comment: '列入年度技改计划' }, managerA);
+    expect(rows.map((r) => r.status)).toEqual(['approved', 'approved']);
+    expect(budget).toEqual({ year: 2026, budget: 100, approved: 65, remaining: 35 });
+    await expect(t.call('upgrades.transition', { ids: [low], action: 'reject' }, managerA)).rejects.toMatchObject({ message: 'upgrades.errors.reasonRequired' });
+    await t.call('upgrades.transition', { ids: [low], action: 'reject', comment: '设备状况尚可，暂缓' }, managerA);
+    expect((await t.call('upgrades.get', { id: low }, clerk)).status).toBe('rejected');
+  });
+
+  test('approving past the budget is refused until confirmed', async () => {
+    const a = await request('T-A', 45);
+    const b = await request('T-B', 45);
+    const c = await request('T-C', 45);
+    await t.call('upgrades.transition', { ids: [a, b], action: 'approve' }, managerA);
+    await expect(t.call('upgrades.transition', { ids: [c], action: 'approve' }, managerA)).rejects.toMatchObject({ code: 'RULE', message: 'upgrades.errors.overBudget', params: { remaining: 10, adding: 45 } });
+    const { budget } = await t.call('upgrades.transition', { ids: [c], action: 'approve', overBudgetConfirmed: true }, managerA);
+    expect(budget.remaining).toBe(-35);
+  });
+
+  test('a request over the two-approval amount stays pending after one approval and passes after a second manager', async () => {
+    await t.call('budgets.save', { year: 2026, budget: 500 }, managerA);
+    const id = await request('T-BIG', 80);
+    const first = await t.call('upgrades.transition', { ids: [id], action: 'approve' }, managerA);
+    expect(first.rows[0]).toMatchObject({ status: 'submitted', approvals: ['managerA'], approvalsNeeded: 2 });
+    await expect(t.call('upgrades.transition', { ids: [id], action: 'approve' }, managerA)).rejects.toMatchObject({ message: 'upgrades.errors.alreadyApproved' });
+    const second = await t.call('upgrades.transition', { ids: [id], action: 'approve' }, managerB);
+    expect(second.rows[0]).toMatchObject({ status: 'approved', approvals: ['managerA', 'managerB'] });
+  });
+
+  test('the whole lifecycle to 已关闭 is in the history with users and times', async () => {
+    const id = await request('T-LIFE', 30);
+    await t.call('upgrades.transition', { ids: [id], action: 'approve' }, managerA);
+    await expect(t.call('upgrades.transition', { ids: [id], action: 'fund' }, managerA)).rejects.toMatchObject({ code: 'VALIDATION' });
+    await t.call('upgrades.transition', { ids: [id], action: 'fund', projectNo: 'JG-2026-017', fundingYear: 2026, fundingSource: '县公司技改资金', approvedAmount: 28 }, managerA);
+    await t.call('upgrades.transition', { ids: [id], action: 'start' }, clerk);
+    await t.call('upgrades.transition', { ids: [id], action: 'finish' }, clerk);
+    await t.call('upgrades.transition', { ids: [id], action: 'failAcceptance', comment: '接地电阻不合格' }, managerB);
+    await t.call('upgrades.transition', { ids: [id], action: 'start' }, clerk);
+    await t.call('upgrades.transition', { ids: [id], action: 'finish' }, clerk);
+    await t.call('upgrades.transition', { ids: [id], action: 'accept', comment: '验收合格' }, managerB);
+    await t.call('upgrades.transition', { ids: [id], action: 'close' }, managerA);
+    const done = await t.call('upgrades.get', { id }, clerk);
+    expect(done).toMatchObject({ status: 'closed', projectNo: 'JG-2026-017', approvedAmount: 28 });
+    expect(done.history.map((h) => [h.username, h.action, h.to])).toEqual([
+      ['clerk1', 'submit', 'submitted'],
+      ['managerA', 'approve', 'approved'],
+      ['managerA', 'fund', 'funded'],
+      ['clerk1', 'start', 'in_progress'],
+      ['clerk1', 'finish', 'awaiting_acceptance'],
+      ['managerB', 'failAcceptance', 'acceptance_failed'],
+      ['clerk1', 'start', 'in_progress'],
+      ['clerk1', 'finish', 'awaiting_acceptance'],
+      ['managerB', 'accept', 'accepted'],
+      ['managerA', 'close', 'closed'],
+    ]);
+    expect(done.history.every((h) => h.at === TODAY.toISOString())).toBe(true);
+    expect(done.history[5]!.comment).toBe('接地电阻不合格');
+  });
+
+  test('a batch with one request in the wrong state changes none of them', async () => {
+    const a = await request('T-1', 10);
+    const b = await request('T-2', 10);
+    await t.call('upgrades.transition', { ids: [b], action: 'reject', comment: '重复申报' }, managerA);
+    await expect(t.call('upgrades.transition', { ids: [a, b], action: 'approve' }, managerA)).rejects.toMatchObject({ message: 'upgrades.errors.wrongStatus', params: { request: 'T-2 配变' } });
+    expect((await t.call('upgrades.get', { id: a }, clerk)).status).toBe('submitted');
+  });
+});
