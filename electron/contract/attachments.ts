@@ -4,8 +4,9 @@ import { countOutput, id, idsInput, optionalText } from './common';
 import { fileId } from './files';
 
 /** Records that can carry photos and documents. A module adds its entity here. */
-export const ATTACHABLE = ['vegetation'] as const;
+export const ATTACHABLE = ['vegetation', 'upgrades'] as const;
 export const attachable = z.enum(ATTACHABLE);
+export type Attachable = z.infer<typeof attachable>;
 
 /** Kinds accepted, by what the bytes are (not only the name): photos, PDFs, Office documents. */
 export const ATTACHMENT_TYPES = {

@@ -1,6 +1,6 @@
 import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { Button, Dropdown, Layout, Menu, Modal, Space, Spin, Tag } from 'antd';
-import { SafetyOutlined, AuditOutlined, DashboardOutlined, IdcardOutlined, DeleteOutlined, DatabaseOutlined, SettingOutlined, TeamOutlined, UserOutlined, ApartmentOutlined, ScheduleOutlined } from '@ant-design/icons';
+import { SafetyOutlined, AuditOutlined, DashboardOutlined, IdcardOutlined, DeleteOutlined, DatabaseOutlined, SettingOutlined, TeamOutlined, UserOutlined, ApartmentOutlined, ScheduleOutlined, ToolOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '@contract';
 import { useAuth } from './features/accounts/auth-context';
@@ -30,6 +30,8 @@ const RosterPage = lazy(() => import('./features/roster/RosterPage').then((m) =>
 const RepairsPage = lazy(() => import('./features/roster/RepairsPage').then((m) => ({ default: m.RepairsPage })));
 const RepairReportPage = lazy(() => import('./features/roster/RepairReport').then((m) => ({ default: m.RepairReportPage })));
 const AbsencesPage = lazy(() => import('./features/roster/AbsencesPage').then((m) => ({ default: m.AbsencesPage })));
+const EquipmentPage = lazy(() => import('./features/upgrades/EquipmentPage').then((m) => ({ default: m.EquipmentPage })));
+const UpgradesPage = lazy(() => import('./features/upgrades/UpgradesPage').then((m) => ({ default: m.UpgradesPage })));
 const SettingsPage = lazy(() => import('./features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
 const DashboardPage = lazy(() => import('./features/dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage })));
 const PrintPage = lazy(() => import('./features/print/PrintPage').then((m) => ({ default: m.PrintPage })));
@@ -73,6 +75,15 @@ export function Shell() {
         { key: 'repairs', label: t('nav.repairs'), page: () => <RepairsPage /> },
         { key: 'repairReport', label: t('nav.repairReport'), page: () => <RepairReportPage /> },
         { key: 'absences', label: t('nav.absences'), page: () => <AbsencesPage /> },
+      ],
+    },
+    {
+      key: 'assets',
+      label: t('nav.assets'),
+      icon: <ToolOutlined />,
+      children: [
+        { key: 'upgrades', label: t('nav.upgrades'), page: () => <UpgradesPage /> },
+        { key: 'equipment', label: t('nav.equipment'), page: () => <EquipmentPage /> },
       ],
     },
     {
@@ -136,7 +147,7 @@ export function Shell() {
       </Layout.Header>
       <Layout>
         <Layout.Sider width={180} theme="light" breakpoint="lg" collapsible>
-          <Menu mode="inline" selectedKeys={[current.key]} defaultOpenKeys={['people', 'duty', 'reference']} items={menuItems} onClick={(e) => go(e.key)} />
+          <Menu mode="inline" selectedKeys={[current.key]} defaultOpenKeys={['people', 'duty', 'assets', 'reference']} items={menuItems} onClick={(e) => go(e.key)} />
         </Layout.Sider>
         <Layout.Content className="app-content">
           <Suspense fallback={<Spin style={{ margin: 40 }} />}>{current.page?.()}</Suspense>

@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { ApiError, FILE_CHUNK_BYTES, MAX_THUMBNAIL_BYTES, notFound, type AttachmentRow } from '../../contract';
+import { ApiError, FILE_CHUNK_BYTES, MAX_THUMBNAIL_BYTES, notFound, type Attachable, type AttachmentRow } from '../../contract';
 import type { Handlers } from '../context';
 import { currentUser } from '../context';
 import type { DB } from '../db/schema';
 import { loadSettings } from '../settings/settings.repository';
 import { deleteToBin } from '../shared/soft-delete';
 import { attachmentType, isImageThumbnail } from './file-types';
+import { OWNER_TABLES } from './owners';
 import type { Kysely, Selectable } from 'kysely';
 
 type Row = Omit<Selectable<DB['attachments']>, 'thumbnail'> & { thumbnail: Buffer | null };
@@ -28,9 +29,8 @@ function toRow(r: Row): AttachmentRow {
 const isPng = (b: Buffer) => b.length > 4 && b.readUInt32BE(0) === 0x89504e47;
 
 /** The record must exist and be live to take an attachment. */
-async function requireRecord(db: Kysely<DB>, entity: string, id: number) {
-  if (entity !== 'vegetation') throw notFound(entity, id);
-  const r = await db.selectFrom('vegetation_records').select('id').where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+async function requireRecord(db: Kysely<DB>, entity: Attachable, id: number) {
+  const r = await db.selectFrom(OWNER_TABLES[entity] as 'vegetation_records').select('id').where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
   if (!r) throw notFound(entity, id);
 }
 

@@ -1,7 +1,8 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
-import { LEDGER_EDITORS, REFERENCE_EDITORS, type Recyclable, type Role } from '../../contract';
+import { LEDGER_EDITORS, REFERENCE_EDITORS, type Attachable, type Recyclable, type Role } from '../../contract';
 import type { DB } from '../db/schema';
 import type { SoftDeletable } from '../shared/soft-delete';
+import { OWNER_TABLES } from '../attachments/owners';
 
 /** What the recycle bin needs to know about each kind of deletable record. */
 export interface RecyclableSpec {
@@ -83,8 +84,8 @@ export const RECYCLE_REGISTRY: Record<Recyclable, RecyclableSpec> = {
     // A photo comes back only onto a record that is there.
     blocker: async (db, id) => {
       const a = await db.selectFrom('attachments').select(['entity', 'entity_id']).where('id', '=', id).executeTakeFirst();
-      if (!a || a.entity !== 'vegetation') return null;
-      const r = await db.selectFrom('vegetation_records').select('deleted_at').where('id', '=', a.entity_id).executeTakeFirst();
+      if (!a || !(a.entity in OWNER_TABLES)) return null;
+      const r = await db.selectFrom(OWNER_TABLES[a.entity as Attachable] as 'vegetation_records').select('deleted_at').where('id', '=', a.entity_id).executeTakeFirst();
       return !r || r.deleted_at ? 'recycle.parentDeleted' : null;
     },
   },

@@ -2,6 +2,7 @@ import { SHEET_LABELS } from '@contract';
 import type { zhCN } from './zh-CN';
 import { enOffice } from './en.office';
 import { enRoster } from './en.roster';
+import { enUpgrades } from './en.upgrades';
 import type { Messages } from './messages';
 
 
@@ -9,8 +10,9 @@ import type { Messages } from './messages';
 export const en: Messages<typeof zhCN> = {
   ...enOffice,
   ...enRoster,
+  ...enUpgrades,
   app: { name: 'GridDesk Operations Ledgers', tagline: 'County power supply ledgers', short: 'GridDesk' },
-  nav: { home: 'Home', people: 'People & training', duty: 'Repair duty', roster: 'Duty roster', repairs: 'Repair log', absences: 'Leave & wishes', repairReport: 'Monthly repair report', staff: 'Staff', certificates: 'Certificates', training: 'Training', skillMatrix: 'Skill matrix', vegetation: 'Tree clearance', reference: 'Reference data', lines: 'Lines', townships: 'Townships', villages: 'Villages', teams: 'Teams', recycle: 'Recycle bin', audit: 'Audit log', users: 'Users', settings: 'Rule thresholds', backup: 'Backup' },
+  nav: { home: 'Home', people: 'People & training', duty: 'Repair duty', roster: 'Duty roster', repairs: 'Repair log', absences: 'Leave & wishes', repairReport: 'Monthly repair report', assets: 'Equipment & upgrades', equipment: 'Equipment', upgrades: 'Upgrades', staff: 'Staff', certificates: 'Certificates', training: 'Training', skillMatrix: 'Skill matrix', vegetation: 'Tree clearance', reference: 'Reference data', lines: 'Lines', townships: 'Townships', villages: 'Villages', teams: 'Teams', recycle: 'Recycle bin', audit: 'Audit log', users: 'Users', settings: 'Rule thresholds', backup: 'Backup' },
   common: {
     add: 'New', edit: 'Edit', delete: 'Delete', save: 'Save', cancel: 'Cancel', close: 'Close', refresh: 'Refresh', search: 'Search', restore: 'Restore', confirm: 'OK', yes: 'Yes', no: 'No',
     logout: 'Sign out', changePassword: 'Change password', language: '中文', rows: '{{count}} rows', selected: '{{count}} selected', empty: 'No data', saved: 'Saved',
@@ -98,10 +100,10 @@ export const en: Messages<typeof zhCN> = {
   reminders: { title: 'Reminders', none: 'Nothing to remind you of', vegetation: { overdue: 'Tree clearance: overdue', dueSoon: 'Tree clearance: due within {{days}} days' }, staff: { expired: 'Certificates: expired or void', due: 'Certificates: review or expiry within {{days}} days', shortOfHours: 'Training: short of hours this year' } },
   recycle: {
     title: 'Recycle bin', entity: 'Kind', label: 'Record', deletedAt: 'Deleted', deletedBy: 'Deleted by', restored: 'Restored', nameTaken: 'A record with this name exists; cannot restore',
-    parentDeleted: 'Its parent record is deleted; restore that first', entities: { vegetation: 'Tree hazard', lines: 'Line', townships: 'Township', villages: 'Village', teams: 'Team', attachments: 'Attachment', staff: 'Person', certificates: 'Certificate', training: 'Training', repairAreas: 'Repair area', seasons: 'Duty season', absences: 'Leave/wish', repairs: 'Repair call' },
+    parentDeleted: 'Its parent record is deleted; restore that first', entities: { vegetation: 'Tree hazard', lines: 'Line', townships: 'Township', villages: 'Village', teams: 'Team', attachments: 'Attachment', staff: 'Person', certificates: 'Certificate', training: 'Training', repairAreas: 'Repair area', seasons: 'Duty season', absences: 'Leave/wish', repairs: 'Repair call', equipment: 'Equipment', upgrades: 'Upgrade request' },
   },
   audit: { title: 'Audit log', at: 'Time', user: 'User', method: 'Operation', entity: 'Object', entityId: 'ID', summary: 'Summary', before: 'Before', after: 'After',
-    entities: { vegetation: 'Tree hazard', lines: 'Line', townships: 'Township', villages: 'Village', teams: 'Team', jobs: 'Task', attachments: 'Attachment', staff: 'Person', certificates: 'Certificate', training: 'Training', repairAreas: 'Repair area', seasons: 'Duty season', absences: 'Leave/wish', repairs: 'Repair call', roster: 'Roster', users: 'User', settings: 'Threshold', backup: 'Backup', demo: 'Demo data' },
+    entities: { vegetation: 'Tree hazard', lines: 'Line', townships: 'Township', villages: 'Village', teams: 'Team', jobs: 'Task', attachments: 'Attachment', staff: 'Person', certificates: 'Certificate', training: 'Training', repairAreas: 'Repair area', seasons: 'Duty season', absences: 'Leave/wish', repairs: 'Repair call', roster: 'Roster', equipment: 'Equipment', upgrades: 'Upgrades', budgets: 'Budget', users: 'User', settings: 'Threshold', backup: 'Backup', demo: 'Demo data' },
     methods: {
       'accounts.setup': 'First-run setup', 'accounts.login': 'Sign in', 'accounts.logout': 'Sign out', 'accounts.changePassword': 'Change password',
       'accounts.saveUser': 'Save user', 'accounts.resetPassword': 'Reset password', 'settings.update': 'Change threshold', 'settings.reset': 'Reset threshold',
@@ -122,10 +124,10 @@ export const en: Messages<typeof zhCN> = {
     title: 'Rule thresholds', intro: 'Thresholds the rules judge by. Defaults come from the standards (see source); change them to your company’s rules. Existing records are re-judged.',
     key: 'Item', value: 'Value', defaultValue: 'Standard default', source: 'Source', confirmed: 'Checked', confirmedYes: 'Checked (third-party copy)', confirmedNo: 'Unconfirmed',
     reset: 'Reset', regraded: 'Saved; {{count}} records re-judged', unknown: 'Unknown setting', wrongType: 'Wrong type', speciesCycles: 'Use "桉树=6；毛竹=8", months 1–120', skillList: 'Skill names separated by 、, 1–20 of them, each up to 20 characters, no repeats',
-    groups: { clearance: 'Tree clearance distances', vegetation: 'Trimming cycles', staff: 'Certificates and training', roster: 'Repair duty', attachments: 'Attachments', backup: 'Backups' },
+    groups: { clearance: 'Tree clearance distances', vegetation: 'Trimming cycles', staff: 'Certificates and training', roster: 'Repair duty', upgrades: 'Upgrades', attachments: 'Attachments', backup: 'Backups' },
     labels: {
       majorMargin: 'Major-hazard margin (minimum + this is major)',
-      keep: 'Automatic backups kept', maxMb: 'Largest attachment', validityYears: 'Certificate validity', reviewYears: 'Review interval', extendedReviewYears: 'Extended review interval', windowDays: 'Apply (remind) days before', hoursPerYear: 'Training hours required a year', skills: 'Skills the office records', requiredSkills: 'Skills every crew needs', minCrewSize: 'Smallest crew', minRestHours: 'Least rest between shifts', maxConsecutiveDays: 'Most duty days in a row',
+      keep: 'Automatic backups kept', maxMb: 'Largest attachment', validityYears: 'Certificate validity', reviewYears: 'Review interval', extendedReviewYears: 'Extended review interval', windowDays: 'Apply (remind) days before', hoursPerYear: 'Training hours required a year', skills: 'Skills the office records', requiredSkills: 'Skills every crew needs', minCrewSize: 'Smallest crew', minRestHours: 'Least rest between shifts', maxConsecutiveDays: 'Most duty days in a row', secondApprovalAbove: 'Two managers must approve above', condition: 'Priority weight: condition', age: 'Priority weight: age', defect: 'Priority weight: defect', consequence: 'Priority weight: customers', critical: 'Critical defects handled within', serious: 'Serious defects handled within', general: 'General defects handled within',
       cycleMonths: 'Default trimming cycle',
       cycleMonthsBySpecies: 'Trimming cycle by species',
       dueSoonDays: 'Days counted as "due soon"',

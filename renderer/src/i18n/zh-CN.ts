@@ -1,11 +1,13 @@
 import { SHEET_LABELS } from '@contract';
 import { zhOffice } from './zh-CN.office';
 import { zhRoster } from './zh-CN.roster';
+import { zhUpgrades } from './zh-CN.upgrades';
 
 /** 简体中文（默认语言）. Keys mirror the core's error keys (errors.*, validation.*, <module>.*). */
 export const zhCN = {
   ...zhOffice,
   ...zhRoster,
+  ...zhUpgrades,
   app: { name: 'GridDesk 供电运维台账', tagline: '县供电公司运维台账', short: 'GridDesk' },
   nav: {
     home: '首页',
@@ -15,6 +17,9 @@ export const zhCN = {
     repairs: '抢修记录',
     absences: '休假与意愿',
     repairReport: '抢修月报',
+    assets: '设备与技改',
+    equipment: '设备台账',
+    upgrades: '技改大修',
     staff: '人员',
     certificates: '证书',
     training: '培训',
@@ -249,10 +254,10 @@ export const zhCN = {
     restored: '已恢复',
     nameTaken: '已有同名的记录，不能恢复',
     parentDeleted: '它所属的上级记录已删除，请先恢复上级记录',
-    entities: { vegetation: '树障记录', lines: '线路', townships: '乡镇', villages: '村', teams: '班组', attachments: '附件', staff: '人员', certificates: '证书', training: '培训', repairAreas: '抢修片区', seasons: '值班季', absences: '休假/意愿', repairs: '抢修记录' },
+    entities: { vegetation: '树障记录', lines: '线路', townships: '乡镇', villages: '村', teams: '班组', attachments: '附件', staff: '人员', certificates: '证书', training: '培训', repairAreas: '抢修片区', seasons: '值班季', absences: '休假/意愿', repairs: '抢修记录', equipment: '设备', upgrades: '技改大修申请' },
   },
   audit: {
-    entities: { vegetation: '树障记录', lines: '线路', townships: '乡镇', villages: '村', teams: '班组', jobs: '任务', attachments: '附件', staff: '人员', certificates: '证书', training: '培训', repairAreas: '抢修片区', seasons: '值班季', absences: '休假/意愿', repairs: '抢修记录', roster: '值班表', users: '用户', settings: '规则阈值', backup: '备份', demo: '演示数据' },
+    entities: { vegetation: '树障记录', lines: '线路', townships: '乡镇', villages: '村', teams: '班组', jobs: '任务', attachments: '附件', staff: '人员', certificates: '证书', training: '培训', repairAreas: '抢修片区', seasons: '值班季', absences: '休假/意愿', repairs: '抢修记录', roster: '值班表', equipment: '设备', upgrades: '技改大修', budgets: '预算', users: '用户', settings: '规则阈值', backup: '备份', demo: '演示数据' },
     methods: {
       'accounts.setup': '首次设置', 'accounts.login': '登录', 'accounts.logout': '退出登录', 'accounts.changePassword': '修改密码',
       'accounts.saveUser': '保存用户', 'accounts.resetPassword': '重置密码', 'settings.update': '修改阈值', 'settings.reset': '恢复默认阈值',
@@ -294,7 +299,7 @@ export const zhCN = {
     wrongType: '取值类型不正确',
     speciesCycles: '格式应为“桉树=6；毛竹=8”，月数 1–120',
     skillList: '技能名称用“、”分隔，1–20 项，每项不超过 20 字，不能重复',
-    groups: { clearance: '树障安全距离', vegetation: '树障修剪周期', staff: '人员证书与培训', roster: '抢修值班', attachments: '附件', backup: '备份' },
+    groups: { clearance: '树障安全距离', vegetation: '树障修剪周期', staff: '人员证书与培训', roster: '抢修值班', upgrades: '技改大修', attachments: '附件', backup: '备份' },
     labels: {
       majorMargin: '重大隐患裕度（最小距离 + 此值以内为重大）',
       keep: '自动备份保留份数',
@@ -309,6 +314,14 @@ export const zhCN = {
       minCrewSize: '队伍最少人数',
       minRestHours: '班次间最少休息',
       maxConsecutiveDays: '最多连续值班天数',
+      secondApprovalAbove: '须两位主管批准的金额（超过）',
+      condition: '优先级权重：设备状况',
+      age: '优先级权重：运行年限',
+      defect: '优先级权重：缺陷等级',
+      consequence: '优先级权重：影响用户',
+      critical: '危急缺陷处理时限',
+      serious: '严重缺陷处理时限',
+      general: '一般缺陷处理时限',
       cycleMonths: '默认修剪周期',
       cycleMonthsBySpecies: '按树种的修剪周期',
       dueSoonDays: '“即将到期”天数',

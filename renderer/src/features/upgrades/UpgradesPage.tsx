@@ -1,0 +1,216 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Button, Card, Descriptions, Drawer, InputNumber, Modal, Select, Space, Statistic, Table, Tag, Timeline, Tooltip, App as AntApp } from 'antd';
+import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { PROJECT_TYPES, UPGRADE_ACTIONS, UPGRADE_STATUSES, UPGRADE_TRANSITIONS, allows, upgradeInput, type OutputOf, type UpgradeAction, type UpgradeRow, type UpgradeStatus } from '@contract';
+import { call } from '../../api/client';
+import { FormDrawer } from '../../components/FormDrawer';
+import { PageTitle } from '../../components/PageTitle';
+import { errorText } from '../../components/errors';
+import { AttachmentsPanel } from '../../components/office/AttachmentsPanel';
+import { useAuth } from '../accounts/auth-context';
+import { UpgradeActionModal } from './UpgradeActionModal';
+
+const STATUS_COLORS: Partial<Record<UpgradeStatus, string>> = { submitted: 'gold', approved: 'green', rejected: 'red', funded: 'cyan', in_progress: 'blue', awaiting_acceptance: 'purple', accepted: 'green', acceptance_failed: 'volcano', closed: 'default' };
+type Detail = OutputOf<'upgrades.get'>;
+type Envelope = OutputOf<'budgets.get'>;
+
+/** 技改大修: the backlog and its approval — raise, submit, decide in priority order against the year's budget, fund, build, accept, close. */
+export function UpgradesPage() {
+  const { t } = useTranslation();
+  const { message } = AntApp.useApp();
+  const auth = useAuth();
+  const role = auth.user.role;
+  const isManager = auth.can('manager', 'admin');
+  const canEdit = auth.can('clerk', 'planner', 'admin');
+  const year = new Date().getFullYear();
+  const [statuses, setStatuses] = useState<UpgradeStatus[]>(isManager ? ['submitted'] : []);
+  const [rows, setRows] = useState<UpgradeRow[]>([]);
+  const [selected, setSelected] = useState<number[]>([]);
+  const [budget, setBudget] = useState<Envelope | null>(null);
+  const [detail, setDetail] = useState<Detail | null>(null);
+  const [editing, setEditing] = useState<Record<string, unknown> | null>(null);
+  const [action, setAction] = useState<{ action: UpgradeAction; ids: number[] } | null>(null);
+  const [equipment, setEquipment] = useState<{ value: number; label: string }[]>([]);
+  const [budgetInput, setBudgetInput] = useState<number | null>(null);
+
+  const load = useCallback(async () => {
+    const [list, env] = await Promise.all([
+      call('upgrades.list', { startRow: 0, endRow: 1000, sortModel: [{ colId: 'priority', sort: 'desc' }], statuses: statuses.length ? statuses : undefined }),
+      call('budgets.get', { year }),
+    ]);
+    setRows(list.rows);
+    setBudget(env);
+    setSelected((s) => s.filter((id) => list.rows.some((r) => r.id === id)));
+  }, [statuses, year]);
+  useEffect(() => void load(), [load]);
+  useEffect(() => void call('equipment.list', { startRow: 0, endRow: 1000, sortModel: [{ colId: 'code', sort: 'asc' }] }).then((r) => setEquipment(r.rows.map((e) => ({ value: e.id, label: `${e.code} ${e.name}` })))), []);
+  const open = async (id: number) => setDetail(await call('upgrades.get', { id }));
+  const refresh = async () => {
+    await load();
+    if (detail) await open(detail.id);
+  };
+
+  /** The actions this user may take on all of these requests. */
+  const actionsFor = (list: UpgradeRow[]) => UPGRADE_ACTIONS.filter((a) => list.length > 0 && allows(UPGRADE_TRANSITIONS[a].roles, role) && list.every((r) => UPGRADE_TRANSITIONS[a].from.includes(r.status)));
+  const selectedRows = rows.filter((r) => selected.includes(r.id));
+  const breakdown = (r: UpgradeRow) => r.priorityParts.map((p) => t('upgrades.breakdown', { factor: t(`upgrades.factors.${p.factor}`), value: p.value, points: p.points, weight: p.weight })).join('；');
+
+  const columns = useMemo(
+    () => [
+      { title: t('upgrades.priority'), dataIndex: 'priority', width: 80, render: (v: number, r: UpgradeRow) => <Tooltip title={breakdown(r)}><b data-testid="priority">{v}</b></Tooltip> },
+      { title: t('upgrades.equipment'), dataIndex: 'equipmentName', width: 200 },
+      { title: t('upgrades.problem'), dataIndex: 'problem', ellipsis: true },
+      { title: t('upgrades.projectType'), dataIndex: 'projectType', width: 70, render: (v: string) => t(`upgrades.projectTypes.${v}`) },
+      { title: t('upgrades.estimatedCost'), dataIndex: 'estimatedCost', width: 120, align: 'right' as const },
+      { title: t('upgrades.customersAffected'), dataIndex: 'customersAffected', width: 100, align: 'right' as const },
+      {
+        title: t('upgrades.status'),
+        dataIndex: 'status',
+        width: 150,
+        render: (v: UpgradeStatus, r: UpgradeRow) => (
+          <>
+            <Tag color={STATUS_COLORS[v]}>{t(`upgrades.statuses.${v}`)}</Tag>
+            {v === 'submitted' && r.approvalsNeeded > 1 && <span className="small">{t('upgrades.approvals', { count: r.approvals.length, needed: r.approvalsNeeded })}</span>}
+          </>
+        ),
+      },
+      { title: t('upgrades.requestedBy'), dataIndex: 'requestedBy', width: 90 },
+      { key: 'open', width: 70, render: (_: unknown, r: UpgradeRow) => <Button size="small" onClick={() => void open(r.id)} data-testid={`open-${r.id}`}>{t('upgrades.detail')}</Button> },
+    ],
+    [t], // eslint-disable-line react-hooks/exhaustive-deps
+  );
+
+  return (
+    <div className="page page-scroll" data-testid="upgrades-page">
+      <PageTitle title={t('upgrades.title')}>
+        <Select
+          mode="multiple"
+          allowClear
+          style={{ minWidth: 260 }}
+          placeholder={t('upgrades.all')}
+          value={statuses}
+          onChange={setStatuses}
+          options={UPGRADE_STATUSES.map((s) => ({ value: s, label: t(`upgrades.statuses.${s}`) }))}
+          data-testid="upgrade-statuses"
+        />
+        {canEdit && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ projectType: 'renovation', customersAffected: 0 })} data-testid="upgrade-add">
+            {t('common.add')}
+          </Button>
+        )}
+        <Button icon={<ReloadOutlined />} onClick={() => void load()} aria-label={t('common.refresh')} />
+      </PageTitle>
+      {budget && (
+        <Card size="small" title={t('upgrades.budget', { year })} data-testid="budget-envelope" extra={isManager && <Button size="small" onClick={() => setBudgetInput(budget.budget)}>{t('upgrades.setBudget')}</Button>}>
+          <Space size="large">
+            <Statistic title={t('upgrades.budgetTotal')} value={budget.budget} precision={1} />
+            <Statistic title={t('upgrades.budgetApproved')} value={budget.approved} precision={1} />
+            <Statistic title={t('upgrades.budgetRemaining')} value={budget.remaining} precision={1} valueStyle={{ color: budget.remaining < 0 ? '#cf1322' : undefined }} />
+          </Space>
+        </Card>
+      )}
+      {selectedRows.length > 0 && (
+        <Space className="toolbar" data-testid="upgrade-batch">
+          <span>{t('upgrades.selectedActions', { count: selectedRows.length })}</span>
+          {actionsFor(selectedRows).map((a) => (
+            <Button key={a} danger={a === 'reject'} type={a === 'approve' ? 'primary' : 'default'} onClick={() => setAction({ action: a, ids: selected })} data-testid={`batch-${a}`}>
+              {t(`upgrades.actions.${a}`)}
+            </Button>
+          ))}
+        </Space>
+      )}
+      <Table<UpgradeRow>
+        size="small"
+        rowKey="id"
+        dataSource={rows}
+        columns={columns}
+        pagination={{ pageSize: 50, hideOnSinglePage: true }}
+        rowSelection={{ selectedRowKeys: selected, onChange: (keys) => setSelected(keys as number[]) }}
+        onRow={(r) => ({ onDoubleClick: () => void open(r.id) })}
+        data-testid="upgrade-table"
+      />
+      <Drawer open={detail !== null} width={640} title={detail?.equipmentName} onClose={() => setDetail(null)} destroyOnHidden>
+        {detail && (
+          <div data-testid="upgrade-detail">
+            <Space wrap style={{ marginBottom: 12 }}>
+              {actionsFor([detail]).map((a) => (
+                <Button key={a} danger={a === 'reject' || a === 'failAcceptance'} type={a === 'approve' ? 'primary' : 'default'} onClick={() => setAction({ action: a, ids: [detail.id] })} data-testid={`action-${a}`}>
+                  {t(`upgrades.actions.${a}`)}
+                </Button>
+              ))}
+              {canEdit && detail.status === 'draft' && <Button onClick={() => setEditing({ ...detail })}>{t('common.edit')}</Button>}
+            </Space>
+            <Descriptions size="small" column={2} bordered>
+              <Descriptions.Item label={t('upgrades.status')}><Tag color={STATUS_COLORS[detail.status]}>{t(`upgrades.statuses.${detail.status}`)}</Tag></Descriptions.Item>
+              <Descriptions.Item label={t('upgrades.priority')}>{detail.priority}</Descriptions.Item>
+              <Descriptions.Item label={t('upgrades.problem')} span={2}>{detail.problem}</Descriptions.Item>
+              <Descriptions.Item label={t('upgrades.proposedWork')} span={2}>{detail.proposedWork}</Descriptions.Item>
+              <Descriptions.Item label={t('upgrades.estimatedCost')}>{detail.estimatedCost}</Descriptions.Item>
+              <Descriptions.Item label={t('upgrades.customersAffected')}>{detail.customersAffected}</Descriptions.Item>
+              <Descriptions.Item label={t('upgrades.priority')} span={2}><span data-testid="priority-breakdown">{breakdown(detail)}</span></Descriptions.Item>
+              {detail.projectNo && <Descriptions.Item label={t('upgrades.projectNo')}>{detail.projectNo}</Descriptions.Item>}
+              {detail.approvedAmount !== null && <Descriptions.Item label={t('upgrades.approvedAmount')}>{detail.approvedAmount}</Descriptions.Item>}
+            </Descriptions>
+            <h4 style={{ marginTop: 16 }}>{t('upgrades.history')}</h4>
+            <Timeline
+              data-testid="upgrade-history"
+              items={detail.history.map((h) => ({
+                children: `${h.at.slice(0, 16).replace('T', ' ')} ${h.username} ${t(`upgrades.actions.${h.action}`)} → ${t(`upgrades.statuses.${h.to}`)}${h.comment ? `：${h.comment}` : ''}`,
+              }))}
+            />
+            <AttachmentsPanel entity="upgrades" entityId={detail.id} canEdit={canEdit} />
+          </div>
+        )}
+      </Drawer>
+      <UpgradeActionModal
+        action={action?.action ?? null}
+        ids={action?.ids ?? []}
+        onClose={() => setAction(null)}
+        onDone={() => {
+          setAction(null);
+          setSelected([]);
+          void refresh();
+        }}
+      />
+      <FormDrawer
+        open={editing !== null}
+        title={t('upgrades.title')}
+        schema={upgradeInput}
+        fields={[
+          { name: 'equipmentId', label: t('upgrades.equipment'), kind: 'select', required: true, options: equipment, span: 24 },
+          { name: 'problem', label: t('upgrades.problem'), kind: 'textarea', required: true, span: 24 },
+          { name: 'proposedWork', label: t('upgrades.proposedWork'), kind: 'textarea', required: true, span: 24 },
+          { name: 'projectType', label: t('upgrades.projectType'), kind: 'select', required: true, options: PROJECT_TYPES.map((p) => ({ value: p, label: t(`upgrades.projectTypes.${p}`) })) },
+          { name: 'estimatedCost', label: t('upgrades.estimatedCost'), kind: 'number', required: true, min: 0 },
+          { name: 'customersAffected', label: t('upgrades.customersAffected'), kind: 'integer', min: 0 },
+          { name: 'notes', label: t('common.notes'), kind: 'textarea', span: 24 },
+        ]}
+        initialValues={editing ?? {}}
+        onClose={() => setEditing(null)}
+        onSubmit={async (v) => {
+          const saved = await call('upgrades.save', v);
+          setEditing(null);
+          void message.success(t('common.saved'));
+          await load();
+          await open(saved.id);
+        }}
+      />
+      <Modal
+        open={budgetInput !== null}
+        title={t('upgrades.setBudget')}
+        onCancel={() => setBudgetInput(null)}
+        onOk={async () => {
+          try {
+            setBudget(await call('budgets.save', { year, budget: budgetInput ?? 0 }));
+            setBudgetInput(null);
+          } catch (err) {
+            void message.error(errorText(t, err));
+          }
+        }}
+      >
+        <InputNumber min={0} step={10} value={budgetInput} onChange={(v) => setBudgetInput(v)} addonAfter="万元" style={{ width: '100%' }} />
+      </Modal>
+    </div>
+  );
+}

@@ -1,0 +1,83 @@
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import type { Role } from '../../electron/contract';
+import { adminToken, api } from './api';
+import { login } from './pages';
+import { SEEDED_URL } from '../../playwright.config';
+
+const save = process.env.GRIDDESK_SCREENSHOTS === '1';
+const PASSWORD = 'Upgrade2026';
+
+/** A user of the given role with a password already changed, ready to sign in. */
+async function user(username: string, role: Role) {
+  // Already made by an earlier try of this test.
+  const again = await api(SEEDED_URL, 'accounts.login', { username, password: PASSWORD }).catch(() => null);
+  if (again) return again.token;
+  const token = await adminToken(SEEDED_URL);
+  await api(SEEDED_URL, 'accounts.saveUser', { username, displayName: username, role, active: true, initialPassword: 'Start1234' }, token);
+  const first = await api(SEEDED_URL, 'accounts.login', { username, password: 'Start1234' });
+  await api(SEEDED_URL, 'accounts.changePassword', { currentPassword: 'Start1234', newPassword: PASSWORD }, first.token);
+  return (await api(SEEDED_URL, 'accounts.login', { username, password: PASSWORD })).token;
+}
+
+async function rowOf(page: Page, text: string) {
+  return page.getByTestId('upgrade-table').getByRole('row').filter({ hasText: text });
+}
+
+test('a clerk raises a request with a photo and submits it, and cannot approve it; a manager approves two at once against the budget', async ({ page }) => {
+  const clerk = await user('up-clerk', 'clerk');
+  await user('up-manager', 'manager');
+  const equipment = (await api(SEEDED_URL, 'equipment.list', { startRow: 0, endRow: 3, search: 'TR-001' }, clerk)).rows[0]!;
+
+  await login(page, 'up-clerk', PASSWORD, 'upgrades');
+  await page.getByTestId('upgrade-add').click();
+  const form = page.locator('.ant-drawer:visible');
+  await form.getByLabel('设备').click();
+  await page.keyboard.type(equipment.code);
+  await page.keyboard.press('Enter');
+  await form.getByLabel('存在问题').fill('配变渗漏油，油位低于下限（端到端测试）');
+  await form.getByLabel('拟实施内容').fill('更换为 S13-M-200/10 节能配变');
+  await form.getByLabel('估算金额（万元）').fill('18.5');
+  await form.getByLabel('影响用户数').fill('420');
+  await page.keyboard.press('Control+s');
+  const detail = page.getByTestId('upgrade-detail');
+  await expect(detail).toContainText('草稿');
+  await detail.locator('input[type=file]').setInputFiles(path.resolve('docs/screenshots/dashboard.png'));
+  await expect(detail.getByTestId('attachment-tile')).toHaveCount(1);
+  await detail.getByTestId('action-submit').click();
+  await page.getByTestId('upgrade-action-ok').click();
+  await expect(detail).toContainText('已提交');
+  await expect(detail.getByTestId('action-approve')).toHaveCount(0);
+  const mine = (await api(SEEDED_URL, 'upgrades.list', { startRow: 0, endRow: 5, search: '端到端测试' }, clerk)).rows[0]!;
+  await expect(api(SEEDED_URL, 'upgrades.transition', { ids: [mine.id], action: 'approve' }, clerk)).rejects.toThrow(/FORBIDDEN/);
+
+  // The manager's queue: submitted requests, highest priority first, with the score's parts.
+  await page.keyboard.press('Escape');
+  await page.getByTestId('user-menu').click();
+  await page.getByText('退出登录').click();
+  await login(page, 'up-manager', PASSWORD, 'upgrades');
+  const table = page.getByTestId('upgrade-table');
+  await expect(table).toContainText('端到端测试');
+  const shown = await table.getByTestId('priority').allTextContents();
+  expect(shown.map(Number)).toEqual([...shown.map(Number)].sort((a, b) => b - a));
+  const before = await api(SEEDED_URL, 'budgets.get', { year: new Date().getFullYear() }, clerk);
+  const queue = (await api(SEEDED_URL, 'upgrades.list', { startRow: 0, endRow: 50, statuses: ['submitted'], sortModel: [{ colId: 'priority', sort: 'desc' }] }, clerk)).rows;
+  const two = queue.filter((r) => r.approvalsNeeded === 1 && r.id !== mine.id).slice(0, 2);
+  for (const r of two) await (await rowOf(page, r.problem.slice(0, 8))).first().getByRole('checkbox').check();
+  if (save) await page.screenshot({ path: 'docs/screenshots/upgrades-queue.png' });
+  await page.getByTestId('batch-approve').click();
+  await page.getByTestId('upgrade-action-ok').click();
+  const adding = two.reduce((n, r) => n + r.estimatedCost, 0);
+  if (adding > before.remaining) await page.getByRole('button', { name: '确定' }).click();
+  await expect(page.getByText('已办理：2 条')).toBeVisible();
+  const after = await api(SEEDED_URL, 'budgets.get', { year: new Date().getFullYear() }, clerk);
+  expect(Math.round((after.approved - before.approved) * 100) / 100).toBe(Math.round(adding * 100) / 100);
+  await expect(page.getByTestId('budget-envelope')).toContainText(after.remaining.toFixed(1));
+
+  // Rejecting without a reason is refused in the form and by the API.
+  await page.getByTestId(`open-${mine.id}`).click();
+  await page.getByTestId('action-reject').click();
+  await page.getByTestId('upgrade-action-ok').click();
+  await expect(page.getByTestId('upgrade-action-form')).toContainText('驳回和验收不通过必须写明原因');
+  await expect(api(SEEDED_URL, 'upgrades.transition', { ids: [mine.id], action: 'reject' }, (await api(SEEDED_URL, 'accounts.login', { username: 'up-manager', password: PASSWORD })).token)).rejects.toThrow(/reasonRequired/);
+});
