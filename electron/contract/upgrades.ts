@@ -136,7 +136,7 @@ export const upgradesMethods = {
   'equipment.list': query(EVERYONE, gridRequestWith({ kind: z.enum(EQUIPMENT_TYPES).optional() }), gridPage(equipmentRow)),
   'equipment.save': command(LEDGER_EDITORS, equipmentInput, equipmentRow),
   'equipment.delete': command(LEDGER_EDITORS, idsInput, countOutput),
-  'upgrades.list': query(EVERYONE, gridRequestWith({ statuses: z.array(z.enum(UPGRADE_STATUSES)).max(10).optional() }), gridPage(upgradeRow)),
+  'upgrades.list': query(EVERYONE, gridRequestWith({ statuses: z.array(z.enum(UPGRADE_STATUSES)).max(10).optional(), projectType: z.enum(PROJECT_TYPES).optional() }), gridPage(upgradeRow)),
   'upgrades.get': query(EVERYONE, idInput, upgradeRow.extend({ history: z.array(upgradeEvent) })),
   'upgrades.save': command(LEDGER_EDITORS, upgradeInput, upgradeRow),
   'upgrades.delete': command(LEDGER_EDITORS, idsInput, countOutput),

@@ -80,4 +80,13 @@ test('a clerk raises a request with a photo and submits it, and cannot approve i
   await page.getByTestId('upgrade-action-ok').click();
   await expect(page.getByTestId('upgrade-action-form')).toContainText('驳回和验收不通过必须写明原因');
   await expect(api(SEEDED_URL, 'upgrades.transition', { ids: [mine.id], action: 'reject' }, (await api(SEEDED_URL, 'accounts.login', { username: 'up-manager', password: PASSWORD })).token)).rejects.toThrow(/reasonRequired/);
+  await page.getByRole('dialog').getByRole('button', { name: '取 消' }).or(page.getByRole('dialog').getByRole('button', { name: '取消' })).first().click();
+
+  // The approval sheet for the file, with the decision trail.
+  await page.getByTestId('print-approval').click();
+  const sheet = page.getByTestId('print-approval-sheet');
+  await expect(sheet).toContainText('技改大修项目审批单');
+  await expect(sheet).toContainText('up-clerk');
+  await expect(sheet).toContainText('提交 → 已提交');
+  if (save) await page.screenshot({ path: 'docs/screenshots/approval-sheet.png' });
 });

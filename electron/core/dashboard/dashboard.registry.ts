@@ -2,11 +2,12 @@ import type { DashboardPanel, Reminder } from '../../contract';
 import type { HandlerContext } from '../context';
 import { rosterPanels } from '../roster/roster.dashboard';
 import { staffPanels, staffReminders } from '../staff/staff.dashboard';
+import { upgradesPanels } from '../upgrades/upgrades.dashboard';
 import { vegetationPanels, vegetationReminders } from '../vegetation/vegetation.dashboard';
 
 /**
  * What each module puts on the first screen and in the reminders. A module adds its panels by
  * adding one function here; the page draws whatever panels come back.
  */
-export const PANEL_SOURCES: ((ctx: HandlerContext) => Promise<DashboardPanel[]>)[] = [vegetationPanels, staffPanels, rosterPanels];
+export const PANEL_SOURCES: ((ctx: HandlerContext) => Promise<DashboardPanel[]>)[] = [vegetationPanels, staffPanels, rosterPanels, upgradesPanels];
 export const REMINDER_SOURCES: ((ctx: HandlerContext) => Promise<Reminder[]>)[] = [vegetationReminders, staffReminders];

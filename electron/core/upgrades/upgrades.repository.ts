@@ -150,7 +150,11 @@ export function upgradeRow(r: RequestJoined, ctx: UpgradeContext): UpgradeRow {
 export async function listUpgrades(db: Kysely<DB>, req: ParsedInputOf<'upgrades.list'>, ctx: UpgradeContext) {
   const byPriority = req.sortModel.length === 0 || req.sortModel[0]!.colId === 'priority';
   const source = {
-    base: () => (req.statuses?.length ? requests(db).where('u.status', 'in', req.statuses) : requests(db)),
+    base: () => {
+      let q = requests(db);
+      if (req.statuses?.length) q = q.where('u.status', 'in', req.statuses);
+      return req.projectType ? q.where('u.project_type', '=', req.projectType) : q;
+    },
     select: (q: unknown) => q as ReturnType<typeof requests>,
     req: byPriority ? { ...req, sortModel: [] } : req,
     columns: REQUEST_COLUMNS,

@@ -42,6 +42,16 @@ export const enOffice: Messages<typeof zhOffice> = {
       safety4: 'Show this order to the landowner and explain the law before cutting; clear the site afterwards and record the distance after.',
       distanceNote: 'Grades are judged with the current thresholds; “min” is the minimum distance used, the superscript its source:',
     },
+    approvalSheet: {
+      title: 'Upgrade project approval sheet',
+      sub: 'Request {{id}} · printed {{asOf}}',
+      when: 'When',
+      who: 'Who',
+      what: 'Action',
+      applicant: 'Applicant (signature)',
+      reviewer: 'Reviewed by (signature)',
+      approver: 'Approved by (signature)',
+    },
     dutySheet: {
       title: '{{season}} repair duty roster',
       week: 'Week {{n}} ({{from}} to {{to}})',

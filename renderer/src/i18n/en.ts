@@ -70,6 +70,7 @@ export const en: Messages<typeof zhCN> = {
       blocked: 'Blocked (dispute open)', paidThisYear: 'Compensation paid in {{unit}} (CNY)', byLine: 'Open tree hazards by line and grade (top 15 lines; click to open)',
     },
     staff: { certificates: 'Certificates', expired: 'Expired or void', reviewDue: 'Review due or expiring', eligible: 'Eligible for duty today', shortOfHours: 'Short of training hours', hoursByTeam: 'Training hours this year, people on duty by team (click to open)', hoursMet: 'Requirement met', hoursShort: 'Short of hours' },
+    upgrades: { summary: 'Upgrades', waiting: 'Waiting for approval', oldestDays: 'Oldest has waited (days)', budgetUsed: 'Approved this year (10k CNY, budget {{unit}})', backlog: 'Open upgrade requests by status and type (click to open)' },
     repairs: { byArea: 'Repair arrivals in {{unit}} by area (on time / late; click to open)', onTime: 'On time', late: 'Late' },
   },
   staff: {

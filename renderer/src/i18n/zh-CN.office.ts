@@ -101,6 +101,16 @@ export const zhOffice = {
       safety4: '砍剪前向户主出示本单并说明依据（《电力设施保护条例》及其实施细则），处理后清理现场，测量并记录处理后距离。',
       distanceNote: '隐患等级按当前规则阈值判定，“最小”为所用的最小允许距离，上标为其依据：',
     },
+    approvalSheet: {
+      title: '技改大修项目审批单',
+      sub: '申请编号 {{id}} · 打印日期 {{asOf}}',
+      when: '时间',
+      who: '办理人',
+      what: '办理事项',
+      applicant: '申请人（签字）',
+      reviewer: '审核（签字）',
+      approver: '批准（签字）',
+    },
     dutySheet: {
       title: '{{season}}抢修值班表',
       week: '第 {{n}} 周（{{from}} 至 {{to}}）',

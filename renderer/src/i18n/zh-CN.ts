@@ -210,6 +210,7 @@ export const zhCN = {
       byLine: '未完成的树障隐患：按线路和等级（前 15 条线路，点击查看）',
     },
     staff: { certificates: '人员证书', expired: '证书已过期/失效', reviewDue: '待复审或即将到期', eligible: '今天可值班的人', shortOfHours: '今年培训学时不足', hoursByTeam: '在岗人员今年培训学时：按班组（点击查看）', hoursMet: '已达要求', hoursShort: '学时不足' },
+    upgrades: { summary: '技改大修', waiting: '待审批申请', oldestDays: '最久已等待（天）', budgetUsed: '今年已批准（万元，预算 {{unit}}）', backlog: '技改大修在办：按状态和类别（点击查看）' },
     repairs: { byArea: '{{unit}} 抢修到达：按片区（准时 / 超时，点击查看）', onTime: '准时到达', late: '到达超时' },
   },
   staff: {

@@ -39,7 +39,8 @@ function BarPanel({ panel }: { panel: Extract<DashboardPanel, { kind: 'bar' }> }
       legend: { top: 0 },
       grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
       xAxis: { type: 'value', minInterval: 1 },
-      yAxis: { type: 'category', inverse: true, data: panel.categories.map((c) => c.name) },
+      // A category is a name from the data (a line) or an i18n key (a status).
+      yAxis: { type: 'category', inverse: true, data: panel.categories.map((c) => t(c.name, { defaultValue: c.name })) },
       series: panel.series.map((s) => ({ type: 'bar', stack: 'total', name: t(s.label), itemStyle: { color: s.color }, data: s.data, barMaxWidth: 18 })),
     }),
     [panel, t],

@@ -1,13 +1,13 @@
 import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
+import { ApprovalSheetDocument, loadApprovalSheet, type ApprovalSheetData } from './ApprovalSheet';
 import { DutySheetDocument, loadDutySheet, type DutySheetData } from './DutySheet';
 import { HazardListDocument, loadHazardList, type HazardListData } from './HazardList';
 import { WorkOrderDocument, loadWorkOrder, type WorkOrderData } from './WorkOrder';
 
 /**
  * Printable documents. Each loads its data through the API and renders A4 pages; the print page
- * adds the toolbar, PDF and the print dialog. The approval sheet and the lightning test report
- * become entries here.
+ * adds the toolbar, PDF and the print dialog. The lightning test report becomes an entry here.
  */
 export interface PrintTemplate<D> {
   load(params: Record<string, unknown>): Promise<D>;
@@ -21,6 +21,7 @@ function template<D>(spec: PrintTemplate<D>): PrintTemplate<unknown> {
 
 export const PRINT_TEMPLATES: Record<string, PrintTemplate<unknown>> = {
   workOrder: template<WorkOrderData>({ load: loadWorkOrder, title: (t) => t('print.workOrder.title'), render: (t, d) => <WorkOrderDocument t={t} data={d} /> }),
+  approvalSheet: template<ApprovalSheetData>({ load: loadApprovalSheet, title: (t) => t('print.approvalSheet.title'), render: (t, d) => <ApprovalSheetDocument t={t} data={d} /> }),
   dutySheet: template<DutySheetData>({
     load: loadDutySheet,
     title: (t, d) => t('print.dutySheet.title', { season: d.view.season.name }),

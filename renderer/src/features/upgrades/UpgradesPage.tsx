@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Button, Card, Descriptions, Drawer, InputNumber, Modal, Select, Space, Statistic, Table, Tag, Timeline, Tooltip, App as AntApp } from 'antd';
-import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import { PlusOutlined, PrinterOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { PROJECT_TYPES, UPGRADE_ACTIONS, UPGRADE_STATUSES, UPGRADE_TRANSITIONS, allows, upgradeInput, type OutputOf, type UpgradeAction, type UpgradeRow, type UpgradeStatus } from '@contract';
 import { call } from '../../api/client';
@@ -9,6 +9,7 @@ import { PageTitle } from '../../components/PageTitle';
 import { errorText } from '../../components/errors';
 import { AttachmentsPanel } from '../../components/office/AttachmentsPanel';
 import { useAuth } from '../accounts/auth-context';
+import { navigate, useRouteFilters } from '../../navigation';
 import { UpgradeActionModal } from './UpgradeActionModal';
 
 const STATUS_COLORS: Partial<Record<UpgradeStatus, string>> = { submitted: 'gold', approved: 'green', rejected: 'red', funded: 'cyan', in_progress: 'blue', awaiting_acceptance: 'purple', accepted: 'green', acceptance_failed: 'volcano', closed: 'default' };
@@ -24,7 +25,10 @@ export function UpgradesPage() {
   const isManager = auth.can('manager', 'admin');
   const canEdit = auth.can('clerk', 'planner', 'admin');
   const year = new Date().getFullYear();
-  const [statuses, setStatuses] = useState<UpgradeStatus[]>(isManager ? ['submitted'] : []);
+  // Opened from 首页: the statuses and project type the number or bar stood for.
+  const route = useRouteFilters();
+  const [statuses, setStatuses] = useState<UpgradeStatus[]>((route?.statuses as UpgradeStatus[] | undefined) ?? (isManager ? ['submitted'] : []));
+  const [projectType] = useState(route?.projectType as 'renovation' | 'overhaul' | undefined);
   const [rows, setRows] = useState<UpgradeRow[]>([]);
   const [selected, setSelected] = useState<number[]>([]);
   const [budget, setBudget] = useState<Envelope | null>(null);
@@ -36,13 +40,13 @@ export function UpgradesPage() {
 
   const load = useCallback(async () => {
     const [list, env] = await Promise.all([
-      call('upgrades.list', { startRow: 0, endRow: 1000, sortModel: [{ colId: 'priority', sort: 'desc' }], statuses: statuses.length ? statuses : undefined }),
+      call('upgrades.list', { startRow: 0, endRow: 1000, sortModel: [{ colId: 'priority', sort: 'desc' }], statuses: statuses.length ? statuses : undefined, projectType }),
       call('budgets.get', { year }),
     ]);
     setRows(list.rows);
     setBudget(env);
     setSelected((s) => s.filter((id) => list.rows.some((r) => r.id === id)));
-  }, [statuses, year]);
+  }, [statuses, projectType, year]);
   useEffect(() => void load(), [load]);
   useEffect(() => void call('equipment.list', { startRow: 0, endRow: 1000, sortModel: [{ colId: 'code', sort: 'asc' }] }).then((r) => setEquipment(r.rows.map((e) => ({ value: e.id, label: `${e.code} ${e.name}` })))), []);
   const open = async (id: number) => setDetail(await call('upgrades.get', { id }));
@@ -140,6 +144,9 @@ export function UpgradesPage() {
                 </Button>
               ))}
               {canEdit && detail.status === 'draft' && <Button onClick={() => setEditing({ ...detail })}>{t('common.edit')}</Button>}
+              <Button icon={<PrinterOutlined />} onClick={() => navigate('print/approvalSheet', { id: detail.id })} data-testid="print-approval">
+                {t('print.approvalSheet.title')}
+              </Button>
             </Space>
             <Descriptions size="small" column={2} bordered>
               <Descriptions.Item label={t('upgrades.status')}><Tag color={STATUS_COLORS[detail.status]}>{t(`upgrades.statuses.${detail.status}`)}</Tag></Descriptions.Item>
