@@ -133,7 +133,7 @@ export const transitionInput = z.object({
 export const budgetEnvelope = z.object({ year: z.number(), budget: z.number(), approved: z.number(), remaining: z.number() });
 
 export const upgradesMethods = {
-  'equipment.list': query(EVERYONE, gridRequestWith({ kind: z.enum(EQUIPMENT_TYPES).optional() }), gridPage(equipmentRow)),
+  'equipment.list': query(EVERYONE, gridRequestWith({ kind: z.enum(EQUIPMENT_TYPES).optional(), defectOverdue: z.boolean().optional() }), gridPage(equipmentRow)),
   'equipment.save': command(LEDGER_EDITORS, equipmentInput, equipmentRow),
   'equipment.delete': command(LEDGER_EDITORS, idsInput, countOutput),
   'upgrades.list': query(EVERYONE, gridRequestWith({ statuses: z.array(z.enum(UPGRADE_STATUSES)).max(10).optional(), projectType: z.enum(PROJECT_TYPES).optional() }), gridPage(upgradeRow)),

@@ -2,7 +2,7 @@ import type { DashboardPanel, Reminder } from '../../contract';
 import type { HandlerContext } from '../context';
 import { rosterPanels } from '../roster/roster.dashboard';
 import { staffPanels, staffReminders } from '../staff/staff.dashboard';
-import { upgradesPanels } from '../upgrades/upgrades.dashboard';
+import { upgradesPanels, upgradesReminders } from '../upgrades/upgrades.dashboard';
 import { vegetationPanels, vegetationReminders } from '../vegetation/vegetation.dashboard';
 
 /**
@@ -10,4 +10,4 @@ import { vegetationPanels, vegetationReminders } from '../vegetation/vegetation.
  * adding one function here; the page draws whatever panels come back.
  */
 export const PANEL_SOURCES: ((ctx: HandlerContext) => Promise<DashboardPanel[]>)[] = [vegetationPanels, staffPanels, rosterPanels, upgradesPanels];
-export const REMINDER_SOURCES: ((ctx: HandlerContext) => Promise<Reminder[]>)[] = [vegetationReminders, staffReminders];
+export const REMINDER_SOURCES: ((ctx: HandlerContext) => Promise<Reminder[]>)[] = [vegetationReminders, staffReminders, upgradesReminders];

@@ -15,12 +15,15 @@ export interface RecyclableSpec {
   blocker: (db: Kysely<DB>, id: number) => Promise<string | null>;
 }
 
-const nameTaken = (table: 'lines' | 'townships' | 'teams') => async (db: Kysely<DB>, id: number) => {
-  const row = await db.selectFrom(table).select('name').where('id', '=', id).executeTakeFirst();
-  if (!row) return null;
-  const clash = await db.selectFrom(table).select('id').where('name', '=', row.name).where('deleted_at', 'is', null).executeTakeFirst();
-  return clash ? 'recycle.nameTaken' : null;
-};
+/** A row cannot come back while a live row has taken its name (or code). */
+const nameTaken =
+  (table: 'lines' | 'townships' | 'teams' | 'repair_areas' | 'equipment', column: 'name' | 'code' = 'name') =>
+  async (db: Kysely<DB>, id: number) => {
+    const row = (await db.selectFrom(table as 'lines').select(column as 'name').where('id', '=', id).executeTakeFirst()) as { name: string } | undefined;
+    if (!row) return null;
+    const clash = await db.selectFrom(table as 'lines').select('id').where(column as 'name', '=', row.name).where('deleted_at', 'is', null).executeTakeFirst();
+    return clash ? 'recycle.nameTaken' : null;
+  };
 
 const simple = (entity: string, table: string) =>
   sql`select ${sql.lit(entity)} as entity, ${sql.lit(`${entity}:`)} || id as key, id, name as label, deleted_at, deleted_by from ${sql.table(table)} where deleted_at is not null`;
@@ -93,11 +96,7 @@ export const RECYCLE_REGISTRY: Record<Recyclable, RecyclableSpec> = {
     table: 'repair_areas',
     roles: LEDGER_EDITORS,
     deleted: simple('repairAreas', 'repair_areas'),
-    blocker: async (db, id) => {
-      const row = await db.selectFrom('repair_areas').select('name').where('id', '=', id).executeTakeFirst();
-      const clash = row && (await db.selectFrom('repair_areas').select('id').where('name', '=', row.name).where('deleted_at', 'is', null).executeTakeFirst());
-      return clash ? 'recycle.nameTaken' : null;
-    },
+    blocker: nameTaken('repair_areas'),
   },
   seasons: { table: 'duty_seasons', roles: LEDGER_EDITORS, deleted: simple('seasons', 'duty_seasons'), blocker: async () => null },
   absences: {
@@ -119,11 +118,7 @@ export const RECYCLE_REGISTRY: Record<Recyclable, RecyclableSpec> = {
     table: 'equipment',
     roles: LEDGER_EDITORS,
     deleted: sql`select 'equipment' as entity, 'equipment:' || id as key, id, code || ' ' || name as label, deleted_at, deleted_by from equipment where deleted_at is not null`,
-    blocker: async (db, id) => {
-      const row = await db.selectFrom('equipment').select('code').where('id', '=', id).executeTakeFirst();
-      const clash = row && (await db.selectFrom('equipment').select('id').where('code', '=', row.code).where('deleted_at', 'is', null).executeTakeFirst());
-      return clash ? 'recycle.nameTaken' : null;
-    },
+    blocker: nameTaken('equipment', 'code'),
   },
   upgrades: {
     table: 'upgrade_requests',

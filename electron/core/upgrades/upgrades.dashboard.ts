@@ -1,6 +1,6 @@
-import { PROJECT_TYPES, type DashboardPanel, type DrillLink, type UpgradeStatus } from '../../contract';
+import { PROJECT_TYPES, type DashboardPanel, type DrillLink, type Reminder, type UpgradeStatus } from '../../contract';
 import type { HandlerContext } from '../context';
-import { budgetEnvelope, listUpgrades, loadUpgradeContext } from './upgrades.repository';
+import { budgetEnvelope, listEquipment, listUpgrades, loadUpgradeContext } from './upgrades.repository';
 
 const OPEN: UpgradeStatus[] = ['submitted', 'approved', 'funded', 'in_progress', 'awaiting_acceptance', 'acceptance_failed'];
 const link = (filters: Record<string, unknown>): DrillLink => ({ page: 'upgrades', method: 'upgrades.list', filters });
@@ -38,5 +38,16 @@ export async function upgradesPanels(ctx: HandlerContext): Promise<DashboardPane
       })),
       link: link({}),
     },
+  ];
+}
+
+/** Defects past their handling deadline (settings upgrades.defectDays.*), and requests waiting for a decision. */
+export async function upgradesReminders(ctx: HandlerContext): Promise<Reminder[]> {
+  const uctx = await loadUpgradeContext(ctx.db, ctx.today);
+  const overdue = (await listEquipment(ctx.db, { startRow: 0, endRow: 1, sortModel: [], filterModel: {}, defectOverdue: true }, uctx)).rowCount;
+  const waiting = (await listUpgrades(ctx.db, { startRow: 0, endRow: 1, sortModel: [{ colId: 'createdAt', sort: 'asc' }], filterModel: {}, statuses: ['submitted'] }, uctx)).rowCount;
+  return [
+    { module: 'upgrades', label: 'reminders.upgrades.defectsOverdue', count: overdue, tone: 'danger', leadDays: null, link: { page: 'equipment', method: 'equipment.list', filters: { defectOverdue: true } } },
+    { module: 'upgrades', label: 'reminders.upgrades.waiting', count: waiting, tone: 'warning', leadDays: null, link: link({ statuses: ['submitted'] }) },
   ];
 }

@@ -22,6 +22,7 @@ export const enUpgrades: Messages<typeof zhUpgrades> = {
     defectFoundOn: 'Found on',
     defectDueOn: 'Handle by',
     overdue: 'Overdue',
+    overdueOnly: 'Defects past their deadline only',
   },
   upgrades: {
     title: 'Upgrades',

@@ -245,6 +245,7 @@ export const zhCN = {
     none: '没有需要提醒的事项',
     vegetation: { overdue: '树障清理：逾期', dueSoon: '树障清理：{{days}} 天内到期' },
     staff: { expired: '证书：已过期/失效', due: '证书：{{days}} 天内需复审或到期', shortOfHours: '培训：今年学时不足' },
+    upgrades: { defectsOverdue: '设备缺陷：超过处理期限', waiting: '技改大修：待审批' },
   },
   recycle: {
     title: '回收站',

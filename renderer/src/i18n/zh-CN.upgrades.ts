@@ -19,6 +19,7 @@ export const zhUpgrades = {
     defectFoundOn: '发现日期',
     defectDueOn: '处理期限',
     overdue: '已超期',
+    overdueOnly: '只看超过处理期限的缺陷',
   },
   upgrades: {
     title: '技改大修',

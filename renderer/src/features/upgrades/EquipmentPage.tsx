@@ -1,10 +1,11 @@
-import { useMemo } from 'react';
 import type { ColDef } from 'ag-grid-community';
-import { Tag } from 'antd';
+import { useMemo, useState } from 'react';
+import { Checkbox, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { CONDITION_LEVELS, DEFECT_GRADES, EQUIPMENT_TYPES, equipmentInput, type EquipmentRow } from '@contract';
 import { call } from '../../api/client';
 import { ListPage } from '../../components/ListPage';
+import { useRouteFilters } from '../../navigation';
 import { useReferenceOptions } from '../reference/useReferenceOptions';
 
 const GRADE_COLORS = { general: 'blue', serious: 'orange', critical: 'red' } as const;
@@ -13,6 +14,8 @@ const GRADE_COLORS = { general: 'blue', serious: 'orange', critical: 'red' } as 
 export function EquipmentPage() {
   const { t } = useTranslation();
   const [refs] = useReferenceOptions();
+  const route = useRouteFilters();
+  const [overdueOnly, setOverdueOnly] = useState(route?.defectOverdue === true);
   const columns = useMemo<ColDef<EquipmentRow>[]>(
     () => [
       { field: 'code', headerName: t('equipment.code'), width: 110, pinned: 'left' },
@@ -62,6 +65,12 @@ export function EquipmentPage() {
       ]}
       newValues={{ kind: 'transformer', condition: 3 }}
       editors={['clerk', 'planner', 'admin']}
+      params={{ defectOverdue: overdueOnly || undefined }}
+      filters={
+        <Checkbox checked={overdueOnly} onChange={(e) => setOverdueOnly(e.target.checked)} data-testid="equipment-overdue">
+          {t('equipment.overdueOnly')}
+        </Checkbox>
+      }
       save={(v) => call('equipment.save', v)}
       remove={(ids) => call('equipment.delete', { ids })}
       testId="equipment-page"

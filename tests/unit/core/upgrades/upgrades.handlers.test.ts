@@ -104,3 +104,16 @@ describe('upgrade requests and approval', () => {
     expect((await t.call('upgrades.get', { id: a }, clerk)).status).toBe('submitted');
   });
 });
+
+describe('defect deadlines', () => {
+  test('a 危急 defect found three days ago is past its one-day deadline: listed as overdue and counted in the reminders', async () => {
+    await t.call('equipment.save', { kind: 'pole_switch', code: 'SW-9', name: '城关线 #9 柱上开关', condition: 5, defectGrade: 'critical', defectFoundOn: '2026-06-17' }, clerk);
+    await t.call('equipment.save', { kind: 'pole_switch', code: 'SW-10', name: '城关线 #10 柱上开关', condition: 4, defectGrade: 'serious', defectFoundOn: '2026-06-17' }, clerk);
+    await expect(t.call('equipment.save', { kind: 'tower', code: 'GT-1', name: '杆塔', condition: 3, defectGrade: 'general' }, clerk)).rejects.toMatchObject({ issues: [expect.objectContaining({ path: ['defectFoundOn'] })] });
+    const overdue = await t.call('equipment.list', { startRow: 0, endRow: 10, defectOverdue: true }, clerk);
+    expect(overdue.rows.map((r) => [r.code, r.defectDueOn])).toEqual([['SW-9', '2026-06-18']]);
+    const { items } = await t.call('reminders.list', {}, clerk);
+    expect(items.find((r) => r.label === 'reminders.upgrades.defectsOverdue')).toMatchObject({ count: 1, link: { page: 'equipment', filters: { defectOverdue: true } } });
+  });
+});
+
