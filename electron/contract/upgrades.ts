@@ -115,6 +115,7 @@ export const upgradeRow = z.object({
 });
 export type UpgradeRow = z.infer<typeof upgradeRow>;
 
+export const punchItem = z.object({ id, text: z.string(), createdAt: z.string(), closedAt: z.string().nullable(), closedBy: z.string().nullable() });
 export const upgradeEvent = z.object({ at: z.string(), username: z.string(), action: z.string(), from: z.string(), to: z.string(), comment: z.string().nullable() });
 
 export const transitionInput = z.object({
@@ -128,6 +129,10 @@ export const transitionInput = z.object({
   approvedAmount: z.number().min(0).max(100_000).optional(),
   /** Approving past the year's budget needs this to be true (the user confirmed). */
   overBudgetConfirmed: z.boolean().optional(),
+  /** 验收 (accept / fail acceptance): when, who inspected, and the problems found (each closed on its own later). */
+  acceptance: z
+    .object({ date: isoDate, inspectors: requiredText(100), punchItems: z.array(requiredText(200)).max(50).default([]) })
+    .optional(),
 });
 
 export const budgetEnvelope = z.object({ year: z.number(), budget: z.number(), approved: z.number(), remaining: z.number() });
@@ -137,7 +142,13 @@ export const upgradesMethods = {
   'equipment.save': command(LEDGER_EDITORS, equipmentInput, equipmentRow),
   'equipment.delete': command(LEDGER_EDITORS, idsInput, countOutput),
   'upgrades.list': query(EVERYONE, gridRequestWith({ statuses: z.array(z.enum(UPGRADE_STATUSES)).max(10).optional(), projectType: z.enum(PROJECT_TYPES).optional() }), gridPage(upgradeRow)),
-  'upgrades.get': query(EVERYONE, idInput, upgradeRow.extend({ history: z.array(upgradeEvent) })),
+  'upgrades.get': query(
+    EVERYONE,
+    idInput,
+    upgradeRow.extend({ history: z.array(upgradeEvent), acceptedOn: z.string().nullable(), inspectors: z.string().nullable(), punchItems: z.array(punchItem) }),
+  ),
+  /** Closes (销项) one problem from an acceptance's punch list. */
+  'upgrades.closePunchItem': command(LEDGER_EDITORS, idInput, punchItem),
   'upgrades.save': command(LEDGER_EDITORS, upgradeInput, upgradeRow),
   'upgrades.delete': command(LEDGER_EDITORS, idsInput, countOutput),
   /** Moves one or many requests on; all or none (one refused request refuses the batch, naming it). */

@@ -319,6 +319,17 @@ export interface UpgradeRequestsTable extends Versioned, SoftDeleted {
   funding_year: number | null;
   funding_source: string | null;
   approved_amount: number | null;
+  accepted_on: string | null;
+  inspectors: string | null;
+}
+
+export interface UpgradePunchItemsTable {
+  id: Generated<number>;
+  request_id: number;
+  text: string;
+  created_at: string;
+  closed_at: string | null;
+  closed_by: string | null;
 }
 
 export interface UpgradeEventsTable {
@@ -369,4 +380,5 @@ export interface DB {
   upgrade_requests: UpgradeRequestsTable;
   upgrade_events: UpgradeEventsTable;
   budgets: BudgetsTable;
+  upgrade_punch_items: UpgradePunchItemsTable;
 }

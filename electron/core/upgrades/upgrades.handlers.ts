@@ -4,9 +4,9 @@ import { fieldError, requireLive } from '../shared/references';
 import { deleteToBin } from '../shared/soft-delete';
 import { saveVersioned } from '../shared/versioned';
 import { decideTransition } from './upgrades.rules';
-import { budgetEnvelope, findEquipment, findUpgrade, listEquipment, listUpgrades, loadUpgradeContext, upgradeHistory } from './upgrades.repository';
+import { budgetEnvelope, findEquipment, findUpgrade, listEquipment, listUpgrades, loadUpgradeContext, punchItems, upgradeHistory } from './upgrades.repository';
 
-type Methods = 'equipment.list' | 'equipment.save' | 'equipment.delete' | 'upgrades.list' | 'upgrades.get' | 'upgrades.save' | 'upgrades.delete' | 'upgrades.transition' | 'budgets.get' | 'budgets.save';
+type Methods = 'equipment.list' | 'equipment.save' | 'equipment.delete' | 'upgrades.list' | 'upgrades.get' | 'upgrades.save' | 'upgrades.delete' | 'upgrades.transition' | 'budgets.get' | 'budgets.save' | 'upgrades.closePunchItem';
 
 const context = (ctx: HandlerContext) => loadUpgradeContext(ctx.db, ctx.today);
 const year = (ctx: HandlerContext) => Number(ctx.today.slice(0, 4));
@@ -58,7 +58,8 @@ export const upgradesHandlers: Handlers<Methods> = {
   'upgrades.get': async (input, ctx) => {
     const row = await findUpgrade(ctx.db, input.id, await context(ctx));
     if (!row) throw notFound('upgrades', input.id);
-    return { ...row, history: await upgradeHistory(ctx.db, input.id) };
+    const r = await ctx.db.selectFrom('upgrade_requests').select(['accepted_on', 'inspectors']).where('id', '=', input.id).executeTakeFirstOrThrow();
+    return { ...row, history: await upgradeHistory(ctx.db, input.id), acceptedOn: r.accepted_on, inspectors: r.inspectors, punchItems: await punchItems(ctx.db, input.id) };
   },
 
   /** Only drafts are edited: once submitted, the request managers decide on is the one they saw. */
@@ -95,6 +96,12 @@ export const upgradesHandlers: Handlers<Methods> = {
       rows.push(r);
     }
     if (input.action === 'fund' && (!input.projectNo || !input.fundingYear)) throw fieldError('projectNo', 'upgrades.errors.projectRequired');
+    const acceptance = input.action === 'accept' || input.action === 'failAcceptance';
+    if (acceptance && !input.acceptance) throw fieldError('acceptance', 'upgrades.errors.acceptanceRequired');
+    if (input.action === 'close') {
+      const open = await ctx.db.selectFrom('upgrade_punch_items').select('request_id').where('request_id', 'in', input.ids).where('closed_at', 'is', null).executeTakeFirst();
+      if (open) throw new ApiError({ code: 'RULE', message: 'upgrades.errors.punchItemsOpen', params: { request: rows.find((r) => r.id === open.request_id)!.equipmentName } });
+    }
     const decided = rows.map((r) => {
       const out = decideTransition(input.action, r, { username: user.username, role: user.role }, input.comment, uctx.secondApprovalAbove);
       if (!out.ok) throw new ApiError({ code: out.reason === 'upgrades.errors.role' ? 'FORBIDDEN' : 'RULE', message: out.reason, params: { request: r.equipmentName } });
@@ -115,6 +122,7 @@ export const upgradesHandlers: Handlers<Methods> = {
           status: out.to,
           approvals_json: JSON.stringify(out.approvals),
           ...(out.to === 'approved' ? { budget_year: thisYear } : {}),
+          ...(acceptance ? { accepted_on: input.acceptance!.date, inspectors: input.acceptance!.inspectors } : {}),
           ...(input.action === 'fund'
             ? { project_no: input.projectNo!, funding_year: input.fundingYear!, funding_source: input.fundingSource || null, approved_amount: input.approvedAmount ?? r.estimatedCost, budget_year: input.fundingYear! }
             : {}),
@@ -123,10 +131,23 @@ export const upgradesHandlers: Handlers<Methods> = {
         }))
         .where('id', '=', r.id)
         .execute();
+      if (acceptance && input.acceptance!.punchItems.length) {
+        await ctx.db.insertInto('upgrade_punch_items').values(input.acceptance!.punchItems.map((text) => ({ request_id: r.id, text, created_at: at, closed_at: null, closed_by: null }))).execute();
+      }
       await ctx.db.insertInto('upgrade_events').values({ request_id: r.id, at, username: user.username, action: input.action, from_status: r.status, to_status: out.to, comment: input.comment || null }).execute();
       ctx.audit({ entity: 'upgrades', entityId: r.id, summary: `${input.action}: ${r.status} → ${out.to}${input.comment ? ` (${input.comment})` : ''}` });
     }
     return { rows: await Promise.all(rows.map(async (r) => (await findUpgrade(ctx.db, r.id, uctx))!)), budget: await budgetEnvelope(ctx.db, thisYear) };
+  },
+
+  'upgrades.closePunchItem': async (input, ctx) => {
+    const item = await ctx.db.selectFrom('upgrade_punch_items').selectAll().where('id', '=', input.id).executeTakeFirst();
+    if (!item) throw notFound('punchItems', input.id);
+    if (item.closed_at) throw new ApiError({ code: 'RULE', message: 'upgrades.errors.punchItemClosed' });
+    const closed = { closed_at: ctx.now.toISOString(), closed_by: currentUser(ctx).username };
+    await ctx.db.updateTable('upgrade_punch_items').set(closed).where('id', '=', input.id).execute();
+    ctx.audit({ entity: 'upgrades', entityId: item.request_id, summary: `punch item closed: ${item.text}` });
+    return { id: item.id, text: item.text, createdAt: item.created_at, closedAt: closed.closed_at, closedBy: closed.closed_by };
   },
 
   'budgets.get': async (input, ctx) => budgetEnvelope(ctx.db, input.year),

@@ -199,3 +199,8 @@ export async function budgetEnvelope(db: Kysely<DB>, year: number) {
   const approved = Math.round(rows.filter(counts).reduce((n, r) => n + (r.approved_amount ?? r.estimated_cost), 0) * 100) / 100;
   return { year, budget, approved, remaining: Math.round((budget - approved) * 100) / 100 };
 }
+
+export async function punchItems(db: Kysely<DB>, requestId: number) {
+  const rows = await db.selectFrom('upgrade_punch_items').selectAll().where('request_id', '=', requestId).orderBy('id').execute();
+  return rows.map((p) => ({ id: p.id, text: p.text, createdAt: p.created_at, closedAt: p.closed_at, closedBy: p.closed_by }));
+}

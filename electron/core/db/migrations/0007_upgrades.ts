@@ -42,6 +42,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('funding_year', 'integer')
     .addColumn('funding_source', 'text')
     .addColumn('approved_amount', 'real')
+    /** 验收: the last acceptance's date and inspectors. */
+    .addColumn('accepted_on', 'text')
+    .addColumn('inspectors', 'text')
     .$call(recordColumns)
     .execute();
   await sql`create index upgrade_requests_status on upgrade_requests (deleted_at, status)`.execute(db);
@@ -58,6 +61,17 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('comment', 'text')
     .execute();
   await sql`create index upgrade_events_request on upgrade_events (request_id, id)`.execute(db);
+
+  /** 验收问题清单: problems found at acceptance, each closed on its own. */
+  await db.schema
+    .createTable('upgrade_punch_items')
+    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('request_id', 'integer', (c) => c.notNull().references('upgrade_requests.id'))
+    .addColumn('text', 'text', (c) => c.notNull())
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('closed_at', 'text')
+    .addColumn('closed_by', 'text')
+    .execute();
 
   await db.schema
     .createTable('budgets')

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { Form, Input, InputNumber, Modal, App as AntApp } from 'antd';
+import { DatePicker, Form, Input, InputNumber, Modal, App as AntApp } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { ApiError, UPGRADE_TRANSITIONS, type UpgradeAction } from '@contract';
 import { call } from '../../api/client';
@@ -16,12 +17,16 @@ export function UpgradeActionModal({ action, ids, onClose, onDone }: { action: U
   }, [action, form]);
   if (!action) return null;
   const needsReason = UPGRADE_TRANSITIONS[action].needsReason === true;
+  const accepting = action === 'accept' || action === 'failAcceptance';
 
   const send = async (overBudgetConfirmed: boolean) => {
-    const v = form.getFieldsValue() as { comment?: string; projectNo?: string; fundingYear?: number; fundingSource?: string; approvedAmount?: number };
+    const v = form.getFieldsValue() as { comment?: string; projectNo?: string; fundingYear?: number; fundingSource?: string; approvedAmount?: number; acceptedOn?: Dayjs; inspectors?: string; punch?: string };
+    const acceptance = accepting
+      ? { date: (v.acceptedOn ?? dayjs()).format('YYYY-MM-DD'), inspectors: v.inspectors ?? '', punchItems: (v.punch ?? '').split('\n').map((l) => l.trim()).filter(Boolean) }
+      : undefined;
     setBusy(true);
     try {
-      await call('upgrades.transition', { ids, action, comment: v.comment || null, projectNo: v.projectNo || null, fundingYear: v.fundingYear, fundingSource: v.fundingSource || null, approvedAmount: v.approvedAmount, overBudgetConfirmed });
+      await call('upgrades.transition', { ids, action, comment: v.comment || null, projectNo: v.projectNo || null, fundingYear: v.fundingYear, fundingSource: v.fundingSource || null, approvedAmount: v.approvedAmount, overBudgetConfirmed, acceptance });
       void message.success(t('upgrades.done', { count: ids.length }));
       onDone();
     } catch (err) {
@@ -50,6 +55,19 @@ export function UpgradeActionModal({ action, ids, onClose, onDone }: { action: U
         <Form.Item name="comment" label={t('upgrades.comment')} rules={needsReason ? [{ required: true, whitespace: true, message: t('upgrades.commentRequired') }] : []}>
           <Input.TextArea rows={2} maxLength={500} autoFocus />
         </Form.Item>
+        {accepting && (
+          <>
+            <Form.Item name="acceptedOn" label={t('upgrades.acceptedOn')} rules={[{ required: true }]} initialValue={dayjs()}>
+              <DatePicker style={{ width: '100%' }} />
+            </Form.Item>
+            <Form.Item name="inspectors" label={t('upgrades.inspectors')} rules={[{ required: true, whitespace: true }]}>
+              <Input maxLength={100} />
+            </Form.Item>
+            <Form.Item name="punch" label={t('upgrades.punchItems')} extra={t('upgrades.punchHelp')}>
+              <Input.TextArea rows={3} />
+            </Form.Item>
+          </>
+        )}
         {action === 'fund' && (
           <>
             <Form.Item name="projectNo" label={t('upgrades.projectNo')} rules={[{ required: true }]}>

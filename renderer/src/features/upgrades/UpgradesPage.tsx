@@ -159,6 +159,37 @@ export function UpgradesPage() {
               {detail.projectNo && <Descriptions.Item label={t('upgrades.projectNo')}>{detail.projectNo}</Descriptions.Item>}
               {detail.approvedAmount !== null && <Descriptions.Item label={t('upgrades.approvedAmount')}>{detail.approvedAmount}</Descriptions.Item>}
             </Descriptions>
+            {detail.acceptedOn && (
+              <>
+                <h4 style={{ marginTop: 16 }}>{t('upgrades.acceptance', { date: detail.acceptedOn, inspectors: detail.inspectors })}</h4>
+                <ul data-testid="punch-items">
+                  {detail.punchItems.map((p) => (
+                    <li key={p.id}>
+                      {p.closedAt ? <s>{p.text}</s> : p.text}{' '}
+                      {p.closedAt ? (
+                        <span className="small">{t('upgrades.punchClosed', { by: p.closedBy, at: p.closedAt.slice(0, 10) })}</span>
+                      ) : (
+                        canEdit && (
+                          <Button
+                            size="small"
+                            onClick={async () => {
+                              try {
+                                await call('upgrades.closePunchItem', { id: p.id });
+                                await open(detail.id);
+                              } catch (err) {
+                                void message.error(errorText(t, err));
+                              }
+                            }}
+                          >
+                            {t('upgrades.closePunch')}
+                          </Button>
+                        )
+                      )}
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
             <h4 style={{ marginTop: 16 }}>{t('upgrades.history')}</h4>
             <Timeline
               data-testid="upgrade-history"

@@ -54,6 +54,7 @@ const SEEDS: Record<string, string[]> = {
     `insert into upgrade_requests (equipment_id, problem, proposed_work, project_type, estimated_cost, customers_affected, status, requested_by, created_at, updated_at) values (1, '漏油', '更换', 'renovation', 12.5, 300, 'draft', 'clerk1', '${NOW}', '${NOW}')`,
     `insert into upgrade_events (request_id, at, username, action, from_status, to_status) values (1, '${NOW}', 'clerk1', 'submit', 'draft', 'submitted')`,
     `insert into budgets (year, budget, updated_at) values (2026, 500, '${NOW}')`,
+    `insert into upgrade_punch_items (request_id, text, created_at) values (1, '接地引下线未涂色', '${NOW}')`,
   ],
 };
 

@@ -73,10 +73,17 @@ describe('upgrade requests and approval', () => {
     await t.call('upgrades.transition', { ids: [id], action: 'fund', projectNo: 'JG-2026-017', fundingYear: 2026, fundingSource: '县公司技改资金', approvedAmount: 28 }, managerA);
     await t.call('upgrades.transition', { ids: [id], action: 'start' }, clerk);
     await t.call('upgrades.transition', { ids: [id], action: 'finish' }, clerk);
-    await t.call('upgrades.transition', { ids: [id], action: 'failAcceptance', comment: '接地电阻不合格' }, managerB);
+    await expect(t.call('upgrades.transition', { ids: [id], action: 'failAcceptance', comment: '接地电阻不合格' }, managerB)).rejects.toMatchObject({ message: 'upgrades.errors.acceptanceRequired' });
+    await t.call('upgrades.transition', { ids: [id], action: 'failAcceptance', comment: '接地电阻不合格', acceptance: { date: '2026-06-20', inspectors: '张工、李工', punchItems: ['接地电阻 12 Ω，超过 4 Ω'] } }, managerB);
     await t.call('upgrades.transition', { ids: [id], action: 'start' }, clerk);
     await t.call('upgrades.transition', { ids: [id], action: 'finish' }, clerk);
-    await t.call('upgrades.transition', { ids: [id], action: 'accept', comment: '验收合格' }, managerB);
+    await t.call('upgrades.transition', { ids: [id], action: 'accept', comment: '验收合格', acceptance: { date: '2026-06-20', inspectors: '张工、李工', punchItems: ['警示牌未挂'] } }, managerB);
+    // Closing waits for the punch list: each problem is closed on its own.
+    await expect(t.call('upgrades.transition', { ids: [id], action: 'close' }, managerA)).rejects.toMatchObject({ message: 'upgrades.errors.punchItemsOpen' });
+    const accepted = await t.call('upgrades.get', { id }, clerk);
+    expect(accepted).toMatchObject({ acceptedOn: '2026-06-20', inspectors: '张工、李工' });
+    expect(accepted.punchItems.map((p) => p.text)).toEqual(['接地电阻 12 Ω，超过 4 Ω', '警示牌未挂']);
+    for (const p of accepted.punchItems) await t.call('upgrades.closePunchItem', { id: p.id }, clerk);
     await t.call('upgrades.transition', { ids: [id], action: 'close' }, managerA);
     const done = await t.call('upgrades.get', { id }, clerk);
     expect(done).toMatchObject({ status: 'closed', projectNo: 'JG-2026-017', approvedAmount: 28 });
