@@ -80,7 +80,7 @@ const zhStaff = {
 };
 
 const zhImport = {
-  titles: { vegetation: '树障清理台账', lines: '线路', townships: '乡镇', villages: '村', teams: '班组', staff: '人员' },
+  titles: { vegetation: '树障清理台账', lines: '线路', townships: '乡镇', villages: '村', teams: '班组', staff: '人员', equipment: '设备台账' },
   keyRule: {
     vegetation: '同一线路、同一杆号区段、同一树种视为同一条记录：再次导入会更新这条记录，不会重复新增。',
     lines: '线路名称相同视为同一条线路：再次导入会更新它，不会重复新增。',
@@ -88,8 +88,33 @@ const zhImport = {
     villages: '同一乡镇下村名相同视为同一个村：再次导入会更新它，不会重复新增。',
     teams: '班组名称相同视为同一个班组：再次导入会更新它，不会重复新增。',
     staff: '工号相同视为同一个人：再次导入会更新他的资料和技能，不会重复新增。',
+    equipment: '设备编号相同视为同一台设备：再次导入会更新它，不会重复新增。',
   },
 };
+
+/** 设备台账 (the upgrades module's register). */
+const zhEquipment = {
+  title: '设备台账',
+  kind: '设备类型',
+  kinds: { transformer: '配变', pole_switch: '柱上开关', cable_section: '电缆段', tower: '杆塔', line_section: '线路段', arrester: '避雷器', other: '其他' },
+  code: '设备编号',
+  name: '设备名称',
+  line: '所属线路',
+  location: '位置',
+  model: '型号',
+  capacity: '容量/规格',
+  installYear: '投运年份',
+  age: '运行年限',
+  condition: '设备状况',
+  conditions: { 1: '1 良好', 2: '2 较好', 3: '3 一般', 4: '4 较差', 5: '5 很差' },
+  defectGrade: '缺陷等级',
+  grades: { general: '一般', serious: '严重', critical: '危急' },
+  defectFoundOn: '发现日期',
+  defectDueOn: '处理期限',
+  overdue: '已超期',
+  overdueOnly: '只看超过处理期限的缺陷',
+  notes: '备注',
+  };
 
 type Same<T> = { [K in keyof T]: T[K] extends string ? string : Same<T[K]> };
 
@@ -101,6 +126,29 @@ const enReference: Same<typeof zhReference> = {
   areaTypes: { urban: 'Urban', rural: 'Rural', remote: 'Remote' },
   teamKinds: { distribution: 'Distribution O&M', cable: 'Cable', line: 'Overhead line', station: 'Supply station', other: 'Other' },
 };
+
+const enEquipment: Same<typeof zhEquipment> = {
+  title: 'Equipment',
+  kind: 'Type',
+  kinds: { transformer: 'Transformer', pole_switch: 'Pole switch', cable_section: 'Cable section', tower: 'Pole/tower', line_section: 'Line section', arrester: 'Arrester', other: 'Other' },
+  code: 'Code',
+  name: 'Name',
+  line: 'Line',
+  location: 'Location',
+  model: 'Model',
+  capacity: 'Capacity/size',
+  installYear: 'In service since',
+  age: 'Age (years)',
+  condition: 'Condition',
+  conditions: { 1: '1 good', 2: '2 fair', 3: '3 average', 4: '4 poor', 5: '5 very poor' },
+  defectGrade: 'Defect',
+  grades: { general: 'General', serious: 'Serious', critical: 'Critical' },
+  defectFoundOn: 'Found on',
+  defectDueOn: 'Handle by',
+  overdue: 'Overdue',
+  overdueOnly: 'Defects past their deadline only',
+  notes: 'Notes',
+  };
 
 const enVegetation: Same<typeof zhVegetation> = {
   line: 'Line', towerRange: 'Towers', township: 'Township', village: 'Village', landowner: 'Landowner', landownerPhone: 'Landowner phone', species: 'Species',
@@ -127,7 +175,7 @@ const enStaff: Same<typeof zhStaff> = {
 };
 
 const enImport: Same<typeof zhImport> = {
-  titles: { vegetation: 'Tree clearance', lines: 'Lines', townships: 'Townships', villages: 'Villages', teams: 'Teams', staff: 'Staff' },
+  titles: { vegetation: 'Tree clearance', lines: 'Lines', townships: 'Townships', villages: 'Villages', teams: 'Teams', staff: 'Staff', equipment: 'Equipment' },
   keyRule: {
     vegetation: 'Same line, same towers and same species = the same record: importing again updates it, never adds a duplicate.',
     lines: 'Same line name = the same line: importing again updates it.',
@@ -135,12 +183,13 @@ const enImport: Same<typeof zhImport> = {
     villages: 'Same village name in the same township = the same village: importing again updates it.',
     teams: 'Same team name = the same team: importing again updates it.',
     staff: 'Same employee number = the same person: importing again updates their details and skills.',
+    equipment: 'Same code = the same item: importing again updates it.',
   },
 };
 
 export const SHEET_LABELS = {
-  'zh-CN': { reference: zhReference, vegetation: zhVegetation, staff: zhStaff, import: zhImport },
-  en: { reference: enReference, vegetation: enVegetation, staff: enStaff, import: enImport },
+  'zh-CN': { reference: zhReference, vegetation: zhVegetation, staff: zhStaff, equipment: zhEquipment, import: zhImport },
+  en: { reference: enReference, vegetation: enVegetation, staff: enStaff, equipment: enEquipment, import: enImport },
 } as const;
 
 export type LabelLanguage = keyof typeof SHEET_LABELS;

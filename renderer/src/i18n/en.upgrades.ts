@@ -1,29 +1,11 @@
+import { SHEET_LABELS } from '@contract';
 import type { Messages } from './messages';
 import type { zhUpgrades } from './zh-CN.upgrades';
 
 /** English: the equipment register and the upgrade approval workflow. */
 export const enUpgrades: Messages<typeof zhUpgrades> = {
-  equipment: {
-    title: 'Equipment',
-    kind: 'Type',
-    kinds: { transformer: 'Transformer', pole_switch: 'Pole switch', cable_section: 'Cable section', tower: 'Pole/tower', line_section: 'Line section', arrester: 'Arrester', other: 'Other' },
-    code: 'Code',
-    name: 'Name',
-    line: 'Line',
-    location: 'Location',
-    model: 'Model',
-    capacity: 'Capacity/size',
-    installYear: 'In service since',
-    age: 'Age (years)',
-    condition: 'Condition',
-    conditions: { 1: '1 good', 2: '2 fair', 3: '3 average', 4: '4 poor', 5: '5 very poor' },
-    defectGrade: 'Defect',
-    grades: { general: 'General', serious: 'Serious', critical: 'Critical' },
-    defectFoundOn: 'Found on',
-    defectDueOn: 'Handle by',
-    overdue: 'Overdue',
-    overdueOnly: 'Defects past their deadline only',
-  },
+  equipment: SHEET_LABELS.en.equipment,
+
   upgrades: {
     title: 'Upgrades',
     equipment: 'Equipment',

@@ -1,26 +1,9 @@
+import { SHEET_LABELS } from '@contract';
+
 /** 简体中文: the equipment register and the upgrade (技改/大修) approval workflow. */
 export const zhUpgrades = {
-  equipment: {
-    title: '设备台账',
-    kind: '设备类型',
-    kinds: { transformer: '配变', pole_switch: '柱上开关', cable_section: '电缆段', tower: '杆塔', line_section: '线路段', arrester: '避雷器', other: '其他' },
-    code: '设备编号',
-    name: '设备名称',
-    line: '所属线路',
-    location: '位置',
-    model: '型号',
-    capacity: '容量/规格',
-    installYear: '投运年份',
-    age: '运行年限',
-    condition: '设备状况',
-    conditions: { 1: '1 良好', 2: '2 较好', 3: '3 一般', 4: '4 较差', 5: '5 很差' },
-    defectGrade: '缺陷等级',
-    grades: { general: '一般', serious: '严重', critical: '危急' },
-    defectFoundOn: '发现日期',
-    defectDueOn: '处理期限',
-    overdue: '已超期',
-    overdueOnly: '只看超过处理期限的缺陷',
-  },
+  equipment: SHEET_LABELS['zh-CN'].equipment,
+
   upgrades: {
     title: '技改大修',
     equipment: '设备',

@@ -46,6 +46,7 @@ export function EquipmentPage() {
   return (
     <ListPage
       title={t('equipment.title')}
+      sheet="equipment"
       listMethod="equipment.list"
       columns={columns as ColDef[]}
       schema={equipmentInput}

@@ -124,3 +124,32 @@ describe('defect deadlines', () => {
   });
 });
 
+describe('the equipment register in and out of Excel', () => {
+  test('a register sheet comes in by code with words for type, condition and defect; importing again changes nothing; export has words back', async () => {
+    await t.call('lines.save', { name: '10kV 城关线', voltage: '10', conductor: 'bare', areaType: 'urban' }, t.adminToken);
+    const ExcelJS = (await import('exceljs')).default;
+    const { importSheet } = await import('../../helpers/office');
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('设备');
+    ws.addRow(['设备编号', '设备名称', '设备类型', '所属线路', '投运年份', '设备状况', '缺陷等级', '发现日期']);
+    ws.addRow(['TR-101', '城关线 1 号配变', '配变', '10kV 城关线', 1996, '5 很差', '严重', '2026-06-01']);
+    ws.addRow(['SW-102', '城关线 #8 柱上开关', '柱上开关', null, 2012, 3, null, null]);
+    const bytes = Buffer.from(await wb.xlsx.writeBuffer());
+    const first = await importSheet(t, 'equipment', bytes);
+    expect(first.analysed.preview.problems).toEqual([]);
+    expect(first.committed.result).toMatchObject({ outcome: { created: 2 } });
+    const tr = (await t.call('equipment.list', { startRow: 0, endRow: 5, search: 'TR-101' }, clerk)).rows[0]!;
+    expect(tr).toMatchObject({ kind: 'transformer', lineName: '10kV 城关线', condition: 5, defectGrade: 'serious', defectDueOn: '2026-07-01', age: 30 });
+    const again = await importSheet(t, 'equipment', bytes);
+    expect(again.analysed.preview).toMatchObject({ newCount: 0, unchangedCount: 2 });
+
+    const { waitForJob, downloadFile } = await import('../../helpers/files');
+    const { jobId } = await t.call('excel.export', { sheet: 'equipment', list: { sortModel: [{ colId: 'code', sort: 'asc' }] }, columns: [{ colId: 'code', header: '设备编号' }, { colId: 'kind', header: '设备类型' }, { colId: 'defectGrade', header: '缺陷等级' }] }, clerk);
+    const state = await waitForJob(t, jobId, clerk);
+    const file = await downloadFile(t, state.result?.kind === 'excel.export' ? state.result.outcome.fileId : '', clerk);
+    const out = new ExcelJS.Workbook();
+    await out.xlsx.load(file.bytes as never);
+    expect(out.worksheets[0]!.getRow(3).values).toEqual([undefined, 'TR-101', '配变', '严重']);
+  });
+});
+

@@ -1,0 +1,108 @@
+import { CONDITION_LEVELS, DEFECT_GRADES, EQUIPMENT_TYPES, contract, type EquipmentRow, type ParsedInputOf } from '../../contract';
+import type { HandlerContext } from '../context';
+import { headerKey } from '../excel/cells';
+import { writeThroughHandler } from '../excel/sheet-context';
+import type { LedgerSheet } from '../excel/sheet';
+import { upgradesHandlers } from './upgrades.handlers';
+import { listEquipment, loadUpgradeContext } from './upgrades.repository';
+
+interface Lookups {
+  lines: Map<string, number>;
+}
+type Existing = EquipmentRow;
+
+const save = upgradesHandlers['equipment.save'] as unknown as (input: unknown, ctx: HandlerContext) => Promise<EquipmentRow>;
+const CONDITIONS = CONDITION_LEVELS.map(String);
+
+/** 设备台账 in and out of Excel; the same equipment code is the same item. */
+export const equipmentSheet: LedgerSheet<Lookups, Existing, EquipmentRow> = {
+  name: 'equipment',
+  saveMethod: 'equipment.save',
+  schema: contract['equipment.save'].input,
+  keyRule: 'import.keyRule.equipment',
+  fields: [
+    { key: 'code', label: 'equipment.code', kind: 'text', required: true, example: 'TR-001', aliases: ['编号', '设备编码'], width: 12 },
+    { key: 'name', label: 'equipment.name', kind: 'text', required: true, example: '10kV 城关线 1 号配变', width: 24 },
+    { key: 'kind', label: 'equipment.kind', kind: 'enum', required: true, values: EQUIPMENT_TYPES, valueLabels: 'equipment.kinds', example: '配变', width: 10 },
+    { key: 'line', label: 'equipment.line', kind: 'lookup', inputKey: 'lineId', example: null, aliases: ['线路'], width: 16 },
+    { key: 'location', label: 'equipment.location', kind: 'text', example: '#12 杆', width: 12 },
+    { key: 'model', label: 'equipment.model', kind: 'text', example: 'S11-M-200/10', width: 16 },
+    { key: 'capacity', label: 'equipment.capacity', kind: 'text', example: '200kVA', width: 10 },
+    { key: 'installYear', label: 'equipment.installYear', kind: 'integer', example: 2008, aliases: ['投运年'], width: 10 },
+    { key: 'condition', label: 'equipment.condition', kind: 'enum', values: CONDITIONS, valueLabels: 'equipment.conditions', example: '3 一般', width: 10 },
+    { key: 'defectGrade', label: 'equipment.defectGrade', kind: 'enum', values: DEFECT_GRADES, valueLabels: 'equipment.grades', example: null, width: 10 },
+    { key: 'defectFoundOn', label: 'equipment.defectFoundOn', kind: 'date', example: null, width: 12 },
+    { key: 'notes', label: 'equipment.notes', kind: 'text', example: null, width: 20 },
+  ],
+  async loadLookups({ db }) {
+    const lines = await db.selectFrom('lines').select(['id', 'name']).where('deleted_at', 'is', null).execute();
+    return { lines: new Map(lines.map((l) => [headerKey(l.name), l.id])) };
+  },
+  lookupNames: (lookups, field) => (field === 'line' ? [...lookups.lines.keys()] : []),
+  toInput(values, lookups, problems) {
+    const input: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(values)) {
+      if (key === 'line') {
+        const id = value === null ? null : lookups.lines.get(headerKey(String(value)));
+        if (id === undefined) problems.push({ field: 'line', message: 'import.unknownReference', params: { value: String(value) } });
+        input.lineId = id ?? null;
+      } else if (key === 'condition') input.condition = value === null ? undefined : Number(value);
+      else input[key] = value;
+    }
+    return input;
+  },
+  keyOf: (input) => headerKey(String(input.code)),
+  async loadExisting(ctx) {
+    const uctx = await loadUpgradeContext(ctx.db, ctx.today);
+    const found = new Map<string, Existing>();
+    for (let start = 0; ; start += 1000) {
+      const page = await listEquipment(ctx.db, { startRow: start, endRow: start + 1000, sortModel: [], filterModel: {} }, uctx);
+      for (const r of page.rows) found.set(headerKey(r.code), r);
+      if (start + 1000 >= page.rowCount) break;
+    }
+    return found;
+  },
+  inputOf: (r) => ({
+    id: r.id,
+    version: r.version,
+    kind: r.kind,
+    code: r.code,
+    name: r.name,
+    lineId: r.lineId,
+    location: r.location,
+    model: r.model,
+    capacity: r.capacity,
+    installYear: r.installYear,
+    condition: r.condition,
+    defectGrade: r.defectGrade,
+    defectFoundOn: r.defectFoundOn,
+    notes: r.notes,
+  }),
+  write: (ctx, rows, _lookups, progress) => writeThroughHandler(ctx, rows, save, progress),
+  listSchema: contract['equipment.list'].input,
+  rows: async function* (ctx, list) {
+    const uctx = await loadUpgradeContext(ctx.db, ctx.today);
+    const req = list as ParsedInputOf<'equipment.list'>;
+    for (let start = 0; ; start += 1000) {
+      const page = await listEquipment(ctx.db, { ...req, startRow: start, endRow: start + 1000 }, uctx);
+      yield* page.rows;
+      if (start + 1000 >= page.rowCount) return;
+    }
+  },
+  async count(ctx, list) {
+    return (await listEquipment(ctx.db, { ...(list as ParsedInputOf<'equipment.list'>), startRow: 0, endRow: 1 }, await loadUpgradeContext(ctx.db, ctx.today))).rowCount;
+  },
+  exportColumns: {
+    code: { kind: 'text', width: 12 },
+    name: { kind: 'text', width: 24 },
+    kind: { kind: 'enum', valueLabels: 'equipment.kinds' },
+    lineName: { kind: 'text', width: 16 },
+    location: { kind: 'text' },
+    model: { kind: 'text', width: 16 },
+    installYear: { kind: 'number' },
+    age: { kind: 'number' },
+    condition: { kind: 'enum', valueLabels: 'equipment.conditions' },
+    defectGrade: { kind: 'enum', valueLabels: 'equipment.grades' },
+    defectDueOn: { kind: 'date', width: 12 },
+  },
+};
