@@ -90,3 +90,32 @@ test('a clerk raises a request with a photo and submits it, and cannot approve i
   await expect(sheet).toContainText('提交 → 已提交');
   if (save) await page.screenshot({ path: 'docs/screenshots/approval-sheet.png' });
 });
+
+test('a request over the two-approval amount stays pending after one manager and passes after a second', async ({ page }) => {
+  const clerk = await user('up-clerk', 'clerk');
+  const manager = await user('up-manager', 'manager');
+  await user('up-manager2', 'manager');
+  // Room in this year's budget, so the second approval needs no over-budget confirmation.
+  const year = new Date().getFullYear();
+  const envelope = await api(SEEDED_URL, 'budgets.get', { year }, manager);
+  await api(SEEDED_URL, 'budgets.save', { year, budget: envelope.approved + 500 }, manager);
+  const equipment = (await api(SEEDED_URL, 'equipment.list', { startRow: 0, endRow: 3, search: 'CA-003' }, clerk)).rows[0]!;
+  const big = await api(SEEDED_URL, 'upgrades.save', { equipmentId: equipment.id, problem: '电缆主绝缘老化，需整段更换（双签测试）', proposedWork: '更换 YJV22-8.7/15-3×300 电缆 1.2 km', projectType: 'renovation', estimatedCost: 86, customersAffected: 2400 }, clerk);
+  await api(SEEDED_URL, 'upgrades.transition', { ids: [big.id], action: 'submit' }, clerk);
+
+  for (const [who, shown] of [['up-manager', '已批准 1/2'], ['up-manager2', '已批准']] as const) {
+    await login(page, who, PASSWORD, 'upgrades');
+    await page.getByTestId(`open-${big.id}`).click();
+    const detail = page.getByTestId('upgrade-detail');
+    await detail.getByTestId('action-approve').click();
+    await page.getByTestId('upgrade-action-ok').click();
+    await expect(page.getByText('已办理：1 条')).toBeVisible();
+    // After one approval the request still waits in the queue, marked 1 of 2; after the second it is approved.
+    await expect(who === 'up-manager' ? page.getByTestId('upgrade-table').getByRole('row').filter({ hasText: '双签测试' }) : detail).toContainText(shown);
+    await page.keyboard.press('Escape');
+    await page.getByTestId('user-menu').click();
+    await page.getByText('退出登录').click();
+  }
+  const done = await api(SEEDED_URL, 'upgrades.get', { id: big.id }, clerk);
+  expect(done).toMatchObject({ status: 'approved', approvals: ['up-manager', 'up-manager2'] });
+});
