@@ -4,7 +4,7 @@ import { headerKey } from '../excel/cells';
 import { writeThroughHandler } from '../excel/sheet-context';
 import type { LedgerSheet } from '../excel/sheet';
 import { upgradesHandlers } from './upgrades.handlers';
-import { listEquipment, loadUpgradeContext } from './upgrades.repository';
+import { allEquipment, listEquipment, loadUpgradeContext } from './upgrades.repository';
 
 interface Lookups {
   lines: Map<string, number>;
@@ -53,13 +53,8 @@ export const equipmentSheet: LedgerSheet<Lookups, Existing, EquipmentRow> = {
   },
   keyOf: (input) => headerKey(String(input.code)),
   async loadExisting(ctx) {
-    const uctx = await loadUpgradeContext(ctx.db, ctx.today);
     const found = new Map<string, Existing>();
-    for (let start = 0; ; start += 1000) {
-      const page = await listEquipment(ctx.db, { startRow: start, endRow: start + 1000, sortModel: [], filterModel: {} }, uctx);
-      for (const r of page.rows) found.set(headerKey(r.code), r);
-      if (start + 1000 >= page.rowCount) break;
-    }
+    for await (const r of allEquipment(ctx.db, { sortModel: [], filterModel: {} }, await loadUpgradeContext(ctx.db, ctx.today))) found.set(headerKey(r.code), r);
     return found;
   },
   inputOf: (r) => ({
@@ -81,13 +76,7 @@ export const equipmentSheet: LedgerSheet<Lookups, Existing, EquipmentRow> = {
   write: (ctx, rows, _lookups, progress) => writeThroughHandler(ctx, rows, save, progress),
   listSchema: contract['equipment.list'].input,
   rows: async function* (ctx, list) {
-    const uctx = await loadUpgradeContext(ctx.db, ctx.today);
-    const req = list as ParsedInputOf<'equipment.list'>;
-    for (let start = 0; ; start += 1000) {
-      const page = await listEquipment(ctx.db, { ...req, startRow: start, endRow: start + 1000 }, uctx);
-      yield* page.rows;
-      if (start + 1000 >= page.rowCount) return;
-    }
+    yield* allEquipment(ctx.db, list as ParsedInputOf<'equipment.list'>, await loadUpgradeContext(ctx.db, ctx.today));
   },
   async count(ctx, list) {
     return (await listEquipment(ctx.db, { ...(list as ParsedInputOf<'equipment.list'>), startRow: 0, endRow: 1 }, await loadUpgradeContext(ctx.db, ctx.today))).rowCount;

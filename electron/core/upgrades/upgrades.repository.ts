@@ -91,6 +91,15 @@ export async function listEquipment(db: Kysely<DB>, req: ParsedInputOf<'equipmen
   return { rowCount: kept.length, rows: kept.slice(req.startRow, req.endRow) };
 }
 
+/** Every item the list would show, page after page (the register's Excel import and export). */
+export async function* allEquipment(db: Kysely<DB>, req: Omit<ParsedInputOf<'equipment.list'>, 'startRow' | 'endRow'>, ctx: UpgradeContext): AsyncGenerator<EquipmentRow> {
+  for (let start = 0; ; start += 1000) {
+    const page = await listEquipment(db, { ...req, startRow: start, endRow: start + 1000 }, ctx);
+    yield* page.rows;
+    if (start + 1000 >= page.rowCount) return;
+  }
+}
+
 export async function findEquipment(db: Kysely<DB>, id: number, ctx: UpgradeContext) {
   const r = await equipment(db).where('e.id', '=', id).executeTakeFirst();
   return r ? equipmentRow(r, ctx) : undefined;
