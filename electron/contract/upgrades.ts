@@ -110,6 +110,10 @@ export const upgradeRow = z.object({
   fundingYear: z.number().nullable(),
   fundingSource: z.string().nullable(),
   approvedAmount: z.number().nullable(),
+  /** The year whose budget the approval counts against. */
+  budgetYear: z.number().nullable(),
+  /** Approved in an earlier year and not yet funded: carried over into this year's queue and budget (上年结转). */
+  carriedOverFrom: z.number().nullable(),
   priority: z.number(),
   priorityParts: z.array(priorityPart),
 });
@@ -135,7 +139,8 @@ export const transitionInput = z.object({
     .optional(),
 });
 
-export const budgetEnvelope = z.object({ year: z.number(), budget: z.number(), approved: z.number(), remaining: z.number() });
+/** `approved` includes `carriedOver`: approved-unfunded requests of earlier years. */
+export const budgetEnvelope = z.object({ year: z.number(), budget: z.number(), approved: z.number(), carriedOver: z.number(), remaining: z.number() });
 
 export const upgradesMethods = {
   'equipment.list': query(EVERYONE, gridRequestWith({ kind: z.enum(EQUIPMENT_TYPES).optional(), defectOverdue: z.boolean().optional() }), gridPage(equipmentRow)),

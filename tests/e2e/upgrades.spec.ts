@@ -119,3 +119,93 @@ test('a request over the two-approval amount stays pending after one manager and
   const done = await api(SEEDED_URL, 'upgrades.get', { id: big.id }, clerk);
   expect(done).toMatchObject({ status: 'approved', approvals: ['up-manager', 'up-manager2'] });
 });
+
+test('the whole lifecycle in the window: fund, build, accept with a punch list, close only when it is cleared; every step in the history', async ({ page }) => {
+  test.setTimeout(150_000);
+  const clerk = await user('up-clerk', 'clerk');
+  const manager = await user('up-manager', 'manager');
+  const year = new Date().getFullYear();
+  const envelope = await api(SEEDED_URL, 'budgets.get', { year }, manager);
+  await api(SEEDED_URL, 'budgets.save', { year, budget: envelope.approved + 100 }, manager);
+  const equipment = (await api(SEEDED_URL, 'equipment.list', { startRow: 0, endRow: 3, search: 'PO-002' }, clerk)).rows[0]!;
+  const r = await api(SEEDED_URL, 'upgrades.save', { equipmentId: equipment.id, problem: '配变低压桩头过热（全流程测试）', proposedWork: '更换低压桩头及引线', projectType: 'overhaul', estimatedCost: 6, customersAffected: 150 }, clerk);
+  await api(SEEDED_URL, 'upgrades.transition', { ids: [r.id], action: 'submit' }, clerk);
+
+  /** Takes an action from the record's drawer, filling the dialog's fields first. */
+  const act = async (action: string, fill: Record<string, string> = {}) => {
+    const detail = page.getByTestId('upgrade-detail');
+    if (!(await detail.isVisible())) await page.getByTestId(`open-${r.id}`).click();
+    await detail.getByTestId(`action-${action}`).click();
+    const dialog = page.getByTestId('upgrade-action-form');
+    for (const [label, value] of Object.entries(fill)) await dialog.getByLabel(label).fill(value);
+    await page.getByTestId('upgrade-action-ok').click();
+    await expect(page.getByText('已办理：1 条').last()).toBeVisible();
+    return detail;
+  };
+  // Each sign-in opens the page on this request (as global search does), whatever the list shows first.
+  const as = async (who: string) => {
+    await login(page, who, PASSWORD, `upgrades?f=${encodeURIComponent(JSON.stringify({ open: r.id, statuses: [] }))}`);
+    await expect(page.getByTestId('upgrade-detail')).toBeVisible();
+  };
+  const signOut = async () => {
+    await page.keyboard.press('Escape');
+    await page.getByTestId('user-menu').click();
+    await page.getByText('退出登录').click();
+  };
+
+  await as('up-manager');
+  await act('approve', { '意见/原因': '同意' });
+  let detail = await act('fund', { 项目编号: `DX-${year}-017`, 资金来源: '大修成本' });
+  await expect(detail).toContainText('已立项');
+  await expect(detail).toContainText(`DX-${year}-017`);
+  await signOut();
+
+  await as('up-clerk');
+  await act('start');
+  detail = await act('finish');
+  await expect(detail).toContainText('待验收');
+  await signOut();
+
+  await as('up-manager');
+  detail = await act('accept', { 验收人员: '王主任、李工', 验收发现的问题: '引线相色标识缺失' });
+  await expect(detail.getByTestId('punch-items')).toContainText('引线相色标识缺失');
+  // Closing with a problem still open is refused and names it.
+  await detail.getByTestId('action-close').click();
+  await page.getByTestId('upgrade-action-ok').click();
+  await expect(page.getByText('还有未销项的验收问题').first()).toBeVisible();
+  await page.getByRole('dialog').getByRole('button', { name: /取\s?消/ }).first().click();
+  await signOut();
+
+  // The work team clears the problem (销项); then the manager can close.
+  await as('up-clerk');
+  await detail.getByRole('button', { name: '销项' }).click();
+  await expect(detail.getByTestId('punch-items')).toContainText('up-clerk');
+  await expect(detail.getByTestId('punch-items')).toContainText('已销项');
+  await signOut();
+  await as('up-manager');
+  detail = await act('close');
+  await expect(detail).toContainText('已关闭');
+
+  // The history: every step, in order, with who took it.
+  const steps = await detail.getByTestId('upgrade-history').locator('.ant-timeline-item-content, .ant-timeline-item-section, li').allTextContents();
+  const text = steps.join('\n');
+  const expected = [
+    ['up-clerk', '提交 → 已提交'],
+    ['up-manager', '批准 → 已批准'],
+    ['up-manager', '立项 → 已立项'],
+    ['up-clerk', '开工 → 施工中'],
+    ['up-clerk', '完工报验 → 待验收'],
+    ['up-manager', '验收合格 → 已验收'],
+    ['up-manager', '关闭 → 已关闭'],
+  ];
+  let at = -1;
+  for (const [who, step] of expected) {
+    const next = text.indexOf(`${who} ${step}`, at + 1);
+    expect(next, `${who} ${step} after position ${at}`).toBeGreaterThan(at);
+    at = next;
+  }
+  expect(text).toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2} up-clerk 提交/);
+  if (save) await page.screenshot({ path: 'docs/screenshots/upgrade-lifecycle.png' });
+  const done = await api(SEEDED_URL, 'upgrades.get', { id: r.id }, clerk);
+  expect(done.history.map((h) => h.to)).toEqual(['submitted', 'approved', 'funded', 'in_progress', 'awaiting_acceptance', 'accepted', 'closed']);
+});

@@ -3,6 +3,7 @@ import { formatTowerRange, type SearchGroup } from '../../contract';
 import type { Handlers } from '../context';
 import type { DB } from '../db/schema';
 import { SEARCH_MODULES } from '../db/migrations/0003_search';
+import { OFFICE_SEARCH_MODULES } from '../db/migrations/0008_search_office';
 import { ftsQuery } from './search.query';
 
 const PER_MODULE = 8;
@@ -53,7 +54,30 @@ const DESCRIBERS: Record<string, Describer> = {
     },
   },
   teams: nameOnly('teams', (r) => String(r.phone ?? '')),
+  staff: {
+    page: 'staff',
+    async describe(db, ids) {
+      const rows = await db.selectFrom('staff as s').leftJoin('teams as t', 't.id', 's.team_id').select(['s.id', 's.name', 's.employee_no', 's.position', 't.name as team']).where('s.id', 'in', ids).execute();
+      return new Map(rows.map((r) => [r.id, { title: r.name, subtitle: [r.employee_no, r.team, r.position].filter(Boolean).join(' · ') }]));
+    },
+  },
+  equipment: {
+    page: 'equipment',
+    async describe(db, ids) {
+      const rows = await db.selectFrom('equipment as e').leftJoin('lines as l', 'l.id', 'e.line_id').select(['e.id', 'e.code', 'e.name', 'e.location', 'l.name as line']).where('e.id', 'in', ids).execute();
+      return new Map(rows.map((r) => [r.id, { title: r.code, subtitle: [r.name, r.line, r.location].filter(Boolean).join(' · ') }]));
+    },
+  },
+  upgrades: {
+    page: 'upgrades',
+    async describe(db, ids) {
+      const rows = await db.selectFrom('upgrade_requests as u').innerJoin('equipment as e', 'e.id', 'u.equipment_id').select(['u.id', 'u.problem', 'u.estimated_cost', 'u.requested_by', 'e.name as equipment']).where('u.id', 'in', ids).execute();
+      return new Map(rows.map((r) => [r.id, { title: `${r.equipment} · ${r.problem}`, subtitle: [`${r.estimated_cost} 万元`, r.requested_by].join(' · ') }]));
+    },
+  },
 };
+
+const INDEXES: Record<string, { index: string }> = { ...SEARCH_MODULES, ...OFFICE_SEARCH_MODULES };
 
 export const searchHandlers: Handlers<'search.global'> = {
   'search.global': async (input, ctx) => {
@@ -61,7 +85,7 @@ export const searchHandlers: Handlers<'search.global'> = {
     if (!match) return { groups: [] };
     const groups: SearchGroup[] = [];
     for (const [module, describer] of Object.entries(DESCRIBERS)) {
-      const index = sql.table(SEARCH_MODULES[module as keyof typeof SEARCH_MODULES].index);
+      const index = sql.table(INDEXES[module]!.index);
       const found = await sql<{ ref_id: number }>`select ref_id from ${index} where ${index} match ${match} and module = ${module} limit ${PER_MODULE + 1}`.execute(ctx.db);
       const ids = found.rows.map((r) => Number(r.ref_id)).slice(0, PER_MODULE);
       if (ids.length === 0) continue;

@@ -152,6 +152,8 @@ export function upgradeRow(r: RequestJoined, ctx: UpgradeContext): UpgradeRow {
     fundingYear: r.funding_year,
     fundingSource: r.funding_source,
     approvedAmount: r.approved_amount,
+    budgetYear: r.budget_year,
+    carriedOverFrom: r.status === 'approved' && r.budget_year !== null && r.budget_year < Number(ctx.today.slice(0, 4)) ? r.budget_year : null,
     priority: priority.score,
     priorityParts: priority.parts,
   };
@@ -204,9 +206,10 @@ export async function budgetEnvelope(db: Kysely<DB>, year: number) {
     .where('deleted_at', 'is', null)
     .where('status', 'in', ['approved', 'funded', 'in_progress', 'awaiting_acceptance', 'accepted', 'acceptance_failed', 'closed'])
     .execute();
-  const counts = (r: (typeof rows)[number]) => r.budget_year === year || (r.status === 'approved' && r.budget_year !== null && r.budget_year < year);
-  const approved = Math.round(rows.filter(counts).reduce((n, r) => n + (r.approved_amount ?? r.estimated_cost), 0) * 100) / 100;
-  return { year, budget, approved, remaining: Math.round((budget - approved) * 100) / 100 };
+  const carried = (r: (typeof rows)[number]) => r.status === 'approved' && r.budget_year !== null && r.budget_year < year;
+  const sum = (list: typeof rows) => Math.round(list.reduce((n, r) => n + (r.approved_amount ?? r.estimated_cost), 0) * 100) / 100;
+  const approved = sum(rows.filter((r) => r.budget_year === year || carried(r)));
+  return { year, budget, approved, carriedOver: sum(rows.filter(carried)), remaining: Math.round((budget - approved) * 100) / 100 };
 }
 
 export async function punchItems(db: Kysely<DB>, requestId: number) {

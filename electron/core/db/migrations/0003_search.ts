@@ -9,7 +9,7 @@ import { sql, type Kysely } from 'kysely';
  */
 
 /** `t` with spaces between its first n characters, in SQL. */
-function spaced(expr: string, n: number): string {
+export function spaced(expr: string, n: number): string {
   const chars = Array.from({ length: n }, (_, i) => `substr(coalesce(${expr}, ''), ${i + 1}, 1)`);
   return `(${chars.join(" || ' ' || ")})`;
 }
@@ -34,7 +34,12 @@ const COLUMNS = ['who', 'code', 'what', 'place', 'notes'] as const;
  * Each module's row source (the record as `r`, joined to the names it shows) and its columns. The
  * names come from joins, not scalar subqueries: spaced() repeats its argument per character.
  */
-const BODIES: Record<keyof typeof SEARCH_MODULES, { from: string; columns: Partial<Record<(typeof COLUMNS)[number], string>> }> = {
+export interface SearchBody {
+  from: string;
+  columns: Partial<Record<(typeof COLUMNS)[number], string>>;
+}
+
+const BODIES: Record<keyof typeof SEARCH_MODULES, SearchBody> = {
   vegetation: {
     from: 'vegetation_records r left join lines l on l.id = r.line_id left join villages vi on vi.id = r.village_id left join townships t on t.id = r.township_id',
     columns: {
@@ -53,25 +58,30 @@ const BODIES: Record<keyof typeof SEARCH_MODULES, { from: string; columns: Parti
   teams: { from: 'teams r', columns: { who: spaced('r.name', 24), code: spaced('r.phone', 16) } },
 };
 
+export async function createSearchIndex(db: Kysely<unknown>, index: string): Promise<void> {
+  await sql.raw(`create virtual table ${index} using fts5(${COLUMNS.join(', ')}, module unindexed, ref_id unindexed, tokenize = 'unicode61 remove_diacritics 2')`).execute(db);
+}
+
+/** Fills `index` with a module's live rows and adds the triggers that keep it current. Later migrations index their modules with it. */
+export async function indexModule(db: Kysely<unknown>, module: string, where: { index: string; code: number }, { from, columns }: SearchBody): Promise<void> {
+  const { index, code } = where;
+  const table = from.split(' ')[0]!;
+  const select = `select r.id * 8 + ${code}, ${COLUMNS.map((c) => columns[c] ?? "''").join(', ')}, '${module}', r.id from ${from}`;
+  const target = `${index} (rowid, ${COLUMNS.join(', ')}, module, ref_id)`;
+  await sql.raw(`insert into ${target} ${select} where r.deleted_at is null`).execute(db);
+  await sql.raw(`create trigger search_${table}_insert after insert on ${table} when new.deleted_at is null begin
+      insert into ${target} ${select} where r.id = new.id;
+    end`).execute(db);
+  await sql.raw(`create trigger search_${table}_update after update on ${table} begin
+      delete from ${index} where rowid = old.id * 8 + ${code};
+      insert into ${target} ${select} where r.id = new.id and new.deleted_at is null;
+    end`).execute(db);
+  await sql.raw(`create trigger search_${table}_delete after delete on ${table} begin
+      delete from ${index} where rowid = old.id * 8 + ${code};
+    end`).execute(db);
+}
+
 export async function up(db: Kysely<unknown>): Promise<void> {
-  for (const index of new Set(Object.values(SEARCH_MODULES).map((m) => m.index))) {
-    await sql.raw(`create virtual table ${index} using fts5(${COLUMNS.join(', ')}, module unindexed, ref_id unindexed, tokenize = 'unicode61 remove_diacritics 2')`).execute(db);
-  }
-  for (const [module, { from, columns }] of Object.entries(BODIES)) {
-    const { index, code } = SEARCH_MODULES[module as keyof typeof SEARCH_MODULES];
-    const table = from.split(' ')[0]!;
-    const select = `select r.id * 8 + ${code}, ${COLUMNS.map((c) => columns[c] ?? "''").join(', ')}, '${module}', r.id from ${from}`;
-    const target = `${index} (rowid, ${COLUMNS.join(', ')}, module, ref_id)`;
-    await sql.raw(`insert into ${target} ${select} where r.deleted_at is null`).execute(db);
-    await sql.raw(`create trigger search_${table}_insert after insert on ${table} when new.deleted_at is null begin
-        insert into ${target} ${select} where r.id = new.id;
-      end`).execute(db);
-    await sql.raw(`create trigger search_${table}_update after update on ${table} begin
-        delete from ${index} where rowid = old.id * 8 + ${code};
-        insert into ${target} ${select} where r.id = new.id and new.deleted_at is null;
-      end`).execute(db);
-    await sql.raw(`create trigger search_${table}_delete after delete on ${table} begin
-        delete from ${index} where rowid = old.id * 8 + ${code};
-      end`).execute(db);
-  }
+  for (const index of new Set(Object.values(SEARCH_MODULES).map((m) => m.index))) await createSearchIndex(db, index);
+  for (const [module, body] of Object.entries(BODIES)) await indexModule(db, module, SEARCH_MODULES[module as keyof typeof SEARCH_MODULES], body);
 }

@@ -6,6 +6,9 @@ import type { SearchGroup } from '@contract';
 import { call } from '../../api/client';
 import { navigate } from '../../navigation';
 
+/** Pages that open a record from `{ open: id }`; the others are searched for the hit's title. */
+const OPENS_BY_ID = new Set(['vegetation', 'upgrades']);
+
 /**
  * The header's search box (Ctrl+K): hits from every module, grouped; choosing one opens the record
  * on its page.
@@ -71,8 +74,8 @@ export function GlobalSearch() {
       onSelect={(value: string) => {
         const [page, id, ...title] = value.split(':');
         setText('');
-        // A ledger record opens in its form; a reference row is shown by searching its page for it.
-        navigate(page!, page === 'vegetation' ? { open: Number(id) } : { search: title.join(':') });
+        // A ledger record or request opens on its page; a register row is shown by searching its page for it.
+        navigate(page!, OPENS_BY_ID.has(page!) ? { open: Number(id) } : { search: title.join(':') });
       }}
       notFoundContent={text.trim() ? t('search.none') : null}
       popupMatchSelectWidth={360}

@@ -50,6 +50,10 @@ export function UpgradesPage() {
   useEffect(() => void load(), [load]);
   useEffect(() => void call('equipment.list', { startRow: 0, endRow: 1000, sortModel: [{ colId: 'code', sort: 'asc' }] }).then((r) => setEquipment(r.rows.map((e) => ({ value: e.id, label: `${e.code} ${e.name}` })))), []);
   const open = async (id: number) => setDetail(await call('upgrades.get', { id }));
+  // Opened from global search: that request's record.
+  useEffect(() => {
+    if (typeof route?.open === 'number') void open(route.open);
+  }, [route?.open]);
   const refresh = async () => {
     await load();
     if (detail) await open(detail.id);
@@ -71,11 +75,16 @@ export function UpgradesPage() {
       {
         title: t('upgrades.status'),
         dataIndex: 'status',
-        width: 150,
+        width: 190,
         render: (v: UpgradeStatus, r: UpgradeRow) => (
           <>
             <Tag color={STATUS_COLORS[v]}>{t(`upgrades.statuses.${v}`)}</Tag>
             {v === 'submitted' && r.approvalsNeeded > 1 && <span className="small">{t('upgrades.approvals', { count: r.approvals.length, needed: r.approvalsNeeded })}</span>}
+            {r.carriedOverFrom !== null && (
+              <Tooltip title={t('upgrades.carriedOverHint', { year: r.carriedOverFrom })}>
+                <Tag color="orange" data-testid="carried-over">{t('upgrades.carriedOver', { year: r.carriedOverFrom })}</Tag>
+              </Tooltip>
+            )}
           </>
         ),
       },
@@ -110,6 +119,7 @@ export function UpgradesPage() {
           <Space size="large">
             <Statistic title={t('upgrades.budgetTotal')} value={budget.budget} precision={1} />
             <Statistic title={t('upgrades.budgetApproved')} value={budget.approved} precision={1} />
+            {budget.carriedOver > 0 && <Statistic title={t('upgrades.budgetCarriedOver')} value={budget.carriedOver} precision={1} />}
             <Statistic title={t('upgrades.budgetRemaining')} value={budget.remaining} precision={1} valueStyle={{ color: budget.remaining < 0 ? '#cf1322' : undefined }} />
           </Space>
         </Card>

@@ -56,6 +56,21 @@ describe('global search', () => {
     expect(lineHits.hits.map((h) => h.title)).toContain(lines[3]!.name);
   });
 
+  test('people, equipment and upgrade requests are found by a fragment; a deleted one drops out', async () => {
+    const person = await t.call('staff.save', { employeeNo: 'E7781', name: '司马长青', skills: [] }, t.adminToken);
+    const gear = await t.call('equipment.save', { kind: 'transformer', code: 'PB-7781', name: '柳河村 2 号配变', location: '柳河村东口', condition: 4, installYear: 1996 }, t.adminToken);
+    const request = await t.call('upgrades.save', { equipmentId: gear.id, problem: '高压套管渗油', proposedWork: '更换为 S13 型配变', projectType: 'renovation', estimatedCost: 18, customersAffected: 120 }, t.adminToken);
+    const hits = async (q: string, module: string) => (await search(q)).groups.find((g) => g.module === module)?.hits ?? [];
+    expect(await hits('马长', 'staff')).toEqual([expect.objectContaining({ id: person.id, title: '司马长青' })]);
+    expect(await hits('7781', 'staff')).toEqual([expect.objectContaining({ id: person.id })]);
+    expect(await hits('柳河', 'equipment')).toEqual([expect.objectContaining({ id: gear.id, title: 'PB-7781' })]);
+    expect((await search('柳河')).groups.find((g) => g.module === 'equipment')!.page).toBe('equipment');
+    const found = await hits('套管渗油', 'upgrades');
+    expect(found).toEqual([expect.objectContaining({ id: request.id, title: '柳河村 2 号配变 · 高压套管渗油' })]);
+    await t.call('staff.delete', { ids: [person.id] }, t.adminToken);
+    expect(await hits('马长', 'staff')).toEqual([]);
+  });
+
   test('typing only punctuation finds nothing, and quotes cannot break the query', async () => {
     expect((await search('#—')).groups).toEqual([]);
     await expect(search('"王" OR *')).resolves.toBeDefined();

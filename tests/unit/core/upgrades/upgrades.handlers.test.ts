@@ -40,7 +40,7 @@ describe('upgrade requests and approval', () => {
 
     const { rows, budget } = await t.call('upgrades.transition', { ids: [high, mid], action: 'approve', comment: '列入年度技改计划' }, managerA);
     expect(rows.map((r) => r.status)).toEqual(['approved', 'approved']);
-    expect(budget).toEqual({ year: 2026, budget: 100, approved: 65, remaining: 35 });
+    expect(budget).toEqual({ year: 2026, budget: 100, approved: 65, carriedOver: 0, remaining: 35 });
     await expect(t.call('upgrades.transition', { ids: [low], action: 'reject' }, managerA)).rejects.toMatchObject({ message: 'upgrades.errors.reasonRequired' });
     await t.call('upgrades.transition', { ids: [low], action: 'reject', comment: '设备状况尚可，暂缓' }, managerA);
     expect((await t.call('upgrades.get', { id: low }, clerk)).status).toBe('rejected');
@@ -151,5 +151,33 @@ describe('the equipment register in and out of Excel', () => {
     await out.xlsx.load(file.bytes as never);
     expect(out.worksheets[0]!.getRow(3).values).toEqual([undefined, 'TR-101', '配变', '严重']);
   });
-});
 
+  test('an approved request not funded by the year end carries over: marked in next year\'s queue and counted in its budget', async () => {
+    let now = TODAY;
+    const core = await openTestCore({ clock: () => now });
+    try {
+      const clerk2 = await core.signIn('clerk', 'clerk1');
+      const manager = await core.signIn('manager', 'managerA');
+      await core.call('budgets.save', { year: 2026, budget: 100 }, manager);
+      const e = await core.call('equipment.save', { kind: 'transformer', code: 'T-CARRY', name: '结转配变', installYear: 1995, condition: 4 }, clerk2);
+      const r = await core.call('upgrades.save', { equipmentId: e.id, problem: '绝缘老化', proposedWork: '更换', projectType: 'overhaul', estimatedCost: 30, customersAffected: 80 }, clerk2);
+      await core.call('upgrades.transition', { ids: [r.id], action: 'submit' }, clerk2);
+      await core.call('upgrades.transition', { ids: [r.id], action: 'approve' }, manager);
+      expect((await core.call('upgrades.get', { id: r.id }, manager)).carriedOverFrom).toBeNull();
+
+      now = new Date('2027-01-05T09:00:00+08:00');
+      await core.reauthAdmin();
+      const manager2027 = await core.signIn('manager', 'managerB');
+      const queue = await core.call('upgrades.list', { startRow: 0, endRow: 10, statuses: ['submitted', 'approved'] }, manager2027);
+      expect(queue.rows.find((x) => x.id === r.id)).toMatchObject({ status: 'approved', budgetYear: 2026, carriedOverFrom: 2026 });
+      await core.call('budgets.save', { year: 2027, budget: 200 }, manager2027);
+      expect(await core.call('budgets.get', { year: 2027 }, manager2027)).toEqual({ year: 2027, budget: 200, approved: 30, carriedOver: 30, remaining: 170 });
+      // Funded in 2027 it counts against 2027 and is no longer a carry-over.
+      await core.call('upgrades.transition', { ids: [r.id], action: 'fund', projectNo: 'JG-2027-01', fundingYear: 2027 }, manager2027);
+      expect((await core.call('upgrades.get', { id: r.id }, manager2027)).carriedOverFrom).toBeNull();
+      expect(await core.call('budgets.get', { year: 2027 }, manager2027)).toMatchObject({ approved: 30, carriedOver: 0 });
+    } finally {
+      await core.close();
+    }
+  });
+});
