@@ -31,6 +31,42 @@ function clearance(
   ];
 }
 
+const GB50169 = 'GB 50169-2016 §4.7.2 有避雷线杆塔工频接地电阻（雷季干燥时）';
+const DLT596 = 'DL/T 596-1996 电力设备预防性试验规程';
+const GB50150 = 'GB 50150 电气装置安装工程 电气设备交接试验标准（金属氧化物避雷器）';
+
+/** The thresholds of DOMAIN.md §2–§4, each a setting in group `lightning`. */
+function lightning(): SettingDef[] {
+  const ohm = (key: string, value: number, source: string, confirmed: boolean): SettingDef => ({ key: `lightning.${key}`, group: 'lightning', default: value, unit: 'Ω', source, confirmed, min: 0, max: 1000 });
+  const months = (key: string, value: number, source: string): SettingDef => ({ key: `lightning.cycle.${key}`, group: 'lightning', default: value, unit: '月', source, confirmed: false, min: 1, max: 240 });
+  return [
+    ohm('tower.rhoUpTo100', 10, `${GB50169}：ρ ≤ 100 Ω·m`, true),
+    ohm('tower.rhoUpTo500', 15, `${GB50169}：100 < ρ ≤ 500 Ω·m`, true),
+    ohm('tower.rhoUpTo1000', 20, `${GB50169}：500 < ρ ≤ 1000 Ω·m`, true),
+    ohm('tower.rhoUpTo2000', 25, `${GB50169}：1000 < ρ ≤ 2000 Ω·m`, true),
+    ohm('tower.rhoAbove2000', 30, `${GB50169}：ρ > 2000 Ω·m；装 6–8 根总长 ≤ 500 m 放射形接地体时不限（§4.7.4）`, true),
+    ohm('tower.noGroundWire', 30, `${DLT596}：无避雷线的小接地电流系统钢筋混凝土杆、金属杆`, false),
+    ohm('transformer.large', 4, '配电变压器低压侧工作接地、保护接地', true),
+    ohm('transformer.small', 10, '容量小于分界值的配电变压器接地', true),
+    { key: 'lightning.transformer.smallBelowKva', group: 'lightning', default: 100, unit: 'kVA', source: '容量小于此值按 10 Ω；等于此值按 4 Ω（各来源在 100 kVA 处说法不一，取从严）', confirmed: false, min: 1, max: 10000 },
+    ohm('rod.max', 10, `${DLT596}：独立避雷针（线）接地电阻`, false),
+    ohm('switch.max', 10, 'DL/T 5220 / GB 50061：10 kV 线路避雷器、柱上开关、电缆终端接地', false),
+    ohm('substation.max', 4, '高低压共用接地（不接地、经消弧线圈接地系统）R ≤ 120/I 且不大于 4 Ω', true),
+    { key: 'lightning.arrester.insulationAbove35', group: 'lightning', default: 2500, unit: 'MΩ', source: `${GB50150}：35 kV 以上，5000 V 兆欧表`, confirmed: true, min: 0, max: 1_000_000 },
+    { key: 'lightning.arrester.insulationUpTo35', group: 'lightning', default: 1000, unit: 'MΩ', source: `${GB50150}：35 kV 及以下，2500 V 兆欧表`, confirmed: true, min: 0, max: 1_000_000 },
+    { key: 'lightning.arrester.insulationBelow1', group: 'lightning', default: 2, unit: 'MΩ', source: `${GB50150}：1 kV 以下，500 V 兆欧表`, confirmed: true, min: 0, max: 1_000_000 },
+    { key: 'lightning.arrester.u1maChangePct', group: 'lightning', default: 5, unit: '%', source: `${GB50150}：直流 1 mA 参考电压与初始值相比变化不超过 ±5%`, confirmed: true, min: 0, max: 100 },
+    { key: 'lightning.arrester.leakageUa', group: 'lightning', default: 50, unit: 'μA', source: `${DLT596} / GB 50150：0.75 U1mA 下的泄漏电流`, confirmed: false, min: 0, max: 10000 },
+    { key: 'lightning.seasonDeadline', group: 'lightning', default: '04-30', unit: null, source: `${DLT596}：避雷器每年雷雨季前试验；此日期（月-日）为本单位雷雨季前的完成期限`, confirmed: false },
+    months('towerNearStation', 24, `${DLT596}：发电厂、变电站进出线 1–2 km 内有避雷线杆塔 1–2 年`),
+    months('tower', 60, `${DLT596}：其他杆塔不超过 5 年；雷击跳闸后另行检测`),
+    months('rod', 72, `${DLT596}：独立避雷针接地不超过 6 年`),
+    months('transformer', 24, '配变、开关站、箱变接地每 2 年（Q/GDW 1519-2014 / SD 292-88，常见引用）'),
+    months('switch', 48, '柱上开关、避雷器接地每 4 年（Q/GDW 1519-2014 / SD 292-88，常见引用）'),
+    months('substation', 72, '变电站接地网阻抗不超过 6 年'),
+  ];
+}
+
 export const SETTING_DEFS: SettingDef[] = [
   // §1.2 distribution lines: by conductor (bare / insulated).
   ...clearance('0.4.bare', 1.0, 1.0, DIST_TABLE, true),
@@ -214,6 +250,8 @@ export const SETTING_DEFS: SettingDef[] = [
       max: 730,
     }),
   ),
+  // §2–§4 lightning protection: grounding by site, arrester tests, cycles.
+  ...lightning(),
   {
     key: 'attachments.maxMb',
     group: 'attachments',

@@ -18,6 +18,9 @@ export async function seedSettings(db: Kysely<DB>): Promise<void> {
     .execute();
 }
 
+/** "04-30": a real month and day. */
+const isMonthDay = (s: string) => /^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(s) && !Number.isNaN(Date.parse(`2024-${s}T00:00:00Z`)) && new Date(`2024-${s}T00:00:00Z`).getUTCDate() === Number(s.slice(3));
+
 const invalid = (message: string, params?: Record<string, string | number>) =>
   new ApiError({ code: 'VALIDATION', message, params, issues: [{ path: ['value'], message, params }] });
 
@@ -28,6 +31,7 @@ function checkValue(def: SettingDef, value: SettingValue): void {
     if (def.max !== undefined && value > def.max) throw invalid('validation.too_big', { maximum: def.max });
   }
   if (def.key === 'vegetation.cycleMonthsBySpecies' && parseSpeciesCycles(value as string) === null) throw invalid('settings.speciesCycles');
+  if (def.key === 'lightning.seasonDeadline' && !isMonthDay(value as string)) throw invalid('settings.monthDay');
   if ((def.key === 'staff.skills' || def.key === 'roster.requiredSkills') && parseSkillList(value as string) === null) throw invalid('settings.skillList');
 }
 
