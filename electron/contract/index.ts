@@ -15,6 +15,7 @@ import { settingsMethods } from './settings';
 import { staffMethods } from './staff';
 import { rosterMethods } from './roster';
 import { upgradesMethods } from './upgrades';
+import { lightningMethods } from './lightning';
 import { vegetationMethods } from './vegetation';
 
 /** The whole API: every method the renderer may call, with its schemas and who may call it. */
@@ -36,6 +37,7 @@ export const contract = {
   ...staffMethods,
   ...rosterMethods,
   ...upgradesMethods,
+  ...lightningMethods,
 } as const;
 
 export type Contract = typeof contract;
@@ -71,3 +73,4 @@ export * from './attachments';
 export * from './staff';
 export * from './roster';
 export * from './upgrades';
+export * from './lightning';

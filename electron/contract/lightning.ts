@@ -14,7 +14,7 @@ export const LIGHTNING_CHECKS = ['grounding', 'insulation', 'u1maChange', 'leaka
 export type LightningCheck = (typeof LIGHTNING_CHECKS)[number];
 
 /** One line of a judgement: the reading, the limit as people say it, the standard, pass or not. */
-export const judgementItem = z.object({
+export const testJudgementItem = z.object({
   check: z.enum(LIGHTNING_CHECKS),
   value: z.number().nullable(),
   /** e.g. "≤15 Ω (ρ 100–500 Ω·m)": the limit and the case that chose it. */
@@ -26,14 +26,14 @@ export const judgementItem = z.object({
   /** Why it failed, in words (empty when it passed). */
   reason: z.string(),
 });
-export type JudgementItem = z.infer<typeof judgementItem>;
-export const judgement = z.object({
+export type TestJudgementItem = z.infer<typeof testJudgementItem>;
+export const testJudgement = z.object({
   /** null while a reading the device type needs is still missing (a campaign row half entered). */
   verdict: z.enum(['pass', 'fail']).nullable(),
-  items: z.array(judgementItem),
+  items: z.array(testJudgementItem),
   missing: z.array(z.enum(LIGHTNING_CHECKS)),
 });
-export type Judgement = z.infer<typeof judgement>;
+export type TestJudgement = z.infer<typeof testJudgement>;
 
 const positive = (max: number) => z.number({ error: 'validation.number' }).finite().min(0, { error: 'validation.not_negative' }).max(max, { error: 'validation.too_big' });
 
@@ -136,7 +136,7 @@ export const lightningTestRow = z.object({
   campaignId: id.nullable(),
   notes: z.string().nullable(),
   verdict: z.enum(['pass', 'fail']).nullable(),
-  judgement,
+  judgement: testJudgement,
 });
 export type LightningTestRow = z.infer<typeof lightningTestRow>;
 
@@ -228,7 +228,7 @@ export const lightningMethods = {
   'lightningDevices.delete': command(LEDGER_EDITORS, idsInput, countOutput),
   'lightningTests.list': query(EVERYONE, gridRequestWith({ deviceId: id.optional(), verdict: z.enum(['pass', 'fail']).optional() }), gridPage(lightningTestRow)),
   /** Judges the readings without saving (the form shows the verdict as the clerk types). */
-  'lightningTests.judge': query(EVERYONE, readings.extend({ deviceId: id }), judgement),
+  'lightningTests.judge': query(EVERYONE, readings.extend({ deviceId: id }), testJudgement),
   'lightningTests.save': command(LEDGER_EDITORS, lightningTestInput, lightningTestRow),
   'lightningTests.delete': command(LEDGER_EDITORS, idsInput, countOutput),
   'rectifications.list': query(EVERYONE, gridRequestWith({ status: z.enum(RECTIFICATION_STATUSES).optional(), deviceId: id.optional() }), gridPage(rectificationRow)),

@@ -16,6 +16,9 @@ import { staffHandlers } from './staff/staff.handlers';
 import { repairsHandlers } from './roster/repairs.handlers';
 import { rosterHandlers } from './roster/roster.handlers';
 import { upgradesHandlers } from './upgrades/upgrades.handlers';
+import { lightningHandlers } from './lightning/lightning.handlers';
+import { campaignHandlers } from './lightning/lightning.campaigns';
+import { tripHandlers } from './lightning/lightning.trips';
 import { disputeHandlers } from './vegetation/disputes.handlers';
 import { vegetationHandlers } from './vegetation/vegetation.handlers';
 
@@ -39,4 +42,7 @@ export const handlers: Handlers<MethodName> = {
   ...rosterHandlers,
   ...repairsHandlers,
   ...upgradesHandlers,
+  ...lightningHandlers,
+  ...campaignHandlers,
+  ...tripHandlers,
 };

@@ -1,4 +1,4 @@
-import type { Judgement, JudgementItem, LightningCheck, LightningDeviceType, LightningSite, Readings } from '../../contract';
+import type { TestJudgement, TestJudgementItem, LightningCheck, LightningDeviceType, LightningSite, Readings } from '../../contract';
 import type { Settings } from '../settings/settings.repository';
 import { addMonths } from '../shared/time';
 import { SETTING_BY_KEY } from '../settings/settings.defaults';
@@ -77,8 +77,8 @@ export function checksFor(d: Pick<DeviceFacts, 'kind' | 'u1maInitial'>): Lightni
 }
 
 /** Judges a test's readings for a device. Readings a type does not need are ignored unless given (an arrester's ground may be measured too). */
-export function judgeTest(d: DeviceFacts, r: Readings, rules: LightningRules): Judgement {
-  const items: JudgementItem[] = [];
+export function judgeTest(d: DeviceFacts, r: Readings, rules: LightningRules): TestJudgement {
+  const items: TestJudgementItem[] = [];
   const missing: LightningCheck[] = [];
   const needs = checksFor(d);
   const want = (check: LightningCheck, present: boolean) => {
@@ -125,7 +125,7 @@ export function judgeTest(d: DeviceFacts, r: Readings, rules: LightningRules): J
 }
 
 /** How soon a failure must be put right: arrester failures before the season (严重); grounding over double its limit 严重, else 一般. */
-export function rectificationGrade(d: DeviceFacts, j: Judgement, rules: LightningRules): 'general' | 'serious' | 'critical' {
+export function rectificationGrade(d: DeviceFacts, j: TestJudgement, rules: LightningRules): 'general' | 'serious' | 'critical' {
   const failed = j.items.filter((i) => !i.pass);
   if (failed.some((i) => i.check !== 'grounding')) return 'serious';
   const g = groundingLimit(d, rules);

@@ -17,7 +17,7 @@ export interface RecyclableSpec {
 
 /** A row cannot come back while a live row has taken its name (or code). */
 const nameTaken =
-  (table: 'lines' | 'townships' | 'teams' | 'repair_areas' | 'equipment', column: 'name' | 'code' = 'name') =>
+  (table: 'lines' | 'townships' | 'teams' | 'repair_areas' | 'equipment' | 'lightning_devices', column: 'name' | 'code' = 'name') =>
   async (db: Kysely<DB>, id: number) => {
     const row = (await db.selectFrom(table as 'lines').select(column as 'name').where('id', '=', id).executeTakeFirst()) as { name: string } | undefined;
     if (!row) return null;
@@ -128,5 +128,26 @@ export const RECYCLE_REGISTRY: Record<Recyclable, RecyclableSpec> = {
       const r = await db.selectFrom('upgrade_requests as u').innerJoin('equipment as e', 'e.id', 'u.equipment_id').select('e.deleted_at').where('u.id', '=', id).executeTakeFirst();
       return r?.deleted_at ? 'recycle.parentDeleted' : null;
     },
+  },
+  lightningDevices: {
+    table: 'lightning_devices',
+    roles: LEDGER_EDITORS,
+    deleted: sql`select 'lightningDevices' as entity, 'lightningDevices:' || id as key, id, code as label, deleted_at, deleted_by from lightning_devices where deleted_at is not null`,
+    blocker: nameTaken('lightning_devices', 'code'),
+  },
+  lightningTests: {
+    table: 'lightning_tests',
+    roles: LEDGER_EDITORS,
+    deleted: sql`select 'lightningTests' as entity, 'lightningTests:' || t.id as key, t.id, d.code || ' ' || t.tested_on as label, t.deleted_at, t.deleted_by from lightning_tests t join lightning_devices d on d.id = t.device_id where t.deleted_at is not null`,
+    blocker: async (db, id) => {
+      const r = await db.selectFrom('lightning_tests as t').innerJoin('lightning_devices as d', 'd.id', 't.device_id').select('d.deleted_at').where('t.id', '=', id).executeTakeFirst();
+      return r?.deleted_at ? 'recycle.parentDeleted' : null;
+    },
+  },
+  trips: {
+    table: 'lightning_trips',
+    roles: LEDGER_EDITORS,
+    deleted: sql`select 'trips' as entity, 'trips:' || t.id as key, t.id, l.name || ' ' || t.occurred_at as label, t.deleted_at, t.deleted_by from lightning_trips t join lines l on l.id = t.line_id where t.deleted_at is not null`,
+    blocker: async () => null,
   },
 };

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema';
 import { currentUser, type HandlerContext } from '../context';
 
-export type SoftDeletable = 'townships' | 'villages' | 'teams' | 'lines' | 'vegetation_records' | 'attachments' | 'staff' | 'certificates' | 'training_sessions' | 'repair_areas' | 'duty_seasons' | 'staff_absences' | 'repair_calls' | 'equipment' | 'upgrade_requests';
+export type SoftDeletable = 'townships' | 'villages' | 'teams' | 'lines' | 'vegetation_records' | 'attachments' | 'staff' | 'certificates' | 'training_sessions' | 'repair_areas' | 'duty_seasons' | 'staff_absences' | 'repair_calls' | 'equipment' | 'upgrade_requests' | 'lightning_devices' | 'lightning_tests' | 'lightning_trips';
 
 /** Moves live rows to the recycle bin. Returns the ids that were live (the rest are ignored). */
 export async function softDelete(

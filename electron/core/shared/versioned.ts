@@ -3,7 +3,7 @@ import { ApiError, notFound } from '../../contract';
 import type { DB } from '../db/schema';
 import type { HandlerContext } from '../context';
 
-type VersionedTable = 'users' | 'townships' | 'villages' | 'teams' | 'lines' | 'vegetation_records' | 'vegetation_disputes' | 'staff' | 'certificates' | 'training_sessions' | 'repair_areas' | 'duty_seasons' | 'staff_absences' | 'repair_calls' | 'equipment' | 'upgrade_requests';
+type VersionedTable = 'users' | 'townships' | 'villages' | 'teams' | 'lines' | 'vegetation_records' | 'vegetation_disputes' | 'staff' | 'certificates' | 'training_sessions' | 'repair_areas' | 'duty_seasons' | 'staff_absences' | 'repair_calls' | 'equipment' | 'upgrade_requests' | 'lightning_devices' | 'lightning_tests' | 'lightning_trips';
 
 /**
  * Saves over a record only if nobody saved it since the caller read it (optimistic locking).

@@ -7,6 +7,7 @@ import * as m0005 from './0005_staff';
 import * as m0006 from './0006_roster';
 import * as m0007 from './0007_upgrades';
 import * as m0008 from './0008_search_office';
+import * as m0009 from './0009_lightning';
 
 export interface Migration {
   id: string;
@@ -23,4 +24,5 @@ export const migrations: Migration[] = [
   { id: '0006_roster', up: m0006.up },
   { id: '0007_upgrades', up: m0007.up },
   { id: '0008_search_office', up: m0008.up },
+  { id: '0009_lightning', up: m0009.up },
 ];

@@ -58,6 +58,15 @@ const SEEDS: Record<string, string[]> = {
   ],
   // Filled from the staff, equipment and request rows above by the migration itself.
   '0008_search_office': [],
+  '0009_lightning': [
+    `insert into lightning_devices (kind, code, site, line_id, tower, soil_resistivity, created_at, updated_at) values ('grounding', 'JD-001', 'tower', 1, '#12', 300, '${NOW}', '${NOW}')`,
+    `insert into lightning_campaigns (name, deadline, created_at, created_by) values ('2027 雷雨季前', '2027-04-30', '${NOW}', 'clerk1')`,
+    `insert into lightning_tests (device_id, tested_on, tester, grounding_ohm, campaign_id, verdict, judgement_json, created_at, updated_at) values (1, '2026-04-01', '张工', 16, 1, 'fail', '{}', '${NOW}', '${NOW}')`,
+    `insert into lightning_campaign_devices (campaign_id, device_id, due_on) values (1, 1, '2026-04-01')`,
+    `insert into lightning_rectifications (device_id, test_id, grade, reason, found_on, due_on, status) values (1, 1, 'general', '超标', '2026-04-01', '2027-04-01', 'open')`,
+    `insert into lightning_trips (line_id, occurred_at, reclosed, created_at, updated_at) values (1, '2026-07-15T14:20', 1, '${NOW}', '${NOW}')`,
+    `insert into lightning_trip_devices (trip_id, device_id) values (1, 1)`,
+  ],
 };
 
 function snapshot(file: string, tables: string[]): Record<string, unknown[]> {

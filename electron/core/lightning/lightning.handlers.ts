@@ -1,0 +1,89 @@
+import { ApiError } from '../../contract';
+import type { HandlerContext, Handlers } from '../context';
+import { fieldError, requireLive } from '../shared/references';
+import { deleteToBin } from '../shared/soft-delete';
+import { saveVersioned } from '../shared/versioned';
+import { judgeTest } from './lightning.rules';
+import { findDevice, findTest, listDevices, listRectifications, listTests, loadLightningContext } from './lightning.repository';
+import { saveJudgedTest } from './lightning.tests';
+
+type Methods = 'lightningDevices.list' | 'lightningDevices.save' | 'lightningDevices.delete' | 'lightningTests.list' | 'lightningTests.judge' | 'lightningTests.save' | 'lightningTests.delete' | 'rectifications.list';
+
+const context = (ctx: HandlerContext) => loadLightningContext(ctx.db, ctx.today);
+
+export const lightningHandlers: Handlers<Methods> = {
+  'lightningDevices.list': async (input, ctx) => listDevices(ctx.db, input, await context(ctx)),
+
+  'lightningDevices.save': async (input, ctx) => {
+    const lctx = await context(ctx);
+    let clash = ctx.db.selectFrom('lightning_devices').select('id').where('code', '=', input.code).where('deleted_at', 'is', null);
+    if (input.id !== undefined) clash = clash.where('id', '!=', input.id);
+    if (await clash.executeTakeFirst()) throw fieldError('code', 'validation.duplicate');
+    if (input.lineId) await requireLive(ctx.db, 'lines', input.lineId, 'lineId');
+    if (input.site === 'tower' && !input.lineId) throw fieldError('lineId', 'validation.required');
+    if (input.site === 'transformer' && input.transformerKva == null) throw fieldError('transformerKva', 'validation.required');
+    if (input.kind === 'arrester' && input.ratedKv == null) throw fieldError('ratedKv', 'validation.required');
+    const before = input.id === undefined ? undefined : await findDevice(ctx.db, input.id, lctx);
+    const id = await saveVersioned(
+      ctx,
+      'lightning_devices',
+      input,
+      {
+        kind: input.kind,
+        code: input.code,
+        site: input.site,
+        line_id: input.lineId ?? null,
+        tower: input.tower || null,
+        site_name: input.siteName || null,
+        model: input.model || null,
+        rated_kv: input.ratedKv ?? null,
+        install_date: input.installDate ?? null,
+        soil_resistivity: input.soilResistivity ?? null,
+        transformer_kva: input.transformerKva ?? null,
+        has_ground_wire: input.hasGroundWire ? 1 : 0,
+        radial_electrodes: input.radialElectrodes ? 1 : 0,
+        near_station: input.nearStation ? 1 : 0,
+        u1ma_initial: input.u1maInitial ?? null,
+        notes: input.notes || null,
+      },
+      () => findDevice(ctx.db, input.id!, lctx),
+    );
+    const after = (await findDevice(ctx.db, id, lctx))!;
+    ctx.audit({ entity: 'lightningDevices', entityId: id, summary: before ? 'updated' : 'created', before, after });
+    return after;
+  },
+
+  'lightningDevices.delete': async (input, ctx) => deleteToBin(ctx, 'lightning_devices', 'lightningDevices', input.ids),
+
+  'lightningTests.list': async (input, ctx) => listTests(ctx.db, input),
+
+  'lightningTests.judge': async (input, ctx) => {
+    const lctx = await context(ctx);
+    const device = await findDevice(ctx.db, input.deviceId, lctx);
+    if (!device) throw fieldError('deviceId', 'validation.reference_missing');
+    return judgeTest(device, input, lctx.rules);
+  },
+
+  'lightningTests.save': async (input, ctx) => {
+    const lctx = await context(ctx);
+    const device = await findDevice(ctx.db, input.deviceId, lctx);
+    if (!device) throw fieldError('deviceId', 'validation.reference_missing');
+    if (input.testedOn > ctx.today) throw fieldError('testedOn', 'lightning.errors.futureDate');
+    const before = input.id === undefined ? undefined : await findTest(ctx.db, input.id);
+    if (before && before.deviceId !== input.deviceId) throw new ApiError({ code: 'RULE', message: 'lightning.errors.deviceChanged' });
+    // A test on its own form is complete: every reading its type needs (the campaign grid may save part of one).
+    const { missing } = judgeTest(device, input, lctx.rules);
+    if (missing.length) throw new ApiError({ code: 'VALIDATION', message: 'lightning.errors.readingsMissing', issues: missing.map((m) => ({ path: [READING_FIELD[m]], message: 'validation.required' })) });
+    const id = await saveJudgedTest(ctx, lctx, device, input, input);
+    const after = (await findTest(ctx.db, id))!;
+    ctx.audit({ entity: 'lightningTests', entityId: id, summary: before ? 'updated' : 'created', before, after });
+    return after;
+  },
+
+  'lightningTests.delete': async (input, ctx) => deleteToBin(ctx, 'lightning_tests', 'lightningTests', input.ids),
+
+  'rectifications.list': async (input, ctx) => listRectifications(ctx.db, input, ctx.today),
+};
+
+/** The form field behind each check, for "this reading is needed" messages. */
+const READING_FIELD = { grounding: 'groundingOhm', insulation: 'insulationMohm', u1maChange: 'u1maKv', leakage: 'leakageUa', counter: 'counterOk' } as const;
