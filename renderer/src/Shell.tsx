@@ -1,6 +1,6 @@
 import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { Button, Dropdown, Layout, Menu, Modal, Space, Spin, Tag } from 'antd';
-import { SafetyOutlined, AuditOutlined, DashboardOutlined, IdcardOutlined, DeleteOutlined, DatabaseOutlined, SettingOutlined, TeamOutlined, UserOutlined, ApartmentOutlined, ScheduleOutlined, ToolOutlined } from '@ant-design/icons';
+import { SafetyOutlined, AuditOutlined, DashboardOutlined, IdcardOutlined, DeleteOutlined, DatabaseOutlined, SettingOutlined, TeamOutlined, UserOutlined, ApartmentOutlined, ScheduleOutlined, ToolOutlined, ThunderboltOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '@contract';
 import { useAuth } from './features/accounts/auth-context';
@@ -32,6 +32,12 @@ const RepairReportPage = lazy(() => import('./features/roster/RepairReport').the
 const AbsencesPage = lazy(() => import('./features/roster/AbsencesPage').then((m) => ({ default: m.AbsencesPage })));
 const EquipmentPage = lazy(() => import('./features/upgrades/EquipmentPage').then((m) => ({ default: m.EquipmentPage })));
 const UpgradesPage = lazy(() => import('./features/upgrades/UpgradesPage').then((m) => ({ default: m.UpgradesPage })));
+const lightning = () => import('./features/lightning/pages');
+const LightningDevicesPage = lazy(() => lightning().then((m) => ({ default: m.DevicesPage })));
+const LightningTestsPage = lazy(() => lightning().then((m) => ({ default: m.TestsPage })));
+const CampaignPage = lazy(() => lightning().then((m) => ({ default: m.CampaignPage })));
+const RectificationsPage = lazy(() => lightning().then((m) => ({ default: m.RectificationsPage })));
+const TripsPage = lazy(() => lightning().then((m) => ({ default: m.TripsPage })));
 const SettingsPage = lazy(() => import('./features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
 const DashboardPage = lazy(() => import('./features/dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage })));
 const PrintPage = lazy(() => import('./features/print/PrintPage').then((m) => ({ default: m.PrintPage })));
@@ -84,6 +90,18 @@ export function Shell() {
       children: [
         { key: 'upgrades', label: t('nav.upgrades'), page: () => <UpgradesPage /> },
         { key: 'equipment', label: t('nav.equipment'), page: () => <EquipmentPage /> },
+      ],
+    },
+    {
+      key: 'lightning',
+      label: t('nav.lightning'),
+      icon: <ThunderboltOutlined />,
+      children: [
+        { key: 'lightningDevices', label: t('nav.lightningDevices'), page: () => <LightningDevicesPage /> },
+        { key: 'lightningTests', label: t('nav.lightningTests'), page: () => <LightningTestsPage /> },
+        { key: 'campaign', label: t('nav.campaign'), page: () => <CampaignPage /> },
+        { key: 'rectifications', label: t('nav.rectifications'), page: () => <RectificationsPage /> },
+        { key: 'trips', label: t('nav.trips'), page: () => <TripsPage /> },
       ],
     },
     {

@@ -4,6 +4,7 @@ import type { DB } from '../db/schema';
 import { addDemoRoster } from './demo-roster';
 import { addDemoStaff } from './demo-staff';
 import { addDemoUpgrades } from './demo-upgrades';
+import { addDemoLightning } from './demo-lightning';
 import type { Settings } from '../settings/settings.repository';
 import { addDays } from '../shared/time';
 import { dueDate, judgeClearance, nextDueDate } from '../vegetation/vegetation.rules';
@@ -182,6 +183,7 @@ export async function loadDemoCounty(
   await addDemoStaff(db, rnd, teams.map((t) => t.id).slice(0, 6), opts.today, opts.now);
   await addDemoRoster(db, rnd, opts.today, opts.now);
   await addDemoUpgrades(db, rnd, opts.today, opts.now);
+  await addDemoLightning(db, rnd, opts.today, opts.now, opts.settings);
   // Fresh statistics, so the planner picks the right index from the first query on.
   await sql`analyze`.execute(db);
   return { lines: lines.length, townships: townships.length, vegetationRecords: total };

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { ApiError, notFound, type CampaignRow, type TestJudgement } from '../../contract';
-import { currentUser, type HandlerContext, type Handlers } from '../context';
+import { currentUser, type Handlers } from '../context';
 import type { DB } from '../db/schema';
 import { fieldError, requireLive } from '../shared/references';
 import { checksFor } from './lightning.rules';

@@ -36,7 +36,7 @@ const fmt = (n: number) => String(Math.round(n * 1000) / 1000);
 
 /** The grounding limit for this device and the case that chose it; null limit = not limited. */
 export function groundingLimit(d: DeviceFacts, rules: LightningRules): { key: string; limit: number | null; label: string } {
-  if (d.kind === 'rod') return { key: 'rod.max', limit: rules.num('rod.max'), label: `≤${fmt(rules.num('rod.max'))} Ω（独立避雷针）` };
+  if (d.kind === 'rod') return { key: 'rodOhm', limit: rules.num('rodOhm'), label: `≤${fmt(rules.num('rodOhm'))} Ω（独立避雷针）` };
   switch (d.site) {
     case 'tower': {
       if (!d.hasGroundWire) return { key: 'tower.noGroundWire', limit: rules.num('tower.noGroundWire'), label: `≤${fmt(rules.num('tower.noGroundWire'))} Ω（无避雷线杆塔）` };
@@ -52,14 +52,14 @@ export function groundingLimit(d: DeviceFacts, rules: LightningRules): { key: st
     }
     case 'transformer': {
       const below = rules.num('transformer.smallBelowKva');
-      if (d.transformerKva !== null && d.transformerKva < below) return { key: 'transformer.small', limit: rules.num('transformer.small'), label: `≤${fmt(rules.num('transformer.small'))} Ω（配变 < ${fmt(below)} kVA）` };
+      if (d.transformerKva !== null && d.transformerKva < below) return { key: 'transformer.smallOhm', limit: rules.num('transformer.smallOhm'), label: `≤${fmt(rules.num('transformer.smallOhm'))} Ω（配变 < ${fmt(below)} kVA）` };
       const cap = d.transformerKva === null ? '未填容量，从严' : `配变 ≥ ${fmt(below)} kVA`;
-      return { key: 'transformer.large', limit: rules.num('transformer.large'), label: `≤${fmt(rules.num('transformer.large'))} Ω（${cap}）` };
+      return { key: 'transformer.largeOhm', limit: rules.num('transformer.largeOhm'), label: `≤${fmt(rules.num('transformer.largeOhm'))} Ω（${cap}）` };
     }
     case 'switch':
-      return { key: 'switch.max', limit: rules.num('switch.max'), label: `≤${fmt(rules.num('switch.max'))} Ω（10 kV 避雷器、柱上开关、电缆终端）` };
+      return { key: 'switchOhm', limit: rules.num('switchOhm'), label: `≤${fmt(rules.num('switchOhm'))} Ω（10 kV 避雷器、柱上开关、电缆终端）` };
     case 'substation':
-      return { key: 'substation.max', limit: rules.num('substation.max'), label: `≤${fmt(rules.num('substation.max'))} Ω（变电站高低压共用接地）` };
+      return { key: 'substationOhm', limit: rules.num('substationOhm'), label: `≤${fmt(rules.num('substationOhm'))} Ω（变电站高低压共用接地）` };
   }
 }
 

@@ -3,7 +3,6 @@ import { AgGridReact } from 'ag-grid-react';
 import {
   AllCommunityModule,
   ModuleRegistry,
-  themeQuartz,
   type ColDef,
   type GridApi,
   type GridReadyEvent,
@@ -11,7 +10,7 @@ import {
   type IGetRowsParams,
   type CellKeyDownEvent,
 } from 'ag-grid-community';
-import { AG_GRID_LOCALE_CN, AG_GRID_LOCALE_EN } from '@ag-grid-community/locale';
+import { gridLocale, gridTheme } from './grid-look';
 import { Empty, App as AntApp } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { InputOf, MethodName, OutputOf } from '@contract';
@@ -57,7 +56,7 @@ interface Props<M extends ListMethod> {
   testId?: string;
 }
 
-const theme = themeQuartz.withParams({ fontFamily: 'inherit', headerFontWeight: 600, spacing: 6, fontSize: 13 });
+const theme = gridTheme();
 const BLOCK = 100;
 
 /**
@@ -139,7 +138,7 @@ function DataGridInner<M extends ListMethod>(props: Props<M>, ref: React.Ref<Dat
     [props],
   );
 
-  const localeText = i18n.language === 'en' ? AG_GRID_LOCALE_EN : AG_GRID_LOCALE_CN;
+  const localeText = gridLocale(i18n.language);
 
   return (
     <div className="data-grid" data-testid={props.testId}>

@@ -3,6 +3,7 @@ import type { zhCN } from './zh-CN';
 import { enOffice } from './en.office';
 import { enRoster } from './en.roster';
 import { enUpgrades } from './en.upgrades';
+import { enLightning } from './en.lightning';
 import type { Messages } from './messages';
 
 
@@ -11,8 +12,9 @@ export const en: Messages<typeof zhCN> = {
   ...enOffice,
   ...enRoster,
   ...enUpgrades,
+  ...enLightning,
   app: { name: 'GridDesk Operations Ledgers', tagline: 'County power supply ledgers', short: 'GridDesk' },
-  nav: { home: 'Home', people: 'People & training', duty: 'Repair duty', roster: 'Duty roster', repairs: 'Repair log', absences: 'Leave & wishes', repairReport: 'Monthly repair report', assets: 'Equipment & upgrades', equipment: 'Equipment', upgrades: 'Upgrades', staff: 'Staff', certificates: 'Certificates', training: 'Training', skillMatrix: 'Skill matrix', vegetation: 'Tree clearance', reference: 'Reference data', lines: 'Lines', townships: 'Townships', villages: 'Villages', teams: 'Teams', recycle: 'Recycle bin', audit: 'Audit log', users: 'Users', settings: 'Rule thresholds', backup: 'Backup' },
+  nav: { lightning: 'Lightning', lightningDevices: 'Lightning devices', lightningTests: 'Test records', campaign: 'Pre-season tests', rectifications: 'Rectifications', trips: 'Lightning trips', home: 'Home', people: 'People & training', duty: 'Repair duty', roster: 'Duty roster', repairs: 'Repair log', absences: 'Leave & wishes', repairReport: 'Monthly repair report', assets: 'Equipment & upgrades', equipment: 'Equipment', upgrades: 'Upgrades', staff: 'Staff', certificates: 'Certificates', training: 'Training', skillMatrix: 'Skill matrix', vegetation: 'Tree clearance', reference: 'Reference data', lines: 'Lines', townships: 'Townships', villages: 'Villages', teams: 'Teams', recycle: 'Recycle bin', audit: 'Audit log', users: 'Users', settings: 'Rule thresholds', backup: 'Backup' },
   common: {
     add: 'New', edit: 'Edit', delete: 'Delete', save: 'Save', cancel: 'Cancel', close: 'Close', refresh: 'Refresh', search: 'Search', restore: 'Restore', confirm: 'OK', yes: 'Yes', no: 'No',
     logout: 'Sign out', changePassword: 'Change password', language: '中文', rows: '{{count}} rows', selected: '{{count}} selected', empty: 'No data', saved: 'Saved',
@@ -101,10 +103,10 @@ export const en: Messages<typeof zhCN> = {
   reminders: { title: 'Reminders', none: 'Nothing to remind you of', vegetation: { overdue: 'Tree clearance: overdue', dueSoon: 'Tree clearance: due within {{days}} days' }, staff: { expired: 'Certificates: expired or void', due: 'Certificates: review or expiry within {{days}} days', shortOfHours: 'Training: short of hours this year' }, upgrades: { defectsOverdue: 'Equipment defects past their deadline', waiting: 'Upgrades waiting for approval' } },
   recycle: {
     title: 'Recycle bin', entity: 'Kind', label: 'Record', deletedAt: 'Deleted', deletedBy: 'Deleted by', restored: 'Restored', nameTaken: 'A record with this name exists; cannot restore',
-    parentDeleted: 'Its parent record is deleted; restore that first', entities: { vegetation: 'Tree hazard', lines: 'Line', townships: 'Township', villages: 'Village', teams: 'Team', attachments: 'Attachment', staff: 'Person', certificates: 'Certificate', training: 'Training', repairAreas: 'Repair area', seasons: 'Duty season', absences: 'Leave/wish', repairs: 'Repair call', equipment: 'Equipment', upgrades: 'Upgrade request' },
+    parentDeleted: 'Its parent record is deleted; restore that first', entities: { vegetation: 'Tree hazard', lines: 'Line', townships: 'Township', villages: 'Village', teams: 'Team', attachments: 'Attachment', staff: 'Person', certificates: 'Certificate', training: 'Training', repairAreas: 'Repair area', seasons: 'Duty season', absences: 'Leave/wish', repairs: 'Repair call', equipment: 'Equipment', upgrades: 'Upgrade request', lightningDevices: 'Lightning device', lightningTests: 'Lightning test', trips: 'Lightning trip' },
   },
   audit: { title: 'Audit log', at: 'Time', user: 'User', method: 'Operation', entity: 'Object', entityId: 'ID', summary: 'Summary', before: 'Before', after: 'After',
-    entities: { vegetation: 'Tree hazard', lines: 'Line', townships: 'Township', villages: 'Village', teams: 'Team', jobs: 'Task', attachments: 'Attachment', staff: 'Person', certificates: 'Certificate', training: 'Training', repairAreas: 'Repair area', seasons: 'Duty season', absences: 'Leave/wish', repairs: 'Repair call', roster: 'Roster', equipment: 'Equipment', upgrades: 'Upgrades', budgets: 'Budget', users: 'User', settings: 'Threshold', backup: 'Backup', demo: 'Demo data' },
+    entities: { vegetation: 'Tree hazard', lines: 'Line', townships: 'Township', villages: 'Village', teams: 'Team', jobs: 'Task', attachments: 'Attachment', staff: 'Person', certificates: 'Certificate', training: 'Training', repairAreas: 'Repair area', seasons: 'Duty season', absences: 'Leave/wish', repairs: 'Repair call', roster: 'Roster', equipment: 'Equipment', upgrades: 'Upgrades', budgets: 'Budget', lightningDevices: 'Lightning devices', lightningTests: 'Lightning tests', campaigns: 'Pre-season tests', trips: 'Lightning trips', users: 'User', settings: 'Threshold', backup: 'Backup', demo: 'Demo data' },
     methods: {
       'accounts.setup': 'First-run setup', 'accounts.login': 'Sign in', 'accounts.logout': 'Sign out', 'accounts.changePassword': 'Change password',
       'accounts.saveUser': 'Save user', 'accounts.resetPassword': 'Reset password', 'settings.update': 'Change threshold', 'settings.reset': 'Reset threshold',
@@ -124,14 +126,38 @@ export const en: Messages<typeof zhCN> = {
   settings: {
     title: 'Rule thresholds', intro: 'Thresholds the rules judge by. Defaults come from the standards (see source); change them to your company’s rules. Existing records are re-judged.',
     key: 'Item', value: 'Value', defaultValue: 'Standard default', source: 'Source', confirmed: 'Checked', confirmedYes: 'Checked (third-party copy)', confirmedNo: 'Unconfirmed',
-    reset: 'Reset', regraded: 'Saved; {{count}} records re-judged', unknown: 'Unknown setting', wrongType: 'Wrong type', speciesCycles: 'Use "桉树=6；毛竹=8", months 1–120', skillList: 'Skill names separated by 、, 1–20 of them, each up to 20 characters, no repeats',
-    groups: { clearance: 'Tree clearance distances', vegetation: 'Trimming cycles', staff: 'Certificates and training', roster: 'Repair duty', upgrades: 'Upgrades', attachments: 'Attachments', backup: 'Backups' },
+    reset: 'Reset', regraded: 'Saved; {{count}} records re-judged', unknown: 'Unknown setting', wrongType: 'Wrong type', speciesCycles: 'Use "桉树=6；毛竹=8", months 1–120', monthDay: 'Use month-day, e.g. 04-30', skillList: 'Skill names separated by 、, 1–20 of them, each up to 20 characters, no repeats',
+    groups: { clearance: 'Tree clearance distances', vegetation: 'Trimming cycles', staff: 'Certificates and training', roster: 'Repair duty', upgrades: 'Upgrades', lightning: 'Lightning protection', attachments: 'Attachments', backup: 'Backups' },
     labels: {
       majorMargin: 'Major-hazard margin (minimum + this is major)',
       keep: 'Automatic backups kept', maxMb: 'Largest attachment', validityYears: 'Certificate validity', reviewYears: 'Review interval', extendedReviewYears: 'Extended review interval', windowDays: 'Apply (remind) days before', hoursPerYear: 'Training hours required a year', skills: 'Skills the office records', requiredSkills: 'Skills every crew needs', minCrewSize: 'Smallest crew', minRestHours: 'Least rest between shifts', maxConsecutiveDays: 'Most duty days in a row', secondApprovalAbove: 'Two managers must approve above', condition: 'Priority weight: condition', age: 'Priority weight: age', defect: 'Priority weight: defect', consequence: 'Priority weight: customers', critical: 'Critical defects handled within', serious: 'Serious defects handled within', general: 'General defects handled within',
       cycleMonths: 'Default trimming cycle',
       cycleMonthsBySpecies: 'Trimming cycle by species',
       dueSoonDays: 'Days counted as "due soon"',
+      rhoUpTo100: 'Tower ground (ground wire): ρ ≤ 100 Ω·m',
+      rhoUpTo500: 'Tower ground: ρ 100–500 Ω·m',
+      rhoUpTo1000: 'Tower ground: ρ 500–1000 Ω·m',
+      rhoUpTo2000: 'Tower ground: ρ 1000–2000 Ω·m',
+      rhoAbove2000: 'Tower ground: ρ > 2000 Ω·m',
+      noGroundWire: 'Tower ground without ground wire',
+      largeOhm: 'Transformer ground (≥ boundary)',
+      smallOhm: 'Transformer ground (< boundary)',
+      smallBelowKva: 'Transformer capacity boundary',
+      rodOhm: 'Independent lightning rod ground',
+      switchOhm: '10 kV arrester/switch/cable termination ground',
+      substationOhm: 'Substation shared ground',
+      insulationAbove35: 'Arrester insulation (> 35 kV)',
+      insulationUpTo35: 'Arrester insulation (≤ 35 kV)',
+      insulationBelow1: 'Arrester insulation (< 1 kV)',
+      u1maChangePct: 'Largest U1mA change from initial',
+      leakageUa: 'Leakage at 0.75 U1mA',
+      seasonDeadline: 'Pre-season test deadline (MM-DD)',
+      towerNearStation: 'Cycle: towers near stations',
+      tower: 'Cycle: other towers',
+      rod: 'Cycle: lightning rods',
+      transformer: 'Cycle: transformer grounds',
+      switch: 'Cycle: switch/arrester grounds',
+      substation: 'Cycle: substation grid',
       scopes: { bare: 'bare conductor', insulated: 'insulated conductor', general: 'general trees', street: 'street trees' },
       measures: { vertical: 'vertical', horizontal: 'horizontal' },
     },

@@ -2,12 +2,14 @@ import { SHEET_LABELS } from '@contract';
 import { zhOffice } from './zh-CN.office';
 import { zhRoster } from './zh-CN.roster';
 import { zhUpgrades } from './zh-CN.upgrades';
+import { zhLightning } from './zh-CN.lightning';
 
 /** 简体中文（默认语言）. Keys mirror the core's error keys (errors.*, validation.*, <module>.*). */
 export const zhCN = {
   ...zhOffice,
   ...zhRoster,
   ...zhUpgrades,
+  ...zhLightning,
   app: { name: 'GridDesk 供电运维台账', tagline: '县供电公司运维台账', short: 'GridDesk' },
   nav: {
     home: '首页',
@@ -18,6 +20,12 @@ export const zhCN = {
     absences: '休假与意愿',
     repairReport: '抢修月报',
     assets: '设备与技改',
+    lightning: '防雷',
+    lightningDevices: '防雷设施',
+    lightningTests: '试验记录',
+    campaign: '雷雨季前试验',
+    rectifications: '防雷整改',
+    trips: '雷击跳闸',
     equipment: '设备台账',
     upgrades: '技改大修',
     staff: '人员',
@@ -256,10 +264,10 @@ export const zhCN = {
     restored: '已恢复',
     nameTaken: '已有同名的记录，不能恢复',
     parentDeleted: '它所属的上级记录已删除，请先恢复上级记录',
-    entities: { vegetation: '树障记录', lines: '线路', townships: '乡镇', villages: '村', teams: '班组', attachments: '附件', staff: '人员', certificates: '证书', training: '培训', repairAreas: '抢修片区', seasons: '值班季', absences: '休假/意愿', repairs: '抢修记录', equipment: '设备', upgrades: '技改大修申请' },
+    entities: { vegetation: '树障记录', lines: '线路', townships: '乡镇', villages: '村', teams: '班组', attachments: '附件', staff: '人员', certificates: '证书', training: '培训', repairAreas: '抢修片区', seasons: '值班季', absences: '休假/意愿', repairs: '抢修记录', equipment: '设备', upgrades: '技改大修申请', lightningDevices: '防雷设施', lightningTests: '防雷试验', trips: '雷击跳闸' },
   },
   audit: {
-    entities: { vegetation: '树障记录', lines: '线路', townships: '乡镇', villages: '村', teams: '班组', jobs: '任务', attachments: '附件', staff: '人员', certificates: '证书', training: '培训', repairAreas: '抢修片区', seasons: '值班季', absences: '休假/意愿', repairs: '抢修记录', roster: '值班表', equipment: '设备', upgrades: '技改大修', budgets: '预算', users: '用户', settings: '规则阈值', backup: '备份', demo: '演示数据' },
+    entities: { vegetation: '树障记录', lines: '线路', townships: '乡镇', villages: '村', teams: '班组', jobs: '任务', attachments: '附件', staff: '人员', certificates: '证书', training: '培训', repairAreas: '抢修片区', seasons: '值班季', absences: '休假/意愿', repairs: '抢修记录', roster: '值班表', equipment: '设备', upgrades: '技改大修', budgets: '预算', lightningDevices: '防雷设施', lightningTests: '防雷试验', campaigns: '雷雨季前试验', trips: '雷击跳闸', users: '用户', settings: '规则阈值', backup: '备份', demo: '演示数据' },
     methods: {
       'accounts.setup': '首次设置', 'accounts.login': '登录', 'accounts.logout': '退出登录', 'accounts.changePassword': '修改密码',
       'accounts.saveUser': '保存用户', 'accounts.resetPassword': '重置密码', 'settings.update': '修改阈值', 'settings.reset': '恢复默认阈值',
@@ -301,7 +309,8 @@ export const zhCN = {
     wrongType: '取值类型不正确',
     speciesCycles: '格式应为“桉树=6；毛竹=8”，月数 1–120',
     skillList: '技能名称用“、”分隔，1–20 项，每项不超过 20 字，不能重复',
-    groups: { clearance: '树障安全距离', vegetation: '树障修剪周期', staff: '人员证书与培训', roster: '抢修值班', upgrades: '技改大修', attachments: '附件', backup: '备份' },
+    monthDay: '格式为“月-日”，如 04-30',
+    groups: { clearance: '树障安全距离', vegetation: '树障修剪周期', staff: '人员证书与培训', roster: '抢修值班', upgrades: '技改大修', lightning: '防雷', attachments: '附件', backup: '备份' },
     labels: {
       majorMargin: '重大隐患裕度（最小距离 + 此值以内为重大）',
       keep: '自动备份保留份数',
@@ -327,6 +336,30 @@ export const zhCN = {
       cycleMonths: '默认修剪周期',
       cycleMonthsBySpecies: '按树种的修剪周期',
       dueSoonDays: '“即将到期”天数',
+      rhoUpTo100: '有避雷线杆塔接地电阻：ρ ≤ 100 Ω·m',
+      rhoUpTo500: '有避雷线杆塔接地电阻：ρ 100–500 Ω·m',
+      rhoUpTo1000: '有避雷线杆塔接地电阻：ρ 500–1000 Ω·m',
+      rhoUpTo2000: '有避雷线杆塔接地电阻：ρ 1000–2000 Ω·m',
+      rhoAbove2000: '有避雷线杆塔接地电阻：ρ > 2000 Ω·m',
+      noGroundWire: '无避雷线杆塔接地电阻',
+      largeOhm: '配变接地电阻（容量 ≥ 分界值）',
+      smallOhm: '配变接地电阻（容量 < 分界值）',
+      smallBelowKva: '配变容量分界值',
+      rodOhm: '独立避雷针接地电阻',
+      switchOhm: '10 kV 避雷器/柱上开关/电缆终端接地电阻',
+      substationOhm: '变电站共用接地电阻',
+      insulationAbove35: '避雷器绝缘电阻（35 kV 以上）',
+      insulationUpTo35: '避雷器绝缘电阻（35 kV 及以下）',
+      insulationBelow1: '避雷器绝缘电阻（1 kV 以下）',
+      u1maChangePct: 'U1mA 与初始值相比最大变化',
+      leakageUa: '0.75U1mA 泄漏电流上限',
+      seasonDeadline: '雷雨季前试验完成日期（月-日）',
+      towerNearStation: '试验周期：进出线段杆塔',
+      tower: '试验周期：其他杆塔',
+      rod: '试验周期：独立避雷针',
+      transformer: '试验周期：配变接地',
+      switch: '试验周期：柱上开关/避雷器接地',
+      substation: '试验周期：变电站接地网',
       scopes: { bare: '裸导线', insulated: '绝缘导线', general: '一般林木', street: '行道树' },
       measures: { vertical: '垂直距离', horizontal: '水平距离' },
     },

@@ -1,13 +1,13 @@
 import { useMemo } from 'react';
 import { AgGridReact } from 'ag-grid-react';
-import { themeQuartz, type ColDef } from 'ag-grid-community';
-import { AG_GRID_LOCALE_CN, AG_GRID_LOCALE_EN } from '@ag-grid-community/locale';
+import type { ColDef } from 'ag-grid-community';
 import { Tag, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Assignment, RosterView } from '@contract';
+import { gridLocale, gridTheme } from '../../components/grid-look';
 import { crewKey, violationText, violationsByPlace } from './roster-text';
 
-const theme = themeQuartz.withParams({ fontFamily: 'inherit', headerFontWeight: 600, spacing: 4, fontSize: 13 });
+const theme = gridTheme(4);
 const CREW_HEIGHT = 34;
 
 export interface DragPayload {
@@ -139,7 +139,7 @@ export function RosterByDay({ view, canEdit, onDrop, onRemove }: { view: RosterV
       <AgGridReact<DayRow>
         key={i18n.language}
         theme={theme}
-        localeText={i18n.language === 'en' ? AG_GRID_LOCALE_EN : AG_GRID_LOCALE_CN}
+        localeText={gridLocale(i18n.language)}
         rowData={rows}
         columnDefs={columns}
         getRowId={(p) => `${p.data.date}|${p.data.shift}`}

@@ -1,0 +1,71 @@
+import type { ColDef } from 'ag-grid-community';
+import { useEffect, useMemo, useState } from 'react';
+import { Select } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { lightningTestInput, type LightningTestRow, type OutputOf } from '@contract';
+import { call } from '../../api/client';
+import { ListPage } from '../../components/ListPage';
+import type { FieldDef } from '../../components/FormDrawer';
+import { VerdictTag } from './lightning-ui';
+
+type Device = OutputOf<'lightningDevices.list'>['rows'][number];
+
+/** 试验记录: each test with its readings, judged when saved against the standards (the reasons on the row). */
+export function TestsPage() {
+  const { t } = useTranslation();
+  const [devices, setDevices] = useState<Device[]>([]);
+  const [verdict, setVerdict] = useState<'pass' | 'fail' | undefined>(undefined);
+  useEffect(() => {
+    void call('lightningDevices.list', { startRow: 0, endRow: 1000, sortModel: [{ colId: 'code', sort: 'asc' }] }).then((r) => setDevices(r.rows));
+  }, []);
+  const columns = useMemo<ColDef<LightningTestRow>[]>(
+    () => [
+      { field: 'deviceCode', headerName: t('lightning.code'), width: 110, pinned: 'left' },
+      { field: 'deviceKind', headerName: t('lightning.kind'), width: 120, sortable: false, valueFormatter: (p) => (p.value ? t(`lightning.kinds.${p.value as string}`) : '') },
+      { field: 'lineName', headerName: t('lightning.line'), width: 140 },
+      { field: 'testedOn', headerName: t('lightning.testedOn'), width: 110 },
+      { field: 'tester', headerName: t('lightning.tester'), width: 90 },
+      { field: 'groundingOhm', headerName: t('lightning.groundingOhm'), width: 110 },
+      { field: 'insulationMohm', headerName: t('lightning.insulationMohm'), width: 120 },
+      { field: 'u1maKv', headerName: t('lightning.u1maKv'), width: 100, sortable: false },
+      { field: 'leakageUa', headerName: t('lightning.leakageUa'), width: 150 },
+      { field: 'verdict', headerName: t('lightning.verdict'), width: 100, cellRenderer: (p: { data?: LightningTestRow }) => (p.data ? <VerdictTag t={t} verdict={p.data.verdict} /> : null) },
+      { colId: 'reasons', headerName: t('lightning.reasons'), flex: 1, minWidth: 240, sortable: false, valueGetter: (p) => p.data?.judgement.items.filter((i) => !i.pass).map((i) => i.reason).join('；') },
+    ],
+    [t],
+  );
+  const fields = (v: Record<string, unknown>): FieldDef[] => {
+    const device = devices.find((d) => d.id === v.deviceId);
+    const arrester = device?.kind === 'arrester';
+    return [
+      { name: 'deviceId', label: t('lightning.device'), kind: 'select', required: true, span: 24, options: devices.map((d) => ({ value: d.id, label: `${d.code} ${[d.lineName, d.tower, d.siteName].filter(Boolean).join(' ')}` })) },
+      { name: 'testedOn', label: t('lightning.testedOn'), kind: 'date', required: true },
+      { name: 'tester', label: t('lightning.tester'), kind: 'text', required: true },
+      { name: 'instrument', label: t('lightning.instrument'), kind: 'text' },
+      { name: 'weather', label: t('lightning.weather'), kind: 'text' },
+      { name: 'groundingOhm', label: t('lightning.groundingOhm'), kind: 'number', required: device !== undefined && !arrester },
+      { name: 'insulationMohm', label: t('lightning.insulationMohm'), kind: 'number', required: arrester, hidden: !arrester },
+      { name: 'u1maKv', label: t('lightning.u1maKv'), kind: 'number', required: arrester, hidden: !arrester },
+      { name: 'leakageUa', label: t('lightning.leakageUa'), kind: 'number', required: arrester, hidden: !arrester },
+      { name: 'counterOk', label: t('lightning.counterOk'), kind: 'checkbox', hidden: !arrester },
+      { name: 'notes', label: t('common.notes'), kind: 'textarea', span: 24 },
+    ];
+  };
+  return (
+    <ListPage
+      title={t('lightning.tests')}
+      listMethod="lightningTests.list"
+      columns={columns as ColDef[]}
+      schema={lightningTestInput}
+      fields={fields}
+      newValues={{}}
+      editors={['clerk', 'planner', 'admin']}
+      params={{ verdict }}
+      filters={<Select allowClear style={{ width: 140 }} placeholder={t('lightning.verdict')} value={verdict} onChange={setVerdict} options={(['pass', 'fail'] as const).map((v) => ({ value: v, label: t(`lightning.verdicts.${v}`) }))} data-testid="test-verdict" />}
+      // Only an arrester has a discharge counter.
+      save={(v) => call('lightningTests.save', { ...v, counterOk: devices.find((d) => d.id === v.deviceId)?.kind === 'arrester' ? v.counterOk : null })}
+      remove={(ids) => call('lightningTests.delete', { ids })}
+      testId="lightning-tests-page"
+    />
+  );
+}
