@@ -86,3 +86,29 @@ test('a tower ground of 16 Ω at ρ 300 Ω·m is 不合格 with its limit and a 
   const after = (await api(SEEDED_URL, 'lightningDevices.list', { startRow: 0, endRow: 5, search: 'E2E-JD-16' }, token)).rows[0]!;
   expect(after).toMatchObject({ dueReason: 'trip', red: true });
 });
+
+test('the five lightning pages open in Chinese and in English without an error', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await login(page, 'admin', ADMIN_PASSWORD, 'lightningDevices');
+  const pages: [string, string, string][] = [
+    ['lightningDevices', '防雷设施', 'Lightning devices'],
+    ['lightningTests', '试验记录', 'Test records'],
+    ['campaign', '雷雨季前试验', 'Pre-season tests'],
+    ['rectifications', '整改', 'Rectifications'],
+    ['trips', '雷击跳闸', 'Lightning trips'],
+  ];
+  for (const [route, zh] of pages) {
+    await page.goto(`/#/${route}`);
+    await expect(page.getByRole('heading', { name: zh, exact: true })).toBeVisible();
+    if (save) await page.screenshot({ path: `docs/screenshots/page-${zh}.png` });
+  }
+  await page.getByRole('button', { name: 'English' }).click();
+  for (const [route, , en] of pages) {
+    await page.goto(`/#/${route}`);
+    await expect(page.getByRole('heading', { name: en, exact: true })).toBeVisible();
+    await expect(page.locator('body')).not.toContainText('lightning.');
+  }
+  await page.getByRole('button', { name: '中文' }).click();
+  expect(errors).toEqual([]);
+});
