@@ -224,6 +224,7 @@ export const tripsByLineRow = z.object({
 
 export const lightningMethods = {
   'lightningDevices.list': query(EVERYONE, gridRequestWith({ kind: z.enum(LIGHTNING_DEVICE_TYPES).optional(), overdue: z.boolean().optional(), red: z.boolean().optional(), lineId: id.optional() }), gridPage(lightningDeviceRow)),
+  'lightningDevices.get': query(EVERYONE, idInput, lightningDeviceRow),
   'lightningDevices.save': command(LEDGER_EDITORS, lightningDeviceInput, lightningDeviceRow),
   'lightningDevices.delete': command(LEDGER_EDITORS, idsInput, countOutput),
   'lightningTests.list': query(EVERYONE, gridRequestWith({ deviceId: id.optional(), verdict: z.enum(['pass', 'fail']).optional() }), gridPage(lightningTestRow)),

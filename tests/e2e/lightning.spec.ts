@@ -40,6 +40,9 @@ test('a pre-season campaign for the 500-device demo county: set up, then 100 res
   expect(failedRow.reasons[0]).toMatch(/接地电阻 99 Ω 超过 ≤\d+ Ω/);
   await expect(grid.locator('.row-failed').first()).toBeVisible();
   if (save) await page.screenshot({ path: 'docs/screenshots/lightning-campaign.png' });
+  await page.getByTestId('print-campaign-report').click();
+  await expect(page.getByTestId('print-test-report')).toContainText(`已试 100，不合格 10，未试 ${got.devices - 100}`);
+  await page.goBack();
 
   // Each failure opened a rectification.
   const open = await api(SEEDED_URL, 'rectifications.list', { startRow: 0, endRow: 1000, status: 'open' }, token);
@@ -64,6 +67,11 @@ test('a tower ground of 16 Ω at ρ 300 Ω·m is 不合格 with its limit and a 
   await form.getByLabel('试验人').fill('张工');
   await form.getByLabel('接地电阻（Ω）').fill('16');
   await page.keyboard.press('Control+s');
+  await expect(page.getByText('已保存')).toBeVisible();
+  // Other journeys add tests today: find this one by its device.
+  const search = page.getByTestId('lightning-tests-page').getByPlaceholder('搜索', { exact: true });
+  await search.fill('E2E-JD-16');
+  await search.press('Enter');
   const row = page.getByRole('row').filter({ hasText: 'E2E-JD-16' });
   await expect(row).toContainText('不合格');
   await expect(row).toContainText('≤15 Ω（ρ 100–500 Ω·m）');
@@ -77,7 +85,14 @@ test('a tower ground of 16 Ω at ρ 300 Ω·m is 不合格 with its limit and a 
   await expect(page.getByTestId('device-history')).toContainText('≤15 Ω（ρ 100–500 Ω·m）');
   await expect(page.getByTestId('history-chart')).toBeVisible();
   if (save) await page.screenshot({ path: 'docs/screenshots/lightning-device-history.png' });
-  await page.keyboard.press('Escape');
+  // The device's test report for the file: the reading, the limit and the standard it was judged by.
+  await page.getByTestId('print-device-report').click();
+  const report = page.getByTestId('print-test-report');
+  await expect(report).toContainText('防雷设施试验报告（E2E-JD-16）');
+  await expect(report).toContainText('接地电阻 16（≤15 Ω（ρ 100–500 Ω·m））');
+  await expect(report).toContainText('GB 50169-2016');
+  await expect(report).toContainText('不合格');
+  if (save) await page.screenshot({ path: 'docs/screenshots/lightning-test-report.png' });
 
   await api(SEEDED_URL, 'trips.save', { lineId: lines[0]!.id, occurredAt: `${today}T00:10`, towers: '#16', reclosed: true, deviceIds: [] }, token);
   await page.goto('/#/trips');

@@ -1,5 +1,6 @@
 import type { DashboardPanel, Reminder } from '../../contract';
 import type { HandlerContext } from '../context';
+import { lightningPanels, lightningReminders } from '../lightning/lightning.dashboard';
 import { rosterPanels } from '../roster/roster.dashboard';
 import { staffPanels, staffReminders } from '../staff/staff.dashboard';
 import { upgradesPanels, upgradesReminders } from '../upgrades/upgrades.dashboard';
@@ -9,5 +10,5 @@ import { vegetationPanels, vegetationReminders } from '../vegetation/vegetation.
  * What each module puts on the first screen and in the reminders. A module adds its panels by
  * adding one function here; the page draws whatever panels come back.
  */
-export const PANEL_SOURCES: ((ctx: HandlerContext) => Promise<DashboardPanel[]>)[] = [vegetationPanels, staffPanels, rosterPanels, upgradesPanels];
-export const REMINDER_SOURCES: ((ctx: HandlerContext) => Promise<Reminder[]>)[] = [vegetationReminders, staffReminders, upgradesReminders];
+export const PANEL_SOURCES: ((ctx: HandlerContext) => Promise<DashboardPanel[]>)[] = [vegetationPanels, staffPanels, rosterPanels, upgradesPanels, lightningPanels];
+export const REMINDER_SOURCES: ((ctx: HandlerContext) => Promise<Reminder[]>)[] = [vegetationReminders, staffReminders, upgradesReminders, lightningReminders];

@@ -1,4 +1,4 @@
-import { ApiError } from '../../contract';
+import { ApiError, notFound } from '../../contract';
 import type { HandlerContext, Handlers } from '../context';
 import { fieldError, requireLive } from '../shared/references';
 import { deleteToBin } from '../shared/soft-delete';
@@ -7,12 +7,18 @@ import { judgeTest } from './lightning.rules';
 import { findDevice, findTest, listDevices, listRectifications, listTests, loadLightningContext } from './lightning.repository';
 import { saveJudgedTest } from './lightning.tests';
 
-type Methods = 'lightningDevices.list' | 'lightningDevices.save' | 'lightningDevices.delete' | 'lightningTests.list' | 'lightningTests.judge' | 'lightningTests.save' | 'lightningTests.delete' | 'rectifications.list';
+type Methods = 'lightningDevices.list' | 'lightningDevices.get' | 'lightningDevices.save' | 'lightningDevices.delete' | 'lightningTests.list' | 'lightningTests.judge' | 'lightningTests.save' | 'lightningTests.delete' | 'rectifications.list';
 
 const context = (ctx: HandlerContext) => loadLightningContext(ctx.db, ctx.today);
 
 export const lightningHandlers: Handlers<Methods> = {
   'lightningDevices.list': async (input, ctx) => listDevices(ctx.db, input, await context(ctx)),
+
+  'lightningDevices.get': async (input, ctx) => {
+    const device = await findDevice(ctx.db, input.id, await context(ctx));
+    if (!device) throw notFound('lightningDevices', input.id);
+    return device;
+  },
 
   'lightningDevices.save': async (input, ctx) => {
     const lctx = await context(ctx);

@@ -53,6 +53,7 @@ export const enLightning: Messages<typeof zhLightning> = {
     standard: 'Standard',
     judgePreview: '{{check}}: {{value}}, limit {{limit}} → {{verdict}}',
     history: 'Test history',
+    printReport: 'Print test report',
     grade: 'Grade',
     grades: { general: 'General', serious: 'Serious', critical: 'Critical' },
     foundOn: 'Found',

@@ -42,6 +42,15 @@ export const enOffice: Messages<typeof zhOffice> = {
       safety4: 'Show this order to the landowner and explain the law before cutting; clear the site afterwards and record the distance after.',
       distanceNote: 'Grades are judged with the current thresholds; “min” is the minimum distance used, the superscript its source:',
     },
+    testReport: {
+      deviceTitle: 'Lightning device test report ({{code}})',
+      campaignTitle: '{{name}} test report',
+      sub: 'Printed {{asOf}}',
+      summary: '{{devices}} devices: tested {{done}}, failed {{failed}}, not yet {{left}}',
+      basis: 'Basis (thresholds as currently set; change them in Thresholds → Lightning protection)',
+      tester: 'Tester (signature)',
+      checker: 'Checked by (signature)',
+    },
     approvalSheet: {
       title: 'Upgrade project approval sheet',
       sub: 'Request {{id}} · printed {{asOf}}',

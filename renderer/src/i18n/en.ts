@@ -72,6 +72,7 @@ export const en: Messages<typeof zhCN> = {
       blocked: 'Blocked (dispute open)', paidThisYear: 'Compensation paid in {{unit}} (CNY)', byLine: 'Open tree hazards by line and grade (top 15 lines; click to open)',
     },
     staff: { certificates: 'Certificates', expired: 'Expired or void', reviewDue: 'Review due or expiring', eligible: 'Eligible for duty today', shortOfHours: 'Short of training hours', hoursByTeam: 'Training hours this year, people on duty by team (click to open)', hoursMet: 'Requirement met', hoursShort: 'Short of hours' },
+    lightning: { summary: 'Lightning protection', campaignDone: 'Pre-season tests done (of {{unit}})', overdue: 'Devices overdue for a test', failed: 'Failed / being rectified', rectifying: 'Open rectifications', trips: 'Lightning trips in {{unit}} by line (click to open)', tripSeries: 'Trips' },
     upgrades: { summary: 'Upgrades', waiting: 'Waiting for approval', oldestDays: 'Oldest has waited (days)', budgetUsed: 'Approved this year (10k CNY, budget {{unit}})', backlog: 'Open upgrade requests by status and type (click to open)' },
     repairs: { byArea: 'Repair arrivals in {{unit}} by area (on time / late; click to open)', onTime: 'On time', late: 'Late' },
   },
@@ -100,7 +101,7 @@ export const en: Messages<typeof zhCN> = {
       categories: { safety_rules: 'Safety rules exam', skills: 'Skills', induction: 'Three-level induction', certificate: 'Certificate training', other: 'Other' },
     },
   },
-  reminders: { title: 'Reminders', none: 'Nothing to remind you of', vegetation: { overdue: 'Tree clearance: overdue', dueSoon: 'Tree clearance: due within {{days}} days' }, staff: { expired: 'Certificates: expired or void', due: 'Certificates: review or expiry within {{days}} days', shortOfHours: 'Training: short of hours this year' }, upgrades: { defectsOverdue: 'Equipment defects past their deadline', waiting: 'Upgrades waiting for approval' } },
+  reminders: { title: 'Reminders', none: 'Nothing to remind you of', vegetation: { overdue: 'Tree clearance: overdue', dueSoon: 'Tree clearance: due within {{days}} days' }, staff: { expired: 'Certificates: expired or void', due: 'Certificates: review or expiry within {{days}} days', shortOfHours: 'Training: short of hours this year' }, lightning: { overdue: 'Lightning: devices overdue for a test', rectifying: 'Lightning: open rectifications' }, upgrades: { defectsOverdue: 'Equipment defects past their deadline', waiting: 'Upgrades waiting for approval' } },
   recycle: {
     title: 'Recycle bin', entity: 'Kind', label: 'Record', deletedAt: 'Deleted', deletedBy: 'Deleted by', restored: 'Restored', nameTaken: 'A record with this name exists; cannot restore',
     parentDeleted: 'Its parent record is deleted; restore that first', entities: { vegetation: 'Tree hazard', lines: 'Line', townships: 'Township', villages: 'Village', teams: 'Team', attachments: 'Attachment', staff: 'Person', certificates: 'Certificate', training: 'Training', repairAreas: 'Repair area', seasons: 'Duty season', absences: 'Leave/wish', repairs: 'Repair call', equipment: 'Equipment', upgrades: 'Upgrade request', lightningDevices: 'Lightning device', lightningTests: 'Lightning test', trips: 'Lightning trip' },

@@ -50,6 +50,7 @@ export const zhLightning = {
     standard: '依据',
     judgePreview: '{{check}}：{{value}}，限值 {{limit}} → {{verdict}}',
     history: '历次试验',
+    printReport: '打印试验报告',
     grade: '等级',
     grades: { general: '一般', serious: '严重', critical: '危急' },
     foundOn: '发现日期',

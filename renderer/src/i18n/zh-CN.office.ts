@@ -101,6 +101,15 @@ export const zhOffice = {
       safety4: '砍剪前向户主出示本单并说明依据（《电力设施保护条例》及其实施细则），处理后清理现场，测量并记录处理后距离。',
       distanceNote: '隐患等级按当前规则阈值判定，“最小”为所用的最小允许距离，上标为其依据：',
     },
+    testReport: {
+      deviceTitle: '防雷设施试验报告（{{code}}）',
+      campaignTitle: '{{name}}试验报告',
+      sub: '打印日期 {{asOf}}',
+      summary: '共 {{devices}} 台：已试 {{done}}，不合格 {{failed}}，未试 {{left}}',
+      basis: '判定依据（阈值为当前设置，可在“规则阈值 → 防雷”中调整）',
+      tester: '试验人（签字）',
+      checker: '审核（签字）',
+    },
     approvalSheet: {
       title: '技改大修项目审批单',
       sub: '申请编号 {{id}} · 打印日期 {{asOf}}',

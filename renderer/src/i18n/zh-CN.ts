@@ -218,6 +218,7 @@ export const zhCN = {
       byLine: '未完成的树障隐患：按线路和等级（前 15 条线路，点击查看）',
     },
     staff: { certificates: '人员证书', expired: '证书已过期/失效', reviewDue: '待复审或即将到期', eligible: '今天可值班的人', shortOfHours: '今年培训学时不足', hoursByTeam: '在岗人员今年培训学时：按班组（点击查看）', hoursMet: '已达要求', hoursShort: '学时不足' },
+    lightning: { summary: '防雷', campaignDone: '雷雨季前试验已完成（共 {{unit}} 台）', overdue: '超期未试验的设施', failed: '不合格/整改中的设施', rectifying: '未完成的整改', trips: '{{unit}} 年雷击跳闸：按线路（点击查看）', tripSeries: '跳闸次数' },
     upgrades: { summary: '技改大修', waiting: '待审批申请', oldestDays: '最久已等待（天）', budgetUsed: '今年已批准（万元，预算 {{unit}}）', backlog: '技改大修在办：按状态和类别（点击查看）' },
     repairs: { byArea: '{{unit}} 抢修到达：按片区（准时 / 超时，点击查看）', onTime: '准时到达', late: '到达超时' },
   },
@@ -253,6 +254,7 @@ export const zhCN = {
     none: '没有需要提醒的事项',
     vegetation: { overdue: '树障清理：逾期', dueSoon: '树障清理：{{days}} 天内到期' },
     staff: { expired: '证书：已过期/失效', due: '证书：{{days}} 天内需复审或到期', shortOfHours: '培训：今年学时不足' },
+    lightning: { overdue: '防雷：超期未试验', rectifying: '防雷：整改未完成' },
     upgrades: { defectsOverdue: '设备缺陷：超过处理期限', waiting: '技改大修：待审批' },
   },
   recycle: {

@@ -2,12 +2,13 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { AgGridReact } from 'ag-grid-react';
 import type { CellValueChangedEvent, ColDef, GridApi, SelectionChangedEvent } from 'ag-grid-community';
 import { Button, DatePicker, Empty, Form, Input, Modal, Progress, Select, Space, Statistic, App as AntApp } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined, PrinterOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { CampaignRow, LightningCheck, OutputOf } from '@contract';
 import { call } from '../../api/client';
 import { PageTitle } from '../../components/PageTitle';
+import { navigate } from '../../navigation';
 import { errorText } from '../../components/errors';
 import { gridLocale, gridTheme } from '../../components/grid-look';
 import { useAuth } from '../accounts/auth-context';
@@ -150,6 +151,11 @@ export function CampaignPage() {
         {list && list.length > 0 && (
           <Select style={{ width: 240 }} value={campaignId} onChange={setCampaignId} options={list.map((c) => ({ value: c.id, label: `${c.name}（${c.deadline}）` }))} data-testid="campaign-select" />
         )}
+        {campaign && (
+          <Button icon={<PrinterOutlined />} onClick={() => navigate('print/testReport', { campaignId: campaign.id })} data-testid="print-campaign-report">
+            {t('lightning.printReport')}
+          </Button>
+        )}
         {canEdit && (
           <Button
             type="primary"
@@ -222,6 +228,12 @@ export function CampaignPage() {
         open={creating}
         title={t('lightning.newCampaign')}
         onCancel={() => setCreating(false)}
+        // The keyboard goes to the grid's first reading, not back to the button (Enter would open this again).
+        focusTriggerAfterClose={false}
+        afterClose={() => {
+          const cell = api.current?.getFocusedCell();
+          if (cell) api.current!.setFocusedCell(cell.rowIndex, cell.column);
+        }}
         okButtonProps={{ 'data-testid': 'campaign-create' } as never}
         onOk={async () => {
           const v = await form.validateFields();

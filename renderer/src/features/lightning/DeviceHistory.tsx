@@ -1,9 +1,11 @@
 import { useEffect, useState } from 'react';
-import { Descriptions, Table } from 'antd';
+import { Button, Descriptions, Table } from 'antd';
+import { PrinterOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { LightningDeviceRow, LightningTestRow } from '@contract';
 import { call } from '../../api/client';
 import { Chart } from '../../components/Chart';
+import { navigate } from '../../navigation';
 import { VerdictTag } from './lightning-ui';
 
 /** A device's readings over the years as a small chart (the reading its type is judged by), and the tests as a list. */
@@ -23,6 +25,9 @@ export function DeviceHistory({ device }: { device: LightningDeviceRow }) {
   const limit = tests.at(-1)?.judgement.items.find((i) => i.check === (arrester ? 'leakage' : 'grounding'))?.limit;
   return (
     <div data-testid="device-history">
+      <Button icon={<PrinterOutlined />} style={{ marginBottom: 12 }} onClick={() => navigate('print/testReport', { deviceId: device.id })} data-testid="print-device-report">
+        {t('lightning.printReport')}
+      </Button>
       <Descriptions size="small" column={2} bordered>
         <Descriptions.Item label={t('lightning.kind')}>{t(`lightning.kinds.${device.kind}`)}</Descriptions.Item>
         <Descriptions.Item label={t('lightning.site')}>{[device.lineName, device.tower, device.siteName].filter(Boolean).join(' ')}</Descriptions.Item>

@@ -3,11 +3,12 @@ import type { ReactNode } from 'react';
 import { ApprovalSheetDocument, loadApprovalSheet, type ApprovalSheetData } from './ApprovalSheet';
 import { DutySheetDocument, loadDutySheet, type DutySheetData } from './DutySheet';
 import { HazardListDocument, loadHazardList, type HazardListData } from './HazardList';
+import { TestReportDocument, loadTestReport, testReportTitle, type TestReportData } from './TestReport';
 import { WorkOrderDocument, loadWorkOrder, type WorkOrderData } from './WorkOrder';
 
 /**
  * Printable documents. Each loads its data through the API and renders A4 pages; the print page
- * adds the toolbar, PDF and the print dialog. The lightning test report becomes an entry here.
+ * adds the toolbar, PDF and the print dialog.
  */
 export interface PrintTemplate<D> {
   load(params: Record<string, unknown>): Promise<D>;
@@ -27,6 +28,7 @@ export const PRINT_TEMPLATES: Record<string, PrintTemplate<unknown>> = {
     title: (t, d) => t('print.dutySheet.title', { season: d.view.season.name }),
     render: (t, d) => <DutySheetDocument t={t} data={d} />,
   }),
+  testReport: template<TestReportData>({ load: loadTestReport, title: testReportTitle, render: (t, d) => <TestReportDocument t={t} data={d} /> }),
   hazardList: template<HazardListData>({
     load: loadHazardList,
     title: (t, d) => t('print.hazardList.title', { line: d.line.name }),

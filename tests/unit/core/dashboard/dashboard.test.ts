@@ -65,7 +65,7 @@ describe('reminders', () => {
   test('overdue and due-soon counts match the grid presets; the lead time is the setting', async () => {
     await t.call('settings.update', { key: 'vegetation.dueSoonDays', value: 60 }, t.adminToken);
     const { items, total } = await t.call('reminders.list', {}, t.adminToken);
-    expect(items.map((i) => i.label)).toEqual(['reminders.vegetation.overdue', 'reminders.vegetation.dueSoon', 'reminders.staff.expired', 'reminders.staff.due', 'reminders.staff.shortOfHours', 'reminders.upgrades.defectsOverdue', 'reminders.upgrades.waiting']);
+    expect(items.map((i) => i.label)).toEqual(['reminders.vegetation.overdue', 'reminders.vegetation.dueSoon', 'reminders.staff.expired', 'reminders.staff.due', 'reminders.staff.shortOfHours', 'reminders.upgrades.defectsOverdue', 'reminders.upgrades.waiting', 'reminders.lightning.overdue', 'reminders.lightning.rectifying']);
     expect(items[1]!.leadDays).toBe(60);
     expect(items[3]!.leadDays).toBe(60); // staff.certificate.windowDays
     for (const item of items) expect(await countOf(item.link)).toBe(item.count);
