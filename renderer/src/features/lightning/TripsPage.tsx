@@ -6,6 +6,7 @@ import { tripInput, type OutputOf, type TripRow } from '@contract';
 import { call } from '../../api/client';
 import { ListPage } from '../../components/ListPage';
 import { useReferenceOptions } from '../reference/useReferenceOptions';
+import { useRouteFilters } from '../../navigation';
 
 type ByLine = OutputOf<'trips.byLine'>['rows'][number];
 
@@ -13,7 +14,10 @@ type ByLine = OutputOf<'trips.byLine'>['rows'][number];
 export function TripsPage() {
   const { t } = useTranslation();
   const [refs] = useReferenceOptions();
-  const [year, setYear] = useState(new Date().getFullYear());
+  // Opened from a bar on 首页: that line's trips in that year.
+  const route = useRouteFilters();
+  const [year, setYear] = useState(typeof route?.year === 'number' ? route.year : new Date().getFullYear());
+  const lineId = typeof route?.lineId === 'number' ? route.lineId : undefined;
   const [byLine, setByLine] = useState<ByLine[]>([]);
   const [devices, setDevices] = useState<{ value: number; label: string }[]>([]);
   useEffect(() => void call('trips.byLine', { year }).then((r) => setByLine(r.rows)), [year]);
@@ -62,7 +66,8 @@ export function TripsPage() {
           { name: 'deviceIds', label: t('lightning.linkedDevices'), kind: 'multiselect', span: 24, options: devices },
           { name: 'notes', label: t('common.notes'), kind: 'textarea', span: 24 },
         ]}
-        newValues={{ reclosed: false, deviceIds: [] }}
+        newValues={{ reclosed: false, deviceIds: [], lineId }}
+        params={{ lineId, year: lineId ? year : undefined }}
         editors={['clerk', 'planner', 'admin']}
         save={async (v) => {
           await call('trips.save', v);
