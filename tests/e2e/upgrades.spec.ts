@@ -20,6 +20,15 @@ async function user(username: string, role: Role) {
   return (await api(SEEDED_URL, 'accounts.login', { username, password: PASSWORD })).token;
 }
 
+/** Closes the drawer with its × (Escape only reaches it when it has the focus), waits until it is gone, signs out. */
+async function signOut(page: Page) {
+  const close = page.locator('.ant-drawer-open .ant-drawer-close');
+  if (await close.count()) await close.click();
+  await expect(page.locator('.ant-drawer-open')).toHaveCount(0);
+  await page.getByTestId('user-menu').click();
+  await page.getByText('退出登录').click();
+}
+
 async function rowOf(page: Page, text: string) {
   return page.getByTestId('upgrade-table').getByRole('row').filter({ hasText: text });
 }
@@ -52,9 +61,7 @@ test('a clerk raises a request with a photo and submits it, and cannot approve i
   await expect(api(SEEDED_URL, 'upgrades.transition', { ids: [mine.id], action: 'approve' }, clerk)).rejects.toThrow(/FORBIDDEN/);
 
   // The manager's queue: submitted requests, highest priority first, with the score's parts.
-  await page.keyboard.press('Escape');
-  await page.getByTestId('user-menu').click();
-  await page.getByText('退出登录').click();
+  await signOut(page);
   await login(page, 'up-manager', PASSWORD, 'upgrades');
   const table = page.getByTestId('upgrade-table');
   await expect(table).toContainText('端到端测试');
@@ -112,9 +119,7 @@ test('a request over the two-approval amount stays pending after one manager and
     await expect(page.getByText('已办理：1 条')).toBeVisible();
     // After one approval the request still waits in the queue, marked 1 of 2; after the second it is approved.
     await expect(who === 'up-manager' ? page.getByTestId('upgrade-table').getByRole('row').filter({ hasText: '双签测试' }) : detail).toContainText(shown);
-    await page.keyboard.press('Escape');
-    await page.getByTestId('user-menu').click();
-    await page.getByText('退出登录').click();
+    await signOut(page);
   }
   const done = await api(SEEDED_URL, 'upgrades.get', { id: big.id }, clerk);
   expect(done).toMatchObject({ status: 'approved', approvals: ['up-manager', 'up-manager2'] });
@@ -147,24 +152,19 @@ test('the whole lifecycle in the window: fund, build, accept with a punch list, 
     await login(page, who, PASSWORD, `upgrades?f=${encodeURIComponent(JSON.stringify({ open: r.id, statuses: [] }))}`);
     await expect(page.getByTestId('upgrade-detail')).toBeVisible();
   };
-  const signOut = async () => {
-    await page.keyboard.press('Escape');
-    await page.getByTestId('user-menu').click();
-    await page.getByText('退出登录').click();
-  };
 
   await as('up-manager');
   await act('approve', { '意见/原因': '同意' });
   let detail = await act('fund', { 项目编号: `DX-${year}-017`, 资金来源: '大修成本' });
   await expect(detail).toContainText('已立项');
   await expect(detail).toContainText(`DX-${year}-017`);
-  await signOut();
+  await signOut(page);
 
   await as('up-clerk');
   await act('start');
   detail = await act('finish');
   await expect(detail).toContainText('待验收');
-  await signOut();
+  await signOut(page);
 
   await as('up-manager');
   detail = await act('accept', { 验收人员: '王主任、李工', 验收发现的问题: '引线相色标识缺失' });
@@ -174,14 +174,14 @@ test('the whole lifecycle in the window: fund, build, accept with a punch list, 
   await page.getByTestId('upgrade-action-ok').click();
   await expect(page.getByText('还有未销项的验收问题').first()).toBeVisible();
   await page.getByRole('dialog').getByRole('button', { name: /取\s?消/ }).first().click();
-  await signOut();
+  await signOut(page);
 
   // The work team clears the problem (销项); then the manager can close.
   await as('up-clerk');
   await detail.getByRole('button', { name: '销项' }).click();
   await expect(detail.getByTestId('punch-items')).toContainText('up-clerk');
   await expect(detail.getByTestId('punch-items')).toContainText('已销项');
-  await signOut();
+  await signOut(page);
   await as('up-manager');
   detail = await act('close');
   await expect(detail).toContainText('已关闭');
