@@ -3,7 +3,7 @@ import { LEDGER_EDITORS, EVERYONE, command, query } from './method';
 import { fileId } from './files';
 
 /** Ledgers that can be imported from and exported to Excel. Each has a sheet in the core. */
-export const SHEET_NAMES = ['vegetation', 'lines', 'townships', 'villages', 'teams', 'staff', 'equipment'] as const;
+export const SHEET_NAMES = ['vegetation', 'lines', 'townships', 'villages', 'teams', 'staff', 'equipment', 'lightningDevices'] as const;
 export const sheetName = z.enum(SHEET_NAMES);
 export type SheetName = z.infer<typeof sheetName>;
 

@@ -79,8 +79,34 @@ const zhStaff = {
   },
 };
 
+const zhLightning = {
+  code: '设备编号',
+  kind: '类型',
+  kinds: { rod: '避雷针/接闪杆', arrester: '氧化锌避雷器', ground_wire: '避雷线', grounding: '接地装置' },
+  site: '安装位置',
+  sites: { tower: '线路杆塔', transformer: '配变', switch: '柱上开关/电缆终端', substation: '变电站' },
+  line: '线路',
+  tower: '杆塔号',
+  siteName: '配变/开关/变电站名称',
+  model: '型号',
+  ratedKv: '额定电压（kV）',
+  installDate: '投运日期',
+  soilResistivity: '土壤电阻率 ρ（Ω·m）',
+  transformerKva: '配变容量（kVA）',
+  hasGroundWire: '杆塔有避雷线（架空地线）',
+  radialElectrodes: '已装 6–8 根放射形接地体（ρ > 2000 Ω·m）',
+  nearStation: '距发电厂/变电站 1–2 km 内',
+  u1maInitial: 'U1mA 初始值（kV）',
+  lastTestedOn: '上次试验',
+  lastVerdict: '上次结论',
+  nextDueOn: '下次试验',
+  dueReasons: { never: '从未试验', cycle: '按周期', season: '雷雨季前', trip: '线路雷击跳闸后' },
+  verdicts: { pass: '合格', fail: '不合格', pending: '未完成' },
+  notes: '备注',
+};
+
 const zhImport = {
-  titles: { vegetation: '树障清理台账', lines: '线路', townships: '乡镇', villages: '村', teams: '班组', staff: '人员', equipment: '设备台账' },
+  titles: { vegetation: '树障清理台账', lines: '线路', townships: '乡镇', villages: '村', teams: '班组', staff: '人员', equipment: '设备台账', lightningDevices: '防雷设施' },
   keyRule: {
     vegetation: '同一线路、同一杆号区段、同一树种视为同一条记录：再次导入会更新这条记录，不会重复新增。',
     lines: '线路名称相同视为同一条线路：再次导入会更新它，不会重复新增。',
@@ -89,6 +115,7 @@ const zhImport = {
     teams: '班组名称相同视为同一个班组：再次导入会更新它，不会重复新增。',
     staff: '工号相同视为同一个人：再次导入会更新他的资料和技能，不会重复新增。',
     equipment: '设备编号相同视为同一台设备：再次导入会更新它，不会重复新增。',
+    lightningDevices: '设备编号相同视为同一台防雷设施：再次导入会更新它，不会重复新增。',
   },
 };
 
@@ -175,7 +202,7 @@ const enStaff: Same<typeof zhStaff> = {
 };
 
 const enImport: Same<typeof zhImport> = {
-  titles: { vegetation: 'Tree clearance', lines: 'Lines', townships: 'Townships', villages: 'Villages', teams: 'Teams', staff: 'Staff', equipment: 'Equipment' },
+  titles: { vegetation: 'Tree clearance', lines: 'Lines', townships: 'Townships', villages: 'Villages', teams: 'Teams', staff: 'Staff', equipment: 'Equipment', lightningDevices: 'Lightning devices' },
   keyRule: {
     vegetation: 'Same line, same towers and same species = the same record: importing again updates it, never adds a duplicate.',
     lines: 'Same line name = the same line: importing again updates it.',
@@ -184,12 +211,39 @@ const enImport: Same<typeof zhImport> = {
     teams: 'Same team name = the same team: importing again updates it.',
     staff: 'Same employee number = the same person: importing again updates their details and skills.',
     equipment: 'Same code = the same item: importing again updates it.',
+    lightningDevices: 'Same code = the same device: importing again updates it.',
   },
 };
 
+const enLightning: Same<typeof zhLightning> = {
+  code: 'Code',
+  kind: 'Type',
+  kinds: { rod: 'Lightning rod', arrester: 'MOA arrester', ground_wire: 'Ground wire', grounding: 'Grounding' },
+  site: 'Site',
+  sites: { tower: 'Line tower', transformer: 'Transformer', switch: 'Switch/cable termination', substation: 'Substation' },
+  line: 'Line',
+  tower: 'Tower',
+  siteName: 'Transformer/switch/substation',
+  model: 'Model',
+  ratedKv: 'Rated voltage (kV)',
+  installDate: 'In service since',
+  soilResistivity: 'Soil resistivity ρ (Ω·m)',
+  transformerKva: 'Transformer capacity (kVA)',
+  hasGroundWire: 'Tower has a ground wire',
+  radialElectrodes: '6–8 radial electrodes fitted (ρ > 2000 Ω·m)',
+  nearStation: 'Within 1–2 km of a plant/substation',
+  u1maInitial: 'Initial U1mA (kV)',
+  lastTestedOn: 'Last test',
+  lastVerdict: 'Last result',
+  nextDueOn: 'Next test',
+  dueReasons: { never: 'never tested', cycle: 'cycle', season: 'before the season', trip: 'after a lightning trip' },
+  verdicts: { pass: 'Pass', fail: 'Fail', pending: 'Incomplete' },
+  notes: 'Notes',
+};
+
 export const SHEET_LABELS = {
-  'zh-CN': { reference: zhReference, vegetation: zhVegetation, staff: zhStaff, equipment: zhEquipment, import: zhImport },
-  en: { reference: enReference, vegetation: enVegetation, staff: enStaff, equipment: enEquipment, import: enImport },
+  'zh-CN': { reference: zhReference, vegetation: zhVegetation, staff: zhStaff, equipment: zhEquipment, lightning: zhLightning, import: zhImport },
+  en: { reference: enReference, vegetation: enVegetation, staff: enStaff, equipment: enEquipment, lightning: enLightning, import: enImport },
 } as const;
 
 export type LabelLanguage = keyof typeof SHEET_LABELS;

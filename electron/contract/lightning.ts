@@ -65,6 +65,12 @@ export const lightningDeviceInput = z.object({
   /** An arrester's initial (or factory) U1mA (kV): the change is judged against it. */
   u1maInitial: positive(1000).nullable().optional(),
   notes: optionalText(500),
+}).superRefine((v, ctx) => {
+  // What the judgement needs to know about this kind of device and site.
+  const need = (ok: boolean, path: string) => ok || ctx.addIssue({ code: 'custom', path: [path], message: 'validation.required' });
+  need(v.site !== 'tower' || v.lineId != null, 'lineId');
+  need(v.site !== 'transformer' || v.transformerKva != null, 'transformerKva');
+  need(v.kind !== 'arrester' || v.ratedKv != null, 'ratedKv');
 });
 export const lightningDeviceRow = z.object({
   ...recordMeta,

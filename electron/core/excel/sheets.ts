@@ -2,6 +2,7 @@ import type { SheetName } from '../../contract';
 import { referenceSheets } from '../reference/reference.sheets';
 import { staffSheet } from '../staff/staff.sheet';
 import { equipmentSheet } from '../upgrades/equipment.sheet';
+import { lightningDeviceSheet } from '../lightning/lightning.sheet';
 import { vegetationSheet } from '../vegetation/vegetation.sheet';
 import type { LedgerSheet, SheetContext } from './sheet';
 
@@ -10,6 +11,7 @@ export const SHEETS: Record<SheetName, LedgerSheet<never, never, never>> = {
   vegetation: vegetationSheet as unknown as LedgerSheet<never, never, never>,
   staff: staffSheet as unknown as LedgerSheet<never, never, never>,
   equipment: equipmentSheet as unknown as LedgerSheet<never, never, never>,
+  lightningDevices: lightningDeviceSheet as unknown as LedgerSheet<never, never, never>,
   ...(referenceSheets as unknown as Record<'lines' | 'townships' | 'villages' | 'teams', LedgerSheet<never, never, never>>),
 };
 

@@ -26,9 +26,6 @@ export const lightningHandlers: Handlers<Methods> = {
     if (input.id !== undefined) clash = clash.where('id', '!=', input.id);
     if (await clash.executeTakeFirst()) throw fieldError('code', 'validation.duplicate');
     if (input.lineId) await requireLive(ctx.db, 'lines', input.lineId, 'lineId');
-    if (input.site === 'tower' && !input.lineId) throw fieldError('lineId', 'validation.required');
-    if (input.site === 'transformer' && input.transformerKva == null) throw fieldError('transformerKva', 'validation.required');
-    if (input.kind === 'arrester' && input.ratedKv == null) throw fieldError('ratedKv', 'validation.required');
     const before = input.id === undefined ? undefined : await findDevice(ctx.db, input.id, lctx);
     const id = await saveVersioned(
       ctx,

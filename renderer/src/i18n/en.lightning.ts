@@ -1,39 +1,19 @@
+import { SHEET_LABELS } from '@contract';
 import type { Messages } from './messages';
 import type { zhLightning } from './zh-CN.lightning';
 
 /** English: lightning protection. */
 export const enLightning: Messages<typeof zhLightning> = {
   lightning: {
+    ...SHEET_LABELS.en.lightning,
     devices: 'Lightning devices',
     tests: 'Test records',
     campaign: 'Pre-season tests',
     rectifications: 'Rectifications',
     trips: 'Lightning trips',
-    code: 'Code',
-    kind: 'Type',
-    kinds: { rod: 'Lightning rod', arrester: 'MOA arrester', ground_wire: 'Ground wire', grounding: 'Grounding' },
-    site: 'Site',
-    sites: { tower: 'Line tower', transformer: 'Transformer', switch: 'Switch/cable termination', substation: 'Substation' },
-    line: 'Line',
-    tower: 'Tower',
-    siteName: 'Transformer/switch/substation',
-    model: 'Model',
-    ratedKv: 'Rated voltage (kV)',
-    installDate: 'In service since',
-    soilResistivity: 'Soil resistivity ρ (Ω·m)',
-    transformerKva: 'Transformer capacity (kVA)',
-    hasGroundWire: 'Tower has a ground wire',
-    radialElectrodes: '6–8 radial electrodes fitted (ρ > 2000 Ω·m)',
-    nearStation: 'Within 1–2 km of a plant/substation',
-    u1maInitial: 'Initial U1mA (kV)',
-    lastTestedOn: 'Last test',
-    lastVerdict: 'Last result',
-    nextDueOn: 'Next test',
-    dueReasons: { never: 'never tested', cycle: 'cycle', season: 'before the season', trip: 'after a lightning trip' },
     overdue: 'overdue',
     overdueOnly: 'Overdue only',
     redOnly: 'Failed/rectifying only',
-    verdicts: { pass: 'Pass', fail: 'Fail', pending: 'Incomplete' },
     device: 'Device',
     testedOn: 'Test date',
     tester: 'Tester',

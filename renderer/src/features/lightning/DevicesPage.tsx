@@ -77,6 +77,7 @@ export function DevicesPage() {
     <>
       <ListPage
         title={t('lightning.devices')}
+        sheet="lightningDevices"
         listMethod="lightningDevices.list"
         columns={columns as ColDef[]}
         schema={lightningDeviceInput}

@@ -104,3 +104,45 @@ describe('pre-season campaign', () => {
     expect((await t.call('campaigns.list', {}, clerk)).rows).toEqual([]);
   });
 });
+
+describe('the device register in and out of Excel', () => {
+  test('a register sheet comes in by code with words for type and site and 是/否; importing again changes nothing; export has words and the due date', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const { importSheet } = await import('../../helpers/office');
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('防雷设施');
+    ws.addRow(['设备编号', '类型', '安装位置', '线路', '杆塔号', '土壤电阻率 ρ（Ω·m）', '杆塔有避雷线（架空地线）', '额定电压（kV）', '配变容量（kVA）']);
+    ws.addRow(['JD-101', '接地装置', '线路杆塔', '10kV 雷区线', '#12', 300, '是', null, null]);
+    ws.addRow(['MOA-102', '氧化锌避雷器', '柱上开关/电缆终端', '10kV 雷区线', '#30', null, null, 17, null]);
+    ws.addRow(['PB-103', '接地装置', '配变', null, null, null, null, null, 315]);
+    const bytes = Buffer.from(await wb.xlsx.writeBuffer());
+    const first = await importSheet(t, 'lightningDevices', bytes);
+    expect(first.analysed.preview.problems).toEqual([]);
+    expect(first.committed.result).toMatchObject({ outcome: { created: 3 } });
+    const rows = (await t.call('lightningDevices.list', { startRow: 0, endRow: 10 }, clerk)).rows;
+    expect(rows.find((r) => r.code === 'JD-101')).toMatchObject({ kind: 'grounding', site: 'tower', lineName: '10kV 雷区线', soilResistivity: 300, hasGroundWire: true, dueReason: 'never' });
+    expect(rows.find((r) => r.code === 'MOA-102')).toMatchObject({ kind: 'arrester', ratedKv: 17 });
+    const again = await importSheet(t, 'lightningDevices', bytes);
+    expect(again.analysed.preview).toMatchObject({ newCount: 0, unchangedCount: 3 });
+
+    // A transformer without its capacity is refused by row and column, and nothing is written.
+    const bad = new ExcelJS.Workbook();
+    const bs = bad.addWorksheet('防雷设施');
+    bs.addRow(['设备编号', '类型', '安装位置']);
+    bs.addRow(['PB-104', '接地装置', '配变']);
+    const refused = await importSheet(t, 'lightningDevices', Buffer.from(await bad.xlsx.writeBuffer()));
+    expect(refused.analysed.preview.problems).toEqual([expect.objectContaining({ row: 2, field: 'transformerKva' })]);
+
+    const { waitForJob, downloadFile } = await import('../../helpers/files');
+    const { jobId } = await t.call('excel.export', { sheet: 'lightningDevices', list: { sortModel: [{ colId: 'code', sort: 'asc' }] }, columns: [{ colId: 'code', header: '设备编号' }, { colId: 'kind', header: '类型' }, { colId: 'nextDueOn', header: '下次试验' }] }, clerk);
+    const state = await waitForJob(t, jobId, clerk);
+    const file = await downloadFile(t, state.result?.kind === 'excel.export' ? state.result.outcome.fileId : '', clerk);
+    const out = new ExcelJS.Workbook();
+    await out.xlsx.load(file.bytes as never);
+    const sheetRows: unknown[][] = [];
+    out.worksheets[0]!.eachRow((r) => sheetRows.push((r.values as unknown[]).slice(1)));
+    const header = sheetRows.findIndex((r) => r[0] === '设备编号');
+    expect(sheetRows[header]).toEqual(['设备编号', '类型', '下次试验']);
+    expect(sheetRows.slice(header + 1).map((r) => r.slice(0, 2))).toEqual([['JD-101', '接地装置'], ['MOA-102', '氧化锌避雷器'], ['PB-103', '接地装置']]);
+  });
+});

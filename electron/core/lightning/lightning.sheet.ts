@@ -1,0 +1,107 @@
+import { LIGHTNING_DEVICE_TYPES, LIGHTNING_SITES, contract, type LightningDeviceRow, type ParsedInputOf } from '../../contract';
+import type { HandlerContext } from '../context';
+import { headerKey } from '../excel/cells';
+import { writeThroughHandler } from '../excel/sheet-context';
+import type { LedgerSheet } from '../excel/sheet';
+import { lightningHandlers } from './lightning.handlers';
+import { allDevices, listDevices, loadLightningContext } from './lightning.repository';
+
+interface Lookups {
+  lines: Map<string, number>;
+}
+
+const save = lightningHandlers['lightningDevices.save'] as unknown as (input: unknown, ctx: HandlerContext) => Promise<LightningDeviceRow>;
+
+/** 防雷设施 in and out of Excel (the register most offices keep as a sheet today); the same code is the same device. */
+export const lightningDeviceSheet: LedgerSheet<Lookups, LightningDeviceRow, LightningDeviceRow> = {
+  name: 'lightningDevices',
+  saveMethod: 'lightningDevices.save',
+  schema: contract['lightningDevices.save'].input,
+  keyRule: 'import.keyRule.lightningDevices',
+  fields: [
+    { key: 'code', label: 'lightning.code', kind: 'text', required: true, example: 'JD-0001', aliases: ['编号'], width: 12 },
+    { key: 'kind', label: 'lightning.kind', kind: 'enum', required: true, values: LIGHTNING_DEVICE_TYPES, valueLabels: 'lightning.kinds', example: '接地装置', aliases: ['设施类型', '类别'], width: 14 },
+    { key: 'site', label: 'lightning.site', kind: 'enum', required: true, values: LIGHTNING_SITES, valueLabels: 'lightning.sites', example: '线路杆塔', width: 14 },
+    { key: 'line', label: 'lightning.line', kind: 'lookup', inputKey: 'lineId', example: null, aliases: ['所属线路', '线路名称'], width: 16 },
+    { key: 'tower', label: 'lightning.tower', kind: 'text', example: '#12', aliases: ['杆号'], width: 8 },
+    { key: 'siteName', label: 'lightning.siteName', kind: 'text', example: null, width: 16 },
+    { key: 'model', label: 'lightning.model', kind: 'text', example: null, width: 14 },
+    { key: 'ratedKv', label: 'lightning.ratedKv', kind: 'number', example: null, aliases: ['额定电压'], width: 10 },
+    { key: 'installDate', label: 'lightning.installDate', kind: 'date', example: '2012-05-01', width: 12 },
+    { key: 'soilResistivity', label: 'lightning.soilResistivity', kind: 'number', example: 300, aliases: ['土壤电阻率'], width: 12 },
+    { key: 'transformerKva', label: 'lightning.transformerKva', kind: 'number', example: null, aliases: ['配变容量'], width: 10 },
+    { key: 'hasGroundWire', label: 'lightning.hasGroundWire', kind: 'boolean', example: true, aliases: ['有避雷线'], width: 10 },
+    { key: 'radialElectrodes', label: 'lightning.radialElectrodes', kind: 'boolean', example: false, aliases: ['放射形接地体'], width: 10 },
+    { key: 'nearStation', label: 'lightning.nearStation', kind: 'boolean', example: false, aliases: ['进出线段'], width: 10 },
+    { key: 'u1maInitial', label: 'lightning.u1maInitial', kind: 'number', example: null, aliases: ['U1mA初始值'], width: 10 },
+    { key: 'notes', label: 'lightning.notes', kind: 'text', example: null, width: 20 },
+  ],
+  async loadLookups({ db }) {
+    const lines = await db.selectFrom('lines').select(['id', 'name']).where('deleted_at', 'is', null).execute();
+    return { lines: new Map(lines.map((l) => [headerKey(l.name), l.id])) };
+  },
+  lookupNames: (lookups, field) => (field === 'line' ? [...lookups.lines.keys()] : []),
+  toInput(values, lookups, problems) {
+    const input: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(values)) {
+      if (key === 'line') {
+        const id = value === null ? null : lookups.lines.get(headerKey(String(value)));
+        if (id === undefined) problems.push({ field: 'line', message: 'import.unknownReference', params: { value: String(value) } });
+        input.lineId = id ?? null;
+      } else if (value !== null || !['hasGroundWire', 'radialElectrodes', 'nearStation'].includes(key)) input[key] = value;
+    }
+    return input;
+  },
+  keyOf: (input) => headerKey(String(input.code)),
+  async loadExisting(ctx) {
+    const found = new Map<string, LightningDeviceRow>();
+    for await (const r of allDevices(ctx.db, await loadLightningContext(ctx.db, ctx.today))) found.set(headerKey(r.code), r);
+    return found;
+  },
+  inputOf: (r) => ({
+    id: r.id,
+    version: r.version,
+    kind: r.kind,
+    code: r.code,
+    site: r.site,
+    lineId: r.lineId,
+    tower: r.tower,
+    siteName: r.siteName,
+    model: r.model,
+    ratedKv: r.ratedKv,
+    installDate: r.installDate,
+    soilResistivity: r.soilResistivity,
+    transformerKva: r.transformerKva,
+    hasGroundWire: r.hasGroundWire,
+    radialElectrodes: r.radialElectrodes,
+    nearStation: r.nearStation,
+    u1maInitial: r.u1maInitial,
+    notes: r.notes,
+  }),
+  write: (ctx, rows, _lookups, progress) => writeThroughHandler(ctx, rows, save, progress),
+  listSchema: contract['lightningDevices.list'].input,
+  rows: async function* (ctx, list) {
+    const req = list as ParsedInputOf<'lightningDevices.list'>;
+    const lctx = await loadLightningContext(ctx.db, ctx.today);
+    for (let start = 0; ; start += 1000) {
+      const page = await listDevices(ctx.db, { ...req, startRow: start, endRow: start + 1000 }, lctx);
+      yield* page.rows;
+      if (start + 1000 >= page.rowCount) return;
+    }
+  },
+  async count(ctx, list) {
+    return (await listDevices(ctx.db, { ...(list as ParsedInputOf<'lightningDevices.list'>), startRow: 0, endRow: 1 }, await loadLightningContext(ctx.db, ctx.today))).rowCount;
+  },
+  exportColumns: {
+    code: { kind: 'text', width: 12 },
+    kind: { kind: 'enum', valueLabels: 'lightning.kinds' },
+    site: { kind: 'enum', valueLabels: 'lightning.sites' },
+    lineName: { kind: 'text', width: 16 },
+    tower: { kind: 'text' },
+    siteName: { kind: 'text', width: 16 },
+    soilResistivity: { kind: 'number' },
+    lastTestedOn: { kind: 'date', width: 12 },
+    lastVerdict: { kind: 'enum', valueLabels: 'lightning.verdicts' },
+    nextDueOn: { kind: 'date', width: 12 },
+  },
+};
