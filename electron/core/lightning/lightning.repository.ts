@@ -132,10 +132,10 @@ export async function listDevices(db: Kysely<DB>, req: ParsedInputOf<'lightningD
   return { rowCount: kept.length, rows: kept.slice(req.startRow, req.endRow) };
 }
 
-/** Every live device, judged (campaign set-up, trip analysis). */
-export async function* allDevices(db: Kysely<DB>, ctx: LightningContext, lineId?: number): AsyncGenerator<LightningDeviceRow> {
+/** Every device the list would show, page after page (campaign set-up, the register's Excel export). */
+export async function* allDevices(db: Kysely<DB>, ctx: LightningContext, req: Omit<ParsedInputOf<'lightningDevices.list'>, 'startRow' | 'endRow'> = { sortModel: [{ colId: 'code', sort: 'asc' }], filterModel: {} }): AsyncGenerator<LightningDeviceRow> {
   for (let start = 0; ; start += 1000) {
-    const page = await listDevices(db, { startRow: start, endRow: start + 1000, sortModel: [{ colId: 'code', sort: 'asc' }], filterModel: {}, lineId }, ctx);
+    const page = await listDevices(db, { ...req, startRow: start, endRow: start + 1000 }, ctx);
     yield* page.rows;
     if (start + 1000 >= page.rowCount) return;
   }

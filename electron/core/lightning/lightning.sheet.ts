@@ -3,17 +3,15 @@ import type { HandlerContext } from '../context';
 import { headerKey } from '../excel/cells';
 import { writeThroughHandler } from '../excel/sheet-context';
 import type { LedgerSheet } from '../excel/sheet';
+import { lineIdOf, lineNames, loadLineLookups, type LineLookups } from '../excel/line-lookup';
 import { lightningHandlers } from './lightning.handlers';
 import { allDevices, listDevices, loadLightningContext } from './lightning.repository';
 
-interface Lookups {
-  lines: Map<string, number>;
-}
 
 const save = lightningHandlers['lightningDevices.save'] as unknown as (input: unknown, ctx: HandlerContext) => Promise<LightningDeviceRow>;
 
 /** 防雷设施 in and out of Excel (the register most offices keep as a sheet today); the same code is the same device. */
-export const lightningDeviceSheet: LedgerSheet<Lookups, LightningDeviceRow, LightningDeviceRow> = {
+export const lightningDeviceSheet: LedgerSheet<LineLookups, LightningDeviceRow, LightningDeviceRow> = {
   name: 'lightningDevices',
   saveMethod: 'lightningDevices.save',
   schema: contract['lightningDevices.save'].input,
@@ -36,19 +34,13 @@ export const lightningDeviceSheet: LedgerSheet<Lookups, LightningDeviceRow, Ligh
     { key: 'u1maInitial', label: 'lightning.u1maInitial', kind: 'number', example: null, aliases: ['U1mA初始值'], width: 10 },
     { key: 'notes', label: 'lightning.notes', kind: 'text', example: null, width: 20 },
   ],
-  async loadLookups({ db }) {
-    const lines = await db.selectFrom('lines').select(['id', 'name']).where('deleted_at', 'is', null).execute();
-    return { lines: new Map(lines.map((l) => [headerKey(l.name), l.id])) };
-  },
-  lookupNames: (lookups, field) => (field === 'line' ? [...lookups.lines.keys()] : []),
+  loadLookups: ({ db }) => loadLineLookups(db),
+  lookupNames: lineNames,
   toInput(values, lookups, problems) {
     const input: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(values)) {
-      if (key === 'line') {
-        const id = value === null ? null : lookups.lines.get(headerKey(String(value)));
-        if (id === undefined) problems.push({ field: 'line', message: 'import.unknownReference', params: { value: String(value) } });
-        input.lineId = id ?? null;
-      } else if (value !== null || !['hasGroundWire', 'radialElectrodes', 'nearStation'].includes(key)) input[key] = value;
+      if (key === 'line') input.lineId = lineIdOf(value, lookups, problems);
+      else if (value !== null || !['hasGroundWire', 'radialElectrodes', 'nearStation'].includes(key)) input[key] = value;
     }
     return input;
   },
@@ -81,13 +73,7 @@ export const lightningDeviceSheet: LedgerSheet<Lookups, LightningDeviceRow, Ligh
   write: (ctx, rows, _lookups, progress) => writeThroughHandler(ctx, rows, save, progress),
   listSchema: contract['lightningDevices.list'].input,
   rows: async function* (ctx, list) {
-    const req = list as ParsedInputOf<'lightningDevices.list'>;
-    const lctx = await loadLightningContext(ctx.db, ctx.today);
-    for (let start = 0; ; start += 1000) {
-      const page = await listDevices(ctx.db, { ...req, startRow: start, endRow: start + 1000 }, lctx);
-      yield* page.rows;
-      if (start + 1000 >= page.rowCount) return;
-    }
+    yield* allDevices(ctx.db, await loadLightningContext(ctx.db, ctx.today), list as ParsedInputOf<'lightningDevices.list'>);
   },
   async count(ctx, list) {
     return (await listDevices(ctx.db, { ...(list as ParsedInputOf<'lightningDevices.list'>), startRow: 0, endRow: 1 }, await loadLightningContext(ctx.db, ctx.today))).rowCount;

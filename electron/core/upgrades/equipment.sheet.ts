@@ -3,19 +3,17 @@ import type { HandlerContext } from '../context';
 import { headerKey } from '../excel/cells';
 import { writeThroughHandler } from '../excel/sheet-context';
 import type { LedgerSheet } from '../excel/sheet';
+import { lineIdOf, lineNames, loadLineLookups, type LineLookups } from '../excel/line-lookup';
 import { upgradesHandlers } from './upgrades.handlers';
 import { allEquipment, listEquipment, loadUpgradeContext } from './upgrades.repository';
 
-interface Lookups {
-  lines: Map<string, number>;
-}
 type Existing = EquipmentRow;
 
 const save = upgradesHandlers['equipment.save'] as unknown as (input: unknown, ctx: HandlerContext) => Promise<EquipmentRow>;
 const CONDITIONS = CONDITION_LEVELS.map(String);
 
 /** 设备台账 in and out of Excel; the same equipment code is the same item. */
-export const equipmentSheet: LedgerSheet<Lookups, Existing, EquipmentRow> = {
+export const equipmentSheet: LedgerSheet<LineLookups, Existing, EquipmentRow> = {
   name: 'equipment',
   saveMethod: 'equipment.save',
   schema: contract['equipment.save'].input,
@@ -34,19 +32,13 @@ export const equipmentSheet: LedgerSheet<Lookups, Existing, EquipmentRow> = {
     { key: 'defectFoundOn', label: 'equipment.defectFoundOn', kind: 'date', example: null, width: 12 },
     { key: 'notes', label: 'equipment.notes', kind: 'text', example: null, width: 20 },
   ],
-  async loadLookups({ db }) {
-    const lines = await db.selectFrom('lines').select(['id', 'name']).where('deleted_at', 'is', null).execute();
-    return { lines: new Map(lines.map((l) => [headerKey(l.name), l.id])) };
-  },
-  lookupNames: (lookups, field) => (field === 'line' ? [...lookups.lines.keys()] : []),
+  loadLookups: ({ db }) => loadLineLookups(db),
+  lookupNames: lineNames,
   toInput(values, lookups, problems) {
     const input: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(values)) {
-      if (key === 'line') {
-        const id = value === null ? null : lookups.lines.get(headerKey(String(value)));
-        if (id === undefined) problems.push({ field: 'line', message: 'import.unknownReference', params: { value: String(value) } });
-        input.lineId = id ?? null;
-      } else if (key === 'condition') input.condition = value === null ? undefined : Number(value);
+      if (key === 'line') input.lineId = lineIdOf(value, lookups, problems);
+      else if (key === 'condition') input.condition = value === null ? undefined : Number(value);
       else input[key] = value;
     }
     return input;
