@@ -1,6 +1,6 @@
 import { ApiError, notFound } from '../../contract';
 import type { HandlerContext, Handlers } from '../context';
-import { fieldError, requireLive } from '../shared/references';
+import { fieldError, requireLive, requireUniqueCode } from '../shared/references';
 import { deleteToBin } from '../shared/soft-delete';
 import { saveVersioned } from '../shared/versioned';
 import { judgeTest } from './lightning.rules';
@@ -22,9 +22,7 @@ export const lightningHandlers: Handlers<Methods> = {
 
   'lightningDevices.save': async (input, ctx) => {
     const lctx = await context(ctx);
-    let clash = ctx.db.selectFrom('lightning_devices').select('id').where('code', '=', input.code).where('deleted_at', 'is', null);
-    if (input.id !== undefined) clash = clash.where('id', '!=', input.id);
-    if (await clash.executeTakeFirst()) throw fieldError('code', 'validation.duplicate');
+    await requireUniqueCode(ctx.db, 'lightning_devices', input.code, input.id);
     if (input.lineId) await requireLive(ctx.db, 'lines', input.lineId, 'lineId');
     const before = input.id === undefined ? undefined : await findDevice(ctx.db, input.id, lctx);
     const id = await saveVersioned(

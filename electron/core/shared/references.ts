@@ -20,3 +20,10 @@ export async function requireLive<T extends ReferenceTable>(db: Kysely<DB>, tabl
 
 export const fieldError = (field: string, message: string, params?: Record<string, string | number>) =>
   new ApiError({ code: 'VALIDATION', message, params, issues: [{ path: [field], message, params }] });
+
+/** A register's code is unique among its live rows (the row being saved excepted); a clash is an error on the code field. */
+export async function requireUniqueCode(db: Kysely<DB>, table: 'equipment' | 'lightning_devices', code: string, id: number | undefined): Promise<void> {
+  let clash = db.selectFrom(table as 'equipment').select('id').where('code', '=', code).where('deleted_at', 'is', null);
+  if (id !== undefined) clash = clash.where('id', '!=', id);
+  if (await clash.executeTakeFirst()) throw fieldError('code', 'validation.duplicate');
+}

@@ -1,6 +1,6 @@
 import { ApiError, notFound, type UpgradeRow } from '../../contract';
 import { currentUser, type HandlerContext, type Handlers } from '../context';
-import { fieldError, requireLive } from '../shared/references';
+import { fieldError, requireLive, requireUniqueCode } from '../shared/references';
 import { deleteToBin } from '../shared/soft-delete';
 import { saveVersioned } from '../shared/versioned';
 import { decideTransition } from './upgrades.rules';
@@ -16,9 +16,7 @@ export const upgradesHandlers: Handlers<Methods> = {
 
   'equipment.save': async (input, ctx) => {
     const uctx = await context(ctx);
-    let clash = ctx.db.selectFrom('equipment').select('id').where('code', '=', input.code).where('deleted_at', 'is', null);
-    if (input.id !== undefined) clash = clash.where('id', '!=', input.id);
-    if (await clash.executeTakeFirst()) throw fieldError('code', 'validation.duplicate');
+    await requireUniqueCode(ctx.db, 'equipment', input.code, input.id);
     if (input.lineId) await requireLive(ctx.db, 'lines', input.lineId, 'lineId');
     if (input.defectGrade && !input.defectFoundOn) throw fieldError('defectFoundOn', 'validation.required');
     const before = input.id === undefined ? undefined : await findEquipment(ctx.db, input.id, uctx);

@@ -27,6 +27,8 @@ describe('lightning tests judged by the standards', () => {
     expect(rect.rows[0]!.reason).toContain('16 Ω');
     expect((await t.call('lightningDevices.list', { startRow: 0, endRow: 10, red: true }, clerk)).rows.map((d) => d.code)).toEqual(['#12']);
 
+    // A code is one device: a second #12 is refused on the code field.
+    await expect(tower('#12', 80)).rejects.toMatchObject({ issues: [expect.objectContaining({ path: ['code'], message: 'validation.duplicate' })] });
     const gentle = await tower('#13', 600);
     expect((await groundTest(gentle.id, 16)).verdict).toBe('pass');
     expect((await t.call('rectifications.list', { startRow: 0, endRow: 10, deviceId: gentle.id }, clerk)).rows).toEqual([]);
