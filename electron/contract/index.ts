@@ -74,3 +74,4 @@ export * from './staff';
 export * from './roster';
 export * from './upgrades';
 export * from './lightning';
+export * from './wire';

@@ -26,8 +26,8 @@ export interface CoreRuntime {
   readonly file: string;
   /** The open better-sqlite3 connection (its online backup API). */
   readonly sqlite: import('better-sqlite3').Database;
-  /** Grid row counts by query, valid until the next write (dispatch clears it after every write). */
-  readonly counts: Map<string, number>;
+  /** Grid counts and orders by query, valid until the next write (dispatch clears it after every write). */
+  readonly grids: import('./shared/grid-cache').GridCache;
   /** Working files: staged uploads and files made for download. */
   readonly files: import('./files/file-store').FileStore;
   /** Long work in worker threads (imports, exports). */

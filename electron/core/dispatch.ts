@@ -62,7 +62,7 @@ export function createDispatcher(currentDb: () => Kysely<DB>, runtime: CoreRunti
           if (session && method !== 'accounts.logout') await extendSession(trx, session, now);
           return checked.data;
         });
-        if (def.writes) runtime.counts.clear();
+        if (def.writes) runtime.grids.clear();
         for (const fn of afterCommit) await fn();
         return result;
       } catch (err) {

@@ -9,6 +9,7 @@ import type { CoreRuntime } from './context';
 import { openDatabase, type DatabaseHandle, type OpenOptions } from './db/connection';
 import { migrate, pendingMigrations } from './db/migrate';
 import { createDispatcher, type Dispatcher } from './dispatch';
+import { GridCache } from './shared/grid-cache';
 import { seedSettings } from './settings/settings.handlers';
 import { loadSettings } from './settings/settings.repository';
 import { localDate } from './shared/time';
@@ -54,10 +55,17 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const clock = options.clock ?? (() => new Date());
   const state = { handle: await openPrepared(options, clock()) };
 
+  let seenDataVersion = -1;
   const workDir = options.file === ':memory:' ? path.join(tmpdir(), `griddesk-work-${process.pid}`) : `${options.file}.work`;
   const runtime: CoreRuntime = {
     file: options.file,
-    counts: new Map(),
+    grids: new GridCache(() => {
+      // data_version moves when another connection (an import's worker) commits.
+      const version = state.handle.sqlite.pragma('data_version', { simple: true }) as number;
+      const changed = version !== seenDataVersion;
+      seenDataVersion = version;
+      return changed;
+    }),
     files: new FileStore(workDir),
     jobs: new JobRunner(() => ({ file: options.file, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) }), clock),
     get sqlite() {
@@ -70,7 +78,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       await state.handle.close();
       renameSync(options.file, aside);
       for (const suffix of ['-wal', '-shm']) rmSync(options.file + suffix, { force: true });
-      runtime.counts.clear();
+      runtime.grids.clear();
       try {
         copyFileSync(from, options.file);
         state.handle = await openPrepared(options, now);

@@ -1,7 +1,7 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { ApiError, HTTP_STATUS, type ApiErrorBody } from '../contract';
+import { ApiError, HTTP_STATUS, PACKED_ROWS_HEADER, packRows, type ApiErrorBody } from '../contract';
 import type { Dispatcher } from '../core/dispatch';
 
 export interface HttpOptions {
@@ -88,7 +88,7 @@ async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, co
   const token = auth?.startsWith('Bearer ') ? auth.slice(7) : null;
   try {
     const result = await core.dispatch(method, input, { token });
-    sendJson(res, 200, { ok: true, result });
+    sendJson(res, 200, { ok: true, result: req.headers[PACKED_ROWS_HEADER] === 'packed' ? packRows(result) : result });
   } catch (e) {
     sendError(res, e instanceof ApiError ? e : new ApiError({ code: 'INTERNAL', message: 'errors.internal' }));
   }
@@ -132,6 +132,9 @@ export function startHttpServer(opts: HttpOptions): Promise<{ server: http.Serve
     res.writeHead(404).end();
   });
   server.requestTimeout = 120_000;
+  // A browser keeps its idle connection longer than Node's 5 s default; closing it first races the
+  // next request on that socket (ECONNRESET) after any pause of the event loop.
+  server.keepAliveTimeout = 60_000;
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port, opts.host ?? '127.0.0.1', () => {

@@ -1,6 +1,7 @@
 import { sql, type Expression, type ExpressionBuilder, type OrderByItemBuilder, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import { ApiError, type ColumnFilter, type FilterCondition, type GridRequest } from '../../contract';
 import { isRealDate } from '../../contract/common';
+import type { GridCache } from './grid-cache';
 
 /** A grid column the list may sort and filter by: its SQL expression (e.g. 'v.species') and type. */
 export interface GridColumn {
@@ -164,46 +165,74 @@ export interface GridSource<Row, Out> {
    * counts from an index instead of reading every record.
    */
   countBase?: () => SelectQueryBuilder<any, any, object>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  /** The same for finding the ids of a block, when the sort needs no joins either (an index alone answers). */
+  orderBase?: () => SelectQueryBuilder<any, any, object>; // eslint-disable-line @typescript-eslint/no-explicit-any
   /** One query with OFFSET instead of ids-then-rows (for sources without a unique numeric id). */
   singleQuery?: boolean;
-  /** Counts already made since the last write (see CoreRuntime.counts): scrolling does not recount. */
-  counts?: Map<string, number>;
+  /** Counts and orders learned since the last write (CoreRuntime.grids): scrolling does not recount. */
+  cache?: GridCache;
+}
+
+const keyOf = (q: { compile(): { sql: string; parameters: readonly unknown[] } }) => {
+  const c = q.compile();
+  return `${c.sql}\u0000${JSON.stringify(c.parameters)}`;
+};
+
+/** Pages nearer the top than this walk the index with OFFSET; deeper ones use the cached order. */
+const SHALLOW_ROWS = 1000;
+
+/** The page as one plain statement (joins, filters, order, LIMIT/OFFSET): what a query by hand would be. */
+function gridPageQuery<Row, Out>(opts: GridSource<Row, Out>) {
+  let q = opts.select(opts.base().where((eb) => gridWhere(eb, opts.req, opts.columns, opts.search)));
+  for (const o of gridOrder(opts.req, opts.columns, opts.tieBreaker, opts.defaultSort)) q = q.orderBy(o.expr, orderModifier(o.dir));
+  return q.limit(opts.req.endRow - opts.req.startRow).offset(opts.req.startRow);
 }
 
 export async function gridPageOf<Row, Out>(opts: GridSource<Row, Out>): Promise<{ rows: Out[]; rowCount: number }> {
-  const { req, columns } = opts;
-  const filtered = () => opts.base().where((eb) => gridWhere(eb, req, columns, opts.search));
+  const { req, columns, cache } = opts;
   const countQuery = (opts.countBase ?? opts.base)()
     .where((eb) => gridWhere(eb, req, columns, opts.search))
     .select((eb) => eb.fn.countAll<number>().as('n'));
-  const compiled = countQuery.compile();
-  const key = `${compiled.sql}\u0000${JSON.stringify(compiled.parameters)}`;
-  let total = opts.counts?.get(key);
+  const countKey = cache ? keyOf(countQuery) : '';
+  let total = cache?.count(countKey);
   if (total === undefined) {
     total = Number(((await countQuery.executeTakeFirstOrThrow()) as { n: number }).n);
-    if (opts.counts) {
-      if (opts.counts.size > 500) opts.counts.clear();
-      opts.counts.set(key, total);
-    }
+    cache?.setCount(countKey, total);
   }
   if (opts.singleQuery) {
-    let q = opts.select(filtered());
-    for (const o of gridOrder(req, columns, opts.tieBreaker, opts.defaultSort)) q = q.orderBy(o.expr, orderModifier(o.dir));
-    const rows = await q.limit(req.endRow - req.startRow).offset(req.startRow).execute();
+    const rows = await gridPageQuery(opts).execute();
     return { rows: rows.map(opts.map), rowCount: total };
   }
-  // Two steps: the ids of the block from the index alone (skipping rows costs little there), then
-  // just those rows with their joins. A plain OFFSET would build every skipped row in full.
-  // A block in the far half is read from the end in the mirrored order, so no page walks past more
-  // than half of the rows (jumping to the last row of a million stays fast).
-  const fromEnd = req.startRow > total / 2;
+  // Two steps: the ids of the block, then just those rows with their joins (a plain OFFSET would
+  // build every skipped row in full).
   const end = Math.min(req.endRow, total);
-  let ids = filtered().select(sql.ref(opts.tieBreaker).as('k'));
-  for (const o of gridOrder(req, columns, opts.tieBreaker, opts.defaultSort)) ids = ids.orderBy(o.expr, fromEnd ? reversedModifier(o.dir) : orderModifier(o.dir));
-  const limit = fromEnd ? Math.max(0, end - req.startRow) : req.endRow - req.startRow;
-  const offset = fromEnd ? total - end : req.startRow;
-  const found = ((await ids.limit(limit).offset(offset).execute()) as { k: number }[]).map((r) => r.k);
-  const keys = fromEnd ? found.reverse() : found;
+  const orderedIds = (reversed: boolean) => {
+    let ids = (opts.orderBase ?? opts.base)()
+      .where((eb) => gridWhere(eb, req, columns, opts.search))
+      .select(sql.ref(opts.tieBreaker).as('k'));
+    for (const o of gridOrder(req, columns, opts.tieBreaker, opts.defaultSort)) ids = ids.orderBy(o.expr, reversed ? reversedModifier(o.dir) : orderModifier(o.dir));
+    return ids;
+  };
+  let keys: number[];
+  const cachedOrder = cache && req.startRow >= SHALLOW_ROWS ? orderedIds(false) : null;
+  if (cache && cachedOrder) {
+    // Deep in a grid with a cache: the whole order once (ids only, from the index), then any block
+    // by position. Its cost is one index walk per filter and sort until the next write.
+    const orderKey = keyOf(cachedOrder);
+    let order = cache.order(orderKey);
+    if (!order) order = cache.setOrder(orderKey, ((await cachedOrder.execute()) as { k: number }[]).map((r) => r.k));
+    total = order.length;
+    keys = [];
+    for (let i = req.startRow; i < Math.min(req.endRow, order.length); i++) keys.push(order[i]!);
+  } else {
+    // Near the top, or without a cache: the ids from the index with OFFSET. A block in the far half
+    // is read from the end in the mirrored order, so no page walks past more than half the rows.
+    const fromEnd = req.startRow > total / 2;
+    const limit = fromEnd ? Math.max(0, end - req.startRow) : req.endRow - req.startRow;
+    const offset = fromEnd ? total - end : req.startRow;
+    const found = ((await orderedIds(fromEnd).limit(limit).offset(offset).execute()) as { k: number }[]).map((r) => r.k);
+    keys = fromEnd ? found.reverse() : found;
+  }
   if (keys.length === 0) return { rows: [], rowCount: total };
   const fetched = (await opts.select(opts.base()).where(sql.ref(opts.tieBreaker), 'in', keys).execute()) as Row[];
   const position = new Map(keys.map((k, i) => [k, i]));

@@ -10,7 +10,7 @@ const link = (filters: Record<string, unknown>): DrillLink => ({ page: 'vegetati
 
 /** Counts through the grid's own list query, so the first screen and the grid can never disagree. */
 async function countOf(ctx: HandlerContext, filters: Record<string, unknown>, dueSoonDays: number): Promise<number> {
-  return (await listVegetation(ctx.db, { startRow: 0, endRow: 1, sortModel: [], filterModel: {}, ...filters }, ctx.today, dueSoonDays, ctx.runtime.counts)).rowCount;
+  return (await listVegetation(ctx.db, { startRow: 0, endRow: 1, sortModel: [], filterModel: {}, ...filters }, ctx.today, dueSoonDays, ctx.runtime.grids)).rowCount;
 }
 
 export async function vegetationPanels(ctx: HandlerContext): Promise<DashboardPanel[]> {

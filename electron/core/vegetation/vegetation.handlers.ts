@@ -30,7 +30,7 @@ export const vegetationHandlers: Handlers<VegetationMethods> = {
   'vegetation.list': async (input, ctx) => {
     // Settings are read only for the one preset that needs them: this runs for every grid block.
     const dueSoonDays = input.preset === 'due30' ? (await loadSettings(ctx.db)).number('vegetation.dueSoonDays') : 0;
-    return listVegetation(ctx.db, input, ctx.today, dueSoonDays, ctx.runtime.counts);
+    return listVegetation(ctx.db, input, ctx.today, dueSoonDays, ctx.runtime.grids);
   },
 
   'vegetation.get': async (input, ctx) => {

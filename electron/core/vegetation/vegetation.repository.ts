@@ -9,6 +9,7 @@ import {
   type VegetationRow,
 } from '../../contract';
 import type { DB } from '../db/schema';
+import type { GridCache } from '../shared/grid-cache';
 import { gridPageOf, type GridColumns, type GridSource } from '../shared/grid-query';
 import { addDays } from '../shared/time';
 import type { Settings } from '../settings/settings.repository';
@@ -120,7 +121,7 @@ export async function findVegetation(db: Kysely<DB>, id: number, today: string, 
 }
 
 /** The vegetation grid's query: module filters, presets, column filters, search and sort. */
-export function vegetationGrid(db: Kysely<DB>, req: ParsedInputOf<'vegetation.list'>, today: string, dueSoonDays: number, counts?: Map<string, number>): GridSource<JoinedRow, VegetationRow> {
+export function vegetationGrid(db: Kysely<DB>, req: ParsedInputOf<'vegetation.list'>, today: string, dueSoonDays: number, cache?: GridCache): GridSource<JoinedRow, VegetationRow> {
   const filtered = <Q extends ReturnType<typeof joined>>(from: Q): Q => {
     let q = from.where('v.deleted_at', 'is', null) as Q;
     if (req.lineId) q = q.where('v.line_id', '=', req.lineId) as Q;
@@ -141,10 +142,14 @@ export function vegetationGrid(db: Kysely<DB>, req: ParsedInputOf<'vegetation.li
     }
   };
   // Counting needs the joined tables only when a column filter or the search box looks at them.
-  const usesJoins = Boolean(req.search?.trim()) || Object.keys(req.filterModel).some((c) => !VEGETATION_COLUMNS[c]?.ref.startsWith('v.'));
+  const joinedColumn = (c: string) => !VEGETATION_COLUMNS[c]?.ref.startsWith('v.');
+  const usesJoins = Boolean(req.search?.trim()) || Object.keys(req.filterModel).some(joinedColumn);
+  const narrow = usesJoins ? undefined : () => filtered(db.selectFrom('vegetation_records as v') as unknown as ReturnType<typeof joined>);
   return {
     base: () => filtered(joined(db)),
-    countBase: usesJoins ? undefined : () => filtered(db.selectFrom('vegetation_records as v') as unknown as ReturnType<typeof joined>),
+    countBase: narrow,
+    // Ids in order from an index alone: a join, even one left out of the plan, makes SQLite read the rows.
+    orderBase: req.sortModel.some((s) => joinedColumn(s.colId)) ? undefined : narrow,
     select: (q) => withRowColumns(q as ReturnType<typeof joined>, today),
     req,
     columns: VEGETATION_COLUMNS,
@@ -152,12 +157,12 @@ export function vegetationGrid(db: Kysely<DB>, req: ParsedInputOf<'vegetation.li
     tieBreaker: 'v.id',
     defaultSort: [{ colId: 'dueDate', sort: 'asc' }],
     map: toVegetationRow,
-    counts,
+    cache,
   };
 }
 
-export function listVegetation(db: Kysely<DB>, req: ParsedInputOf<'vegetation.list'>, today: string, dueSoonDays: number, counts?: Map<string, number>) {
-  return gridPageOf(vegetationGrid(db, req, today, dueSoonDays, counts));
+export function listVegetation(db: Kysely<DB>, req: ParsedInputOf<'vegetation.list'>, today: string, dueSoonDays: number, cache?: GridCache) {
+  return gridPageOf(vegetationGrid(db, req, today, dueSoonDays, cache));
 }
 
 

@@ -1,4 +1,4 @@
-import { ApiError, type ApiErrorBody, type InputOf, type MethodName, type OutputOf } from '@contract';
+import { ApiError, PACKED_ROWS_HEADER, unpackRows, type ApiErrorBody, type InputOf, type MethodName, type OutputOf } from '@contract';
 
 type Reply = { ok: true; result: unknown } | { ok: false; error: ApiErrorBody };
 
@@ -27,14 +27,15 @@ async function send(method: string, input: unknown, token: string | null): Promi
   try {
     res = await fetch(`/api/${method}`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+      headers: { 'Content-Type': 'application/json', [PACKED_ROWS_HEADER]: 'packed', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
       body: JSON.stringify(input ?? {}),
     });
   } catch {
     return { ok: false, error: { code: 'INTERNAL', message: 'errors.offline' } };
   }
   try {
-    return (await res.json()) as Reply;
+    const reply = (await res.json()) as Reply;
+    return reply.ok ? { ok: true, result: unpackRows(reply.result) } : reply;
   } catch {
     return { ok: false, error: { code: 'INTERNAL', message: 'errors.internal' } };
   }

@@ -1,5 +1,6 @@
 import { request } from 'node:http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { PACKED_ROWS_HEADER, packRows, unpackRows } from '../../../electron/contract';
 import { startHttpServer } from '../../../electron/http/server';
 import { openTestCore, type TestCore } from '../helpers/core';
 
@@ -32,6 +33,31 @@ describe('HTTP transport', () => {
     const res = await post('accounts.me', {}, t.adminToken);
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ ok: true, result: { username: 'admin', role: 'admin' } });
+  });
+
+  it('sends a grid block with its row keys once when the renderer asks, and the same rows come out', async () => {
+    await t.call('demo.load', { vegetationRecords: 120 }, t.adminToken);
+    const input = { startRow: 0, endRow: 100 };
+    const asked = (packed: boolean) =>
+      fetch(`${http.url}/api/vegetation.list`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${t.adminToken}`, ...(packed ? { [PACKED_ROWS_HEADER]: 'packed' } : {}) },
+        body: JSON.stringify(input),
+      }).then(async (r) => ({ text: await r.text() }));
+    const plain = await asked(false);
+    const packed = await asked(true);
+    expect(packed.text.length).toBeLessThan(plain.text.length * 0.7);
+    const direct = await t.call('vegetation.list', input, t.adminToken);
+    expect(unpackRows((JSON.parse(packed.text) as { result: unknown }).result)).toEqual(direct);
+    expect((JSON.parse(plain.text) as { result: unknown }).result).toEqual(direct);
+  });
+
+  it('packs only rows of one shape without undefined values', () => {
+    const mixed = { rows: [{ a: 1 }, { b: 2 }], rowCount: 2 };
+    expect(packRows(mixed)).toBe(mixed);
+    const holey = { rows: [{ a: 1, b: undefined }], rowCount: 1 };
+    expect(packRows(holey)).toBe(holey);
+    expect(unpackRows(packRows({ rows: [{ a: 1, b: null }, { a: 2, b: 'x' }], rowCount: 2 }))).toEqual({ rows: [{ a: 1, b: null }, { a: 2, b: 'x' }], rowCount: 2 });
   });
 
   it('refuses a clerk calling an admin-only method, and the audit log is unchanged', async () => {
