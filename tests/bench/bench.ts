@@ -149,16 +149,28 @@ async function main() {
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--enable-precise-memory-info'],
   });
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  // In the page: the time (from the start of the navigation) of the first frame that shows a row.
+  await page.addInitScript(() => {
+    const w = window as unknown as { __firstRowsAt?: number };
+    new MutationObserver((_, observer) => {
+      if (w.__firstRowsAt === undefined && document.querySelector('[data-testid="vegetation-grid"] [data-testid="grade-tag"]')) {
+        observer.disconnect();
+        requestAnimationFrame(() => (w.__firstRowsAt = performance.now()));
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
   await page.goto(http.url);
   await page.evaluate((tk) => sessionStorage.setItem('griddesk.token', tk), token);
   const firstRows: number[] = [];
+  const seenByPlaywright: number[] = [];
   const lastRow: number[] = [];
   for (let i = 0; i < 5; i++) {
     await page.goto('about:blank');
     t0 = performance.now();
     await page.goto(`${http.url}/#/vegetation`);
     await page.getByTestId('vegetation-grid').getByTestId('grade-tag').first().waitFor();
-    firstRows.push(performance.now() - t0);
+    seenByPlaywright.push(performance.now() - t0);
+    firstRows.push(await page.waitForFunction(() => (window as unknown as { __firstRowsAt?: number }).__firstRowsAt).then((h) => h.jsonValue() as Promise<number>));
     t0 = performance.now();
     await page.evaluate(() => {
       const v = document.querySelector('.ag-body-vertical-scroll-viewport')!;
@@ -167,7 +179,8 @@ async function main() {
     await page.locator(`[row-index="${total - 1}"]`).first().waitFor();
     lastRow.push(performance.now() - t0);
   }
-  record('browser: open page → first rows', firstRows, null, '<1000', median(firstRows) < 1000);
+  record('browser: open page → first rows drawn (in the page, from navigation start)', firstRows, null, '<1000', median(firstRows) < 1000);
+  record('  the same as Playwright sees it (its polling adds to it)', seenByPlaywright, null, 'measured', true);
   record('browser: jump to last row → drawn', lastRow, null, '<300', median(lastRow) < 300);
   await page.evaluate(() => (document.querySelector('.ag-body-vertical-scroll-viewport')!.scrollTop = 0));
   for (let y = 0; y < 10_000 * 42; y += 42 * 40) {

@@ -7,6 +7,7 @@ import { call } from '../../api/client';
 import { navigate } from '../../navigation';
 
 const EVERY_MS = 5 * 60 * 1000;
+const FIRST_AFTER_MS = 700;
 
 /** The header's count of overdue and due-soon work, per module; each line opens the filtered grid. */
 export function RemindersBell({ route }: { route: string }) {
@@ -16,9 +17,13 @@ export function RemindersBell({ route }: { route: string }) {
 
   useEffect(() => {
     const load = () => void call('reminders.list', {}).then((r) => setItems(r.items), () => undefined);
-    load();
+    // The page's own rows first: the bell is counted a moment later.
+    const first = setTimeout(load, FIRST_AFTER_MS);
     const timer = setInterval(load, EVERY_MS);
-    return () => clearInterval(timer);
+    return () => {
+      clearTimeout(first);
+      clearInterval(timer);
+    };
   }, [route]);
 
   const total = items.reduce((n, r) => n + r.count, 0);

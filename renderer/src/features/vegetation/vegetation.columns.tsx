@@ -2,17 +2,20 @@ import type { ColDef } from 'ag-grid-community';
 import { Tag, Tooltip } from 'antd';
 import type { TFunction } from 'i18next';
 import type { HazardBasis, VegetationRow } from '@contract';
+import { tagCell } from '../../components/tag-cell';
 
 const GRADE_COLORS = { emergency: 'red', major: 'orange', general: 'green' } as const;
-const STATUS_COLORS = { unscheduled: 'default', scheduled: 'blue', notified: 'cyan', in_progress: 'processing', done: 'success', blocked: 'magenta' } as const;
+const STATUS_COLORS = { unscheduled: 'default', scheduled: 'blue', notified: 'cyan', in_progress: 'blue', done: 'green', blocked: 'magenta' } as const;
 
 export function basisText(t: TFunction, b: HazardBasis): string {
   return t('vegetation.basisText', { measure: t(`vegetation.measures.${b.measure}`), value: b.value, minimum: b.minimum, source: b.source });
 }
 
+const basisTip = (t: TFunction, b: HazardBasis) => `${basisText(t, b)}；${t('vegetation.basisMargin', { margin: b.margin })}`;
+
 export function GradeTag({ row, t }: { row: Pick<VegetationRow, 'hazardGrade' | 'hazardBasis'>; t: TFunction }) {
   return (
-    <Tooltip title={`${basisText(t, row.hazardBasis)}；${t('vegetation.basisMargin', { margin: row.hazardBasis.margin })}`}>
+    <Tooltip title={basisTip(t, row.hazardBasis)}>
       <Tag color={GRADE_COLORS[row.hazardGrade]} data-testid="grade-tag">{t(`vegetation.grades.${row.hazardGrade}`)}</Tag>
     </Tooltip>
   );
@@ -31,21 +34,22 @@ export function vegetationColumns(t: TFunction): ColDef<VegetationRow>[] {
       headerName: t('vegetation.hazardGrade'),
       width: 100,
       pinned: 'left',
-      cellRenderer: (p: { data?: VegetationRow }) => (p.data ? <GradeTag row={p.data} t={t} /> : null),
+      // The grid's own tooltip and plain-DOM tags: React components in every row made the first screen slower.
+      tooltipValueGetter: (p) => (p.data ? basisTip(t, p.data.hazardBasis) : null),
+      cellRenderer: tagCell<VegetationRow>((r) => ({ text: t(`vegetation.grades.${r.hazardGrade}`), tone: GRADE_COLORS[r.hazardGrade], testId: 'grade-tag' })),
     },
     {
       field: 'status',
       headerName: t('vegetation.status'),
       width: 100,
-      cellRenderer: (p: { data?: VegetationRow }) => (p.data ? <Tag color={STATUS_COLORS[p.data.status]}>{t(`vegetation.statuses.${p.data.status}`)}</Tag> : null),
+      cellRenderer: tagCell<VegetationRow>((r) => ({ text: t(`vegetation.statuses.${r.status}`), tone: STATUS_COLORS[r.status] })),
     },
     {
       field: 'dueDate',
       headerName: t('vegetation.dueDate'),
       width: 140,
       ...date,
-      cellRenderer: (p: { data?: VegetationRow }) =>
-        p.data ? <span className={p.data.overdue ? 'row-overdue' : undefined}>{p.data.dueDate ?? '—'}{p.data.overdue ? ` ${t('vegetation.overdue')}` : ''}</span> : null,
+      cellRenderer: tagCell<VegetationRow>((r) => ({ text: `${r.dueDate ?? '—'}${r.overdue ? ` ${t('vegetation.overdue')}` : ''}`, className: r.overdue ? 'row-overdue' : undefined })),
     },
     { field: 'townshipName', headerName: t('vegetation.township'), width: 100, ...text },
     { field: 'villageName', headerName: t('vegetation.village'), width: 100, ...text },
