@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { EVERYONE, command, query } from './method';
 import { importPreview, importOutcome, exportOutcome } from './excel';
 import { generateOutcome } from './roster';
+import { maintenanceOutcome } from './backup';
 
 export const jobId = z.string().regex(/^[a-f0-9]{24}$/);
 
@@ -13,6 +14,7 @@ export const jobResult = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('excel.commit'), outcome: importOutcome }),
   z.object({ kind: z.literal('excel.export'), outcome: exportOutcome }),
   z.object({ kind: z.literal('roster.generate'), outcome: generateOutcome }),
+  z.object({ kind: z.literal('backup.maintain'), outcome: maintenanceOutcome }),
 ]);
 export type JobResult = z.infer<typeof jobResult>;
 export type JobKind = JobResult['kind'];

@@ -5,6 +5,7 @@ import { FileStore } from './files/file-store';
 import { JobRunner } from './jobs/job-runner';
 import { ensureAdmin } from './accounts/accounts.repository';
 import { backupDir, hasDailyBackup, pruneBackups, writeBackup } from './backup/backup.files';
+import { recordDatabaseSize } from './backup/database-health';
 import type { CoreRuntime } from './context';
 import { openDatabase, type DatabaseHandle, type OpenOptions } from './db/connection';
 import { migrate, pendingMigrations } from './db/migrate';
@@ -38,6 +39,7 @@ async function openPrepared(options: CoreOptions, now: Date): Promise<DatabaseHa
     await handle.db.transaction().execute(async (trx) => {
       await ensureAdmin(trx, now.toISOString());
       await seedSettings(trx);
+      if (onDisk) await recordDatabaseSize(trx, options.file, localDate(now));
     });
     if (onDisk && !isNew && !hasDailyBackup(options.file, localDate(now))) {
       await writeBackup(handle.sqlite, options.file, 'daily', now);

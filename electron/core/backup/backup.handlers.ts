@@ -3,9 +3,10 @@ import { ApiError } from '../../contract';
 import type { Handlers } from '../context';
 import { currentUser } from '../context';
 import { loadSettings } from '../settings/settings.repository';
+import { databaseHealth } from './database-health';
 import { asideName, backupDir, listBackups, resolveBackup, verifyBackup, writeBackup } from './backup.files';
 
-export const backupHandlers: Handlers<'backup.list' | 'backup.create' | 'backup.restore'> = {
+export const backupHandlers: Handlers<'backup.list' | 'backup.create' | 'backup.restore' | 'backup.health' | 'backup.maintain'> = {
   'backup.list': async (_input, ctx) => ({
     rows: listBackups(ctx.runtime.file),
     folder: backupDir(ctx.runtime.file),
@@ -16,6 +17,16 @@ export const backupHandlers: Handlers<'backup.list' | 'backup.create' | 'backup.
     const file = await writeBackup(ctx.runtime.sqlite, ctx.runtime.file, 'manual', ctx.now);
     ctx.audit({ entity: 'backup', entityId: file.name, summary: 'backup created', after: file });
     return file;
+  },
+
+  'backup.health': (_input, ctx) => databaseHealth(ctx),
+
+  'backup.maintain': async (_input, ctx) => {
+    const user = currentUser(ctx);
+    // Compaction rewrites the file: not while an import or export is reading or writing it.
+    if (ctx.runtime.jobs.busy) throw new ApiError({ code: 'RULE', message: 'jobs.busy' });
+    ctx.audit({ entity: 'database', entityId: path.basename(ctx.runtime.file), summary: 'maintenance started' });
+    return { jobId: ctx.runtime.jobs.start('backup.maintain', {}, { id: user.userId, username: user.username }, () => ctx.runtime.grids.clear()) };
   },
 
   'backup.restore': async (input, ctx) => {

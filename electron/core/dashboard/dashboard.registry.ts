@@ -1,4 +1,5 @@
 import type { DashboardPanel, Reminder } from '../../contract';
+import { databaseReminders } from '../backup/database-health';
 import type { HandlerContext } from '../context';
 import { lightningPanels, lightningReminders } from '../lightning/lightning.dashboard';
 import { rosterPanels } from '../roster/roster.dashboard';
@@ -11,4 +12,4 @@ import { vegetationPanels, vegetationReminders } from '../vegetation/vegetation.
  * adding one function here; the page draws whatever panels come back.
  */
 export const PANEL_SOURCES: ((ctx: HandlerContext) => Promise<DashboardPanel[]>)[] = [vegetationPanels, staffPanels, rosterPanels, upgradesPanels, lightningPanels];
-export const REMINDER_SOURCES: ((ctx: HandlerContext) => Promise<Reminder[]>)[] = [vegetationReminders, staffReminders, upgradesReminders, lightningReminders];
+export const REMINDER_SOURCES: ((ctx: HandlerContext) => Promise<Reminder[]>)[] = [vegetationReminders, staffReminders, upgradesReminders, lightningReminders, databaseReminders];

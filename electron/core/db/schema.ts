@@ -341,7 +341,13 @@ export interface BudgetsTable {
   updated_by: string | null;
 }
 
+export interface DatabaseSizesTable {
+  day: string;
+  bytes: number;
+}
+
 export interface DB {
+  database_sizes: DatabaseSizesTable;
   users: UsersTable;
   sessions: SessionsTable;
   audit_log: AuditLogTable;

@@ -1,6 +1,7 @@
 // A worker thread for one long job: its own SQLite connection, progress and the result posted back.
 import { parentPort, workerData } from 'node:worker_threads';
 import { ApiError, type JobKind, type JobResult } from '../../contract';
+import { BACKUP_JOBS } from '../backup/backup.jobs';
 import { openDatabase } from '../db/connection';
 import { EXCEL_JOBS, type Progress } from '../excel/excel.jobs';
 import type { SheetContext } from '../excel/sheet';
@@ -21,7 +22,7 @@ export type WorkerMessage =
   | { type: 'result'; result: JobResult }
   | { type: 'error'; error: { code: string; message: string; params?: Record<string, string | number> } };
 
-const JOBS: Record<JobKind, (params: never, ctx: SheetContext, progress: Progress) => Promise<JobResult>> = { ...EXCEL_JOBS, ...ROSTER_JOBS };
+const JOBS: Record<JobKind, (params: never, ctx: SheetContext, progress: Progress) => Promise<JobResult>> = { ...EXCEL_JOBS, ...ROSTER_JOBS, ...BACKUP_JOBS };
 
 async function run(input: WorkerInput): Promise<WorkerMessage> {
   const handle = openDatabase(input.database);

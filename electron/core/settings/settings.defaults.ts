@@ -272,6 +272,26 @@ export const SETTING_DEFS: SettingDef[] = [
     min: 1,
     max: 100,
   },
+  {
+    key: 'maintenance.growthPct',
+    group: 'backup',
+    default: 50,
+    unit: '%',
+    source: '数据库文件一周内增长超过此比例（且超过下一项的大小）时提醒管理员：多半是一次误导入或重复导入',
+    confirmed: true,
+    min: 5,
+    max: 1000,
+  },
+  {
+    key: 'maintenance.growthMinMb',
+    group: 'backup',
+    default: 100,
+    unit: 'MB',
+    source: '一周内增长小于此大小时不提醒（小库翻倍也无妨）',
+    confirmed: true,
+    min: 1,
+    max: 100000,
+  },
 ];
 
 export const SETTING_BY_KEY = new Map(SETTING_DEFS.map((d) => [d.key, d]));

@@ -101,7 +101,7 @@ export const en: Messages<typeof zhCN> = {
       categories: { safety_rules: 'Safety rules exam', skills: 'Skills', induction: 'Three-level induction', certificate: 'Certificate training', other: 'Other' },
     },
   },
-  reminders: { title: 'Reminders', none: 'Nothing to remind you of', vegetation: { overdue: 'Tree clearance: overdue', dueSoon: 'Tree clearance: due within {{days}} days' }, staff: { expired: 'Certificates: expired or void', due: 'Certificates: review or expiry within {{days}} days', shortOfHours: 'Training: short of hours this year' }, lightning: { overdue: 'Lightning: devices overdue for a test', rectifying: 'Lightning: open rectifications' }, upgrades: { defectsOverdue: 'Equipment defects past their deadline', waiting: 'Upgrades waiting for approval' } },
+  reminders: { title: 'Reminders', none: 'Nothing to remind you of', vegetation: { overdue: 'Tree clearance: overdue', dueSoon: 'Tree clearance: due within {{days}} days' }, staff: { expired: 'Certificates: expired or void', due: 'Certificates: review or expiry within {{days}} days', shortOfHours: 'Training: short of hours this year' }, lightning: { overdue: 'Lightning: devices overdue for a test', rectifying: 'Lightning: open rectifications' }, upgrades: { defectsOverdue: 'Equipment defects past their deadline', waiting: 'Upgrades waiting for approval' }, backup: { grew: 'Database file grew unusually this week (MB)' } },
   recycle: {
     title: 'Recycle bin', entity: 'Kind', label: 'Record', deletedAt: 'Deleted', deletedBy: 'Deleted by', restored: 'Restored', nameTaken: 'A record with this name exists; cannot restore',
     parentDeleted: 'Its parent record is deleted; restore that first', entities: { vegetation: 'Tree hazard', lines: 'Line', townships: 'Township', villages: 'Village', teams: 'Team', attachments: 'Attachment', staff: 'Person', certificates: 'Certificate', training: 'Training', repairAreas: 'Repair area', seasons: 'Duty season', absences: 'Leave/wish', repairs: 'Repair call', equipment: 'Equipment', upgrades: 'Upgrade request', lightningDevices: 'Lightning device', lightningTests: 'Lightning test', trips: 'Lightning trip' },
@@ -131,7 +131,7 @@ export const en: Messages<typeof zhCN> = {
     groups: { clearance: 'Tree clearance distances', vegetation: 'Trimming cycles', staff: 'Certificates and training', roster: 'Repair duty', upgrades: 'Upgrades', lightning: 'Lightning protection', attachments: 'Attachments', backup: 'Backups' },
     labels: {
       majorMargin: 'Major-hazard margin (minimum + this is major)',
-      keep: 'Automatic backups kept', maxMb: 'Largest attachment', validityYears: 'Certificate validity', reviewYears: 'Review interval', extendedReviewYears: 'Extended review interval', windowDays: 'Apply (remind) days before', hoursPerYear: 'Training hours required a year', skills: 'Skills the office records', requiredSkills: 'Skills every crew needs', minCrewSize: 'Smallest crew', minRestHours: 'Least rest between shifts', maxConsecutiveDays: 'Most duty days in a row', secondApprovalAbove: 'Two managers must approve above', condition: 'Priority weight: condition', age: 'Priority weight: age', defect: 'Priority weight: defect', consequence: 'Priority weight: customers', critical: 'Critical defects handled within', serious: 'Serious defects handled within', general: 'General defects handled within',
+      keep: 'Automatic backups kept', growthPct: 'Warn when the database grows in a week by', growthMinMb: 'Unless the week’s growth is under', maxMb: 'Largest attachment', validityYears: 'Certificate validity', reviewYears: 'Review interval', extendedReviewYears: 'Extended review interval', windowDays: 'Apply (remind) days before', hoursPerYear: 'Training hours required a year', skills: 'Skills the office records', requiredSkills: 'Skills every crew needs', minCrewSize: 'Smallest crew', minRestHours: 'Least rest between shifts', maxConsecutiveDays: 'Most duty days in a row', secondApprovalAbove: 'Two managers must approve above', condition: 'Priority weight: condition', age: 'Priority weight: age', defect: 'Priority weight: defect', consequence: 'Priority weight: customers', critical: 'Critical defects handled within', serious: 'Serious defects handled within', general: 'General defects handled within',
       cycleMonths: 'Default trimming cycle',
       cycleMonthsBySpecies: 'Trimming cycle by species',
       dueSoonDays: 'Days counted as "due soon"',
@@ -183,6 +183,20 @@ export const en: Messages<typeof zhCN> = {
     foreign: 'The file is not a GridDesk database; it cannot be restored',
     newer: 'The backup comes from a newer GridDesk; upgrade the program first',
     restoreFailed: 'Restore failed; the current ledgers are unchanged',
+    phase: { analyze: 'Updating query statistics (ANALYZE)', vacuum: 'Compacting the database file (VACUUM)' },
+    upkeep: {
+      title: 'Database upkeep',
+      size: 'Database size',
+      free: 'Space to give back',
+      baseline: 'A week ago',
+      last: 'Last upkeep',
+      never: 'Never',
+      run: 'Tidy the database',
+      confirmTitle: 'Tidy the database now?',
+      confirmText: 'Updates the query statistics and compacts the file, giving back disk space after many records were removed. The larger the database the longer it takes (a million records: a minute or two); others can still look things up, but saving waits. Back up first.',
+      done: 'Done: {{before}} → {{after}} in {{seconds}} s',
+      grew: 'The database file grew from {{from}} ({{day}}) to {{to}}, past the warning line ({{pct}} % and {{mb}} MB). A mistaken or repeated import is the usual cause: check recent imports in the recycle bin and the audit log.',
+    },
   },
   demo: { load: 'Load demo data', loaded: 'Demo data loaded: {{lines}} lines, {{records}} tree hazards', notEmpty: 'There are lines already; demo data can only go into an empty database' },
 };

@@ -256,6 +256,7 @@ export const zhCN = {
     staff: { expired: '证书：已过期/失效', due: '证书：{{days}} 天内需复审或到期', shortOfHours: '培训：今年学时不足' },
     lightning: { overdue: '防雷：超期未试验', rectifying: '防雷：整改未完成' },
     upgrades: { defectsOverdue: '设备缺陷：超过处理期限', waiting: '技改大修：待审批' },
+    backup: { grew: '数据库文件一周内异常增长（MB）' },
   },
   recycle: {
     title: '回收站',
@@ -316,6 +317,8 @@ export const zhCN = {
     labels: {
       majorMargin: '重大隐患裕度（最小距离 + 此值以内为重大）',
       keep: '自动备份保留份数',
+      growthPct: '数据库一周增长提醒比例',
+      growthMinMb: '数据库一周增长提醒下限',
       maxMb: '单个附件大小上限',
       validityYears: '特种作业操作证有效期',
       reviewYears: '复审间隔',
@@ -386,6 +389,20 @@ export const zhCN = {
     foreign: '该文件不是 GridDesk 的数据库，不能恢复',
     newer: '该备份来自更新版本的 GridDesk，请先升级程序',
     restoreFailed: '恢复失败，当前台账未改变',
+    phase: { analyze: '正在更新查询统计（ANALYZE）', vacuum: '正在压缩数据库文件（VACUUM）' },
+    upkeep: {
+      title: '数据库维护',
+      size: '数据库大小',
+      free: '可回收空间',
+      baseline: '一周前',
+      last: '上次维护',
+      never: '从未',
+      run: '整理数据库',
+      confirmTitle: '现在整理数据库？',
+      confirmText: '更新查询统计并压缩数据库文件，删除大量记录后可回收磁盘空间。数据库越大用时越长（百万条约需一两分钟）；期间其他人仍可查看，但保存会稍候。建议先备份。',
+      done: '整理完成：{{before}} → {{after}}，用时 {{seconds}} 秒',
+      grew: '数据库文件从 {{from}}（{{day}}）增长到 {{to}}，超过提醒线（{{pct}}% 且 {{mb}} MB）。常见原因是误导入或重复导入：请在回收站和审计日志中核对最近的导入。',
+    },
   },
   demo: {
     load: '载入演示数据',

@@ -8,6 +8,7 @@ import * as m0006 from './0006_roster';
 import * as m0007 from './0007_upgrades';
 import * as m0008 from './0008_search_office';
 import * as m0009 from './0009_lightning';
+import * as m0010 from './0010_database_sizes';
 
 export interface Migration {
   id: string;
@@ -25,4 +26,5 @@ export const migrations: Migration[] = [
   { id: '0007_upgrades', up: m0007.up },
   { id: '0008_search_office', up: m0008.up },
   { id: '0009_lightning', up: m0009.up },
+  { id: '0010_database_sizes', up: m0010.up },
 ];

@@ -6,8 +6,8 @@ import type { BackupFileRow } from '@contract';
 import { call, session } from '../../api/client';
 import { errorText } from '../../components/errors';
 import { PageTitle } from '../../components/PageTitle';
+import { DatabaseUpkeep, fileSize } from './DatabaseUpkeep';
 
-const size = (bytes: number) => (bytes > 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`);
 
 /** Admins: back up now, see the automatic backups, restore one (after a clear warning). */
 export function BackupPage() {
@@ -74,6 +74,7 @@ export function BackupPage() {
           {t('backup.now')}
         </Button>
       </PageTitle>
+      <DatabaseUpkeep />
       <Alert type="info" showIcon title={t('backup.intro', { keep })} description={<Typography.Text copyable>{folder}</Typography.Text>} />
       <Table<BackupFileRow>
         size="small"
@@ -84,7 +85,7 @@ export function BackupPage() {
         columns={[
           { title: t('backup.name'), dataIndex: 'name' },
           { title: t('backup.createdAt'), dataIndex: 'createdAt', width: 200, render: (v: string) => new Date(v).toLocaleString() },
-          { title: t('backup.size'), dataIndex: 'size', width: 110, render: size },
+          { title: t('backup.size'), dataIndex: 'size', width: 110, render: fileSize },
           {
             title: '',
             width: 110,

@@ -67,6 +67,7 @@ const SEEDS: Record<string, string[]> = {
     `insert into lightning_trips (line_id, occurred_at, reclosed, created_at, updated_at) values (1, '2026-07-15T14:20', 1, '${NOW}', '${NOW}')`,
     `insert into lightning_trip_devices (trip_id, device_id) values (1, 1)`,
   ],
+  '0010_database_sizes': [`insert into database_sizes (day, bytes) values ('2026-11-20', 1048576)`],
 };
 
 function snapshot(file: string, tables: string[]): Record<string, unknown[]> {
