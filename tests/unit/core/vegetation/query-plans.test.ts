@@ -30,7 +30,9 @@ const FILTERS: [string, Partial<VegetationListInput>][] = [
 function plansFor(input: Partial<VegetationListInput>) {
   return (async () => {
     statements.length = 0;
+    // A block near the top (ids by OFFSET) and one deep down (the whole order of ids, then cached).
     await t.call('vegetation.list', { startRow: 100, endRow: 200, ...input } as VegetationListInput, t.adminToken);
+    await t.call('vegetation.list', { startRow: 1500, endRow: 1600, ...input } as VegetationListInput, t.adminToken);
     const queries = statements.filter((s) => /from "vegetation_records"/i.test(s));
     const db = new Database(t.core.file, { readonly: true });
     try {
