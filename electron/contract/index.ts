@@ -3,6 +3,7 @@ import { accountsMethods } from './accounts';
 import { attachmentsMethods } from './attachments';
 import { auditMethods } from './audit';
 import { backupMethods } from './backup';
+import { changesMethods } from './changes';
 import { dashboardMethods } from './dashboard';
 import { excelMethods } from './excel';
 import { searchMethods } from './search';
@@ -38,6 +39,7 @@ export const contract = {
   ...rosterMethods,
   ...upgradesMethods,
   ...lightningMethods,
+  ...changesMethods,
 } as const;
 
 export type Contract = typeof contract;
@@ -75,3 +77,4 @@ export * from './roster';
 export * from './upgrades';
 export * from './lightning';
 export * from './wire';
+export * from './changes';

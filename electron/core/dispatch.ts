@@ -9,6 +9,8 @@ import { localDate } from './shared/time';
 
 /** While a user must change their password, only these methods answer. */
 const ALLOWED_BEFORE_PASSWORD_CHANGE = new Set<MethodName>(['accounts.me', 'accounts.changePassword', 'accounts.logout']);
+/** Calls that do not keep a session alive: signing out, and a window's background check for changes. */
+const NOT_USE = new Set<MethodName>(['accounts.logout', 'changes.since']);
 
 export interface DispatchAuth {
   token?: string | null;
@@ -59,10 +61,13 @@ export function createDispatcher(currentDb: () => Kysely<DB>, runtime: CoreRunti
           const checked = def.output.safeParse(result);
           if (!checked.success) throw new Error(`output of ${method} breaks its contract: ${checked.error.message}`);
           if (def.writes) await writeAudit(trx, now.toISOString(), actor, method, entries);
-          if (session && method !== 'accounts.logout') await extendSession(trx, session, now);
+          if (session && !NOT_USE.has(method)) await extendSession(trx, session, now);
           return checked.data;
         });
-        if (def.writes) runtime.grids.clear();
+        if (def.writes) {
+          runtime.grids.clear();
+          runtime.changes.record(entries.map((e) => String(e.entity ?? '')), actor?.username ?? null, now, session?.tokenHash ?? null);
+        }
         for (const fn of afterCommit) await fn();
         return result;
       } catch (err) {

@@ -4,6 +4,7 @@ import { accountsHandlers } from './accounts/accounts.handlers';
 import { attachmentsHandlers } from './attachments/attachments.handlers';
 import { auditHandlers } from './audit/audit.handlers';
 import { backupHandlers } from './backup/backup.handlers';
+import { changesHandlers } from './changes/changes.handlers';
 import { dashboardHandlers } from './dashboard/dashboard.handlers';
 import { demoHandlers } from './demo/demo.handlers';
 import { searchHandlers } from './search/search.handlers';
@@ -45,4 +46,5 @@ export const handlers: Handlers<MethodName> = {
   ...lightningHandlers,
   ...campaignHandlers,
   ...tripHandlers,
+  ...changesHandlers,
 };

@@ -11,6 +11,7 @@ import { openDatabase, type DatabaseHandle, type OpenOptions } from './db/connec
 import { migrate, pendingMigrations } from './db/migrate';
 import { createDispatcher, type Dispatcher } from './dispatch';
 import { GridCache } from './shared/grid-cache';
+import { ChangeFeed } from './changes/change-feed';
 import { seedSettings } from './settings/settings.handlers';
 import { loadSettings } from './settings/settings.repository';
 import { localDate } from './shared/time';
@@ -61,6 +62,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const workDir = options.file === ':memory:' ? path.join(tmpdir(), `griddesk-work-${process.pid}`) : `${options.file}.work`;
   const runtime: CoreRuntime = {
     file: options.file,
+    changes: new ChangeFeed(),
     grids: new GridCache(() => {
       // data_version moves when another connection (an import's worker) commits.
       const version = state.handle.sqlite.pragma('data_version', { simple: true }) as number;

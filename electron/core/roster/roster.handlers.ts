@@ -192,7 +192,8 @@ export const rosterHandlers: Handlers<Methods> = {
     if (season.publishedVersion > 0) throw new ApiError({ code: 'RULE', message: 'roster.errors.publishedNoGenerate' });
     const user = currentUser(ctx);
     ctx.audit({ entity: 'seasons', entityId: season.id, summary: 'generation started' });
-    return { jobId: ctx.runtime.jobs.start('roster.generate', { seasonId: season.id }, { id: user.userId, username: user.username }) };
+    const done = () => ctx.runtime.changes.record(['roster'], user.username, new Date(), ctx.session?.tokenHash ?? null);
+    return { jobId: ctx.runtime.jobs.start('roster.generate', { seasonId: season.id }, { id: user.userId, username: user.username }, done) };
   },
 
   'roster.check': async (input, ctx) => ({ violations: (await judgeChange(ctx, input.seasonId, input.moveFrom, placementOf(input))).violations }),

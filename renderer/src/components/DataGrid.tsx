@@ -15,6 +15,7 @@ import { Empty, App as AntApp } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { InputOf, MethodName, OutputOf } from '@contract';
 import { call } from '../api/client';
+import { entitiesOfList, useOthersChanges } from '../api/changes';
 import { errorText } from './errors';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
@@ -121,6 +122,12 @@ function DataGridInner<M extends ListMethod>(props: Props<M>, ref: React.Ref<Dat
     paramsRef.current = props.params;
     apiRef.current?.purgeInfiniteCache();
   }, [JSON.stringify(props.params)]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  // Someone else saved one of these records: re-read the blocks on screen (selection and scroll stay).
+  // (An empty grid has no block to re-read: it asks again from the top.)
+  const shownRows = useRef<number | null>(null);
+  shownRows.current = rowCount;
+  useOthersChanges(entitiesOfList(props.method), () => (shownRows.current ? apiRef.current?.refreshInfiniteCache() : apiRef.current?.purgeInfiniteCache()));
 
   useImperativeHandle(ref, () => ({
     refresh: () => apiRef.current?.refreshInfiniteCache(),

@@ -4,6 +4,7 @@ import { PlusOutlined, PrinterOutlined, ReloadOutlined } from '@ant-design/icons
 import { useTranslation } from 'react-i18next';
 import { PROJECT_TYPES, UPGRADE_ACTIONS, UPGRADE_STATUSES, UPGRADE_TRANSITIONS, allows, upgradeInput, type OutputOf, type UpgradeAction, type UpgradeRow, type UpgradeStatus } from '@contract';
 import { call } from '../../api/client';
+import { useOthersChanges } from '../../api/changes';
 import { FormDrawer } from '../../components/FormDrawer';
 import { PageTitle } from '../../components/PageTitle';
 import { errorText } from '../../components/errors';
@@ -48,6 +49,8 @@ export function UpgradesPage() {
     setSelected((s) => s.filter((id) => list.rows.some((r) => r.id === id)));
   }, [statuses, projectType, year]);
   useEffect(() => void load(), [load]);
+  // A request raised or decided at another desk shows up here without reloading.
+  useOthersChanges(['upgrades', 'budgets'], () => void load());
   useEffect(() => void call('equipment.list', { startRow: 0, endRow: 1000, sortModel: [{ colId: 'code', sort: 'asc' }] }).then((r) => setEquipment(r.rows.map((e) => ({ value: e.id, label: `${e.code} ${e.name}` })))), []);
   const open = async (id: number) => setDetail(await call('upgrades.get', { id }));
   // Opened from global search: that request's record.
