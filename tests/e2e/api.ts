@@ -1,4 +1,4 @@
-import type { InputOf, MethodName, OutputOf } from '../../electron/contract';
+import type { InputOf, MethodName, OutputOf, Role } from '../../electron/contract';
 
 export const ADMIN_PASSWORD = 'Admin2026';
 
@@ -26,4 +26,16 @@ export async function createRecord(base: string, lineName: string, fields: Omit<
   if (!line) throw new Error(`no line ${lineName}`);
   const { record } = await api(base, 'vegetation.save', { ...fields, lineId: line.id }, token);
   return { record, token };
+}
+
+/** A signed-in user of a role whose first password is already changed (made once per seeded database). */
+export async function userToken(base: string, username: string, role: Role, password: string): Promise<string> {
+  // Already made by an earlier try of the test.
+  const again = await api(base, 'accounts.login', { username, password }).catch(() => null);
+  if (again) return again.token;
+  const token = await adminToken(base);
+  await api(base, 'accounts.saveUser', { username, displayName: username, role, active: true, initialPassword: 'Start1234' }, token);
+  const first = await api(base, 'accounts.login', { username, password: 'Start1234' });
+  await api(base, 'accounts.changePassword', { currentPassword: 'Start1234', newPassword: password }, first.token);
+  return (await api(base, 'accounts.login', { username, password })).token;
 }

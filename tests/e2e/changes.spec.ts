@@ -1,20 +1,12 @@
 import { expect, test } from '@playwright/test';
 import type { Role } from '../../electron/contract';
-import { adminToken, api } from './api';
+import { api, userToken } from './api';
 import { login } from './pages';
 import { SEEDED_URL } from '../../playwright.config';
 
 const PASSWORD = 'Changes2026';
 
-async function user(username: string, role: Role) {
-  const again = await api(SEEDED_URL, 'accounts.login', { username, password: PASSWORD }).catch(() => null);
-  if (again) return again.token;
-  const token = await adminToken(SEEDED_URL);
-  await api(SEEDED_URL, 'accounts.saveUser', { username, displayName: username, role, active: true, initialPassword: 'Start1234' }, token);
-  const first = await api(SEEDED_URL, 'accounts.login', { username, password: 'Start1234' });
-  await api(SEEDED_URL, 'accounts.changePassword', { currentPassword: 'Start1234', newPassword: PASSWORD }, first.token);
-  return (await api(SEEDED_URL, 'accounts.login', { username, password: PASSWORD })).token;
-}
+const user = (username: string, role: Role) => userToken(SEEDED_URL, username, role, PASSWORD);
 
 // Two desks on one server: what one saves shows on the other's open screen without reloading.
 test('a request raised at the clerk’s desk appears in the manager’s open queue; her approval shows on the clerk’s open list', async ({ browser }) => {

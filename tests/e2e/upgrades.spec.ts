@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import type { Role } from '../../electron/contract';
-import { adminToken, api } from './api';
+import { api, userToken } from './api';
 import { login } from './pages';
 import { SEEDED_URL } from '../../playwright.config';
 
@@ -9,16 +9,7 @@ const save = process.env.GRIDDESK_SCREENSHOTS === '1';
 const PASSWORD = 'Upgrade2026';
 
 /** A user of the given role with a password already changed, ready to sign in. */
-async function user(username: string, role: Role) {
-  // Already made by an earlier try of this test.
-  const again = await api(SEEDED_URL, 'accounts.login', { username, password: PASSWORD }).catch(() => null);
-  if (again) return again.token;
-  const token = await adminToken(SEEDED_URL);
-  await api(SEEDED_URL, 'accounts.saveUser', { username, displayName: username, role, active: true, initialPassword: 'Start1234' }, token);
-  const first = await api(SEEDED_URL, 'accounts.login', { username, password: 'Start1234' });
-  await api(SEEDED_URL, 'accounts.changePassword', { currentPassword: 'Start1234', newPassword: PASSWORD }, first.token);
-  return (await api(SEEDED_URL, 'accounts.login', { username, password: PASSWORD })).token;
-}
+const user = (username: string, role: Role) => userToken(SEEDED_URL, username, role, PASSWORD);
 
 /** Closes the drawer with its × (Escape only reaches it when it has the focus), waits until it is gone, signs out. */
 async function signOut(page: Page) {
