@@ -6,6 +6,8 @@ import { loadSettings } from '../settings/settings.repository';
 import { databaseHealth } from './database-health';
 import { asideName, backupDir, listBackups, resolveBackup, verifyBackup, writeBackup } from './backup.files';
 
+const UPKEEP_GAP_MINUTES = 10;
+
 export const backupHandlers: Handlers<'backup.list' | 'backup.create' | 'backup.restore' | 'backup.health' | 'backup.maintain'> = {
   'backup.list': async (_input, ctx) => ({
     rows: listBackups(ctx.runtime.file),
@@ -25,6 +27,11 @@ export const backupHandlers: Handlers<'backup.list' | 'backup.create' | 'backup.
     const user = currentUser(ctx);
     // Compaction rewrites the file: not while an import or export is reading or writing it.
     if (ctx.runtime.jobs.busy) throw new ApiError({ code: 'RULE', message: 'jobs.busy' });
+    // Compacting again straight away gains nothing and holds saves up once more.
+    const last = (await databaseHealth(ctx)).lastMaintenance;
+    if (last && ctx.now.getTime() - new Date(last.at).getTime() < UPKEEP_GAP_MINUTES * 60_000) {
+      throw new ApiError({ code: 'RULE', message: 'backup.upkeep.recent', params: { minutes: UPKEEP_GAP_MINUTES } });
+    }
     ctx.audit({ entity: 'database', entityId: path.basename(ctx.runtime.file), summary: 'maintenance started' });
     return { jobId: ctx.runtime.jobs.start('backup.maintain', {}, { id: user.userId, username: user.username }, () => ctx.runtime.grids.clear()) };
   },

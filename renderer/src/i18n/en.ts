@@ -195,6 +195,7 @@ export const en: Messages<typeof zhCN> = {
       confirmTitle: 'Tidy the database now?',
       confirmText: 'Updates the query statistics and compacts the file, giving back disk space after many records were removed. The larger the database the longer it takes (a million records: a minute or two); others can still look things up, but saving waits. Back up first.',
       done: 'Done: {{before}} → {{after}} in {{seconds}} s',
+      recent: 'The database was tidied less than {{minutes}} minutes ago; no need to do it again',
       grew: 'The database file grew from {{from}} ({{day}}) to {{to}}, past the warning line ({{pct}} % and {{mb}} MB). A mistaken or repeated import is the usual cause: check recent imports in the recycle bin and the audit log.',
     },
   },

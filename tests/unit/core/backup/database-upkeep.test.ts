@@ -43,6 +43,8 @@ describe('database upkeep', () => {
     expect(after.freeBytes).toBe(0);
     expect(after.fileBytes + after.walBytes).toBeLessThan(before.fileBytes + before.walBytes);
     expect(after.lastMaintenance?.by).toBe('admin');
+    // Straight away again: refused, nothing written.
+    await expect(t.call('backup.maintain', {}, t.adminToken)).rejects.toMatchObject({ code: 'RULE', message: 'backup.upkeep.recent' });
     // Every row is still there; the audit log has the start and the end of the upkeep.
     expect(rowCounts(t.core.file)).toEqual({ ...counts, audit_log: counts.audit_log! + 2 });
     // The grid still finds the records that are left.
