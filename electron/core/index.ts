@@ -32,18 +32,19 @@ export interface CoreOptions extends OpenOptions {
  */
 async function openPrepared(options: CoreOptions, now: Date): Promise<DatabaseHandle> {
   const handle = openDatabase(options);
-  const onDisk = options.file !== ':memory:';
+  // The app backs up a SQLite file itself; a PostgreSQL server is backed up by pg_dump (README).
+  const sqliteFile = handle.sqlite && options.file !== ':memory:' ? handle.sqlite : null;
   try {
     const { pending, isNew } = await pendingMigrations(handle.db);
-    if (onDisk && !isNew && pending.length > 0) await writeBackup(handle.sqlite, options.file, 'migration', now);
+    if (sqliteFile && !isNew && pending.length > 0) await writeBackup(sqliteFile, options.file, 'migration', now);
     await migrate(handle.db);
     await handle.db.transaction().execute(async (trx) => {
       await ensureAdmin(trx, now.toISOString());
       await seedSettings(trx);
-      if (onDisk) await recordDatabaseSize(trx, options.file, localDate(now));
+      if (sqliteFile || handle.dialect === 'postgres') await recordDatabaseSize(trx, handle.dialect, options.file, localDate(now));
     });
-    if (onDisk && !isNew && !hasDailyBackup(options.file, localDate(now))) {
-      await writeBackup(handle.sqlite, options.file, 'daily', now);
+    if (sqliteFile && !isNew && !hasDailyBackup(options.file, localDate(now))) {
+      await writeBackup(sqliteFile, options.file, 'daily', now);
       pruneBackups(options.file, (await loadSettings(handle.db)).number('backup.keep'));
     }
   } catch (err) {
@@ -62,20 +63,31 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const workDir = options.file === ':memory:' ? path.join(tmpdir(), `griddesk-work-${process.pid}`) : `${options.file}.work`;
   const runtime: CoreRuntime = {
     file: options.file,
+    get dialect() {
+      return state.handle.dialect;
+    },
     changes: new ChangeFeed(),
     grids: new GridCache(() => {
-      // data_version moves when another connection (an import's worker) commits.
+      // On PostgreSQL the only other writers are this process's job workers: their end clears the cache (below).
+      if (!state.handle.sqlite) return false;
+      // data_version moves when another connection (an import's worker, another program) commits.
       const version = state.handle.sqlite.pragma('data_version', { simple: true }) as number;
       const changed = version !== seenDataVersion;
       seenDataVersion = version;
       return changed;
     }),
     files: new FileStore(workDir),
-    jobs: new JobRunner(() => ({ file: options.file, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) }), clock),
+    jobs: new JobRunner(
+      () => ({ file: options.file, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}), ...(options.postgres ? { postgres: options.postgres } : {}) }),
+      clock,
+      // A job may have written (an import, a generated roster): grid counts and orders read before it are stale.
+      () => runtime.grids.clear(),
+    ),
     get sqlite() {
       return state.handle.sqlite;
     },
     async restore(from, by, keptAside) {
+      if (!state.handle.sqlite) throw new Error('restore is for a SQLite file');
       const now = clock();
       const aside = path.join(backupDir(options.file), keptAside);
       if (existsSync(aside)) throw new Error(`${keptAside} exists`);

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { ApiError } from '../../contract';
-import type { Handlers } from '../context';
+import type { HandlerContext, Handlers } from '../context';
 import { currentUser } from '../context';
 import { loadSettings } from '../settings/settings.repository';
 import { databaseHealth } from './database-health';
@@ -8,15 +8,21 @@ import { asideName, backupDir, listBackups, resolveBackup, verifyBackup, writeBa
 
 const UPKEEP_GAP_MINUTES = 10;
 
+/** The file the app copies and compacts itself; on an office server (PostgreSQL) that is pg_dump's and VACUUM's job, not the app's. */
+function sqliteFile(ctx: HandlerContext) {
+  if (!ctx.runtime.sqlite) throw new ApiError({ code: 'RULE', message: 'backup.serverMode' });
+  return ctx.runtime.sqlite;
+}
+
 export const backupHandlers: Handlers<'backup.list' | 'backup.create' | 'backup.restore' | 'backup.health' | 'backup.maintain'> = {
   'backup.list': async (_input, ctx) => ({
-    rows: listBackups(ctx.runtime.file),
+    rows: ctx.runtime.sqlite ? listBackups(ctx.runtime.file) : [],
     folder: backupDir(ctx.runtime.file),
     keep: (await loadSettings(ctx.db)).number('backup.keep'),
   }),
 
   'backup.create': async (_input, ctx) => {
-    const file = await writeBackup(ctx.runtime.sqlite, ctx.runtime.file, 'manual', ctx.now);
+    const file = await writeBackup(sqliteFile(ctx), ctx.runtime.file, 'manual', ctx.now);
     ctx.audit({ entity: 'backup', entityId: file.name, summary: 'backup created', after: file });
     return file;
   },
@@ -25,6 +31,7 @@ export const backupHandlers: Handlers<'backup.list' | 'backup.create' | 'backup.
 
   'backup.maintain': async (_input, ctx) => {
     const user = currentUser(ctx);
+    sqliteFile(ctx);
     // Compaction rewrites the file: not while an import or export is reading or writing it.
     if (ctx.runtime.jobs.busy) throw new ApiError({ code: 'RULE', message: 'jobs.busy' });
     // Compacting again straight away gains nothing and holds saves up once more.
@@ -33,11 +40,12 @@ export const backupHandlers: Handlers<'backup.list' | 'backup.create' | 'backup.
       throw new ApiError({ code: 'RULE', message: 'backup.upkeep.recent', params: { minutes: UPKEEP_GAP_MINUTES } });
     }
     ctx.audit({ entity: 'database', entityId: path.basename(ctx.runtime.file), summary: 'maintenance started' });
-    return { jobId: ctx.runtime.jobs.start('backup.maintain', {}, { id: user.userId, username: user.username }, () => ctx.runtime.grids.clear()) };
+    return { jobId: ctx.runtime.jobs.start('backup.maintain', {}, { id: user.userId, username: user.username }) };
   },
 
   'backup.restore': async (input, ctx) => {
     const user = currentUser(ctx);
+    sqliteFile(ctx);
     const from = resolveBackup(ctx.runtime.file, input.name);
     verifyBackup(from);
     // An import or export in a worker has the file open: the swap waits until it is done.

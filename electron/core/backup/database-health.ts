@@ -1,5 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import type { Dialect } from '../db/connection';
 import type { DatabaseHealth, Reminder } from '../../contract';
 import type { HandlerContext } from '../context';
 import type { DB } from '../db/schema';
@@ -12,11 +13,19 @@ const sizeOf = (file: string) => (existsSync(file) ? statSync(file).size : 0);
 /** The file and its write-ahead log together: what the ledgers take on the disk. */
 export const databaseBytes = (file: string) => sizeOf(file) + sizeOf(`${file}-wal`);
 
+/** What the ledgers take: the SQLite file and its log, or the PostgreSQL database as its server counts it. */
+async function ledgerBytes(db: Kysely<DB>, dialect: Dialect, file: string): Promise<{ fileBytes: number; walBytes: number }> {
+  if (dialect === 'sqlite') return { fileBytes: sizeOf(file), walBytes: sizeOf(`${file}-wal`) };
+  const r = await sql<{ bytes: number }>`select pg_database_size(current_database()) as bytes`.execute(db);
+  return { fileBytes: Number(r.rows[0]!.bytes), walBytes: 0 };
+}
+
 /** One reading a day (the first start of the day), kept for the growth warning. */
-export async function recordDatabaseSize(db: Kysely<DB>, file: string, today: string): Promise<void> {
+export async function recordDatabaseSize(db: Kysely<DB>, dialect: Dialect, file: string, today: string): Promise<void> {
+  const { fileBytes, walBytes } = await ledgerBytes(db, dialect, file);
   await db
     .insertInto('database_sizes')
-    .values({ day: today, bytes: databaseBytes(file) })
+    .values({ day: today, bytes: fileBytes + walBytes })
     .onConflict((oc) => oc.column('day').doNothing())
     .execute();
 }
@@ -32,10 +41,10 @@ export async function databaseHealth(ctx: HandlerContext): Promise<DatabaseHealt
   const settings = await loadSettings(ctx.db);
   const growthPct = settings.number('maintenance.growthPct');
   const growthMinMb = settings.number('maintenance.growthMinMb');
-  const fileBytes = sizeOf(file);
-  const walBytes = sizeOf(`${file}-wal`);
-  const pageSize = ctx.runtime.sqlite.pragma('page_size', { simple: true }) as number;
-  const freePages = ctx.runtime.sqlite.pragma('freelist_count', { simple: true }) as number;
+  const { fileBytes, walBytes } = await ledgerBytes(ctx.db, ctx.runtime.dialect, file);
+  const sqlite = ctx.runtime.sqlite;
+  const pageSize = sqlite ? (sqlite.pragma('page_size', { simple: true }) as number) : 0;
+  const freePages = sqlite ? (sqlite.pragma('freelist_count', { simple: true }) as number) : 0;
   const baseline = await baselineOf(ctx.db, ctx.today);
   const now = fileBytes + walBytes;
   const grewUnusually = baseline !== null && now > baseline.bytes * (1 + growthPct / 100) && now - baseline.bytes >= growthMinMb * MB;

@@ -4,12 +4,7 @@ import { migrations, type Migration } from './migrations';
 
 /** Migrations not yet applied to this database (all of them for a new file). */
 export async function pendingMigrations(db: Kysely<DB>, list: Migration[] = migrations): Promise<{ pending: Migration[]; isNew: boolean }> {
-  const exists = await db
-    .selectFrom('sqlite_master' as never)
-    .select('name' as never)
-    .where('type' as never, '=', 'table' as never)
-    .where('name' as never, '=', 'schema_migrations' as never)
-    .executeTakeFirst();
+  const exists = (await db.introspection.getTables()).some((t) => t.name === 'schema_migrations');
   if (!exists) return { pending: list, isNew: true };
   const done = new Set((await db.selectFrom('schema_migrations').select('id').execute()).map((r) => r.id));
   return { pending: list.filter((m) => !done.has(m.id)), isNew: done.size === 0 };

@@ -45,9 +45,7 @@ export const excelHandlers: Handlers<ExcelMethods> = {
     const file = ctx.runtime.files.get(input.fileId, user.userId);
     const params: ImportParams = { sheet: input.sheet, path: file.path, fileName: file.name, mapping: input.mapping };
     ctx.audit({ entity: input.sheet, entityId: file.name, summary: 'import started' });
-    // Grid counts cached before the import are stale once it commits.
     const jobId = ctx.runtime.jobs.start('excel.commit', params, { id: user.userId, username: user.username }, () => {
-      ctx.runtime.grids.clear();
       ctx.runtime.changes.record([input.sheet], user.username, new Date(), ctx.session?.tokenHash ?? null);
     });
     return { jobId };

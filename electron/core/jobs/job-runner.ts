@@ -11,10 +11,7 @@ interface Job extends JobState {
   finishedAt: number | null;
 }
 
-export interface JobDatabase {
-  file: string;
-  nativeBinding?: string;
-}
+export type JobDatabase = Omit<import('../db/connection').OpenOptions, 'verbose'>;
 
 /** Finished jobs are kept this long for the window to collect their result. */
 const KEEP_MS = 3600 * 1000;
@@ -40,6 +37,8 @@ export class JobRunner {
   constructor(
     private readonly database: () => JobDatabase,
     private readonly clock: () => Date,
+    /** Runs when any job has finished its work, before the job's own onDone. */
+    private readonly afterEach: () => void = () => {},
   ) {}
 
   start(kind: JobKind, params: unknown, user: { id: number; username: string }, onDone?: (result: JobResult) => void): string {
@@ -60,6 +59,7 @@ export class JobRunner {
       else if (m.type === 'result') {
         job.result = m.result;
         finish('done');
+        this.afterEach();
         onDone?.(m.result);
       } else if (m.type === 'error') {
         job.error = m.error;

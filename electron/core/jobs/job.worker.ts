@@ -35,7 +35,7 @@ async function run(input: WorkerInput): Promise<WorkerMessage> {
   };
   try {
     const now = new Date(input.now);
-    const ctx: SheetContext = { db: handle.db, sqlite: handle.sqlite, now, today: localDate(now), user: input.user };
+    const ctx: SheetContext = { db: handle.db, sqlite: handle.sqlite ?? undefined, now, today: localDate(now), user: input.user };
     return { type: 'result', result: await JOBS[input.kind](input.params as never, ctx, progress) };
   } catch (err) {
     if (err instanceof ApiError) return { type: 'error', error: { code: err.code, message: err.message, ...(err.params ? { params: err.params } : {}) } };

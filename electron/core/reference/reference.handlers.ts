@@ -78,10 +78,10 @@ const optional = (s: string | null | undefined) => s || null;
 export const referenceHandlers = {
   'reference.options': (async (_input, ctx) => {
     const [l, t, v, tm] = await Promise.all([
-      ctx.db.selectFrom('lines').select(['id', 'name', 'voltage', 'conductor', 'area_type']).where('deleted_at', 'is', null).orderBy('name').execute(),
-      ctx.db.selectFrom('townships').select(['id', 'name']).where('deleted_at', 'is', null).orderBy('name').execute(),
-      ctx.db.selectFrom('villages').select(['id', 'township_id', 'name']).where('deleted_at', 'is', null).orderBy('name').execute(),
-      ctx.db.selectFrom('teams').select(['id', 'name', 'kind']).where('deleted_at', 'is', null).orderBy('name').execute(),
+      ctx.db.selectFrom('lines').select(['id', 'name', 'voltage', 'conductor', 'area_type']).where('deleted_at', 'is', null).orderBy('name').orderBy('id').execute(),
+      ctx.db.selectFrom('townships').select(['id', 'name']).where('deleted_at', 'is', null).orderBy('name').orderBy('id').execute(),
+      ctx.db.selectFrom('villages').select(['id', 'township_id', 'name']).where('deleted_at', 'is', null).orderBy('name').orderBy('id').execute(),
+      ctx.db.selectFrom('teams').select(['id', 'name', 'kind']).where('deleted_at', 'is', null).orderBy('name').orderBy('id').execute(),
     ]);
     return {
       lines: l.map((r) => ({ id: r.id, name: r.name, voltage: r.voltage as '10', conductor: r.conductor as 'bare', areaType: r.area_type as 'urban' })),

@@ -90,7 +90,7 @@ const lineQuery = (db: Kysely<DB>) => db.selectFrom('lines as l').where('l.delet
 async function linesWithTownships(db: Kysely<DB>, rows: Selectable<LinesTable>[]): Promise<LineRow[]> {
   const ids = rows.map((r) => r.id);
   const links = ids.length
-    ? await db.selectFrom('line_townships as lt').innerJoin('townships as t', 't.id', 'lt.township_id').select(['lt.line_id', 't.id', 't.name']).where('lt.line_id', 'in', ids).orderBy('t.name').execute()
+    ? await db.selectFrom('line_townships as lt').innerJoin('townships as t', 't.id', 'lt.township_id').select(['lt.line_id', 't.id', 't.name']).where('lt.line_id', 'in', ids).orderBy('t.name').orderBy('t.id').execute()
     : [];
   return rows.map((r) => {
     const mine = links.filter((k) => k.line_id === r.id);

@@ -5,13 +5,18 @@ import { halfWidth } from '../excel/cells';
  * of its characters ("王建" → "王 建"), words are ANDed. Returns null when nothing searchable is left.
  */
 export function ftsQuery(typed: string): string | null {
-  const words = halfWidth(typed)
+  const words = searchWords(typed);
+  if (words.length === 0) return null;
+  return words.map((chars) => `"${chars.join(' ')}"`).join(' AND ');
+}
+
+/** The words typed, each as its letters and digits (what both databases' searches match on), at most six. */
+export function searchWords(typed: string): string[][] {
+  return halfWidth(typed)
     .toLowerCase()
     .split(/\s+/)
     // Only letters and digits are tokens in the index; punctuation is dropped the same way.
     .map((w) => [...w].filter((ch) => /[\p{L}\p{N}]/u.test(ch)))
     .filter((chars) => chars.length > 0)
     .slice(0, 6);
-  if (words.length === 0) return null;
-  return words.map((chars) => `"${chars.join(' ')}"`).join(' AND ');
 }

@@ -192,6 +192,8 @@ export async function gridPageOf<Row, Out>(opts: GridSource<Row, Out>): Promise<
   const { req, columns, cache } = opts;
   const countQuery = (opts.countBase ?? opts.base)()
     .where((eb) => gridWhere(eb, req, columns, opts.search))
+    // A base may select its row's columns already: a count is the count alone (PostgreSQL refuses bare columns beside it).
+    .clearSelect()
     .select((eb) => eb.fn.countAll<number>().as('n'));
   const countKey = cache ? keyOf(countQuery) : '';
   let total = cache?.count(countKey);
@@ -209,6 +211,7 @@ export async function gridPageOf<Row, Out>(opts: GridSource<Row, Out>): Promise<
   const orderedIds = (reversed: boolean) => {
     let ids = (opts.orderBase ?? opts.base)()
       .where((eb) => gridWhere(eb, req, columns, opts.search))
+      .clearSelect()
       .select(sql.ref(opts.tieBreaker).as('k'));
     for (const o of gridOrder(req, columns, opts.tieBreaker, opts.defaultSort)) ids = ids.orderBy(o.expr, reversed ? reversedModifier(o.dir) : orderModifier(o.dir));
     return ids;

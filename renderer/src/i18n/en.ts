@@ -25,7 +25,7 @@ export const en: Messages<typeof zhCN> = {
     validation: 'Please correct the highlighted fields', unauthenticated: 'Your session has ended; please sign in again', forbidden: 'You are not allowed to do this',
     notFound: 'The record does not exist or was deleted', conflict: 'Someone else changed this record; review their version before saving', unknownMethod: 'Unknown operation',
     busy: 'The ledger is busy writing a large batch (an import); save again in a moment',
-    internal: 'Internal error; please contact the administrator', offline: 'Cannot reach the GridDesk service', tooLarge: 'Request too large', contentType: 'Bad request format', badJson: 'Bad request format',
+    internal: 'Internal error; please contact the administrator', offline: 'Cannot reach the GridDesk service', serverUnreachable: 'Cannot reach the office server {{server}}; check the network or ask the administrator', certificateChanged: 'The office server {{server}} presented a certificate whose fingerprint differs from the one confirmed at first connection (now {{presented}}). Someone may be impersonating the server: GridDesk stopped; ask the administrator to check the fingerprint.', tooLarge: 'Request too large', contentType: 'Bad request format', badJson: 'Bad request format',
   },
   validation: {
     required: 'Required', too_long: 'Too long', too_small: 'Too small (minimum {{minimum}})', too_big: 'Too large (maximum {{maximum}})', not_negative: 'Must not be negative', number: 'Enter a number',
@@ -183,6 +183,7 @@ export const en: Messages<typeof zhCN> = {
     foreign: 'The file is not a GridDesk database; it cannot be restored',
     newer: 'The backup comes from a newer GridDesk; upgrade the program first',
     restoreFailed: 'Restore failed; the current ledgers are unchanged',
+    serverMode: 'The ledgers are in the office server\'s PostgreSQL database: its administrator backs up, restores and tidies it with pg_dump / VACUUM (see the README)',
     phase: { analyze: 'Updating query statistics (ANALYZE)', vacuum: 'Compacting the database file (VACUUM)' },
     upkeep: {
       title: 'Database upkeep',

@@ -83,6 +83,8 @@ export const zhCN = {
     busy: '台账正在写入大批数据（例如导入），请稍后再保存',
     internal: '系统内部错误，请联系管理员',
     offline: '无法连接到 GridDesk 服务',
+    serverUnreachable: '连接不上办公室服务器 {{server}}，请检查网络或联系管理员',
+    certificateChanged: '办公室服务器 {{server}} 的证书指纹与首次确认的不一致（现为 {{presented}}）。可能有人冒充服务器：已停止连接，请联系管理员核对指纹。',
     tooLarge: '提交的数据过大',
     contentType: '请求格式不正确',
     badJson: '请求格式不正确',
@@ -389,6 +391,7 @@ export const zhCN = {
     foreign: '该文件不是 GridDesk 的数据库，不能恢复',
     newer: '该备份来自更新版本的 GridDesk，请先升级程序',
     restoreFailed: '恢复失败，当前台账未改变',
+    serverMode: '台账在办公室服务器的 PostgreSQL 数据库中：备份、恢复和整理由服务器管理员用 pg_dump / VACUUM 完成（见说明文档）',
     phase: { analyze: '正在更新查询统计（ANALYZE）', vacuum: '正在压缩数据库文件（VACUUM）' },
     upkeep: {
       title: '数据库维护',

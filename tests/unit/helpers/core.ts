@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createCore, type Core } from '../../../electron/core';
 import { closeHashReader } from './db-hash';
+import { closePostgresHashReader, createTestDatabase, dropTestDatabase, onPostgres, postgresSql } from './postgres';
+import Database from 'better-sqlite3';
 import type { InputOf, MethodName, OutputOf } from '../../../electron/contract';
 
 export const ADMIN_PASSWORD = 'Admin2026';
@@ -10,6 +12,13 @@ export const ADMIN_PASSWORD = 'Admin2026';
 export interface TestCore {
   core: Core;
   dir: string;
+  /** The connection string of this core's own database when the suite runs on PostgreSQL. */
+  postgres: string | null;
+  /**
+   * SQL straight on this core's database through a connection of its own (as another program would),
+   * with ? placeholders on either database. Returns the rows of a select.
+   */
+  sql<Row = Record<string, unknown>>(text: string, params?: unknown[]): Promise<Row[]>;
   /** Calls as the given token; throws ApiError on refusal, like the transports do. */
   call<M extends MethodName>(method: M, input: InputOf<M>, token?: string | null): Promise<OutputOf<M>>;
   adminToken: string;
@@ -20,10 +29,14 @@ export interface TestCore {
   close(): Promise<void>;
 }
 
-/** A fresh core over a real SQLite file in a temporary folder, with the admin set up. */
+/**
+ * A fresh core over a real SQLite file in a temporary folder (or, when the suite runs on PostgreSQL,
+ * a database of its own on the test server), with the admin set up.
+ */
 export async function openTestCore(opts: { clock?: () => Date; demoRecords?: number; verbose?: (sql: string) => void } = {}): Promise<TestCore> {
   const dir = mkdtempSync(path.join(tmpdir(), 'griddesk-test-'));
-  const core = await createCore({ file: path.join(dir, 'griddesk.sqlite'), clock: opts.clock, verbose: opts.verbose });
+  const pg = onPostgres ? await createTestDatabase() : null;
+  const core = await createCore({ file: path.join(dir, 'griddesk.sqlite'), clock: opts.clock, verbose: opts.verbose, ...(pg ? { postgres: { connectionString: pg.connectionString, max: 4 } } : {}) });
   const call = <M extends MethodName>(method: M, input: InputOf<M>, token?: string | null) =>
     core.dispatch(method, input, { token }) as Promise<OutputOf<M>>;
   const { token: adminToken } = await call('accounts.setup', { password: ADMIN_PASSWORD });
@@ -32,6 +45,8 @@ export async function openTestCore(opts: { clock?: () => Date; demoRecords?: num
   const t: TestCore = {
     core,
     dir,
+    postgres: pg?.connectionString ?? null,
+    sql: (text, params = []) => (pg ? postgresSql(pg.connectionString, text, params) : Promise.resolve(sqliteSql(core.file, text, params))),
     call,
     adminToken,
     async reauthAdmin() {
@@ -47,8 +62,24 @@ export async function openTestCore(opts: { clock?: () => Date; demoRecords?: num
     async close() {
       closeHashReader(core.file);
       await core.close();
+      if (pg) {
+        await closePostgresHashReader(pg.connectionString);
+        await dropTestDatabase(pg.name);
+      }
       rmSync(dir, { recursive: true, force: true });
     },
   };
   return t;
+}
+
+function sqliteSql<Row>(file: string, text: string, params: unknown[]): Row[] {
+  const db = new Database(file);
+  try {
+    const statement = db.prepare(text);
+    if (statement.reader) return statement.all(...params) as Row[];
+    statement.run(...params);
+    return [];
+  } finally {
+    db.close();
+  }
 }

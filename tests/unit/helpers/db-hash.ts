@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
+import type { TestCore } from './core';
+import { postgresContentHash } from './postgres';
 
 const readers = new Map<string, Database.Database>();
 
@@ -7,7 +9,13 @@ const readers = new Map<string, Database.Database>();
  * A hash of every row of every table, read through a second connection (WAL lets it read while the
  * core is open). Two equal hashes mean no committed change, whatever the file's page layout.
  */
-export function contentHash(file: string, except: string[] = []): string {
+export async function contentHash(t: TestCore, except: string[] = []): Promise<string> {
+  if (t.postgres) {
+    const hash = createHash('sha256');
+    await postgresContentHash(t.postgres, except, (s) => hash.update(s));
+    return hash.digest('hex');
+  }
+  const file = t.core.file;
   let db = readers.get(file);
   if (!db) {
     db = new Database(file, { readonly: true, fileMustExist: true });

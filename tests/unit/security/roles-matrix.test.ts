@@ -45,24 +45,24 @@ describe.each(matrix)('%s', (method) => {
   const access = contract[method].access;
 
   it.each(ROLES)('as %s', async (role) => {
-    const before = contentHash(t.core.file);
+    const before = await contentHash(t);
     const result = await outcome(method, tokens[role]);
     if (allows(access, role)) {
       expect(REFUSED.has(result), `${role} should reach ${method}, got ${result}`).toBe(false);
     } else {
       expect(result).toBe('FORBIDDEN');
-      expect(contentHash(t.core.file)).toBe(before);
+      expect(await contentHash(t)).toBe(before);
     }
   });
 
   it('without a session, and with an expired one', async () => {
     for (const token of [null, expiredToken]) {
-      const before = contentHash(t.core.file);
+      const before = await contentHash(t);
       const result = await outcome(method, token);
       if (access === 'public') expect(REFUSED.has(result)).toBe(false);
       else {
         expect(result).toBe('UNAUTHENTICATED');
-        expect(contentHash(t.core.file)).toBe(before);
+        expect(await contentHash(t)).toBe(before);
       }
     }
   });

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
-import { createSearchIndex, indexModule, spaced } from './0003_search';
+import { dialectOf } from '../dialect';
+import { createSearchIndex, indexModule, type SearchBody } from './0003_search';
 
 /**
  * Global search over the registers added after 0003: staff, equipment and upgrade requests share an
@@ -11,18 +12,23 @@ export const OFFICE_SEARCH_MODULES = {
   upgrades: { index: 'search_office', code: 3 },
 } as const;
 
-export async function up(db: Kysely<unknown>): Promise<void> {
-  await createSearchIndex(db, 'search_office');
-  await indexModule(db, 'staff', OFFICE_SEARCH_MODULES.staff, {
+export const OFFICE_SEARCH_BODIES: Record<keyof typeof OFFICE_SEARCH_MODULES, SearchBody> = {
+  staff: {
     from: 'staff r left join teams t on t.id = r.team_id',
-    columns: { who: spaced('r.name', 8), code: [spaced('r.employee_no', 12), spaced('r.phone', 13)].join(" || ' , ' || "), what: spaced('r.position', 8), place: spaced('t.name', 12), notes: spaced('r.notes', 24) },
-  });
-  await indexModule(db, 'equipment', OFFICE_SEARCH_MODULES.equipment, {
+    columns: { who: [['r.name', 8]], code: [['r.employee_no', 12], ['r.phone', 13]], what: [['r.position', 8]], place: [['t.name', 12]], notes: [['r.notes', 24]] },
+  },
+  equipment: {
     from: 'equipment r left join lines l on l.id = r.line_id',
-    columns: { who: spaced('r.name', 20), code: spaced('r.code', 16), what: spaced('r.model', 12), place: [spaced('l.name', 16), spaced('r.location', 16)].join(" || ' , ' || "), notes: spaced('r.notes', 24) },
-  });
-  await indexModule(db, 'upgrades', OFFICE_SEARCH_MODULES.upgrades, {
+    columns: { who: [['r.name', 20]], code: [['r.code', 16]], what: [['r.model', 12]], place: [['l.name', 16], ['r.location', 16]], notes: [['r.notes', 24]] },
+  },
+  upgrades: {
     from: 'upgrade_requests r left join equipment e on e.id = r.equipment_id',
-    columns: { who: spaced('r.requested_by', 12), code: [spaced('r.project_no', 16), spaced('e.code', 16)].join(" || ' , ' || "), what: [spaced('r.problem', 24), spaced('r.proposed_work', 24)].join(" || ' , ' || "), place: spaced('e.name', 20), notes: spaced('r.notes', 24) },
-  });
+    columns: { who: [['r.requested_by', 12]], code: [['r.project_no', 16], ['e.code', 16]], what: [['r.problem', 24], ['r.proposed_work', 24]], place: [['e.name', 20]], notes: [['r.notes', 24]] },
+  },
+};
+
+export async function up(db: Kysely<unknown>): Promise<void> {
+  if (dialectOf(db) === 'postgres') return;
+  await createSearchIndex(db, 'search_office');
+  for (const module of ['staff', 'equipment', 'upgrades'] as const) await indexModule(db, module, OFFICE_SEARCH_MODULES[module], OFFICE_SEARCH_BODIES[module]);
 }

@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import Database from 'better-sqlite3';
 import { ApiError } from '../../../../electron/contract';
 import { ADMIN_PASSWORD, openTestCore, type TestCore } from '../../helpers/core';
 
@@ -28,11 +27,9 @@ describe('accounts', () => {
   });
 
   it('stores passwords as scrypt hashes, never in clear', async () => {
-    const db = new Database(t.core.file, { readonly: true });
-    const row = db.prepare('select password_hash from users where username = ?').get('admin') as { password_hash: string };
-    db.close();
-    expect(row.password_hash).toMatch(/^scrypt\$/);
-    expect(row.password_hash).not.toContain(ADMIN_PASSWORD);
+    const [row] = await t.sql<{ password_hash: string }>('select password_hash from users where username = ?', ['admin']);
+    expect(row!.password_hash).toMatch(/^scrypt\$/);
+    expect(row!.password_hash).not.toContain(ADMIN_PASSWORD);
   });
 
   it('a wrong password is refused without saying which part was wrong', async () => {

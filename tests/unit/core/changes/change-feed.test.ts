@@ -1,4 +1,3 @@
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ChangeFeed } from '../../../../electron/core/changes/change-feed';
 import { openTestCore, type TestCore } from '../../helpers/core';
@@ -31,20 +30,13 @@ describe('what other people saved', () => {
 
   it('asking for changes does not keep an idle session alive', async () => {
     const token = await t.signIn('planner', 'feed-idle');
-    const expiry = () => {
-      const db = new Database(t.core.file, { readonly: true });
-      try {
-        return (db.prepare("select s.expires_at as e from sessions s join users u on u.id = s.user_id where u.username = 'feed-idle'").get() as { e: string }).e;
-      } finally {
-        db.close();
-      }
-    };
-    const before = expiry();
+    const expiry = async () => (await t.sql<{ e: string }>("select s.expires_at as e from sessions s join users u on u.id = s.user_id where u.username = 'feed-idle'"))[0]!.e;
+    const before = await expiry();
     now = new Date(now.getTime() + 2 * 3600_000);
     await t.call('changes.since', { version: 0 }, token);
-    expect(expiry()).toBe(before);
+    expect(await expiry()).toBe(before);
     await t.call('accounts.me', {}, token); // real use slides it
-    expect(expiry() > before).toBe(true);
+    expect((await expiry()) > before).toBe(true);
   });
 });
 

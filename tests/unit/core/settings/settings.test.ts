@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import Database from 'better-sqlite3';
 import { SETTING_DEFS } from '../../../../electron/core/settings/settings.defaults';
 import { openTestCore, type TestCore } from '../../helpers/core';
 
@@ -11,9 +10,7 @@ afterEach(() => t.close());
 
 describe('rule thresholds', () => {
   it('the settings table holds every threshold with the standard’s value', async () => {
-    const db = new Database(t.core.file, { readonly: true });
-    const stored = db.prepare('select key, value_json from settings').all() as { key: string; value_json: string }[];
-    db.close();
+    const stored = await t.sql<{ key: string; value_json: string }>('select key, value_json from settings');
     expect(stored.map((s) => s.key).sort()).toEqual(SETTING_DEFS.map((d) => d.key).sort());
     expect(stored.find((s) => s.key === 'clearance.10.bare.vertical')?.value_json).toBe('1.5');
   });

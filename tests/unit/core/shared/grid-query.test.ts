@@ -70,15 +70,17 @@ describe('row counts for the scrollbar', () => {
     statements.length = 0;
     expect((await list({ startRow: 2, endRow: 4 })).rowCount).toBe(first.rowCount);
     expect(counted()).toBe(0);
-    // A row committed by another connection (an import's worker) is counted at once…
-    const Database = (await import('better-sqlite3')).default;
-    const raw = new Database(t.core.file);
-    raw.prepare("insert into vegetation_records (line_id, tower_from, tower_to, species, tree_count, tree_class, action, status, hazard_grade, hazard_basis_json, created_at, updated_at) select line_id, 9, 9, '柳树', 1, tree_class, action, status, hazard_grade, hazard_basis_json, created_at, updated_at from vegetation_records limit 1").run();
-    raw.close();
-    expect((await list({ startRow: 2, endRow: 4 })).rowCount).toBe(first.rowCount + 1);
+    // A row committed by another connection to the SQLite file (an import's worker) is counted at once
+    // (on PostgreSQL the server is the only writer, and its jobs clear the counts when they end)…
+    let outside = 0;
+    if (!t.postgres) {
+      await t.sql("insert into vegetation_records (line_id, tower_from, tower_to, species, tree_count, tree_class, action, status, hazard_grade, hazard_basis_json, created_at, updated_at) select line_id, 9, 9, '柳树', 1, tree_class, action, status, hazard_grade, hazard_basis_json, created_at, updated_at from vegetation_records limit 1");
+      outside = 1;
+      expect((await list({ startRow: 2, endRow: 4 })).rowCount).toBe(first.rowCount + 1);
+    }
     // …and so is every save through the core.
     await t.call('vegetation.save', { lineId, towerRange: '2', action: 'trim', species: '柏树', treeCount: 1, verticalDistance: 4 }, t.adminToken);
-    expect((await list({ startRow: 0, endRow: 2 })).rowCount).toBe(first.rowCount + 2);
+    expect((await list({ startRow: 0, endRow: 2 })).rowCount).toBe(first.rowCount + outside + 1);
   });
 });
 
