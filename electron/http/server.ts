@@ -1,14 +1,20 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import http from 'node:http';
+import https from 'node:https';
 import path from 'node:path';
 import { ApiError, HTTP_STATUS, PACKED_ROWS_HEADER, packRows, type ApiErrorBody } from '../contract';
 import type { Dispatcher } from '../core/dispatch';
 
 export interface HttpOptions {
   core: Dispatcher;
-  /** 127.0.0.1 only: this transport is for this machine's browser and the end-to-end tests. */
-  host?: '127.0.0.1';
+  /**
+   * 127.0.0.1 (default): this machine's browser and the end-to-end tests, plain HTTP.
+   * Any other address (0.0.0.0: every interface) is the office server on the LAN, and needs `tls`.
+   */
+  host?: string;
   port: number;
+  /** The server's certificate and key (PEM): HTTPS. Required off the loopback address. */
+  tls?: { cert: string; key: string };
   /** The built renderer (dist/renderer); omitted in API-only tests. */
   staticDir?: string;
 }
@@ -59,16 +65,23 @@ function readBody(req: http.IncomingMessage): Promise<string> {
   });
 }
 
-/** Only requests addressed to this loopback server: refuses DNS-rebinding pages that name another host. */
-function hostAllowed(req: http.IncomingMessage, port: number): boolean {
+const isLoopback = (host: string) => host === '127.0.0.1' || host === 'localhost' || host === '::1';
+
+/**
+ * Only requests addressed to this loopback server: refuses DNS-rebinding pages that name another host.
+ * The office server is reached by whatever name or address the office uses, so it takes any.
+ */
+function hostAllowed(req: http.IncomingMessage, port: number, lan: boolean): boolean {
   const host = req.headers.host ?? '';
-  return host === `127.0.0.1:${port}` || host === `localhost:${port}`;
+  return lan ? host !== '' : host === `127.0.0.1:${port}` || host === `localhost:${port}`;
 }
 
 /** A browser sends Origin on cross-site requests: only our own page may call the API. */
-function originAllowed(req: http.IncomingMessage, port: number): boolean {
+function originAllowed(req: http.IncomingMessage, port: number, lan: boolean): boolean {
   const origin = req.headers.origin;
-  return origin === undefined || origin === `http://127.0.0.1:${port}` || origin === `http://localhost:${port}`;
+  if (origin === undefined) return true;
+  if (lan) return origin === `https://${req.headers.host}`;
+  return origin === `http://127.0.0.1:${port}` || origin === `http://localhost:${port}`;
 }
 
 async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, core: Dispatcher, method: string) {
@@ -111,14 +124,18 @@ function serveStatic(req: http.IncomingMessage, res: http.ServerResponse, dir: s
 
 /** POST /api/<method> → the same dispatch the desktop IPC uses; everything else is the built renderer. */
 export function startHttpServer(opts: HttpOptions): Promise<{ server: http.Server; url: string; close(): Promise<void> }> {
-  const server = http.createServer((req, res) => {
-    if (!hostAllowed(req, (server.address() as { port: number }).port)) {
+  const host = opts.host ?? '127.0.0.1';
+  const lan = !isLoopback(host);
+  // On the LAN the sign-in password and every session token cross the wire: never in clear.
+  if (lan && !opts.tls) return Promise.reject(new Error(`HTTPS is required to listen on ${host}`));
+  const listener: http.RequestListener = (req, res) => {
+    if (!hostAllowed(req, (server.address() as { port: number }).port, lan)) {
       res.writeHead(421).end();
       return;
     }
     const url = req.url ?? '/';
     if (url.startsWith('/api/')) {
-      if (!originAllowed(req, (server.address() as { port: number }).port)) {
+      if (!originAllowed(req, (server.address() as { port: number }).port, lan)) {
         sendError(res, new ApiError({ code: 'FORBIDDEN', message: 'errors.forbidden' }));
         return;
       }
@@ -130,18 +147,19 @@ export function startHttpServer(opts: HttpOptions): Promise<{ server: http.Serve
       return;
     }
     res.writeHead(404).end();
-  });
+  };
+  const server: http.Server = opts.tls ? https.createServer({ cert: opts.tls.cert, key: opts.tls.key }, listener) : http.createServer(listener);
   server.requestTimeout = 120_000;
   // A browser keeps its idle connection longer than Node's 5 s default; closing it first races the
   // next request on that socket (ECONNRESET) after any pause of the event loop.
   server.keepAliveTimeout = 60_000;
   return new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(opts.port, opts.host ?? '127.0.0.1', () => {
+    server.listen(opts.port, host, () => {
       const { port } = server.address() as { port: number };
       resolve({
         server,
-        url: `http://127.0.0.1:${port}`,
+        url: `${opts.tls ? 'https' : 'http'}://${lan ? '127.0.0.1' : host}:${port}`,
         close: () => new Promise<void>((r) => server.close(() => r())),
       });
     });
