@@ -1,9 +1,13 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
 
 /** Seeded server (admin + demo county, set up by global-setup) and an empty one for the first-run journey. */
 export const SEEDED_URL = 'http://127.0.0.1:5799';
 export const FRESH_URL = 'http://127.0.0.1:5798';
+
+// The office server on PostgreSQL over HTTPS, where a PostgreSQL server is installed (CI installs one).
+const hasPostgres = existsSync('/usr/lib/postgresql') && readdirSync('/usr/lib/postgresql').some((v) => existsSync(`/usr/lib/postgresql/${v}/bin/pg_ctl`));
+export const OFFICE_URL = hasPostgres ? 'https://127.0.0.2:5797' : '';
 
 // Debian's Chromium where it exists (this machine, CI); Playwright's own browser on a developer PC.
 const systemChromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -43,5 +47,8 @@ export default defineConfig({
       reuseExistingServer: false,
       timeout: 60_000,
     },
+    ...(OFFICE_URL
+      ? [{ command: 'node scripts/serve-office-test.mjs 5797 tests/.tmp/e2e-office', url: `${OFFICE_URL}/`, ignoreHTTPSErrors: true, reuseExistingServer: false, timeout: 90_000 }]
+      : []),
   ],
 });

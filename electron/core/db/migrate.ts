@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { DB } from './schema';
 import { migrations, type Migration } from './migrations';
+import { dialectOf } from './dialect';
+import { addLiveTwinIndexes } from './postgres-indexes';
 
 /** Migrations not yet applied to this database (all of them for a new file). */
 export async function pendingMigrations(db: Kysely<DB>, list: Migration[] = migrations): Promise<{ pending: Migration[]; isNew: boolean }> {
@@ -31,6 +33,7 @@ export async function migrate(db: Kysely<DB>, list: Migration[] = migrations): P
     });
     applied.push(m.id);
   }
+  if (dialectOf(db) === 'postgres') await db.transaction().execute((trx) => addLiveTwinIndexes(trx));
   const known = new Set(list.map((m) => m.id));
   const unknown = [...done].filter((id) => !known.has(id));
   if (unknown.length > 0) {

@@ -5,9 +5,35 @@ import type { HandlerContext } from '../context';
 
 type VersionedTable = 'users' | 'townships' | 'villages' | 'teams' | 'lines' | 'vegetation_records' | 'vegetation_disputes' | 'staff' | 'certificates' | 'training_sessions' | 'repair_areas' | 'duty_seasons' | 'staff_absences' | 'repair_calls' | 'equipment' | 'upgrade_requests' | 'lightning_devices' | 'lightning_tests' | 'lightning_trips';
 
+/** Under which entity name each table's saves are in the audit log (reference tables by their own name). */
+const AUDIT_ENTITY: Partial<Record<VersionedTable, string>> = {
+  users: 'users', townships: 'townships', villages: 'villages', teams: 'teams', lines: 'lines', vegetation_records: 'vegetation',
+  staff: 'staff', certificates: 'certificates', training_sessions: 'training', repair_areas: 'repairAreas', duty_seasons: 'seasons',
+  staff_absences: 'absences', repair_calls: 'repairs', equipment: 'equipment', upgrade_requests: 'upgrades',
+  lightning_devices: 'lightningDevices', lightning_tests: 'lightningTests', lightning_trips: 'trips',
+};
+
+/** Who saved the record last (their display name), and when, as the audit log has it (for the conflict message). */
+async function lastSavedBy(db: Kysely<DB>, table: VersionedTable, id: number): Promise<{ by: string; at: string } | null> {
+  const entity = AUDIT_ENTITY[table];
+  if (!entity) return null;
+  const row = await db
+    .selectFrom('audit_log as a')
+    .leftJoin('users as u', 'u.id', 'a.user_id')
+    .select(['a.username', 'u.display_name', 'a.at'])
+    .where('a.entity', '=', entity)
+    .where('a.entity_id', '=', String(id))
+    .orderBy('a.id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  const by = row?.display_name ?? row?.username;
+  return row && by ? { by, at: row.at } : null;
+}
+
 /**
  * Saves over a record only if nobody saved it since the caller read it (optimistic locking).
- * On a mismatch, throws CONFLICT carrying the other person's version, so the form can show it.
+ * On a mismatch, throws CONFLICT carrying the other person's version and who saved it when, so the
+ * form can show both.
  */
 export async function updateVersioned(
   db: Kysely<DB>,
@@ -29,7 +55,8 @@ export async function updateVersioned(
   if (Number(result.numUpdatedRows) === 1) return;
   const current = await loadCurrent();
   if (current === undefined) throw notFound(table, id);
-  throw new ApiError({ code: 'CONFLICT', message: 'errors.conflict', current });
+  const saved = await lastSavedBy(db, table, id);
+  throw new ApiError({ code: 'CONFLICT', message: 'errors.conflict', current, ...(saved ? { params: saved } : {}) });
 }
 
 /** Saves a versioned row: insert when new, else update only over the version the user saw. Returns its id. */

@@ -98,6 +98,8 @@ export function FormDrawer<S extends z.ZodType>(props: FormDrawerProps<S>) {
   const [saving, setSaving] = useState(false);
   const [topErrors, setTopErrors] = useState<string[]>([]);
   const [conflict, setConflict] = useState<Values | null>(null);
+  /** Who saved the other version, and when (from the audit log), when the core knows. */
+  const [savedBy, setSavedBy] = useState<{ by: string; at: string } | null>(null);
   /** The record the edits apply to: what was opened, or the other person's version once loaded. */
   const [base, setBase] = useState<Values>(props.initialValues);
   const values = Form.useWatch([], form) as Values | undefined;
@@ -130,7 +132,10 @@ export function FormDrawer<S extends z.ZodType>(props: FormDrawerProps<S>) {
     try {
       await props.onSubmit(parsed.data);
     } catch (err) {
-      if (err instanceof ApiError && err.code === 'CONFLICT') setConflict((err.current ?? null) as Values | null);
+      if (err instanceof ApiError && err.code === 'CONFLICT') {
+        setConflict((err.current ?? null) as Values | null);
+        setSavedBy(err.params?.by ? { by: String(err.params.by), at: String(err.params.at) } : null);
+      }
       else if (err instanceof ApiError && err.issues?.length) showIssues(err.issues);
       else setTopErrors([errorText(t, err)]);
     } finally {
@@ -187,7 +192,7 @@ export function FormDrawer<S extends z.ZodType>(props: FormDrawerProps<S>) {
           type="warning"
           showIcon
           style={{ marginBottom: 16 }}
-          title={t('errors.conflict')}
+          title={savedBy ? t('errors.conflictBy', { by: savedBy.by, at: dayjs(savedBy.at).format('MM-DD HH:mm') }) : t('errors.conflict')}
           description={theirChanges.length > 0 ? theirChanges.join('；') : undefined}
           action={<Button size="small" onClick={loadTheirs}>{t('common.refresh')}</Button>}
           data-testid="conflict-alert"

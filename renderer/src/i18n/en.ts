@@ -23,7 +23,7 @@ export const en: Messages<typeof zhCN> = {
   },
   errors: {
     validation: 'Please correct the highlighted fields', unauthenticated: 'Your session has ended; please sign in again', forbidden: 'You are not allowed to do this',
-    notFound: 'The record does not exist or was deleted', conflict: 'Someone else changed this record; review their version before saving', unknownMethod: 'Unknown operation',
+    notFound: 'The record does not exist or was deleted', conflict: 'Someone else changed this record; review their version before saving', conflictBy: 'Someone else changed this record ({{by}}, {{at}}); review their version before saving', unknownMethod: 'Unknown operation',
     busy: 'The ledger is busy writing a large batch (an import); save again in a moment',
     internal: 'Internal error; please contact the administrator', offline: 'Cannot reach the GridDesk service', serverUnreachable: 'Cannot reach the office server {{server}}; check the network or ask the administrator', certificateChanged: 'The office server {{server}} presented a certificate whose fingerprint differs from the one confirmed at first connection (now {{presented}}). Someone may be impersonating the server: GridDesk stopped; ask the administrator to check the fingerprint.', tooLarge: 'Request too large', contentType: 'Bad request format', badJson: 'Bad request format',
   },

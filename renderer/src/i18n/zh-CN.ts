@@ -79,6 +79,7 @@ export const zhCN = {
     forbidden: '没有权限执行此操作',
     notFound: '记录不存在或已被删除',
     conflict: '该记录已被其他人修改，请查看最新内容后再保存',
+    conflictBy: '该记录已被其他人修改（{{by}}，{{at}}），请查看最新内容后再保存',
     unknownMethod: '未知的操作',
     busy: '台账正在写入大批数据（例如导入），请稍后再保存',
     internal: '系统内部错误，请联系管理员',

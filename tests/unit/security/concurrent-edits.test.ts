@@ -7,9 +7,11 @@ import { openTestCore, type TestCore } from '../helpers/core';
 // version: the second save is a conflict that shows the first person's version, and nothing is lost.
 let t: TestCore;
 let other: string;
+let firstName: string;
 beforeAll(async () => {
   t = await openTestCore({ demoRecords: 20 });
   other = await t.signIn('admin', 'second-admin');
+  firstName = ((await t.call('accounts.me', {}, t.adminToken)) as { displayName: string }).displayName;
 });
 afterAll(() => t.close());
 
@@ -35,6 +37,8 @@ describe.each(saves)('%s', (save) => {
       expect(e).toBeInstanceOf(ApiError);
       expect((e as ApiError).code).toBe('CONFLICT');
       expect((e as ApiError).current).toMatchObject({ id: row.id, version: (row.version as number) + 1 });
+      // …and says who saved first, and when (the form names them).
+      expect((e as ApiError).params).toMatchObject({ by: firstName, at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) });
     }
   });
 });
