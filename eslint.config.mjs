@@ -37,7 +37,13 @@ export default tseslint.config(
   {
     files: ['electron/main/**/*.ts'],
     languageOptions: { globals: globals.node },
-    rules: { 'no-restricted-imports': restrict(['**/renderer/**', '**/http/**'], 'electron/main: core, contract and electron only.') },
+    // …and the HTTP transport's client side (http/remote), through which a desk in client mode reaches the office server.
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/renderer/**'], message: 'electron/main: core, contract, electron and http/remote only.' }, { group: ['**/http/**', '!**/http/remote'], message: 'electron/main: core, contract, electron and http/remote only.' }] },
+      ],
+    },
   },
   {
     files: ['electron/preload/**/*.ts'],

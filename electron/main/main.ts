@@ -2,7 +2,10 @@ import { app, BrowserWindow, Menu, dialog, net, protocol, session, type IpcMainI
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createCore, type Core } from '../core';
+import { createCore } from '../core';
+import type { Dispatcher } from '../core/dispatch';
+import { createRemoteDispatcher } from '../http/remote';
+import { readConnection } from './connection';
 import { registerIpc } from './ipc';
 import { registerOpenFile, registerPrinting } from './desktop-services';
 import { electronNativeBinding } from './native-binding';
@@ -17,7 +20,8 @@ protocol.registerSchemesAsPrivileged([{ scheme: SCHEME, privileges: { standard: 
 // Tests and portable setups may point the data folder elsewhere; the default is the user-data folder.
 if (process.env.GRIDDESK_DATA_DIR) app.setPath('userData', process.env.GRIDDESK_DATA_DIR);
 
-let core: Core | undefined;
+/** The core in this process (单机), or the office server's behind the pinned client (客户端). */
+let core: (Dispatcher & { close(): Promise<void> | void }) | undefined;
 let mainWindow: BrowserWindow | undefined;
 
 function rendererDir(): string {
@@ -70,7 +74,11 @@ async function start(): Promise<void> {
   const userData = app.getPath('userData');
   mkdirSync(userData, { recursive: true });
   try {
-    core = await createCore({ file: path.join(userData, 'griddesk.sqlite'), nativeBinding: electronNativeBinding(app.getAppPath(), app.isPackaged) });
+    const connection = readConnection(userData);
+    core =
+      connection.mode === 'client'
+        ? createRemoteDispatcher({ url: connection.server, fingerprint: connection.fingerprint })
+        : await createCore({ file: path.join(userData, 'griddesk.sqlite'), nativeBinding: electronNativeBinding(app.getAppPath(), app.isPackaged) });
   } catch (err) {
     dialog.showErrorBox('GridDesk 无法打开数据库', String(err));
     app.exit(1);
@@ -111,6 +119,6 @@ if (!app.requestSingleInstanceLock()) {
     event.preventDefault();
     const closing = core;
     core = undefined;
-    void closing.close().finally(() => app.quit());
+    void Promise.resolve(closing.close()).finally(() => app.quit());
   });
 }

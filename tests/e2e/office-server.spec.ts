@@ -9,6 +9,7 @@ import { login, VegetationPage } from './pages';
 test.skip(!OFFICE_URL, 'no PostgreSQL server on this machine (Debian: apt-get install postgresql)');
 
 const PASSWORD = 'Office2026';
+const save = process.env.GRIDDESK_SCREENSHOTS === '1';
 let remote: ReturnType<typeof createRemoteDispatcher>;
 let adminToken = '';
 
@@ -61,7 +62,7 @@ test('a clerk raises a request at her desk; the manager sees it arrive in her op
   // Without reloading, the manager's queue shows it; she approves it from there.
   const arrived = queue.getByRole('row').filter({ hasText: '办公室服务器' });
   await expect(arrived.first()).toBeVisible({ timeout: 10_000 });
-  await managerDesk.screenshot({ path: 'docs/screenshots/office-server-queue.png' });
+  if (save) await managerDesk.screenshot({ path: 'docs/screenshots/office-server-queue.png' });
   const raised = (await call('upgrades.list', { startRow: 0, endRow: 5, search: '办公室服务器' }, adminToken)).rows[0]!;
   await managerDesk.getByTestId(`open-${raised.id}`).click();
   const decision = managerDesk.getByTestId('upgrade-detail');
@@ -93,7 +94,7 @@ test('two desks save the same record: the second is told who changed it and what
   // The message names who saved first, and when (from the audit log).
   await expect(second.page.getByTestId('conflict-alert')).toContainText('已被其他人修改（张伟，');
   await expect(second.page.getByTestId('conflict-alert')).toContainText('备注：第一处的修改');
-  await second.page.screenshot({ path: 'docs/screenshots/office-server-conflict.png' });
+  if (save) await second.page.screenshot({ path: 'docs/screenshots/office-server-conflict.png' });
   const after = await call('vegetation.get', { id: record.id }, adminToken);
   expect(after).toMatchObject({ species: '桉树', notes: '第一处的修改', version: 2 });
 });

@@ -24,6 +24,11 @@ describe('import rules of the house plan', () => {
     expect(await ruleIds('electron/contract/x.ts', "import { z } from 'zod';\nvoid z;\n")).not.toContain('no-restricted-imports');
   });
 
+  it('lets the Electron shell reach the office server through the HTTP client only, not serve HTTP itself', async () => {
+    expect(await ruleIds('electron/main/x.ts', "import { createRemoteDispatcher } from '../http/remote';\nvoid createRemoteDispatcher;\n")).not.toContain('no-restricted-imports');
+    expect(await ruleIds('electron/main/x.ts', "import { startHttpServer } from '../http/server';\nvoid startHttpServer;\n")).toContain('no-restricted-imports');
+  });
+
   it('lets the renderer use the contract', async () => {
     expect(await ruleIds('renderer/src/x.ts', "import { contract } from '@contract';\nvoid contract;\n")).not.toContain('no-restricted-imports');
   });
