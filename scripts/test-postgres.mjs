@@ -3,8 +3,9 @@
 import { spawnSync } from 'node:child_process';
 import { findPostgresBin, startTempPostgres } from './postgres-temp.mjs';
 
-const runVitest = (url) =>
-  spawnSync('npx', ['vitest', 'run', '-c', 'vitest.postgres.config.mts', ...process.argv.slice(2)], { stdio: 'inherit', env: { ...process.env, GRIDDESK_TEST_POSTGRES: url } }).status ?? 1;
+// GRIDDESK_TEST_PG_BIN: where pg_dump and pg_restore are, for the server-backup round trip.
+const runVitest = (url, bin = findPostgresBin()) =>
+  spawnSync('npx', ['vitest', 'run', '-c', 'vitest.postgres.config.mts', ...process.argv.slice(2)], { stdio: 'inherit', env: { ...process.env, GRIDDESK_TEST_POSTGRES: url, ...(bin ? { GRIDDESK_TEST_PG_BIN: bin } : {}) } }).status ?? 1;
 
 if (process.env.GRIDDESK_TEST_POSTGRES) process.exit(runVitest(process.env.GRIDDESK_TEST_POSTGRES));
 
@@ -23,7 +24,7 @@ const server = await startTempPostgres(bin);
 let status = 1;
 try {
   console.log(`PostgreSQL ${server.version} on ${server.url.replace('postgres://postgres@', '')} for the core suite`);
-  status = runVitest(server.url);
+  status = runVitest(server.url, bin);
 } finally {
   server.stop();
 }

@@ -1,6 +1,9 @@
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestCore, type TestCore } from '../../helpers/core';
-import { onPostgres } from '../../helpers/postgres';
+import { createCore } from '../../../../electron/core';
+import { ADMIN_PASSWORD, openTestCore, type TestCore } from '../../helpers/core';
+import { createTestDatabase, dropTestDatabase, onPostgres } from '../../helpers/postgres';
 
 // On an office server the ledgers are in PostgreSQL: the app's own file backups and VACUUM do not
 // apply (the server's administrator uses pg_dump, README), and the admin is told so instead of an error.
@@ -27,5 +30,27 @@ describe.skipIf(!onPostgres)('backups on an office server (PostgreSQL)', () => {
     expect(health.fileBytes).toBeGreaterThan(1_000_000);
     expect(Math.abs(health.fileBytes - size!.bytes)).toBeLessThan(size!.bytes * 0.05);
     expect(health.freeBytes).toBe(0);
+  });
+
+  // The README's server backup: pg_dump -Fc nightly, pg_restore into an empty database to bring it back.
+  it.skipIf(!process.env.GRIDDESK_TEST_PG_BIN)('a pg_dump of the server restored into an empty database gives the same ledgers', async () => {
+    const bin = process.env.GRIDDESK_TEST_PG_BIN!;
+    const dump = path.join(t.dir, 'griddesk.dump');
+    await t.call('vegetation.save', { lineId: (await t.call('lines.list', { startRow: 0, endRow: 1 }, t.adminToken)).rows[0]!.id, towerRange: '#9', species: '香樟', treeCount: 1, verticalDistance: 3, action: 'trim', landowner: '备份恢复户' }, t.adminToken);
+    execFileSync(path.join(bin, 'pg_dump'), ['-Fc', '-f', dump, '-d', t.postgres!]);
+    const restored = await createTestDatabase();
+    execFileSync(path.join(bin, 'pg_restore'), ['--no-owner', '-d', restored.connectionString, dump]);
+    const other = await createCore({ file: path.join(t.dir, 'restored-work'), postgres: { connectionString: restored.connectionString } });
+    try {
+      const { token } = (await other.dispatch('accounts.login', { username: 'admin', password: ADMIN_PASSWORD }, {})) as { token: string };
+      for (const [method, input] of [['vegetation.list', { startRow: 0, endRow: 300 }], ['staff.list', { startRow: 0, endRow: 100 }], ['dashboard.panels', {}]] as const) {
+        expect(await other.dispatch(method, input, { token }), method).toEqual(await t.call(method, input as never, t.adminToken));
+      }
+      const found = (await other.dispatch('vegetation.list', { startRow: 0, endRow: 5, search: '备份恢复户' }, { token })) as { rowCount: number };
+      expect(found.rowCount).toBe(1);
+    } finally {
+      await other.close();
+      await dropTestDatabase(restored.name);
+    }
   });
 });
