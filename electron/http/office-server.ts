@@ -79,7 +79,9 @@ async function main() {
   const port = (http.server.address() as { port: number }).port;
   console.log(`GridDesk 办公室服务器已启动，端口 ${port}`);
   for (const ip of lanAddresses()) console.log(`  客户端地址：https://${ip}:${port}`);
+  // Printed in the groups the client's screen shows, for comparing them by eye.
   console.log(`证书指纹（SHA-256）：${certificate.fingerprint}`);
+  for (const group of certificate.fingerprint.match(/(?:[0-9A-F]{2}:?){1,8}/g) ?? []) console.log(`    ${group.replace(/:$/, '')}`);
   console.log(certificate.created ? '  这是新生成的证书：每台客户端第一次连接时请核对上面的指纹。' : '  客户端首次连接时显示的指纹应与此一致。');
   console.log(`数据库：${withoutPassword(config.postgres)}`);
   const stop = async () => {

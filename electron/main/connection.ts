@@ -28,6 +28,9 @@ export function readConnection(userData: string): ConnectionSettings {
   return parsed.data;
 }
 
+/** Whether a choice was ever saved (the first start asks for one). */
+export const hasConnection = (userData: string) => existsSync(fileOf(userData));
+
 export function saveConnection(userData: string, settings: ConnectionSettings): void {
   writeFileSync(fileOf(userData), JSON.stringify(connectionSettings.parse(settings), null, 2));
 }

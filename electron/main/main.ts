@@ -6,6 +6,7 @@ import { createCore } from '../core';
 import type { Dispatcher } from '../core/dispatch';
 import { createRemoteDispatcher } from '../http/remote';
 import { readConnection } from './connection';
+import { registerConnection } from './connection-ipc';
 import { registerIpc } from './ipc';
 import { registerOpenFile, registerPrinting } from './desktop-services';
 import { electronNativeBinding } from './native-binding';
@@ -73,8 +74,9 @@ function isTrustedSender(event: IpcMainInvokeEvent): boolean {
 async function start(): Promise<void> {
   const userData = app.getPath('userData');
   mkdirSync(userData, { recursive: true });
+  let connection;
   try {
-    const connection = readConnection(userData);
+    connection = readConnection(userData);
     core =
       connection.mode === 'client'
         ? createRemoteDispatcher({ url: connection.server, fingerprint: connection.fingerprint })
@@ -93,6 +95,7 @@ async function start(): Promise<void> {
   });
   hardenSession(session.defaultSession);
   registerIpc(core, isTrustedSender);
+  registerConnection(userData, connection, () => core, isTrustedSender);
   registerPrinting(isTrustedSender);
   registerOpenFile(isTrustedSender);
   Menu.setApplicationMenu(null);

@@ -16,5 +16,11 @@ contextBridge.exposeInMainWorld('griddesk', {
   printToPDF: (title: string): Promise<unknown> => ipcRenderer.invoke('griddesk:print-pdf', String(title).slice(0, 80)),
   /** Opens an attachment's bytes with the system viewer (main accepts only attachment kinds). */
   openFile: (name: string, data: Uint8Array): Promise<unknown> => ipcRenderer.invoke('griddesk:open-file', String(name), data),
+  /** 单机 or the office server (main keeps the choice in connection.json and checks every value). */
+  connection: {
+    get: (): Promise<unknown> => ipcRenderer.invoke('griddesk:connection-get'),
+    probe: (server: string): Promise<unknown> => ipcRenderer.invoke('griddesk:connection-probe', String(server).slice(0, 300)),
+    choose: (choice: unknown, token: string | null): Promise<unknown> => ipcRenderer.invoke('griddesk:connection-choose', choice, token),
+  },
   platform: 'desktop',
 });

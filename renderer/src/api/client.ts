@@ -2,8 +2,27 @@ import { ApiError, PACKED_ROWS_HEADER, unpackRows, type ApiErrorBody, type Input
 
 type Reply = { ok: true; result: unknown } | { ok: false; error: ApiErrorBody };
 
+/** How the desktop app reaches its ledgers (electron/main/connection.ts), as the window sees it. */
+export type ConnectionChoice = { mode: 'standalone' } | { mode: 'client'; server: string; fingerprint: string };
+export interface ServerIdentity {
+  fingerprint: string;
+  subject: string;
+  validTo: string;
+}
+
+/** The desktop app's connection settings: only its main process reads and writes connection.json. */
+export interface ConnectionBridge {
+  /** The saved choice, and whether one was ever made (the first start asks). */
+  get(): Promise<{ current: ConnectionChoice; chosen: boolean }>;
+  /** The certificate a server presents, for its user to compare with the server's screen. */
+  probe(server: string): Promise<{ ok: true; identity: ServerIdentity } | { ok: false; message: string; params?: Record<string, string | number> }>;
+  /** Saves the choice (after the first start: an admin's session only); a change restarts the app on it. */
+  choose(choice: ConnectionChoice, token: string | null): Promise<{ ok: boolean; restarting?: boolean; message?: string; params?: Record<string, string | number> }>;
+}
+
 /** What the desktop preload exposes (electron/preload/preload.ts); absent in a browser. */
 export interface DesktopBridge {
+  connection?: ConnectionBridge;
   call(method: string, input: unknown, token: string | null): Promise<Reply>;
   /** The system print dialog for this page. */
   print(): Promise<unknown>;

@@ -4,6 +4,7 @@ import { enOffice } from './en.office';
 import { enRoster } from './en.roster';
 import { enUpgrades } from './en.upgrades';
 import { enLightning } from './en.lightning';
+import { enConnection } from './en.connection';
 import type { Messages } from './messages';
 
 
@@ -13,6 +14,7 @@ export const en: Messages<typeof zhCN> = {
   ...enRoster,
   ...enUpgrades,
   ...enLightning,
+  ...enConnection,
   app: { name: 'GridDesk Operations Ledgers', tagline: 'County power supply ledgers', short: 'GridDesk' },
   nav: { lightning: 'Lightning', lightningDevices: 'Lightning devices', lightningTests: 'Test records', campaign: 'Pre-season tests', rectifications: 'Rectifications', trips: 'Lightning trips', home: 'Home', people: 'People & training', duty: 'Repair duty', roster: 'Duty roster', repairs: 'Repair log', absences: 'Leave & wishes', repairReport: 'Monthly repair report', assets: 'Equipment & upgrades', equipment: 'Equipment', upgrades: 'Upgrades', staff: 'Staff', certificates: 'Certificates', training: 'Training', skillMatrix: 'Skill matrix', vegetation: 'Tree clearance', reference: 'Reference data', lines: 'Lines', townships: 'Townships', villages: 'Villages', teams: 'Teams', recycle: 'Recycle bin', audit: 'Audit log', users: 'Users', settings: 'Rule thresholds', backup: 'Backup' },
   common: {

@@ -3,6 +3,7 @@ import { zhOffice } from './zh-CN.office';
 import { zhRoster } from './zh-CN.roster';
 import { zhUpgrades } from './zh-CN.upgrades';
 import { zhLightning } from './zh-CN.lightning';
+import { zhConnection } from './zh-CN.connection';
 
 /** 简体中文（默认语言）. Keys mirror the core's error keys (errors.*, validation.*, <module>.*). */
 export const zhCN = {
@@ -10,6 +11,7 @@ export const zhCN = {
   ...zhRoster,
   ...zhUpgrades,
   ...zhLightning,
+  ...zhConnection,
   app: { name: 'GridDesk 供电运维台账', tagline: '县供电公司运维台账', short: 'GridDesk' },
   nav: {
     home: '首页',

@@ -49,6 +49,13 @@ describe('Electron shell hardening', () => {
       expect(printing).toContain(channel);
     }
     expect(printing.match(/if \(!isTrustedSender\(event\)/g)).toHaveLength(3);
+    // The connection settings (单机 / office server): the same, each handler checking its sender first.
+    const connection = read('electron/main/connection-ipc.ts');
+    for (const channel of ["'griddesk:connection-get'", "'griddesk:connection-probe'", "'griddesk:connection-choose'"]) {
+      expect(preload).toContain(channel);
+      expect(connection).toContain(channel);
+    }
+    expect(connection.match(/if \(!isTrustedSender\(event\)/g)).toHaveLength(3);
   });
 
   it('the IPC handler checks the sender and the method name before dispatch', () => {

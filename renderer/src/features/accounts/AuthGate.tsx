@@ -3,18 +3,24 @@ import { Spin } from 'antd';
 import type { Role, SessionUser } from '@contract';
 import { call, session } from '../../api/client';
 import { Shell } from '../../Shell';
+import { ConnectionScreen } from '../connection/ConnectionScreen';
 import { AuthContext, type Auth } from './auth-context';
 import { ChangePasswordForm } from './ChangePasswordForm';
 import { LoginScreen } from './LoginScreen';
 import { SetupScreen } from './SetupScreen';
 
-type State = { kind: 'loading' } | { kind: 'setup' } | { kind: 'login' } | { kind: 'in'; user: SessionUser };
+type State = { kind: 'loading' } | { kind: 'connection' } | { kind: 'setup' } | { kind: 'login' } | { kind: 'in'; user: SessionUser };
 
-/** First run → setup; no session → login; initial password → change it; then the app. */
+/** The desktop app's first start → 单机 or the office server; first run → setup; no session → login; initial password → change it; then the app. */
 export function AuthGate() {
   const [state, setState] = useState<State>({ kind: 'loading' });
 
-  const check = useCallback(async () => {
+  const check = useCallback(async (askedConnection = false) => {
+    const bridge = window.griddesk?.connection;
+    if (bridge && !askedConnection && !(await bridge.get()).chosen) {
+      setState({ kind: 'connection' });
+      return;
+    }
     try {
       if (session.token) {
         setState({ kind: 'in', user: await call('accounts.me', {}) });
@@ -54,6 +60,10 @@ export function AuthGate() {
   }, [state]);
 
   if (state.kind === 'loading') return <div className="auth-screen"><Spin size="large" /></div>;
+  if (state.kind === 'connection') {
+    const bridge = window.griddesk?.connection;
+    return bridge ? <ConnectionScreen bridge={bridge} initial={{ mode: 'standalone' }} onStayed={() => void check(true)} /> : null;
+  }
   if (state.kind === 'setup') return <SetupScreen onDone={signedIn} />;
   if (state.kind === 'login') return <LoginScreen onDone={signedIn} />;
   if (state.user.mustChangePassword) {

@@ -7,6 +7,7 @@ import { call } from '../../api/client';
 import { errorText } from '../../components/errors';
 import { PageTitle } from '../../components/PageTitle';
 import { useAuth } from '../accounts/auth-context';
+import { ConnectionSetting } from '../connection/ConnectionSetting';
 
 /** "clearance.10.bare.vertical" → "10kV 裸导线 垂直距离"; other keys by their last part. */
 function settingLabel(t: TFunction, key: string): string {
@@ -43,6 +44,7 @@ export function SettingsPage() {
   return (
     <div className="page" style={{ overflow: 'auto' }}>
       <PageTitle title={t('settings.title')} />
+      <ConnectionSetting isAdmin={isAdmin} />
       <Typography.Paragraph type="secondary">{t('settings.intro')}</Typography.Paragraph>
       <Table<SettingRow>
         size="small"
