@@ -13,9 +13,11 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fingerprintGroups } from '../contract';
 import { createCore } from '../core';
 import { moveToServer, MoveRefused } from '../core/db/move-to-server';
 import { loadServerCertificate } from './certificate';
+import { arg, closeOnSignals, runMain } from './process';
 import { defaultDataDir } from './serve';
 import { startHttpServer } from './server';
 
@@ -25,11 +27,6 @@ export interface ServerConfig {
   port: number;
   certFile?: string;
   keyFile?: string;
-}
-
-function arg(name: string): string | undefined {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
 /** The config file, then the environment over it; refuses to start without a database. */
@@ -81,21 +78,10 @@ async function main() {
   for (const ip of lanAddresses()) console.log(`  客户端地址：https://${ip}:${port}`);
   // Printed in the groups the client's screen shows, for comparing them by eye.
   console.log(`证书指纹（SHA-256）：${certificate.fingerprint}`);
-  for (const group of certificate.fingerprint.match(/(?:[0-9A-F]{2}:?){1,8}/g) ?? []) console.log(`    ${group.replace(/:$/, '')}`);
+  for (const group of fingerprintGroups(certificate.fingerprint)) console.log(`    ${group}`);
   console.log(certificate.created ? '  这是新生成的证书：每台客户端第一次连接时请核对上面的指纹。' : '  客户端首次连接时显示的指纹应与此一致。');
   console.log(`数据库：${withoutPassword(config.postgres)}`);
-  const stop = async () => {
-    await http.close();
-    await core.close();
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void stop());
-  process.on('SIGTERM', () => void stop());
+  closeOnSignals(http, core);
 }
 
-if (require.main === module) {
-  main().catch((err) => {
-    console.error(err instanceof MoveRefused ? err.message : err);
-    process.exit(1);
-  });
-}
+if (require.main === module) runMain(main, (err) => (err instanceof MoveRefused ? err.message : err));

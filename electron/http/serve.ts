@@ -7,12 +7,8 @@ import { mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createCore } from '../core';
+import { arg, closeOnSignals, runMain } from './process';
 import { startHttpServer } from './server';
-
-function arg(name: string): string | undefined {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
 
 /** Same folder the desktop app uses on each platform, so both modes see the same ledgers. */
 export function defaultDataDir(): string {
@@ -32,18 +28,7 @@ async function main() {
   const http = await startHttpServer({ core, port, staticDir });
   console.log(`GridDesk 浏览器模式已启动：${http.url}`);
   console.log(`数据文件：${file}`);
-  const stop = async () => {
-    await http.close();
-    await core.close();
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void stop());
-  process.on('SIGTERM', () => void stop());
+  closeOnSignals(http, core);
 }
 
-if (require.main === module) {
-  main().catch((err) => {
-    console.error(err);
-    process.exit(1);
-  });
-}
+if (require.main === module) runMain(main);

@@ -2,7 +2,7 @@ import { expect, test, type Browser } from '@playwright/test';
 import type { InputOf, MethodName, OutputOf } from '../../electron/contract';
 import { createRemoteDispatcher, probeServer } from '../../electron/http/remote';
 import { OFFICE_URL } from '../../playwright.config';
-import { login, VegetationPage } from './pages';
+import { login, raiseUpgradeRequest, VegetationPage } from './pages';
 
 // Two desks on one office server on PostgreSQL, over HTTPS: what one does shows on the other's open
 // screen, and two saves of one record never overwrite each other.
@@ -42,16 +42,7 @@ test('a clerk raises a request at her desk; the manager sees it arrive in her op
   const queue = managerDesk.getByTestId('upgrade-table');
   await expect(queue).toBeVisible();
 
-  await clerkDesk.getByTestId('upgrade-add').click();
-  const form = clerkDesk.locator('.ant-drawer:visible');
-  await form.getByLabel('设备').click();
-  await clerkDesk.keyboard.type('TR-001');
-  await clerkDesk.keyboard.press('Enter');
-  await form.getByLabel('存在问题').fill('配变高压套管裂纹（办公室服务器）');
-  await form.getByLabel('拟实施内容').fill('更换高压套管');
-  await form.getByLabel('估算金额（万元）').fill('3.5');
-  await form.getByLabel('影响用户数').fill('120');
-  await clerkDesk.keyboard.press('Control+s');
+  await raiseUpgradeRequest(clerkDesk, { equipmentCode: 'TR-001', problem: '配变高压套管裂纹（办公室服务器）', work: '更换高压套管', cost: '3.5', customers: '120' });
   const detail = clerkDesk.getByTestId('upgrade-detail');
   await expect(detail).toContainText('草稿');
   await detail.getByTestId('action-submit').click();

@@ -64,3 +64,17 @@ export class VegetationPage {
     await this.grid().getByRole('row').getByRole('checkbox').first().check();
   }
 }
+
+/** The upgrade-request form, opened from the 技改大修 page and saved with Ctrl+S (a clerk raising one). */
+export async function raiseUpgradeRequest(page: Page, v: { equipmentCode: string; problem: string; work: string; cost: string; customers: string }) {
+  await page.getByTestId('upgrade-add').click();
+  const form = page.locator('.ant-drawer:visible');
+  await form.getByLabel('设备').click();
+  await page.keyboard.type(v.equipmentCode);
+  await page.keyboard.press('Enter');
+  await form.getByLabel('存在问题').fill(v.problem);
+  await form.getByLabel('拟实施内容').fill(v.work);
+  await form.getByLabel('估算金额（万元）').fill(v.cost);
+  await form.getByLabel('影响用户数').fill(v.customers);
+  await page.keyboard.press('Control+s');
+}

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import type { Role } from '../../electron/contract';
 import { api, userToken } from './api';
-import { login } from './pages';
+import { login, raiseUpgradeRequest } from './pages';
 import { SEEDED_URL } from '../../playwright.config';
 
 const save = process.env.GRIDDESK_SCREENSHOTS === '1';
@@ -30,16 +30,7 @@ test('a clerk raises a request with a photo and submits it, and cannot approve i
   const equipment = (await api(SEEDED_URL, 'equipment.list', { startRow: 0, endRow: 3, search: 'TR-001' }, clerk)).rows[0]!;
 
   await login(page, 'up-clerk', PASSWORD, 'upgrades');
-  await page.getByTestId('upgrade-add').click();
-  const form = page.locator('.ant-drawer:visible');
-  await form.getByLabel('设备').click();
-  await page.keyboard.type(equipment.code);
-  await page.keyboard.press('Enter');
-  await form.getByLabel('存在问题').fill('配变渗漏油，油位低于下限（端到端测试）');
-  await form.getByLabel('拟实施内容').fill('更换为 S13-M-200/10 节能配变');
-  await form.getByLabel('估算金额（万元）').fill('18.5');
-  await form.getByLabel('影响用户数').fill('420');
-  await page.keyboard.press('Control+s');
+  await raiseUpgradeRequest(page, { equipmentCode: equipment.code, problem: '配变渗漏油，油位低于下限（端到端测试）', work: '更换为 S13-M-200/10 节能配变', cost: '18.5', customers: '420' });
   const detail = page.getByTestId('upgrade-detail');
   await expect(detail).toContainText('草稿');
   await detail.locator('input[type=file]').setInputFiles(path.resolve('docs/screenshots/dashboard.png'));

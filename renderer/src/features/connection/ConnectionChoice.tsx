@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Alert, Button, Checkbox, Descriptions, Input, Radio, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { fingerprintGroups } from '@contract';
 import type { ConnectionBridge, ConnectionChoice as Choice, ServerIdentity } from '../../api/client';
 import { session } from '../../api/client';
 
@@ -10,9 +11,6 @@ interface Props {
   /** Standalone kept as it is: nothing restarts, the caller goes on (to the first-run setup). */
   onStayed: () => void;
 }
-
-/** The fingerprint in groups of four bytes per line, as the server prints it, for comparing by eye. */
-const grouped = (fp: string) => fp.match(/(?:[0-9A-F]{2}:?){1,8}/g)?.map((g) => g.replace(/:$/, '')) ?? [fp];
 
 /**
  * 单机 or the office server. For a server: its address, then the certificate it presents, whose
@@ -104,7 +102,7 @@ export function ConnectionChoice({ bridge, initial, onStayed }: Props) {
                 <Descriptions.Item label={t('connection.subject')}>{identity.subject}</Descriptions.Item>
                 <Descriptions.Item label={t('connection.validTo')}>{identity.validTo}</Descriptions.Item>
                 <Descriptions.Item label={t('connection.fingerprint')}>
-                  <code className="fingerprint">{grouped(identity.fingerprint).map((g) => <div key={g}>{g}</div>)}</code>
+                  <code className="fingerprint">{fingerprintGroups(identity.fingerprint).map((g) => <div key={g}>{g}</div>)}</code>
                 </Descriptions.Item>
               </Descriptions>
               <Alert type="warning" showIcon title={t('connection.compare')} />
