@@ -3,6 +3,7 @@ import { ApiError, allows, contract, fieldIssuesFromZod, isMethodName, type Meth
 import { extendSession, resolveSession } from './accounts/sessions';
 import { writeAudit } from './audit/audit.repository';
 import type { AuditEntry, CoreRuntime, Handler, HandlerContext, Session } from './context';
+import { isWriteContention } from './db/dialect';
 import type { DB } from './db/schema';
 import { handlers } from './handlers';
 import { localDate } from './shared/time';
@@ -72,8 +73,8 @@ export function createDispatcher(currentDb: () => Kysely<DB>, runtime: CoreRunti
         return result;
       } catch (err) {
         if (err instanceof ApiError) throw err;
-        // Another connection (an import's worker) held the write lock past the busy timeout.
-        if (String((err as { code?: unknown }).code).startsWith('SQLITE_BUSY')) throw new ApiError({ code: 'RULE', message: 'errors.busy' });
+        // Another connection (an import's worker) held the write lock past the busy timeout, or a deadlock.
+        if (isWriteContention(err)) throw new ApiError({ code: 'RULE', message: 'errors.busy' });
         console.error(`[dispatch] ${method} failed:`, err);
         throw new ApiError({ code: 'INTERNAL', message: 'errors.internal' });
       }

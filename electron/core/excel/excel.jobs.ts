@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { sql } from 'kysely';
 import { ApiError, type ColumnMapping, type JobResult, type LabelLanguage, type SheetName } from '../../contract';
+import { isWriteContention } from '../db/dialect';
 import type { SheetContext } from './sheet';
 import { exportSheet } from './exporter';
 import { analyseRows } from './importer';
@@ -35,7 +36,6 @@ async function analyse(params: ImportParams, ctx: SheetContext, progress: Progre
   return { ...analysis, readMs: t1 - t0, checkMs: performance.now() - t1 };
 }
 
-const busy = (err: unknown) => typeof err === 'object' && err !== null && String((err as { code?: string }).code).startsWith('SQLITE_BUSY');
 
 export const EXCEL_JOBS = {
   'excel.analyse': async (params: ImportParams, ctx: SheetContext, progress: Progress): Promise<JobResult> => {
@@ -69,7 +69,7 @@ export const EXCEL_JOBS = {
         });
       } catch (err) {
         // Someone saved a record while the sheet was being checked: check again on the new data.
-        if (busy(err) && attempt < 3) continue;
+        if (isWriteContention(err) && attempt < 3) continue;
         throw err;
       }
     }
