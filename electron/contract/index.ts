@@ -78,3 +78,4 @@ export * from './upgrades';
 export * from './lightning';
 export * from './wire';
 export * from './changes';
+export * from './connection';

@@ -24,7 +24,6 @@ export interface AuditEntry {
 /** What the core is running on, for the few handlers that act on the file itself (backups). */
 export interface CoreRuntime {
   readonly file: string;
-  readonly dialect: import('./db/connection').Dialect;
   /** The open better-sqlite3 connection (its online backup API); null when the ledgers are on PostgreSQL. */
   readonly sqlite: import('better-sqlite3').Database | null;
   /** Grid counts and orders by query, valid until the next write (dispatch clears it after every write). */

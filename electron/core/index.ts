@@ -41,7 +41,7 @@ async function openPrepared(options: CoreOptions, now: Date): Promise<DatabaseHa
     await handle.db.transaction().execute(async (trx) => {
       await ensureAdmin(trx, now.toISOString());
       await seedSettings(trx);
-      if (sqliteFile || handle.dialect === 'postgres') await recordDatabaseSize(trx, handle.dialect, options.file, localDate(now));
+      if (sqliteFile || options.postgres) await recordDatabaseSize(trx, options.file, localDate(now));
     });
     if (sqliteFile && !isNew && !hasDailyBackup(options.file, localDate(now))) {
       await writeBackup(sqliteFile, options.file, 'daily', now);
@@ -63,9 +63,6 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const workDir = options.file === ':memory:' ? path.join(tmpdir(), `griddesk-work-${process.pid}`) : `${options.file}.work`;
   const runtime: CoreRuntime = {
     file: options.file,
-    get dialect() {
-      return state.handle.dialect;
-    },
     changes: new ChangeFeed(),
     grids: new GridCache(() => {
       // On PostgreSQL the only other writers are this process's job workers: their end clears the cache (below).

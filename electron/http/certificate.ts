@@ -15,13 +15,21 @@ export interface ServerCertificate {
 
 export const fingerprintOf = (certPem: string) => new X509Certificate(certPem).fingerprint256;
 
-/** This machine's names and IPv4 addresses: the certificate names what clients may type. */
-function lanNames(): { type: 2 | 7; value?: string; ip?: string }[] {
-  const ips = Object.values(os.networkInterfaces())
+/** This machine's IPv4 addresses on the LAN: what clients type to reach the server. */
+export const lanAddresses = () =>
+  Object.values(os.networkInterfaces())
     .flat()
-    .filter((i): i is os.NetworkInterfaceInfo => !!i && i.family === 'IPv4')
+    .filter((i): i is os.NetworkInterfaceInfo => !!i && i.family === 'IPv4' && !i.internal)
     .map((i) => i.address);
-  return [{ type: 2, value: os.hostname() }, { type: 2, value: 'localhost' }, ...[...new Set(['127.0.0.1', ...ips])].map((ip) => ({ type: 7 as const, ip }))];
+
+/** The certificate names what clients may type: this machine's name and addresses. */
+function lanNames(): { type: 2 | 7; value?: string; ip?: string }[] {
+  return [{ type: 2, value: os.hostname() }, { type: 2, value: 'localhost' }, ...['127.0.0.1', ...lanAddresses()].map((ip) => ({ type: 7 as const, ip }))];
+}
+
+function readPair(certFile: string, keyFile: string): ServerCertificate {
+  const cert = readFileSync(certFile, 'utf8');
+  return { cert, key: readFileSync(keyFile, 'utf8'), fingerprint: fingerprintOf(cert), created: false };
 }
 
 /**
@@ -29,16 +37,10 @@ function lanNames(): { type: 2 | 7; value?: string; ip?: string }[] {
  * first start and kept in `dir` (clients pin its fingerprint, so it must not change between starts).
  */
 export async function loadServerCertificate(dir: string, own?: { certFile: string; keyFile: string }): Promise<ServerCertificate> {
-  if (own) {
-    const cert = readFileSync(own.certFile, 'utf8');
-    return { cert, key: readFileSync(own.keyFile, 'utf8'), fingerprint: fingerprintOf(cert), created: false };
-  }
+  if (own) return readPair(own.certFile, own.keyFile);
   const certFile = path.join(dir, 'server-cert.pem');
   const keyFile = path.join(dir, 'server-key.pem');
-  if (existsSync(certFile) && existsSync(keyFile)) {
-    const cert = readFileSync(certFile, 'utf8');
-    return { cert, key: readFileSync(keyFile, 'utf8'), fingerprint: fingerprintOf(cert), created: false };
-  }
+  if (existsSync(certFile) && existsSync(keyFile)) return readPair(certFile, keyFile);
   const notAfter = new Date();
   notAfter.setFullYear(notAfter.getFullYear() + 10);
   const made = await selfsigned.generate([{ name: 'commonName', value: `GridDesk ${os.hostname()}` }], {

@@ -1,15 +1,9 @@
 import https from 'node:https';
 import type { Duplex } from 'node:stream';
 import tls from 'node:tls';
-import { ApiError, type ApiErrorBody } from '../contract';
+import { ApiError, type ApiErrorBody, type ServerIdentity } from '../contract';
 import type { Dispatcher } from '../core/dispatch';
 
-/** What a client shows before its user confirms a server once: its certificate's fingerprint and names. */
-export interface ServerIdentity {
-  fingerprint: string;
-  subject: string;
-  validTo: string;
-}
 
 export interface RemoteOptions {
   /** https://192.168.1.20:5781 */

@@ -1,8 +1,8 @@
 import { app, ipcMain, type IpcMainInvokeEvent } from 'electron';
-import { ApiError } from '../contract';
+import { ApiError, connectionChoice, serverAddress } from '../contract';
 import type { Dispatcher } from '../core/dispatch';
 import { probeServer } from '../http/remote';
-import { connectionSettings, hasConnection, readConnection, saveConnection, type ConnectionSettings } from './connection';
+import { hasConnection, readConnection, saveConnection, type ConnectionSettings } from './connection';
 
 const reason = (err: unknown) => (err instanceof ApiError ? { message: err.message, ...(err.params ? { params: err.params } : {}) } : { message: 'errors.internal' });
 
@@ -18,9 +18,9 @@ export function registerConnection(userData: string, running: ConnectionSettings
   });
 
   ipcMain.handle('griddesk:connection-probe', async (event, server: unknown) => {
-    if (!isTrustedSender(event) || typeof server !== 'string' || !/^https:\/\/[^/\s]+\/?$/.test(server)) return { ok: false, message: 'connection.badAddress' };
+    if (!isTrustedSender(event) || !serverAddress.safeParse(server).success) return { ok: false, message: 'connection.badAddress' };
     try {
-      return { ok: true, identity: await probeServer(server) };
+      return { ok: true, identity: await probeServer(server as string) };
     } catch (err) {
       return { ok: false, ...reason(err) };
     }
@@ -28,7 +28,7 @@ export function registerConnection(userData: string, running: ConnectionSettings
 
   ipcMain.handle('griddesk:connection-choose', async (event, choice: unknown, token: unknown) => {
     if (!isTrustedSender(event)) return { ok: false, message: 'errors.forbidden' };
-    const parsed = connectionSettings.safeParse(choice);
+    const parsed = connectionChoice.safeParse(choice);
     if (!parsed.success) return { ok: false, message: 'connection.badAddress' };
     // After the first start only an administrator may move this desk to other ledgers.
     if (hasConnection(userData)) {

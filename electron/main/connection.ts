@@ -1,21 +1,12 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { z } from 'zod';
+import { connectionChoice, type ConnectionChoice } from '../contract';
 
 /**
- * How this desktop app reaches its ledgers: 单机 (standalone, its own SQLite file) or 客户端 (client
- * of the office server, pinned to the certificate fingerprint its user confirmed once). Kept in
- * `connection.json` in the user-data folder; written by an administrator (README: 办公室服务器).
+ * How this desktop app reaches its ledgers (the contract's connectionChoice), kept in
+ * `connection.json` in the user-data folder; chosen at the first start, changed later by an admin.
  */
-export const connectionSettings = z.discriminatedUnion('mode', [
-  z.object({ mode: z.literal('standalone') }),
-  z.object({
-    mode: z.literal('client'),
-    server: z.string().url().startsWith('https://'),
-    fingerprint: z.string().regex(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/),
-  }),
-]);
-export type ConnectionSettings = z.infer<typeof connectionSettings>;
+export type ConnectionSettings = ConnectionChoice;
 
 const fileOf = (userData: string) => path.join(userData, 'connection.json');
 
@@ -23,7 +14,7 @@ const fileOf = (userData: string) => path.join(userData, 'connection.json');
 export function readConnection(userData: string): ConnectionSettings {
   const file = fileOf(userData);
   if (!existsSync(file)) return { mode: 'standalone' };
-  const parsed = connectionSettings.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+  const parsed = connectionChoice.safeParse(JSON.parse(readFileSync(file, 'utf8')));
   if (!parsed.success) throw new Error(`${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   return parsed.data;
 }
@@ -32,5 +23,5 @@ export function readConnection(userData: string): ConnectionSettings {
 export const hasConnection = (userData: string) => existsSync(fileOf(userData));
 
 export function saveConnection(userData: string, settings: ConnectionSettings): void {
-  writeFileSync(fileOf(userData), JSON.stringify(connectionSettings.parse(settings), null, 2));
+  writeFileSync(fileOf(userData), JSON.stringify(connectionChoice.parse(settings), null, 2));
 }

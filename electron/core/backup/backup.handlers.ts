@@ -9,7 +9,7 @@ import { asideName, backupDir, listBackups, resolveBackup, verifyBackup, writeBa
 const UPKEEP_GAP_MINUTES = 10;
 
 /** The file the app copies and compacts itself; on an office server (PostgreSQL) that is pg_dump's and VACUUM's job, not the app's. */
-function sqliteFile(ctx: HandlerContext) {
+function requireSqliteFile(ctx: HandlerContext) {
   if (!ctx.runtime.sqlite) throw new ApiError({ code: 'RULE', message: 'backup.serverMode' });
   return ctx.runtime.sqlite;
 }
@@ -22,7 +22,7 @@ export const backupHandlers: Handlers<'backup.list' | 'backup.create' | 'backup.
   }),
 
   'backup.create': async (_input, ctx) => {
-    const file = await writeBackup(sqliteFile(ctx), ctx.runtime.file, 'manual', ctx.now);
+    const file = await writeBackup(requireSqliteFile(ctx), ctx.runtime.file, 'manual', ctx.now);
     ctx.audit({ entity: 'backup', entityId: file.name, summary: 'backup created', after: file });
     return file;
   },
@@ -31,7 +31,7 @@ export const backupHandlers: Handlers<'backup.list' | 'backup.create' | 'backup.
 
   'backup.maintain': async (_input, ctx) => {
     const user = currentUser(ctx);
-    sqliteFile(ctx);
+    requireSqliteFile(ctx);
     // Compaction rewrites the file: not while an import or export is reading or writing it.
     if (ctx.runtime.jobs.busy) throw new ApiError({ code: 'RULE', message: 'jobs.busy' });
     // Compacting again straight away gains nothing and holds saves up once more.
@@ -45,7 +45,7 @@ export const backupHandlers: Handlers<'backup.list' | 'backup.create' | 'backup.
 
   'backup.restore': async (input, ctx) => {
     const user = currentUser(ctx);
-    sqliteFile(ctx);
+    requireSqliteFile(ctx);
     const from = resolveBackup(ctx.runtime.file, input.name);
     verifyBackup(from);
     // An import or export in a worker has the file open: the swap waits until it is done.

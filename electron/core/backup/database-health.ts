@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { sql, type Kysely } from 'kysely';
-import type { Dialect } from '../db/connection';
+import { dialectOf } from '../db/dialect';
 import type { DatabaseHealth, Reminder } from '../../contract';
 import type { HandlerContext } from '../context';
 import type { DB } from '../db/schema';
@@ -14,15 +14,15 @@ const sizeOf = (file: string) => (existsSync(file) ? statSync(file).size : 0);
 export const databaseBytes = (file: string) => sizeOf(file) + sizeOf(`${file}-wal`);
 
 /** What the ledgers take: the SQLite file and its log, or the PostgreSQL database as its server counts it. */
-async function ledgerBytes(db: Kysely<DB>, dialect: Dialect, file: string): Promise<{ fileBytes: number; walBytes: number }> {
-  if (dialect === 'sqlite') return { fileBytes: sizeOf(file), walBytes: sizeOf(`${file}-wal`) };
+async function ledgerBytes(db: Kysely<DB>, file: string): Promise<{ fileBytes: number; walBytes: number }> {
+  if (dialectOf(db) === 'sqlite') return { fileBytes: sizeOf(file), walBytes: sizeOf(`${file}-wal`) };
   const r = await sql<{ bytes: number }>`select pg_database_size(current_database()) as bytes`.execute(db);
   return { fileBytes: Number(r.rows[0]!.bytes), walBytes: 0 };
 }
 
 /** One reading a day (the first start of the day), kept for the growth warning. */
-export async function recordDatabaseSize(db: Kysely<DB>, dialect: Dialect, file: string, today: string): Promise<void> {
-  const { fileBytes, walBytes } = await ledgerBytes(db, dialect, file);
+export async function recordDatabaseSize(db: Kysely<DB>, file: string, today: string): Promise<void> {
+  const { fileBytes, walBytes } = await ledgerBytes(db, file);
   await db
     .insertInto('database_sizes')
     .values({ day: today, bytes: fileBytes + walBytes })
@@ -41,7 +41,7 @@ export async function databaseHealth(ctx: HandlerContext): Promise<DatabaseHealt
   const settings = await loadSettings(ctx.db);
   const growthPct = settings.number('maintenance.growthPct');
   const growthMinMb = settings.number('maintenance.growthMinMb');
-  const { fileBytes, walBytes } = await ledgerBytes(ctx.db, ctx.runtime.dialect, file);
+  const { fileBytes, walBytes } = await ledgerBytes(ctx.db, file);
   const sqlite = ctx.runtime.sqlite;
   const pageSize = sqlite ? (sqlite.pragma('page_size', { simple: true }) as number) : 0;
   const freePages = sqlite ? (sqlite.pragma('freelist_count', { simple: true }) as number) : 0;

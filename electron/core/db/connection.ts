@@ -29,7 +29,6 @@ export type Dialect = 'sqlite' | 'postgres';
 
 export interface DatabaseHandle {
   db: Kysely<DB>;
-  dialect: Dialect;
   /** The open better-sqlite3 connection; null on PostgreSQL. */
   sqlite: Database.Database | null;
   close(): Promise<void>;
@@ -53,7 +52,6 @@ function openSqlite(options: OpenOptions): DatabaseHandle {
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return {
     db,
-    dialect: 'sqlite',
     sqlite,
     async close() {
       try {
@@ -81,5 +79,5 @@ function openPostgres(config: PostgresConfig, verbose?: (sql: string) => void): 
     plugins: [new PostgresPortabilityPlugin()],
     ...(verbose ? { log: (e) => void (e.level === 'query' && verbose(e.query.sql)) } : {}),
   });
-  return { db, dialect: 'postgres', sqlite: null, close: () => db.destroy() };
+  return { db, sqlite: null, close: () => db.destroy() };
 }

@@ -6,11 +6,12 @@ import { migrate } from './migrate';
 import { migrations } from './migrations';
 import type { DB } from './schema';
 
-/** One table of the move: rows read from the file, rows on the server, and whether their contents agree. */
+/** One table of the move: rows read from the file, rows on the server, and whether both have the same rows. */
 export interface MovedTable {
   table: string;
   sourceRows: number;
   targetRows: number;
+  /** Same count and same order-free checksum of the rows. */
   checksumsMatch: boolean;
 }
 
@@ -21,8 +22,8 @@ export interface MoveReport {
 }
 
 /** Written on the server by start-up alone (admin, settings, the day's size reading): the move replaces them. */
-const SEEDED_AT_START = new Set(['users', 'settings', 'database_sizes', 'sessions', 'audit_log']);
-/** Not moved: sessions of the desktop app (everyone signs in to the server afresh). */
+const SEEDED_AT_START = new Set(['users', 'settings', 'database_sizes', 'audit_log']);
+/** Not moved: sessions of the desktop app (everyone signs in to the server afresh; the server's are ended). */
 const LEFT_BEHIND = new Set(['sessions', 'schema_migrations']);
 const BATCH_ROWS = 500;
 
@@ -88,7 +89,8 @@ export async function moveToServer(sourceFile: string, target: PostgresConfig, b
     await migrate(handle.db);
     const tables = tablesInOrder(file);
 
-    const report: MovedTable[] = [];
+    // The file's side of each table's checksum is made while its rows are copied: the file is read once.
+    const fromFile = new Map<string, TableChecksum>();
     let rows = 0;
     await handle.db.transaction().execute(async (trx) => {
       for (const { name } of tables) {
@@ -100,6 +102,8 @@ export async function moveToServer(sourceFile: string, target: PostgresConfig, b
       for (const { name } of [...tables].reverse()) if (SEEDED_AT_START.has(name)) await sql`delete from ${sql.table(name)}`.execute(trx);
       for (const { name, columns } of tables) {
         const read = file.prepare(`select ${columns.map((c) => `"${c}"`).join(', ')} from "${name}"`).raw();
+        const source = new TableChecksum();
+        fromFile.set(name, source);
         let batch: Record<string, unknown>[] = [];
         const flush = async () => {
           if (batch.length === 0) return;
@@ -107,14 +111,13 @@ export async function moveToServer(sourceFile: string, target: PostgresConfig, b
           rows += batch.length;
           batch = [];
         };
-        let n = 0;
         for (const values of read.iterate() as Iterable<unknown[]>) {
+          source.add(values);
           batch.push(Object.fromEntries(columns.map((c, i) => [c, values[i]])));
-          n++;
           if (batch.length >= BATCH_ROWS) await flush();
         }
         await flush();
-        onTable?.(name, n);
+        onTable?.(name, source.count);
         // serial ids continue after the highest copied one.
         if (columns.includes('id')) {
           await sql`select setval(pg_get_serial_sequence(${name}, 'id'), coalesce(max(id), 1), max(id) is not null) from ${sql.table(name)} where pg_get_serial_sequence(${name}, 'id') is not null`.execute(trx);
@@ -126,9 +129,9 @@ export async function moveToServer(sourceFile: string, target: PostgresConfig, b
         .execute();
     });
 
+    const report: MovedTable[] = [];
     for (const { name, columns } of tables) {
-      const source = new TableChecksum();
-      for (const values of file.prepare(`select ${columns.map((c) => `"${c}"`).join(', ')} from "${name}"`).raw().iterate() as Iterable<unknown[]>) source.add(values);
+      const source = fromFile.get(name)!;
       const moved = await targetChecksum(handle.db, name, columns);
       report.push({ table: name, sourceRows: source.count, targetRows: moved.count, checksumsMatch: moved.count === source.count && moved.value === source.value });
     }

@@ -1,9 +1,9 @@
 import {
-  ColumnDefinitionNode,
   DataTypeNode,
   OperationNodeTransformer,
   OrderByItemNode,
   RawNode,
+  type ColumnDefinitionNode,
   type KyselyPlugin,
   type PluginTransformQueryArgs,
   type PluginTransformResultArgs,
@@ -61,6 +61,3 @@ export class PostgresPortabilityPlugin implements KyselyPlugin {
     return args.result;
   }
 }
-
-// ColumnDefinitionNode is imported for its type in the override's signature.
-export type { ColumnDefinitionNode };

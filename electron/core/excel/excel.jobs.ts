@@ -36,7 +36,6 @@ async function analyse(params: ImportParams, ctx: SheetContext, progress: Progre
   return { ...analysis, readMs: t1 - t0, checkMs: performance.now() - t1 };
 }
 
-
 export const EXCEL_JOBS = {
   'excel.analyse': async (params: ImportParams, ctx: SheetContext, progress: Progress): Promise<JobResult> => {
     const { preview } = await analyse(params, ctx, progress);

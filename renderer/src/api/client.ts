@@ -1,14 +1,6 @@
-import { ApiError, PACKED_ROWS_HEADER, unpackRows, type ApiErrorBody, type InputOf, type MethodName, type OutputOf } from '@contract';
+import { ApiError, PACKED_ROWS_HEADER, unpackRows, type ApiErrorBody, type ConnectionChoice, type InputOf, type MethodName, type OutputOf, type ServerIdentity } from '@contract';
 
 type Reply = { ok: true; result: unknown } | { ok: false; error: ApiErrorBody };
-
-/** How the desktop app reaches its ledgers (electron/main/connection.ts), as the window sees it. */
-export type ConnectionChoice = { mode: 'standalone' } | { mode: 'client'; server: string; fingerprint: string };
-export interface ServerIdentity {
-  fingerprint: string;
-  subject: string;
-  validTo: string;
-}
 
 /** The desktop app's connection settings: only its main process reads and writes connection.json. */
 export interface ConnectionBridge {

@@ -113,6 +113,7 @@ export function FormDrawer<S extends z.ZodType>(props: FormDrawerProps<S>) {
     setBase(props.initialValues);
     setTopErrors([]);
     setConflict(null);
+    setSavedBy(null);
   }, [props.open, props.initialValues]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const showIssues = (issues: FieldIssue[]) => {

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { Alert, Button, Checkbox, Descriptions, Input, Radio, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { fingerprintGroups } from '@contract';
-import type { ConnectionBridge, ConnectionChoice as Choice, ServerIdentity } from '../../api/client';
+import { fingerprintGroups, serverAddress, type ConnectionChoice as Choice, type ServerIdentity } from '@contract';
+import type { ConnectionBridge } from '../../api/client';
 import { session } from '../../api/client';
 
 interface Props {
@@ -31,7 +31,7 @@ export function ConnectionChoice({ bridge, initial, onStayed }: Props) {
     setIdentity(null);
     setConfirmed(false);
     const address = server.trim().replace(/\/+$/, '');
-    if (!/^https:\/\/[^/\s]+$/.test(address)) return setError(t('connection.badAddress'));
+    if (!serverAddress.safeParse(address).success) return setError(t('connection.badAddress'));
     setBusy(true);
     try {
       const r = await bridge.probe(address);

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Button, Card, Modal, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { ConnectionChoice as Choice } from '../../api/client';
+import type { ConnectionChoice as Choice } from '@contract';
 import { ConnectionChoice } from './ConnectionChoice';
 
 /** On the settings page of the desktop app: how this PC reaches its ledgers, and (admins) a change of it. */
