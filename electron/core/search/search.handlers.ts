@@ -1,11 +1,8 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { formatTowerRange, type SearchGroup } from '../../contract';
 import type { Handlers } from '../context';
 import type { DB } from '../db/schema';
-import { dialectOf } from '../db/dialect';
-import { SEARCH_BODIES, SEARCH_MODULES, type SearchBody } from '../db/migrations/0003_search';
-import { OFFICE_SEARCH_BODIES, OFFICE_SEARCH_MODULES } from '../db/migrations/0008_search_office';
-import { ftsQuery, searchWords } from './search.query';
+import { matchingIds, type SearchModule } from './text-index';
 
 const PER_MODULE = 8;
 
@@ -23,7 +20,7 @@ const nameOnly = (table: 'lines' | 'townships' | 'teams', sub: (r: Record<string
 });
 
 /** How each module's hits are titled. A module adds its search by adding its describer here (and its triggers). */
-const DESCRIBERS: Record<string, Describer> = {
+const DESCRIBERS: Record<SearchModule, Describer> = {
   vegetation: {
     page: 'vegetation',
     async describe(db, ids) {
@@ -78,43 +75,13 @@ const DESCRIBERS: Record<string, Describer> = {
   },
 };
 
-const INDEXES: Record<string, { index: string }> = { ...SEARCH_MODULES, ...OFFICE_SEARCH_MODULES };
-const BODIES: Record<string, SearchBody> = { ...SEARCH_BODIES, ...OFFICE_SEARCH_BODIES };
-
-/** A module's hits (up to limit ids) for the words typed, from its FTS5 index on SQLite. */
-async function indexedHits(db: Kysely<DB>, module: string, words: string[][], limit: number): Promise<number[]> {
-  const match = ftsQuery(words.map((w) => w.join('')).join(' '))!;
-  const index = sql.table(INDEXES[module]!.index);
-  const found = await sql<{ ref_id: number }>`select ref_id from ${index} where ${index} match ${match} and module = ${module} limit ${limit}`.execute(db);
-  return found.rows.map((r) => Number(r.ref_id));
-}
-
-/**
- * The same hits on PostgreSQL, read from the ledgers themselves: each word within one of the texts the
- * SQLite index holds (the same first characters, punctuation and spaces dropped, case ignored). A county's
- * registers are small enough; the tree-hazard ledger at a million rows is a scan (≈0.3 s).
- */
-async function scannedHits(db: Kysely<DB>, module: string, words: string[][], limit: number): Promise<number[]> {
-  const { from, columns } = BODIES[module]!;
-  const texts = Object.values(columns).flat();
-  const word = (chars: string[]) =>
-    sql.join(
-      texts.map(([expr, n]) => sql`regexp_replace(left(coalesce(${sql.raw(expr)}, ''), ${sql.lit(n)}), '[[:punct:][:space:]]+', '', 'g') ilike ${`%${chars.join('')}%`}`),
-      sql` or `,
-    );
-  const where = sql.join(words.map((w) => sql`(${word(w)})`), sql` and `);
-  const found = await sql<{ id: number }>`select r.id from ${sql.raw(from)} where r.deleted_at is null and ${where} order by r.id limit ${limit}`.execute(db);
-  return found.rows.map((r) => Number(r.id));
-}
-
 export const searchHandlers: Handlers<'search.global'> = {
   'search.global': async (input, ctx) => {
-    const words = searchWords(input.q);
-    if (words.length === 0) return { groups: [] };
-    const hits = dialectOf(ctx.db) === 'postgres' ? scannedHits : indexedHits;
     const groups: SearchGroup[] = [];
-    for (const [module, describer] of Object.entries(DESCRIBERS)) {
-      const found = await hits(ctx.db, module, words, PER_MODULE + 1);
+    for (const [module, describer] of Object.entries(DESCRIBERS) as [SearchModule, Describer][]) {
+      const query = matchingIds(ctx.db, module, input.q, PER_MODULE + 1);
+      if (!query) return { groups: [] };
+      const found = (await query.execute(ctx.db)).rows.map((r) => Number(r.id));
       const ids = found.slice(0, PER_MODULE);
       if (ids.length === 0) continue;
       const described = await describer.describe(ctx.db, ids);

@@ -92,8 +92,19 @@ function columnExpression(eb: EB, col: GridColumn, f: ColumnFilter, colId: strin
   return condition(eb, col, f, colId);
 }
 
+/**
+ * What a grid's search box looks in: a substring of any of `columns` (LIKE, which reads every row),
+ * or, for a ledger with a text index, `indexed`: the rows its module's text search finds (FTS5 on
+ * SQLite, search/text-index.ts), null when the text has nothing the index holds (punctuation
+ * alone: then the columns are read).
+ */
+export interface GridSearch {
+  columns: string[];
+  indexed?: (typed: string) => Expression<SqlBool> | null;
+}
+
 /** Turns the grid's filter model and search box into one WHERE expression over whitelisted columns. */
-export function gridWhere(eb: EB, req: GridRequest, columns: GridColumns, searchRefs: string[]): Expression<SqlBool> {
+export function gridWhere(eb: EB, req: GridRequest, columns: GridColumns, search: GridSearch | string[]): Expression<SqlBool> {
   const parts: Expression<SqlBool>[] = [];
   for (const [colId, f] of Object.entries(req.filterModel)) {
     const col = columns[colId];
@@ -102,9 +113,12 @@ export function gridWhere(eb: EB, req: GridRequest, columns: GridColumns, search
     const e = columnExpression(eb, col, f, colId);
     if (e) parts.push(e);
   }
-  const search = req.search?.trim();
-  if (search && searchRefs.length > 0) {
-    const pattern = `%${escapeLike(search)}%`;
+  const typed = req.search?.trim();
+  const { columns: searchRefs, indexed } = Array.isArray(search) ? { columns: search, indexed: undefined } : search;
+  const fromIndex = typed ? indexed?.(typed) : null;
+  if (fromIndex) parts.push(fromIndex);
+  else if (typed && searchRefs.length > 0) {
+    const pattern = `%${escapeLike(typed)}%`;
     parts.push(eb.or(searchRefs.map((ref) => like(ref, pattern))));
   }
   return eb.and(parts);
@@ -156,7 +170,7 @@ export interface GridSource<Row, Out> {
   select: (q: SelectQueryBuilder<any, any, object>) => SelectQueryBuilder<any, any, Row>;
   req: GridRequest;
   columns: GridColumns;
-  search: string[];
+  search: GridSearch | string[];
   tieBreaker: string;
   defaultSort?: { colId: string; sort: 'asc' | 'desc' }[];
   map: (row: Row) => Out;
@@ -188,48 +202,54 @@ function gridPageQuery<Row, Out>(opts: GridSource<Row, Out>) {
   return q.limit(opts.req.endRow - opts.req.startRow).offset(opts.req.startRow);
 }
 
+/** Whether the search box is answered by a text index for this request (GridSearch.indexed). */
+function searchesIndex(req: GridRequest, search: GridSearch | string[]): boolean {
+  const typed = req.search?.trim();
+  return Boolean(typed) && !Array.isArray(search) && Boolean(search.indexed?.(typed!));
+}
+
 export async function gridPageOf<Row, Out>(opts: GridSource<Row, Out>): Promise<{ rows: Out[]; rowCount: number }> {
   const { req, columns, cache } = opts;
+  const where = (eb: EB) => gridWhere(eb, req, columns, opts.search);
+  const orderedIds = (reversed: boolean) => {
+    let ids = (opts.orderBase ?? opts.base)().where(where).clearSelect().select(sql.ref(opts.tieBreaker).as('k'));
+    for (const o of gridOrder(req, columns, opts.tieBreaker, opts.defaultSort)) ids = ids.orderBy(o.expr, reversed ? reversedModifier(o.dir) : orderModifier(o.dir));
+    return ids;
+  };
+  // Deep in a grid with a cache the whole order of ids is read once (from the index), then any
+  // block by position; its cost is one index walk per filter and sort until the next write. A
+  // search through a text index takes that way from the top: every block would run the search again.
+  const wholeOrder = cache && !opts.singleQuery && (req.startRow >= SHALLOW_ROWS || searchesIndex(req, opts.search)) ? orderedIds(false) : null;
   const countQuery = (opts.countBase ?? opts.base)()
-    .where((eb) => gridWhere(eb, req, columns, opts.search))
+    .where(where)
     // A base may select its row's columns already: a count is the count alone (PostgreSQL refuses bare columns beside it).
     .clearSelect()
     .select((eb) => eb.fn.countAll<number>().as('n'));
   const countKey = cache ? keyOf(countQuery) : '';
-  let total = cache?.count(countKey);
-  if (total === undefined) {
-    total = Number(((await countQuery.executeTakeFirstOrThrow()) as { n: number }).n);
-    cache?.setCount(countKey, total);
-  }
-  if (opts.singleQuery) {
-    const rows = await gridPageQuery(opts).execute();
-    return { rows: rows.map(opts.map), rowCount: total };
-  }
-  // Two steps: the ids of the block, then just those rows with their joins (a plain OFFSET would
-  // build every skipped row in full).
-  const end = Math.min(req.endRow, total);
-  const orderedIds = (reversed: boolean) => {
-    let ids = (opts.orderBase ?? opts.base)()
-      .where((eb) => gridWhere(eb, req, columns, opts.search))
-      .clearSelect()
-      .select(sql.ref(opts.tieBreaker).as('k'));
-    for (const o of gridOrder(req, columns, opts.tieBreaker, opts.defaultSort)) ids = ids.orderBy(o.expr, reversed ? reversedModifier(o.dir) : orderModifier(o.dir));
-    return ids;
-  };
   let keys: number[];
-  const cachedOrder = cache && req.startRow >= SHALLOW_ROWS ? orderedIds(false) : null;
-  if (cache && cachedOrder) {
-    // Deep in a grid with a cache: the whole order once (ids only, from the index), then any block
-    // by position. Its cost is one index walk per filter and sort until the next write.
-    const orderKey = keyOf(cachedOrder);
+  let total: number;
+  if (cache && wholeOrder) {
+    const orderKey = keyOf(wholeOrder);
     let order = cache.order(orderKey);
-    if (!order) order = cache.setOrder(orderKey, ((await cachedOrder.execute()) as { k: number }[]).map((r) => r.k));
+    if (!order) order = cache.setOrder(orderKey, ((await wholeOrder.execute()) as { k: number }[]).map((r) => r.k));
+    // The order's length is the count: no second query for it.
     total = order.length;
+    cache.setCount(countKey, total);
     keys = [];
     for (let i = req.startRow; i < Math.min(req.endRow, order.length); i++) keys.push(order[i]!);
   } else {
-    // Near the top, or without a cache: the ids from the index with OFFSET. A block in the far half
-    // is read from the end in the mirrored order, so no page walks past more than half the rows.
+    const known = cache?.count(countKey);
+    total = known ?? Number(((await countQuery.executeTakeFirstOrThrow()) as { n: number }).n);
+    if (known === undefined) cache?.setCount(countKey, total);
+    if (opts.singleQuery) {
+      const rows = await gridPageQuery(opts).execute();
+      return { rows: rows.map(opts.map), rowCount: total };
+    }
+    // Two steps: the ids of the block, then just those rows with their joins (a plain OFFSET would
+    // build every skipped row in full). Near the top, or without a cache, the ids come from the
+    // index with OFFSET; a block in the far half is read from the end in the mirrored order, so no
+    // page walks past more than half the rows.
+    const end = Math.min(req.endRow, total);
     const fromEnd = req.startRow > total / 2;
     const limit = fromEnd ? Math.max(0, end - req.startRow) : req.endRow - req.startRow;
     const offset = fromEnd ? total - end : req.startRow;

@@ -14,6 +14,7 @@ import { gridPageOf, type GridColumns, type GridSource } from '../shared/grid-qu
 import { addDays } from '../shared/time';
 import type { Settings } from '../settings/settings.repository';
 import { fieldError } from '../shared/references';
+import { indexedSearch } from '../search/text-index';
 import { dueDate, judgeClearance, nextDueDate, type LineClass } from './vegetation.rules';
 
 export const VEGETATION_COLUMNS: GridColumns = {
@@ -141,9 +142,14 @@ export function vegetationGrid(db: Kysely<DB>, req: ParsedInputOf<'vegetation.li
         return q;
     }
   };
+  // The search box goes through the text index (the header search's), unless what was typed has
+  // nothing the index holds (punctuation alone): then it reads the columns, line name included.
+  const search = { columns: SEARCHABLE, indexed: indexedSearch(db, 'vegetation', 'v.id') };
+  const typed = req.search?.trim();
+  const searchReadsColumns = Boolean(typed) && search.indexed(typed!) === null;
   // Counting needs the joined tables only when a column filter or the search box looks at them.
   const joinedColumn = (c: string) => !VEGETATION_COLUMNS[c]?.ref.startsWith('v.');
-  const usesJoins = Boolean(req.search?.trim()) || Object.keys(req.filterModel).some(joinedColumn);
+  const usesJoins = searchReadsColumns || Object.keys(req.filterModel).some(joinedColumn);
   const narrow = usesJoins ? undefined : () => filtered(db.selectFrom('vegetation_records as v') as unknown as ReturnType<typeof joined>);
   return {
     base: () => filtered(joined(db)),
@@ -153,7 +159,7 @@ export function vegetationGrid(db: Kysely<DB>, req: ParsedInputOf<'vegetation.li
     select: (q) => withRowColumns(q as ReturnType<typeof joined>, today),
     req,
     columns: VEGETATION_COLUMNS,
-    search: SEARCHABLE,
+    search,
     tieBreaker: 'v.id',
     defaultSort: [{ colId: 'dueDate', sort: 'asc' }],
     map: toVegetationRow,

@@ -167,7 +167,7 @@ export const zhCN = {
     presets: { overdue: '逾期', due30: '30天内到期', emergency: '仅紧急', blocked: '受阻' },
     filterLine: '按线路',
     filterTownship: '按乡镇',
-    searchPlaceholder: '搜索户主、树种、线路、备注',
+    searchPlaceholder: '搜索户主、电话、树种、线路、村镇、备注',
     newRecord: '新增树障记录',
     editRecord: '编辑树障记录',
     towerRangeHelp: '如 #12–#15 或 #7',

@@ -25,6 +25,8 @@ const FILTERS: [string, Partial<VegetationListInput>][] = [
   ['by line', { lineId: 3 }],
   ['by township', { townshipId: 2 }],
   ['sorted by planned date', { sortModel: [{ colId: 'plannedDate', sort: 'asc' }] }],
+  ['the search box (through the text index)', { search: '王建' }],
+  ['the search box with a line', { search: '王', lineId: 3 }],
 ];
 
 function plansFor(input: Partial<VegetationListInput>) {

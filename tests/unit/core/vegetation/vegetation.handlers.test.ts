@@ -96,6 +96,36 @@ describe('vegetation records through dispatch', () => {
     expect((await list('blocked')).rowCount).toBe(0);
   });
 
+  it('the search box finds a record by name fragment, phone, village, several words, its notes, and updates with a save', async () => {
+    const townshipId = (await t.call('townships.save', { name: '青山镇' }, t.adminToken)).id;
+    const villageId = (await t.call('villages.save', { name: '柳湾村', townshipId }, t.adminToken)).id;
+    const { record: first } = await t.call(
+      'vegetation.save',
+      base(lineId10, { landowner: '欧阳建国', landownerPhone: '13907311234', townshipId, villageId, species: '毛竹', notes: '林权证在村委会，协商需提前三天' }),
+      t.adminToken,
+    );
+    await t.call('vegetation.save', base(lineId110, { landowner: '李建华', species: '杨树' }), t.adminToken);
+    const found = async (search: string) => (await t.call('vegetation.list', { startRow: 0, endRow: 10, search }, t.adminToken)).rows.map((r) => r.landowner).sort();
+    expect(await found('建国')).toEqual(['欧阳建国']);
+    expect(await found('建')).toEqual(['李建华', '欧阳建国']);
+    expect(await found('0731')).toEqual(['欧阳建国']);
+    expect(await found('柳湾')).toEqual(['欧阳建国']);
+    expect(await found('青山镇 毛竹')).toEqual(['欧阳建国']);
+    expect(await found('建 杨树')).toEqual(['李建华']);
+    expect(await found('桃源')).toEqual(['李建华']); // the line's name
+    expect(await found('林权证')).toEqual(['欧阳建国']);
+    expect(await found('１１０ＫＶ')).toEqual(['李建华']); // full-width, another case
+    expect(await found('无此人')).toEqual([]);
+    // The count for the scrollbar agrees with the rows.
+    expect((await t.call('vegetation.list', { startRow: 0, endRow: 10, search: '建' }, t.adminToken)).rowCount).toBe(2);
+    // A save moves the record in the index at once; a deleted one is gone from it.
+    await t.call('vegetation.save', { ...base(lineId10, { landowner: '欧阳振华', townshipId, villageId }), id: first.id, version: first.version }, t.adminToken);
+    expect(await found('建国')).toEqual([]);
+    expect(await found('振华')).toEqual(['欧阳振华']);
+    await t.call('vegetation.delete', { ids: [first.id] }, t.adminToken);
+    expect(await found('振华')).toEqual([]);
+  });
+
   it('sorts by a column and refuses columns the grid does not offer', async () => {
     await t.call('vegetation.save', base(lineId10, { plannedDate: '2026-03-01' }), t.adminToken);
     await t.call('vegetation.save', base(lineId10, { plannedDate: '2026-01-01' }), t.adminToken);
