@@ -172,7 +172,7 @@ export function VegetationPage() {
           options={refs.townships.map((x) => ({ value: x.id, label: x.name }))}
           onChange={(townshipId?: number) => set({ townshipId })}
         />
-        <Input.Search allowClear style={{ width: 300 }} placeholder={t('vegetation.searchPlaceholder')} onSearch={(search) => set({ search: search || undefined })} data-testid="veg-search" />
+        <Input.Search allowClear style={{ width: 260 }} placeholder={t('vegetation.searchPlaceholder')} title={t('vegetation.searchHint')} onSearch={(search) => set({ search: search || undefined })} data-testid="veg-search" />
       </div>
 
       <DataGrid
