@@ -4,6 +4,7 @@
  * run directly on better-sqlite3 (the limit), and the grid in headless Chromium. Prints a table and
  * exits non-zero when a goal is missed. Not part of npm test: machines are noisy.
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { Agent as HttpAgent, request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -24,6 +25,7 @@ import { benchRoster } from './roster-bench';
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 1_000_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 50);
 const IMPORT_ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000);
+requireSqlite3();
 const dir = mkdtempSync(path.join(tmpdir(), 'griddesk-bench-'));
 const file = path.join(dir, 'griddesk.sqlite');
 
@@ -50,6 +52,16 @@ interface Row { measure: string; median: string; p95: string; baseline: string; 
 const table: Row[] = [];
 const record = (measure: string, xs: number[], base: number[] | null, goal: string, ok: boolean) =>
   table.push({ measure, median: ms(median(xs)), p95: ms(p95(xs)), baseline: base ? ms(median(base)) : '—', ratio: base ? (median(xs) / median(base)).toFixed(2) : '—', goal, ok });
+
+/** The import's baseline is the sqlite3 tool: say so before ten minutes of work, not after. */
+function requireSqlite3() {
+  try {
+    execFileSync('sqlite3', ['--version'], { stdio: 'ignore' });
+  } catch {
+    console.error('npm run bench needs the sqlite3 command-line tool for the import baseline (Debian: apt-get install sqlite3).');
+    process.exit(2);
+  }
+}
 
 async function main() {
   let statements: string[] = [];
