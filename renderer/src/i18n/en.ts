@@ -53,7 +53,7 @@ export const en: Messages<typeof zhCN> = {
     coordinationAndMoney: 'Coordination and compensation',
     title: 'Tree clearance ledger', plantedInZoneHelp: 'Planted or grown inside the protection zone after the line was built: no compensation (Implementing Rules art. 18)', basisText: '{{measure}} {{value}} m, minimum {{minimum}} m ({{source}})', basisMargin: 'Major = minimum + {{margin}} m', overdue: 'Overdue',
     measures: { vertical: 'Vertical', horizontal: 'Horizontal' }, presets: { overdue: 'Overdue', due30: 'Due in 30 days', emergency: 'Emergency only', blocked: 'Blocked' },
-    filterLine: 'Line', filterTownship: 'Township', searchPlaceholder: 'Landowner, phone, line, village…', searchHint: 'Looks in landowner, phone, species, line, village, township and the notes (first 24 characters); words separated by spaces must all appear', newRecord: 'New tree hazard', editRecord: 'Edit tree hazard',
+    filterLine: 'Line', filterTownship: 'Township', searchPlaceholder: 'Landowner, phone, line…', searchHint: 'Looks in landowner, phone, species, line, village, township and the notes (first 24 characters); words separated by spaces must all appear', newRecord: 'New tree hazard', editRecord: 'Edit tree hazard',
     towerRangeHelp: 'e.g. #12–#15 or #7', judgePreview: 'With current thresholds:', dispute: 'Dispute',
     'towerRange.format': 'Use #12–#15 or #7, first tower not after the last', 'distance.required': 'Enter the vertical or the horizontal distance',
     'completedDate.required': 'A done record needs its completion date', 'plannedDate.required': 'A scheduled record needs its planned date',
