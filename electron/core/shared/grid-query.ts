@@ -203,7 +203,7 @@ function gridPageQuery<Row, Out>(opts: GridSource<Row, Out>) {
 }
 
 /** Whether the search box is answered by a text index for this request (GridSearch.indexed). */
-function searchesIndex(req: GridRequest, search: GridSearch | string[]): boolean {
+export function searchesIndex(req: GridRequest, search: GridSearch | string[]): boolean {
   const typed = req.search?.trim();
   return Boolean(typed) && !Array.isArray(search) && Boolean(search.indexed?.(typed!));
 }

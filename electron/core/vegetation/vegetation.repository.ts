@@ -10,7 +10,7 @@ import {
 } from '../../contract';
 import type { DB } from '../db/schema';
 import type { GridCache } from '../shared/grid-cache';
-import { gridPageOf, type GridColumns, type GridSource } from '../shared/grid-query';
+import { gridPageOf, searchesIndex, type GridColumns, type GridSource } from '../shared/grid-query';
 import { addDays } from '../shared/time';
 import type { Settings } from '../settings/settings.repository';
 import { fieldError } from '../shared/references';
@@ -145,8 +145,7 @@ export function vegetationGrid(db: Kysely<DB>, req: ParsedInputOf<'vegetation.li
   // The search box goes through the text index (the header search's), unless what was typed has
   // nothing the index holds (punctuation alone): then it reads the columns, line name included.
   const search = { columns: SEARCHABLE, indexed: indexedSearch(db, 'vegetation', 'v.id') };
-  const typed = req.search?.trim();
-  const searchReadsColumns = Boolean(typed) && search.indexed(typed!) === null;
+  const searchReadsColumns = Boolean(req.search?.trim()) && !searchesIndex(req, search);
   // Counting needs the joined tables only when a column filter or the search box looks at them.
   const joinedColumn = (c: string) => !VEGETATION_COLUMNS[c]?.ref.startsWith('v.');
   const usesJoins = searchReadsColumns || Object.keys(req.filterModel).some(joinedColumn);
