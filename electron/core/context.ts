@@ -42,6 +42,8 @@ export interface CoreRuntime {
 export interface HandlerContext {
   db: Kysely<DB>;
   session: Session | null;
+  /** The caller's network address ('local' for this desktop's own window). */
+  client: string;
   now: Date;
   /** Today's date (YYYY-MM-DD) in the office's local time. */
   today: string;

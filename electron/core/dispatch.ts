@@ -8,6 +8,9 @@ import type { DB } from './db/schema';
 import { handlers } from './handlers';
 import { localDate } from './shared/time';
 
+/** The desktop window's own calls (IPC) have no network address. */
+export const LOCAL_CLIENT = 'local';
+
 /** While a user must change their password, only these methods answer. */
 const ALLOWED_BEFORE_PASSWORD_CHANGE = new Set<MethodName>(['accounts.me', 'accounts.changePassword', 'accounts.logout']);
 /** Calls that do not keep a session alive: signing out, and a window's background check for changes. */
@@ -15,6 +18,11 @@ const NOT_USE = new Set<MethodName>(['accounts.logout', 'changes.since']);
 
 export interface DispatchAuth {
   token?: string | null;
+  /**
+   * Where the call comes from, as the transport knows it: the client's IP address over HTTP;
+   * absent for this desktop's own window (IPC). Sign-in throttling counts failures by it.
+   */
+  client?: string;
 }
 
 export interface Dispatcher {
@@ -51,6 +59,7 @@ export function createDispatcher(currentDb: () => Kysely<DB>, runtime: CoreRunti
           const ctx: HandlerContext = {
             db: trx,
             session,
+            client: auth.client ?? LOCAL_CLIENT,
             now,
             today: localDate(now),
             audit: (e) => entries.push(e),

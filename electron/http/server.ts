@@ -2,6 +2,8 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
 import path from 'node:path';
+import type { Duplex } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { ApiError, HTTP_STATUS, PACKED_ROWS_HEADER, packRows, type ApiErrorBody } from '../contract';
 import type { Dispatcher } from '../core/dispatch';
 
@@ -17,9 +19,36 @@ export interface HttpOptions {
   tls?: { cert: string; key: string };
   /** The built renderer (dist/renderer); omitted in API-only tests. */
   staticDir?: string;
+  /** Time and size limits against slow or hostile clients; tests shorten them. */
+  limits?: Partial<HttpLimits>;
+  /** Where an unexpected error in one request is written (default: the console). */
+  log?: (message: string, err?: unknown) => void;
 }
 
-const MAX_BODY = 2 * 1024 * 1024;
+export interface HttpLimits {
+  /** The request line and headers must arrive within this (slow senders, "slowloris"). */
+  headersMs: number;
+  /** The whole request, body included, must arrive within this. */
+  requestMs: number;
+  /** How often Node looks for connections past those limits. */
+  checkEveryMs: number;
+  /** Headers larger than this are answered 431. */
+  maxHeaderBytes: number;
+  /** An API body larger than this is answered 413 (file chunks are 1 MB as base64). */
+  maxBodyBytes: number;
+  /** Open connections at once; more wait in the kernel's queue. */
+  maxConnections: number;
+}
+
+const DEFAULT_LIMITS: HttpLimits = {
+  headersMs: 15_000,
+  requestMs: 60_000,
+  checkEveryMs: 2_000,
+  maxHeaderBytes: 16 * 1024,
+  maxBodyBytes: 2 * 1024 * 1024,
+  maxConnections: 500,
+};
+
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -49,19 +78,26 @@ function sendError(res: http.ServerResponse, err: ApiError) {
   sendJson(res, HTTP_STATUS[err.code], { ok: false, error: body });
 }
 
-function readBody(req: http.IncomingMessage): Promise<string> {
+const refusal = (status: number) => Object.assign(new ApiError({ code: 'VALIDATION', message: status === 413 ? 'errors.tooLarge' : 'errors.badJson' }), { status });
+
+/**
+ * The body as text, at most `max` bytes. Past the limit it keeps draining (so the client gets the
+ * answer) but stores nothing. A client that goes away before the end settles it too, so no
+ * request is left waiting for ever.
+ */
+function readBody(req: http.IncomingMessage, max: number): Promise<string> {
   return new Promise((resolve, reject) => {
     let size = 0;
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => {
       size += c.length;
-      // Past the limit keep draining (so the client gets the answer) but store nothing.
-      if (size <= MAX_BODY) chunks.push(c);
+      if (size <= max) chunks.push(c);
     });
-    req.on('end', () =>
-      size > MAX_BODY ? reject(new ApiError({ code: 'VALIDATION', message: 'errors.tooLarge' })) : resolve(Buffer.concat(chunks).toString('utf8')),
-    );
-    req.on('error', reject);
+    req.on('end', () => (size > max ? reject(refusal(413)) : resolve(Buffer.concat(chunks).toString('utf8'))));
+    req.on('error', () => reject(refusal(400)));
+    req.on('close', () => {
+      if (!req.complete) reject(refusal(400));
+    });
   });
 }
 
@@ -84,7 +120,15 @@ function originAllowed(req: http.IncomingMessage, port: number, lan: boolean): b
   return origin === `http://127.0.0.1:${port}` || origin === `http://localhost:${port}`;
 }
 
-async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, core: Dispatcher, method: string) {
+/** A JSON object (the contract's inputs are objects); an empty body is an empty input. */
+function parseInput(text: string): Record<string, unknown> {
+  if (text.trim() === '') return {};
+  const value: unknown = JSON.parse(text);
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw refusal(400);
+  return value as Record<string, unknown>;
+}
+
+async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, core: Dispatcher, method: string, maxBody: number) {
   if (req.method !== 'POST') return sendError(res, new ApiError({ code: 'UNKNOWN_METHOD', message: 'errors.unknownMethod' }));
   // JSON only: a cross-site form post cannot set this content type without a preflight.
   if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
@@ -92,75 +136,129 @@ async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, co
   }
   let input: unknown;
   try {
-    const text = await readBody(req);
-    input = text.length ? JSON.parse(text) : {};
+    input = parseInput(await readBody(req, maxBody));
   } catch (e) {
-    return sendError(res, e instanceof ApiError ? e : new ApiError({ code: 'VALIDATION', message: 'errors.badJson' }));
+    const status = (e as { status?: number }).status ?? 400;
+    return sendJson(res, status, { ok: false, error: (e instanceof ApiError ? e : refusal(400)).toBody() });
   }
   const auth = req.headers.authorization;
   const token = auth?.startsWith('Bearer ') ? auth.slice(7) : null;
   try {
-    const result = await core.dispatch(method, input, { token });
+    const result = await core.dispatch(method, input, { token, client: clientAddress(req) });
     sendJson(res, 200, { ok: true, result: req.headers[PACKED_ROWS_HEADER] === 'packed' ? packRows(result) : result });
   } catch (e) {
     sendError(res, e instanceof ApiError ? e : new ApiError({ code: 'INTERNAL', message: 'errors.internal' }));
   }
 }
 
-function serveStatic(req: http.IncomingMessage, res: http.ServerResponse, dir: string) {
-  const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-  const rel = decodeURIComponent(url.pathname).replace(/^\/+/, '');
-  let file = path.resolve(dir, rel);
-  if (!file.startsWith(path.resolve(dir))) {
-    res.writeHead(403).end();
+/** The caller's address as sign-in throttling counts it (IPv4 in IPv6 form is the IPv4 address). */
+const clientAddress = (req: http.IncomingMessage) => (req.socket.remoteAddress ?? 'unknown').replace(/^::ffff:/, '');
+
+async function serveStatic(req: http.IncomingMessage, res: http.ServerResponse, dir: string) {
+  let rel: string;
+  try {
+    rel = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname).replace(/^\/+/, '');
+  } catch {
+    res.writeHead(400, SECURITY_HEADERS).end();
     return;
   }
-  if (!existsSync(file) || statSync(file).isDirectory()) file = path.join(dir, 'index.html'); // SPA fallback
+  const root = path.resolve(dir);
+  let file = path.resolve(root, rel);
+  if (rel.includes('\0') || (file !== root && !file.startsWith(root + path.sep))) {
+    res.writeHead(rel.includes('\0') ? 400 : 403, SECURITY_HEADERS).end();
+    return;
+  }
+  if (!existsSync(file) || statSync(file).isDirectory()) file = path.join(root, 'index.html'); // SPA fallback
   const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
   const cache = file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache';
   res.writeHead(200, { 'Content-Type': type, 'Cache-Control': cache, ...SECURITY_HEADERS });
-  createReadStream(file).pipe(res);
+  // pipeline, not pipe: a read error (the file replaced by an update) ends this response, not the process.
+  await pipeline(createReadStream(file), res).catch(() => res.destroy());
+}
+
+const answerAndClose = (socket: Duplex, status: number) =>
+  socket.end(`HTTP/1.1 ${status} ${http.STATUS_CODES[status] ?? ''}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+
+/** Node's parser refused the bytes (bad request line, header, chunk) or the client was too slow. */
+function onClientError(err: NodeJS.ErrnoException, socket: Duplex) {
+  if (err.code === 'ECONNRESET' || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const status =
+    err.code === 'HPE_HEADER_OVERFLOW' ? 431 : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : err.code === 'HPE_CHUNK_EXTENSIONS_OVERFLOW' ? 413 : 400;
+  answerAndClose(socket, status);
 }
 
 /** POST /api/<method> → the same dispatch the desktop IPC uses; everything else is the built renderer. */
 export function startHttpServer(opts: HttpOptions): Promise<{ server: http.Server; url: string; close(): Promise<void> }> {
   const host = opts.host ?? '127.0.0.1';
   const lan = !isLoopback(host);
+  const limits = { ...DEFAULT_LIMITS, ...opts.limits };
+  const log = opts.log ?? ((message: string, err?: unknown) => console.error(message, err ?? ''));
   // On the LAN the sign-in password and every session token cross the wire: never in clear.
   if (lan && !opts.tls) return Promise.reject(new Error(`HTTPS is required to listen on ${host}`));
-  const listener: http.RequestListener = (req, res) => {
-    if (!hostAllowed(req, (server.address() as { port: number }).port, lan)) {
-      res.writeHead(421).end();
+
+  const route = async (req: http.IncomingMessage, res: http.ServerResponse) => {
+    const port = (server.address() as { port: number } | null)?.port ?? opts.port;
+    if (!hostAllowed(req, port, lan)) {
+      res.writeHead(421, SECURITY_HEADERS).end();
       return;
     }
     const url = req.url ?? '/';
     if (url.startsWith('/api/')) {
-      if (!originAllowed(req, (server.address() as { port: number }).port, lan)) {
-        sendError(res, new ApiError({ code: 'FORBIDDEN', message: 'errors.forbidden' }));
-        return;
-      }
-      void handleApi(req, res, opts.core, url.slice(5).split('?')[0] ?? '');
-      return;
+      if (!originAllowed(req, port, lan)) return sendError(res, new ApiError({ code: 'FORBIDDEN', message: 'errors.forbidden' }));
+      return handleApi(req, res, opts.core, url.slice(5).split('?')[0] ?? '', limits.maxBodyBytes);
     }
-    if (opts.staticDir && req.method === 'GET') {
-      serveStatic(req, res, opts.staticDir);
-      return;
-    }
-    res.writeHead(404).end();
+    if (opts.staticDir && (req.method === 'GET' || req.method === 'HEAD')) return serveStatic(req, res, opts.staticDir);
+    // Whatever the client sent is drained, so a keep-alive connection stays in step.
+    req.resume();
+    res.writeHead(404, SECURITY_HEADERS).end();
   };
-  const server: http.Server = opts.tls ? https.createServer({ cert: opts.tls.cert, key: opts.tls.key }, listener) : http.createServer(listener);
-  server.requestTimeout = 120_000;
+
+  // One request's unexpected error is logged and answered 500; it never ends the process.
+  const listener: http.RequestListener = (req, res) => {
+    route(req, res).catch((err: unknown) => {
+      log(`[http] ${req.method} ${String(req.url).slice(0, 200)} failed:`, err);
+      if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'INTERNAL', message: 'errors.internal' } });
+      else res.destroy();
+    });
+  };
+  const serverOptions = {
+    maxHeaderSize: limits.maxHeaderBytes,
+    requestTimeout: limits.requestMs,
+    headersTimeout: limits.headersMs,
+    connectionsCheckingInterval: limits.checkEveryMs,
+  };
+  const server: http.Server = opts.tls
+    ? // A handshake left half-done holds a socket as a slow sender does: the same limit (Node's default is 2 min).
+      https.createServer({ ...serverOptions, handshakeTimeout: limits.headersMs, cert: opts.tls.cert, key: opts.tls.key }, listener)
+    : http.createServer(serverOptions, listener);
+  server.on('clientError', onClientError);
+  // Neither tunnels (CONNECT) nor protocol upgrades (WebSocket) are served: a plain refusal, not a silent close.
+  server.on('connect', (_req: http.IncomingMessage, socket: Duplex) => answerAndClose(socket, 405));
+  server.on('upgrade', (_req: http.IncomingMessage, socket: Duplex) => answerAndClose(socket, 400));
+  // A TLS handshake that fails (plain HTTP, random bytes, an old client) only closes that socket.
+  server.on('tlsClientError', (_err: Error, socket: Duplex) => socket.destroy());
+  server.maxConnections = limits.maxConnections;
   // A browser keeps its idle connection longer than Node's 5 s default; closing it first races the
   // next request on that socket (ECONNRESET) after any pause of the event loop.
   server.keepAliveTimeout = 60_000;
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port, host, () => {
+      server.off('error', reject);
+      // A failure after start (a socket error nobody else handles) is logged, not thrown.
+      server.on('error', (err) => log('[http] server error:', err));
       const { port } = server.address() as { port: number };
       resolve({
         server,
         url: `${opts.tls ? 'https' : 'http'}://${lan ? '127.0.0.1' : host}:${port}`,
-        close: () => new Promise<void>((r) => server.close(() => r())),
+        close: () =>
+          new Promise<void>((r) => {
+            server.close(() => r());
+            server.closeAllConnections();
+          }),
       });
     });
   });

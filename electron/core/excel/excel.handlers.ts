@@ -3,6 +3,7 @@ import { ApiError, allows, contract, labelAt, type SheetName } from '../../contr
 import type { HandlerContext, Handlers } from '../context';
 import { currentUser } from '../context';
 import type { ExportParams, ImportParams } from './excel.jobs';
+import { own } from '../shared/own';
 import { sheetFor, sheetOf } from './sheets';
 import { buildTemplate } from './template';
 
@@ -54,7 +55,7 @@ export const excelHandlers: Handlers<ExcelMethods> = {
   'excel.export': async (input, ctx) => {
     const user = currentUser(ctx);
     const sheet = sheetOf(input.sheet);
-    const unknown = input.columns.find((c) => !sheet.exportColumns[c.colId]);
+    const unknown = input.columns.find((c) => !own(sheet.exportColumns, c.colId));
     if (unknown) throw new ApiError({ code: 'VALIDATION', message: 'validation.unknown_column', issues: [{ path: ['columns'], message: 'validation.unknown_column', params: { column: unknown.colId } }] });
     const list = sheet.listSchema.safeParse({ ...input.list, startRow: 0, endRow: 1 });
     if (!list.success) throw new ApiError({ code: 'VALIDATION', message: 'errors.validation', issues: [{ path: ['list'], message: 'errors.validation' }] });

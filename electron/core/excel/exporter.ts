@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { labelAt, type LabelLanguage } from '../../contract';
+import { own } from '../shared/own';
 import type { LedgerSheet, SheetContext } from './sheet';
 
 export interface ExportRequest {
@@ -21,7 +22,7 @@ export async function exportSheet(
   ctx: SheetContext,
   progress: (done: number, total: number) => void,
 ): Promise<number> {
-  const columns = req.columns.filter((c) => sheet.exportColumns[c.colId]);
+  const columns = req.columns.filter((c) => own(sheet.exportColumns, c.colId));
   const total = await sheet.count(ctx, req.list);
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: req.outputPath, useStyles: true, useSharedStrings: false });
   wb.creator = 'GridDesk';

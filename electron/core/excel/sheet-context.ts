@@ -10,6 +10,7 @@ export function handlerContext(ctx: SheetContext, audit: AuditEntry[]): HandlerC
   return {
     db: ctx.db,
     session: null,
+    client: 'import',
     now: ctx.now,
     today: ctx.today,
     audit: (e) => audit.push(e),

@@ -2,6 +2,7 @@ import { sql, type Expression, type ExpressionBuilder, type OrderByItemBuilder, 
 import { ApiError, type ColumnFilter, type FilterCondition, type GridRequest } from '../../contract';
 import { isRealDate } from '../../contract/common';
 import type { GridCache } from './grid-cache';
+import { own } from './own';
 
 /** A grid column the list may sort and filter by: its SQL expression (e.g. 'v.species') and type. */
 export interface GridColumn {
@@ -107,7 +108,7 @@ export interface GridSearch {
 export function gridWhere(eb: EB, req: GridRequest, columns: GridColumns, search: GridSearch | string[]): Expression<SqlBool> {
   const parts: Expression<SqlBool>[] = [];
   for (const [colId, f] of Object.entries(req.filterModel)) {
-    const col = columns[colId];
+    const col = own(columns, colId);
     if (!col) throw badColumn('filterModel', colId);
     if (f.filterType !== col.type) throw badColumn('filterModel', colId);
     const e = columnExpression(eb, col, f, colId);
@@ -150,7 +151,7 @@ export function gridOrder(
 ): OrderItem[] {
   const sortModel = req.sortModel.length > 0 ? req.sortModel : fallback;
   const order = sortModel.map((s): OrderItem => {
-    const col = columns[s.colId];
+    const col = own(columns, s.colId);
     if (!col) throw badColumn('sortModel', s.colId);
     return { expr: orderExpression(col), dir: s.sort };
   });

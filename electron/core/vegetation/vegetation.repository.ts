@@ -10,6 +10,7 @@ import {
 } from '../../contract';
 import type { DB } from '../db/schema';
 import type { GridCache } from '../shared/grid-cache';
+import { own } from '../shared/own';
 import { gridPageOf, searchesIndex, type GridColumns, type GridSource } from '../shared/grid-query';
 import { addDays } from '../shared/time';
 import type { Settings } from '../settings/settings.repository';
@@ -147,7 +148,7 @@ export function vegetationGrid(db: Kysely<DB>, req: ParsedInputOf<'vegetation.li
   const search = { columns: SEARCHABLE, indexed: indexedSearch(db, 'vegetation', 'v.id') };
   const searchReadsColumns = Boolean(req.search?.trim()) && !searchesIndex(req, search);
   // Counting needs the joined tables only when a column filter or the search box looks at them.
-  const joinedColumn = (c: string) => !VEGETATION_COLUMNS[c]?.ref.startsWith('v.');
+  const joinedColumn = (c: string) => !own(VEGETATION_COLUMNS, c)?.ref.startsWith('v.');
   const usesJoins = searchReadsColumns || Object.keys(req.filterModel).some(joinedColumn);
   const narrow = usesJoins ? undefined : () => filtered(db.selectFrom('vegetation_records as v') as unknown as ReturnType<typeof joined>);
   return {

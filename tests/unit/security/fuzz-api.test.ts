@@ -41,16 +41,28 @@ const hostileNumber = fc.oneof(
   fc.double(),
   fc.constantFrom(Number.NaN, Infinity, -Infinity, -0, Number.MAX_SAFE_INTEGER + 2, 1e308, 0.1 + 0.2),
 );
+/** Keys an object inherits: a lookup by a typed key must not find them (grid columns, sheet columns, labels). */
+const PROTOTYPE_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'valueOf', 'isPrototypeOf'] as const;
+const hostileKey = fc.oneof(fc.string({ maxLength: 8 }), fc.constantFrom(...PROTOTYPE_KEYS));
 const leaf = fc.oneof(hostileString, hostileNumber, fc.boolean(), fc.constant(null), fc.constant(undefined));
 const anything = fc.letrec((tie) => ({
-  node: fc.oneof({ depthSize: 'small' }, leaf, fc.array(tie('node'), { maxLength: 4 }), fc.dictionary(fc.string({ maxLength: 8 }), tie('node'), { maxKeys: 4 })),
+  node: fc.oneof({ depthSize: 'small' }, leaf, fc.array(tie('node'), { maxLength: 4 }), fc.dictionary(hostileKey, tie('node'), { maxKeys: 4 })),
 })).node;
 
 /** Inputs shaped like the method's own (its keys), with hostile values; or anything at all. */
 function inputsFor(method: MethodName): fc.Arbitrary<unknown> {
   const schema = contract[method].input as z.ZodType;
   const shape = schema instanceof z.ZodObject ? (schema.shape as Record<string, unknown>) : {};
-  const keyed = Object.fromEntries(Object.keys(shape).map((k) => [k, fc.oneof(leaf, anything, fc.array(hostileNumber, { maxLength: 3 }))]));
+  // Grid requests also get sorts, filters and export columns named after inherited keys.
+  const protoColumn = fc.constantFrom(...PROTOTYPE_KEYS);
+  const special: Record<string, fc.Arbitrary<unknown>> = {
+    sortModel: fc.array(fc.record({ colId: protoColumn, sort: fc.constantFrom('asc', 'desc') }), { minLength: 1, maxLength: 2 }),
+    filterModel: fc.dictionary(protoColumn, fc.constant({ filterType: 'text', type: 'contains', filter: 'x' }), { minKeys: 1, maxKeys: 2 }),
+    columns: fc.array(fc.record({ colId: protoColumn, header: fc.constant('x') }), { minLength: 1, maxLength: 2 }),
+  };
+  const keyed = Object.fromEntries(
+    Object.keys(shape).map((k) => [k, Object.hasOwn(special, k) ? fc.oneof(leaf, anything, special[k]!) : fc.oneof(leaf, anything, fc.array(hostileNumber, { maxLength: 3 }))]),
+  );
   return fc.oneof(
     { weight: 3, arbitrary: fc.record(keyed, { requiredKeys: [] }) },
     { weight: 1, arbitrary: anything },

@@ -50,6 +50,15 @@ describe('grid filters run in SQL', () => {
     await expect(list({ filterModel: { species: { filterType: 'number', type: 'equals', filter: 1 } } })).rejects.toMatchObject({ code: 'VALIDATION' });
   });
 
+  it('a sort or filter on an inherited property name (constructor, toString) is a validation error naming it', async () => {
+    for (const colId of ['constructor', 'toString', 'hasOwnProperty', 'valueOf']) {
+      const sorted = await list({ sortModel: [{ colId, sort: 'asc' }] }).catch((e: unknown) => e);
+      expect(sorted).toMatchObject({ code: 'VALIDATION', message: 'validation.unknown_column', params: { column: colId } });
+      const filtered = await list({ filterModel: { [colId]: { filterType: 'text', type: 'contains', filter: 'x' } } }).catch((e: unknown) => e);
+      expect(filtered).toMatchObject({ code: 'VALIDATION', issues: [{ path: ['filterModel', colId] }] });
+    }
+  });
+
   it('pages do not overlap and empty dates sort last', async () => {
     const a = await list({ startRow: 0, endRow: 2, sortModel: [{ colId: 'plannedDate', sort: 'asc' }] });
     const b = await list({ startRow: 2, endRow: 4, sortModel: [{ colId: 'plannedDate', sort: 'asc' }] });
