@@ -51,12 +51,28 @@ export type UserInput = z.input<typeof userInput>;
 
 export const loginOutput = z.object({ token: z.string(), user: sessionUser });
 
+/** A one-time code the office server prints at its first start: "7KQM-4XZT-9RHB". */
+export const setupCode = z.string().trim().max(40);
+
+/** A sign-in lock in force: one user name from one address, or an address across names. */
+export const signInLock = z.object({
+  key: z.string(),
+  scope: z.enum(['pair', 'address']),
+  username: z.string().nullable(),
+  address: z.string(),
+  failures: z.number().int().min(0),
+  lastAt: z.string(),
+  lockedUntil: z.string(),
+});
+export type SignInLock = z.infer<typeof signInLock>;
+
 export const accountsMethods = {
-  'accounts.setupStatus': query('public', z.object({}), z.object({ needsSetup: z.boolean() })),
+  /** needsCode: an office server takes the first admin password only with the code on its console. */
+  'accounts.setupStatus': query('public', z.object({}), z.object({ needsSetup: z.boolean(), needsCode: z.boolean() })),
   /** First run only: set the admin's password (there is no default password) and sign in. */
   'accounts.setup': command(
     'public',
-    z.object({ password: newPassword, displayName: requiredText(40).optional() }),
+    z.object({ password: newPassword, displayName: requiredText(40).optional(), setupCode: setupCode.optional() }),
     loginOutput,
   ),
   'accounts.login': command(
@@ -74,4 +90,7 @@ export const accountsMethods = {
   'accounts.listUsers': query(ADMIN_ONLY, gridRequest, gridPage(userRow)),
   'accounts.saveUser': command(ADMIN_ONLY, userInput, userRow),
   'accounts.resetPassword': command(ADMIN_ONLY, z.object({ id, newPassword }), okOutput),
+  /** Sign-in locks in force (failed passwords), for the users page. */
+  'accounts.signInLocks': query(ADMIN_ONLY, z.object({}), z.object({ rows: z.array(signInLock) })),
+  'accounts.clearSignInLock': command(ADMIN_ONLY, z.object({ key: z.string().min(1).max(200) }), okOutput),
 } as const;

@@ -34,8 +34,18 @@ export interface CoreRuntime {
   readonly files: import('./files/file-store').FileStore;
   /** Long work in worker threads (imports, exports). */
   readonly jobs: import('./jobs/job-runner').JobRunner;
+  /** Hashes and checks passwords (OWASP's scrypt cost; tests a cheaper one). */
+  readonly passwords: import('./accounts/password').PasswordHasher;
+  /** Office server before its first admin: the one-time code printed on its console; null elsewhere. */
+  readonly firstRunCode: FirstRunCode | null;
   /** Closes the database, keeps it aside, puts the verified file in its place and reopens. */
   restore(from: string, by: string, keptAside: string): Promise<void>;
+}
+
+/** The code a network first run must present; `used` is called once the admin password is set. */
+export interface FirstRunCode {
+  readonly code: string;
+  used(): void;
 }
 
 /** What a handler gets: the open transaction, who is calling, the clock, and the audit trail. */
@@ -53,6 +63,16 @@ export interface HandlerContext {
   runtime: CoreRuntime;
   /** Work that must wait until this call's transaction has committed (e.g. swapping the database file). */
   afterCommit(fn: () => Promise<void>): void;
+}
+
+/**
+ * A refusal whose writes must stay: a failed sign-in is refused, yet its count (and a lockout's
+ * audit row) is committed. A handler throws it; dispatch commits the transaction, then throws `error`.
+ */
+export class RefusalAfterWrites extends Error {
+  constructor(readonly error: ApiError) {
+    super(error.message);
+  }
 }
 
 export type Handler<M extends MethodName> = (input: ParsedInputOf<M>, ctx: HandlerContext) => Promise<OutputOf<M>>;

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { ApiError, allows, contract, fieldIssuesFromZod, isMethodName, type MethodName } from '../contract';
 import { extendSession, resolveSession } from './accounts/sessions';
 import { writeAudit } from './audit/audit.repository';
-import type { AuditEntry, CoreRuntime, Handler, HandlerContext, Session } from './context';
+import { RefusalAfterWrites, type AuditEntry, type CoreRuntime, type Handler, type HandlerContext, type Session } from './context';
 import { isWriteContention } from './db/dialect';
 import type { DB } from './db/schema';
 import { handlers } from './handlers';
@@ -54,6 +54,7 @@ export function createDispatcher(currentDb: () => Kysely<DB>, runtime: CoreRunti
       const entries: AuditEntry[] = [];
       const afterCommit: (() => Promise<void>)[] = [];
       let actor = session ? { id: session.userId, username: session.username } : null;
+      let refusal: ApiError | null = null;
       try {
         const result = await db.transaction().execute(async (trx) => {
           const ctx: HandlerContext = {
@@ -67,17 +68,27 @@ export function createDispatcher(currentDb: () => Kysely<DB>, runtime: CoreRunti
             runtime,
             afterCommit: (fn) => afterCommit.push(fn),
           };
-          const result = await handler(parsed.data as never, ctx);
+          let result: unknown;
+          try {
+            result = await handler(parsed.data as never, ctx);
+          } catch (err) {
+            if (!(err instanceof RefusalAfterWrites)) throw err;
+            refusal = err.error;
+            // Only what the handler chose to audit (a lockout), not a row for every refusal.
+            if (entries.length > 0) await writeAudit(trx, now.toISOString(), actor, method, entries);
+            return undefined;
+          }
           const checked = def.output.safeParse(result);
           if (!checked.success) throw new Error(`output of ${method} breaks its contract: ${checked.error.message}`);
           if (def.writes) await writeAudit(trx, now.toISOString(), actor, method, entries);
           if (session && !NOT_USE.has(method)) await extendSession(trx, session, now);
           return checked.data;
         });
-        if (def.writes) {
+        if (def.writes && !(refusal && entries.length === 0)) {
           runtime.grids.clear();
           runtime.changes.record(entries.map((e) => String(e.entity ?? '')), actor?.username ?? null, now, session?.tokenHash ?? null);
         }
+        if (refusal) throw refusal;
         for (const fn of afterCommit) await fn();
         return result;
       } catch (err) {

@@ -6,7 +6,8 @@ import { JobRunner } from './jobs/job-runner';
 import { ensureAdmin } from './accounts/accounts.repository';
 import { backupDir, hasDailyBackup, pruneBackups, writeBackup } from './backup/backup.files';
 import { recordDatabaseSize } from './backup/database-health';
-import type { CoreRuntime } from './context';
+import type { CoreRuntime, FirstRunCode } from './context';
+import { PasswordHasher } from './accounts/password';
 import { openDatabase, type DatabaseHandle, type OpenOptions } from './db/connection';
 import { migrate, pendingMigrations } from './db/migrate';
 import { createDispatcher, type Dispatcher } from './dispatch';
@@ -24,6 +25,10 @@ export interface Core extends Dispatcher {
 
 export interface CoreOptions extends OpenOptions {
   clock?: () => Date;
+  /** Hashes passwords at OWASP's scrypt cost by default; tests pass a cheaper one so hundreds of sign-ins stay quick. */
+  passwords?: PasswordHasher;
+  /** Office server: the first admin password is set over the network only with this one-time code. */
+  firstRunCode?: FirstRunCode;
 }
 
 /**
@@ -83,6 +88,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     get sqlite() {
       return state.handle.sqlite;
     },
+    passwords: options.passwords ?? new PasswordHasher(),
+    firstRunCode: options.firstRunCode ?? null,
     async restore(from, by, keptAside) {
       if (!state.handle.sqlite) throw new Error('restore is for a SQLite file');
       const now = clock();

@@ -9,15 +9,18 @@
  *
  * `npm run server -- --move-from <griddesk.sqlite>` copies a standalone database into the server's
  * (empty) PostgreSQL database once, checks every table, and exits.
+ * `npm run server -- --admin-password` sets the first admin password at this console, and exits.
+ * Otherwise a fresh server prints a one-time setup code that the first run over the network needs.
  */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fingerprintGroups } from '../contract';
-import { createCore } from '../core';
+import { fingerprintGroups, newPassword } from '../contract';
+import { createCore, type Core } from '../core';
 import { moveToServer, MoveRefused } from '../core/db/move-to-server';
 import { lanAddresses, loadServerCertificate } from './certificate';
-import { arg, closeOnSignals, runMain } from './process';
+import { firstRunCode, setupCodeFile } from './first-run-code';
+import { arg, closeOnSignals, passwordFromConsole, runMain } from './process';
 import { defaultDataDir } from './serve';
 import { startHttpServer } from './server';
 
@@ -35,7 +38,7 @@ export function readServerConfig(file: string, env: NodeJS.ProcessEnv = process.
   const postgres = env.GRIDDESK_PG_URL ?? fromFile.postgres;
   if (!postgres) throw new Error(`没有配置数据库：请在 ${file} 中写 "postgres": "postgres://用户:密码@主机:5432/griddesk"，或设置环境变量 GRIDDESK_PG_URL。`);
   const port = Number(env.GRIDDESK_SERVER_PORT ?? fromFile.port ?? 5781);
-  if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new Error(`端口无效：${port}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`端口无效：${port}`);
   return {
     postgres,
     host: env.GRIDDESK_SERVER_HOST ?? fromFile.host ?? '0.0.0.0',
@@ -43,6 +46,20 @@ export function readServerConfig(file: string, env: NodeJS.ProcessEnv = process.
     ...(fromFile.certFile && fromFile.keyFile ? { certFile: fromFile.certFile, keyFile: fromFile.keyFile } : {}),
   };
 }
+
+/** `--admin-password`: the first admin password typed at the server's own console (no network, no code to copy). */
+async function setAdminPasswordAtConsole(core: Core, needsSetup: boolean, code: string): Promise<void> {
+  if (!needsSetup) throw new ConsoleRefusal('管理员密码已经设置过。忘记密码时，请另一位管理员在“用户管理”中重置。');
+  const password = await passwordFromConsole();
+  if (password === null) throw new ConsoleRefusal('两次输入的密码不一致，未设置。');
+  const checked = newPassword.safeParse(password);
+  if (!checked.success) throw new ConsoleRefusal('密码至少 8 位，且须同时包含字母和数字；未设置。');
+  await core.dispatch('accounts.setup', { password: checked.data, setupCode: code }, {});
+  console.log('管理员（admin）密码已设置。现在运行 npm run server 启动服务器。');
+}
+
+/** A refusal at the console: its words are printed, no stack. */
+class ConsoleRefusal extends Error {}
 
 /** The connection string without its password, for the console. */
 export const withoutPassword = (url: string) => url.replace(/:\/\/([^:/@]+):[^@]*@/, '://$1:***@');
@@ -63,8 +80,20 @@ async function main() {
     return;
   }
 
+  const setupCode = firstRunCode(dataDir);
+  const core = await createCore({ file: path.join(dataDir, 'server-work'), postgres: { connectionString: config.postgres, max: 20 }, firstRunCode: setupCode });
+  const { needsSetup } = (await core.dispatch('accounts.setupStatus', {}, {})) as { needsSetup: boolean };
+
+  if (process.argv.includes('--admin-password')) {
+    try {
+      await setAdminPasswordAtConsole(core, needsSetup, setupCode.code);
+    } finally {
+      await core.close();
+    }
+    return;
+  }
+
   const certificate = await loadServerCertificate(dataDir, config.certFile && config.keyFile ? { certFile: config.certFile, keyFile: config.keyFile } : undefined);
-  const core = await createCore({ file: path.join(dataDir, 'server-work'), postgres: { connectionString: config.postgres, max: 20 } });
   const staticDir = path.resolve(__dirname, '..', '..', 'renderer');
   const http = await startHttpServer({ core, host: config.host, port: config.port, staticDir, tls: certificate });
   const port = (http.server.address() as { port: number }).port;
@@ -75,7 +104,14 @@ async function main() {
   for (const group of fingerprintGroups(certificate.fingerprint)) console.log(`    ${group}`);
   console.log(certificate.created ? '  这是新生成的证书：每台客户端第一次连接时请核对上面的指纹。' : '  客户端首次连接时显示的指纹应与此一致。');
   console.log(`数据库：${withoutPassword(config.postgres)}`);
+  if (needsSetup) {
+    // Whoever reaches a fresh server first must not become its admin: the first run needs this code.
+    setupCode.keep();
+    console.log(`首次设置码：${setupCode.code}`);
+    console.log(`  在客户端首次设置管理员密码时输入（也保存在 ${setupCodeFile(dataDir)}，用过即失效）；`);
+    console.log('  或在本机运行 npm run server -- --admin-password 直接设置。');
+  } else setupCode.discard();
   closeOnSignals(http, core);
 }
 
-if (require.main === module) runMain(main, (err) => (err instanceof MoveRefused ? err.message : err));
+if (require.main === module) runMain(main, (err) => (err instanceof MoveRefused || err instanceof ConsoleRefusal ? err.message : err));

@@ -139,7 +139,8 @@ async function main() {
     if (!printed.includes(fingerprint) || fingerprintOf(readFileSync(path.join(dataDir, 'server-cert.pem'), 'utf8')) !== fingerprint) throw new Error('fingerprints differ');
 
     const setupClient = createRemoteDispatcher({ url, fingerprint });
-    const { token: adminToken } = (await setupClient.dispatch('accounts.setup', { password: PASSWORD }, {})) as { token: string };
+    const setupCode = readFileSync(path.join(dataDir, 'setup-code.txt'), 'utf8').trim();
+    const { token: adminToken } = (await setupClient.dispatch('accounts.setup', { password: PASSWORD, setupCode }, {})) as { token: string };
     let t0 = performance.now();
     await setupClient.dispatch('demo.load', { vegetationRecords: RECORDS }, { token: adminToken });
     console.log(`demo county with ${RECORDS} tree-hazard records on PostgreSQL in ${((performance.now() - t0) / 1000).toFixed(1)} s`);

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { expect, test, type Browser } from '@playwright/test';
 import type { InputOf, MethodName, OutputOf } from '../../electron/contract';
 import { createRemoteDispatcher, probeServer } from '../../electron/http/remote';
@@ -27,7 +29,9 @@ const desk = async (browser: Browser) => (await browser.newContext({ baseURL: OF
 
 test.beforeAll(async () => {
   remote = createRemoteDispatcher({ url: OFFICE_URL, fingerprint: (await probeServer(OFFICE_URL)).fingerprint });
-  adminToken = (await call('accounts.setup', { password: PASSWORD })).token;
+  // A fresh office server takes its first admin password only with the code it wrote beside its data.
+  const setupCode = readFileSync(path.resolve('tests/.tmp/e2e-office/setup-code.txt'), 'utf8').trim();
+  adminToken = (await call('accounts.setup', { password: PASSWORD, setupCode })).token;
   await call('demo.load', { vegetationRecords: 300 }, adminToken);
 });
 test.afterAll(() => remote?.close());

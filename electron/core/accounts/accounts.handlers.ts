@@ -1,10 +1,11 @@
-import { ApiError, notFound, ruleError } from '../../contract';
+import { timingSafeEqual } from 'node:crypto';
+import { ApiError, notFound, ruleError, type SignInLock } from '../../contract';
 import type { Handlers, HandlerContext } from '../context';
-import { currentUser } from '../context';
+import { currentUser, RefusalAfterWrites } from '../context';
+import { loadSettings } from '../settings/settings.repository';
 import { updateVersioned } from '../shared/versioned';
 import { countActiveAdmins, findUserById, findUserByName, listUsers, toUserRow } from './accounts.repository';
-import { lockedFor, recordFailure, recordSuccess } from './login-throttle';
-import { hashPassword, verifyPassword } from './password';
+import { activeLocks, claimAttempt, clearLock, lockedNow, recordFailure, recordSuccess, signInLimits, type SignInAttempt } from './sign-in-throttle';
 import { createSession, endSession, endUserSessions } from './sessions';
 
 type AccountMethods =
@@ -16,9 +17,32 @@ type AccountMethods =
   | 'accounts.changePassword'
   | 'accounts.listUsers'
   | 'accounts.saveUser'
-  | 'accounts.resetPassword';
+  | 'accounts.resetPassword'
+  | 'accounts.signInLocks'
+  | 'accounts.clearSignInLock';
 
 const loginFailed = () => new ApiError({ code: 'UNAUTHENTICATED', message: 'accounts.login.failed' });
+const locked = (lock: { scope: 'address' | 'pair'; seconds: number }) =>
+  new ApiError({ code: 'UNAUTHENTICATED', message: lock.scope === 'address' ? 'accounts.login.addressLocked' : 'accounts.login.locked', params: { seconds: lock.seconds } });
+
+/** A refused attempt: its count is committed (and a lock it set is audited), then the refusal answers. */
+async function refuseAttempt(ctx: HandlerContext, attempt: SignInAttempt, username: string, userId: number | null, error: ApiError): Promise<never> {
+  const locks = await recordFailure(ctx.db, attempt, signInLimits(await loadSettings(ctx.db)), ctx.now);
+  for (const lock of locks) {
+    ctx.audit({ entity: 'users', entityId: userId ?? username, summary: lock.scope === 'address' ? 'sign-in address locked' : 'sign-in locked', after: { username, address: ctx.client, failures: lock.failures, until: lock.until } });
+  }
+  const pairLock = locks.find((l) => l.scope === 'pair') ?? locks[0];
+  throw new RefusalAfterWrites(pairLock ? locked({ scope: pairLock.scope, seconds: Math.ceil((new Date(pairLock.until).getTime() - ctx.now.getTime()) / 1000) }) : error);
+}
+
+/** The office server's one-time code, compared in constant time; absent elsewhere (desktop, loopback browser). */
+function codeMatches(ctx: HandlerContext, typed: string | undefined): boolean {
+  const expected = ctx.runtime.firstRunCode?.code;
+  if (!expected) return true;
+  const a = Buffer.from((typed ?? '').toUpperCase().replace(/[\s-]/g, ''));
+  const b = Buffer.from(expected.toUpperCase().replace(/[\s-]/g, ''));
+  return a.length === b.length && timingSafeEqual(a, b);
+}
 
 async function needsSetup(ctx: HandlerContext): Promise<boolean> {
   const withPassword = await ctx.db.selectFrom('users').select('id').where('password_hash', 'is not', null).limit(1).executeTakeFirst();
@@ -45,15 +69,31 @@ async function signIn(ctx: HandlerContext, userId: number) {
 }
 
 export const accountsHandlers: Handlers<AccountMethods> = {
-  'accounts.setupStatus': async (_input, ctx) => ({ needsSetup: await needsSetup(ctx) }),
+  'accounts.setupStatus': async (_input, ctx) => {
+    const pending = await needsSetup(ctx);
+    return { needsSetup: pending, needsCode: pending && ctx.runtime.firstRunCode !== null };
+  },
 
   'accounts.setup': async (input, ctx) => {
     if (!(await needsSetup(ctx))) throw ruleError('accounts.setup.done');
+    if (ctx.runtime.firstRunCode) {
+      // Guesses at the code count like failed sign-ins from that address.
+      const attempt = await claimAttempt(ctx.db, '(setup)', ctx.client, ctx.now);
+      const lock = lockedNow(attempt, ctx.now);
+      if (lock) throw locked(lock);
+      if (!codeMatches(ctx, input.setupCode)) {
+        const wrong = new ApiError({ code: 'VALIDATION', message: 'accounts.setup.codeWrong', issues: [{ path: ['setupCode'], message: input.setupCode ? 'accounts.setup.codeWrong' : 'validation.required' }] });
+        await refuseAttempt(ctx, attempt, '(setup)', null, wrong);
+      }
+      await recordSuccess(ctx.db, attempt);
+      const code = ctx.runtime.firstRunCode;
+      ctx.afterCommit(async () => code.used());
+    }
     const admin = await ctx.db.selectFrom('users').selectAll().where('role', '=', 'admin').orderBy('id').executeTakeFirstOrThrow();
     await ctx.db
       .updateTable('users')
       .set({
-        password_hash: await hashPassword(input.password),
+        password_hash: await ctx.runtime.passwords.hash(input.password),
         display_name: input.displayName || admin.display_name,
         must_change_password: 0,
         updated_at: ctx.now.toISOString(),
@@ -64,15 +104,19 @@ export const accountsHandlers: Handlers<AccountMethods> = {
   },
 
   'accounts.login': async (input, ctx) => {
-    const wait = lockedFor(input.username, ctx.now);
-    if (wait > 0) throw new ApiError({ code: 'UNAUTHENTICATED', message: 'accounts.login.locked', params: { seconds: wait } });
+    // The counters are claimed first: parallel attempts for this name and address wait here in turn.
+    const attempt = await claimAttempt(ctx.db, input.username, ctx.client, ctx.now);
+    const lock = lockedNow(attempt, ctx.now);
+    if (lock) throw locked(lock);
     const user = await findUserByName(ctx.db, input.username);
-    const ok = await verifyPassword(input.password, user?.password_hash ?? null);
-    if (!user || !ok || user.active !== 1) {
-      recordFailure(input.username, ctx.now);
-      throw loginFailed();
+    // An unknown name is checked against a stand-in hash: it answers no faster than a known one.
+    const ok = await ctx.runtime.passwords.verify(input.password, user?.password_hash ?? null);
+    if (!user || !ok || user.active !== 1) return refuseAttempt(ctx, attempt, input.username, user?.id ?? null, loginFailed());
+    await recordSuccess(ctx.db, attempt);
+    // A hash made with weaker parameters than today's is replaced while the password is at hand.
+    if (ctx.runtime.passwords.needsRehash(user.password_hash)) {
+      await ctx.db.updateTable('users').set({ password_hash: await ctx.runtime.passwords.hash(input.password) }).where('id', '=', user.id).execute();
     }
-    recordSuccess(input.username);
     return signIn(ctx, user.id);
   },
 
@@ -91,7 +135,7 @@ export const accountsHandlers: Handlers<AccountMethods> = {
   'accounts.changePassword': async (input, ctx) => {
     const s = currentUser(ctx);
     const user = await findUserById(ctx.db, s.userId);
-    if (!user || !(await verifyPassword(input.currentPassword, user.password_hash))) {
+    if (!user || !(await ctx.runtime.passwords.verify(input.currentPassword, user.password_hash))) {
       throw new ApiError({ code: 'VALIDATION', message: 'accounts.password.wrong', issues: [{ path: ['currentPassword'], message: 'accounts.password.wrong' }] });
     }
     if (input.currentPassword === input.newPassword) {
@@ -99,7 +143,7 @@ export const accountsHandlers: Handlers<AccountMethods> = {
     }
     await ctx.db
       .updateTable('users')
-      .set({ password_hash: await hashPassword(input.newPassword), must_change_password: 0, updated_at: ctx.now.toISOString(), version: user.version + 1 })
+      .set({ password_hash: await ctx.runtime.passwords.hash(input.newPassword), must_change_password: 0, updated_at: ctx.now.toISOString(), version: user.version + 1 })
       .where('id', '=', user.id)
       .execute();
     // Other sign-ins of this user end: a changed password must lock out whoever knew the old one.
@@ -128,7 +172,7 @@ export const accountsHandlers: Handlers<AccountMethods> = {
           display_name: input.displayName,
           role: input.role,
           active: input.active ? 1 : 0,
-          password_hash: await hashPassword(input.initialPassword),
+          password_hash: await ctx.runtime.passwords.hash(input.initialPassword),
           must_change_password: 1,
           last_login_at: null,
           created_at: at,
@@ -167,11 +211,24 @@ export const accountsHandlers: Handlers<AccountMethods> = {
     if (!user) throw notFound('users', input.id);
     await ctx.db
       .updateTable('users')
-      .set({ password_hash: await hashPassword(input.newPassword), must_change_password: 1, updated_at: ctx.now.toISOString(), version: user.version + 1 })
+      .set({ password_hash: await ctx.runtime.passwords.hash(input.newPassword), must_change_password: 1, updated_at: ctx.now.toISOString(), version: user.version + 1 })
       .where('id', '=', user.id)
       .execute();
     await endUserSessions(ctx.db, user.id);
     ctx.audit({ entity: 'users', entityId: user.id, summary: 'password reset by admin' });
+    return { ok: true as const };
+  },
+
+  'accounts.signInLocks': async (_input, ctx) => ({
+    rows: (await activeLocks(ctx.db, ctx.now)).map(
+      (r): SignInLock => ({ key: r.key, scope: r.key.startsWith('address:') ? 'address' : 'pair', username: r.username, address: r.address, failures: r.failures, lastAt: r.last_at, lockedUntil: r.locked_until! }),
+    ),
+  }),
+
+  'accounts.clearSignInLock': async (input, ctx) => {
+    const cleared = await clearLock(ctx.db, input.key);
+    if (!cleared) throw notFound('signInLocks', input.key);
+    ctx.audit({ entity: 'users', entityId: cleared.username ?? cleared.address, summary: 'sign-in lock cleared', before: { username: cleared.username, address: cleared.address, failures: cleared.failures, until: cleared.locked_until } });
     return { ok: true as const };
   },
 };

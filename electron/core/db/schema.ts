@@ -346,8 +346,19 @@ export interface DatabaseSizesTable {
   bytes: number;
 }
 
+export interface SignInFailuresTable {
+  key: string;
+  username: string | null;
+  address: string;
+  failures: number;
+  first_at: string;
+  last_at: string;
+  locked_until: string | null;
+}
+
 export interface DB {
   database_sizes: DatabaseSizesTable;
+  sign_in_failures: SignInFailuresTable;
   users: UsersTable;
   sessions: SessionsTable;
   audit_log: AuditLogTable;

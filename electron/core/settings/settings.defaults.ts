@@ -67,6 +67,21 @@ function lightning(): SettingDef[] {
   ];
 }
 
+const OWASP_AUTH = 'OWASP Authentication Cheat Sheet（防暴力破解：按账号与来源地址限制失败次数，锁定只针对失败的来源）';
+
+/** Failed sign-ins: counted per (user name, client address) and per address, in the database. */
+function signIn(): SettingDef[] {
+  const def = (key: string, value: number, unit: string, source: string, min: number, max: number): SettingDef => ({ key: `signIn.${key}`, group: 'accounts', default: value, unit, source, confirmed: true, min, max });
+  return [
+    def('freeTries', 5, '次', `${OWASP_AUTH}：同一账号在同一台电脑上连续失败此数后锁定`, 3, 20),
+    def('lockMinutes', 1, '分钟', '首次锁定的时长；此后每再失败一次加倍', 1, 60),
+    def('maxLockMinutes', 15, '分钟', '锁定时长加倍的上限', 1, 1440),
+    def('addressFailures', 20, '次', '同一台电脑（地址）在下一项的时间内对任意账号失败此数后，锁定该地址', 5, 1000),
+    def('addressWindowMinutes', 10, '分钟', '统计同一地址失败次数的时间窗', 1, 1440),
+    def('addressLockMinutes', 15, '分钟', '地址被锁定的时长', 1, 1440),
+  ];
+}
+
 export const SETTING_DEFS: SettingDef[] = [
   // §1.2 distribution lines: by conductor (bare / insulated).
   ...clearance('0.4.bare', 1.0, 1.0, DIST_TABLE, true),
@@ -262,6 +277,17 @@ export const SETTING_DEFS: SettingDef[] = [
     min: 1,
     max: 100,
   },
+  {
+    key: 'files.stagedMaxMb',
+    group: 'attachments',
+    default: 500,
+    unit: 'MB',
+    source: '每个登录会话暂存（已上传、尚未导入或附上）的文件总量上限；会话结束或超过一天的暂存文件自动清除',
+    confirmed: true,
+    min: 10,
+    max: 10000,
+  },
+  ...signIn(),
   {
     key: 'backup.keep',
     group: 'backup',

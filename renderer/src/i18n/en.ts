@@ -5,6 +5,7 @@ import { enRoster } from './en.roster';
 import { enUpgrades } from './en.upgrades';
 import { enLightning } from './en.lightning';
 import { enConnection } from './en.connection';
+import { enSafety } from './en.safety';
 import type { Messages } from './messages';
 
 
@@ -15,6 +16,7 @@ export const en: Messages<typeof zhCN> = {
   ...enUpgrades,
   ...enLightning,
   ...enConnection,
+  ...enSafety,
   app: { name: 'GridDesk Operations Ledgers', tagline: 'County power supply ledgers', short: 'GridDesk' },
   nav: { lightning: 'Lightning', lightningDevices: 'Lightning devices', lightningTests: 'Test records', campaign: 'Pre-season tests', rectifications: 'Rectifications', trips: 'Lightning trips', home: 'Home', people: 'People & training', duty: 'Repair duty', roster: 'Duty roster', repairs: 'Repair log', absences: 'Leave & wishes', repairReport: 'Monthly repair report', assets: 'Equipment & upgrades', equipment: 'Equipment', upgrades: 'Upgrades', staff: 'Staff', certificates: 'Certificates', training: 'Training', skillMatrix: 'Skill matrix', vegetation: 'Tree clearance', reference: 'Reference data', lines: 'Lines', townships: 'Townships', villages: 'Villages', teams: 'Teams', recycle: 'Recycle bin', audit: 'Audit log', users: 'Users', settings: 'Rule thresholds', backup: 'Backup' },
   common: {
@@ -43,6 +45,10 @@ export const en: Messages<typeof zhCN> = {
     setupDemo: 'Also load demo data (a fictional county with lines, townships and about 3,000 tree-hazard records)', setupStart: 'Set password and start', demoLoading: 'Generating demo data…',
     roles: { clerk: 'Clerk', planner: 'Planner', manager: 'Manager', admin: 'Administrator' },
     'login.locked': 'Too many failed sign-ins; try again in {{seconds}} s',
+    'login.addressLocked': 'Too many failed sign-ins from this PC; try again in {{seconds}} s (an administrator can lift it on the Users page)',
+    'setup.codeWrong': 'The setup code is wrong',
+    setupCode: 'Setup code',
+    setupCodeHelp: 'Shown on the office server’s console at its first start and kept in setup-code.txt in its data folder; it works once.',
     'login.failed': 'Wrong user name or password', 'password.too_short': 'At least 8 characters', 'password.weak': 'Use letters and digits', 'password.wrong': 'The current password is wrong',
     'password.same': 'The new password must differ from the current one', 'password.mustChange': 'Change your initial password first',
     'username.format': '2–32 letters, digits, dot, underscore or dash', 'setup.done': 'Setup is already complete', lastAdmin: 'At least one active administrator must remain', selfDeactivate: 'You cannot deactivate yourself',
@@ -130,9 +136,16 @@ export const en: Messages<typeof zhCN> = {
     title: 'Rule thresholds', intro: 'Thresholds the rules judge by. Defaults come from the standards (see source); change them to your company’s rules. Existing records are re-judged.',
     key: 'Item', value: 'Value', defaultValue: 'Standard default', source: 'Source', confirmed: 'Checked', confirmedYes: 'Checked (third-party copy)', confirmedNo: 'Unconfirmed',
     reset: 'Reset', regraded: 'Saved; {{count}} records re-judged', unknown: 'Unknown setting', wrongType: 'Wrong type', speciesCycles: 'Use "桉树=6；毛竹=8", months 1–120', monthDay: 'Use month-day, e.g. 04-30', skillList: 'Skill names separated by 、, 1–20 of them, each up to 20 characters, no repeats',
-    groups: { clearance: 'Tree clearance distances', vegetation: 'Trimming cycles', staff: 'Certificates and training', roster: 'Repair duty', upgrades: 'Upgrades', lightning: 'Lightning protection', attachments: 'Attachments', backup: 'Backups' },
+    groups: { accounts: 'Sign-in security', clearance: 'Tree clearance distances', vegetation: 'Trimming cycles', staff: 'Certificates and training', roster: 'Repair duty', upgrades: 'Upgrades', lightning: 'Lightning protection', attachments: 'Attachments', backup: 'Backups' },
     labels: {
       majorMargin: 'Major-hazard margin (minimum + this is major)',
+      freeTries: 'Failures of one name on one PC before it locks',
+      lockMinutes: 'First lock (doubles after)',
+      maxLockMinutes: 'Longest lock',
+      addressFailures: 'Failures from one PC (any name) before it locks',
+      addressWindowMinutes: 'Window for counting a PC’s failures',
+      addressLockMinutes: 'How long a PC stays locked',
+      stagedMaxMb: 'Staged uploads per session, at most',
       keep: 'Automatic backups kept', growthPct: 'Warn when the database grows in a week by', growthMinMb: 'Unless the week’s growth is under', maxMb: 'Largest attachment', validityYears: 'Certificate validity', reviewYears: 'Review interval', extendedReviewYears: 'Extended review interval', windowDays: 'Apply (remind) days before', hoursPerYear: 'Training hours required a year', skills: 'Skills the office records', requiredSkills: 'Skills every crew needs', minCrewSize: 'Smallest crew', minRestHours: 'Least rest between shifts', maxConsecutiveDays: 'Most duty days in a row', secondApprovalAbove: 'Two managers must approve above', condition: 'Priority weight: condition', age: 'Priority weight: age', defect: 'Priority weight: defect', consequence: 'Priority weight: customers', critical: 'Critical defects handled within', serious: 'Serious defects handled within', general: 'General defects handled within',
       cycleMonths: 'Default trimming cycle',
       cycleMonthsBySpecies: 'Trimming cycle by species',

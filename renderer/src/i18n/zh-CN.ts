@@ -4,6 +4,7 @@ import { zhRoster } from './zh-CN.roster';
 import { zhUpgrades } from './zh-CN.upgrades';
 import { zhLightning } from './zh-CN.lightning';
 import { zhConnection } from './zh-CN.connection';
+import { zhSafety } from './zh-CN.safety';
 
 /** 简体中文（默认语言）. Keys mirror the core's error keys (errors.*, validation.*, <module>.*). */
 export const zhCN = {
@@ -12,6 +13,7 @@ export const zhCN = {
   ...zhUpgrades,
   ...zhLightning,
   ...zhConnection,
+  ...zhSafety,
   app: { name: 'GridDesk 供电运维台账', tagline: '县供电公司运维台账', short: 'GridDesk' },
   nav: {
     home: '首页',
@@ -140,6 +142,10 @@ export const zhCN = {
     demoLoading: '正在生成演示数据…',
     roles: { clerk: '办事员', planner: '计划员', manager: '主管', admin: '管理员' },
     'login.locked': '登录失败次数过多，请 {{seconds}} 秒后再试',
+    'login.addressLocked': '这台电脑登录失败次数过多，请 {{seconds}} 秒后再试（管理员可在“用户管理”解除）',
+    'setup.codeWrong': '设置码不正确',
+    setupCode: '设置码',
+    setupCodeHelp: '办公室服务器第一次启动时在控制台显示，也保存在服务器数据文件夹的 setup-code.txt 中；只能使用一次。',
     'login.failed': '用户名或密码错误',
     'password.too_short': '密码至少 8 位',
     'password.weak': '密码需同时包含字母和数字',
@@ -319,9 +325,16 @@ export const zhCN = {
     speciesCycles: '格式应为“桉树=6；毛竹=8”，月数 1–120',
     skillList: '技能名称用“、”分隔，1–20 项，每项不超过 20 字，不能重复',
     monthDay: '格式为“月-日”，如 04-30',
-    groups: { clearance: '树障安全距离', vegetation: '树障修剪周期', staff: '人员证书与培训', roster: '抢修值班', upgrades: '技改大修', lightning: '防雷', attachments: '附件', backup: '备份' },
+    groups: { accounts: '登录安全', clearance: '树障安全距离', vegetation: '树障修剪周期', staff: '人员证书与培训', roster: '抢修值班', upgrades: '技改大修', lightning: '防雷', attachments: '附件', backup: '备份' },
     labels: {
       majorMargin: '重大隐患裕度（最小距离 + 此值以内为重大）',
+      freeTries: '同一账号在同一电脑连续失败锁定次数',
+      lockMinutes: '首次锁定时长（此后加倍）',
+      maxLockMinutes: '最长锁定时长',
+      addressFailures: '同一电脑失败（任意账号）锁定次数',
+      addressWindowMinutes: '同一电脑失败计数时间窗',
+      addressLockMinutes: '电脑被锁定的时长',
+      stagedMaxMb: '每个会话暂存上传总量上限',
       keep: '自动备份保留份数',
       growthPct: '数据库一周增长提醒比例',
       growthMinMb: '数据库一周增长提醒下限',

@@ -2,12 +2,20 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createCore, type Core } from '../../../electron/core';
+import { PasswordHasher } from '../../../electron/core/accounts/password';
+import type { FirstRunCode } from '../../../electron/core/context';
 import { closeHashReader } from './db-hash';
 import { closePostgresHashReader, createTestDatabase, dropTestDatabase, onPostgres, postgresSql } from './postgres';
 import Database from 'better-sqlite3';
 import type { InputOf, MethodName, OutputOf } from '../../../electron/contract';
 
 export const ADMIN_PASSWORD = 'Admin2026';
+
+/**
+ * scrypt at 1/128 of OWASP's cost: the suite signs in hundreds of times. The app's own cost is
+ * tested where it matters (accounts tests: parameters, rehash, equal time for unknown names).
+ */
+export const TEST_SCRYPT = { N: 1024, r: 8, p: 1 };
 
 export interface TestCore {
   core: Core;
@@ -33,13 +41,23 @@ export interface TestCore {
  * A fresh core over a real SQLite file in a temporary folder (or, when the suite runs on PostgreSQL,
  * a database of its own on the test server), with the admin set up.
  */
-export async function openTestCore(opts: { clock?: () => Date; demoRecords?: number; verbose?: (sql: string) => void } = {}): Promise<TestCore> {
+export async function openTestCore(
+  opts: { clock?: () => Date; demoRecords?: number; verbose?: (sql: string) => void; passwords?: PasswordHasher; firstRunCode?: FirstRunCode; setUp?: boolean } = {},
+): Promise<TestCore> {
   const dir = mkdtempSync(path.join(tmpdir(), 'griddesk-test-'));
   const pg = onPostgres ? await createTestDatabase() : null;
-  const core = await createCore({ file: path.join(dir, 'griddesk.sqlite'), clock: opts.clock, verbose: opts.verbose, ...(pg ? { postgres: { connectionString: pg.connectionString, max: 4 } } : {}) });
+  const core = await createCore({
+    file: path.join(dir, 'griddesk.sqlite'),
+    clock: opts.clock,
+    verbose: opts.verbose,
+    passwords: opts.passwords ?? new PasswordHasher(TEST_SCRYPT),
+    ...(opts.firstRunCode ? { firstRunCode: opts.firstRunCode } : {}),
+    ...(pg ? { postgres: { connectionString: pg.connectionString, max: 4 } } : {}),
+  });
   const call = <M extends MethodName>(method: M, input: InputOf<M>, token?: string | null) =>
     core.dispatch(method, input, { token }) as Promise<OutputOf<M>>;
-  const { token: adminToken } = await call('accounts.setup', { password: ADMIN_PASSWORD });
+  // setUp: false leaves the first run to the test (the office server's setup code).
+  const adminToken = opts.setUp === false ? '' : (await call('accounts.setup', { password: ADMIN_PASSWORD })).token;
   if (opts.demoRecords !== undefined) await call('demo.load', { vegetationRecords: opts.demoRecords }, adminToken);
   let n = 0;
   const t: TestCore = {

@@ -9,6 +9,7 @@ import * as m0007 from './0007_upgrades';
 import * as m0008 from './0008_search_office';
 import * as m0009 from './0009_lightning';
 import * as m0010 from './0010_database_sizes';
+import * as m0011 from './0011_sign_in_failures';
 
 export interface Migration {
   id: string;
@@ -27,4 +28,5 @@ export const migrations: Migration[] = [
   { id: '0008_search_office', up: m0008.up },
   { id: '0009_lightning', up: m0009.up },
   { id: '0010_database_sizes', up: m0010.up },
+  { id: '0011_sign_in_failures', up: m0011.up },
 ];

@@ -9,7 +9,7 @@ import { ChangePasswordForm } from './ChangePasswordForm';
 import { LoginScreen } from './LoginScreen';
 import { SetupScreen } from './SetupScreen';
 
-type State = { kind: 'loading' } | { kind: 'connection' } | { kind: 'setup' } | { kind: 'login' } | { kind: 'in'; user: SessionUser };
+type State = { kind: 'loading' } | { kind: 'connection' } | { kind: 'setup'; needsCode: boolean } | { kind: 'login' } | { kind: 'in'; user: SessionUser };
 
 /** The desktop app's first start → 单机 or the office server; first run → setup; no session → login; initial password → change it; then the app. */
 export function AuthGate() {
@@ -29,8 +29,8 @@ export function AuthGate() {
     } catch {
       session.set(null);
     }
-    const { needsSetup } = await call('accounts.setupStatus', {});
-    setState({ kind: needsSetup ? 'setup' : 'login' });
+    const { needsSetup, needsCode } = await call('accounts.setupStatus', {});
+    setState(needsSetup ? { kind: 'setup', needsCode } : { kind: 'login' });
   }, []);
 
   useEffect(() => {
@@ -64,7 +64,7 @@ export function AuthGate() {
     const bridge = window.griddesk?.connection;
     return bridge ? <ConnectionScreen bridge={bridge} initial={{ mode: 'standalone' }} onStayed={() => void check(true)} /> : null;
   }
-  if (state.kind === 'setup') return <SetupScreen onDone={signedIn} />;
+  if (state.kind === 'setup') return <SetupScreen needsCode={state.needsCode} onDone={signedIn} />;
   if (state.kind === 'login') return <LoginScreen onDone={signedIn} />;
   if (state.user.mustChangePassword) {
     return (

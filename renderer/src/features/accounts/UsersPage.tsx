@@ -10,6 +10,7 @@ import { DataGrid, type DataGridHandle } from '../../components/DataGrid';
 import { FormDrawer } from '../../components/FormDrawer';
 import { PageTitle } from '../../components/PageTitle';
 import { useSchemaSubmit } from '../../components/useSchemaSubmit';
+import { SignInLocks } from './SignInLocks';
 
 /** Admins create users (with an initial password the user must change), set roles, deactivate, reset passwords. */
 export function UsersPage() {
@@ -44,6 +45,7 @@ export function UsersPage() {
   return (
     <div className="page">
       <PageTitle title={t('nav.users')}>
+        <SignInLocks />
         <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ role: 'clerk', active: true })}>
           {t('common.add')}
         </Button>
