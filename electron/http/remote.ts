@@ -13,6 +13,22 @@ export interface RemoteOptions {
   timeoutMs?: number;
 }
 
+const CONNECT_TIMEOUT_MS = 8000;
+
+/** Why a server could not be reached, in the words a desk's screen uses. */
+export type UnreachableReason = 'refused' | 'timeout' | 'noRoute' | 'other';
+
+export function unreachableReason(err: unknown): UnreachableReason {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  const message = (err as Error | undefined)?.message ?? '';
+  if (code === 'ECONNREFUSED') return 'refused';
+  if (code === 'ETIMEDOUT' || code === 'ESOCKETTIMEDOUT' || message === 'timeout') return 'timeout';
+  if (code === 'EHOSTUNREACH' || code === 'ENETUNREACH' || code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EHOSTDOWN' || code === 'ENETDOWN') return 'noRoute';
+  return 'other';
+}
+
+const unreachable = (server: string, err: unknown) => new ApiError({ code: 'RULE', message: 'errors.serverUnreachable', params: { server, reason: unreachableReason(err) } });
+
 const connectTo = (url: URL) => ({ host: url.hostname, port: Number(url.port || 443), servername: /^[\d.]+$/.test(url.hostname) ? undefined : url.hostname });
 
 /** Reads the certificate a server presents, trusting nothing yet (for its user to compare with the server's screen). */
@@ -26,7 +42,7 @@ export function probeServer(address: string, timeoutMs = 5000): Promise<ServerId
       resolve({ fingerprint: cert.fingerprint256, subject: String(cert.subject?.CN ?? ''), validTo: cert.valid_to });
     });
     socket.once('timeout', () => socket.destroy(new Error('timeout')));
-    socket.once('error', () => reject(new ApiError({ code: 'RULE', message: 'errors.serverUnreachable', params: { server: url.host } })));
+    socket.once('error', (err) => reject(unreachable(url.host, err)));
   });
 }
 
@@ -43,7 +59,10 @@ class PinnedAgent extends https.Agent {
 
   override createConnection(options: https.RequestOptions, callback?: (err: Error | null, stream: Duplex) => void): undefined {
     const socket = tls.connect({ host: options.host ?? undefined, port: Number(options.port), servername: options.servername, rejectUnauthorized: false });
+    // A server that is off the network drops packets: give up after a few seconds, not the system's minutes.
+    const connecting = setTimeout(() => socket.destroy(Object.assign(new Error('timeout'), { code: 'ETIMEDOUT' })), CONNECT_TIMEOUT_MS);
     socket.once('secureConnect', () => {
+      clearTimeout(connecting);
       const presented = socket.getPeerCertificate().fingerprint256;
       if (presented !== this.pinned) {
         socket.destroy();
@@ -52,7 +71,10 @@ class PinnedAgent extends https.Agent {
       }
       callback?.(null, socket);
     });
-    socket.once('error', (err) => callback?.(err, socket));
+    socket.once('error', (err) => {
+      clearTimeout(connecting);
+      callback?.(err, socket);
+    });
     return undefined;
   }
 }
@@ -97,8 +119,8 @@ export function createRemoteDispatcher(opts: RemoteOptions): Dispatcher & { clos
         reply = await post(method, JSON.stringify(input ?? {}), auth.token);
       } catch (err) {
         const presented = (err as { presented?: string }).presented;
-        if (presented) throw new ApiError({ code: 'RULE', message: 'errors.certificateChanged', params: { server: base.host, presented } });
-        throw new ApiError({ code: 'RULE', message: 'errors.serverUnreachable', params: { server: base.host } });
+        if (presented) throw new ApiError({ code: 'RULE', message: 'errors.certificateChanged', params: { server: base.host, presented, pinned: opts.fingerprint } });
+        throw unreachable(base.host, err);
       }
       if (reply.ok) return reply.result;
       throw new ApiError(reply.error ?? { code: 'INTERNAL', message: 'errors.internal' });

@@ -2,7 +2,7 @@ import { app, ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { ApiError, connectionChoice, serverAddress } from '../contract';
 import type { Dispatcher } from '../core/dispatch';
 import { probeServer } from '../http/remote';
-import { hasConnection, readConnection, saveConnection, type ConnectionSettings } from './connection';
+import { hasConnection, mayChooseWithoutSession, readConnection, saveConnection, type ConnectionSettings } from './connection';
 
 const reason = (err: unknown) => (err instanceof ApiError ? { message: err.message, ...(err.params ? { params: err.params } : {}) } : { message: 'errors.internal' });
 
@@ -30,8 +30,8 @@ export function registerConnection(userData: string, running: ConnectionSettings
     if (!isTrustedSender(event)) return { ok: false, message: 'errors.forbidden' };
     const parsed = connectionChoice.safeParse(choice);
     if (!parsed.success) return { ok: false, message: 'connection.badAddress' };
-    // After the first start only an administrator may move this desk to other ledgers.
-    if (hasConnection(userData)) {
+    // After the first start only an administrator may move this desk to other ledgers (unless its server is gone).
+    if (hasConnection(userData) && !(await mayChooseWithoutSession(readConnection(userData), (server) => probeServer(server)))) {
       const me = (await core()?.dispatch('accounts.me', {}, { token: typeof token === 'string' ? token : null }).catch(() => null)) as { role?: string } | null;
       if (me?.role !== 'admin') return { ok: false, message: 'errors.forbidden' };
     }

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { connectionChoice, type ConnectionChoice } from '../contract';
+import { connectionChoice, type ConnectionChoice, type ServerIdentity } from '../contract';
 
 /**
  * How this desktop app reaches its ledgers (the contract's connectionChoice), kept in
@@ -24,4 +24,15 @@ export const hasConnection = (userData: string) => existsSync(fileOf(userData));
 
 export function saveConnection(userData: string, settings: ConnectionSettings): void {
   writeFileSync(fileOf(userData), JSON.stringify(connectionChoice.parse(settings), null, 2));
+}
+
+/**
+ * After the first start only an admin may re-point this desk, except when its server cannot be
+ * reached or now presents another certificate: nobody can sign in to it then, and the desk must not
+ * be stuck on it. The new choice is still confirmed by fingerprint before it is kept.
+ */
+export async function mayChooseWithoutSession(saved: ConnectionSettings, probe: (server: string) => Promise<ServerIdentity>): Promise<boolean> {
+  if (saved.mode !== 'client') return false;
+  const presented = await probe(saved.server).catch(() => null);
+  return presented === null || presented.fingerprint !== saved.fingerprint;
 }

@@ -8,7 +8,7 @@ import { ApiError } from '../../../electron/contract';
 import type { Dispatcher } from '../../../electron/core/dispatch';
 import { loadServerCertificate, type ServerCertificate } from '../../../electron/http/certificate';
 import { readServerConfig, withoutPassword } from '../../../electron/http/office-server';
-import { createRemoteDispatcher, probeServer } from '../../../electron/http/remote';
+import { createRemoteDispatcher, probeServer, unreachableReason } from '../../../electron/http/remote';
 import { startHttpServer } from '../../../electron/http/server';
 import { ADMIN_PASSWORD, openTestCore, type TestCore } from '../helpers/core';
 
@@ -79,8 +79,26 @@ describe('a desktop client pinned to the server', () => {
 
   it('an unreachable server is a clear message naming it', async () => {
     const remote = createRemoteDispatcher({ url: `https://${LAN}:1`, fingerprint: cert.fingerprint, timeoutMs: 3000 });
-    await expect(remote.dispatch('accounts.me', {}, {})).rejects.toMatchObject({ code: 'RULE', message: 'errors.serverUnreachable', params: { server: `${LAN}:1` } });
+    await expect(remote.dispatch('accounts.me', {}, {})).rejects.toMatchObject({ code: 'RULE', message: 'errors.serverUnreachable', params: { server: `${LAN}:1`, reason: 'refused' } });
     remote.close();
+  });
+
+  it('says why a server cannot be reached, in the words the desk’s screen uses', () => {
+    const err = (code: string) => Object.assign(new Error(code), { code });
+    expect(['ECONNREFUSED', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'EPROTO'].map((c) => unreachableReason(err(c)))).toEqual([
+      'refused', 'timeout', 'noRoute', 'noRoute', 'noRoute', 'noRoute', 'other',
+    ]);
+    expect(unreachableReason(new Error('timeout'))).toBe('timeout');
+  });
+
+  it('a pinned client names both fingerprints when the certificate changed', async () => {
+    const pinned = cert.fingerprint.replace(/^../, cert.fingerprint.startsWith('00') ? '11' : '00');
+    const remote = createRemoteDispatcher({ url, fingerprint: pinned });
+    try {
+      await expect(remote.dispatch('accounts.me', {}, {})).rejects.toMatchObject({ message: 'errors.certificateChanged', params: { presented: cert.fingerprint, pinned } });
+    } finally {
+      remote.close();
+    }
   });
 });
 

@@ -1,15 +1,16 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Spin } from 'antd';
-import type { Role, SessionUser } from '@contract';
+import { ApiError, type Role, type SessionUser } from '@contract';
 import { call, session } from '../../api/client';
 import { Shell } from '../../Shell';
 import { ConnectionScreen } from '../connection/ConnectionScreen';
+import { isConnectionFailure, ServerUnreachable } from '../connection/ServerUnreachable';
 import { AuthContext, type Auth } from './auth-context';
 import { ChangePasswordForm } from './ChangePasswordForm';
 import { LoginScreen } from './LoginScreen';
 import { SetupScreen } from './SetupScreen';
 
-type State = { kind: 'loading' } | { kind: 'connection' } | { kind: 'setup'; needsCode: boolean } | { kind: 'login' } | { kind: 'in'; user: SessionUser };
+type State = { kind: 'loading' } | { kind: 'connection' } | { kind: 'unreachable'; error: ApiError } | { kind: 'setup'; needsCode: boolean } | { kind: 'login' } | { kind: 'in'; user: SessionUser };
 
 /** The desktop app's first start → 单机 or the office server; first run → setup; no session → login; initial password → change it; then the app. */
 export function AuthGate() {
@@ -26,11 +27,17 @@ export function AuthGate() {
         setState({ kind: 'in', user: await call('accounts.me', {}) });
         return;
       }
-    } catch {
+    } catch (err) {
+      if (isConnectionFailure(err)) return setState({ kind: 'unreachable', error: err });
       session.set(null);
     }
-    const { needsSetup, needsCode } = await call('accounts.setupStatus', {});
-    setState(needsSetup ? { kind: 'setup', needsCode } : { kind: 'login' });
+    try {
+      const { needsSetup, needsCode } = await call('accounts.setupStatus', {});
+      setState(needsSetup ? { kind: 'setup', needsCode } : { kind: 'login' });
+    } catch (err) {
+      // Never a spinner for good: a server that cannot be reached gets a screen that says so and a way out.
+      setState({ kind: 'unreachable', error: isConnectionFailure(err) ? err : new ApiError({ code: 'INTERNAL', message: 'errors.offline' }) });
+    }
   }, []);
 
   useEffect(() => {
@@ -64,6 +71,7 @@ export function AuthGate() {
     const bridge = window.griddesk?.connection;
     return bridge ? <ConnectionScreen bridge={bridge} initial={{ mode: 'standalone' }} onStayed={() => void check(true)} /> : null;
   }
+  if (state.kind === 'unreachable') return <ServerUnreachable error={state.error} bridge={window.griddesk?.connection} onRetry={() => check(true)} />;
   if (state.kind === 'setup') return <SetupScreen needsCode={state.needsCode} onDone={signedIn} />;
   if (state.kind === 'login') return <LoginScreen onDone={signedIn} />;
   if (state.user.mustChangePassword) {
