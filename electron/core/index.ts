@@ -10,6 +10,7 @@ import type { CoreRuntime, FirstRunCode } from './context';
 import { PasswordHasher } from './accounts/password';
 import { openDatabase, type DatabaseHandle, type OpenOptions } from './db/connection';
 import { migrate, pendingMigrations } from './db/migrate';
+import { useSqliteBinding } from './db/sqlite-file';
 import { createDispatcher, type Dispatcher } from './dispatch';
 import { GridCache } from './shared/grid-cache';
 import { ChangeFeed } from './changes/change-feed';
@@ -61,6 +62,7 @@ async function openPrepared(options: CoreOptions, now: Date): Promise<DatabaseHa
 
 /** Opens (or creates) the database and returns the dispatcher every transport calls. */
 export async function createCore(options: CoreOptions): Promise<Core> {
+  if (options.nativeBinding) useSqliteBinding(options.nativeBinding);
   const clock = options.clock ?? (() => new Date());
   const state = { handle: await openPrepared(options, clock()) };
 

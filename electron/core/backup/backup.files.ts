@@ -1,8 +1,9 @@
 import { existsSync, mkdirSync, readdirSync, statSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { ApiError } from '../../contract';
 import { migrations } from '../db/migrations';
+import { isSqliteError, openSqliteFile } from '../db/sqlite-file';
 
 /** Backups live beside the database, in backups/, named by time and reason. */
 export const backupDir = (dbFile: string) => path.join(path.dirname(dbFile), 'backups');
@@ -72,7 +73,7 @@ export function resolveBackup(dbFile: string, name: string): string {
 export function verifyBackup(file: string): { migrations: number } {
   let db: Database.Database | undefined;
   try {
-    db = new Database(file, { readonly: true, fileMustExist: true });
+    db = openSqliteFile(file, { readonly: true, fileMustExist: true });
     const integrity = db.pragma('integrity_check', { simple: true });
     if (integrity !== 'ok') throw new ApiError({ code: 'RULE', message: 'backup.corrupt' });
     const tables = new Set((db.prepare("select name from sqlite_master where type = 'table'").all() as { name: string }[]).map((r) => r.name));
@@ -83,7 +84,11 @@ export function verifyBackup(file: string): { migrations: number } {
     return { migrations: ids.length };
   } catch (e) {
     if (e instanceof ApiError) throw e;
-    throw new ApiError({ code: 'RULE', message: 'backup.corrupt' });
+    // SQLite's own refusal (not a database, damaged pages) means the file; anything else (the driver
+    // failed to load, the disk) is not the backup's fault and must not be reported as if it were.
+    if (isSqliteError(e)) throw new ApiError({ code: 'RULE', message: 'backup.corrupt' });
+    console.error('[backup] checking a backup failed:', e);
+    throw new ApiError({ code: 'RULE', message: 'backup.engineFailed' });
   } finally {
     db?.close();
   }

@@ -1,8 +1,9 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import pg from 'pg';
 import Cursor from 'pg-cursor';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import type { DB } from './schema';
+import { openSqliteFile } from './sqlite-file';
 import { withStatementCache } from './statements';
 import { PostgresPortabilityPlugin } from './postgres-portability';
 
@@ -40,7 +41,7 @@ export function openDatabase(options: OpenOptions): DatabaseHandle {
 }
 
 function openSqlite(options: OpenOptions): DatabaseHandle {
-  const sqlite = new Database(options.file, {
+  const sqlite = openSqliteFile(options.file, {
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
     ...(options.verbose ? { verbose: (message?: unknown) => options.verbose!(String(message)) } : {}),
   });

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { sql, type Kysely } from 'kysely';
 import { openDatabase, type PostgresConfig } from './connection';
 import { migrate } from './migrate';
+import { openSqliteFile } from './sqlite-file';
 import { migrations } from './migrations';
 import type { DB } from './schema';
 
@@ -83,7 +84,7 @@ async function targetChecksum(db: Kysely<DB>, table: string, columns: string[]):
  */
 export async function moveToServer(sourceFile: string, target: PostgresConfig, by: string, onTable?: (table: string, rows: number) => void): Promise<MoveReport> {
   const t0 = performance.now();
-  const file = new Database(sourceFile, { readonly: true, fileMustExist: true });
+  const file = openSqliteFile(sourceFile, { readonly: true, fileMustExist: true });
   const handle = openDatabase({ file: sourceFile, postgres: target });
   try {
     const applied = new Set(file.prepare('select id from schema_migrations').pluck().all() as string[]);

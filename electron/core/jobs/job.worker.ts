@@ -3,6 +3,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { ApiError, type JobKind, type JobResult } from '../../contract';
 import { BACKUP_JOBS } from '../backup/backup.jobs';
 import { openDatabase } from '../db/connection';
+import { useSqliteBinding } from '../db/sqlite-file';
 import { EXCEL_JOBS, type Progress } from '../excel/excel.jobs';
 import type { SheetContext } from '../excel/sheet';
 import { ROSTER_JOBS } from '../roster/roster.jobs';
@@ -25,6 +26,8 @@ export type WorkerMessage =
 const JOBS: Record<JobKind, (params: never, ctx: SheetContext, progress: Progress) => Promise<JobResult>> = { ...EXCEL_JOBS, ...ROSTER_JOBS, ...BACKUP_JOBS };
 
 async function run(input: WorkerInput): Promise<WorkerMessage> {
+  // The worker loads the same build of the SQLite driver as the process that started it.
+  useSqliteBinding(input.database.nativeBinding);
   const handle = openDatabase(input.database);
   let last = 0;
   const progress: Progress = (phase, done, total) => {

@@ -198,6 +198,7 @@ export const en: Messages<typeof zhCN> = {
     foreign: 'The file is not a GridDesk database; it cannot be restored',
     newer: 'The backup comes from a newer GridDesk; upgrade the program first',
     restoreFailed: 'Restore failed; the current ledgers are unchanged',
+    engineFailed: 'The program could not open this backup (its database component failed to load; the backup itself is not at fault). The current ledgers are unchanged. Reinstall, or ask your administrator.',
     serverMode: 'The ledgers are in the office server\'s PostgreSQL database: its administrator backs up, restores and tidies it with pg_dump / VACUUM (see the README)',
     phase: { analyze: 'Updating query statistics (ANALYZE)', vacuum: 'Compacting the database file (VACUUM)' },
     upkeep: {

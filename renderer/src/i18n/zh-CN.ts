@@ -408,6 +408,7 @@ export const zhCN = {
     foreign: '该文件不是 GridDesk 的数据库，不能恢复',
     newer: '该备份来自更新版本的 GridDesk，请先升级程序',
     restoreFailed: '恢复失败，当前台账未改变',
+    engineFailed: '程序无法打开这份备份（数据库组件加载失败，不是备份本身的问题），当前台账未改变。请重新安装或联系管理员。',
     serverMode: '台账在办公室服务器的 PostgreSQL 数据库中：备份、恢复和整理由服务器管理员用 pg_dump / VACUUM 完成（见说明文档）',
     phase: { analyze: '正在更新查询统计（ANALYZE）', vacuum: '正在压缩数据库文件（VACUUM）' },
     upkeep: {

@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -7,6 +7,7 @@ import { backupDir } from '../../../../electron/core/backup/backup.files';
 import { openDatabase } from '../../../../electron/core/db/connection';
 import { migrate } from '../../../../electron/core/db/migrate';
 import { migrations } from '../../../../electron/core/db/migrations';
+import { useSqliteBinding } from '../../../../electron/core/db/sqlite-file';
 import { openTestCore, type TestCore } from '../../helpers/core';
 
 let t: TestCore;
@@ -16,6 +17,41 @@ beforeEach(async () => {
 afterEach(() => t.close());
 
 const townships = async (token: string) => (await t.call('townships.list', { startRow: 0, endRow: 50 }, token)).rows.map((r) => r.name);
+
+describe('restore under the driver build the process runs on', () => {
+  const nodeBuild = path.resolve('node_modules/better-sqlite3/build/Release/better_sqlite3.node');
+
+  it('checks and opens the backup through the one open function, with the build the ledgers use (as Electron’s under npm start)', async () => {
+    // A copy of the driver at a path of its own stands for Electron's build in .native/.
+    const own = path.join(t.dir, 'native', 'better_sqlite3.node');
+    mkdirSync(path.dirname(own), { recursive: true });
+    copyFileSync(nodeBuild, own);
+    useSqliteBinding(own);
+    try {
+      await t.call('townships.save', { name: '城关镇' }, t.adminToken);
+      const backup = await t.call('backup.create', {}, t.adminToken);
+      await t.call('townships.save', { name: '后来的乡' }, t.adminToken);
+      await t.call('backup.restore', { name: backup.name }, t.adminToken);
+      expect(await townships(await t.reauthAdmin())).toEqual(['城关镇']);
+      // The process loaded that copy: it is mapped into this process's memory.
+      expect(readFileSync('/proc/self/maps', 'utf8')).toContain(own);
+    } finally {
+      useSqliteBinding(undefined);
+    }
+  });
+
+  it('a driver that fails to load is not called a corrupt backup, and the ledgers stay', async () => {
+    await t.call('townships.save', { name: '石桥镇' }, t.adminToken);
+    const backup = await t.call('backup.create', {}, t.adminToken);
+    useSqliteBinding(path.join(t.dir, 'missing', 'better_sqlite3.node'));
+    try {
+      await expect(t.call('backup.restore', { name: backup.name }, t.adminToken)).rejects.toMatchObject({ code: 'RULE', message: 'backup.engineFailed' });
+    } finally {
+      useSqliteBinding(undefined);
+    }
+    expect(await townships(t.adminToken)).toEqual(['石桥镇']);
+  });
+});
 
 describe('backups', () => {
   it('backup now, change things, restore: the ledgers are as they were and the current file is kept aside', async () => {
