@@ -4,7 +4,8 @@ import path from 'node:path';
 import { FileStore } from './files/file-store';
 import { JobRunner } from './jobs/job-runner';
 import { ensureAdmin } from './accounts/accounts.repository';
-import { backupDir, hasDailyBackup, pruneBackups, writeBackup } from './backup/backup.files';
+import { backupDir, writeBackup } from './backup/backup.files';
+import { backupFoldersOf, dailyBackupIfDue } from './backup/backup.daily';
 import { recordDatabaseSize } from './backup/database-health';
 import type { CoreRuntime, FirstRunCode } from './context';
 import { PasswordHasher } from './accounts/password';
@@ -30,6 +31,10 @@ export interface CoreOptions extends OpenOptions {
   passwords?: PasswordHasher;
   /** Office server: the first admin password is set over the network only with this one-time code. */
   firstRunCode?: FirstRunCode;
+  /** How often a running desk checks whether the day's backup is made (default: hourly). */
+  backupCheckMs?: number;
+  /** Office server: runs before pending migrations change its PostgreSQL database (a pg_dump); may refuse by throwing. */
+  beforeMigrate?: (pending: string[]) => Promise<void>;
 }
 
 /**
@@ -42,17 +47,16 @@ async function openPrepared(options: CoreOptions, now: Date): Promise<DatabaseHa
   const sqliteFile = handle.sqlite && options.file !== ':memory:' ? handle.sqlite : null;
   try {
     const { pending, isNew } = await pendingMigrations(handle.db);
-    if (sqliteFile && !isNew && pending.length > 0) await writeBackup(sqliteFile, options.file, 'migration', now);
+    if (sqliteFile && !isNew && pending.length > 0) await writeBackup(sqliteFile, await backupFoldersOf(handle.db, options.file), 'migration', now);
+    // An office server's PostgreSQL is dumped by the server itself (pg_dump) before it migrates.
+    if (options.postgres && !isNew && pending.length > 0) await options.beforeMigrate?.(pending.map((m) => m.id));
     await migrate(handle.db);
     await handle.db.transaction().execute(async (trx) => {
       await ensureAdmin(trx, now.toISOString());
       await seedSettings(trx);
       if (sqliteFile || options.postgres) await recordDatabaseSize(trx, options.file, localDate(now));
     });
-    if (sqliteFile && !isNew && !hasDailyBackup(options.file, localDate(now))) {
-      await writeBackup(sqliteFile, options.file, 'daily', now);
-      pruneBackups(options.file, (await loadSettings(handle.db)).number('backup.keep'));
-    }
+    if (sqliteFile && !isNew) await dailyBackupIfDue(sqliteFile, handle.db, options.file, now);
   } catch (err) {
     await handle.close();
     throw err;
@@ -67,6 +71,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const state = { handle: await openPrepared(options, clock()) };
 
   let seenDataVersion = -1;
+  /** While a restore swaps the file, the hourly backup check keeps off it. */
+  let restoring = false;
   const workDir = options.file === ':memory:' ? path.join(tmpdir(), `griddesk-work-${process.pid}`) : `${options.file}.work`;
   const runtime: CoreRuntime = {
     file: options.file,
@@ -93,37 +99,61 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     passwords: options.passwords ?? new PasswordHasher(),
     firstRunCode: options.firstRunCode ?? null,
     async restore(from, by, keptAside) {
-      if (!state.handle.sqlite) throw new Error('restore is for a SQLite file');
-      const now = clock();
-      const aside = path.join(backupDir(options.file), keptAside);
-      if (existsSync(aside)) throw new Error(`${keptAside} exists`);
-      await state.handle.close();
-      renameSync(options.file, aside);
-      for (const suffix of ['-wal', '-shm']) rmSync(options.file + suffix, { force: true });
-      runtime.grids.clear();
+      restoring = true;
       try {
-        copyFileSync(from, options.file);
-        state.handle = await openPrepared(options, now);
-      } catch (err) {
-        // Put the ledgers back as they were.
-        rmSync(options.file, { force: true });
-        if (existsSync(aside)) renameSync(aside, options.file);
-        state.handle = await openPrepared(options, now);
-        throw err;
+        await swapIn(from, by, keptAside);
+      } finally {
+        restoring = false;
       }
-      // Sessions in the restored file are from the past: everyone signs in again.
-      await state.handle.db.deleteFrom('sessions').execute();
-      await state.handle.db
-        .insertInto('audit_log')
-        .values({ at: now.toISOString(), user_id: null, username: by, method: 'backup.restore', entity: 'backup', entity_id: path.basename(from), summary: `restored; previous database kept as ${path.basename(aside)}`, before_json: null, after_json: null })
-        .execute();
     },
   };
+
+  async function swapIn(from: string, by: string, keptAside: string) {
+    if (!state.handle.sqlite) throw new Error('restore is for a SQLite file');
+    const now = clock();
+    // Kept aside beside the database, whatever backup.folder says: a rename, so on the same disk.
+    const aside = path.join(backupDir(options.file), keptAside);
+    // Where backups go is about this PC's disks, not the ledgers: the restored file keeps today's choice.
+    const folderSetting = await state.handle.db.selectFrom('settings').selectAll().where('key', '=', 'backup.folder').executeTakeFirst();
+    if (existsSync(aside)) throw new Error(`${keptAside} exists`);
+    await state.handle.close();
+    renameSync(options.file, aside);
+    for (const suffix of ['-wal', '-shm']) rmSync(options.file + suffix, { force: true });
+    runtime.grids.clear();
+    try {
+      copyFileSync(from, options.file);
+      state.handle = await openPrepared(options, now);
+    } catch (err) {
+      // Put the ledgers back as they were.
+      rmSync(options.file, { force: true });
+      if (existsSync(aside)) renameSync(aside, options.file);
+      state.handle = await openPrepared(options, now);
+      throw err;
+    }
+    // Sessions in the restored file are from the past: everyone signs in again.
+    await state.handle.db.deleteFrom('sessions').execute();
+    if (folderSetting) {
+      await state.handle.db.insertInto('settings').values(folderSetting).onConflict((oc) => oc.column('key').doUpdateSet({ value_json: folderSetting.value_json, updated_at: folderSetting.updated_at, updated_by: folderSetting.updated_by })).execute();
+    }
+    await state.handle.db
+      .insertInto('audit_log')
+      .values({ at: now.toISOString(), user_id: null, username: by, method: 'backup.restore', entity: 'backup', entity_id: path.basename(from), summary: `restored; previous database kept as ${path.basename(aside)}`, before_json: null, after_json: null })
+      .execute();
+  }
+
+  // The day's backup is looked for every hour while the app runs, not only at start.
+  const daily = setInterval(() => {
+    const sqlite = state.handle.sqlite;
+    if (!sqlite || options.file === ':memory:' || restoring || runtime.jobs.busy) return;
+    dailyBackupIfDue(sqlite, state.handle.db, options.file, clock()).catch((err: unknown) => console.error('[backup] daily backup failed:', err));
+  }, options.backupCheckMs ?? 3600_000);
+  daily.unref();
 
   const dispatcher = createDispatcher(() => state.handle.db, runtime, clock);
   return {
     dispatch: dispatcher.dispatch,
     close: async () => {
+      clearInterval(daily);
       await runtime.jobs.stopAll();
       await state.handle.close();
     },

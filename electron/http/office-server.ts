@@ -5,7 +5,8 @@
  *
  *   { "postgres": "postgres://griddesk:secret@127.0.0.1:5432/griddesk",   GRIDDESK_PG_URL
  *     "host": "0.0.0.0", "port": 5781,                                     GRIDDESK_SERVER_HOST / _PORT
- *     "certFile": "…", "keyFile": "…" }                                    the office's own certificate (else self-signed)
+ *     "certFile": "…", "keyFile": "…",                                     the office's own certificate (else self-signed)
+ *     "pgBin": "C:\\Program Files\\PostgreSQL\\16\\bin" }                  GRIDDESK_PG_BIN: where pg_dump is (else PATH)
  *
  * `npm run server -- --move-from <griddesk.sqlite>` copies a standalone database into the server's
  * (empty) PostgreSQL database once, checks every table, and exits.
@@ -20,6 +21,7 @@ import { createCore, type Core } from '../core';
 import { moveToServer, MoveRefused } from '../core/db/move-to-server';
 import { lanAddresses, loadServerCertificate } from './certificate';
 import { firstRunCode, setupCodeFile } from './first-run-code';
+import { dumpDatabase, findPgDump } from './pg-dump';
 import { arg, closeOnSignals, passwordFromConsole, runMain } from './process';
 import { defaultDataDir } from './serve';
 import { startHttpServer } from './server';
@@ -30,6 +32,8 @@ export interface ServerConfig {
   port: number;
   certFile?: string;
   keyFile?: string;
+  /** The folder with pg_dump (the server backs its database up before upgrading it); else found on PATH. */
+  pgBin?: string;
 }
 
 /** The config file, then the environment over it; refuses to start without a database. */
@@ -44,6 +48,7 @@ export function readServerConfig(file: string, env: NodeJS.ProcessEnv = process.
     host: env.GRIDDESK_SERVER_HOST ?? fromFile.host ?? '0.0.0.0',
     port,
     ...(fromFile.certFile && fromFile.keyFile ? { certFile: fromFile.certFile, keyFile: fromFile.keyFile } : {}),
+    ...((env.GRIDDESK_PG_BIN ?? fromFile.pgBin) ? { pgBin: env.GRIDDESK_PG_BIN ?? fromFile.pgBin } : {}),
   };
 }
 
@@ -56,6 +61,27 @@ async function setAdminPasswordAtConsole(core: Core, needsSetup: boolean, code: 
   if (!checked.success) throw new ConsoleRefusal('密码至少 8 位，且须同时包含字母和数字；未设置。');
   await core.dispatch('accounts.setup', { password: checked.data, setupCode: code }, {});
   console.log('管理员（admin）密码已设置。现在运行 npm run server 启动服务器。');
+}
+
+/**
+ * Before this version changes the server's tables: a pg_dump into the data folder's backups/. Without
+ * pg_dump the server refuses to migrate unless started with --migrate (someone has a backup already).
+ */
+async function backUpBeforeMigrating(config: ServerConfig, dataDir: string, pending: string[]): Promise<void> {
+  const pgDump = findPgDump(config.pgBin);
+  if (!pgDump) {
+    if (process.argv.includes('--migrate')) {
+      console.warn(`警告：找不到 pg_dump，数据库升级（${pending.length} 项）前未备份（已按 --migrate 继续）。`);
+      return;
+    }
+    throw new ConsoleRefusal(
+      `数据库需要升级（${pending.length} 项：${pending.join('、')}），升级前要先用 pg_dump 备份，但找不到 pg_dump。\n` +
+        '请安装 PostgreSQL 客户端工具，或在 server.json 中用 "pgBin" 指明其所在文件夹；已另有备份时，可加 --migrate 启动以跳过这一步。数据库未作任何改动。',
+    );
+  }
+  console.log(`数据库需要升级（${pending.length} 项），先备份…`);
+  const file = dumpDatabase(pgDump, config.postgres, path.join(dataDir, 'backups'), 'before-migration');
+  console.log(`  已备份到 ${file}（可用 pg_restore 恢复）`);
 }
 
 /** A refusal at the console: its words are printed, no stack. */
@@ -81,7 +107,12 @@ async function main() {
   }
 
   const setupCode = firstRunCode(dataDir);
-  const core = await createCore({ file: path.join(dataDir, 'server-work'), postgres: { connectionString: config.postgres, max: 20 }, firstRunCode: setupCode });
+  const core = await createCore({
+    file: path.join(dataDir, 'server-work'),
+    postgres: { connectionString: config.postgres, max: 20 },
+    firstRunCode: setupCode,
+    beforeMigrate: (pending) => backUpBeforeMigrating(config, dataDir, pending),
+  });
   const { needsSetup } = (await core.dispatch('accounts.setupStatus', {}, {})) as { needsSetup: boolean };
 
   if (process.argv.includes('--admin-password')) {

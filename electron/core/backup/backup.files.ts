@@ -1,17 +1,41 @@
-import { existsSync, mkdirSync, readdirSync, statSync, unlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { ApiError } from '../../contract';
 import { migrations } from '../db/migrations';
+import { localDate } from '../shared/time';
 import { isSqliteError, openSqliteFile } from '../db/sqlite-file';
 
-/** Backups live beside the database, in backups/, named by time and reason. */
+/** Backups live beside the database, in backups/, unless `backup.folder` names another disk; named by local time and reason. */
 export const backupDir = (dbFile: string) => path.join(path.dirname(dbFile), 'backups');
 
-const stamp = (d: Date) => d.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+/**
+ * Where backups are written (first) and looked for: the folder the setting names, and always the
+ * one beside the database too, so backups made before the setting changed stay listed and restorable.
+ */
+export function backupFolders(dbFile: string, configured: string): string[] {
+  const beside = backupDir(dbFile);
+  const chosen = configured.trim() ? path.resolve(configured.trim()) : beside;
+  return chosen === beside ? [beside] : [chosen, beside];
+}
+
+/** Local time, as the office reads it: a backup made at 07:30 in Beijing is that day's, not the day before's (UTC). */
+const stamp = (d: Date) => `${localDate(d).replace(/-/g, '')}-${[d.getHours(), d.getMinutes(), d.getSeconds()].map((n) => String(n).padStart(2, '0')).join('')}`;
+
+/** A folder the app can write backups into: it exists (or can be made) and takes a file. Throws when not. */
+export function checkWritableFolder(folder: string): void {
+  mkdirSync(folder, { recursive: true });
+  const probe = path.join(folder, `.griddesk-write-test-${process.pid}`);
+  writeFileSync(probe, 'ok');
+  rmSync(probe, { force: true });
+}
 
 /** Where the current database goes when a backup replaces it. */
-export const asideName = (now: Date) => `griddesk-${stamp(now)}-before-restore.sqlite`;
+export function asideName(dbFile: string, now: Date): string {
+  let name = `griddesk-${stamp(now)}-before-restore.sqlite`;
+  for (let i = 2; existsSync(path.join(backupDir(dbFile), name)); i++) name = `griddesk-${stamp(now)}-before-restore-${i}.sqlite`;
+  return name;
+}
 
 export interface BackupFile {
   name: string;
@@ -19,51 +43,66 @@ export interface BackupFile {
   createdAt: string;
 }
 
-export function listBackups(dbFile: string): BackupFile[] {
-  const dir = backupDir(dbFile);
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((n) => n.endsWith('.sqlite'))
-    .map((name) => {
+/** The backups in these folders, newest first (a name in the first folder hides the same name in a later one). */
+export function listBackups(folders: string[]): (BackupFile & { path: string })[] {
+  const seen = new Set<string>();
+  return folders
+    .flatMap((dir) => (existsSync(dir) ? readdirSync(dir).filter((n) => n.endsWith('.sqlite')).map((name) => ({ dir, name })) : []))
+    .filter(({ name }) => !seen.has(name) && (seen.add(name), true))
+    .map(({ dir, name }) => {
       const st = statSync(path.join(dir, name));
-      return { name, size: st.size, createdAt: st.mtime.toISOString() };
+      return { name, size: st.size, createdAt: st.mtime.toISOString(), path: path.join(dir, name) };
     })
     .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.name.localeCompare(a.name));
 }
 
-/** SQLite's online backup API: a consistent copy while the app keeps working. */
-export async function writeBackup(sqlite: Database.Database, dbFile: string, reason: string, now: Date): Promise<BackupFile> {
-  const dir = backupDir(dbFile);
+/**
+ * SQLite's online backup API: a consistent copy while the app keeps working. Into the first folder;
+ * when that one cannot be written (a removed disk), beside the database instead, with a warning.
+ */
+export async function writeBackup(sqlite: Database.Database, folders: string[], reason: string, now: Date): Promise<BackupFile> {
+  try {
+    return await writeBackupInto(sqlite, folders[0]!, folders, reason, now);
+  } catch (err) {
+    if (folders.length < 2) throw err;
+    console.warn(`[backup] ${folders[0]} cannot be written (${String(err)}); backing up beside the database instead`);
+    return writeBackupInto(sqlite, folders.at(-1)!, folders, reason, now);
+  }
+}
+
+/** Into `dir`, under a name no backup folder holds yet (a list shows each name once). */
+async function writeBackupInto(sqlite: Database.Database, dir: string, folders: string[], reason: string, now: Date): Promise<BackupFile> {
   mkdirSync(dir, { recursive: true });
+  const taken = (n: string) => folders.some((f) => existsSync(path.join(f, n)));
   let name = `griddesk-${stamp(now)}-${reason}.sqlite`;
-  for (let i = 2; existsSync(path.join(dir, name)); i++) name = `griddesk-${stamp(now)}-${reason}-${i}.sqlite`;
+  for (let i = 2; taken(name); i++) name = `griddesk-${stamp(now)}-${reason}-${i}.sqlite`;
   await sqlite.backup(path.join(dir, name));
   const st = statSync(path.join(dir, name));
   return { name, size: st.size, createdAt: st.mtime.toISOString() };
 }
 
 /** Keeps the newest `keep` automatic backups; manual ones and pre-restore copies stay until removed by hand. */
-export function pruneBackups(dbFile: string, keep: number): number {
-  const automatic = listBackups(dbFile).filter((b) => /-(daily|migration)(-\d+)?\.sqlite$/.test(b.name));
+export function pruneBackups(folders: string[], keep: number): number {
+  const automatic = listBackups(folders).filter((b) => /-(daily|migration)(-\d+)?\.sqlite$/.test(b.name));
   const old = automatic.slice(keep);
-  for (const b of old) unlinkSync(path.join(backupDir(dbFile), b.name));
+  for (const b of old) unlinkSync(b.path);
   return old.length;
 }
 
 /** Was a daily backup written today (local date)? */
-export function hasDailyBackup(dbFile: string, today: string): boolean {
+export function hasDailyBackup(folders: string[], today: string): boolean {
   const compact = today.replace(/-/g, '');
-  return listBackups(dbFile).some((b) => b.name.startsWith(`griddesk-${compact}`) && b.name.includes('-daily'));
+  return listBackups(folders).some((b) => b.name.startsWith(`griddesk-${compact}`) && b.name.includes('-daily'));
 }
 
-/** A backup name the user picked: only plain names inside backups/, never a path. */
-export function resolveBackup(dbFile: string, name: string): string {
+/** A backup name the user picked: only plain names inside the backup folders, never a path. */
+export function resolveBackup(folders: string[], name: string): string {
   if (!/^[\w.-]+\.sqlite$/.test(name) || name.includes('..')) {
     throw new ApiError({ code: 'VALIDATION', message: 'backup.badName', issues: [{ path: ['name'], message: 'backup.badName' }] });
   }
-  const file = path.join(backupDir(dbFile), name);
-  if (!existsSync(file)) throw new ApiError({ code: 'NOT_FOUND', message: 'backup.missing' });
-  return file;
+  const found = listBackups(folders).find((b) => b.name === name);
+  if (!found) throw new ApiError({ code: 'NOT_FOUND', message: 'backup.missing' });
+  return found.path;
 }
 
 /**

@@ -4,7 +4,8 @@ import type { HandlerContext, Handlers } from '../context';
 import { currentUser } from '../context';
 import { loadSettings } from '../settings/settings.repository';
 import { databaseHealth } from './database-health';
-import { asideName, backupDir, listBackups, resolveBackup, verifyBackup, writeBackup } from './backup.files';
+import { backupFoldersOf } from './backup.daily';
+import { asideName, listBackups, resolveBackup, verifyBackup, writeBackup } from './backup.files';
 
 const UPKEEP_GAP_MINUTES = 10;
 
@@ -15,14 +16,17 @@ function requireSqliteFile(ctx: HandlerContext) {
 }
 
 export const backupHandlers: Handlers<'backup.list' | 'backup.create' | 'backup.restore' | 'backup.health' | 'backup.maintain'> = {
-  'backup.list': async (_input, ctx) => ({
-    rows: ctx.runtime.sqlite ? listBackups(ctx.runtime.file) : [],
-    folder: backupDir(ctx.runtime.file),
-    keep: (await loadSettings(ctx.db)).number('backup.keep'),
-  }),
+  'backup.list': async (_input, ctx) => {
+    const folders = await backupFoldersOf(ctx.db, ctx.runtime.file);
+    return {
+      rows: ctx.runtime.sqlite ? listBackups(folders).map(({ path: _path, ...b }) => b) : [],
+      folder: folders[0]!,
+      keep: (await loadSettings(ctx.db)).number('backup.keep'),
+    };
+  },
 
   'backup.create': async (_input, ctx) => {
-    const file = await writeBackup(requireSqliteFile(ctx), ctx.runtime.file, 'manual', ctx.now);
+    const file = await writeBackup(requireSqliteFile(ctx), await backupFoldersOf(ctx.db, ctx.runtime.file), 'manual', ctx.now);
     ctx.audit({ entity: 'backup', entityId: file.name, summary: 'backup created', after: file });
     return file;
   },
@@ -46,11 +50,11 @@ export const backupHandlers: Handlers<'backup.list' | 'backup.create' | 'backup.
   'backup.restore': async (input, ctx) => {
     const user = currentUser(ctx);
     requireSqliteFile(ctx);
-    const from = resolveBackup(ctx.runtime.file, input.name);
+    const from = resolveBackup(await backupFoldersOf(ctx.db, ctx.runtime.file), input.name);
     verifyBackup(from);
     // An import or export in a worker has the file open: the swap waits until it is done.
     if (ctx.runtime.jobs.busy) throw new ApiError({ code: 'RULE', message: 'jobs.busy' });
-    const keptAside = asideName(ctx.now);
+    const keptAside = asideName(ctx.runtime.file, ctx.now);
     // The swap closes the database, so it waits until this call's transaction is over.
     ctx.afterCommit(async () => {
       try {

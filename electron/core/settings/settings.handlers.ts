@@ -1,8 +1,10 @@
+import path from 'node:path';
 import type { Kysely } from 'kysely';
 import { ApiError, parseSkillList } from '../../contract';
 import type { Handlers, HandlerContext } from '../context';
 import { currentUser } from '../context';
 import type { DB } from '../db/schema';
+import { checkWritableFolder } from '../backup/backup.files';
 import { regradeVegetation } from '../vegetation/vegetation.regrade';
 import { SETTING_BY_KEY, SETTING_DEFS, parseSpeciesCycles, type SettingDef } from './settings.defaults';
 import { listSettings, loadSettings, toRow, type SettingValue } from './settings.repository';
@@ -33,6 +35,17 @@ function checkValue(def: SettingDef, value: SettingValue): void {
   if (def.key === 'vegetation.cycleMonthsBySpecies' && parseSpeciesCycles(value as string) === null) throw invalid('settings.speciesCycles');
   if (def.key === 'lightning.seasonDeadline' && !isMonthDay(value as string)) throw invalid('settings.monthDay');
   if ((def.key === 'staff.skills' || def.key === 'roster.requiredSkills') && parseSkillList(value as string) === null) throw invalid('settings.skillList');
+  if (def.key === 'backup.folder' && (value as string).trim() !== '') checkBackupFolder((value as string).trim());
+}
+
+/** A backup folder must be a full path the app can write into now (a disk that is there, not read-only). */
+function checkBackupFolder(folder: string): void {
+  if (!path.isAbsolute(folder)) throw invalid('settings.folderAbsolute');
+  try {
+    checkWritableFolder(folder);
+  } catch {
+    throw invalid('settings.folderNotWritable', { folder });
+  }
 }
 
 async function write(ctx: HandlerContext, key: string, value: SettingValue | null) {

@@ -325,6 +325,8 @@ export const zhCN = {
     speciesCycles: '格式应为“桉树=6；毛竹=8”，月数 1–120',
     skillList: '技能名称用“、”分隔，1–20 项，每项不超过 20 字，不能重复',
     monthDay: '格式为“月-日”，如 04-30',
+    folderAbsolute: '请填写完整路径，例如 D:\\GridDesk备份',
+    folderNotWritable: '无法写入文件夹 {{folder}}：请确认磁盘已接好、路径正确且有写入权限',
     groups: { accounts: '登录安全', clearance: '树障安全距离', vegetation: '树障修剪周期', staff: '人员证书与培训', roster: '抢修值班', upgrades: '技改大修', lightning: '防雷', attachments: '附件', backup: '备份' },
     labels: {
       majorMargin: '重大隐患裕度（最小距离 + 此值以内为重大）',
@@ -336,6 +338,7 @@ export const zhCN = {
       addressLockMinutes: '电脑被锁定的时长',
       stagedMaxMb: '每个会话暂存上传总量上限',
       keep: '自动备份保留份数',
+      folder: '备份文件夹（留空为数据库旁）',
       growthPct: '数据库一周增长提醒比例',
       growthMinMb: '数据库一周增长提醒下限',
       maxMb: '单个附件大小上限',

@@ -1,8 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../../electron/core/db/connection';
+import { migrate } from '../../../electron/core/db/migrate';
+import { migrations } from '../../../electron/core/db/migrations';
 import { createRemoteDispatcher, probeServer } from '../../../electron/http/remote';
 import { createTestDatabase, dropTestDatabase, onPostgres } from '../helpers/postgres';
 
@@ -19,9 +22,9 @@ async function fresh() {
   return { dir, url: db.connectionString };
 }
 
-function startServer(dir: string, url: string, args: string[] = [], stdin?: string) {
+function startServer(dir: string, url: string, args: string[] = [], stdin?: string, env: Record<string, string> = {}) {
   const child = spawn(process.execPath, ['--import', 'tsx', ENTRY, '--data', dir, ...args], {
-    env: { ...process.env, GRIDDESK_PG_URL: url, GRIDDESK_SERVER_HOST: '127.0.0.2', GRIDDESK_SERVER_PORT: '0' },
+    env: { ...process.env, GRIDDESK_PG_URL: url, GRIDDESK_SERVER_HOST: '127.0.0.2', GRIDDESK_SERVER_PORT: '0', ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   run.push({ child });
@@ -118,4 +121,43 @@ describe.skipIf(!onPostgres)('the office server’s first run (skipped without P
     expect(await server.exited()).toBe(1);
     expect(server.output()).toContain('至少 8 位');
   }, 60_000);
+});
+
+describe.skipIf(!onPostgres)('the office server upgrading its database (skipped without PostgreSQL)', () => {
+  /** A server database one version behind: every migration but the last. */
+  async function behind() {
+    const { dir, url } = await fresh();
+    const old = openDatabase({ file: path.join(dir, 'x'), postgres: { connectionString: url, max: 1 } });
+    await migrate(old.db, migrations.slice(0, -1));
+    await old.close();
+    return { dir, url };
+  }
+
+  it('makes a pg_dump into its data folder before it migrates', async () => {
+    const bin = process.env.GRIDDESK_TEST_PG_BIN;
+    if (!bin) throw new Error('GRIDDESK_TEST_PG_BIN is not set (scripts/test-postgres.mjs sets it)');
+    const { dir, url } = await behind();
+    const server = startServer(dir, url, [], undefined, { GRIDDESK_PG_BIN: bin });
+    expect(await server.waitFor(/端口 (\d+)/), server.output()).toBeTruthy();
+    const dumps = readdirSync(path.join(dir, 'backups')).filter((n) => n.endsWith('-before-migration.dump'));
+    expect(dumps).toHaveLength(1);
+    // pg_restore reads it, and it holds the tables as they were before (without the new one).
+    const listing = spawnSync(path.join(bin, 'pg_restore'), ['--list', path.join(dir, 'backups', dumps[0]!)], { encoding: 'utf8' });
+    expect(listing.status).toBe(0);
+    expect(listing.stdout).toMatch(/TABLE public users/);
+    expect(listing.stdout).not.toContain(migrations.at(-1)!.id.replace(/^\d+_/, ''));
+  }, 90_000);
+
+  it('without pg_dump it refuses to migrate and says why, unless started with --migrate', async () => {
+    const { dir, url } = await behind();
+    const nowhere = mkdtempSync(path.join(tmpdir(), 'griddesk-no-pgdump-'));
+    run.push({ dir: nowhere });
+    const refused = startServer(dir, url, [], undefined, { GRIDDESK_PG_BIN: nowhere });
+    expect(await refused.exited()).toBe(1);
+    expect(refused.output()).toContain('找不到 pg_dump');
+    expect(refused.output()).toContain('--migrate');
+    const forced = startServer(dir, url, ['--migrate'], undefined, { GRIDDESK_PG_BIN: nowhere });
+    expect(await forced.waitFor(/端口 (\d+)/), forced.output()).toBeTruthy();
+    expect(forced.output()).toContain('未备份');
+  }, 90_000);
 });
