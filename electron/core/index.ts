@@ -16,7 +16,6 @@ import { createDispatcher, type Dispatcher } from './dispatch';
 import { GridCache } from './shared/grid-cache';
 import { ChangeFeed } from './changes/change-feed';
 import { seedSettings } from './settings/settings.handlers';
-import { loadSettings } from './settings/settings.repository';
 import { localDate } from './shared/time';
 
 export interface Core extends Dispatcher {
