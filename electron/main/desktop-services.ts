@@ -1,16 +1,11 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, shell, type IpcMainInvokeEvent } from 'electron';
+import { writeFile } from 'node:fs/promises';
+import { BrowserWindow, dialog, ipcMain, shell, type IpcMainInvokeEvent } from 'electron';
+import { cleanFileName, type OpenedAttachments } from './opened-attachments';
 
 /** Desktop-only services for the page: printing it (its print stylesheet lays out A4 pages) and opening attachments. */
 export const PRINT_PDF_CHANNEL = 'griddesk:print-pdf';
 export const PRINT_CHANNEL = 'griddesk:print';
 
-/** Characters Windows refuses in file names, and control characters, become underscores. */
-function cleanFileName(name: string, fallback: string): string {
-  const cleaned = [...name].map((ch) => (ch.charCodeAt(0) < 32 || '\\/:*?"<>|'.includes(ch) ? '_' : ch)).join('');
-  return cleaned.slice(-100).replace(/^[.\s]+/, '') || fallback;
-}
 const safeName = (title: unknown) => `${cleanFileName(typeof title === 'string' ? title : '', '打印')}.pdf`;
 
 /**
@@ -39,17 +34,16 @@ export const OPEN_FILE_CHANNEL = 'griddesk:open-file';
 const OPENABLE = new Set(['jpg', 'jpeg', 'png', 'gif', 'webp', 'pdf', 'docx', 'xlsx', 'doc', 'xls']);
 
 /**
- * Opens an attachment with the system's viewer: written to a private temporary folder, then handed
- * to the shell. Only the kinds the core accepts as attachments; never anything that runs.
+ * Opens an attachment with the system's viewer: written to a private temporary folder with the
+ * Mark-of-the-Web (opened-attachments.ts), then handed to the shell. Only the kinds the core
+ * accepts as attachments; never anything that runs.
  */
-export function registerOpenFile(isTrustedSender: (e: IpcMainInvokeEvent) => boolean): void {
+export function registerOpenFile(isTrustedSender: (e: IpcMainInvokeEvent) => boolean, copies: OpenedAttachments): void {
   ipcMain.handle(OPEN_FILE_CHANNEL, async (event, name: unknown, data: unknown) => {
     if (!isTrustedSender(event) || typeof name !== 'string' || !(data instanceof Uint8Array)) return { ok: false };
     const ext = name.toLowerCase().split('.').pop() ?? '';
     if (!OPENABLE.has(ext) || data.length > 100 * 1024 * 1024) return { ok: false };
-    const dir = await mkdtemp(path.join(app.getPath('temp'), 'griddesk-open-'));
-    const file = path.join(dir, cleanFileName(name, `attachment.${ext}`));
-    await writeFile(file, data);
+    const file = await copies.write(name, data, ext);
     const error = await shell.openPath(file);
     return { ok: error === '' };
   });

@@ -9,6 +9,7 @@ import { readConnection } from './connection';
 import { registerConnection } from './connection-ipc';
 import { registerIpc } from './ipc';
 import { registerOpenFile, registerPrinting } from './desktop-services';
+import { OpenedAttachments } from './opened-attachments';
 import { electronNativeBinding } from './native-binding';
 import { hardenSession, lockNavigation } from './security';
 import { loadWindowState, saveWindowState } from './window-state';
@@ -24,6 +25,8 @@ if (process.env.GRIDDESK_DATA_DIR) app.setPath('userData', process.env.GRIDDESK_
 /** The core in this process (单机), or the office server's behind the pinned client (客户端). */
 let core: (Dispatcher & { close(): Promise<void> | void }) | undefined;
 let mainWindow: BrowserWindow | undefined;
+/** Attachments written for the system's viewer: removed at quit, and at start for any left behind. */
+let openedCopies: OpenedAttachments | undefined;
 
 function rendererDir(): string {
   return path.join(app.getAppPath(), 'dist', 'renderer');
@@ -97,7 +100,9 @@ async function start(): Promise<void> {
   registerIpc(core, isTrustedSender);
   registerConnection(userData, connection, () => core, isTrustedSender);
   registerPrinting(isTrustedSender);
-  registerOpenFile(isTrustedSender);
+  openedCopies = new OpenedAttachments(app.getPath('temp'));
+  void openedCopies.removeAll();
+  registerOpenFile(isTrustedSender, openedCopies);
   Menu.setApplicationMenu(null);
   mainWindow = createWindow();
 }
@@ -122,6 +127,6 @@ if (!app.requestSingleInstanceLock()) {
     event.preventDefault();
     const closing = core;
     core = undefined;
-    void Promise.resolve(closing.close()).finally(() => app.quit());
+    void Promise.all([Promise.resolve(closing.close()), openedCopies?.removeAll()]).finally(() => app.quit());
   });
 }
