@@ -123,6 +123,8 @@ export const accountsHandlers: Handlers<AccountMethods> = {
   'accounts.logout': async (_input, ctx) => {
     const s = currentUser(ctx);
     await endSession(ctx.db, s.tokenHash);
+    // Uploads this session staged and never used are not kept for anyone.
+    ctx.afterCommit(async () => void ctx.runtime.files.dropSession(s.tokenHash));
     ctx.audit({ entity: 'users', entityId: s.userId, summary: 'logout' });
     return { ok: true as const };
   },

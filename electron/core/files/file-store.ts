@@ -9,6 +9,8 @@ export interface StoredFile {
   name: string;
   size: number;
   owner: number;
+  /** The session that staged an upload (its token's hash): its quota, and gone with it. Null for files the core made. */
+  session: string | null;
   complete: boolean;
   createdAt: number;
 }
@@ -31,13 +33,16 @@ export class FileStore {
     for (const f of readdirSync(dir)) rmSync(path.join(dir, f), { force: true, recursive: true });
   }
 
-  /** Appends one chunk of an upload; the first chunk (offset 0, no id) starts it. */
-  append(owner: number, uploadId: string | undefined, name: string, offset: number, bytes: Buffer, done: boolean): StoredFile {
+  /**
+   * Appends one chunk of an upload; the first chunk (offset 0, no id) starts it. A session's staged
+   * uploads together may not pass `quotaBytes`: past it the upload is dropped with a clear message.
+   */
+  append(owner: number, session: string, uploadId: string | undefined, name: string, offset: number, bytes: Buffer, done: boolean, quotaBytes = Infinity): StoredFile {
     this.sweep();
     let file: StoredFile;
     if (uploadId === undefined) {
       if (offset !== 0) throw missing();
-      file = this.create(owner, name);
+      file = { ...this.create(owner, name), session };
       this.files.set(file.id, file);
     } else {
       const found = this.files.get(uploadId);
@@ -48,6 +53,10 @@ export class FileStore {
     if (file.size + bytes.length > MAX_UPLOAD_BYTES) {
       this.remove(file.id);
       throw new ApiError({ code: 'VALIDATION', message: 'files.tooLarge', params: { mb: MAX_UPLOAD_BYTES / 1024 / 1024 } });
+    }
+    if (this.stagedBy(session) + bytes.length > quotaBytes) {
+      this.remove(file.id);
+      throw new ApiError({ code: 'VALIDATION', message: 'files.quota', params: { mb: Math.round(quotaBytes / 1024 / 1024) } });
     }
     const fd = openSync(file.path, 'a');
     try {
@@ -94,6 +103,20 @@ export class FileStore {
     return { file, bytes, nextOffset: next < file.size ? next : null };
   }
 
+  /** Bytes a session has staged and not yet used (imported, attached) or removed. */
+  stagedBy(session: string): number {
+    let total = 0;
+    for (const f of this.files.values()) if (f.session === session) total += f.size;
+    return total;
+  }
+
+  /** A session ended (signed out): what it staged goes with it. */
+  dropSession(session: string): number {
+    const gone = [...this.files.values()].filter((f) => f.session === session);
+    for (const f of gone) this.remove(f.id);
+    return gone.length;
+  }
+
   remove(id: string): void {
     const file = this.files.get(id);
     if (!file) return;
@@ -103,7 +126,7 @@ export class FileStore {
 
   private create(owner: number, name: string): StoredFile {
     const id = randomBytes(16).toString('hex');
-    return { id, path: path.join(this.dir, id), name, size: 0, owner, complete: false, createdAt: Date.now() };
+    return { id, path: path.join(this.dir, id), name, size: 0, owner, session: null, complete: false, createdAt: Date.now() };
   }
 
   private sweep(): void {

@@ -23,7 +23,7 @@ export const enOffice: Messages<typeof zhOffice> = {
     zipBomb: 'The file unpacks to far too much data or is malformed; refused', oldXls: 'This is an old .xls file: save it as .xlsx in Excel/WPS first',
     unreadable: 'Cannot read the file: not a valid .xlsx or CSV file', tooManyRows: 'More than {{max}} rows: import in parts',
   },
-  files: { missing: 'The file is gone or expired; choose it again', badChunk: 'File transfer error; try again', tooLarge: 'File larger than {{mb}} MB' },
+  files: { missing: 'The file is gone or expired; choose it again', badChunk: 'File transfer error; try again', tooLarge: 'File larger than {{mb}} MB', quota: 'This sign-in has staged more than {{mb}} MB of uploads: finish or cancel the imports under way, or sign in again' },
   jobs: {
     missing: 'The task does not exist or expired', busy: 'An import or export is running; try again when it finishes', outOfMemory: 'The file is too large to process; import in parts',
     cancelledText: 'Cancelled; nothing was written',

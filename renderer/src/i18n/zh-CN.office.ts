@@ -61,6 +61,7 @@ export const zhOffice = {
     missing: '文件不存在或已过期，请重新选择',
     badChunk: '文件传输出错，请重试',
     tooLarge: '文件超过 {{mb}} MB',
+    quota: '本次登录暂存的上传文件已超过 {{mb}} MB：请先完成或取消正在进行的导入，或重新登录后再试',
   },
   jobs: {
     missing: '任务不存在或已过期',
