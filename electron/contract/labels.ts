@@ -39,7 +39,9 @@ const zhVegetation = {
   treeClass: '树木类别',
   plantedInZone: '保护区内新种植',
   action: '处理方式',
+  foundDate: '发现日期',
   plannedDate: '计划日期',
+  lateReason: '延期原因',
   team: '班组',
   status: '状态',
   distanceAfter: '处理后距离(m)',
@@ -180,7 +182,7 @@ const enEquipment: Same<typeof zhEquipment> = {
 const enVegetation: Same<typeof zhVegetation> = {
   line: 'Line', towerRange: 'Towers', township: 'Township', village: 'Village', landowner: 'Landowner', landownerPhone: 'Landowner phone', species: 'Species',
   treeCount: 'Trees', treeHeight: 'Height (m)', verticalDistance: 'Vertical (m)', horizontalDistance: 'Horizontal (m)', treeClass: 'Tree class',
-  plantedInZone: 'Newly planted in zone', action: 'Action', plannedDate: 'Planned', team: 'Team', status: 'Status', distanceAfter: 'Distance after (m)',
+  plantedInZone: 'Newly planted in zone', action: 'Action', foundDate: 'Found', plannedDate: 'Planned', lateReason: 'Reason for lateness', team: 'Team', status: 'Status', distanceAfter: 'Distance after (m)',
   completedDate: 'Completed', nextDueDate: 'Next trim', dueDate: 'Due', hazardGrade: 'Grade', basis: 'Basis', notes: 'Notes',
   grades: { emergency: 'Emergency', major: 'Major', general: 'General' },
   statuses: { unscheduled: 'Unscheduled', scheduled: 'Scheduled', notified: 'Notified', in_progress: 'In progress', done: 'Done', blocked: 'Blocked' },

@@ -96,7 +96,11 @@ export const vegetationInput = z
     /** Planted inside the protection zone after the line was built: no compensation (条例第十八条). */
     plantedInZone: z.boolean().default(false),
     action: clearanceAction,
+    /** The day the hazard was found (default: the day it is entered): 紧急/重大 deadlines count from it. */
+    foundDate: optionalDate,
     plannedDate: optionalDate,
+    /** Required when the planned date is moved past the deadline; kept and audited. */
+    lateReason: optionalText(200),
     teamId: id.nullable().optional(),
     status: vegetationStatus.default('unscheduled'),
     distanceAfter: distance,
@@ -139,14 +143,20 @@ export const vegetationRow = z.object({
   treeClass,
   plantedInZone: z.boolean(),
   action: clearanceAction,
+  foundDate: z.string(),
+  /** The day it must be dealt with by: from the found date and grade (紧急, 重大) or the cycle (一般). */
+  deadline: z.string().nullable(),
   plannedDate: z.string().nullable(),
+  /** Open, and planned for after its deadline. */
+  plannedLate: z.boolean(),
+  lateReason: z.string().nullable(),
   teamId: id.nullable(),
   teamName: z.string().nullable(),
   status: vegetationStatus,
   distanceAfter: z.number().nullable(),
   completedDate: z.string().nullable(),
   nextDueDate: z.string().nullable(),
-  /** The date that decides overdue: planned date while open, next trimming date once done. */
+  /** The date that decides overdue: the deadline while open, the next trimming date once done. */
   dueDate: z.string().nullable(),
   overdue: z.boolean(),
   hazardGrade,

@@ -21,7 +21,7 @@ async function printed(page: Page, name: string) {
 
 test('a work order for three selected records prints on A4 with page numbers and signature lines', async ({ page }) => {
   for (const [i, who] of ['印单甲', '印单乙', '印单丙'].entries()) {
-    await createRecord(SEEDED_URL, '10kV 测试一线', { towerRange: `#${301 + i * 2}–#${302 + i * 2}`, species: ['杨树', '桉树', '毛竹'][i]!, treeCount: 2 + i, verticalDistance: 1 + i, horizontalDistance: 2.5, action: 'trim', landowner: who, landownerPhone: '13800138000', plannedDate: '2026-12-10', status: 'scheduled' });
+    await createRecord(SEEDED_URL, '10kV 测试一线', { towerRange: `#${301 + i * 2}–#${302 + i * 2}`, species: ['杨树', '桉树', '毛竹'][i]!, treeCount: 2 + i, verticalDistance: 1 + i, horizontalDistance: 2.5, action: 'trim', landowner: who, landownerPhone: '13800138000', plannedDate: '2026-12-10', lateReason: '待停电窗口', status: 'scheduled' });
   }
   await login(page, 'admin', ADMIN_PASSWORD);
   const veg = new VegetationPage(page);

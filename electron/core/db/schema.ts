@@ -103,7 +103,13 @@ export interface VegetationRecordsTable extends Versioned, SoftDeleted {
   distance_after: number | null;
   completed_date: string | null;
   next_due_date: string | null;
-  /** planned_date while open, next_due_date once done: indexed, decides "overdue". */
+  /** The day the hazard was found: 紧急/重大 deadlines count from it (a row written by another program may lack it: then the day it was entered). */
+  found_date: string | null;
+  /** The day it must be dealt with by (grade and found date, or cycle); the plan date never moves it. */
+  deadline: string | null;
+  /** Why the work was planned for after the deadline (audited when set). */
+  late_reason: string | null;
+  /** deadline while open, next_due_date once done: indexed, decides "overdue". */
   due_date: string | null;
   hazard_grade: string;
   hazard_basis_json: string;

@@ -7,7 +7,10 @@ import { addDemoUpgrades } from './demo-upgrades';
 import { addDemoLightning } from './demo-lightning';
 import type { Settings } from '../settings/settings.repository';
 import { addDays } from '../shared/time';
-import { dueDate, judgeClearance, nextDueDate } from '../vegetation/vegetation.rules';
+import { dueDate, hazardDeadline, judgeClearance, nextDueDate, plannedPastDeadline, statusAfterPlanning } from '../vegetation/vegetation.rules';
+
+/** Why a planner moved work past its deadline, as the demo county's records say it. */
+const LATE_REASONS = ['待停电窗口', '树主外出，约定返乡后处理', '雨季道路中断', '与乡政府协调中'];
 
 /** Small, fast, seeded PRNG: the same seed gives the same county. */
 function mulberry32(seed: number) {
@@ -140,10 +143,18 @@ export async function loadDemoCounty(
       const high = Number(line.voltage) >= 35;
       const vertical = round1(between(high ? 2 : 0.3, high ? 12 : 6));
       const horizontal = rnd() < 0.6 ? round1(between(high ? 2.5 : 0.5, high ? 12 : 6)) : null;
-      const status = pick(statuses);
-      const planned = status === 'unscheduled' && rnd() < 0.5 ? null : addDays(opts.today, Math.floor(between(-120, 150)));
-      const completed = status === 'done' ? addDays(opts.today, -Math.floor(between(5, 420))) : null;
       const judged = judgeClearance(line, treeClass, { vertical, horizontal }, opts.settings)!;
+      const completed0 = addDays(opts.today, -Math.floor(between(5, 420)));
+      const picked = pick(statuses);
+      // Unplanned records stay unplanned; the rest are planned around their deadline, a few late.
+      const open = picked !== 'done';
+      const found = open ? addDays(opts.today, -Math.floor(between(0, judged.grade === 'emergency' ? 3 : judged.grade === 'major' ? 45 : 300))) : addDays(completed0, -Math.floor(between(5, 60)));
+      const completed = open ? null : completed0;
+      const deadline = hazardDeadline(judged.grade, found, completed, species, opts.settings);
+      const planned = picked === 'unscheduled' ? null : open ? addDays(deadline, -Math.floor(between(-10, 25))) : addDays(completed0, -1);
+      const team = picked === 'unscheduled' ? null : pick(teams).id;
+      const status = statusAfterPlanning(picked, planned, team);
+      const late = plannedPastDeadline(status, planned, deadline);
       const next = nextDueDate(status, completed, species, opts.settings);
       rows.push({
         line_id: line.id,
@@ -161,13 +172,16 @@ export async function loadDemoCounty(
         tree_class: treeClass,
         planted_in_zone: rnd() < 0.1 ? 1 : 0,
         action: pick(['trim', 'trim', 'trim', 'fell', 'transplant']),
+        found_date: found,
+        deadline,
         planned_date: planned,
-        team_id: pick(teams).id,
+        late_reason: late ? pick(LATE_REASONS) : null,
+        team_id: team,
         status,
         distance_after: status === 'done' ? round1(between(3, 10)) : null,
         completed_date: completed,
         next_due_date: next,
-        due_date: dueDate(status, planned, next),
+        due_date: dueDate(status, deadline, next),
         hazard_grade: judged.grade,
         hazard_basis_json: JSON.stringify(judged.basis),
         notes: null,

@@ -187,7 +187,7 @@ export async function analyseRows<L, E>(
       }
     }
     const input = parsed.success ? (parsed.data as Record<string, unknown>) : merged;
-    if (parsed.success) sheet.check?.(input, before, rowProblems);
+    if (parsed.success) sheet.check?.(input, before, rowProblems, lookups);
     if (parsed.success && rowProblems.length === 0 && failed.size === 0) {
       const key = sheet.keyOf(input);
       const first = firstRowOfKey.get(key);

@@ -62,7 +62,7 @@ async function write(ctx: HandlerContext, key: string, value: SettingValue | nul
     .onConflict((oc) => oc.column('key').doUpdateSet(updated))
     .execute();
   // Judgements record the threshold they used: re-judge when a threshold changes.
-  const regraded = key.startsWith('clearance.') || key.startsWith('vegetation.cycle') ? await regradeVegetation(ctx.db, await loadSettings(ctx.db)) : 0;
+  const regraded = key.startsWith('clearance.') || key.startsWith('vegetation.cycle') || key.startsWith('vegetation.deadline.') ? await regradeVegetation(ctx.db, await loadSettings(ctx.db)) : 0;
   const setting = toRow(def, updated);
   ctx.audit({ entity: 'settings', entityId: key, summary: value === null ? 'reset to default' : 'changed', before, after: { ...setting, regraded } });
   return { setting, regraded };

@@ -7,7 +7,7 @@ import { fieldError, requireLive } from '../shared/references';
 import { softDelete } from '../shared/soft-delete';
 import { updateVersioned } from '../shared/versioned';
 import { findVegetation, listVegetation, recordColumns } from './vegetation.repository';
-import { judgeClearance, statusChangeProblem, type LineClass } from './vegetation.rules';
+import { judgeClearance, lateReasonProblem, statusChangeProblem, type LineClass } from './vegetation.rules';
 import type { Insertable } from 'kysely';
 
 type VegetationMethods = 'vegetation.list' | 'vegetation.get' | 'vegetation.judge' | 'vegetation.save' | 'vegetation.delete';
@@ -53,7 +53,9 @@ export const vegetationHandlers: Handlers<VegetationMethods> = {
     if (statusProblem) throw fieldError('status', statusProblem);
 
     const at = ctx.now.toISOString();
-    const values = recordColumns(input, line, await loadSettings(ctx.db), at);
+    const values = recordColumns(input, line, await loadSettings(ctx.db), at, input.foundDate ?? before?.foundDate ?? ctx.today);
+    const late = lateReasonProblem(values.status, values.planned_date, values.deadline, values.late_reason);
+    if (late) throw fieldError('lateReason', late, { deadline: values.deadline ?? '' });
 
     let id: number;
     if (input.id === undefined) {
@@ -65,6 +67,10 @@ export const vegetationHandlers: Handlers<VegetationMethods> = {
     }
     const record = (await findVegetation(ctx.db, id, ctx.today))!;
     ctx.audit({ entity: 'vegetation', entityId: id, summary: before ? 'updated' : 'created', before, after: record });
+    // A slip past the deadline is on the record with its reason, in words of its own.
+    if (record.plannedLate && (before?.plannedDate !== record.plannedDate || before?.lateReason !== record.lateReason)) {
+      ctx.audit({ entity: 'vegetation', entityId: id, summary: 'planned past deadline', before: { plannedDate: before?.plannedDate ?? null, deadline: before?.deadline ?? null }, after: { plannedDate: record.plannedDate, deadline: record.deadline, reason: record.lateReason } });
+    }
     return { record, warnings: [] };
   },
 

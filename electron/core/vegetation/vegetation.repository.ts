@@ -16,7 +16,7 @@ import { addDays } from '../shared/time';
 import type { Settings } from '../settings/settings.repository';
 import { fieldError } from '../shared/references';
 import { indexedSearch } from '../search/text-index';
-import { dueDate, judgeClearance, nextDueDate, type LineClass } from './vegetation.rules';
+import { dueDate, foundDateOf, hazardDeadline, judgeClearance, nextDueDate, plannedPastDeadline, statusAfterPlanning, type LineClass } from './vegetation.rules';
 
 export const VEGETATION_COLUMNS: GridColumns = {
   id: { ref: 'v.id', type: 'number' },
@@ -32,6 +32,7 @@ export const VEGETATION_COLUMNS: GridColumns = {
   horizontalDistance: { ref: 'v.horizontal_distance', type: 'number' },
   treeClass: { ref: 'v.tree_class', type: 'text' },
   action: { ref: 'v.action', type: 'text' },
+  foundDate: { ref: 'v.found_date', type: 'date' },
   plannedDate: { ref: 'v.planned_date', type: 'date' },
   teamName: { ref: 'tm.name', type: 'text' },
   status: { ref: 'v.status', type: 'text', order: VEGETATION_STATUSES },
@@ -99,7 +100,11 @@ export function toVegetationRow(r: JoinedRow): VegetationRow {
     treeClass: r.tree_class as VegetationRow['treeClass'],
     plantedInZone: r.planted_in_zone === 1,
     action: r.action as VegetationRow['action'],
+    foundDate: foundDateOf(r),
+    deadline: r.deadline,
     plannedDate: r.planned_date,
+    plannedLate: plannedPastDeadline(r.status, r.planned_date, r.deadline),
+    lateReason: r.late_reason,
     teamId: r.team_id,
     teamName: r.team_name,
     status: r.status as VegetationRow['status'],
@@ -174,14 +179,18 @@ export function listVegetation(db: Kysely<DB>, req: ParsedInputOf<'vegetation.li
 
 /**
  * The stored columns of a record from a checked save input: the towers parsed, and the derived
- * grade with its basis, next trimming date and due date. The form and the import both write these.
+ * grade with its basis, deadline, next trimming date and due date. The form and the import both
+ * write these. `foundDate`: the input's, else the record's own, else today.
  */
-export function recordColumns(input: ParsedInputOf<'vegetation.save'>, line: LineClass, settings: Settings, at: string) {
+export function recordColumns(input: ParsedInputOf<'vegetation.save'>, line: LineClass, settings: Settings, at: string, foundDate: string) {
   const towers = parseTowerRange(input.towerRange);
   if (!towers) throw fieldError('towerRange', 'vegetation.towerRange.format');
   const judged = judgeClearance(line, input.treeClass, { vertical: input.verticalDistance, horizontal: input.horizontalDistance }, settings);
   if (!judged) throw fieldError('verticalDistance', 'vegetation.distance.required');
-  const next = nextDueDate(input.status, input.completedDate, input.species, settings);
+  const status = statusAfterPlanning(input.status, input.plannedDate, input.teamId);
+  const next = nextDueDate(status, input.completedDate, input.species, settings);
+  const deadline = hazardDeadline(judged.grade, foundDate, input.completedDate, input.species, settings);
+  const late = plannedPastDeadline(status, input.plannedDate, deadline);
   return {
     line_id: input.lineId,
     tower_from: towers.from,
@@ -200,14 +209,17 @@ export function recordColumns(input: ParsedInputOf<'vegetation.save'>, line: Lin
     action: input.action,
     planned_date: input.plannedDate ?? null,
     team_id: input.teamId ?? null,
-    status: input.status,
+    status,
+    found_date: foundDate,
+    deadline,
+    late_reason: late ? input.lateReason || null : null,
     distance_after: input.distanceAfter ?? null,
     completed_date: input.completedDate ?? null,
     notes: input.notes || null,
     hazard_grade: judged.grade,
     hazard_basis_json: JSON.stringify(judged.basis),
     next_due_date: next,
-    due_date: dueDate(input.status, input.plannedDate, next),
+    due_date: dueDate(status, deadline, next),
     updated_at: at,
   };
 }

@@ -1,7 +1,7 @@
 import type { HazardBasis, Judgement, VoltageLevel } from '../../contract';
 import { SETTING_BY_KEY, parseSpeciesCycles } from '../settings/settings.defaults';
 import type { Settings } from '../settings/settings.repository';
-import { addMonths } from '../shared/time';
+import { addDays, addMonths } from '../shared/time';
 
 export interface LineClass {
   voltage: VoltageLevel;
@@ -69,9 +69,48 @@ export function nextDueDate(
   return addMonths(completedDate, trimmingCycleMonths(species, settings));
 }
 
-/** The date that decides "overdue": the planned date while open, the next trimming once done. */
-export function dueDate(status: string, plannedDate: string | null | undefined, next: string | null): string | null {
-  return status === 'done' ? next : (plannedDate ?? null);
+/**
+ * The day a hazard must be dealt with by. 紧急 and 重大 count from the day it was found
+ * (vegetation.deadline.emergencyDays: 1 day, DOMAIN §7's local rule; majorDays: 30 days ⚠️); 一般
+ * from its last trimming (else the day it was found) and the trimming cycle. The plan date is when
+ * the work is planned and never moves it.
+ */
+export function hazardDeadline(
+  grade: string,
+  foundDate: string,
+  lastTrimmed: string | null | undefined,
+  species: string,
+  settings: Pick<Settings, 'number' | 'string'>,
+): string {
+  if (grade === 'emergency') return addDays(foundDate, settings.number('vegetation.deadline.emergencyDays'));
+  if (grade === 'major') return addDays(foundDate, settings.number('vegetation.deadline.majorDays'));
+  return addMonths(lastTrimmed ?? foundDate, trimmingCycleMonths(species, settings));
+}
+
+/** The day a record's hazard was found; the day it was entered when nobody said. */
+export const foundDateOf = (r: { found_date: string | null; created_at: string }): string => r.found_date ?? r.created_at.slice(0, 10);
+
+/** The date that decides "overdue": the deadline while open, the next trimming once done. */
+export function dueDate(status: string, deadline: string | null, next: string | null): string | null {
+  return status === 'done' ? next : deadline;
+}
+
+/** Work planned for after the deadline: shown as late, and saved only with a reason. */
+export function plannedPastDeadline(status: string, plannedDate: string | null | undefined, deadline: string | null): boolean {
+  return status !== 'done' && !!plannedDate && !!deadline && plannedDate > deadline;
+}
+
+/**
+ * Work planned for after the deadline is saved only with a reason (the planner says why: a road
+ * closed, the landowner away), so a slip is never silent. Returns the i18n key of the problem, or null.
+ */
+export function lateReasonProblem(status: string, plannedDate: string | null | undefined, deadline: string | null, reason: string | null | undefined): string | null {
+  return plannedPastDeadline(status, plannedDate, deadline) && !reason?.trim() ? 'vegetation.plannedDate.pastDeadline' : null;
+}
+
+/** A record given a date and a team is planned: 待排期 moves on to 已排期 (later statuses stay). */
+export function statusAfterPlanning(status: string, plannedDate: string | null | undefined, teamId: number | null | undefined): string {
+  return status === 'unscheduled' && plannedDate && teamId ? 'scheduled' : status;
 }
 
 /**

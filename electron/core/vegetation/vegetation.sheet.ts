@@ -16,12 +16,13 @@ import { loadSettings, type Settings } from '../settings/settings.repository';
 import { gridRowsOf } from '../shared/grid-query';
 import { headerKey } from '../excel/cells';
 import { listVegetation, recordColumns, vegetationGrid } from './vegetation.repository';
-import { statusChangeProblem, type LineClass } from './vegetation.rules';
+import { foundDateOf as recordFoundDate, lateReasonProblem, statusChangeProblem, type LineClass } from './vegetation.rules';
 
 type Input = ParsedInputOf<'vegetation.save'>;
 type Existing = Selectable<VegetationRecordsTable>;
 
 interface Lookups {
+  today: string;
   lines: Map<string, { id: number; name: string } & LineClass>;
   lineById: Map<number, LineClass>;
   townships: Map<string, number>;
@@ -29,6 +30,9 @@ interface Lookups {
   teams: Map<string, number>;
   settings: Settings;
 }
+
+/** A row's found date: the sheet's, else the record's own, else the day of the import. */
+const foundDateOf = (input: Input, existing: Existing | undefined, today: string) => input.foundDate ?? (existing ? recordFoundDate(existing) : today);
 
 const byName = <T>(rows: T[], name: (r: T) => string) => new Map(rows.map((r) => [headerKey(name(r)), r]));
 
@@ -61,7 +65,9 @@ export const vegetationSheet: LedgerSheet<Lookups, Existing, VegetationRow> = {
     { key: 'treeClass', label: 'vegetation.treeClass', kind: 'enum', values: TREE_CLASSES, valueLabels: 'vegetation.treeClasses', example: '一般林木', width: 14 },
     { key: 'plantedInZone', label: 'vegetation.plantedInZone', kind: 'boolean', example: '否', width: 10 },
     { key: 'action', label: 'vegetation.action', kind: 'enum', required: true, values: CLEARANCE_ACTIONS, valueLabels: 'vegetation.actions', example: '修剪', aliases: ['处理措施'], width: 9 },
+    { key: 'foundDate', label: 'vegetation.foundDate', kind: 'date', example: '2026-04-20', aliases: ['发现时间', '巡视日期', '发现'], width: 12 },
     { key: 'plannedDate', label: 'vegetation.plannedDate', kind: 'date', example: '2026-05-03', aliases: ['计划时间'], width: 12 },
+    { key: 'lateReason', label: 'vegetation.lateReason', kind: 'text', example: null, aliases: ['延期说明', '逾期原因'], width: 16 },
     { key: 'team', label: 'vegetation.team', kind: 'lookup', inputKey: 'teamId', example: null, aliases: ['责任班组'], width: 14 },
     { key: 'status', label: 'vegetation.status', kind: 'enum', values: VEGETATION_STATUSES.filter((s) => s !== 'blocked'), valueLabels: 'vegetation.statuses', example: '待排期', width: 9 },
     { key: 'distanceAfter', label: 'vegetation.distanceAfter', kind: 'number', example: null, width: 13 },
@@ -69,7 +75,8 @@ export const vegetationSheet: LedgerSheet<Lookups, Existing, VegetationRow> = {
     { key: 'notes', label: 'vegetation.notes', kind: 'text', example: null, aliases: ['说明'], width: 24 },
   ],
 
-  async loadLookups({ db }) {
+  async loadLookups(ctx) {
+    const { db } = ctx;
     const [lines, townships, villages, teams, settings] = await Promise.all([
       db.selectFrom('lines').select(['id', 'name', 'code', 'voltage', 'conductor']).where('deleted_at', 'is', null).execute(),
       db.selectFrom('townships').select(['id', 'name']).where('deleted_at', 'is', null).execute(),
@@ -87,6 +94,7 @@ export const vegetationSheet: LedgerSheet<Lookups, Existing, VegetationRow> = {
       villageMap.set(k, [...(villageMap.get(k) ?? []), { id: v.id, townshipId: v.township_id }]);
     }
     return {
+      today: ctx.today,
       lines: lineMap,
       lineById: new Map(lineEntries.map((l) => [l.id, l])),
       townships: new Map(townships.map((t) => [headerKey(t.name), t.id])),
@@ -186,7 +194,9 @@ export const vegetationSheet: LedgerSheet<Lookups, Existing, VegetationRow> = {
       treeClass: r.tree_class,
       plantedInZone: r.planted_in_zone === 1,
       action: r.action,
+      foundDate: r.found_date,
       plannedDate: r.planned_date,
+      lateReason: r.late_reason,
       teamId: r.team_id,
       status: r.status,
       distanceAfter: r.distance_after,
@@ -195,14 +205,20 @@ export const vegetationSheet: LedgerSheet<Lookups, Existing, VegetationRow> = {
     };
   },
 
-  check(input, existing, problems: RowProblem[]) {
+  check(input, existing, problems: RowProblem[], lookups) {
     const problem = statusChangeProblem(existing?.status, String(input.status));
     if (problem) problems.push({ field: 'status', message: problem });
+    // The same rule as the form: a plan past the deadline needs its reason.
+    const line = lookups.lineById.get(Number(input.lineId));
+    if (!line) return;
+    const values = recordColumns(input as Input, line, lookups.settings, '', foundDateOf(input as Input, existing, lookups.today));
+    const late = lateReasonProblem(values.status, values.planned_date, values.deadline, values.late_reason);
+    if (late) problems.push({ field: 'lateReason', message: late, params: { deadline: values.deadline ?? '' } });
   },
 
   async write(ctx, rows, lookups, progress) {
     const at = ctx.now.toISOString();
-    const columns = (input: Input) => recordColumns(input, lookups.lineById.get(input.lineId)!, lookups.settings, at);
+    const columns = (input: Input, existing?: Existing) => recordColumns(input, lookups.lineById.get(input.lineId)!, lookups.settings, at, foundDateOf(input, existing, ctx.today));
     const created = rows.filter((r) => !r.existing);
     const createdIds: number[] = [];
     let done = 0;
@@ -225,7 +241,7 @@ export const vegetationSheet: LedgerSheet<Lookups, Existing, VegetationRow> = {
     }
     const audit: { entity: string; entityId: number | string; summary: string; before?: unknown; after?: unknown }[] = [];
     for (const r of rows.filter((x) => x.existing)) {
-      const values = columns(r.input as Input);
+      const values = columns(r.input as Input, r.existing);
       await ctx.db.updateTable('vegetation_records').set({ ...values, version: sql`version + 1` }).where('id', '=', r.existing!.id).execute();
       // The old values are kept in the audit log: an import never loses what it overwrote.
       audit.push({ entity: 'vegetation', entityId: r.existing!.id, summary: 'updated by import', before: r.existing, after: values });

@@ -59,7 +59,16 @@ export function vegetationColumns(t: TFunction): ColDef<VegetationRow>[] {
     { field: 'verticalDistance', headerName: t('vegetation.verticalDistance'), width: 115, ...number },
     { field: 'horizontalDistance', headerName: t('vegetation.horizontalDistance'), width: 115, ...number },
     { field: 'action', headerName: t('vegetation.action'), width: 80, valueFormatter: (p) => (p.value ? t(`vegetation.actions.${p.value as string}`) : '') },
-    { field: 'plannedDate', headerName: t('vegetation.plannedDate'), width: 115, ...date },
+    {
+      field: 'plannedDate',
+      headerName: t('vegetation.plannedDate'),
+      width: 150,
+      ...date,
+      // Planned for after the deadline: marked, with the planner's reason as the tooltip.
+      tooltipValueGetter: (p) => (p.data?.plannedLate ? `${t('vegetation.deadline')} ${p.data.deadline}：${p.data.lateReason ?? ''}` : null),
+      cellRenderer: tagCell<VegetationRow>((r) => ({ text: `${r.plannedDate ?? ''}${r.plannedLate ? ` ${t('vegetation.plannedLate')}` : ''}`, className: r.plannedLate ? 'row-overdue' : undefined })),
+    },
+    { field: 'foundDate', headerName: t('vegetation.foundDate'), width: 115, ...date },
     { field: 'teamName', headerName: t('vegetation.team'), width: 120, ...text },
     { field: 'completedDate', headerName: t('vegetation.completedDate'), width: 115, ...date },
     { field: 'nextDueDate', headerName: t('vegetation.nextDueDate'), width: 115, ...date },

@@ -68,6 +68,11 @@ const SEEDS: Record<string, string[]> = {
     `insert into lightning_trip_devices (trip_id, device_id) values (1, 1)`,
   ],
   '0010_database_sizes': [`insert into database_sizes (day, bytes) values ('2026-11-20', 1048576)`],
+  '0011_sign_in_failures': [
+    `insert into sign_in_failures (key, username, address, failures, first_at, last_at, locked_until) values ('pair:zhao|192.168.1.9', 'zhao', '192.168.1.9', 3, '${NOW}', '${NOW}', null)`,
+  ],
+  // Adds columns to vegetation_records (found date, deadline, late reason), filled by the migration itself.
+  '0012_hazard_deadlines': [],
 };
 
 function snapshot(file: string, tables: string[]): Record<string, unknown[]> {

@@ -87,8 +87,9 @@ describe('vegetation records through dispatch', () => {
   });
 
   it('filters by preset: 紧急 open records, overdue, blocked', async () => {
-    await t.call('vegetation.save', base(lineId10, { plannedDate: '2020-01-01' }), t.adminToken);
-    await t.call('vegetation.save', base(lineId110, { verticalDistance: 9, plannedDate: '2099-01-01' }), t.adminToken);
+    // Overdue by its deadline (found long ago, 紧急), whatever its plan; the other found today.
+    await t.call('vegetation.save', base(lineId10, { foundDate: '2020-01-01' }), t.adminToken);
+    await t.call('vegetation.save', base(lineId110, { verticalDistance: 9 }), t.adminToken);
     const list = (preset: 'overdue' | 'emergency' | 'blocked') => t.call('vegetation.list', { startRow: 0, endRow: 100, preset }, t.adminToken);
     expect((await list('emergency')).rows.map((r) => r.lineName)).toEqual(['10kV 城关一线']);
     expect((await list('overdue')).rows).toHaveLength(1);
