@@ -18,6 +18,7 @@ import { rosterMethods } from './roster';
 import { upgradesMethods } from './upgrades';
 import { lightningMethods } from './lightning';
 import { vegetationMethods } from './vegetation';
+import { trimmingMethods } from './trimming';
 
 /** The whole API: every method the renderer may call, with its schemas and who may call it. */
 export const contract = {
@@ -40,6 +41,7 @@ export const contract = {
   ...upgradesMethods,
   ...lightningMethods,
   ...changesMethods,
+  ...trimmingMethods,
 } as const;
 
 export type Contract = typeof contract;
@@ -78,4 +80,5 @@ export * from './upgrades';
 export * from './lightning';
 export * from './wire';
 export * from './changes';
+export * from './trimming';
 export * from './connection';

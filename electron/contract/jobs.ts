@@ -3,6 +3,7 @@ import { EVERYONE, command, query } from './method';
 import { importPreview, importOutcome, exportOutcome } from './excel';
 import { generateOutcome } from './roster';
 import { maintenanceOutcome } from './backup';
+import { autoPlanOutcome } from './trimming';
 
 export const jobId = z.string().regex(/^[a-f0-9]{24}$/);
 
@@ -15,6 +16,7 @@ export const jobResult = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('excel.export'), outcome: exportOutcome }),
   z.object({ kind: z.literal('roster.generate'), outcome: generateOutcome }),
   z.object({ kind: z.literal('backup.maintain'), outcome: maintenanceOutcome }),
+  z.object({ kind: z.literal('trimming.autoPlan'), outcome: autoPlanOutcome }),
 ]);
 export type JobResult = z.infer<typeof jobResult>;
 export type JobKind = JobResult['kind'];

@@ -22,6 +22,12 @@ import { campaignHandlers } from './lightning/lightning.campaigns';
 import { tripHandlers } from './lightning/lightning.trips';
 import { disputeHandlers } from './vegetation/disputes.handlers';
 import { vegetationHandlers } from './vegetation/vegetation.handlers';
+import { draftHandlers } from './trimming/trimming.draft';
+import { trimmingHandlers } from './trimming/trimming.handlers';
+import { monthHandlers } from './trimming/trimming.month';
+import { outageHandlers } from './trimming/trimming.outages';
+import { printHandlers } from './trimming/trimming.prints';
+import { teamHandlers } from './trimming/trimming.teams';
 
 /** Every contract method has exactly one handler: a missing one fails the type check here. */
 export const handlers: Handlers<MethodName> = {
@@ -47,4 +53,10 @@ export const handlers: Handlers<MethodName> = {
   ...campaignHandlers,
   ...tripHandlers,
   ...changesHandlers,
+  ...trimmingHandlers,
+  ...draftHandlers,
+  ...monthHandlers,
+  ...outageHandlers,
+  ...printHandlers,
+  ...teamHandlers,
 };

@@ -1,5 +1,6 @@
 import type { Generated } from 'kysely';
 import type { SoftDeleted, Versioned } from './schema.columns';
+import type { OfficeCalendarTable, OutageWindowsTable, TeamTownshipsTable, TeamUnavailabilityTable, TrimmingMonthsTable, WorkPackageRecordsTable, WorkPackagesTable } from './schema.trimming';
 import type { LightningCampaignDevicesTable, LightningCampaignsTable, LightningDevicesTable, LightningRectificationsTable, LightningTestsTable, LightningTripDevicesTable, LightningTripsTable } from './schema.lightning';
 
 export interface UsersTable extends Versioned {
@@ -60,6 +61,9 @@ export interface TeamsTable extends Versioned, SoftDeleted {
   kind: string;
   phone: string | null;
   notes: string | null;
+  /** Working hours a day and crew size: the trimming board's capacity (migration 0013). */
+  hours_per_day: Generated<number>;
+  crew_size: Generated<number>;
 }
 
 export interface LinesTable extends Versioned, SoftDeleted {
@@ -402,4 +406,11 @@ export interface DB {
   lightning_rectifications: LightningRectificationsTable;
   lightning_trips: LightningTripsTable;
   lightning_trip_devices: LightningTripDevicesTable;
+  team_townships: TeamTownshipsTable;
+  team_unavailability: TeamUnavailabilityTable;
+  office_calendar: OfficeCalendarTable;
+  work_packages: WorkPackagesTable;
+  work_package_records: WorkPackageRecordsTable;
+  outage_windows: OutageWindowsTable;
+  trimming_months: TrimmingMonthsTable;
 }

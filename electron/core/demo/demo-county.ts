@@ -5,6 +5,7 @@ import { addDemoRoster } from './demo-roster';
 import { addDemoStaff } from './demo-staff';
 import { addDemoUpgrades } from './demo-upgrades';
 import { addDemoLightning } from './demo-lightning';
+import { addDemoTrimming } from './demo-trimming';
 import type { Settings } from '../settings/settings.repository';
 import { addDays } from '../shared/time';
 import { dueDate, hazardDeadline, judgeClearance, nextDueDate, plannedPastDeadline, statusAfterPlanning } from '../vegetation/vegetation.rules';
@@ -148,7 +149,7 @@ export async function loadDemoCounty(
       const picked = pick(statuses);
       // Unplanned records stay unplanned; the rest are planned around their deadline, a few late.
       const open = picked !== 'done';
-      const found = open ? addDays(opts.today, -Math.floor(between(0, judged.grade === 'emergency' ? 3 : judged.grade === 'major' ? 45 : 300))) : addDays(completed0, -Math.floor(between(5, 60)));
+      const found = open ? addDays(opts.today, -Math.floor(between(0, judged.grade === 'emergency' ? 2 : judged.grade === 'major' ? 45 : 300))) : addDays(completed0, -Math.floor(between(5, 60)));
       const completed = open ? null : completed0;
       const deadline = hazardDeadline(judged.grade, found, completed, species, opts.settings);
       const planned = picked === 'unscheduled' ? null : open ? addDays(deadline, -Math.floor(between(-10, 25))) : addDays(completed0, -1);
@@ -165,7 +166,7 @@ export async function loadDemoCounty(
         landowner: pick(SURNAMES) + pick(GIVEN),
         landowner_phone: `1${pick(['38', '39', '58', '59', '87', '88'])}${String(Math.floor(rnd() * 1e8)).padStart(8, '0')}`,
         species,
-        tree_count: Math.floor(between(1, 30)),
+        tree_count: Math.floor(between(1, 12)),
         tree_height: round1(between(4, 25)),
         vertical_distance: vertical,
         horizontal_distance: horizontal,
@@ -198,6 +199,7 @@ export async function loadDemoCounty(
   await addDemoRoster(db, rnd, opts.today, opts.now);
   await addDemoUpgrades(db, rnd, opts.today, opts.now);
   await addDemoLightning(db, rnd, opts.today, opts.now, opts.settings);
+  await addDemoTrimming(db, opts.today, opts.now);
   // Fresh statistics, so the planner picks the right index from the first query on.
   await sql`analyze`.execute(db);
   return { lines: lines.length, townships: townships.length, vegetationRecords: total };

@@ -7,6 +7,7 @@ import { useSqliteBinding } from '../db/sqlite-file';
 import { EXCEL_JOBS, type Progress } from '../excel/excel.jobs';
 import type { SheetContext } from '../excel/sheet';
 import { ROSTER_JOBS } from '../roster/roster.jobs';
+import { TRIMMING_JOBS } from '../trimming/trimming.jobs';
 import { localDate } from '../shared/time';
 import type { JobDatabase } from './job-runner';
 
@@ -23,7 +24,7 @@ export type WorkerMessage =
   | { type: 'result'; result: JobResult }
   | { type: 'error'; error: { code: string; message: string; params?: Record<string, string | number> } };
 
-const JOBS: Record<JobKind, (params: never, ctx: SheetContext, progress: Progress) => Promise<JobResult>> = { ...EXCEL_JOBS, ...ROSTER_JOBS, ...BACKUP_JOBS };
+const JOBS: Record<JobKind, (params: never, ctx: SheetContext, progress: Progress) => Promise<JobResult>> = { ...EXCEL_JOBS, ...ROSTER_JOBS, ...BACKUP_JOBS, ...TRIMMING_JOBS };
 
 async function run(input: WorkerInput): Promise<WorkerMessage> {
   // The worker loads the same build of the SQLite driver as the process that started it.

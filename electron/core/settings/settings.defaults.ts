@@ -67,6 +67,28 @@ function lightning(): SettingDef[] {
   ];
 }
 
+/** The trimming board (树障清理计划): how long work takes, how spans are grouped, how early people are told. */
+function trimming(): SettingDef[] {
+  const minutes = (action: string, value: number, what: string): SettingDef => ({
+    key: `trimming.minutesPerTree.${action}`,
+    group: 'trimming',
+    default: value,
+    unit: '人·分钟',
+    source: `${what}每株所需工时（人·分钟），用于估算作业包工作量（本单位经验值，待核实）`,
+    confirmed: false,
+    min: 1,
+    max: 1440,
+  });
+  return [
+    minutes('trim', 30, '修剪'),
+    minutes('fell', 60, '砍伐'),
+    minutes('transplant', 120, '移栽'),
+    { key: 'trimming.adjacentTowers', group: 'trimming', default: 5, unit: '基', source: '同一线路相隔不超过此杆数的档距归入同一作业包（一次出车）', confirmed: true, min: 0, max: 100 },
+    { key: 'trimming.noticeLeadDays', group: 'trimming', default: 3, unit: '天', source: '砍伐、修剪前向树主送达《树障清理通知书》的最少提前天数（本单位规定，待核实）', confirmed: false, min: 0, max: 60 },
+    { key: 'trimming.outageNoticeDays', group: 'trimming', default: 7, unit: '天', source: '国家电网十项承诺：计划检修停电提前 7 天通知（DOMAIN §6.2）', confirmed: true, min: 1, max: 60 },
+  ];
+}
+
 const OWASP_AUTH = 'OWASP Authentication Cheat Sheet（防暴力破解：按账号与来源地址限制失败次数，锁定只针对失败的来源）';
 
 /** Failed sign-ins: counted per (user name, client address) and per address, in the database. */
@@ -145,6 +167,7 @@ export const SETTING_DEFS: SettingDef[] = [
     min: 1,
     max: 365,
   },
+  ...trimming(),
   {
     key: 'vegetation.dueSoonDays',
     group: 'vegetation',

@@ -3,7 +3,7 @@ import { ApiError, notFound } from '../../contract';
 import type { DB } from '../db/schema';
 import type { HandlerContext } from '../context';
 
-type VersionedTable = 'users' | 'townships' | 'villages' | 'teams' | 'lines' | 'vegetation_records' | 'vegetation_disputes' | 'staff' | 'certificates' | 'training_sessions' | 'repair_areas' | 'duty_seasons' | 'staff_absences' | 'repair_calls' | 'equipment' | 'upgrade_requests' | 'lightning_devices' | 'lightning_tests' | 'lightning_trips';
+type VersionedTable = 'users' | 'townships' | 'villages' | 'teams' | 'lines' | 'vegetation_records' | 'vegetation_disputes' | 'staff' | 'certificates' | 'training_sessions' | 'repair_areas' | 'duty_seasons' | 'staff_absences' | 'repair_calls' | 'equipment' | 'upgrade_requests' | 'lightning_devices' | 'lightning_tests' | 'lightning_trips' | 'work_packages' | 'outage_windows';
 
 /** Under which entity name each table's saves are in the audit log (reference tables by their own name). */
 const AUDIT_ENTITY: Partial<Record<VersionedTable, string>> = {
@@ -11,6 +11,7 @@ const AUDIT_ENTITY: Partial<Record<VersionedTable, string>> = {
   staff: 'staff', certificates: 'certificates', training_sessions: 'training', repair_areas: 'repairAreas', duty_seasons: 'seasons',
   staff_absences: 'absences', repair_calls: 'repairs', equipment: 'equipment', upgrade_requests: 'upgrades',
   lightning_devices: 'lightningDevices', lightning_tests: 'lightningTests', lightning_trips: 'trips',
+  work_packages: 'packages', outage_windows: 'outages',
 };
 
 /** Who saved the record last (their display name), and when, as the audit log has it (for the conflict message). */

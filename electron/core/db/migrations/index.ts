@@ -11,6 +11,7 @@ import * as m0009 from './0009_lightning';
 import * as m0010 from './0010_database_sizes';
 import * as m0011 from './0011_sign_in_failures';
 import * as m0012 from './0012_hazard_deadlines';
+import * as m0013 from './0013_trimming_planner';
 
 export interface Migration {
   id: string;
@@ -31,4 +32,5 @@ export const migrations: Migration[] = [
   { id: '0010_database_sizes', up: m0010.up },
   { id: '0011_sign_in_failures', up: m0011.up },
   { id: '0012_hazard_deadlines', up: m0012.up },
+  { id: '0013_trimming_planner', up: m0013.up },
 ];

@@ -73,6 +73,15 @@ const SEEDS: Record<string, string[]> = {
   ],
   // Adds columns to vegetation_records (found date, deadline, late reason), filled by the migration itself.
   '0012_hazard_deadlines': [],
+  '0013_trimming_planner': [
+    `insert into team_townships (team_id, township_id) values (1, 1)`,
+    `insert into team_unavailability (team_id, from_date, to_date, reason, created_at) values (1, '2026-12-08', '2026-12-10', '培训', '${NOW}')`,
+    `insert into office_calendar (date, kind, name, updated_at) values ('2027-01-01', 'holiday', '元旦', '${NOW}')`,
+    `insert into work_packages (team_id, date, days, last_date, line_id, method, status, minutes, created_at, updated_at) values (1, '2026-12-08', 1, '2026-12-08', 1, 'no_outage', 'planned', 120, '${NOW}', '${NOW}')`,
+    `insert into work_package_records (package_id, record_id) values (1, 1)`,
+    `insert into outage_windows (line_id, date, start_time, end_time, reason, customers_affected, status, created_at, updated_at) values (1, '2026-12-15', '08:00', '17:00', '树障清理', 300, 'approved', '${NOW}', '${NOW}')`,
+    `insert into trimming_months (month, status) values ('2026-12', 'submitted')`,
+  ],
 };
 
 function snapshot(file: string, tables: string[]): Record<string, unknown[]> {
