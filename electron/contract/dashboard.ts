@@ -38,6 +38,8 @@ export const dashboardPanel = z.discriminatedUnion('kind', [
     series: z.array(z.object({ label: z.string(), color: z.string(), data: z.array(z.number()), filters: z.record(z.string(), z.unknown()) })),
     /** Page and method the bars lead to; filters = base + category + series. */
     link: drillLink,
+    /** The bars are row counts of the link's list (false for a share, e.g. capacity used in %). */
+    counts: z.boolean().optional(),
   }),
 ]);
 export type DashboardPanel = z.infer<typeof dashboardPanel>;

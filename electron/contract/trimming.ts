@@ -333,6 +333,21 @@ export const trimmingMethods = {
   'trimming.savePackage': command(PLANNERS, packageInput, z.object({ package: packageRow })),
   'trimming.cancelPackage': command(PLANNERS, z.object({ id, version, reason: requiredText(200) }), z.object({ package: packageRow })),
   'trimming.package': query(EVERYONE, idInput, packageRow),
+  /** Packages as a list (the bell's links, the package register). */
+  'trimming.packages': query(
+    EVERYONE,
+    gridRequestWith({
+      statuses: z.array(packageStatus).max(6).optional(),
+      teamId: id.optional(),
+      from: optionalDate,
+      to: optionalDate,
+      /** Past their last day and not done. */
+      late: z.boolean().optional(),
+      /** Within the notice lead (plus two days) with a landowner not yet told. */
+      noticesDue: z.boolean().optional(),
+    }),
+    gridPage(packageRow.omit({ records: true, violations: true })),
+  ),
 
   'trimming.autoPlan': command(PLANNERS, autoPlanInput, z.object({ jobId: z.string() })),
   /** Writes an automatic plan's draft (checked again, all or nothing). */
@@ -355,7 +370,11 @@ export const trimmingMethods = {
   'trimming.submitMonth': command(PLANNERS, z.object({ month }), monthPlanRow),
   'trimming.approveMonth': command(APPROVERS, z.object({ month }), monthPlanRow),
 
-  'outages.list': query(EVERYONE, gridRequestWith({ lineId: id.optional(), from: optionalDate, to: optionalDate }), gridPage(outageRow)),
+  'outages.list': query(
+    EVERYONE,
+    gridRequestWith({ lineId: id.optional(), from: optionalDate, to: optionalDate, statuses: z.array(outageStatus).max(3).optional(), customersNotTold: z.boolean().optional() }),
+    gridPage(outageRow),
+  ),
   'outages.save': command(PLANNERS, outageInput, outageRow),
   'outages.approve': command(APPROVERS, z.object({ id, version }), outageRow),
   'outages.cancel': command(['planner', 'manager', 'admin'], z.object({ id, version, reason: requiredText(200) }), outageRow),

@@ -5,6 +5,7 @@ import { currentUser } from '../context';
 import { loadSettings } from '../settings/settings.repository';
 import { fieldError, requireLive } from '../shared/references';
 import { addDays } from '../shared/time';
+import { gridPageOf } from '../shared/grid-query';
 import { updateVersioned } from '../shared/versioned';
 import { hazardDeadline, judgeClearance, nextDueDate, type LineClass } from '../vegetation/vegetation.rules';
 import {
@@ -33,6 +34,7 @@ type Methods =
   | 'trimming.savePackage'
   | 'trimming.cancelPackage'
   | 'trimming.package'
+  | 'trimming.packages'
   | 'trimming.markNotified'
   | 'trimming.issueOrder'
   | 'trimming.recordDone'
@@ -106,6 +108,95 @@ async function releaseRecords(ctx: HandlerContext, ids: number[]) {
     .where('id', 'in', ids)
     .where('status', '!=', 'done')
     .execute();
+}
+
+const packageList = (ctx: HandlerContext) =>
+  ctx.db
+    .selectFrom('work_packages as p')
+    .innerJoin('teams as tm', 'tm.id', 'p.team_id')
+    .innerJoin('lines as l', 'l.id', 'p.line_id')
+    .selectAll('p')
+    .select(['tm.name as team_name', 'l.name as line_name'])
+    .select((eb) =>
+      eb
+        .selectFrom('work_package_records as pr')
+        .innerJoin('vegetation_records as v', 'v.id', 'pr.record_id')
+        .select((e) => e.fn.coalesce(e.fn.sum<number>('v.tree_count'), sql<number>`0`).as('n'))
+        .whereRef('pr.package_id', '=', 'p.id')
+        .as('trees'),
+    );
+type ListedPackage = Awaited<ReturnType<ReturnType<typeof packageList>['executeTakeFirstOrThrow']>>;
+
+const NOT_DONE = ['planned', 'notified', 'working'];
+
+/** Packages as a list: by status, team, days; late ones; ones whose landowners must be told now. */
+export async function packagesList(ctx: HandlerContext, req: ParsedInputOf<'trimming.packages'>) {
+  const lead = req.noticesDue ? (await settingsOf(ctx)).noticeLeadDays : 0;
+  return gridPageOf({
+    base: () => {
+      let q = packageList(ctx).where('p.status', '!=', 'cancelled');
+      if (req.statuses?.length) q = q.where('p.status', 'in', req.statuses);
+      if (req.teamId) q = q.where('p.team_id', '=', req.teamId);
+      if (req.from) q = q.where('p.last_date', '>=', req.from);
+      if (req.to) q = q.where('p.date', '<=', req.to);
+      if (req.late) q = q.where('p.status', 'in', NOT_DONE).where('p.last_date', '<', ctx.today);
+      if (req.noticesDue) {
+        q = q
+          .where('p.status', 'in', NOT_DONE)
+          .where('p.date', '>=', ctx.today)
+          .where('p.date', '<=', addDays(ctx.today, lead + 2))
+          .where(({ exists, selectFrom }) =>
+            exists(
+              selectFrom('work_package_records as pr')
+                .innerJoin('vegetation_records as v', 'v.id', 'pr.record_id')
+                .select('pr.record_id')
+                .whereRef('pr.package_id', '=', 'p.id')
+                .where('pr.notified_on', 'is', null)
+                .where('v.landowner', 'is not', null)
+                .where('v.landowner', '!=', '')
+                .where('v.hazard_grade', '!=', 'emergency'),
+            ),
+          );
+      }
+      return q;
+    },
+    select: (q: unknown) => q as ReturnType<typeof packageList>,
+    req,
+    columns: {
+      date: { ref: 'p.date', type: 'date' },
+      teamName: { ref: 'tm.name', type: 'text' },
+      lineName: { ref: 'l.name', type: 'text' },
+      status: { ref: 'p.status', type: 'text' },
+      orderNo: { ref: 'p.order_no', type: 'text' },
+    },
+    search: ['l.name', 'tm.name', 'p.order_no'],
+    tieBreaker: 'p.id',
+    defaultSort: [{ colId: 'date', sort: 'asc' as const }],
+    map: (p: ListedPackage) => ({
+      id: p.id,
+      version: p.version,
+      createdAt: p.created_at,
+      updatedAt: p.updated_at,
+      teamId: p.team_id,
+      teamName: p.team_name,
+      date: p.date,
+      days: p.days,
+      lastDate: p.last_date,
+      lineId: p.line_id,
+      lineName: p.line_name,
+      method: p.method as PackageRow['method'],
+      status: p.status as PackageRow['status'],
+      minutes: p.minutes,
+      trees: Number(p.trees ?? 0),
+      orderNo: p.order_no,
+      ordersPrinted: p.orders_printed,
+      doneDate: p.done_date,
+      acceptedBy: p.accepted_by,
+      acceptedAt: p.accepted_at,
+      overrideReason: p.override_reason,
+      notes: p.notes,
+    }),
+  });
 }
 
 const ruleList = (violations: PlanViolation[]) => [...new Set(violations.map((v) => v.rule))].join(',');
@@ -207,6 +298,8 @@ export const trimmingHandlers: Handlers<Methods> = {
   },
 
   'trimming.package': async (input, ctx) => onePackage(ctx, input.id, await settingsOf(ctx)),
+
+  'trimming.packages': (input, ctx) => packagesList(ctx, input),
 
   'trimming.markNotified': async (input, ctx) => {
     const s = await settingsOf(ctx);

@@ -97,6 +97,8 @@ export function outagesGrid(db: Kysely<DB>, req: ParsedInputOf<'outages.list'>) 
       if (req.lineId) q = q.where('w.line_id', '=', req.lineId);
       if (req.from) q = q.where('w.date', '>=', req.from);
       if (req.to) q = q.where('w.date', '<=', req.to);
+      if (req.statuses?.length) q = q.where('w.status', 'in', req.statuses);
+      if (req.customersNotTold) q = q.where('w.customers_notified_on', 'is', null);
       return q;
     },
     columns: {

@@ -170,3 +170,28 @@ describe('the automatic plan and the month', () => {
     expect((ws.getRow(3).values as unknown[]).slice(1, 9)).toEqual(['2026-12-10', '配电运检一班', '10kV 城关一线', '#12', 3, '修剪', '不停电', '']);
   });
 });
+
+describe('首页 and reminders', () => {
+  it('this month’s packages, done and late, the capacity used per team-week, and the bell counting what its links list', async () => {
+    const a = await hazard('#12', 8);
+    const b = await hazard('#40', 2);
+    await t.call('trimming.savePackage', { teamId, date: '2026-12-10', recordIds: [a.id] }, planner);
+    await t.call('trimming.savePackage', { teamId, date: '2026-12-11', recordIds: [b.id] }, planner);
+    const { panels } = await t.call('dashboard.panels', {}, planner);
+    const month = panels.find((p) => p.id === 'trimming.month');
+    expect(month?.kind === 'stats' && month.items.map((i) => [i.label, i.value])).toEqual([
+      ['dashboard.trimming.planned', 2],
+      ['dashboard.trimming.done', 0],
+      ['dashboard.trimming.late', 0],
+    ]);
+    const capacity = panels.find((p) => p.id === 'trimming.capacity');
+    // Week of 7 December: 240 + 60 person-minutes of 5 × 480.
+    expect(capacity?.kind === 'bar' && capacity.series[1]!.data).toEqual([13]);
+    const { items } = await t.call('reminders.list', {}, planner);
+    const byLabel = new Map(items.map((i) => [i.label, i]));
+    // Both packages are within the notice lead with the landowner not told yet.
+    expect(byLabel.get('reminders.trimming.noticesDue')?.count).toBe(2);
+    expect((await t.call('trimming.packages', { startRow: 0, endRow: 10, noticesDue: true }, planner)).rowCount).toBe(2);
+    expect(byLabel.get('reminders.trimming.packagesLate')?.count).toBe(0);
+  });
+});
