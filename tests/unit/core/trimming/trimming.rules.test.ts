@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkPlacement, checkPlan, type Placement, type PlanWorld, type RuleRecord } from '../../../../electron/core/trimming/trimming.rules';
+import { checkPlacement, checkPlan, type Placement, type PlanWorld, type RuleRecord, type RuleWindow } from '../../../../electron/core/trimming/trimming.rules';
 
 // Every rule of the board's checker at its boundary. 2026-12-07 is a Monday.
 const MON = '2026-12-07';
@@ -61,7 +61,7 @@ describe('the trimming board’s rules', () => {
 
   describe('an outage package needs an approved window covering its day, its hours and its towers', () => {
     // 8 trees × 30 = 240 person-minutes over a crew of 2: 120 minutes of the line switched off.
-    const win = { lineId: 1, date: MON, startTime: '08:00', endTime: '10:00', towerFrom: 10, towerTo: 12, status: 'approved' };
+    const win: RuleWindow = { lineId: 1, date: MON, startTime: '08:00', endTime: '10:00', towerFrom: 10, towerTo: 12, status: 'approved' };
     const outage = (w: Partial<typeof win>, record: Partial<RuleRecord> = {}) => rules(at(MON, [1], { method: 'outage' }), world({ windows: [{ ...win, ...w }] }, [{ treeCount: 8, ...record }]));
 
     it('date', () => {
