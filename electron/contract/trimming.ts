@@ -375,6 +375,7 @@ export const trimmingMethods = {
     gridRequestWith({ lineId: id.optional(), from: optionalDate, to: optionalDate, statuses: z.array(outageStatus).max(3).optional(), customersNotTold: z.boolean().optional() }),
     gridPage(outageRow),
   ),
+  'outages.get': query(EVERYONE, idInput, outageRow),
   'outages.save': command(PLANNERS, outageInput, outageRow),
   'outages.approve': command(APPROVERS, z.object({ id, version }), outageRow),
   'outages.cancel': command(['planner', 'manager', 'admin'], z.object({ id, version, reason: requiredText(200) }), outageRow),

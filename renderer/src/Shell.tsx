@@ -1,6 +1,6 @@
 import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { Button, Dropdown, Layout, Menu, Modal, Space, Spin, Tag } from 'antd';
-import { SafetyOutlined, AuditOutlined, DashboardOutlined, IdcardOutlined, DeleteOutlined, DatabaseOutlined, SettingOutlined, TeamOutlined, UserOutlined, ApartmentOutlined, ScheduleOutlined, ToolOutlined, ThunderboltOutlined } from '@ant-design/icons';
+import { CalendarOutlined, SafetyOutlined, AuditOutlined, DashboardOutlined, IdcardOutlined, DeleteOutlined, DatabaseOutlined, SettingOutlined, TeamOutlined, UserOutlined, ApartmentOutlined, ScheduleOutlined, ToolOutlined, ThunderboltOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '@contract';
 import { useAuth } from './features/accounts/auth-context';
@@ -38,6 +38,10 @@ const LightningTestsPage = lazy(() => lightning().then((m) => ({ default: m.Test
 const CampaignPage = lazy(() => lightning().then((m) => ({ default: m.CampaignPage })));
 const RectificationsPage = lazy(() => lightning().then((m) => ({ default: m.RectificationsPage })));
 const TripsPage = lazy(() => lightning().then((m) => ({ default: m.TripsPage })));
+const trimming = () => import('./features/trimming/pages');
+const BoardPage = lazy(() => trimming().then((m) => ({ default: m.BoardPage })));
+const OutagesPage = lazy(() => trimming().then((m) => ({ default: m.OutagesPage })));
+const TeamsCalendarPage = lazy(() => trimming().then((m) => ({ default: m.TeamsCalendarPage })));
 const SettingsPage = lazy(() => import('./features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
 const DashboardPage = lazy(() => import('./features/dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage })));
 const PrintPage = lazy(() => import('./features/print/PrintPage').then((m) => ({ default: m.PrintPage })));
@@ -61,6 +65,16 @@ export function Shell() {
   const routes: Route[] = [
     { key: 'home', label: t('nav.home'), icon: <DashboardOutlined />, page: () => <DashboardPage /> },
     { key: 'vegetation', label: t('nav.vegetation'), icon: <ApartmentOutlined />, page: () => <VegetationPage /> },
+    {
+      key: 'trimmingGroup',
+      label: t('nav.trimmingGroup'),
+      icon: <CalendarOutlined />,
+      children: [
+        { key: 'trimming', label: t('nav.trimming'), page: () => <BoardPage /> },
+        { key: 'outages', label: t('nav.outages'), page: () => <OutagesPage /> },
+        { key: 'trimmingTeams', label: t('nav.trimmingTeams'), page: () => <TeamsCalendarPage /> },
+      ],
+    },
     {
       key: 'people',
       label: t('nav.people'),
@@ -165,7 +179,7 @@ export function Shell() {
       </Layout.Header>
       <Layout>
         <Layout.Sider width={180} theme="light" breakpoint="lg" collapsible>
-          <Menu mode="inline" selectedKeys={[current.key]} defaultOpenKeys={['people', 'duty', 'assets', 'reference']} items={menuItems} onClick={(e) => go(e.key)} />
+          <Menu mode="inline" selectedKeys={[current.key]} defaultOpenKeys={['trimmingGroup', 'people', 'duty', 'assets', 'reference']} items={menuItems} onClick={(e) => go(e.key)} />
         </Layout.Sider>
         <Layout.Content className="app-content">
           <Suspense fallback={<Spin style={{ margin: 40 }} />}>{current.page?.()}</Suspense>

@@ -17,7 +17,7 @@ async function rowOf(ctx: HandlerContext, id: number): Promise<OutageRow> {
   return toOutageRow(r, ctx.today, plannerSettings(await loadSettings(ctx.db)).outageNoticeDays);
 }
 
-export const outageHandlers: Handlers<'outages.list' | 'outages.save' | 'outages.approve' | 'outages.cancel' | 'outages.markCustomersNotified'> = {
+export const outageHandlers: Handlers<'outages.list' | 'outages.get' | 'outages.save' | 'outages.approve' | 'outages.cancel' | 'outages.markCustomersNotified'> = {
   'outages.list': async (input, ctx) => {
     const notice = plannerSettings(await loadSettings(ctx.db)).outageNoticeDays;
     const grid = outagesGrid(ctx.db, input);
@@ -32,6 +32,8 @@ export const outageHandlers: Handlers<'outages.list' | 'outages.save' | 'outages
       map: (r: OutageJoined) => toOutageRow(r, ctx.today, notice),
     });
   },
+
+  'outages.get': (input, ctx) => rowOf(ctx, input.id),
 
   'outages.save': async (input, ctx) => {
     const user = currentUser(ctx);

@@ -171,7 +171,9 @@ export function autoPlan(input: PlannerInput, progress: (done: number, total: nu
     // Teams named for the township first, then the ones that go anywhere; then by id.
     const named = (team: PlannerTeam) => (team.townshipIds.length > 0 ? 0 : 1);
     serving.sort((a, b) => named(a) - named(b) || a.id - b.id);
-    const overdue = chunk.deadline !== null && chunk.deadline < chunk.earliest;
+    // Late already: no working day is left between the earliest day it may be done and its deadline.
+    const firstDay = days.find((d) => d >= chunk.earliest);
+    const overdue = chunk.deadline !== null && (firstDay === undefined || chunk.deadline < firstDay);
     const lastDay = chunk.deadline === null || overdue ? t.to : chunk.deadline < t.to ? chunk.deadline : t.to;
     const windowFits = (team: PlannerTeam, day: string, minutes: number) => {
       if (chunk.method !== 'outage') return true;

@@ -6,6 +6,7 @@ import { enUpgrades } from './en.upgrades';
 import { enLightning } from './en.lightning';
 import { enConnection } from './en.connection';
 import { enSafety } from './en.safety';
+import { enTrimming } from './en.trimming';
 import type { Messages } from './messages';
 
 
@@ -17,8 +18,9 @@ export const en: Messages<typeof zhCN> = {
   ...enLightning,
   ...enConnection,
   ...enSafety,
+  ...enTrimming,
   app: { name: 'GridDesk Operations Ledgers', tagline: 'County power supply ledgers', short: 'GridDesk' },
-  nav: { lightning: 'Lightning', lightningDevices: 'Lightning devices', lightningTests: 'Test records', campaign: 'Pre-season tests', rectifications: 'Rectifications', trips: 'Lightning trips', home: 'Home', people: 'People & training', duty: 'Repair duty', roster: 'Duty roster', repairs: 'Repair log', absences: 'Leave & wishes', repairReport: 'Monthly repair report', assets: 'Equipment & upgrades', equipment: 'Equipment', upgrades: 'Upgrades', staff: 'Staff', certificates: 'Certificates', training: 'Training', skillMatrix: 'Skill matrix', vegetation: 'Tree clearance', reference: 'Reference data', lines: 'Lines', townships: 'Townships', villages: 'Villages', teams: 'Teams', recycle: 'Recycle bin', audit: 'Audit log', users: 'Users', settings: 'Rule thresholds', backup: 'Backup' },
+  nav: { lightning: 'Lightning', lightningDevices: 'Lightning devices', lightningTests: 'Test records', campaign: 'Pre-season tests', rectifications: 'Rectifications', trips: 'Lightning trips', home: 'Home', people: 'People & training', duty: 'Repair duty', roster: 'Duty roster', repairs: 'Repair log', absences: 'Leave & wishes', repairReport: 'Monthly repair report', assets: 'Equipment & upgrades', equipment: 'Equipment', upgrades: 'Upgrades', staff: 'Staff', certificates: 'Certificates', training: 'Training', skillMatrix: 'Skill matrix', vegetation: 'Tree clearance', trimmingGroup: 'Trimming plan', trimming: 'Planning board', outages: 'Outage windows', trimmingTeams: 'Teams & calendar', reference: 'Reference data', lines: 'Lines', townships: 'Townships', villages: 'Villages', teams: 'Teams', recycle: 'Recycle bin', audit: 'Audit log', users: 'Users', settings: 'Rule thresholds', backup: 'Backup' },
   common: {
     add: 'New', edit: 'Edit', delete: 'Delete', save: 'Save', cancel: 'Cancel', close: 'Close', refresh: 'Refresh', search: 'Search', restore: 'Restore', confirm: 'OK', yes: 'Yes', no: 'No',
     logout: 'Sign out', changePassword: 'Change password', language: '中文', rows: '{{count}} rows', selected: '{{count}} selected', empty: 'No data', saved: 'Saved',
@@ -85,6 +87,7 @@ export const en: Messages<typeof zhCN> = {
     staff: { certificates: 'Certificates', expired: 'Expired or void', reviewDue: 'Review due or expiring', eligible: 'Eligible for duty today', shortOfHours: 'Short of training hours', hoursByTeam: 'Training hours this year, people on duty by team (click to open)', hoursMet: 'Requirement met', hoursShort: 'Short of hours' },
     lightning: { summary: 'Lightning protection', campaignDone: 'Pre-season tests done (of {{unit}})', overdue: 'Devices overdue for a test', failed: 'Failed / being rectified', rectifying: 'Open rectifications', trips: 'Lightning trips in {{unit}} by line (click to open)', tripSeries: 'Trips' },
     upgrades: { summary: 'Upgrades', waiting: 'Waiting for approval', oldestDays: 'Oldest has waited (days)', budgetUsed: 'Approved this year (10k CNY, budget {{unit}})', backlog: 'Open upgrade requests by status and type (click to open)' },
+    trimming: { month: 'Trimming packages this month', planned: 'Planned', done: 'Done', late: 'Late, not done', capacity: 'Team capacity used in {{unit}} (%, by week)', week: 'Week' },
     repairs: { byArea: 'Repair arrivals in {{unit}} by area (on time / late; click to open)', onTime: 'On time', late: 'Late' },
   },
   staff: {
@@ -112,7 +115,7 @@ export const en: Messages<typeof zhCN> = {
       categories: { safety_rules: 'Safety rules exam', skills: 'Skills', induction: 'Three-level induction', certificate: 'Certificate training', other: 'Other' },
     },
   },
-  reminders: { title: 'Reminders', none: 'Nothing to remind you of', vegetation: { overdue: 'Tree clearance: overdue', dueSoon: 'Tree clearance: due within {{days}} days' }, staff: { expired: 'Certificates: expired or void', due: 'Certificates: review or expiry within {{days}} days', shortOfHours: 'Training: short of hours this year' }, lightning: { overdue: 'Lightning: devices overdue for a test', rectifying: 'Lightning: open rectifications' }, upgrades: { defectsOverdue: 'Equipment defects past their deadline', waiting: 'Upgrades waiting for approval' }, backup: { grew: 'Database file grew unusually this week (MB)' } },
+  reminders: { title: 'Reminders', none: 'Nothing to remind you of', vegetation: { overdue: 'Tree clearance: overdue', dueSoon: 'Tree clearance: due within {{days}} days' }, staff: { expired: 'Certificates: expired or void', due: 'Certificates: review or expiry within {{days}} days', shortOfHours: 'Training: short of hours this year' }, lightning: { overdue: 'Lightning: devices overdue for a test', rectifying: 'Lightning: open rectifications' }, upgrades: { defectsOverdue: 'Equipment defects past their deadline', waiting: 'Upgrades waiting for approval' }, backup: { grew: 'Database file grew unusually this week (MB)' }, trimming: { noticesDue: 'Trimming: notices to deliver', outagesNotTold: 'Outages within 7 days: customers not told', packagesLate: 'Trimming: packages past their day' } },
   recycle: {
     title: 'Recycle bin', entity: 'Kind', label: 'Record', deletedAt: 'Deleted', deletedBy: 'Deleted by', restored: 'Restored', nameTaken: 'A record with this name exists; cannot restore',
     parentDeleted: 'Its parent record is deleted; restore that first', entities: { vegetation: 'Tree hazard', lines: 'Line', townships: 'Township', villages: 'Village', teams: 'Team', attachments: 'Attachment', staff: 'Person', certificates: 'Certificate', training: 'Training', repairAreas: 'Repair area', seasons: 'Duty season', absences: 'Leave/wish', repairs: 'Repair call', equipment: 'Equipment', upgrades: 'Upgrade request', lightningDevices: 'Lightning device', lightningTests: 'Lightning test', trips: 'Lightning trip' },

@@ -5,6 +5,7 @@ import { zhUpgrades } from './zh-CN.upgrades';
 import { zhLightning } from './zh-CN.lightning';
 import { zhConnection } from './zh-CN.connection';
 import { zhSafety } from './zh-CN.safety';
+import { zhTrimming } from './zh-CN.trimming';
 
 /** 简体中文（默认语言）. Keys mirror the core's error keys (errors.*, validation.*, <module>.*). */
 export const zhCN = {
@@ -14,6 +15,7 @@ export const zhCN = {
   ...zhLightning,
   ...zhConnection,
   ...zhSafety,
+  ...zhTrimming,
   app: { name: 'GridDesk 供电运维台账', tagline: '县供电公司运维台账', short: 'GridDesk' },
   nav: {
     home: '首页',
@@ -37,6 +39,10 @@ export const zhCN = {
     training: '培训',
     skillMatrix: '技能矩阵',
     vegetation: '树障清理',
+    trimmingGroup: '树障清理计划',
+    trimming: '计划看板',
+    outages: '停电计划',
+    trimmingTeams: '班组与日历',
     reference: '基础资料',
     lines: '线路',
     townships: '乡镇',
@@ -237,6 +243,7 @@ export const zhCN = {
     staff: { certificates: '人员证书', expired: '证书已过期/失效', reviewDue: '待复审或即将到期', eligible: '今天可值班的人', shortOfHours: '今年培训学时不足', hoursByTeam: '在岗人员今年培训学时：按班组（点击查看）', hoursMet: '已达要求', hoursShort: '学时不足' },
     lightning: { summary: '防雷', campaignDone: '雷雨季前试验已完成（共 {{unit}} 台）', overdue: '超期未试验的设施', failed: '不合格/整改中的设施', rectifying: '未完成的整改', trips: '{{unit}} 年雷击跳闸：按线路（点击查看）', tripSeries: '跳闸次数' },
     upgrades: { summary: '技改大修', waiting: '待审批申请', oldestDays: '最久已等待（天）', budgetUsed: '今年已批准（万元，预算 {{unit}}）', backlog: '技改大修在办：按状态和类别（点击查看）' },
+    trimming: { month: '本月树障清理作业包', planned: '已计划', done: '已完成', late: '逾期未完成', capacity: '{{unit}} 班组能力使用率（%，按周）', week: '周' },
     repairs: { byArea: '{{unit}} 抢修到达：按片区（准时 / 超时，点击查看）', onTime: '准时到达', late: '到达超时' },
   },
   staff: {
@@ -274,6 +281,7 @@ export const zhCN = {
     lightning: { overdue: '防雷：超期未试验', rectifying: '防雷：整改未完成' },
     upgrades: { defectsOverdue: '设备缺陷：超过处理期限', waiting: '技改大修：待审批' },
     backup: { grew: '数据库文件一周内异常增长（MB）' },
+    trimming: { noticesDue: '树障清理：通知书待送达', outagesNotTold: '停电：7 天内停电尚未通知用户', packagesLate: '树障清理：作业包逾期未完成' },
   },
   recycle: {
     title: '回收站',

@@ -5,6 +5,10 @@ import { DutySheetDocument, loadDutySheet, type DutySheetData } from './DutyShee
 import { HazardListDocument, loadHazardList, type HazardListData } from './HazardList';
 import { TestReportDocument, loadTestReport, testReportTitle, type TestReportData } from './TestReport';
 import { WorkOrderDocument, loadWorkOrder, type WorkOrderData } from './WorkOrder';
+import { NoticeLettersDocument, loadNoticeLetters, type NoticeLettersData } from './NoticeLetters';
+import { OutageNoticeDocument, loadOutageNotice, type OutageNoticeData } from './OutageNotice';
+import { PackageOrderDocument, loadPackageOrder, type PackageOrderData } from './PackageOrder';
+import { WeekPlanDocument, loadWeekPlan, type WeekPlanData } from './WeekPlan';
 
 /**
  * Printable documents. Each loads its data through the API and renders A4 pages; the print page
@@ -34,4 +38,8 @@ export const PRINT_TEMPLATES: Record<string, PrintTemplate<unknown>> = {
     title: (t, d) => t('print.hazardList.title', { line: d.line.name }),
     render: (t, d) => <HazardListDocument t={t} data={d} />,
   }),
+  notices: template<NoticeLettersData>({ load: loadNoticeLetters, title: (t, d) => `${t('printTrimming.notice.title')}（${d.letters.length}）`, render: (t, d) => <NoticeLettersDocument t={t} data={d} /> }),
+  weekPlan: template<WeekPlanData>({ load: loadWeekPlan, title: (t, d) => `${t('printTrimming.weekPlan.title')} ${d.from}`, render: (t, d) => <WeekPlanDocument t={t} data={d} /> }),
+  packageOrder: template<PackageOrderData>({ load: loadPackageOrder, title: (t, d) => `${t('printTrimming.order.title')} ${d.pkg.orderNo ?? ''}`, render: (t, d) => <PackageOrderDocument t={t} data={d} /> }),
+  outageNotice: template<OutageNoticeData>({ load: loadOutageNotice, title: (t, d) => `${t('printTrimming.outage.title')} ${d.window.lineName} ${d.window.date}`, render: (t, d) => <OutageNoticeDocument t={t} data={d} /> }),
 };
