@@ -22,17 +22,17 @@ export function NoticeLettersDocument({ t, data }: { t: TFunction; data: NoticeL
   return (
     <>
       {data.letters.map((l) => {
-        const place = [l.townshipName, l.villageName].filter(Boolean).join('') || '—';
+        const place = [l.townshipName, l.villageName].filter(Boolean).join('');
         return (
           <article className="print-doc notice-letter" key={`${l.packageId}-${l.landowner}-${l.villageName ?? ''}`} data-testid="notice-letter">
             <h1>{t('printTrimming.notice.title')}</h1>
-            <p className="notice-to">{t('printTrimming.notice.to', { name: l.landowner, place })}</p>
+            <p className="notice-to">{place ? t('printTrimming.notice.to', { name: l.landowner, place }) : `${l.landowner}：`}</p>
             <p className="notice-body">{t('printTrimming.notice.body', { line: l.lineName, towers: l.towers })}</p>
             <table className="print-table">
               <thead>
                 <tr>
                   <th>{t('vegetation.species')}</th>
-                  <th>{t('print.trees')}</th>
+                  <th>{t('vegetation.treeCount')}</th>
                   <th>{t('vegetation.action')}</th>
                 </tr>
               </thead>

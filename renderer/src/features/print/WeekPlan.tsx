@@ -30,7 +30,7 @@ export function WeekPlanDocument({ t, data }: { t: TFunction; data: WeekPlanData
             <th style={{ width: '12%' }}>{t('trimming.team')}</th>
             <th style={{ width: '16%' }}>{t('vegetation.line')}</th>
             <th style={{ width: '10%' }}>{t('vegetation.towerRange')}</th>
-            <th style={{ width: '6%' }}>{t('print.trees')}</th>
+            <th style={{ width: '6%' }}>{t('vegetation.treeCount')}</th>
             <th style={{ width: '10%' }}>{t('vegetation.action')}</th>
             <th style={{ width: '9%' }}>{t('trimming.method')}</th>
             <th style={{ width: '14%' }}>{t('trimming.windows')}</th>
