@@ -21,6 +21,7 @@ import { localDate } from '../../electron/core/shared/time';
 import { vegetationGrid } from '../../electron/core/vegetation/vegetation.repository';
 import { benchImport } from './import-bench';
 import { benchRoster } from './roster-bench';
+import { benchPlanner, plannerRows } from './planner-bench';
 
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 1_000_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 50);
@@ -271,6 +272,11 @@ async function main() {
     edits.push(performance.now() - s0);
   }
   record('roster: check one hand edit over the season (roster.check)', edits, null, '<300', median(edits) < 300);
+
+  // The trimming planner on a county of its own (20,000 open records, 12 teams, 13 weeks).
+  const planner = await benchPlanner();
+  console.log(`planner: ${planner.records.toLocaleString()} open records, ${planner.teams} teams, ${planner.days} days`);
+  for (const row of plannerRows(planner)) table.push({ measure: row.measure, median: row.ours, p95: '—', baseline: row.baseline, ratio: '—', goal: row.goal, ok: row.ok });
 
   await http.close();
   raw.close();

@@ -163,10 +163,52 @@ export function autoPlan(input: PlannerInput, progress: (done: number, total: nu
   const late: number[] = [];
   const workingDays = new Set(days);
   const chunkOf = (records: PlannerRecord[], like: Chunk): Chunk => describe(records, like.lineId, like.method);
+  // The most room any team has left each day: a day no team can take the chunk on is passed over at once.
+  const dayMax = new Map(days.map((d) => [d, Math.max(0, ...t.teams.map((team) => freeOf(team, d)))]));
+  const refreshDay = (d: string) => dayMax.set(d, Math.max(0, ...t.teams.map((team) => freeOf(team, d))));
+  // Which lines each team-day already works on: the same line again costs the team no trip.
+  const linesOn = new Map<string, Set<number>>();
+  const placed = new Set<Chunk>();
+  // The chunks of each line, in planning order, for filling a team's day with more of the same line.
+  const byLine = new Map<number, Chunk[]>();
+  for (const c of chunks) byLine.set(c.lineId, [...(byLine.get(c.lineId) ?? []), c]);
+  const serves = (team: PlannerTeam, chunk: Chunk) => chunk.townships.every((tid) => team.townshipIds.length === 0 || team.townshipIds.includes(tid));
+  const windowFits = (chunk: Chunk, team: PlannerTeam, day: string, minutes: number) => {
+    if (chunk.method !== 'outage') return true;
+    const need = Math.ceil(minutes / Math.max(1, team.crewSize));
+    return chunk.records.every((r) =>
+      (windowsBy.get(`${chunk.lineId}|${day}`) ?? []).some(
+        (w) => (w.towerFrom === null || w.towerTo === null || (w.towerFrom <= r.towerFrom && r.towerTo <= w.towerTo)) && clock(w.endTime) - clock(w.startTime) >= need,
+      ),
+    );
+  };
+  const book = (chunk: Chunk, team: PlannerTeam, run: string[], overdue: boolean) => {
+    for (const d of run) {
+      free.set(`${team.id}|${d}`, freeOf(team, d) - chunk.minutes / run.length);
+      refreshDay(d);
+      linesOn.set(`${team.id}|${d}`, (linesOn.get(`${team.id}|${d}`) ?? new Set()).add(chunk.lineId));
+    }
+    packages.push({ teamId: team.id, date: run[0]!, days: run.length, lineId: chunk.lineId, method: chunk.method, recordIds: chunk.records.map((r) => r.id), minutes: chunk.minutes });
+    if (overdue) late.push(...chunk.records.map((r) => r.id));
+    placed.add(chunk);
+  };
+
+  /**
+   * With room left on a team's day, more of the same line goes there: chunks whose deadline is at
+   * least a fortnight away (so nothing nearer its deadline loses the day) and that may be done then.
+   */
+  const fillWithLine = (team: PlannerTeam, day: string, lineId: number) => {
+    for (const other of byLine.get(lineId) ?? []) {
+      if (placed.has(other) || other.earliest > day || !serves(team, other)) continue;
+      if (other.deadline !== null && other.deadline < addDays(day, 14)) continue;
+      if (other.minutes > freeOf(team, day) || away(team, day) || !windowFits(other, team, day, other.minutes)) continue;
+      book(other, team, [day], false);
+    }
+  };
 
   /** Places a chunk on the first team-day that takes it; else says why not. */
   const tryPlace = (chunk: Chunk): 'noTeam' | 'capacity' | 'noWindow' | null => {
-    const serving = t.teams.filter((team) => chunk.townships.every((tid) => team.townshipIds.length === 0 || team.townshipIds.includes(tid)));
+    const serving = t.teams.filter((team) => serves(team, chunk));
     if (serving.length === 0) return 'noTeam';
     // Teams named for the township first, then the ones that go anywhere; then by id.
     const named = (team: PlannerTeam) => (team.townshipIds.length > 0 ? 0 : 1);
@@ -175,32 +217,38 @@ export function autoPlan(input: PlannerInput, progress: (done: number, total: nu
     const firstDay = days.find((d) => d >= chunk.earliest);
     const overdue = chunk.deadline !== null && (firstDay === undefined || chunk.deadline < firstDay);
     const lastDay = chunk.deadline === null || overdue ? t.to : chunk.deadline < t.to ? chunk.deadline : t.to;
-    const windowFits = (team: PlannerTeam, day: string, minutes: number) => {
-      if (chunk.method !== 'outage') return true;
-      const need = Math.ceil(minutes / Math.max(1, team.crewSize));
-      return chunk.records.every((r) =>
-        (windowsBy.get(`${chunk.lineId}|${day}`) ?? []).some(
-          (w) => (w.towerFrom === null || w.towerTo === null || (w.towerFrom <= r.towerFrom && r.towerTo <= w.towerTo)) && clock(w.endTime) - clock(w.startTime) >= need,
-        ),
-      );
-    };
+    const perDay = chunk.minutes / Math.max(1, Math.ceil(chunk.minutes / Math.max(1, largest)));
+    // Not late yet: a day some team already works on this line, before the deadline, is taken first (no extra trip).
+    if (!overdue && chunk.minutes <= largest) {
+      for (const day of days) {
+        if (day < chunk.earliest) continue;
+        if (day > lastDay) break;
+        if ((dayMax.get(day) ?? 0) < chunk.minutes) continue;
+        const team = serving.find((x) => linesOn.get(`${x.id}|${day}`)?.has(chunk.lineId) && !away(x, day) && freeOf(x, day) >= chunk.minutes && windowFits(chunk, x, day, chunk.minutes));
+        if (team) {
+          book(chunk, team, [day], false);
+          return null;
+        }
+      }
+    }
     for (const day of days) {
       if (day < chunk.earliest) continue;
       if (day > lastDay) break;
+      if ((dayMax.get(day) ?? 0) < perDay) continue;
       // More work than a day of the team (one big record): a run of working days, the work spread over them.
       const spanOf = (team: PlannerTeam) => {
         const n = Math.ceil(chunk.minutes / team.capacity);
         const run = Array.from({ length: n }, (_, k) => addDays(day, k));
-        return run.every((d) => workingDays.has(d) && d <= lastDay && !away(team, d) && freeOf(team, d) >= chunk.minutes / n && windowFits(team, d, chunk.minutes / n)) ? run : null;
+        return run.every((d) => workingDays.has(d) && d <= lastDay && !away(team, d) && freeOf(team, d) >= chunk.minutes / n && windowFits(chunk, team, d, chunk.minutes / n)) ? run : null;
       };
-      // Among the serving teams, the one with the most room that day (named teams first on a tie).
       const candidates = serving.filter((team) => spanOf(team) !== null);
       if (candidates.length === 0) continue;
-      const team = candidates.sort((a, b) => named(a) - named(b) || freeOf(b, day) - freeOf(a, day) || a.id - b.id)[0]!;
+      // A team already on this line that day first; then named teams; then the one with most room.
+      const onLine = (team: PlannerTeam) => (linesOn.get(`${team.id}|${day}`)?.has(chunk.lineId) ? 0 : 1);
+      const team = candidates.sort((a, b) => onLine(a) - onLine(b) || named(a) - named(b) || freeOf(b, day) - freeOf(a, day) || a.id - b.id)[0]!;
       const run = spanOf(team)!;
-      for (const d of run) free.set(`${team.id}|${d}`, freeOf(team, d) - chunk.minutes / run.length);
-      packages.push({ teamId: team.id, date: day, days: run.length, lineId: chunk.lineId, method: chunk.method, recordIds: chunk.records.map((r) => r.id), minutes: chunk.minutes });
-      if (overdue) late.push(...chunk.records.map((r) => r.id));
+      book(chunk, team, run, overdue);
+      if (run.length === 1) fillWithLine(team, day, chunk.lineId);
       return null;
     }
     const windowDays = days.some((d) => d >= chunk.earliest && d <= lastDay && windowsBy.has(`${chunk.lineId}|${d}`));
@@ -209,6 +257,7 @@ export function autoPlan(input: PlannerInput, progress: (done: number, total: nu
 
   for (const [i, chunk] of chunks.entries()) {
     if (i % 200 === 0) progress(i, chunks.length);
+    if (placed.has(chunk)) continue;
     const reason = tryPlace(chunk);
     if (reason === null) continue;
     // A group that does not fit whole may fit span by span (each record on the first day that takes it).
