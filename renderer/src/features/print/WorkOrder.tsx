@@ -19,15 +19,30 @@ export async function loadWorkOrder(params: Record<string, unknown>): Promise<Wo
 
 const dist = (v: number | null) => (v === null ? '—' : v.toFixed(1));
 
-/** 树障清理派工单: what to cut where, for whom, with the safety reminders and the signatures. */
+/**
+ * 树障清理派工单 for selected records: one sheet per team (a sheet names the one team that signs for
+ * it). Numbered work orders that are recorded when issued come from the trimming board's packages.
+ */
 export function WorkOrderDocument({ t, data }: { t: TFunction; data: WorkOrderData }) {
-  const { records } = data;
+  const byTeam = new Map<string, VegetationRow[]>();
+  for (const r of data.records) byTeam.set(r.teamName ?? '', [...(byTeam.get(r.teamName ?? '') ?? []), r]);
+  return (
+    <>
+      {[...byTeam.values()].map((records) => (
+        <TeamWorkOrder key={records[0]!.id} t={t} records={records} issuedOn={data.issuedOn} />
+      ))}
+    </>
+  );
+}
+
+function TeamWorkOrder({ t, records, issuedOn }: { t: TFunction; records: VegetationRow[]; issuedOn: string }) {
+  const data = { issuedOn };
   const teams = [...new Set(records.map((r) => r.teamName).filter(Boolean))];
   // The standards the grades were judged by, once each, as footnotes.
   const sources = [...new Set(records.map((r) => r.hazardBasis.source))];
   const number = `PG-${data.issuedOn.replace(/-/g, '')}-${String(records[0]?.id ?? 0).padStart(6, '0')}`;
   return (
-    <article className="print-doc" data-testid="print-work-order">
+    <article className="print-doc work-order" data-testid="print-work-order">
       <h1>{t('print.workOrder.title')}</h1>
       <table className="print-meta">
         <tbody>
