@@ -2,7 +2,7 @@ import type { DashboardPanel, DrillLink, Reminder } from '../../contract';
 import type { HandlerContext } from '../context';
 import { loadSettings } from '../settings/settings.repository';
 import { addDays, addMonths } from '../shared/time';
-import { loadTeams, packagesBetween, plannerSettings, toPlacement, worldFor } from './trimming.repository';
+import { loadTeams, packagesBetween, plannerSettings, toPlacement, windowsNotTold, worldFor } from './trimming.repository';
 import { isWorkingDay, loadsOf } from './trimming.rules';
 import { packagesList } from './trimming.handlers';
 
@@ -73,14 +73,7 @@ export async function trimmingReminders(ctx: HandlerContext): Promise<Reminder[]
   // Counted through the lists they open, so the bell and the list can never disagree.
   const count = async (filters: Record<string, unknown>) => (await packagesList(ctx, { startRow: 0, endRow: 1, sortModel: [], filterModel: {}, ...filters })).rowCount;
   const outages = { from: ctx.today, to: addDays(ctx.today, s.outageNoticeDays), statuses: ['approved'], customersNotTold: true };
-  const windows = (await ctx.db
-    .selectFrom('outage_windows')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('status', '=', 'approved')
-    .where('customers_notified_on', 'is', null)
-    .where('date', '>=', outages.from)
-    .where('date', '<=', outages.to)
-    .executeTakeFirstOrThrow()).n;
+  const windows = await windowsNotTold(ctx.db, outages.from, outages.to);
   return [
     { module: 'trimming', label: 'reminders.trimming.noticesDue', count: await count({ noticesDue: true }), tone: 'warning', leadDays: s.noticeLeadDays, link: list({ noticesDue: true }) },
     { module: 'trimming', label: 'reminders.trimming.outagesNotTold', count: Number(windows), tone: 'danger', leadDays: s.outageNoticeDays, link: { page: 'outages', method: 'outages.list', filters: outages } },

@@ -1,10 +1,10 @@
-import { sql } from 'kysely';
 import { ApiError, type AutoPlanOutcome } from '../../contract';
 import type { Handlers } from '../context';
 import { currentUser } from '../context';
 import { loadSettings } from '../settings/settings.repository';
 import { addDays } from '../shared/time';
 import { checkDraft } from './trimming.handlers';
+import { insertPackage, planRecords, setPackageRecords } from './packages.repository';
 import { plannerSettings } from './trimming.repository';
 import { HARD_RULES } from './trimming.rules';
 
@@ -29,24 +29,9 @@ export const draftHandlers: Handlers<'trimming.autoPlan' | 'trimming.acceptDraft
     const at = ctx.now.toISOString();
     for (const p of draft.packages) {
       const lastDate = addDays(p.date, p.days - 1);
-      const { id } = await ctx.db
-        .insertInto('work_packages')
-        .values({ team_id: p.teamId, date: p.date, days: p.days, last_date: lastDate, line_id: p.lineId, method: p.method, status: 'planned', minutes: p.minutes, created_by: user.username, created_at: at, updated_at: at, override_reason: null, notes: null })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await ctx.db.insertInto('work_package_records').values(p.recordIds.map((record_id) => ({ package_id: id, record_id, notified_on: null, distance_after: null }))).execute();
-      await ctx.db
-        .updateTable('vegetation_records')
-        .set({
-          planned_date: lastDate,
-          team_id: p.teamId,
-          status: sql`case when status = 'unscheduled' then 'scheduled' else status end`,
-          late_reason: sql`case when deadline is not null and deadline < ${lastDate} then ${'自动编排：期限已过，尽早安排'} else null end`,
-          version: sql`version + 1`,
-          updated_at: at,
-        })
-        .where('id', 'in', p.recordIds)
-        .execute();
+      const id = await insertPackage(ctx.db, { team_id: p.teamId, date: p.date, days: p.days, last_date: lastDate, line_id: p.lineId, method: p.method, minutes: p.minutes, override_reason: null, notes: null, updated_at: at }, user.username);
+      await setPackageRecords(ctx.db, id, p.recordIds, []);
+      await planRecords(ctx.db, p.recordIds, lastDate, p.teamId, '自动编排：期限已过，尽早安排', at);
       ctx.audit({ entity: 'packages', entityId: id, summary: 'package planned by auto plan', after: { teamId: p.teamId, date: p.date, lineId: p.lineId, recordIds: p.recordIds } });
     }
     ctx.audit({ entity: 'packages', entityId: `${draft.from}–${draft.to}`, summary: 'auto plan accepted', after: { packages: draft.packages.length, unplaced: draft.unplaced.length, late: draft.late.length } });

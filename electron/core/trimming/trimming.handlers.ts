@@ -1,11 +1,9 @@
-import { sql } from 'kysely';
 import { ApiError, notFound, type PackageRow, type ParsedInputOf, type PlanViolation } from '../../contract';
 import type { HandlerContext, Handlers } from '../context';
 import { currentUser } from '../context';
 import { loadSettings } from '../settings/settings.repository';
 import { fieldError, requireLive } from '../shared/references';
 import { addDays } from '../shared/time';
-import { gridPageOf } from '../shared/grid-query';
 import { updateVersioned } from '../shared/versioned';
 import { hazardDeadline, judgeClearance, nextDueDate, type LineClass } from '../vegetation/vegetation.rules';
 import {
@@ -26,6 +24,7 @@ import {
 } from './trimming.repository';
 import { checkPlacement, checkPlan, daysOf, isWorkingDay, loadsOf, placementMinutes, type Placement } from './trimming.rules';
 import { monthRow } from './trimming.month';
+import { finishRecord, insertPackage, issueOrder, markNotified, packagesGrid, planRecords, recordDistanceAfter, releaseRecords, returnRecord, setPackageRecords } from './packages.repository';
 
 type Methods =
   | 'trimming.board'
@@ -82,121 +81,10 @@ function requirePlannable(records: Awaited<ReturnType<typeof recordsById>>, ids:
   return records[0]!.line_id;
 }
 
-/** Records follow their package: planned for its day and team, 待排期 → 已排期. */
-async function planRecords(ctx: HandlerContext, ids: number[], date: string, teamId: number, lateReason: string | null) {
-  if (ids.length === 0) return;
-  await ctx.db
-    .updateTable('vegetation_records')
-    .set({
-      planned_date: date,
-      team_id: teamId,
-      status: sql`case when status = 'unscheduled' then 'scheduled' else status end`,
-      late_reason: sql`case when deadline is not null and deadline < ${date} then ${lateReason} else null end`,
-      version: sql`version + 1`,
-      updated_at: ctx.now.toISOString(),
-    })
-    .where('id', 'in', ids)
-    .execute();
-}
-
-/** Records leaving a package go back to the backlog, unplanned. */
-async function releaseRecords(ctx: HandlerContext, ids: number[]) {
-  if (ids.length === 0) return;
-  await ctx.db
-    .updateTable('vegetation_records')
-    .set({ planned_date: null, team_id: null, late_reason: null, status: sql`case when status = 'blocked' then status else 'unscheduled' end`, version: sql`version + 1`, updated_at: ctx.now.toISOString() })
-    .where('id', 'in', ids)
-    .where('status', '!=', 'done')
-    .execute();
-}
-
-const packageList = (ctx: HandlerContext) =>
-  ctx.db
-    .selectFrom('work_packages as p')
-    .innerJoin('teams as tm', 'tm.id', 'p.team_id')
-    .innerJoin('lines as l', 'l.id', 'p.line_id')
-    .selectAll('p')
-    .select(['tm.name as team_name', 'l.name as line_name'])
-    .select((eb) =>
-      eb
-        .selectFrom('work_package_records as pr')
-        .innerJoin('vegetation_records as v', 'v.id', 'pr.record_id')
-        .select((e) => e.fn.coalesce(e.fn.sum<number>('v.tree_count'), sql<number>`0`).as('n'))
-        .whereRef('pr.package_id', '=', 'p.id')
-        .as('trees'),
-    );
-type ListedPackage = Awaited<ReturnType<ReturnType<typeof packageList>['executeTakeFirstOrThrow']>>;
-
-const NOT_DONE = ['planned', 'notified', 'working'];
-
 /** Packages as a list: by status, team, days; late ones; ones whose landowners must be told now. */
 export async function packagesList(ctx: HandlerContext, req: ParsedInputOf<'trimming.packages'>) {
   const lead = req.noticesDue ? (await settingsOf(ctx)).noticeLeadDays : 0;
-  return gridPageOf({
-    base: () => {
-      let q = packageList(ctx).where('p.status', '!=', 'cancelled');
-      if (req.statuses?.length) q = q.where('p.status', 'in', req.statuses);
-      if (req.teamId) q = q.where('p.team_id', '=', req.teamId);
-      if (req.from) q = q.where('p.last_date', '>=', req.from);
-      if (req.to) q = q.where('p.date', '<=', req.to);
-      if (req.late) q = q.where('p.status', 'in', NOT_DONE).where('p.last_date', '<', ctx.today);
-      if (req.noticesDue) {
-        q = q
-          .where('p.status', 'in', NOT_DONE)
-          .where('p.date', '>=', ctx.today)
-          .where('p.date', '<=', addDays(ctx.today, lead + 2))
-          .where(({ exists, selectFrom }) =>
-            exists(
-              selectFrom('work_package_records as pr')
-                .innerJoin('vegetation_records as v', 'v.id', 'pr.record_id')
-                .select('pr.record_id')
-                .whereRef('pr.package_id', '=', 'p.id')
-                .where('pr.notified_on', 'is', null)
-                .where('v.landowner', 'is not', null)
-                .where('v.landowner', '!=', '')
-                .where('v.hazard_grade', '!=', 'emergency'),
-            ),
-          );
-      }
-      return q;
-    },
-    select: (q: unknown) => q as ReturnType<typeof packageList>,
-    req,
-    columns: {
-      date: { ref: 'p.date', type: 'date' },
-      teamName: { ref: 'tm.name', type: 'text' },
-      lineName: { ref: 'l.name', type: 'text' },
-      status: { ref: 'p.status', type: 'text' },
-      orderNo: { ref: 'p.order_no', type: 'text' },
-    },
-    search: ['l.name', 'tm.name', 'p.order_no'],
-    tieBreaker: 'p.id',
-    defaultSort: [{ colId: 'date', sort: 'asc' as const }],
-    map: (p: ListedPackage) => ({
-      id: p.id,
-      version: p.version,
-      createdAt: p.created_at,
-      updatedAt: p.updated_at,
-      teamId: p.team_id,
-      teamName: p.team_name,
-      date: p.date,
-      days: p.days,
-      lastDate: p.last_date,
-      lineId: p.line_id,
-      lineName: p.line_name,
-      method: p.method as PackageRow['method'],
-      status: p.status as PackageRow['status'],
-      minutes: p.minutes,
-      trees: Number(p.trees ?? 0),
-      orderNo: p.order_no,
-      ordersPrinted: p.orders_printed,
-      doneDate: p.done_date,
-      acceptedBy: p.accepted_by,
-      acceptedAt: p.accepted_at,
-      overrideReason: p.override_reason,
-      notes: p.notes,
-    }),
-  });
+  return packagesGrid(ctx.db, req, ctx.today, lead);
 }
 
 const ruleList = (violations: PlanViolation[]) => [...new Set(violations.map((v) => v.rule))].join(',');
@@ -267,18 +155,16 @@ export const trimmingHandlers: Handlers<Methods> = {
     };
     let id: number;
     if (!before) {
-      id = (await ctx.db.insertInto('work_packages').values({ ...values, status: 'planned', created_by: user.username, created_at: at }).returning('id').executeTakeFirstOrThrow()).id;
+      id = await insertPackage(ctx.db, values, user.username);
     } else {
       id = before.id;
       await updateVersioned(ctx.db, 'work_packages', id, input.version, values, () => onePackage(ctx, id, s));
     }
     const kept = new Set(ids);
     const dropped = (before?.records ?? []).map((r) => r.id).filter((r) => !kept.has(r));
-    if (dropped.length) await ctx.db.deleteFrom('work_package_records').where('package_id', '=', id).where('record_id', 'in', dropped).execute();
-    const added = ids.filter((r) => !(before?.records ?? []).some((x) => x.id === r));
-    if (added.length) await ctx.db.insertInto('work_package_records').values(added.map((record_id) => ({ package_id: id, record_id, notified_on: null, distance_after: null }))).execute();
-    await releaseRecords(ctx, dropped);
-    await planRecords(ctx, ids, values.last_date, input.teamId, values.override_reason);
+    await setPackageRecords(ctx.db, id, ids.filter((r) => !(before?.records ?? []).some((x) => x.id === r)), dropped);
+    await releaseRecords(ctx.db, dropped, at);
+    await planRecords(ctx.db, ids, values.last_date, input.teamId, values.override_reason, at);
     const saved = await onePackage(ctx, id, s);
     ctx.audit({ entity: 'packages', entityId: id, summary: before ? 'package changed' : 'package planned', before, after: saved });
     if (violations.length > 0) ctx.audit({ entity: 'packages', entityId: id, summary: 'plan rule overridden', after: { reason: input.overrideReason, violations } });
@@ -292,7 +178,7 @@ export const trimmingHandlers: Handlers<Methods> = {
     if (!before || before.status === 'cancelled') throw notFound('packages', input.id);
     if (!['planned', 'notified'].includes(before.status)) throw new ApiError({ code: 'RULE', message: 'trimming.package.started' });
     await updateVersioned(ctx.db, 'work_packages', input.id, input.version, { status: 'cancelled', cancel_reason: input.reason, updated_at: ctx.now.toISOString() }, () => onePackage(ctx, input.id, s));
-    await releaseRecords(ctx, before.records.map((r) => r.id));
+    await releaseRecords(ctx.db, before.records.map((r) => r.id), ctx.now.toISOString());
     ctx.audit({ entity: 'packages', entityId: input.id, summary: 'package cancelled', before, after: { reason: input.reason } });
     return { package: await onePackage(ctx, input.id, s) };
   },
@@ -307,12 +193,8 @@ export const trimmingHandlers: Handlers<Methods> = {
     let records = 0;
     for (const p of rows) {
       const ids = p.records.filter((r) => r.landowner && !r.notifiedOn).map((r) => r.id);
-      if (ids.length) {
-        await ctx.db.updateTable('work_package_records').set({ notified_on: input.date }).where('package_id', '=', p.id).where('record_id', 'in', ids).execute();
-        await ctx.db.updateTable('vegetation_records').set({ status: 'notified', version: sql`version + 1`, updated_at: ctx.now.toISOString() }).where('id', 'in', ids).where('status', 'in', ['unscheduled', 'scheduled']).execute();
-        records += ids.length;
-      }
-      if (p.status === 'planned') await ctx.db.updateTable('work_packages').set({ status: 'notified', version: sql`version + 1`, updated_at: ctx.now.toISOString() }).where('id', '=', p.id).execute();
+      await markNotified(ctx.db, p.id, ids, input.date, p.status === 'planned', ctx.now.toISOString());
+      records += ids.length;
       ctx.audit({ entity: 'packages', entityId: p.id, summary: 'landowners notified', after: { date: input.date, records: ids } });
     }
     return { records, packages: rows.length };
@@ -324,19 +206,7 @@ export const trimmingHandlers: Handlers<Methods> = {
     if (!before || before.status === 'cancelled') throw notFound('packages', input.id);
     const orderNo = before.orderNo ?? (await nextOrderNo(ctx.db, before.date));
     const moves = before.status === 'planned' || before.status === 'notified';
-    await ctx.db
-      .updateTable('work_packages')
-      .set({ order_no: orderNo, orders_printed: sql`orders_printed + 1`, ...(moves ? { status: 'working' } : {}), version: sql`version + 1`, updated_at: ctx.now.toISOString() })
-      .where('id', '=', input.id)
-      .execute();
-    if (moves) {
-      await ctx.db
-        .updateTable('vegetation_records')
-        .set({ status: 'in_progress', version: sql`version + 1`, updated_at: ctx.now.toISOString() })
-        .where('id', 'in', before.records.map((r) => r.id))
-        .where('status', 'in', ['unscheduled', 'scheduled', 'notified'])
-        .execute();
-    }
+    await issueOrder(ctx.db, input.id, orderNo, before.records.map((r) => r.id), moves, ctx.now.toISOString());
     ctx.audit({ entity: 'packages', entityId: input.id, summary: before.orderNo ? 'work order reprinted' : 'work order issued', after: { orderNo, printed: before.ordersPrinted + 1 } });
     return { package: await onePackage(ctx, input.id, s), reprint: before.orderNo !== null };
   },
@@ -359,38 +229,15 @@ export const trimmingHandlers: Handlers<Methods> = {
       const line: LineClass = { voltage: r.voltage as LineClass['voltage'], conductor: r.conductor as LineClass['conductor'] };
       // The distance after the work is judged by the same rule as the hazard itself.
       const judged = judgeClearance(line, r.tree_class as 'general', { vertical: result.distanceAfter, horizontal: null }, settings)!;
-      await ctx.db.updateTable('work_package_records').set({ distance_after: result.distanceAfter }).where('package_id', '=', input.id).where('record_id', '=', r.id).execute();
+      await recordDistanceAfter(ctx.db, input.id, r.id, result.distanceAfter);
       if (judged.grade === 'general') {
         const cycleNext = nextDueDate('done', input.doneDate, r.species, settings)!;
-        await ctx.db
-          .updateTable('vegetation_records')
-          .set({ status: 'done', completed_date: input.doneDate, distance_after: result.distanceAfter, next_due_date: cycleNext, due_date: cycleNext, late_reason: null, version: sql`version + 1`, updated_at: ctx.now.toISOString() })
-          .where('id', '=', r.id)
-          .execute();
+        await finishRecord(ctx.db, r.id, { doneDate: input.doneDate, distanceAfter: result.distanceAfter, next: cycleNext }, ctx.now.toISOString());
         ctx.audit({ entity: 'vegetation', entityId: r.id, summary: 'done in package', after: { packageId: input.id, distanceAfter: result.distanceAfter, nextDueDate: cycleNext } });
       } else {
         // Still inside the minimum plus margin: not accepted; back to the backlog with its new grade, found again that day.
         const deadline = hazardDeadline(judged.grade, input.doneDate, null, r.species, settings);
-        await ctx.db
-          .updateTable('vegetation_records')
-          .set({
-            status: 'unscheduled',
-            planned_date: null,
-            team_id: null,
-            late_reason: null,
-            vertical_distance: result.distanceAfter,
-            horizontal_distance: null,
-            hazard_grade: judged.grade,
-            hazard_basis_json: JSON.stringify(judged.basis),
-            found_date: input.doneDate,
-            deadline,
-            due_date: deadline,
-            version: sql`version + 1`,
-            updated_at: ctx.now.toISOString(),
-          })
-          .where('id', '=', r.id)
-          .execute();
-        await ctx.db.deleteFrom('work_package_records').where('package_id', '=', input.id).where('record_id', '=', r.id).execute();
+        await returnRecord(ctx.db, input.id, r.id, { distanceAfter: result.distanceAfter, grade: judged.grade, basisJson: JSON.stringify(judged.basis), foundDate: input.doneDate, deadline }, ctx.now.toISOString());
         backToBacklog.push({ recordId: r.id, grade: judged.grade });
         ctx.audit({ entity: 'vegetation', entityId: r.id, summary: 'not accepted: back to backlog', after: { packageId: input.id, distanceAfter: result.distanceAfter, grade: judged.grade, basis: judged.basis } });
       }

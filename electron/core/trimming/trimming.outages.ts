@@ -5,7 +5,7 @@ import { loadSettings } from '../settings/settings.repository';
 import { gridPageOf } from '../shared/grid-query';
 import { requireLive } from '../shared/references';
 import { updateVersioned } from '../shared/versioned';
-import { findOutage, outagesGrid, plannerSettings, toOutageRow, type OutageJoined } from './trimming.repository';
+import { findOutage, insertOutage, outagesGrid, plannerSettings, toOutageRow, type OutageJoined } from './trimming.repository';
 
 /**
  * 停电计划: an outage window per line, requested by the planner and approved by a manager. Customers
@@ -54,7 +54,7 @@ export const outageHandlers: Handlers<'outages.list' | 'outages.get' | 'outages.
     let id: number;
     const before = input.id === undefined ? undefined : await rowOf(ctx, input.id);
     if (!before) {
-      id = (await ctx.db.insertInto('outage_windows').values({ ...values, status: 'requested', requested_by: user.displayName, created_at: at }).returning('id').executeTakeFirstOrThrow()).id;
+      id = await insertOutage(ctx.db, { ...values, approved_by: null, approved_at: null, customers_notified_on: null, cancel_reason: null }, user.displayName);
     } else {
       // An approved window is changed only by asking again: it goes back to 申请.
       if (before.status === 'cancelled') throw new ApiError({ code: 'RULE', message: 'trimming.outage.cancelled' });

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import { formatTowerRange, type BacklogRecord, type CalendarDay, type OutageRow, type PackageRecord, type PackageRow, type ParsedInputOf, type PlanTeam } from '../../contract';
 import type { DB } from '../db/schema';
 import type { Settings } from '../settings/settings.repository';
@@ -110,6 +110,24 @@ export function outagesGrid(db: Kysely<DB>, req: ParsedInputOf<'outages.list'>) 
     },
   };
 }
+
+export const insertOutage = async (db: Kysely<DB>, values: Omit<Insertable<DB['outage_windows']>, 'status' | 'requested_by' | 'created_at'>, by: string) =>
+  (await db.insertInto('outage_windows').values({ ...values, status: 'requested', requested_by: by, created_at: values.updated_at }).returning('id').executeTakeFirstOrThrow()).id;
+
+/** Approved windows between two days whose customers have not been told. */
+export const windowsNotTold = async (db: Kysely<DB>, from: string, to: string) =>
+  Number(
+    (
+      await db
+        .selectFrom('outage_windows')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('status', '=', 'approved')
+        .where('customers_notified_on', 'is', null)
+        .where('date', '>=', from)
+        .where('date', '<=', to)
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 export const windowsForRules = (rows: OutageJoined[]): RuleWindow[] =>
   rows.map((w) => ({ lineId: w.line_id, date: w.date, startTime: w.start_time, endTime: w.end_time, towerFrom: w.tower_from, towerTo: w.tower_to, status: w.status }));
