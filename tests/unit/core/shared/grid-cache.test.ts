@@ -75,7 +75,7 @@ describe('deep blocks of a large grid', () => {
     const at = { ...view, startRow: 1500, endRow: 1600 };
     const before = await block(at);
     const moved = await t.call('vegetation.get', { id: before[0]! }, t.adminToken);
-    await t.call('vegetation.save', { ...moved, towerRange: moved.towerRange, plannedDate: '2099-12-31' } as never, t.adminToken);
+    await t.call('vegetation.save', { ...moved, towerRange: moved.towerRange, plannedDate: '2099-12-31', lateReason: '等林业部门批复' } as never, t.adminToken);
     const after = await block(at);
     expect(after).not.toContain(moved.id);
     expect(after).toEqual(await uncached(at));
