@@ -86,6 +86,7 @@ export const enTrimming: Messages<typeof zhTrimming> = {
       notDone: 'The work has not been recorded as done',
       needsOverride: 'This breaks a rule ({{rules}}): give the reason',
       orderNo: 'Order no.',
+      work: 'Work',
       printed: 'printed {{count}} times',
     },
     auto: {

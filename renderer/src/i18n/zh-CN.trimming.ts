@@ -83,6 +83,7 @@ export const zhTrimming = {
       notDone: '作业包还没有登记完成',
       needsOverride: '这样安排违反规则（{{rules}}）：请填写原因',
       orderNo: '派工单号',
+      work: '工作量',
       printed: '已打印 {{count}} 次',
     },
     auto: {

@@ -65,7 +65,7 @@ export function PackageDrawer({ pkg, onClose, onChanged, onMethod }: { pkg: Pack
           )}
         </Descriptions.Item>
         <Descriptions.Item label={t('trimming.package.orderNo')}>{pkg.orderNo ? `${pkg.orderNo}（${t('trimming.package.printed', { count: pkg.ordersPrinted })}）` : '—'}</Descriptions.Item>
-        <Descriptions.Item label={t('trimming.minutes', { hours: Math.round(pkg.minutes / 6) / 10 })}>{t('trimming.trees', { count: pkg.trees })}</Descriptions.Item>
+        <Descriptions.Item label={t('trimming.package.work')}>{`${t('trimming.trees', { count: pkg.trees })} · ${t('trimming.minutes', { hours: Math.round(pkg.minutes / 6) / 10 })}`}</Descriptions.Item>
         {pkg.overrideReason && (
           <Descriptions.Item label={t('trimming.package.override')} span={2}>
             {pkg.overrideReason}
