@@ -32,18 +32,38 @@ export const vegetationStatus = z.enum(VEGETATION_STATUSES);
 export const hazardGrade = z.enum(HAZARD_GRADES);
 export type HazardGrade = z.infer<typeof hazardGrade>;
 
-/* ---------- tower range: "#12–#15", "12-15", "#7" ---------- */
+/* ---------- tower range: how offices write a span of towers ---------- */
 
-const TOWER_RANGE = /^#?\s*(\d{1,4})\s*(?:[-–—~～至到]\s*#?\s*(\d{1,4}))?$/;
+// One tower as ledgers write it: "#12", "12号", "12#", "N12", "12号杆", "012".
+const TOWER = String.raw`(?:[#nN]\s*)?(\d{1,4})\s*(?:号\s*[杆塔]?|#|[杆塔])?`;
+const TOWER_RANGE = new RegExp(String.raw`^${TOWER}(?:\s*[-–—―~～至到]{1,2}\s*${TOWER})?$`);
+/** Several towers listed one by one ("12、14、15"): not one span. */
+const TOWER_LIST = /^[#nN]?\s*\d{1,4}\s*(?:号|#)?\s*[、,，;；/]/;
 
+/** Full-width digits, letters and punctuation as plain ASCII (ledgers typed with a Chinese IME). */
+const asciiOf = (s: string) => s.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
+
+/**
+ * A span of towers however a ledger writes it — "#12–#15", "12号-15号", "12#-15#", "#12~#15",
+ * "N12-N15", "12号杆-15号杆", "012-015", "12—15", "12-15号", a single "12号" — or null.
+ */
 export function parseTowerRange(value: string): { from: number; to: number } | null {
-  const normalised = value.trim().replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).replace(/＃/g, '#');
-  const m = TOWER_RANGE.exec(normalised);
+  const m = TOWER_RANGE.exec(asciiOf(value).trim());
   if (!m) return null;
   const from = Number(m[1]);
   const to = m[2] === undefined ? from : Number(m[2]);
   if (from < 1 || to < from) return null;
   return { from, to };
+}
+
+/** Why a tower range was refused: a list of towers, the last before the first, or a form not known. */
+export function towerRangeProblem(value: string): 'vegetation.towerRange.list' | 'vegetation.towerRange.order' | 'vegetation.towerRange.format' | null {
+  if (parseTowerRange(value) !== null) return null;
+  const s = asciiOf(value).trim();
+  if (TOWER_LIST.test(s)) return 'vegetation.towerRange.list';
+  const m = TOWER_RANGE.exec(s);
+  if (m && Number(m[1]) >= 1) return 'vegetation.towerRange.order';
+  return 'vegetation.towerRange.format';
 }
 
 export function formatTowerRange(from: number, to: number): string {
@@ -53,7 +73,10 @@ export function formatTowerRange(from: number, to: number): string {
 export const towerRange = z
   .string()
   .max(30, { error: 'vegetation.towerRange.format' })
-  .refine((s) => parseTowerRange(s) !== null, { error: 'vegetation.towerRange.format' });
+  .superRefine((s, ctx) => {
+    const problem = towerRangeProblem(s);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
 
 /* ---------- hazard judgement ---------- */
 

@@ -16,6 +16,7 @@ import { addDays } from '../shared/time';
 import type { Settings } from '../settings/settings.repository';
 import { fieldError } from '../shared/references';
 import { indexedSearch } from '../search/text-index';
+import { towerWordsOf } from './tower-search';
 import { dueDate, foundDateOf, hazardDeadline, judgeClearance, nextDueDate, plannedPastDeadline, statusAfterPlanning, type LineClass } from './vegetation.rules';
 
 export const VEGETATION_COLUMNS: GridColumns = {
@@ -128,9 +129,13 @@ export async function findVegetation(db: Kysely<DB>, id: number, today: string, 
 }
 
 /** The vegetation grid's query: module filters, presets, column filters, search and sort. */
-export function vegetationGrid(db: Kysely<DB>, req: ParsedInputOf<'vegetation.list'>, today: string, dueSoonDays: number, cache?: GridCache): GridSource<JoinedRow, VegetationRow> {
+export function vegetationGrid(db: Kysely<DB>, typedReq: ParsedInputOf<'vegetation.list'>, today: string, dueSoonDays: number, cache?: GridCache): GridSource<JoinedRow, VegetationRow> {
+  // Words naming towers ("12号", "#12–#15") find the records whose span overlaps them.
+  const { towers, rest } = towerWordsOf(typedReq.search);
+  const req = towers.length ? { ...typedReq, search: rest } : typedReq;
   const filtered = <Q extends ReturnType<typeof joined>>(from: Q): Q => {
     let q = from.where('v.deleted_at', 'is', null) as Q;
+    for (const span of towers) q = q.where('v.tower_from', '<=', span.to).where('v.tower_to', '>=', span.from) as Q;
     if (req.lineId) q = q.where('v.line_id', '=', req.lineId) as Q;
     if (req.townshipId) q = q.where('v.township_id', '=', req.townshipId) as Q;
     if (req.grades?.length) q = q.where('v.hazard_grade', 'in', req.grades) as Q;

@@ -52,7 +52,7 @@ describe('vegetation records through dispatch', () => {
     expect(e1.code).toBe('VALIDATION');
     expect(e1.issues).toContainEqual(expect.objectContaining({ path: ['verticalDistance'], message: 'validation.not_negative' }));
     const e2 = await rejection(t.call('vegetation.save', base(lineId10, { towerRange: '#15–#12' }), t.adminToken));
-    expect(e2.issues).toContainEqual(expect.objectContaining({ path: ['towerRange'], message: 'vegetation.towerRange.format' }));
+    expect(e2.issues).toContainEqual(expect.objectContaining({ path: ['towerRange'], message: 'vegetation.towerRange.order' }));
     const e3 = await rejection(t.call('vegetation.save', base(lineId10, { towerRange: '十二号' }), t.adminToken));
     expect(e3.issues?.[0]?.path).toEqual(['towerRange']);
     expect((await countRecords(t)).rowCount).toBe(0);
