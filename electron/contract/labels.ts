@@ -253,9 +253,13 @@ export type LabelLanguage = keyof typeof SHEET_LABELS;
 /** Looks up 'vegetation.statuses' or 'reference.name' in one language; undefined if absent. */
 export function labelAt(lang: LabelLanguage, key: string): unknown {
   let node: unknown = SHEET_LABELS[lang];
-  for (const part of key.split('.')) {
+  const parts = key.split('.');
+  for (let i = 0; i < parts.length; i++) {
     if (node === null || typeof node !== 'object') return undefined;
-    node = (node as Record<string, unknown>)[part];
+    // A value with a dot in it ('reference.voltages.0.4') is one key.
+    const rest = parts.slice(i).join('.');
+    if (i < parts.length - 1 && Object.hasOwn(node, rest)) return (node as Record<string, unknown>)[rest];
+    node = (node as Record<string, unknown>)[parts[i]!];
   }
   return node;
 }

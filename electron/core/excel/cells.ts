@@ -12,13 +12,20 @@ export function cellText(v: RawCell): string {
   return halfWidth(String(v)).trim();
 }
 
-/** A header as compared: no spaces, no required-star, no unit in brackets, lower case. */
+/** A name as compared (a line, a township, a code, a listed value): half-width, no spaces, lower case. */
+export function nameKey(v: RawCell): string {
+  return cellText(v).replace(/\s+/g, '').toLowerCase();
+}
+
+/**
+ * A header as compared: the name without a required-star or colon, without units and notes in
+ * brackets anywhere ("垂直距离（米）", "数量(株)", "镇(乡)", "株(棵)数") or after a slash ("距离/m").
+ */
 export function headerKey(v: RawCell): string {
-  return cellText(v)
-    .replace(/[*＊]/g, '')
-    .replace(/[(（][^)）]*[)）]\s*$/, '')
-    .replace(/\s+/g, '')
-    .toLowerCase();
+  return nameKey(v)
+    .replace(/[*:]/g, '')
+    .replace(/[([【][^)\]】]*[)\]】]/g, '')
+    .replace(/\/(m|米|km|公里|株|棵|元|万元|kv|kva|个|台|基|ω|ω·m)$/, '');
 }
 
 export type Converted<T> = { ok: true; value: T | null } | { ok: false; message: string; params?: Record<string, string | number> };
@@ -103,7 +110,7 @@ export function toBoolean(v: RawCell): Converted<boolean> {
 export function toEnum(v: RawCell, labels: { value: string; names: string[] }[]): Converted<string> {
   const s = cellText(v);
   if (s === '') return ok(null);
-  const key = headerKey(s);
-  for (const l of labels) if (l.value.toLowerCase() === key || l.names.some((n) => headerKey(n) === key)) return ok(l.value);
+  const key = nameKey(s);
+  for (const l of labels) if (l.value.toLowerCase() === key || l.names.some((n) => nameKey(n) === key)) return ok(l.value);
   return bad('import.enum', { allowed: labels.map((l) => l.names[0]).join('、') });
 }

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema';
-import { headerKey } from './cells';
+import { nameKey } from './cells';
 import type { RowProblem } from './sheet';
 
 /** Registers that name their line in a column: live lines by name, as a sheet would write it. */
@@ -10,14 +10,14 @@ export interface LineLookups {
 
 export async function loadLineLookups(db: Kysely<DB>): Promise<LineLookups> {
   const lines = await db.selectFrom('lines').select(['id', 'name']).where('deleted_at', 'is', null).execute();
-  return { lines: new Map(lines.map((l) => [headerKey(l.name), l.id])) };
+  return { lines: new Map(lines.map((l) => [nameKey(l.name), l.id])) };
 }
 
 export const lineNames = (lookups: LineLookups, field: string) => (field === 'line' ? [...lookups.lines.keys()] : []);
 
 /** The line column's value → lineId (null when blank); an unknown name is a problem on that column. */
 export function lineIdOf(value: unknown, lookups: LineLookups, problems: RowProblem[]): number | null {
-  const id = value === null ? null : lookups.lines.get(headerKey(String(value)));
+  const id = value === null ? null : lookups.lines.get(nameKey(String(value)));
   if (id === undefined) problems.push({ field: 'line', message: 'import.unknownReference', params: { value: String(value) } });
   return id ?? null;
 }

@@ -1,6 +1,7 @@
 import { LIGHTNING_DEVICE_TYPES, LIGHTNING_SITES, contract, type LightningDeviceRow, type ParsedInputOf } from '../../contract';
 import type { HandlerContext } from '../context';
-import { headerKey } from '../excel/cells';
+import { nameKey } from '../excel/cells';
+import { namesFor } from '../excel/header-synonyms';
 import { writeThroughHandler } from '../excel/sheet-context';
 import type { LedgerSheet } from '../excel/sheet';
 import { lineIdOf, lineNames, loadLineLookups, type LineLookups } from '../excel/line-lookup';
@@ -17,22 +18,22 @@ export const lightningDeviceSheet: LedgerSheet<LineLookups, LightningDeviceRow, 
   schema: contract['lightningDevices.save'].input,
   keyRule: 'import.keyRule.lightningDevices',
   fields: [
-    { key: 'code', label: 'lightning.code', kind: 'text', required: true, example: 'JD-0001', aliases: ['编号'], width: 12 },
-    { key: 'kind', label: 'lightning.kind', kind: 'enum', required: true, values: LIGHTNING_DEVICE_TYPES, valueLabels: 'lightning.kinds', example: '接地装置', aliases: ['设施类型', '类别'], width: 14 },
-    { key: 'site', label: 'lightning.site', kind: 'enum', required: true, values: LIGHTNING_SITES, valueLabels: 'lightning.sites', example: '线路杆塔', width: 14 },
-    { key: 'line', label: 'lightning.line', kind: 'lookup', inputKey: 'lineId', example: null, aliases: ['所属线路', '线路名称'], width: 16 },
-    { key: 'tower', label: 'lightning.tower', kind: 'text', example: '#12', aliases: ['杆号'], width: 8 },
-    { key: 'siteName', label: 'lightning.siteName', kind: 'text', example: null, width: 16 },
-    { key: 'model', label: 'lightning.model', kind: 'text', example: null, width: 14 },
-    { key: 'ratedKv', label: 'lightning.ratedKv', kind: 'number', example: null, aliases: ['额定电压'], width: 10 },
-    { key: 'installDate', label: 'lightning.installDate', kind: 'date', example: '2012-05-01', width: 12 },
-    { key: 'soilResistivity', label: 'lightning.soilResistivity', kind: 'number', example: 300, aliases: ['土壤电阻率'], width: 12 },
-    { key: 'transformerKva', label: 'lightning.transformerKva', kind: 'number', example: null, aliases: ['配变容量'], width: 10 },
-    { key: 'hasGroundWire', label: 'lightning.hasGroundWire', kind: 'boolean', example: true, aliases: ['有避雷线'], width: 10 },
-    { key: 'radialElectrodes', label: 'lightning.radialElectrodes', kind: 'boolean', example: false, aliases: ['放射形接地体'], width: 10 },
-    { key: 'nearStation', label: 'lightning.nearStation', kind: 'boolean', example: false, aliases: ['进出线段'], width: 10 },
-    { key: 'u1maInitial', label: 'lightning.u1maInitial', kind: 'number', example: null, aliases: ['U1mA初始值'], width: 10 },
-    { key: 'notes', label: 'lightning.notes', kind: 'text', example: null, width: 20 },
+    { key: 'code', label: 'lightning.code', kind: 'text', required: true, example: 'JD-0001', aliases: namesFor('deviceCode'), width: 12 },
+    { key: 'kind', label: 'lightning.kind', kind: 'enum', required: true, values: LIGHTNING_DEVICE_TYPES, valueLabels: 'lightning.kinds', example: '接地装置', aliases: namesFor('deviceKind'), width: 14 },
+    { key: 'site', label: 'lightning.site', kind: 'enum', required: true, values: LIGHTNING_SITES, valueLabels: 'lightning.sites', example: '线路杆塔', aliases: namesFor('site'), width: 14 },
+    { key: 'line', label: 'lightning.line', kind: 'lookup', inputKey: 'lineId', example: null, aliases: namesFor('line'), width: 16 },
+    { key: 'tower', label: 'lightning.tower', kind: 'text', example: '#12', aliases: namesFor('tower'), width: 8 },
+    { key: 'siteName', label: 'lightning.siteName', kind: 'text', example: null, aliases: namesFor('siteName'), width: 16 },
+    { key: 'model', label: 'lightning.model', kind: 'text', example: null, aliases: namesFor('model'), width: 14 },
+    { key: 'ratedKv', label: 'lightning.ratedKv', kind: 'number', example: null, aliases: namesFor('ratedKv'), width: 10 },
+    { key: 'installDate', label: 'lightning.installDate', kind: 'date', example: '2012-05-01', aliases: namesFor('commissionedDate'), width: 12 },
+    { key: 'soilResistivity', label: 'lightning.soilResistivity', kind: 'number', example: 300, aliases: namesFor('soilResistivity'), width: 12 },
+    { key: 'transformerKva', label: 'lightning.transformerKva', kind: 'number', example: null, aliases: namesFor('transformerKva'), width: 10 },
+    { key: 'hasGroundWire', label: 'lightning.hasGroundWire', kind: 'boolean', example: true, aliases: namesFor('hasGroundWire'), width: 10 },
+    { key: 'radialElectrodes', label: 'lightning.radialElectrodes', kind: 'boolean', example: false, aliases: namesFor('radialElectrodes'), width: 10 },
+    { key: 'nearStation', label: 'lightning.nearStation', kind: 'boolean', example: false, aliases: namesFor('nearStation'), width: 10 },
+    { key: 'u1maInitial', label: 'lightning.u1maInitial', kind: 'number', example: null, aliases: namesFor('u1maInitial'), width: 10 },
+    { key: 'notes', label: 'lightning.notes', kind: 'text', example: null, aliases: namesFor('notes'), width: 20 },
   ],
   loadLookups: ({ db }) => loadLineLookups(db),
   lookupNames: lineNames,
@@ -44,10 +45,10 @@ export const lightningDeviceSheet: LedgerSheet<LineLookups, LightningDeviceRow, 
     }
     return input;
   },
-  keyOf: (input) => headerKey(String(input.code)),
+  keyOf: (input) => nameKey(String(input.code)),
   async loadExisting(ctx) {
     const found = new Map<string, LightningDeviceRow>();
-    for await (const r of allDevices(ctx.db, await loadLightningContext(ctx.db, ctx.today))) found.set(headerKey(r.code), r);
+    for await (const r of allDevices(ctx.db, await loadLightningContext(ctx.db, ctx.today))) found.set(nameKey(r.code), r);
     return found;
   },
   inputOf: (r) => ({

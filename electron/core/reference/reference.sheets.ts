@@ -10,7 +10,8 @@ import {
 } from '../../contract';
 import type { HandlerContext } from '../context';
 import { writeThroughHandler } from '../excel/sheet-context';
-import { headerKey } from '../excel/cells';
+import { nameKey } from '../excel/cells';
+import { namesFor } from '../excel/header-synonyms';
 import type { ExportColumn, LedgerSheet, SheetContext, SheetField } from '../excel/sheet';
 import { referenceHandlers } from './reference.handlers';
 import { lines, teams, townships, villages } from './reference.repository';
@@ -48,7 +49,7 @@ function referenceSheet(spec: {
     keyRule: `import.keyRule.${spec.table}`,
     async loadLookups({ db }) {
       const rows = await db.selectFrom('townships').select(['id', 'name']).where('deleted_at', 'is', null).execute();
-      return { townships: new Map(rows.map((t) => [headerKey(t.name), t.id])) };
+      return { townships: new Map(rows.map((t) => [nameKey(t.name), t.id])) };
     },
     lookupNames(lookups, field) {
       return field === 'township' ? [...lookups.townships.keys()] : [];
@@ -57,14 +58,14 @@ function referenceSheet(spec: {
       const input: Record<string, unknown> = {};
       for (const [key, value] of Object.entries(values)) {
         if (key === 'township') {
-          const id = value === null ? undefined : lookups.townships.get(headerKey(String(value)));
+          const id = value === null ? undefined : lookups.townships.get(nameKey(String(value)));
           if (value !== null && id === undefined) problems.push({ field: 'township', message: 'import.unknownReference', params: { value: String(value) } });
           input.townshipId = id;
         } else if (key === 'townships') {
           const names = (value as string[] | null) ?? [];
           const ids: number[] = [];
           for (const n of names) {
-            const id = lookups.townships.get(headerKey(n));
+            const id = lookups.townships.get(nameKey(n));
             if (id === undefined) problems.push({ field: 'townships', message: 'import.unknownReference', params: { value: n } });
             else ids.push(id);
           }
@@ -88,32 +89,36 @@ function referenceSheet(spec: {
   };
 }
 
-const name = (key = 'name'): SheetField => ({ key, label: 'reference.name', kind: 'text', required: true, example: '', aliases: ['名字'], width: 18 });
-const notes: SheetField = { key: 'notes', label: 'reference.notes', kind: 'text', example: null, width: 24 };
+const name = (key = 'name'): SheetField => ({ key, label: 'reference.name', kind: 'text', required: true, example: '', aliases: namesFor('name'), width: 18 });
+const notes: SheetField = { key: 'notes', label: 'reference.notes', kind: 'text', example: null, aliases: namesFor('notes'), width: 24 };
 const text = (width = 14): ExportColumn<Row> => ({ kind: 'text', width });
-const byName = (i: Record<string, unknown>) => headerKey(String(i.name));
+const byName = (i: Record<string, unknown>) => nameKey(String(i.name));
 
 export const referenceSheets = {
   townships: referenceSheet({
     table: 'townships',
-    fields: [{ ...name(), example: '城关镇' }, notes],
+    fields: [{ ...name(), example: '城关镇', aliases: [...namesFor('name'), ...namesFor('township')] }, notes],
     keyOf: byName,
     inputOf: (r) => ({ id: r.id, version: r.version, name: r.name, notes: r.notes }),
     exportColumns: { name: text(), villageCount: { kind: 'number' }, notes: text(24) },
   }),
   villages: referenceSheet({
     table: 'villages',
-    fields: [{ key: 'township', label: 'reference.township', kind: 'lookup', required: true, inputKey: 'townshipId', example: '城关镇', width: 12 }, { ...name(), example: '东关村' }, notes],
-    keyOf: (i) => `${String(i.townshipId)}|${headerKey(String(i.name))}`,
+    fields: [
+      { key: 'township', label: 'reference.township', kind: 'lookup', required: true, inputKey: 'townshipId', example: '城关镇', aliases: namesFor('township'), width: 12 },
+      { ...name(), example: '东关村', aliases: [...namesFor('name'), ...namesFor('village')] },
+      notes,
+    ],
+    keyOf: (i) => `${String(i.townshipId)}|${nameKey(String(i.name))}`,
     inputOf: (r) => ({ id: r.id, version: r.version, townshipId: r.townshipId, name: r.name, notes: r.notes }),
     exportColumns: { name: text(), townshipName: text(), notes: text(24) },
   }),
   teams: referenceSheet({
     table: 'teams',
     fields: [
-      { ...name(), example: '城关供电所线路班' },
-      { key: 'kind', label: 'reference.kind', kind: 'enum', required: true, values: TEAM_KINDS, valueLabels: 'reference.teamKinds', example: '线路班', width: 12 },
-      { key: 'phone', label: 'reference.phone', kind: 'text', example: '0371-12345678', width: 14 },
+      { ...name(), example: '城关供电所线路班', aliases: [...namesFor('name'), '班组名称', '班组'] },
+      { key: 'kind', label: 'reference.kind', kind: 'enum', required: true, values: TEAM_KINDS, valueLabels: 'reference.teamKinds', example: '线路班', aliases: namesFor('teamKind'), width: 12 },
+      { key: 'phone', label: 'reference.phone', kind: 'text', example: '0371-12345678', aliases: namesFor('phone'), width: 14 },
       notes,
     ],
     keyOf: byName,
@@ -123,15 +128,15 @@ export const referenceSheets = {
   lines: referenceSheet({
     table: 'lines',
     fields: [
-      { ...name(), example: '10kV 城关一线', aliases: ['线路名称'] },
-      { key: 'code', label: 'reference.code', kind: 'text', example: 'CG01', aliases: ['线路编号'], width: 10 },
-      { key: 'voltage', label: 'reference.voltage', kind: 'enum', required: true, values: VOLTAGE_LEVELS, valueLabels: 'reference.voltages', example: '10kV', width: 10 },
-      { key: 'conductor', label: 'reference.conductor', kind: 'enum', required: true, values: CONDUCTOR_TYPES, valueLabels: 'reference.conductors', example: '裸导线', width: 10 },
-      { key: 'areaType', label: 'reference.areaType', kind: 'enum', required: true, values: AREA_TYPES, valueLabels: 'reference.areaTypes', example: '农村', width: 10 },
-      { key: 'substation', label: 'reference.substation', kind: 'text', example: '城关变', width: 12 },
-      { key: 'lengthKm', label: 'reference.lengthKm', kind: 'number', example: 12.5, width: 10 },
-      { key: 'commissionedDate', label: 'reference.commissionedDate', kind: 'date', example: '2015-06-30', width: 12 },
-      { key: 'townships', label: 'reference.townships', kind: 'lookupList', inputKey: 'townshipIds', example: '城关镇、河口乡', width: 20 },
+      { ...name(), example: '10kV 城关一线', aliases: [...namesFor('name'), ...namesFor('line')] },
+      { key: 'code', label: 'reference.code', kind: 'text', example: 'CG01', aliases: namesFor('lineCode'), width: 10 },
+      { key: 'voltage', label: 'reference.voltage', kind: 'enum', required: true, values: VOLTAGE_LEVELS, valueLabels: 'reference.voltages', example: '10kV', aliases: namesFor('voltage'), width: 10 },
+      { key: 'conductor', label: 'reference.conductor', kind: 'enum', required: true, values: CONDUCTOR_TYPES, valueLabels: 'reference.conductors', example: '裸导线', aliases: namesFor('conductor'), width: 10 },
+      { key: 'areaType', label: 'reference.areaType', kind: 'enum', required: true, values: AREA_TYPES, valueLabels: 'reference.areaTypes', example: '农村', aliases: namesFor('areaType'), width: 10 },
+      { key: 'substation', label: 'reference.substation', kind: 'text', example: '城关变', aliases: namesFor('substation'), width: 12 },
+      { key: 'lengthKm', label: 'reference.lengthKm', kind: 'number', example: 12.5, aliases: namesFor('lengthKm'), width: 10 },
+      { key: 'commissionedDate', label: 'reference.commissionedDate', kind: 'date', example: '2015-06-30', aliases: namesFor('commissionedDate'), width: 12 },
+      { key: 'townships', label: 'reference.townships', kind: 'lookupList', inputKey: 'townshipIds', example: '城关镇、河口乡', aliases: namesFor('townships'), width: 20 },
       notes,
     ],
     keyOf: byName,

@@ -1,6 +1,7 @@
 import { STAFF_SKILLS, STAFF_STATUSES, contract, labelText, type ParsedInputOf, type StaffRow } from '../../contract';
 import type { HandlerContext } from '../context';
-import { headerKey } from '../excel/cells';
+import { nameKey } from '../excel/cells';
+import { namesFor } from '../excel/header-synonyms';
 import { writeThroughHandler } from '../excel/sheet-context';
 import type { LedgerSheet, SheetField } from '../excel/sheet';
 import { staffHandlers } from './staff.handlers';
@@ -17,16 +18,16 @@ const SKILL_KEY = 'skill:';
 const skillFields = (skills: readonly string[]): SheetField[] =>
   skills.map((skill, i) => ({ key: `${SKILL_KEY}${skill}`, label: `staff.skillColumns.${skill}`, kind: 'enum', values: LEVELS, valueLabels: 'staff.levelNames', example: i === 0 ? '中级' : null, width: 9 }));
 const fieldsWith = (skills: readonly string[]): SheetField[] => [
-  { key: 'employeeNo', label: 'staff.employeeNo', kind: 'text', required: true, example: 'GD0001', aliases: ['员工编号', '编号'], width: 10 },
-  { key: 'name', label: 'staff.name', kind: 'text', required: true, example: '王建国', width: 10 },
-  { key: 'team', label: 'staff.team', kind: 'lookup', inputKey: 'teamId', example: null, aliases: ['所在班组'], width: 16 },
-  { key: 'position', label: 'staff.position', kind: 'text', example: '运维工', aliases: ['职务'], width: 10 },
-  { key: 'phone', label: 'staff.phone', kind: 'text', example: '13800000000', aliases: ['手机', '联系电话'], width: 14 },
-  { key: 'status', label: 'staff.status', kind: 'enum', values: STAFF_STATUSES, valueLabels: 'staff.statuses', example: '在岗', width: 8 },
-  { key: 'hireDate', label: 'staff.hireDate', kind: 'date', example: '2015-07-01', aliases: ['参加工作时间', '入职时间'], width: 12 },
-  { key: 'education', label: 'staff.education', kind: 'text', example: '大专', width: 8 },
+  { key: 'employeeNo', label: 'staff.employeeNo', kind: 'text', required: true, example: 'GD0001', aliases: namesFor('employeeNo'), width: 10 },
+  { key: 'name', label: 'staff.name', kind: 'text', required: true, example: '王建国', aliases: namesFor('personName'), width: 10 },
+  { key: 'team', label: 'staff.team', kind: 'lookup', inputKey: 'teamId', example: null, aliases: namesFor('team'), width: 16 },
+  { key: 'position', label: 'staff.position', kind: 'text', example: '运维工', aliases: namesFor('position'), width: 10 },
+  { key: 'phone', label: 'staff.phone', kind: 'text', example: '13800000000', aliases: namesFor('phone'), width: 14 },
+  { key: 'status', label: 'staff.status', kind: 'enum', values: STAFF_STATUSES, valueLabels: 'staff.statuses', example: '在岗', aliases: namesFor('staffStatus'), width: 8 },
+  { key: 'hireDate', label: 'staff.hireDate', kind: 'date', example: '2015-07-01', aliases: namesFor('hireDate'), width: 12 },
+  { key: 'education', label: 'staff.education', kind: 'text', example: '大专', aliases: namesFor('education'), width: 8 },
   ...skillFields(skills),
-  { key: 'notes', label: 'staff.notes', kind: 'text', example: null, width: 20 },
+  { key: 'notes', label: 'staff.notes', kind: 'text', example: null, aliases: namesFor('notes'), width: 20 },
 ];
 const save = staffHandlers['staff.save'] as unknown as (input: unknown, ctx: HandlerContext) => Promise<StaffRow>;
 
@@ -40,7 +41,7 @@ export const staffSheet: LedgerSheet<Lookups, Existing, StaffRow> = {
   fieldsFor: async (ctx) => fieldsWith((await staffContextOf(ctx.db, ctx.today)).skills),
   async loadLookups({ db }) {
     const teams = await db.selectFrom('teams').select(['id', 'name']).where('deleted_at', 'is', null).execute();
-    return { teams: new Map(teams.map((t) => [headerKey(t.name), t.id])) };
+    return { teams: new Map(teams.map((t) => [nameKey(t.name), t.id])) };
   },
   lookupNames(lookups, field) {
     return field === 'team' ? [...lookups.teams.keys()] : [];
@@ -54,7 +55,7 @@ export const staffSheet: LedgerSheet<Lookups, Existing, StaffRow> = {
         anySkillColumn = true;
         if (value !== null) skills.push({ skill: key.slice(SKILL_KEY.length), level: Number(value) });
       } else if (key === 'team') {
-        const id = value === null ? null : lookups.teams.get(headerKey(String(value)));
+        const id = value === null ? null : lookups.teams.get(nameKey(String(value)));
         if (id === undefined) problems.push({ field: 'team', message: 'import.unknownReference', params: { value: String(value) } });
         input.teamId = id ?? null;
       } else input[key] = value;
@@ -62,10 +63,10 @@ export const staffSheet: LedgerSheet<Lookups, Existing, StaffRow> = {
     if (anySkillColumn) input.skills = skills;
     return input;
   },
-  keyOf: (input) => headerKey(String(input.employeeNo)),
+  keyOf: (input) => nameKey(String(input.employeeNo)),
   async loadExisting(ctx) {
     const found = new Map<string, Existing>();
-    for await (const r of allStaff(ctx.db, { sortModel: [], filterModel: {} }, await staffContextOf(ctx.db, ctx.today))) found.set(headerKey(r.employeeNo), r as unknown as Existing);
+    for await (const r of allStaff(ctx.db, { sortModel: [], filterModel: {} }, await staffContextOf(ctx.db, ctx.today))) found.set(nameKey(r.employeeNo), r as unknown as Existing);
     return found;
   },
   inputOf: (r) => ({

@@ -14,7 +14,8 @@ import { writeAudit } from '../audit/audit.repository';
 import type { LedgerSheet, RowProblem } from '../excel/sheet';
 import { loadSettings, type Settings } from '../settings/settings.repository';
 import { gridRowsOf } from '../shared/grid-query';
-import { headerKey } from '../excel/cells';
+import { nameKey } from '../excel/cells';
+import { namesFor } from '../excel/header-synonyms';
 import { listVegetation, recordColumns, vegetationGrid } from './vegetation.repository';
 import { foundDateOf as recordFoundDate, lateReasonProblem, statusChangeProblem, type LineClass } from './vegetation.rules';
 
@@ -34,7 +35,7 @@ interface Lookups {
 /** A row's found date: the sheet's, else the record's own, else the day of the import. */
 const foundDateOf = (input: Input, existing: Existing | undefined, today: string) => input.foundDate ?? (existing ? recordFoundDate(existing) : today);
 
-const byName = <T>(rows: T[], name: (r: T) => string) => new Map(rows.map((r) => [headerKey(name(r)), r]));
+const byName = <T>(rows: T[], name: (r: T) => string) => new Map(rows.map((r) => [nameKey(name(r)), r]));
 
 /** Same record = same line, same towers, same species (a span is trimmed per species each cycle). */
 const keyOf = (lineId: unknown, from: number, to: number, species: unknown) => `${String(lineId)}|${from}|${to}|${String(species).trim()}`;
@@ -51,28 +52,28 @@ export const vegetationSheet: LedgerSheet<Lookups, Existing, VegetationRow> = {
   schema: contract['vegetation.save'].input,
   keyRule: 'import.keyRule.vegetation',
   fields: [
-    { key: 'line', label: 'vegetation.line', kind: 'lookup', required: true, inputKey: 'lineId', example: '10kV 城关一线', aliases: ['线路名称'], width: 18 },
-    { key: 'towerRange', label: 'vegetation.towerRange', kind: 'text', required: true, example: '#12–#15', aliases: ['杆号', '档距', '区段'], width: 12 },
-    { key: 'township', label: 'vegetation.township', kind: 'lookup', inputKey: 'townshipId', example: '城关镇', aliases: ['乡镇名称'], width: 10 },
-    { key: 'village', label: 'vegetation.village', kind: 'lookup', inputKey: 'villageId', example: '东关村', aliases: ['村名', '村委会'], width: 10 },
-    { key: 'landowner', label: 'vegetation.landowner', kind: 'text', example: '张三', aliases: ['树主', '产权人'], width: 10 },
-    { key: 'landownerPhone', label: 'vegetation.landownerPhone', kind: 'text', example: '13800000000', aliases: ['联系电话', '电话'], width: 14 },
-    { key: 'species', label: 'vegetation.species', kind: 'text', required: true, example: '杨树', aliases: ['树木种类'], width: 8 },
-    { key: 'treeCount', label: 'vegetation.treeCount', kind: 'integer', required: true, example: 5, aliases: ['数量', '棵数'], width: 8 },
-    { key: 'treeHeight', label: 'vegetation.treeHeight', kind: 'number', example: 12, width: 9 },
-    { key: 'verticalDistance', label: 'vegetation.verticalDistance', kind: 'number', example: 2.5, aliases: ['垂直距离'], width: 12 },
-    { key: 'horizontalDistance', label: 'vegetation.horizontalDistance', kind: 'number', example: null, aliases: ['水平距离'], width: 12 },
-    { key: 'treeClass', label: 'vegetation.treeClass', kind: 'enum', values: TREE_CLASSES, valueLabels: 'vegetation.treeClasses', example: '一般林木', width: 14 },
-    { key: 'plantedInZone', label: 'vegetation.plantedInZone', kind: 'boolean', example: '否', width: 10 },
-    { key: 'action', label: 'vegetation.action', kind: 'enum', required: true, values: CLEARANCE_ACTIONS, valueLabels: 'vegetation.actions', example: '修剪', aliases: ['处理措施'], width: 9 },
-    { key: 'foundDate', label: 'vegetation.foundDate', kind: 'date', example: '2026-04-20', aliases: ['发现时间', '巡视日期', '发现'], width: 12 },
-    { key: 'plannedDate', label: 'vegetation.plannedDate', kind: 'date', example: '2026-05-03', aliases: ['计划时间'], width: 12 },
-    { key: 'lateReason', label: 'vegetation.lateReason', kind: 'text', example: null, aliases: ['延期说明', '逾期原因'], width: 16 },
-    { key: 'team', label: 'vegetation.team', kind: 'lookup', inputKey: 'teamId', example: null, aliases: ['责任班组'], width: 14 },
-    { key: 'status', label: 'vegetation.status', kind: 'enum', values: VEGETATION_STATUSES.filter((s) => s !== 'blocked'), valueLabels: 'vegetation.statuses', example: '待排期', width: 9 },
-    { key: 'distanceAfter', label: 'vegetation.distanceAfter', kind: 'number', example: null, width: 13 },
-    { key: 'completedDate', label: 'vegetation.completedDate', kind: 'date', example: null, aliases: ['完成时间'], width: 12 },
-    { key: 'notes', label: 'vegetation.notes', kind: 'text', example: null, aliases: ['说明'], width: 24 },
+    { key: 'line', label: 'vegetation.line', kind: 'lookup', required: true, inputKey: 'lineId', example: '10kV 城关一线', aliases: namesFor('line'), width: 18 },
+    { key: 'towerRange', label: 'vegetation.towerRange', kind: 'text', required: true, example: '#12–#15', aliases: namesFor('towerRange'), width: 12 },
+    { key: 'township', label: 'vegetation.township', kind: 'lookup', inputKey: 'townshipId', example: '城关镇', aliases: namesFor('township'), width: 10 },
+    { key: 'village', label: 'vegetation.village', kind: 'lookup', inputKey: 'villageId', example: '东关村', aliases: namesFor('village'), width: 10 },
+    { key: 'landowner', label: 'vegetation.landowner', kind: 'text', example: '张三', aliases: namesFor('landowner'), width: 10 },
+    { key: 'landownerPhone', label: 'vegetation.landownerPhone', kind: 'text', example: '13800000000', aliases: namesFor('landownerPhone'), width: 14 },
+    { key: 'species', label: 'vegetation.species', kind: 'text', required: true, example: '杨树', aliases: namesFor('species'), width: 8 },
+    { key: 'treeCount', label: 'vegetation.treeCount', kind: 'integer', required: true, example: 5, aliases: namesFor('treeCount'), width: 8 },
+    { key: 'treeHeight', label: 'vegetation.treeHeight', kind: 'number', example: 12, aliases: namesFor('treeHeight'), width: 9 },
+    { key: 'verticalDistance', label: 'vegetation.verticalDistance', kind: 'number', example: 2.5, aliases: namesFor('verticalDistance'), width: 12 },
+    { key: 'horizontalDistance', label: 'vegetation.horizontalDistance', kind: 'number', example: null, aliases: namesFor('horizontalDistance'), width: 12 },
+    { key: 'treeClass', label: 'vegetation.treeClass', kind: 'enum', values: TREE_CLASSES, valueLabels: 'vegetation.treeClasses', example: '一般林木', aliases: namesFor('treeClass'), width: 14 },
+    { key: 'plantedInZone', label: 'vegetation.plantedInZone', kind: 'boolean', example: '否', aliases: namesFor('plantedInZone'), width: 10 },
+    { key: 'action', label: 'vegetation.action', kind: 'enum', required: true, values: CLEARANCE_ACTIONS, valueLabels: 'vegetation.actions', example: '修剪', aliases: namesFor('action'), width: 9 },
+    { key: 'foundDate', label: 'vegetation.foundDate', kind: 'date', example: '2026-04-20', aliases: namesFor('foundDate'), width: 12 },
+    { key: 'plannedDate', label: 'vegetation.plannedDate', kind: 'date', example: '2026-05-03', aliases: namesFor('plannedDate'), width: 12 },
+    { key: 'lateReason', label: 'vegetation.lateReason', kind: 'text', example: null, aliases: namesFor('lateReason'), width: 16 },
+    { key: 'team', label: 'vegetation.team', kind: 'lookup', inputKey: 'teamId', example: null, aliases: namesFor('team'), width: 14 },
+    { key: 'status', label: 'vegetation.status', kind: 'enum', values: VEGETATION_STATUSES.filter((s) => s !== 'blocked'), valueLabels: 'vegetation.statuses', example: '待排期', aliases: namesFor('status'), width: 9 },
+    { key: 'distanceAfter', label: 'vegetation.distanceAfter', kind: 'number', example: null, aliases: namesFor('distanceAfter'), width: 13 },
+    { key: 'completedDate', label: 'vegetation.completedDate', kind: 'date', example: null, aliases: namesFor('completedDate'), width: 12 },
+    { key: 'notes', label: 'vegetation.notes', kind: 'text', example: null, aliases: namesFor('notes'), width: 24 },
   ],
 
   async loadLookups(ctx) {
@@ -87,19 +88,19 @@ export const vegetationSheet: LedgerSheet<Lookups, Existing, VegetationRow> = {
     const lineEntries = lines.map((l) => ({ id: l.id, name: l.name, voltage: l.voltage as LineClass['voltage'], conductor: l.conductor as LineClass['conductor'] }));
     const lineMap = byName(lineEntries, (l) => l.name);
     // A line's code (e.g. 10kV线路编号) finds it too.
-    for (const l of lines) if (l.code && !lineMap.has(headerKey(l.code))) lineMap.set(headerKey(l.code), lineMap.get(headerKey(l.name))!);
+    for (const l of lines) if (l.code && !lineMap.has(nameKey(l.code))) lineMap.set(nameKey(l.code), lineMap.get(nameKey(l.name))!);
     const villageMap = new Map<string, { id: number; townshipId: number }[]>();
     for (const v of villages) {
-      const k = headerKey(v.name);
+      const k = nameKey(v.name);
       villageMap.set(k, [...(villageMap.get(k) ?? []), { id: v.id, townshipId: v.township_id }]);
     }
     return {
       today: ctx.today,
       lines: lineMap,
       lineById: new Map(lineEntries.map((l) => [l.id, l])),
-      townships: new Map(townships.map((t) => [headerKey(t.name), t.id])),
+      townships: new Map(townships.map((t) => [nameKey(t.name), t.id])),
       villages: villageMap,
-      teams: new Map(teams.map((t) => [headerKey(t.name), t.id])),
+      teams: new Map(teams.map((t) => [nameKey(t.name), t.id])),
       settings,
     };
   },
@@ -114,15 +115,15 @@ export const vegetationSheet: LedgerSheet<Lookups, Existing, VegetationRow> = {
     const unknown = (field: string, value: unknown) => problems.push({ field, message: 'import.unknownReference', params: { value: String(value) } });
     for (const [key, value] of Object.entries(values)) {
       if (key === 'line') {
-        const line = value === null ? undefined : lookups.lines.get(headerKey(String(value)));
+        const line = value === null ? undefined : lookups.lines.get(nameKey(String(value)));
         if (value !== null && !line) unknown('line', value);
         input.lineId = line?.id;
       } else if (key === 'township') {
-        const id = value === null ? null : lookups.townships.get(headerKey(String(value)));
+        const id = value === null ? null : lookups.townships.get(nameKey(String(value)));
         if (id === undefined) unknown('township', value);
         input.townshipId = id ?? null;
       } else if (key === 'team') {
-        const id = value === null ? null : lookups.teams.get(headerKey(String(value)));
+        const id = value === null ? null : lookups.teams.get(nameKey(String(value)));
         if (id === undefined) unknown('team', value);
         input.teamId = id ?? null;
       } else if (key === 'towerRange') {
@@ -135,7 +136,7 @@ export const vegetationSheet: LedgerSheet<Lookups, Existing, VegetationRow> = {
       const name = values.village;
       if (name === null) input.villageId = null;
       else {
-        const candidates = lookups.villages.get(headerKey(String(name))) ?? [];
+        const candidates = lookups.villages.get(nameKey(String(name))) ?? [];
         const townshipId = input.townshipId as number | null | undefined;
         const inTownship = townshipId ? candidates.filter((c) => c.townshipId === townshipId) : candidates;
         if (inTownship.length === 1) {
