@@ -17,7 +17,22 @@ export function isRealDate(value: string): boolean {
 }
 
 /** A calendar date as YYYY-MM-DD. */
-export const isoDate = z.string().refine(isRealDate, { error: 'validation.date' });
+/**
+ * Why a date written as year, month and day is not a day of the calendar: 'noSuchMonth' (13 月) or
+ * 'noSuchDay' (2 月 30 日), with the month's length; null when it is one.
+ */
+export function missingDay(y: number, mo: number, d: number): { message: 'validation.noSuchMonth' | 'validation.noSuchDay'; params: { month: number; day: number; days: number } } | null {
+  if (mo < 1 || mo > 12) return { message: 'validation.noSuchMonth', params: { month: mo, day: d, days: 0 } };
+  const days = new Date(Date.UTC(y, mo, 0)).getUTCDate();
+  return d < 1 || d > days ? { message: 'validation.noSuchDay', params: { month: mo, day: d, days } } : null;
+}
+
+export const isoDate = z.string().superRefine((value, ctx) => {
+  if (isRealDate(value)) return;
+  const m = ISO_DATE.exec(value);
+  const missing = m ? missingDay(Number(m[1]), Number(m[2]), Number(m[3])) : null;
+  ctx.addIssue({ code: 'custom', message: missing?.message ?? 'validation.date', params: missing?.params });
+});
 export const optionalDate = isoDate.nullable().optional();
 
 /** Text that people type: trimmed, bounded, control characters refused. */

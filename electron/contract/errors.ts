@@ -94,9 +94,15 @@ export function fieldIssuesFromZod(issues: readonly { path: readonly PropertyKey
       if (typeof v === 'number' || typeof v === 'string') params[k] = v;
       if (typeof v === 'bigint') params[k] = Number(v);
     }
+    // A custom issue's own parameters (the month of a day that does not exist).
+    if (raw.params && typeof raw.params === 'object') for (const [k, v] of Object.entries(raw.params)) if (typeof v === 'number' || typeof v === 'string') params[k] = v;
+    const own = I18N_KEY.test(iss.message);
+    // A value outside a fixed list names the list ("应为以下之一：0.4、10、35…"), through the API too.
+    const listed = !own && iss.code === 'invalid_value' && Array.isArray(raw.values) && raw.values.length > 0;
+    if (listed) params.allowed = (raw.values as unknown[]).map(String).join('、');
     return {
       path: iss.path.map((p) => (typeof p === 'number' ? p : String(p))),
-      message: I18N_KEY.test(iss.message) ? iss.message : `validation.${iss.code}`,
+      message: own ? iss.message : listed ? 'validation.one_of' : `validation.${iss.code}`,
       params,
     };
   });

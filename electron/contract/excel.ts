@@ -34,6 +34,8 @@ export const importPreview = z.object({
   headers: z.array(z.string()),
   fields: z.array(z.object({ key: z.string(), label: z.string(), required: z.boolean() })),
   mapping: columnMapping,
+  /** Required fields no column is mapped to: rows are not checked until they are. */
+  missingColumns: z.array(z.string()),
   /** i18n key describing what decides that a sheet row is a record already in the ledger. */
   keyRule: z.string(),
   rowCount: z.number().int(),

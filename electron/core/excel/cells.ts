@@ -1,4 +1,4 @@
-import { isRealDate } from '../../contract';
+import { isRealDate, missingDay } from '../../contract';
 import type { RawCell } from './read-sheet';
 
 /** Full-width letters, digits and punctuation (Ａ１，) and the ideographic space become plain ASCII. */
@@ -84,7 +84,10 @@ export function toDate(v: RawCell): Converted<string> {
   const m = DATE_TEXT.exec(s) ?? DATE_COMPACT.exec(s);
   if (m) {
     const iso = `${m[1]}-${pad(Number(m[2]))}-${pad(Number(m[3]))}`;
-    return isRealDate(iso) ? ok(iso) : bad('import.date');
+    if (isRealDate(iso)) return ok(iso);
+    // Written right, but the calendar has no such day: say so, not "format not recognised".
+    const missing = missingDay(Number(m[1]), Number(m[2]), Number(m[3]));
+    return missing ? bad(missing.message, missing.params) : bad('import.date');
   }
   if (/^\d{5}(\.\d+)?$/.test(s)) {
     const iso = serialToIso(Number(s));

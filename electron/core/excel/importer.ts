@@ -112,9 +112,6 @@ export async function analyseRows<L, E>(
     problems.push({ row, column: field ? columnName(field) : p.field, field: field?.key ?? p.field, message: p.message, ...(p.params ? { params: p.params } : {}), ...(value ? { value: value.slice(0, 60) } : {}) });
   };
 
-  for (const f of sheet.fields) if (f.required && mapping[f.key] === null) add(headerRow + 1, { field: f.key, message: 'import.columnMissing' });
-
-  const lookups = await sheet.loadLookups(ctx);
   let last = headerRow;
   for (let i = rows.length - 1; i > headerRow; i--) {
     if (!isEmptyRow(rows[i])) {
@@ -123,6 +120,18 @@ export async function analyseRows<L, E>(
     }
   }
   const total = last - headerRow;
+
+  // A required column the sheet lacks is one message, not one per row: rows wait until it is mapped.
+  const missingColumns = sheet.fields.filter((f) => f.required && mapping[f.key] === null).map((f) => f.key);
+  if (missingColumns.length > 0) {
+    for (const f of sheet.fields.filter((x) => missingColumns.includes(x.key))) add(headerRow + 1, { field: f.key, message: 'import.columnMissing', params: { column: fieldLabel(f) } });
+    let rowCount = 0;
+    for (let i = headerRow + 1; i <= last; i++) if (!isEmptyRow(rows[i])) rowCount++;
+    progress(total, total);
+    return { preview: previewOf({ rows: rowCount, created: 0, updated: 0, unchanged: 0 }, [], missingColumns), accepted: [] };
+  }
+
+  const lookups = await sheet.loadLookups(ctx);
 
   // Pass 1: cells to values to a save input, and the key each row would have.
   interface Pending {
@@ -149,7 +158,10 @@ export async function analyseRows<L, E>(
       const col = mapping[f.key];
       if (col === null || col === undefined) continue;
       const converted = convert(f, raw[col] ?? null);
-      if (converted.ok) {
+      if (converted.ok && converted.value === null && f.required) {
+        failed.add(f.key).add(f.inputKey ?? f.key);
+        add(rowNo, { field: f.key, message: 'validation.required' });
+      } else if (converted.ok) {
         values[f.key] = converted.value;
         present.add(f.key);
       } else {
@@ -211,26 +223,27 @@ export async function analyseRows<L, E>(
     if (sample.length < 5) sample.push(Object.fromEntries(sheet.fields.filter((f) => present.has(f.key)).map((f) => [f.key, display(values[f.key])])));
   }
   progress(total, total);
+  return { preview: previewOf(counts, sample, []), accepted };
 
-  return {
-    preview: {
+  function previewOf(c: typeof counts, sampleRows: Record<string, string>[], missing: string[]): ImportPreview {
+    return {
       sheet: sheet.name,
       fileName,
       headerRow: headerRow + 1,
       headers,
       fields: sheet.fields.map((f) => ({ key: f.key, label: f.label, required: Boolean(f.required) })),
       mapping,
+      missingColumns: missing,
       keyRule: sheet.keyRule,
-      rowCount: counts.rows,
-      newCount: counts.created,
-      updateCount: counts.updated,
-      unchangedCount: counts.unchanged,
+      rowCount: c.rows,
+      newCount: c.created,
+      updateCount: c.updated,
+      unchangedCount: c.unchanged,
       problemCount,
       problems: problems.sort((a, b) => a.row - b.row),
-      sample,
-    },
-    accepted,
-  };
+      sample: sampleRows,
+    };
+  }
 }
 
 /** Optional fields: absent, undefined, null and '' all mean "empty". */

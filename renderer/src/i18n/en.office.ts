@@ -15,7 +15,7 @@ export const enOffice: Messages<typeof zhOffice> = {
     doneText: '{{created}} new, {{updated}} updated, {{unchanged}} unchanged', number: 'Not a number', integer: 'Must be a whole number',
     date: 'Date not understood (2026-05-03, 2026/5/3 or 2026年5月3日)', boolean: 'Use yes or no', enum: 'Must be one of: {{allowed}}',
     unknownReference: '"{{value}}" not found (add it under reference data, or check the name)', ambiguousVillage: 'Several villages are called "{{value}}"; fill in the township too',
-    duplicateRow: 'Same record as row {{row}}', columnMissing: 'Required column missing', noHeader: 'No header found: none of the first 20 rows names the ledger\'s columns',
+    duplicateRow: 'Same record as row {{row}}', columnMissing: 'Choose the “{{column}}” column', columnMissingHint: 'No column of the sheet was recognised as “{{column}}”. Choose which column it is below and check again; rows are checked once it is chosen.', noHeader: 'No header found: none of the first 20 rows names the ledger\'s columns',
     hasProblems: '{{count}} problems remain; nothing was written',
   },
   excel: {

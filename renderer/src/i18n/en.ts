@@ -35,7 +35,8 @@ export const en: Messages<typeof zhCN> = {
   },
   validation: {
     required: 'Required', too_long: 'Too long', too_small: 'Too small (minimum {{minimum}})', too_big: 'Too large (maximum {{maximum}})', not_negative: 'Must not be negative', number: 'Enter a number',
-    integer: 'Enter a whole number', date: 'Invalid date (YYYY-MM-DD)', phone: 'Invalid phone number', invalid_type: 'Invalid value', invalid_value: 'Invalid value', invalid_format: 'Invalid format',
+    integer: 'Enter a whole number', date: 'Invalid date (YYYY-MM-DD)', phone: 'Invalid phone number', invalid_type: 'Invalid value', invalid_value: 'Invalid value', one_of: 'Must be one of: {{allowed}}',
+    noSuchDay: 'No such day ({{month}}/{{day}}: that month has {{days}} days)', noSuchMonth: 'No such date (there is no month {{month}})', invalid_format: 'Invalid format',
     invalid_union: 'Invalid value', unrecognized_keys: 'Unknown fields', custom: 'Invalid input', control_chars: 'Contains control characters', duplicate: 'This name already exists',
     reference_missing: 'The chosen item does not exist or was deleted', unknown_column: 'Unsupported column', page: 'Invalid page', version_required: 'Version missing',
   },

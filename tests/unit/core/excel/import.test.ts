@@ -30,7 +30,7 @@ describe('importing a clerk\'s sheet (saved by LibreOffice Calc)', () => {
     const bad = preview.problems.map((p) => [p.row, p.column, p.message]);
     expect(bad).toEqual([
       [8, '线路', 'import.unknownReference'],
-      [9, '计划日期', 'import.date'],
+      [9, '计划日期', 'validation.noSuchMonth'],
       [10, '杆号区段', 'vegetation.towerRange.format'],
       [11, '株数', 'validation.too_small'],
       [12, '垂直距离（米）', 'import.number'],
