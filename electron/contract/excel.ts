@@ -34,6 +34,14 @@ export const importPreview = z.object({
   headers: z.array(z.string()),
   fields: z.array(z.object({ key: z.string(), label: z.string(), required: z.boolean() })),
   mapping: columnMapping,
+  /** What the importer proposed from the headers alone (the mapping 'found'). */
+  foundMapping: columnMapping,
+  /** Where `mapping` came from: the headers, a layout the office mapped by hand before, or this request. */
+  mappingSource: z.enum(['found', 'remembered', 'chosen']),
+  /** The sheet's layout (its set of headers), under which a hand-made mapping is remembered. */
+  layout: z.string(),
+  /** Whether the office has a remembered mapping for this layout. */
+  layoutRemembered: z.boolean(),
   /** Required fields no column is mapped to: rows are not checked until they are. */
   missingColumns: z.array(z.string()),
   /** i18n key describing what decides that a sheet row is a record already in the ledger. */
@@ -69,6 +77,8 @@ export const excelMethods = {
   'excel.analyse': query(LEDGER_EDITORS, z.object({ sheet: sheetName, fileId, mapping: columnMapping.optional() }), started),
   /** Checks again and, only if no row has a problem, writes all rows in one transaction. Runs as a job. */
   'excel.commit': command(LEDGER_EDITORS, z.object({ sheet: sheetName, fileId, mapping: columnMapping }), started),
+  /** Forgets the office's remembered mapping for a layout: the next file of it is mapped from its headers again. */
+  'excel.forgetLayout': command(LEDGER_EDITORS, z.object({ sheet: sheetName, layout: z.string().max(64) }), z.object({ forgotten: z.boolean() })),
   /**
    * The grid as the user sees it: the list method's filters and sort, the visible columns in order
    * with the headers shown. Streams to an .xlsx file; runs as a job.

@@ -366,8 +366,17 @@ export interface SignInFailuresTable {
   locked_until: string | null;
 }
 
+export interface ImportLayoutsTable {
+  sheet: string;
+  layout: string;
+  mapping_json: string;
+  saved_by: string;
+  saved_at: string;
+}
+
 export interface DB {
   database_sizes: DatabaseSizesTable;
+  import_layouts: ImportLayoutsTable;
   sign_in_failures: SignInFailuresTable;
   users: UsersTable;
   sessions: SessionsTable;

@@ -6,8 +6,9 @@ import type { ExportParams, ImportParams } from './excel.jobs';
 import { own } from '../shared/own';
 import { sheetFor, sheetOf } from './sheets';
 import { buildTemplate } from './template';
+import { forgetLayout } from './layouts';
 
-type ExcelMethods = 'excel.template' | 'excel.analyse' | 'excel.commit' | 'excel.export' | 'jobs.get' | 'jobs.cancel';
+type ExcelMethods = 'excel.template' | 'excel.analyse' | 'excel.commit' | 'excel.forgetLayout' | 'excel.export' | 'jobs.get' | 'jobs.cancel';
 
 /** Importing writes the ledger: only roles that may save its records may import it. */
 function mayImport(ctx: HandlerContext, sheet: SheetName) {
@@ -50,6 +51,13 @@ export const excelHandlers: Handlers<ExcelMethods> = {
       ctx.runtime.changes.record([input.sheet], user.username, new Date(), ctx.session?.tokenHash ?? null);
     });
     return { jobId };
+  },
+
+  'excel.forgetLayout': async (input, ctx) => {
+    mayImport(ctx, input.sheet);
+    const forgotten = await forgetLayout(ctx.db, input.sheet, input.layout);
+    if (forgotten) ctx.audit({ entity: 'import_layouts', entityId: input.sheet, summary: 'remembered mapping forgotten', after: { layout: input.layout } });
+    return { forgotten };
   },
 
   'excel.export': async (input, ctx) => {

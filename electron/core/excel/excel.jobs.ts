@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { sql } from 'kysely';
-import { ApiError, type ColumnMapping, type JobResult, type LabelLanguage, type SheetName } from '../../contract';
+import { ApiError, type ColumnMapping, type ImportPreview, type JobResult, type LabelLanguage, type SheetName } from '../../contract';
 import { isWriteContention } from '../db/dialect';
 import type { SheetContext } from './sheet';
 import { exportSheet } from './exporter';
 import { analyseRows } from './importer';
+import { byHeader, forgetLayout, loadLayouts, rememberLayout } from './layouts';
 import { readSheet } from './read-sheet';
 import { sheetFor, sheetOf } from './sheets';
 
@@ -32,8 +33,22 @@ async function analyse(params: ImportParams, ctx: SheetContext, progress: Progre
   const t0 = performance.now();
   const rows = await readSheet(readFileSync(params.path), (n) => progress('jobs.phase.reading', n, 0));
   const t1 = performance.now();
-  const analysis = await analyseRows(await sheetFor(params.sheet, ctx), rows, params.fileName, params.mapping, ctx, (d, t) => progress('jobs.phase.checking', d, t));
+  const remembered = await loadLayouts(ctx.db, params.sheet);
+  const analysis = await analyseRows(await sheetFor(params.sheet, ctx), rows, params.fileName, params.mapping, ctx, (d, t) => progress('jobs.phase.checking', d, t), remembered);
   return { ...analysis, readMs: t1 - t0, checkMs: performance.now() - t1 };
+}
+
+/**
+ * A mapping chosen by hand is remembered for the sheet's layout, for everyone; one that is what
+ * the headers give anyway needs no memory (a remembered one for the layout is dropped).
+ */
+async function keepLayout(ctx: SheetContext, preview: ImportPreview) {
+  const same = preview.fields.every((f) => (preview.mapping[f.key] ?? null) === (preview.foundMapping[f.key] ?? null));
+  if (same) {
+    if (preview.layoutRemembered) await forgetLayout(ctx.db, preview.sheet, preview.layout);
+    return;
+  }
+  await rememberLayout(ctx.db, preview.sheet, preview.layout, byHeader(preview.headers, preview.mapping), ctx.user.username, ctx.now.toISOString());
 }
 
 export const EXCEL_JOBS = {
@@ -58,6 +73,7 @@ export const EXCEL_JOBS = {
             if (preview.problemCount > 0) throw new ApiError({ code: 'RULE', message: 'import.hasProblems', params: { count: preview.problemCount } });
             const t0 = performance.now();
             const { created, updated } = await sheet.write(tctx, accepted, await sheet.loadLookups(tctx), (d) => progress('jobs.phase.writing', d, accepted.length));
+            await keepLayout(tctx, preview);
             await sql`commit`.execute(conn);
             const timings = { readMs, checkMs, writeMs: performance.now() - t0 };
             return { kind: 'excel.commit', outcome: { sheet: params.sheet, created, updated, unchanged: preview.unchangedCount, timings } } satisfies JobResult;

@@ -3,6 +3,7 @@ import { ApiError, MAX_LISTED_PROBLEMS, fieldIssuesFromZod, labelAt, type Column
 import { cellText, headerKey, toBoolean, toDate, toEnum, toInteger, toNumber, type Converted } from './cells';
 import type { RawCell, RawRow } from './read-sheet';
 import type { LedgerSheet, RowProblem, SheetContext, SheetField, SheetRow } from './sheet';
+import { layoutOf, toColumns, type LayoutMapping } from './layouts';
 
 const HEADER_SEARCH_ROWS = 20;
 
@@ -24,27 +25,44 @@ export function enumLabels(field: { values?: readonly string[]; valueLabels?: st
   });
 }
 
+/** The fields one row's headers name, each at its first column. */
+function findHeaderIn(row: RawRow, fields: SheetField[]): ColumnMapping {
+  const names = fields.map((f) => ({ key: f.key, names: headerNames(f) }));
+  const mapping: ColumnMapping = {};
+  row.forEach((cell, col) => {
+    const key = headerKey(cell);
+    if (!key) return;
+    const field = names.find((f) => f.names.has(key) && mapping[f.key] === undefined);
+    if (field) mapping[field.key] = col;
+  });
+  return mapping;
+}
+
 /** The header is the row (among the first twenty) naming the most fields: title rows above it are skipped. */
 export function findHeader(rows: RawRow[], fields: SheetField[]): { index: number; mapping: ColumnMapping } {
-  const names = fields.map((f) => ({ key: f.key, names: headerNames(f) }));
   let best = { index: -1, score: 0, mapping: {} as ColumnMapping };
   for (let i = 0; i < Math.min(rows.length, HEADER_SEARCH_ROWS); i++) {
-    const mapping: ColumnMapping = {};
-    let score = 0;
-    (rows[i] ?? []).forEach((cell, col) => {
-      const key = headerKey(cell);
-      if (!key) return;
-      const field = names.find((f) => f.names.has(key) && mapping[f.key] === undefined);
-      if (field) {
-        mapping[field.key] = col;
-        score++;
-      }
-    });
+    const mapping = findHeaderIn(rows[i] ?? [], fields);
+    const score = Object.keys(mapping).length;
     if (score > best.score) best = { index: i, score, mapping };
   }
   if (best.index < 0) throw new ApiError({ code: 'VALIDATION', message: 'import.noHeader' });
   for (const f of fields) best.mapping[f.key] ??= null;
   return { index: best.index, mapping: best.mapping };
+}
+
+/** The header row: one whose headers are a layout the office mapped by hand, else the row naming the most fields. */
+function locateHeader(rows: RawRow[], fields: SheetField[], remembered: Map<string, LayoutMapping>): { index: number; mapping: ColumnMapping } {
+  if (remembered.size > 0) {
+    for (let i = 0; i < Math.min(rows.length, HEADER_SEARCH_ROWS); i++) {
+      const row = rows[i] ?? [];
+      if (row.some((c) => headerKey(c)) && remembered.has(layoutOf(row))) {
+        const mapping: ColumnMapping = Object.fromEntries(fields.map((f) => [f.key, null]));
+        return { index: i, mapping: { ...mapping, ...findHeaderIn(row, fields) } };
+      }
+    }
+  }
+  return findHeader(rows, fields);
 }
 
 function convert(field: SheetField, cell: RawCell): Converted<unknown> {
@@ -88,13 +106,19 @@ export async function analyseRows<L, E>(
   requested: ColumnMapping | undefined,
   ctx: SheetContext,
   progress: (done: number, total: number) => void,
+  remembered: Map<string, LayoutMapping> = new Map(),
 ): Promise<Analysis<E>> {
-  const found = findHeader(rows, sheet.fields);
+  const found = locateHeader(rows, sheet.fields, remembered);
   const headerRow = found.index;
-  const headers = (rows[headerRow] ?? []).map((c) => (c === null ? '' : c instanceof Date ? cellText(c) : String(c).trim()));
+  const headerCells = rows[headerRow] ?? [];
+  const headers = headerCells.map((c) => (c === null ? '' : c instanceof Date ? cellText(c) : String(c).trim()));
+  const layout = layoutOf(headerCells);
+  const rememberedMapping = remembered.get(layout);
+  const proposed = requested ?? (rememberedMapping ? toColumns(headerCells, rememberedMapping, found.mapping) : found.mapping);
+  const mappingSource: ImportPreview['mappingSource'] = requested ? 'chosen' : rememberedMapping ? 'remembered' : 'found';
   const mapping: ColumnMapping = {};
   for (const f of sheet.fields) {
-    const col = requested ? requested[f.key] : found.mapping[f.key];
+    const col = proposed[f.key];
     mapping[f.key] = col === undefined || col === null || col >= Math.max(headers.length, 1) + 50 ? null : col;
   }
 
@@ -233,6 +257,10 @@ export async function analyseRows<L, E>(
       headers,
       fields: sheet.fields.map((f) => ({ key: f.key, label: f.label, required: Boolean(f.required) })),
       mapping,
+      foundMapping: found.mapping,
+      mappingSource,
+      layout,
+      layoutRemembered: Boolean(rememberedMapping),
       missingColumns: missing,
       keyRule: sheet.keyRule,
       rowCount: c.rows,

@@ -12,6 +12,7 @@ import * as m0010 from './0010_database_sizes';
 import * as m0011 from './0011_sign_in_failures';
 import * as m0012 from './0012_hazard_deadlines';
 import * as m0013 from './0013_trimming_planner';
+import * as m0014 from './0014_import_layouts';
 
 export interface Migration {
   id: string;
@@ -33,4 +34,5 @@ export const migrations: Migration[] = [
   { id: '0011_sign_in_failures', up: m0011.up },
   { id: '0012_hazard_deadlines', up: m0012.up },
   { id: '0013_trimming_planner', up: m0013.up },
+  { id: '0014_import_layouts', up: m0014.up },
 ];

@@ -82,6 +82,9 @@ const SEEDS: Record<string, string[]> = {
     `insert into outage_windows (line_id, date, start_time, end_time, reason, customers_affected, status, created_at, updated_at) values (1, '2026-12-15', '08:00', '17:00', '树障清理', 300, 'approved', '${NOW}', '${NOW}')`,
     `insert into trimming_months (month, status) values ('2026-12', 'submitted')`,
   ],
+  '0014_import_layouts': [
+    `insert into import_layouts (sheet, layout, mapping_json, saved_by, saved_at) values ('vegetation', '位置|株数|树种|线路', '{"towerRange":"位置"}', 'clerk1', '${NOW}')`,
+  ],
 };
 
 function snapshot(file: string, tables: string[]): Record<string, unknown[]> {
