@@ -26,6 +26,19 @@ export type ImportProblem = z.infer<typeof importProblem>;
 
 export const MAX_LISTED_PROBLEMS = 1000;
 
+/** A name a sheet uses that the reference data lacks (a township, a village, a team, a line). */
+export const unknownReference = z.object({
+  kind: z.enum(['line', 'township', 'village', 'team']),
+  name: z.string(),
+  /** For a village: the township the rows name for it (a village is created in it). */
+  township: z.string().nullable(),
+  /** How many rows name it. */
+  rows: z.number().int(),
+  /** Whether the import can create it: not lines (they need voltage and conductor), not a village without a township. */
+  creatable: z.boolean(),
+});
+export type UnknownReference = z.infer<typeof unknownReference>;
+
 export const importPreview = z.object({
   sheet: sheetName,
   fileName: z.string(),
@@ -51,8 +64,15 @@ export const importPreview = z.object({
   updateCount: z.number().int(),
   unchangedCount: z.number().int(),
   problemCount: z.number().int(),
+  /** How many rows have at least one problem (what 只导入无误的行 leaves out). */
+  problemRows: z.number().int(),
+  /** The message keys of all problems, listed or not (the refused-rows sheet is written with their texts). */
+  problemMessages: z.array(z.string()),
   /** The first MAX_LISTED_PROBLEMS problems, in sheet order. */
   problems: z.array(importProblem),
+  unknownReferences: z.array(unknownReference),
+  /** Whether this user may create the missing townships, villages and teams in the import. */
+  canCreateReferences: z.boolean(),
   /** A few converted rows, to check the mapping by eye. */
   sample: z.array(z.record(z.string(), z.string())),
 });
@@ -63,6 +83,11 @@ export const importOutcome = z.object({
   created: z.number().int(),
   updated: z.number().int(),
   unchanged: z.number().int(),
+  /** Rows left out (只导入无误的行), and the sheet that hands them back with their problems. */
+  refused: z.number().int(),
+  refusedFile: z.object({ fileId, name: z.string() }).nullable(),
+  /** Reference rows the import created for names the sheet used. */
+  createdReferences: z.object({ townships: z.number().int(), villages: z.number().int(), teams: z.number().int() }),
   /** Where the time went: reading the file, checking the rows, writing them (the benchmark prints these). */
   timings: z.object({ readMs: z.number(), checkMs: z.number(), writeMs: z.number() }),
 });
@@ -76,7 +101,24 @@ export const excelMethods = {
   /** Reads the uploaded file and checks every row; nothing is written. Runs as a job. */
   'excel.analyse': query(LEDGER_EDITORS, z.object({ sheet: sheetName, fileId, mapping: columnMapping.optional() }), started),
   /** Checks again and, only if no row has a problem, writes all rows in one transaction. Runs as a job. */
-  'excel.commit': command(LEDGER_EDITORS, z.object({ sheet: sheetName, fileId, mapping: columnMapping }), started),
+  'excel.commit': command(
+    LEDGER_EDITORS,
+    z.object({
+      sheet: sheetName,
+      fileId,
+      mapping: columnMapping,
+      /** 'all': every row or none (the default); 'valid': the rows without problems, the rest handed back in a sheet. */
+      rows: z.enum(['all', 'valid']).default('all'),
+      /** Create the townships, villages and teams the sheet names and the ledger lacks, in the same transaction. */
+      createReferences: z.boolean().default(false),
+      /** The user's wording of each problem message (i18n key → template with {{params}}), for the refused-rows sheet. */
+      problemTexts: z
+        .record(z.string().max(100), z.string().max(500))
+        .refine((r) => Object.keys(r).length <= 300, { error: 'validation.too_big' })
+        .optional(),
+    }),
+    started,
+  ),
   /** Forgets the office's remembered mapping for a layout: the next file of it is mapped from its headers again. */
   'excel.forgetLayout': command(LEDGER_EDITORS, z.object({ sheet: sheetName, layout: z.string().max(64) }), z.object({ forgotten: z.boolean() })),
   /**

@@ -1,8 +1,8 @@
 import { writeFileSync } from 'node:fs';
-import { ApiError, allows, contract, labelAt, type SheetName } from '../../contract';
+import { ApiError, allows, contract, labelAt, type Role, type SheetName } from '../../contract';
 import type { HandlerContext, Handlers } from '../context';
 import { currentUser } from '../context';
-import type { ExportParams, ImportParams } from './excel.jobs';
+import type { CommitParams, ExportParams, ImportParams } from './excel.jobs';
 import { own } from '../shared/own';
 import { sheetFor, sheetOf } from './sheets';
 import { buildTemplate } from './template';
@@ -16,6 +16,9 @@ function mayImport(ctx: HandlerContext, sheet: SheetName) {
   if (!allows(contract[sheetOf(sheet).saveMethod].access, user.role)) throw new ApiError({ code: 'FORBIDDEN', message: 'errors.forbidden' });
   return user;
 }
+
+/** Creating missing townships, villages and teams in an import needs the right to save each of them. */
+const mayCreateReferences = (role: Role) => (['townships.save', 'villages.save', 'teams.save'] as const).every((m) => allows(contract[m].access, role));
 
 function sheetTitle(sheet: SheetName): string {
   const t = labelAt('zh-CN', `import.titles.${sheet}`);
@@ -38,17 +41,32 @@ export const excelHandlers: Handlers<ExcelMethods> = {
   'excel.analyse': async (input, ctx) => {
     const user = mayImport(ctx, input.sheet);
     const file = ctx.runtime.files.get(input.fileId, user.userId);
-    const params: ImportParams = { sheet: input.sheet, path: file.path, fileName: file.name, ...(input.mapping ? { mapping: input.mapping } : {}) };
+    const params: ImportParams = { sheet: input.sheet, path: file.path, fileName: file.name, mayCreateReferences: mayCreateReferences(user.role), ...(input.mapping ? { mapping: input.mapping } : {}) };
     return { jobId: ctx.runtime.jobs.start('excel.analyse', params, { id: user.userId, username: user.username }) };
   },
 
   'excel.commit': async (input, ctx) => {
     const user = mayImport(ctx, input.sheet);
     const file = ctx.runtime.files.get(input.fileId, user.userId);
-    const params: ImportParams = { sheet: input.sheet, path: file.path, fileName: file.name, mapping: input.mapping };
-    ctx.audit({ entity: input.sheet, entityId: file.name, summary: 'import started' });
-    const jobId = ctx.runtime.jobs.start('excel.commit', params, { id: user.userId, username: user.username }, () => {
-      ctx.runtime.changes.record([input.sheet], user.username, new Date(), ctx.session?.tokenHash ?? null);
+    if (input.createReferences && !mayCreateReferences(user.role)) throw new ApiError({ code: 'FORBIDDEN', message: 'errors.forbidden' });
+    const refusedName = `${file.name.replace(/\.(xlsx|csv)$/i, '')}-未导入的行.xlsx`;
+    const refused = input.rows === 'valid' ? ctx.runtime.files.reserve(user.userId, refusedName) : null;
+    const params: CommitParams = {
+      sheet: input.sheet,
+      path: file.path,
+      fileName: file.name,
+      mapping: input.mapping,
+      mayCreateReferences: mayCreateReferences(user.role),
+      rows: input.rows,
+      createReferences: input.createReferences,
+      problemTexts: input.problemTexts ?? {},
+      refused: refused ? { path: refused.path, fileId: refused.id, name: refusedName } : null,
+    };
+    ctx.audit({ entity: input.sheet, entityId: file.name, summary: input.rows === 'valid' ? 'import of the rows without problems started' : 'import started' });
+    const jobId = ctx.runtime.jobs.start('excel.commit', params, { id: user.userId, username: user.username }, (result) => {
+      if (refused && result.kind === 'excel.commit' && result.outcome.refusedFile) ctx.runtime.files.publish(refused);
+      const changed = result.kind === 'excel.commit' && result.outcome.createdReferences.townships + result.outcome.createdReferences.villages + result.outcome.createdReferences.teams > 0;
+      ctx.runtime.changes.record(changed ? [input.sheet, 'townships', 'villages', 'teams'] : [input.sheet], user.username, new Date(), ctx.session?.tokenHash ?? null);
     });
     return { jobId };
   },

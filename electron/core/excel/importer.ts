@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
-import { ApiError, MAX_LISTED_PROBLEMS, fieldIssuesFromZod, labelAt, type ColumnMapping, type ImportPreview, type ImportProblem } from '../../contract';
-import { cellText, headerKey, toBoolean, toDate, toEnum, toInteger, toNumber, type Converted } from './cells';
+import { ApiError, MAX_LISTED_PROBLEMS, fieldIssuesFromZod, labelAt, type ColumnMapping, type ImportPreview, type ImportProblem, type UnknownReference } from '../../contract';
+import { cellText, headerKey, nameKey, toBoolean, toDate, toEnum, toInteger, toNumber, type Converted } from './cells';
 import type { RawCell, RawRow } from './read-sheet';
 import type { LedgerSheet, RowProblem, SheetContext, SheetField, SheetRow } from './sheet';
 import { layoutOf, toColumns, type LayoutMapping } from './layouts';
@@ -93,7 +93,13 @@ const isEmptyRow = (row: RawRow | undefined) => !row || row.every((c) => c === n
 export interface Analysis<Existing> {
   preview: ImportPreview;
   accepted: SheetRow<Existing>[];
+  /** Rows with problems, as they were in the sheet, with every problem of each. */
+  refused: { row: number; raw: RawRow; problems: ImportProblem[] }[];
+  headerCells: RawRow;
 }
+
+/** Which lookup columns name reference data, and which kind. */
+const REFERENCE_KIND: Record<string, UnknownReference['kind'] | undefined> = { line: 'line', township: 'township', townships: 'township', village: 'village', team: 'team' };
 
 /**
  * Reads every row as the sheet says, checks it the way the form would (the save method's schema
@@ -107,6 +113,7 @@ export async function analyseRows<L, E>(
   ctx: SheetContext,
   progress: (done: number, total: number) => void,
   remembered: Map<string, LayoutMapping> = new Map(),
+  canCreateReferences = false,
 ): Promise<Analysis<E>> {
   const found = locateHeader(rows, sheet.fields, remembered);
   const headerRow = found.index;
@@ -129,11 +136,28 @@ export async function analyseRows<L, E>(
     return col !== null && col !== undefined ? headers[col] || `#${col + 1}` : fieldLabel(f);
   };
   const byInputKey = new Map(sheet.fields.map((f) => [f.inputKey ?? f.key, f]));
+  // Every problem of every row (the refused-rows sheet needs them all); the preview lists the first ones.
+  const faults = new Map<number, ImportProblem[]>();
+  const problemMessages = new Set<string>();
   const add = (row: number, p: RowProblem, value?: string) => {
     problemCount++;
-    if (problems.length >= MAX_LISTED_PROBLEMS) return;
+    problemMessages.add(p.message);
     const field = sheet.fields.find((f) => f.key === p.field) ?? byInputKey.get(p.field);
-    problems.push({ row, column: field ? columnName(field) : p.field, field: field?.key ?? p.field, message: p.message, ...(p.params ? { params: p.params } : {}), ...(value ? { value: value.slice(0, 60) } : {}) });
+    const problem = { row, column: field ? columnName(field) : p.field, field: field?.key ?? p.field, message: p.message, ...(p.params ? { params: p.params } : {}), ...(value ? { value: value.slice(0, 60) } : {}) };
+    faults.set(row, [...(faults.get(row) ?? []), problem]);
+    if (problems.length < MAX_LISTED_PROBLEMS) problems.push(problem);
+  };
+  // Names the ledger's reference data lacks, with the rows that need each.
+  const unknown = new Map<string, UnknownReference>();
+  const noteUnknown = (p: RowProblem, values: Record<string, unknown>) => {
+    const kind = REFERENCE_KIND[p.field];
+    if (!kind || (p.message !== 'import.unknownReference' && p.message !== 'vegetation.village.otherTownship')) return;
+    const name = String(p.params?.value ?? '').trim();
+    const township = kind === 'village' && typeof values.township === 'string' ? values.township.trim() || null : null;
+    const key = `${kind}|${nameKey(name)}|${nameKey(township)}`;
+    const seen = unknown.get(key);
+    if (seen) seen.rows++;
+    else unknown.set(key, { kind, name, township, rows: 1, creatable: kind !== 'line' && (kind !== 'village' || township !== null) });
   };
 
   let last = headerRow;
@@ -152,7 +176,7 @@ export async function analyseRows<L, E>(
     let rowCount = 0;
     for (let i = headerRow + 1; i <= last; i++) if (!isEmptyRow(rows[i])) rowCount++;
     progress(total, total);
-    return { preview: previewOf({ rows: rowCount, created: 0, updated: 0, unchanged: 0 }, [], missingColumns), accepted: [] };
+    return { preview: previewOf({ rows: rowCount, created: 0, updated: 0, unchanged: 0 }, [], missingColumns), accepted: [], refused: [], headerCells };
   }
 
   const lookups = await sheet.loadLookups(ctx);
@@ -195,6 +219,7 @@ export async function analyseRows<L, E>(
     }
     const rowProblems: RowProblem[] = [];
     const mapped = sheet.toInput(values, lookups, rowProblems);
+    for (const rp of rowProblems) noteUnknown(rp, values);
     const probe = sheet.schema.safeParse(mapped);
     pending.push({ rowNo, raw, values, present, failed, mapped, rowProblems, probe, key: probe.success ? sheet.keyOf(probe.data as Record<string, unknown>) : null });
   }
@@ -247,7 +272,8 @@ export async function analyseRows<L, E>(
     if (sample.length < 5) sample.push(Object.fromEntries(sheet.fields.filter((f) => present.has(f.key)).map((f) => [f.key, display(values[f.key])])));
   }
   progress(total, total);
-  return { preview: previewOf(counts, sample, []), accepted };
+  const refused = [...faults.entries()].sort(([a], [b]) => a - b).map(([row, list]) => ({ row, raw: rows[row - 1] ?? [], problems: list }));
+  return { preview: previewOf(counts, sample, []), accepted, refused, headerCells };
 
   function previewOf(c: typeof counts, sampleRows: Record<string, string>[], missing: string[]): ImportPreview {
     return {
@@ -268,7 +294,11 @@ export async function analyseRows<L, E>(
       updateCount: c.updated,
       unchangedCount: c.unchanged,
       problemCount,
+      problemRows: missing.length ? 0 : faults.size,
+      problemMessages: [...problemMessages].sort(),
       problems: problems.sort((a, b) => a.row - b.row),
+      unknownReferences: [...unknown.values()].sort((a, b) => b.rows - a.rows),
+      canCreateReferences,
       sample: sampleRows,
     };
   }
