@@ -66,6 +66,9 @@ export const importPreview = z.object({
   problemCount: z.number().int(),
   /** How many rows have at least one problem (what 只导入无误的行 leaves out). */
   problemRows: z.number().int(),
+  /** Problems that creating the missing townships, villages and teams would fix, and the rows that would then be clean. */
+  creatableProblems: z.number().int(),
+  rowsFixedByCreating: z.number().int(),
   /** The message keys of all problems, listed or not (the refused-rows sheet is written with their texts). */
   problemMessages: z.array(z.string()),
   /** The first MAX_LISTED_PROBLEMS problems, in sheet order. */
@@ -91,6 +94,7 @@ export const importOutcome = z.object({
   /** Where the time went: reading the file, checking the rows, writing them (the benchmark prints these). */
   timings: z.object({ readMs: z.number(), checkMs: z.number(), writeMs: z.number() }),
 });
+export type ImportOutcome = z.infer<typeof importOutcome>;
 export const exportOutcome = z.object({ fileId, name: z.string(), rows: z.number().int() });
 
 const started = z.object({ jobId: z.string() });

@@ -139,9 +139,15 @@ export async function analyseRows<L, E>(
   // Every problem of every row (the refused-rows sheet needs them all); the preview lists the first ones.
   const faults = new Map<number, ImportProblem[]>();
   const problemMessages = new Set<string>();
+  // Problems that creating the missing reference rows would fix, and rows with no other problem.
+  const creatableFaults = new WeakSet<RowProblem>();
+  let creatableProblems = 0;
+  const otherFaultRows = new Set<number>();
   const add = (row: number, p: RowProblem, value?: string) => {
     problemCount++;
     problemMessages.add(p.message);
+    if (creatableFaults.has(p)) creatableProblems++;
+    else otherFaultRows.add(row);
     const field = sheet.fields.find((f) => f.key === p.field) ?? byInputKey.get(p.field);
     const problem = { row, column: field ? columnName(field) : p.field, field: field?.key ?? p.field, message: p.message, ...(p.params ? { params: p.params } : {}), ...(value ? { value: value.slice(0, 60) } : {}) };
     faults.set(row, [...(faults.get(row) ?? []), problem]);
@@ -158,6 +164,7 @@ export async function analyseRows<L, E>(
     const seen = unknown.get(key);
     if (seen) seen.rows++;
     else unknown.set(key, { kind, name, township, rows: 1, creatable: kind !== 'line' && (kind !== 'village' || township !== null) });
+    if (unknown.get(key)!.creatable) creatableFaults.add(p);
   };
 
   let last = headerRow;
@@ -295,6 +302,8 @@ export async function analyseRows<L, E>(
       unchangedCount: c.unchanged,
       problemCount,
       problemRows: missing.length ? 0 : faults.size,
+      creatableProblems,
+      rowsFixedByCreating: [...faults.keys()].filter((row) => !otherFaultRows.has(row)).length,
       problemMessages: [...problemMessages].sort(),
       problems: problems.sort((a, b) => a.row - b.row),
       unknownReferences: [...unknown.values()].sort((a, b) => b.rows - a.rows),

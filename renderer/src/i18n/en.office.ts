@@ -17,6 +17,17 @@ export const enOffice: Messages<typeof zhOffice> = {
     unknownReference: '"{{value}}" not found (add it under reference data, or check the name)', ambiguousVillage: 'Several villages are called "{{value}}"; fill in the township too',
     duplicateRow: 'Same record as row {{row}}', columnMissing: 'Choose the “{{column}}” column', columnMissingHint: 'No column of the sheet was recognised as “{{column}}”. Choose which column it is below and check again; rows are checked once it is chosen.', noHeader: 'No header found: none of the first 20 rows names the ledger\'s columns',
     hasProblems: '{{count}} problems remain; nothing was written',
+    problemRows: ' (in {{count}} rows)', remembered: 'Mapped the way your office mapped this layout last time (remembered)', forgetLayout: 'Do not use the remembered mapping',
+    validOnly: 'Import the {{count}} rows without problems',
+    validOnlyConfirm: 'The {{count}} rows without problems are imported; the {{refused}} rows with problems are not, and come back in a sheet (as they were, with each problem named) to fix and import again.',
+    doneWithRefused: 'Rows without problems imported; {{count}} rows left out', createdReferences: 'Also created {{townships}} townships, {{villages}} villages and {{teams}} teams',
+    refusedDownload: 'Download the rows left out (with their problems)',
+    unknown: {
+      title: 'Names the reference data lacks', kind: 'Kind', kinds: { line: 'Line', township: 'Township', village: 'Village', team: 'Team' }, name: 'Name', rows: 'Rows',
+      toLines: 'Add it in the line register', needsTownship: 'No township in the sheet: cannot create it',
+      create: 'Create these townships, villages and teams in this import (teams get the kind “Other”, to change later)',
+      askEditor: 'Creating townships, villages and teams needs a planner or an admin: ask them to add these first, or to import the sheet.',
+    },
   },
   excel: {
     export: 'Export Excel', exporting: 'Exporting…', exported: 'Exported {{rows}} rows: {{name}}', exportFailed: 'Export failed',

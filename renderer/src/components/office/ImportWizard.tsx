@@ -1,12 +1,14 @@
 import { useState } from 'react';
-import { Alert, Button, Descriptions, Drawer, Result, Select, Space, Steps, Table, Typography, Upload, App as AntApp } from 'antd';
-import { FileExcelOutlined, InboxOutlined, UploadOutlined } from '@ant-design/icons';
+import { Alert, Button, Drawer, Popconfirm, Result, Space, Steps, Typography, Upload, App as AntApp } from 'antd';
+import { DownloadOutlined, FileExcelOutlined, InboxOutlined, UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import type { ColumnMapping, ImportPreview, JobState, SheetName } from '@contract';
+import type { ColumnMapping, ImportOutcome, ImportPreview, JobState, SheetName } from '@contract';
 import { call } from '../../api/client';
 import { downloadFile, uploadFile, waitForJob } from '../../api/files';
 import { errorText } from '../errors';
 import { JobProgress } from './JobProgress';
+import { ImportReview } from './ImportReview';
+import { problemTemplates } from './problem-templates';
 
 type Stage = 'pick' | 'checking' | 'review' | 'writing' | 'done';
 const STEP: Record<Stage, number> = { pick: 0, checking: 1, review: 1, writing: 2, done: 3 };
@@ -31,7 +33,8 @@ export function ImportWizard({ sheet, open, onClose, onImported }: Props) {
   const [job, setJob] = useState<JobState | null>(null);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [mapping, setMapping] = useState<ColumnMapping>({});
-  const [outcome, setOutcome] = useState<{ created: number; updated: number; unchanged: number } | null>(null);
+  const [outcome, setOutcome] = useState<ImportOutcome | null>(null);
+  const [createReferences, setCreateReferences] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
   const reset = () => {
@@ -41,6 +44,7 @@ export function ImportWizard({ sheet, open, onClose, onImported }: Props) {
     setPreview(null);
     setOutcome(null);
     setError(null);
+    setCreateReferences(false);
   };
   const close = () => {
     if (job?.status === 'running') void call('jobs.cancel', { jobId: job.jobId });
@@ -81,11 +85,12 @@ export function ImportWizard({ sheet, open, onClose, onImported }: Props) {
     }
   };
 
-  const commit = async () => {
-    if (!fileId) return;
+  const commit = async (rows: 'all' | 'valid') => {
+    if (!fileId || !preview) return;
     setStage('writing');
     try {
-      const { jobId } = await call('excel.commit', { sheet, fileId, mapping });
+      const problemTexts = rows === 'valid' ? problemTemplates(['import.problem', ...preview.problemMessages]) : undefined;
+      const { jobId } = await call('excel.commit', { sheet, fileId, mapping, rows, createReferences, problemTexts });
       const state = await waitForJob(jobId, setJob);
       if (state.status === 'done' && state.result?.kind === 'excel.commit') {
         setOutcome(state.result.outcome);
@@ -101,9 +106,22 @@ export function ImportWizard({ sheet, open, onClose, onImported }: Props) {
     }
   };
 
+  const forgetLayout = async () => {
+    if (!fileId || !preview) return;
+    try {
+      await call('excel.forgetLayout', { sheet, layout: preview.layout });
+      await check(fileId);
+    } catch (err) {
+      setError(errorText(t, err));
+    }
+  };
+
   const mappingChanged = preview !== null && JSON.stringify(mapping) !== JSON.stringify(preview.mapping);
-  const headerOptions = (preview?.headers ?? []).map((h, i) => ({ value: i, label: h || `#${i + 1}` }));
-  const toWrite = preview ? preview.newCount + preview.updateCount : 0;
+  // Creating the missing names fixes their problems and makes their rows clean.
+  const creating = createReferences && (preview?.creatableProblems ?? 0) > 0;
+  const problemsLeft = preview ? preview.problemCount - (creating ? preview.creatableProblems : 0) : 1;
+  const toWrite = preview ? preview.newCount + preview.updateCount + (creating ? preview.rowsFixedByCreating : 0) : 0;
+  const blocked = mappingChanged || !preview || preview.missingColumns.length > 0;
 
   return (
     <Drawer
@@ -118,8 +136,19 @@ export function ImportWizard({ sheet, open, onClose, onImported }: Props) {
           {stage === 'review' && (
             <>
               <Button onClick={reset}>{t('import.another')}</Button>
-              {mappingChanged && <Button onClick={() => fileId && void check(fileId, mapping)}>{t('import.recheck')}</Button>}
-              <Button type="primary" icon={<UploadOutlined />} disabled={mappingChanged || (preview?.problemCount ?? 1) > 0 || toWrite === 0} onClick={() => void commit()} data-testid="import-commit">
+              {mappingChanged && <Button onClick={() => fileId && void check(fileId, mapping)} data-testid="import-recheck">{t('import.recheck')}</Button>}
+              {problemsLeft > 0 && toWrite > 0 && (
+                <Popconfirm
+                  title={t('import.validOnlyConfirm', { count: toWrite, refused: (preview?.problemRows ?? 0) - (creating ? (preview?.rowsFixedByCreating ?? 0) : 0) })}
+                  okText={t('import.validOnly', { count: toWrite })}
+                  cancelText={t('common.cancel')}
+                  onConfirm={() => void commit('valid')}
+                  disabled={blocked}
+                >
+                  <Button disabled={blocked} data-testid="import-commit-valid">{t('import.validOnly', { count: toWrite })}</Button>
+                </Popconfirm>
+              )}
+              <Button type="primary" icon={<UploadOutlined />} disabled={blocked || problemsLeft > 0 || toWrite === 0} onClick={() => void commit('all')} data-testid="import-commit">
                 {t('import.commit', { count: toWrite })}
               </Button>
             </>
@@ -160,67 +189,55 @@ export function ImportWizard({ sheet, open, onClose, onImported }: Props) {
       {(stage === 'checking' || stage === 'writing') && <JobProgress state={job} />}
 
       {stage === 'review' && preview && (
-        <Space direction="vertical" style={{ width: '100%' }} size="middle">
-          <Descriptions size="small" bordered column={3} data-testid="import-summary">
-            <Descriptions.Item label={t('import.file')} span={3}>{preview.fileName}（{t('import.headerRow', { row: preview.headerRow })}）</Descriptions.Item>
-            <Descriptions.Item label={t('import.rows')}>{preview.rowCount}</Descriptions.Item>
-            <Descriptions.Item label={t('import.new')}>{preview.newCount}</Descriptions.Item>
-            <Descriptions.Item label={t('import.updated')}>{preview.updateCount}</Descriptions.Item>
-            <Descriptions.Item label={t('import.unchanged')}>{preview.unchangedCount}</Descriptions.Item>
-            <Descriptions.Item label={t('import.problems')} span={2}>
-              <Typography.Text type={preview.problemCount ? 'danger' : 'success'} data-testid="import-problem-count">{preview.problemCount}</Typography.Text>
-            </Descriptions.Item>
-          </Descriptions>
-          <Typography.Text type="secondary">{t(preview.keyRule)}</Typography.Text>
-          {preview.problemCount > 0 && (
-            <>
-              <Alert type="warning" showIcon message={t('import.fixAndRetry', { count: preview.problemCount })} />
-              <Table
-                size="small"
-                rowKey={(p) => `${p.row}-${p.field}-${p.message}`}
-                dataSource={preview.problems}
-                pagination={{ pageSize: 8, showSizeChanger: false }}
-                data-testid="import-problems"
-                columns={[
-                  { title: t('import.row'), dataIndex: 'row', width: 60 },
-                  { title: t('import.column'), dataIndex: 'column', width: 130 },
-                  { title: t('import.problem'), render: (_, p) => t(p.message, { ...p.params, defaultValue: t('validation.custom') }) },
-                  { title: t('import.value'), dataIndex: 'value', width: 140, ellipsis: true },
-                ]}
-              />
-            </>
-          )}
-          <Typography.Title level={5}>{t('import.mapping')}</Typography.Title>
-          <Table
-            size="small"
-            rowKey="key"
-            pagination={false}
-            dataSource={preview.fields}
-            data-testid="import-mapping"
-            columns={[
-              { title: t('import.field'), render: (_, f) => <>{t(f.label, { defaultValue: f.label.split('.').pop() })}{f.required && <Typography.Text type="danger"> *</Typography.Text>}</> },
-              {
-                title: t('import.sheetColumn'),
-                render: (_, f) => (
-                  <Select
-                    allowClear
-                    style={{ width: 220 }}
-                    placeholder={t('import.notImported')}
-                    value={mapping[f.key] ?? undefined}
-                    options={headerOptions}
-                    onChange={(v?: number) => setMapping((m) => ({ ...m, [f.key]: v ?? null }))}
-                  />
-                ),
-              },
-              { title: t('import.example'), render: (_, f) => preview.sample[0]?.[f.key] ?? '' },
-            ]}
-          />
-        </Space>
+        <ImportReview
+          preview={preview}
+          mapping={mapping}
+          onMapping={setMapping}
+          createReferences={createReferences}
+          onCreateReferences={setCreateReferences}
+          onForgetLayout={() => void forgetLayout()}
+        />
       )}
 
-      {stage === 'done' && outcome && (
-        <Result status="success" title={t('import.doneTitle')} subTitle={t('import.doneText', outcome)} data-testid="import-done" />
-      )}
+      {stage === 'done' && outcome && <ImportDone outcome={outcome} />}
     </Drawer>
+  );
+}
+
+/** What was written, what was created, and the sheet of rows left out. */
+function ImportDone({ outcome }: { outcome: ImportOutcome }) {
+  const { t } = useTranslation();
+  const { message } = AntApp.useApp();
+  const made = outcome.createdReferences;
+  return (
+    <Result
+      status={outcome.refused ? 'warning' : 'success'}
+      title={outcome.refused ? t('import.doneWithRefused', { count: outcome.refused }) : t('import.doneTitle')}
+      subTitle={
+        <Space direction="vertical">
+          <span>{t('import.doneText', outcome)}</span>
+          {made.townships + made.villages + made.teams > 0 && <span data-testid="import-created-references">{t('import.createdReferences', made)}</span>}
+        </Space>
+      }
+      extra={
+        outcome.refusedFile && (
+          <Button
+            type="primary"
+            icon={<DownloadOutlined />}
+            data-testid="import-refused-download"
+            onClick={async () => {
+              try {
+                await downloadFile(outcome.refusedFile!.fileId);
+              } catch (err) {
+                void message.error(errorText(t, err));
+              }
+            }}
+          >
+            {t('import.refusedDownload')}
+          </Button>
+        )
+      }
+      data-testid="import-done"
+    />
   );
 }
