@@ -28,3 +28,12 @@ export function addDays(date: string, days: number): string {
   const t = new Date(Date.UTC(y, m - 1, d + days));
   return fmt(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
 }
+
+/** Whole days from one date to another (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  const at = (date: string) => {
+    const { y, m, d } = parse(date);
+    return Date.UTC(y, m - 1, d) / 86_400_000;
+  };
+  return Math.round(at(to) - at(from));
+}

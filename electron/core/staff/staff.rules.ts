@@ -1,5 +1,5 @@
 import type { Eligibility } from '../../contract/staff';
-import { addDays, addMonths } from '../shared/time';
+import { addDays, addMonths, daysBetween } from '../shared/time';
 
 /** The numbers of DOMAIN.md §5, as settings (see settings.defaults.ts). */
 export interface CertificateRules {
@@ -34,19 +34,50 @@ export const GRID_PERMIT_ABOLISHED = '2017-09-29';
 export const defaultExpiry = (issueDate: string, rules: Pick<CertificateRules, 'validityYears'>) => addMonths(issueDate, rules.validityYears * 12);
 
 /**
- * 有效 / 待复审 / 即将到期 / 已过期 for a 特种作业操作证: valid 6 years, reviewed every 3 (every 6 after 10
- * years of continuous work, when approved), apply within the 60 days before; a missed review voids
- * the certificate (逾期未复审). The last valid day is the expiry or review date itself.
+ * The review dates of a certificate: its own anniversaries every `interval` years from issue, before
+ * the expiry (an anniversary on or after the expiry is the renewal, which the expiry decides).
+ */
+export function reviewAnniversaries(c: Pick<CertificateFacts, 'issueDate' | 'expiryDate' | 'extendedReview'>, rules: CertificateRules): string[] {
+  const years = c.extendedReview ? rules.extendedReviewYears : rules.reviewYears;
+  const out: string[] = [];
+  for (let k = 1; years > 0 && k < 100; k++) {
+    const at = addMonths(c.issueDate, k * years * 12);
+    if (at >= c.expiryDate) break;
+    out.push(at);
+  }
+  return out;
+}
+
+/** The anniversary a review was held for: the one nearest to it (an early review counts for the coming one, a late one for the one just passed). */
+function anniversaryReviewed(anniversaries: string[], reviewed: string): number {
+  let best = -1;
+  let bestGap = Infinity;
+  for (const [k, at] of anniversaries.entries()) {
+    const gap = Math.abs(daysBetween(reviewed, at));
+    if (gap <= bestGap) {
+      best = k;
+      bestGap = gap;
+    }
+  }
+  return best;
+}
+
+/**
+ * 有效 / 待复审 / 即将到期 / 已过期 for a 特种作业操作证 (DOMAIN.md §5.1): valid 6 years; reviewed on its
+ * own 3-year anniversaries from issue (every 6 years after 10 years of continuous work, when
+ * approved), applied for within the 60 days before. A review counts for the anniversary nearest to
+ * it, so a review held early does not move the next one closer. An anniversary passed without a
+ * review voids the certificate (逾期未复审) — until a late review is recorded. The last valid day is
+ * the anniversary or the expiry itself. A review dated after `today` has not happened yet.
  */
 export function judgeCertificate(c: CertificateFacts, today: string, rules: CertificateRules): CertificateJudgement {
   if (c.kind === 'grid_permit') {
     return { state: 'abolished', nextReviewDate: null, reason: 'abolished', params: { date: GRID_PERMIT_ABOLISHED } };
   }
   if (today > c.expiryDate) return { state: 'expired', nextReviewDate: null, reason: 'expired', params: { date: c.expiryDate } };
-  const interval = c.extendedReview ? rules.extendedReviewYears : rules.reviewYears;
-  const review = addMonths(c.lastReviewDate ?? c.issueDate, interval * 12);
-  // A review due on or after the expiry is the renewal itself: the expiry decides.
-  const nextReviewDate = review < c.expiryDate ? review : null;
+  const anniversaries = reviewAnniversaries(c, rules);
+  const reviewed = c.lastReviewDate && c.lastReviewDate <= today ? anniversaryReviewed(anniversaries, c.lastReviewDate) : -1;
+  const nextReviewDate = anniversaries[reviewed + 1] ?? null;
   if (nextReviewDate && today > nextReviewDate) return { state: 'expired', nextReviewDate, reason: 'reviewMissed', params: { date: nextReviewDate } };
   if (today >= addDays(c.expiryDate, -rules.windowDays)) return { state: 'expiring', nextReviewDate, reason: 'expiring', params: { date: c.expiryDate, days: rules.windowDays } };
   if (nextReviewDate && today >= addDays(nextReviewDate, -rules.windowDays)) return { state: 'review_due', nextReviewDate, reason: 'reviewDue', params: { date: nextReviewDate, days: rules.windowDays } };

@@ -3,7 +3,8 @@ import { formatTowerRange, type BacklogRecord, type CalendarDay, type OutageRow,
 import type { DB } from '../db/schema';
 import type { Settings } from '../settings/settings.repository';
 import { addDays } from '../shared/time';
-import { daysBetween, type Placement, type PlanWorld, type RuleCalendar, type RuleRecord, type RuleTeam, type RuleWindow } from './trimming.rules';
+import { daysBetween } from '../shared/time';
+import { type Placement, type PlanWorld, type RuleCalendar, type RuleRecord, type RuleTeam, type RuleWindow } from './trimming.rules';
 
 /** All SQL of the trimming board. */
 

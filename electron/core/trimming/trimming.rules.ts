@@ -1,5 +1,5 @@
 import type { PlanRule, PlanViolation, WorkMethod } from '../../contract';
-import { addDays } from '../shared/time';
+import { addDays, daysBetween } from '../shared/time';
 
 /**
  * The trimming board's rules as one checker: a drag on the board, a saved package and the automatic
@@ -74,8 +74,6 @@ export interface PlanWorld {
 /** Rules the automatic plan must never break; the others (a deadline already past, a notice) it reports. */
 export const HARD_RULES: ReadonlySet<PlanRule> = new Set(['capacity', 'nonWorkingDay', 'teamUnavailable', 'township', 'blocked', 'outage', 'taken']);
 
-const dayIndex = (date: string) => Math.round(Date.parse(`${date}T00:00:00Z`) / 86_400_000);
-export const daysBetween = (from: string, to: string) => dayIndex(to) - dayIndex(from);
 const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 
 /** The calendar days a placement covers: its date and the days after it. */
