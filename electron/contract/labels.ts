@@ -102,7 +102,7 @@ const zhLightning = {
   lastTestedOn: '上次试验',
   lastVerdict: '上次结论',
   nextDueOn: '下次试验',
-  dueReasons: { never: '从未试验', cycle: '按周期', season: '雷雨季前', trip: '线路雷击跳闸后' },
+  dueReasons: { never: '从未试验', incomplete: '有读数未测', cycle: '按周期', season: '雷雨季前', trip: '线路雷击跳闸后' },
   verdicts: { pass: '合格', fail: '不合格', pending: '未完成' },
   notes: '备注',
 };
@@ -238,7 +238,7 @@ const enLightning: Same<typeof zhLightning> = {
   lastTestedOn: 'Last test',
   lastVerdict: 'Last result',
   nextDueOn: 'Next test',
-  dueReasons: { never: 'never tested', cycle: 'cycle', season: 'before the season', trip: 'after a lightning trip' },
+  dueReasons: { never: 'never tested', incomplete: 'readings not yet taken', cycle: 'cycle', season: 'before the season', trip: 'after a lightning trip' },
   verdicts: { pass: 'Pass', fail: 'Fail', pending: 'Incomplete' },
   notes: 'Notes',
 };

@@ -95,7 +95,7 @@ export const lightningDeviceRow = z.object({
   lastTestedOn: z.string().nullable(),
   lastVerdict: z.enum(['pass', 'fail']).nullable(),
   nextDueOn: z.string(),
-  dueReason: z.enum(['never', 'cycle', 'season', 'trip']),
+  dueReason: z.enum(['never', 'incomplete', 'cycle', 'season', 'trip']),
   overdue: z.boolean(),
   /** Red until a passing retest: a failed last test or an open rectification. */
   red: z.boolean(),

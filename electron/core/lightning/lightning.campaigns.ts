@@ -3,7 +3,7 @@ import { ApiError, notFound, type CampaignRow, type TestJudgement } from '../../
 import { currentUser, type Handlers } from '../context';
 import type { DB } from '../db/schema';
 import { fieldError, requireLive } from '../shared/references';
-import { checksFor } from './lightning.rules';
+import { readingsFor } from './lightning.rules';
 import { allDevices, findDevice, loadLightningContext } from './lightning.repository';
 import { saveJudgedTest } from './lightning.tests';
 
@@ -69,7 +69,7 @@ async function campaignRows(db: Kysely<DB>, campaignId: number, deviceId?: numbe
       u1maKv: r.u1ma_kv,
       leakageUa: r.leakage_ua,
       counterOk: r.counter_ok === null ? null : r.counter_ok === 1,
-      needs: checksFor({ kind: r.kind as CampaignRow['deviceKind'], u1maInitial: r.u1ma_initial }),
+      needs: readingsFor({ kind: r.kind as CampaignRow['deviceKind'] }),
       verdict: (r.verdict ?? null) as CampaignRow['verdict'],
       reasons: judged ? judged.items.filter((i) => !i.pass).map((i) => i.reason) : [],
     };

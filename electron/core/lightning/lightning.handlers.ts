@@ -3,7 +3,7 @@ import type { HandlerContext, Handlers } from '../context';
 import { fieldError, requireLive, requireUniqueCode } from '../shared/references';
 import { deleteToBin } from '../shared/soft-delete';
 import { saveVersioned } from '../shared/versioned';
-import { judgeTest } from './lightning.rules';
+import { judgeTest, readingsFor } from './lightning.rules';
 import { findDevice, findTest, listDevices, listRectifications, listTests, loadLightningContext } from './lightning.repository';
 import { saveJudgedTest } from './lightning.tests';
 
@@ -72,9 +72,11 @@ export const lightningHandlers: Handlers<Methods> = {
     if (input.testedOn > ctx.today) throw fieldError('testedOn', 'lightning.errors.futureDate');
     const before = input.id === undefined ? undefined : await findTest(ctx.db, input.id);
     if (before && before.deviceId !== input.deviceId) throw new ApiError({ code: 'RULE', message: 'lightning.errors.deviceChanged' });
-    // A test on its own form is complete: every reading its type needs (the campaign grid may save part of one).
-    const { missing } = judgeTest(device, input, lctx.rules);
-    if (missing.length) throw new ApiError({ code: 'VALIDATION', message: 'lightning.errors.readingsMissing', issues: missing.map((m) => ({ path: [READING_FIELD[m]], message: 'validation.required' })) });
+    // A test carries the readings that were taken (the rest are 未测); one with none is no test.
+    const { items } = judgeTest(device, input, lctx.rules);
+    if (items.length === 0) {
+      throw new ApiError({ code: 'VALIDATION', message: 'lightning.errors.noReadings', issues: readingsFor(device).map((m) => ({ path: [READING_FIELD[m]], message: 'lightning.errors.noReadings' })) });
+    }
     const id = await saveJudgedTest(ctx, lctx, device, input, input);
     const after = (await findTest(ctx.db, id))!;
     ctx.audit({ entity: 'lightningTests', entityId: id, summary: before ? 'updated' : 'created', before, after });

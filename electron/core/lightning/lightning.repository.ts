@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely';
-import type { TestJudgement, LightningDeviceRow, LightningTestRow, ParsedInputOf, RectificationRow } from '../../contract';
+import type { LightningCheck, TestJudgement, LightningDeviceRow, LightningTestRow, ParsedInputOf, RectificationRow } from '../../contract';
 import type { DB } from '../db/schema';
 import { loadSettings } from '../settings/settings.repository';
 import { gridPageOf, gridRowsOf, type GridColumns } from '../shared/grid-query';
 import { addDays } from '../shared/time';
-import { lightningRulesOf, nextDue, type DeviceFacts, type LightningRules } from './lightning.rules';
+import { READING_COLUMN, lightningRulesOf, nextDue, type DeviceFacts, type LightningRules } from './lightning.rules';
 
 export interface LightningContext {
   today: string;
@@ -44,7 +44,11 @@ const devices = (db: Kysely<DB>) =>
     .selectAll('d')
     .select('l.name as line_name')
     .select((eb) => [
-      eb.selectFrom('lightning_tests as t').select('t.tested_on').whereRef('t.device_id', '=', 'd.id').where('t.deleted_at', 'is', null).where('t.verdict', 'is not', null).orderBy('t.tested_on', 'desc').orderBy('t.id', 'desc').limit(1).as('last_tested_on'),
+      eb.selectFrom('lightning_tests as t').select((e) => e.fn.max('t.tested_on').as('m')).whereRef('t.device_id', '=', 'd.id').where('t.deleted_at', 'is', null).as('last_tested_on'),
+      // The last day each reading was taken: the due date follows from what was tested.
+      ...(Object.entries(READING_COLUMN) as [LightningCheck, (typeof READING_COLUMN)[LightningCheck]][]).map(([check, column]) =>
+        eb.selectFrom('lightning_tests as t').select((e) => e.fn.max('t.tested_on').as('m')).whereRef('t.device_id', '=', 'd.id').where('t.deleted_at', 'is', null).where(`t.${column}`, 'is not', null).as(`checked_${check}`),
+      ),
       eb.selectFrom('lightning_tests as t').select('t.verdict').whereRef('t.device_id', '=', 'd.id').where('t.deleted_at', 'is', null).where('t.verdict', 'is not', null).orderBy('t.tested_on', 'desc').orderBy('t.id', 'desc').limit(1).as('last_verdict'),
       eb.selectFrom('lightning_trips as tr').select((e) => e.fn.max('tr.occurred_at').as('m')).whereRef('tr.line_id', '=', 'd.line_id').where('tr.deleted_at', 'is', null).as('last_line_trip'),
       eb
@@ -76,7 +80,9 @@ export function deviceFacts(r: { kind: string; site: string; rated_kv: number | 
 function deviceRow(r: DeviceJoined, ctx: LightningContext): LightningDeviceRow {
   const trips = [r.last_line_trip, r.last_linked_trip].filter((x): x is string => typeof x === 'string').map((x) => x.slice(0, 10));
   const lastTripOn = trips.length ? trips.sort().at(-1)! : null;
-  const due = nextDue(deviceFacts(r), { installDate: r.install_date, lastTestedOn: r.last_tested_on ?? null, lastTripOn }, ctx.rules, ctx.today);
+  const checked = r as unknown as Record<`checked_${LightningCheck}`, string | null>;
+  const checkedOn = Object.fromEntries((Object.keys(READING_COLUMN) as LightningCheck[]).map((c) => [c, checked[`checked_${c}`] ?? null]));
+  const due = nextDue(deviceFacts(r), { installDate: r.install_date, checkedOn, lastTripOn }, ctx.rules, ctx.today);
   const lastVerdict = (r.last_verdict ?? null) as LightningDeviceRow['lastVerdict'];
   return {
     id: r.id,

@@ -25,10 +25,30 @@ export interface DeviceFacts {
 export interface LightningRules {
   num(key: string): number;
   seasonDeadline: string;
+  /** The readings that make an arrester's test complete (setting lightning.arrester.completeReadings). */
+  arresterComplete: LightningCheck[];
 }
 
+/** How the settings page names each reading. */
+export const READING_NAMES: Record<string, LightningCheck> = { 接地电阻: 'grounding', 绝缘电阻: 'insulation', U1mA: 'u1maChange', 泄漏电流: 'leakage', 放电计数器: 'counter' };
+
+/** "绝缘电阻、U1mA、泄漏电流" → the checks; null when a name is not a reading or the list is empty. */
+export function parseReadingList(text: string): LightningCheck[] | null {
+  const names = text.split(/[、,，;；\s]+/).filter(Boolean);
+  const lower = new Map(Object.entries(READING_NAMES).map(([k, v]) => [k.toLowerCase(), v]));
+  const checks = names.map((n) => lower.get(n.toLowerCase()));
+  if (checks.length === 0 || checks.some((c) => c === undefined)) return null;
+  return [...new Set(checks as LightningCheck[])];
+}
+
+const ARRESTER_READINGS: LightningCheck[] = ['insulation', 'u1maChange', 'leakage', 'counter'];
+
 export function lightningRulesOf(settings: Settings): LightningRules {
-  return { num: (key) => settings.number(`lightning.${key}`), seasonDeadline: settings.string('lightning.seasonDeadline') };
+  return {
+    num: (key) => settings.number(`lightning.${key}`),
+    seasonDeadline: settings.string('lightning.seasonDeadline'),
+    arresterComplete: parseReadingList(settings.string('lightning.arrester.completeReadings'))?.filter((c) => ARRESTER_READINGS.includes(c)) ?? ARRESTER_READINGS,
+  };
 }
 
 const sourceOf = (key: string) => SETTING_BY_KEY.get(`lightning.${key}`)?.source ?? '';
@@ -70,17 +90,26 @@ export function insulationLimit(ratedKv: number | null, rules: LightningRules): 
   return { key: 'arrester.insulationUpTo35', limit: rules.num('arrester.insulationUpTo35'), label: `≥${fmt(rules.num('arrester.insulationUpTo35'))} MΩ（35 kV 及以下）` };
 }
 
-/** Which readings a test of this device needs. */
-export function checksFor(d: Pick<DeviceFacts, 'kind' | 'u1maInitial'>): LightningCheck[] {
-  if (d.kind === 'arrester') return ['insulation', 'u1maChange', 'leakage', 'counter'];
-  return ['grounding'];
+/** Which readings a test of this device can carry (the campaign grid's entry cells). */
+export function readingsFor(d: Pick<DeviceFacts, 'kind'>): LightningCheck[] {
+  return d.kind === 'arrester' ? ARRESTER_READINGS : ['grounding'];
 }
 
-/** Judges a test's readings for a device. Readings a type does not need are ignored unless given (an arrester's ground may be measured too). */
+/** Which readings make a test of this device complete: its grounding, or the arrester readings the office's setting lists. */
+export function completeChecks(d: Pick<DeviceFacts, 'kind'>, rules: LightningRules): LightningCheck[] {
+  return d.kind === 'arrester' ? (rules.arresterComplete.length ? rules.arresterComplete : ARRESTER_READINGS) : ['grounding'];
+}
+
+/**
+ * Judges a test's readings for a device: each reading taken against its limit; the readings a
+ * complete test needs that were not taken are listed as 未测 (`missing`). 不合格 as soon as one taken
+ * reading fails; 合格 only when complete; otherwise no verdict yet (未完成). Readings a type does not
+ * need are judged when given (an arrester's ground may be measured too).
+ */
 export function judgeTest(d: DeviceFacts, r: Readings, rules: LightningRules): TestJudgement {
   const items: TestJudgementItem[] = [];
   const missing: LightningCheck[] = [];
-  const needs = checksFor(d);
+  const needs = completeChecks(d, rules);
   const want = (check: LightningCheck, present: boolean) => {
     if (present) return true;
     if (needs.includes(check)) missing.push(check);
@@ -155,19 +184,49 @@ export function nextSeasonDeadline(testedOn: string, monthDay: string): string {
 
 export interface DueFacts {
   installDate: string | null;
-  lastTestedOn: string | null;
+  /** The last day each reading was taken, in any test (a partial test counts for what it measured). */
+  checkedOn: Partial<Record<LightningCheck, string | null>>;
   /** The latest lightning trip on the device's line (date), if any. */
   lastTripOn: string | null;
 }
 
+/** The column each reading is stored in. */
+export const READING_COLUMN = { grounding: 'grounding_ohm', insulation: 'insulation_mohm', u1maChange: 'u1ma_kv', leakage: 'leakage_ua', counter: 'counter_ok' } as const satisfies Record<LightningCheck, string>;
+
+/** The last day each reading was taken, from stored tests. */
+export function checkedOnFrom(tests: ({ tested_on: string } & Record<(typeof READING_COLUMN)[LightningCheck], number | null>)[]): DueFacts['checkedOn'] {
+  const out: DueFacts['checkedOn'] = {};
+  for (const t of tests) {
+    for (const [check, column] of Object.entries(READING_COLUMN) as [LightningCheck, (typeof READING_COLUMN)[LightningCheck]][]) {
+      if (t[column] !== null && (out[check] ?? '') < t.tested_on) out[check] = t.tested_on;
+    }
+  }
+  return out;
+}
+
 /**
- * When the next test is due. Arresters: before every thunderstorm season (next year's season
- * deadline after the last test). Others: last test + the cycle for the type. A lightning trip on the line
- * after the last test makes the device due on the trip's day. Never tested: due at once.
+ * The day the device was last tested completely, as far as each reading goes: the oldest of the
+ * last dates of the readings a complete test needs. Null when one of them was never taken; `partly`
+ * when some were.
  */
-export function nextDue(d: DeviceFacts, f: DueFacts, rules: LightningRules, today: string): { on: string; reason: 'never' | 'cycle' | 'season' | 'trip' } {
-  if (f.lastTestedOn === null) return { on: f.installDate && f.installDate < today ? f.installDate : today, reason: 'never' };
-  if (f.lastTripOn !== null && f.lastTripOn > f.lastTestedOn) return { on: f.lastTripOn, reason: 'trip' };
-  if (d.kind === 'arrester') return { on: nextSeasonDeadline(f.lastTestedOn, rules.seasonDeadline), reason: 'season' };
-  return { on: addMonths(f.lastTestedOn, cycleMonths(d, rules)), reason: 'cycle' };
+export function completedOn(d: Pick<DeviceFacts, 'kind'>, checkedOn: DueFacts['checkedOn'], rules: LightningRules): { on: string | null; partly: boolean } {
+  const dates = completeChecks(d, rules).map((c) => checkedOn[c] ?? null);
+  if (dates.every((x) => x !== null)) return { on: [...(dates as string[])].sort()[0]!, partly: false };
+  return { on: null, partly: dates.some((x) => x !== null) };
+}
+
+/**
+ * When the next test is due, from what was tested. Arresters: before every thunderstorm season
+ * (next year's season deadline after the last complete test). Others: last test + the cycle for the
+ * type. A lightning trip on the line after the last test makes the device due on the trip's day.
+ * Never tested, or a reading a complete test needs never taken: due at once.
+ */
+export function nextDue(d: DeviceFacts, f: DueFacts, rules: LightningRules, today: string): { on: string; reason: 'never' | 'incomplete' | 'cycle' | 'season' | 'trip' } {
+  const done = completedOn(d, f.checkedOn, rules);
+  const at = done.on;
+  if (at === null) return { on: f.installDate && f.installDate < today ? f.installDate : today, reason: done.partly ? 'incomplete' : 'never' };
+  const lastTestedOn = at;
+  if (f.lastTripOn !== null && f.lastTripOn > lastTestedOn) return { on: f.lastTripOn, reason: 'trip' };
+  if (d.kind === 'arrester') return { on: nextSeasonDeadline(lastTestedOn, rules.seasonDeadline), reason: 'season' };
+  return { on: addMonths(lastTestedOn, cycleMonths(d, rules)), reason: 'cycle' };
 }

@@ -45,7 +45,7 @@ export async function saveJudgedTest(ctx: HandlerContext, lctx: LightningContext
   );
 
   // An arrester's first U1mA becomes its initial value (the change is judged against it from then on).
-  if (device.kind === 'arrester' && device.u1maInitial === null && v.u1maKv != null && judged.verdict !== null) {
+  if (device.kind === 'arrester' && device.u1maInitial === null && v.u1maKv != null) {
     await ctx.db.updateTable('lightning_devices').set({ u1ma_initial: v.u1maKv }).where('id', '=', device.id).execute();
   }
 

@@ -6,7 +6,7 @@ import { fieldError, requireLive } from '../shared/references';
 import { deleteToBin } from '../shared/soft-delete';
 import { gridPageOf } from '../shared/grid-query';
 import { saveVersioned } from '../shared/versioned';
-import { nextDue } from './lightning.rules';
+import { checkedOnFrom, nextDue } from './lightning.rules';
 import { deviceFacts, loadLightningContext } from './lightning.repository';
 
 type Methods = 'trips.list' | 'trips.save' | 'trips.delete' | 'trips.byLine';
@@ -76,16 +76,16 @@ async function tripsByLine(ctx: HandlerContext, year: number) {
     const lineTrips = inYear.filter((t) => t.line_id === lineId);
     const devices = await ctx.db.selectFrom('lightning_devices').selectAll().where('line_id', '=', lineId).where('deleted_at', 'is', null).execute();
     const tests = devices.length
-      ? await ctx.db.selectFrom('lightning_tests').select(['device_id', 'tested_on']).where('device_id', 'in', devices.map((d) => d.id)).where('deleted_at', 'is', null).where('verdict', 'is not', null).execute()
+      ? await ctx.db.selectFrom('lightning_tests').select(['device_id', 'tested_on', 'grounding_ohm', 'insulation_mohm', 'u1ma_kv', 'leakage_ua', 'counter_ok']).where('device_id', 'in', devices.map((d) => d.id)).where('deleted_at', 'is', null).execute()
       : [];
     const untested = new Set<number>();
     for (const trip of lineTrips) {
       const day = trip.occurred_at.slice(0, 10);
       const earlierTrip = all.filter((t) => t.line_id === lineId && t.occurred_at.slice(0, 10) < day).at(-1)?.occurred_at.slice(0, 10) ?? null;
       for (const d of devices) {
-        const last = tests.filter((t) => t.device_id === d.id && t.tested_on <= day).map((t) => t.tested_on).sort().at(-1) ?? null;
+        const checkedOn = checkedOnFrom(tests.filter((t) => t.device_id === d.id && t.tested_on <= day));
         if (d.install_date && d.install_date > day) continue;
-        if (nextDue(deviceFacts(d), { installDate: d.install_date, lastTestedOn: last, lastTripOn: earlierTrip }, lctx.rules, day).on < day) untested.add(d.id);
+        if (nextDue(deviceFacts(d), { installDate: d.install_date, checkedOn, lastTripOn: earlierTrip }, lctx.rules, day).on < day) untested.add(d.id);
       }
     }
     rows.push({

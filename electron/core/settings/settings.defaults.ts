@@ -57,6 +57,7 @@ function lightning(): SettingDef[] {
     { key: 'lightning.arrester.insulationBelow1', group: 'lightning', default: 2, unit: 'MΩ', source: `${GB50150}：1 kV 以下，500 V 兆欧表`, confirmed: true, min: 0, max: 1_000_000 },
     { key: 'lightning.arrester.u1maChangePct', group: 'lightning', default: 5, unit: '%', source: `${GB50150}：直流 1 mA 参考电压与初始值相比变化不超过 ±5%`, confirmed: true, min: 0, max: 100 },
     { key: 'lightning.arrester.leakageUa', group: 'lightning', default: 50, unit: 'μA', source: `${DLT596} / GB 50150：0.75 U1mA 下的泄漏电流`, confirmed: false, min: 0, max: 10000 },
+    { key: 'lightning.arrester.completeReadings', group: 'lightning', default: '绝缘电阻、U1mA、泄漏电流、放电计数器', unit: null, source: `${DLT596}：金属氧化物避雷器的试验项目。本单位认定一次试验“完整”所需的读数（用“、”分隔，可选：绝缘电阻、U1mA、泄漏电流、放电计数器）；只测了其中几项的试验照样保存和判定，其余记为未测`, confirmed: false },
     { key: 'lightning.seasonDeadline', group: 'lightning', default: '04-30', unit: null, source: `${DLT596}：避雷器每年雷雨季前试验；此日期（月-日）为本单位雷雨季前的完成期限`, confirmed: false },
     months('towerNearStation', 24, `${DLT596}：发电厂、变电站进出线 1–2 km 内有避雷线杆塔 1–2 年`),
     months('tower', 60, `${DLT596}：其他杆塔不超过 5 年；雷击跳闸后另行检测`),

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Kysely } from 'kysely';
 import { ApiError, parseSkillList } from '../../contract';
+import { parseReadingList } from '../lightning/lightning.rules';
 import type { Handlers, HandlerContext } from '../context';
 import { currentUser } from '../context';
 import type { DB } from '../db/schema';
@@ -35,6 +36,7 @@ function checkValue(def: SettingDef, value: SettingValue): void {
   if (def.key === 'vegetation.cycleMonthsBySpecies' && parseSpeciesCycles(value as string) === null) throw invalid('settings.speciesCycles');
   if (def.key === 'lightning.seasonDeadline' && !isMonthDay(value as string)) throw invalid('settings.monthDay');
   if ((def.key === 'staff.skills' || def.key === 'roster.requiredSkills') && parseSkillList(value as string) === null) throw invalid('settings.skillList');
+  if (def.key === 'lightning.arrester.completeReadings' && !parseReadingList(value as string)?.every((c) => c !== 'grounding')) throw invalid('settings.readingList');
   if (def.key === 'backup.folder' && (value as string).trim() !== '') checkBackupFolder((value as string).trim());
 }
 

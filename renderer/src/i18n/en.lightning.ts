@@ -24,6 +24,9 @@ export const enLightning: Messages<typeof zhLightning> = {
     u1maKv: 'U1mA (kV)',
     leakageUa: 'Leakage at 0.75U1mA (μA)',
     counterOk: 'Counter works',
+    counterStates: { ok: 'Works', bad: 'Does not work' },
+    leaveEmpty: 'Leave empty if not taken',
+    notTaken: 'Not tested: {{checks}}',
     counterHint: 'Type 1/yes or 0/no',
     checks: { grounding: 'Grounding', insulation: 'Insulation', u1maChange: 'U1mA change', leakage: 'Leakage', counter: 'Discharge counter' },
     verdict: 'Result',
@@ -73,7 +76,7 @@ export const enLightning: Messages<typeof zhLightning> = {
     yes: 'Yes',
     no: 'No',
     errors: {
-      readingsMissing: 'A test of this device needs every reading',
+      noReadings: 'Enter at least one reading (leave the ones not taken empty: they are recorded as not tested)',
       futureDate: 'The date cannot be after today',
       nothingDue: 'No device is due by {{deadline}}',
       deviceChanged: 'A test cannot be moved to another device',

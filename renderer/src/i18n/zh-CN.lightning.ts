@@ -22,6 +22,9 @@ export const zhLightning = {
     u1maKv: 'U1mA（kV）',
     leakageUa: '0.75U1mA 泄漏电流（μA）',
     counterOk: '放电计数器正常',
+    counterStates: { ok: '动作正常', bad: '动作不正常' },
+    leaveEmpty: '未测则留空',
+    notTaken: '未测：{{checks}}',
     counterHint: '输入 1/是 或 0/否',
     checks: { grounding: '接地电阻', insulation: '绝缘电阻', u1maChange: 'U1mA 变化', leakage: '泄漏电流', counter: '放电计数器' },
     verdict: '结论',
@@ -71,7 +74,7 @@ export const zhLightning = {
     yes: '是',
     no: '否',
     errors: {
-      readingsMissing: '该类设备的试验须填写全部读数',
+      noReadings: '请至少填写一项读数（没测的项留空，记为未测）',
       futureDate: '日期不能晚于今天',
       nothingDue: '到 {{deadline}} 没有到期需试验的设备',
       deviceChanged: '试验记录不能改到另一台设备',

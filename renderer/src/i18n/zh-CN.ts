@@ -342,6 +342,7 @@ export const zhCN = {
     wrongType: '取值类型不正确',
     speciesCycles: '格式应为“桉树=6；毛竹=8”，月数 1–120',
     skillList: '技能名称用“、”分隔，1–20 项，每项不超过 20 字，不能重复',
+    readingList: '读数名称用“、”分隔，可选：绝缘电阻、U1mA、泄漏电流、放电计数器，至少一项',
     monthDay: '格式为“月-日”，如 04-30',
     folderAbsolute: '请填写完整路径，例如 D:\\GridDesk备份',
     folderNotWritable: '无法写入文件夹 {{folder}}：请确认磁盘已接好、路径正确且有写入权限',

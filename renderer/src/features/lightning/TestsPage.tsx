@@ -2,6 +2,7 @@ import type { ColDef } from 'ag-grid-community';
 import { useEffect, useMemo, useState } from 'react';
 import { Select } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
 import { lightningTestInput, type LightningTestRow, type OutputOf } from '@contract';
 import { call } from '../../api/client';
 import { ListPage } from '../../components/ListPage';
@@ -9,6 +10,9 @@ import type { FieldDef } from '../../components/FormDrawer';
 import { VerdictTag } from './lightning-ui';
 
 type Device = OutputOf<'lightningDevices.list'>['rows'][number];
+
+/** The form's counter is 正常 / 不正常 / not chosen (未测), stored as counterOk true / false / null. */
+const testForm = lightningTestInput.extend({ counter: z.enum(['ok', 'bad']).nullable().optional() });
 
 /** 试验记录: each test with its readings, judged when saved against the standards (the reasons on the row). */
 export function TestsPage() {
@@ -30,7 +34,21 @@ export function TestsPage() {
       { field: 'u1maKv', headerName: t('lightning.u1maKv'), width: 100, sortable: false },
       { field: 'leakageUa', headerName: t('lightning.leakageUa'), width: 150 },
       { field: 'verdict', headerName: t('lightning.verdict'), width: 100, cellRenderer: (p: { data?: LightningTestRow }) => (p.data ? <VerdictTag t={t} verdict={p.data.verdict} /> : null) },
-      { colId: 'reasons', headerName: t('lightning.reasons'), flex: 1, minWidth: 240, sortable: false, valueGetter: (p) => p.data?.judgement.items.filter((i) => !i.pass).map((i) => i.reason).join('；') },
+      {
+        colId: 'reasons',
+        headerName: t('lightning.reasons'),
+        flex: 1,
+        minWidth: 240,
+        sortable: false,
+        // The failing readings, then the readings a complete test needs that were not taken (未测).
+        valueGetter: (p) => {
+          const j = p.data?.judgement;
+          if (!j) return '';
+          const failed = j.items.filter((i) => !i.pass).map((i) => i.reason);
+          const untested = j.missing.length ? [t('lightning.notTaken', { checks: j.missing.map((c) => t(`lightning.checks.${c}`)).join('、') })] : [];
+          return [...failed, ...untested].join('；');
+        },
+      },
     ],
     [t],
   );
@@ -44,10 +62,21 @@ export function TestsPage() {
       { name: 'instrument', label: t('lightning.instrument'), kind: 'text' },
       { name: 'weather', label: t('lightning.weather'), kind: 'text' },
       { name: 'groundingOhm', label: t('lightning.groundingOhm'), kind: 'number', required: device !== undefined && !arrester },
-      { name: 'insulationMohm', label: t('lightning.insulationMohm'), kind: 'number', required: arrester, hidden: !arrester },
-      { name: 'u1maKv', label: t('lightning.u1maKv'), kind: 'number', required: arrester, hidden: !arrester },
-      { name: 'leakageUa', label: t('lightning.leakageUa'), kind: 'number', required: arrester, hidden: !arrester },
-      { name: 'counterOk', label: t('lightning.counterOk'), kind: 'checkbox', hidden: !arrester },
+      // An arrester's readings: those taken are judged, those left empty are recorded as 未测.
+      { name: 'insulationMohm', label: t('lightning.insulationMohm'), kind: 'number', hidden: !arrester, placeholder: t('lightning.leaveEmpty') },
+      { name: 'u1maKv', label: t('lightning.u1maKv'), kind: 'number', hidden: !arrester, placeholder: t('lightning.leaveEmpty') },
+      { name: 'leakageUa', label: t('lightning.leakageUa'), kind: 'number', hidden: !arrester, placeholder: t('lightning.leaveEmpty') },
+      {
+        name: 'counter',
+        label: t('lightning.checks.counter'),
+        kind: 'select',
+        hidden: !arrester,
+        options: [
+          { value: 'ok', label: t('lightning.counterStates.ok') },
+          { value: 'bad', label: t('lightning.counterStates.bad') },
+        ],
+        placeholder: t('lightning.leaveEmpty'),
+      },
       { name: 'notes', label: t('common.notes'), kind: 'textarea', span: 24 },
     ];
   };
@@ -56,14 +85,15 @@ export function TestsPage() {
       title={t('lightning.tests')}
       listMethod="lightningTests.list"
       columns={columns as ColDef[]}
-      schema={lightningTestInput}
+      schema={testForm}
+      toForm={(row) => ({ ...row, counter: row.counterOk === true ? 'ok' : row.counterOk === false ? 'bad' : null })}
       fields={fields}
       newValues={{}}
       editors={['clerk', 'planner', 'admin']}
       params={{ verdict }}
       filters={<Select allowClear style={{ width: 140 }} placeholder={t('lightning.verdict')} value={verdict} onChange={setVerdict} options={(['pass', 'fail'] as const).map((v) => ({ value: v, label: t(`lightning.verdicts.${v}`) }))} data-testid="test-verdict" />}
-      // Only an arrester has a discharge counter.
-      save={(v) => call('lightningTests.save', { ...v, counterOk: devices.find((d) => d.id === v.deviceId)?.kind === 'arrester' ? v.counterOk : null })}
+      // Only an arrester has a discharge counter; not chosen = not tested.
+      save={({ counter, ...v }) => call('lightningTests.save', { ...v, counterOk: devices.find((d) => d.id === v.deviceId)?.kind === 'arrester' && counter ? counter === 'ok' : null })}
       remove={(ids) => call('lightningTests.delete', { ids })}
       testId="lightning-tests-page"
     />

@@ -41,12 +41,17 @@ describe('lightning tests judged by the standards', () => {
     expect((await t.call('lightningDevices.list', { startRow: 0, endRow: 10, red: true }, clerk)).rows).toEqual([]);
   });
 
-  test('a test missing a reading its type needs is refused naming the field; an arrester needs all four', async () => {
+  test('a test with the readings that were taken is saved and judged on those, the rest 未测; one with none is refused; a complete one sets the due date', async () => {
     const moa = await t.call('lightningDevices.save', { kind: 'arrester', code: 'MOA-1', site: 'switch', lineId, ratedKv: 17, u1maInitial: 25 }, clerk);
-    await expect(t.call('lightningTests.save', { deviceId: moa.id, testedOn: '2026-04-01', tester: '李工', insulationMohm: 5000, u1maKv: 25.1 }, clerk)).rejects.toMatchObject({
+    await expect(t.call('lightningTests.save', { deviceId: moa.id, testedOn: '2026-03-20', tester: '李工' }, clerk)).rejects.toMatchObject({
       code: 'VALIDATION',
-      issues: [expect.objectContaining({ path: ['leakageUa'] }), expect.objectContaining({ path: ['counterOk'] })],
+      message: 'lightning.errors.noReadings',
+      issues: [expect.objectContaining({ path: ['insulationMohm'] }), expect.objectContaining({ path: ['u1maKv'] }), expect.objectContaining({ path: ['leakageUa'] }), expect.objectContaining({ path: ['counterOk'] })],
     });
+    // Only insulation was measured (the DC generator was away): judged on that, the rest 未测.
+    const partial = await t.call('lightningTests.save', { deviceId: moa.id, testedOn: '2026-03-20', tester: '李工', insulationMohm: 5000 }, clerk);
+    expect(partial).toMatchObject({ verdict: null, judgement: { missing: ['u1maChange', 'leakage', 'counter'] } });
+    expect((await t.call('lightningDevices.list', { startRow: 0, endRow: 10 }, clerk)).rows[0]).toMatchObject({ lastTestedOn: '2026-03-20', dueReason: 'incomplete' }); // due now: three readings were never taken
     const ok = await t.call('lightningTests.save', { deviceId: moa.id, testedOn: '2026-04-01', tester: '李工', insulationMohm: 5000, u1maKv: 25.1, leakageUa: 12, counterOk: true }, clerk);
     expect(ok.verdict).toBe('pass');
     await expect(t.call('lightningTests.save', { deviceId: moa.id, testedOn: '2026-12-01', tester: '李工', insulationMohm: 5000, u1maKv: 25, leakageUa: 12, counterOk: true }, clerk)).rejects.toMatchObject({ issues: [expect.objectContaining({ path: ['testedOn'] })] });

@@ -1,10 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import { SETTING_DEFS } from '../../../../electron/core/settings/settings.defaults';
-import { judgeTest, nextDue, nextSeasonDeadline, type DeviceFacts, type LightningRules } from '../../../../electron/core/lightning/lightning.rules';
+import { judgeTest, nextDue, nextSeasonDeadline, parseReadingList, type DeviceFacts, type DueFacts, type LightningRules } from '../../../../electron/core/lightning/lightning.rules';
 
 /** The defaults as the office gets them (DOMAIN.md §2–§4), read from the setting definitions. */
 const DEFAULTS = new Map(SETTING_DEFS.filter((d) => d.key.startsWith('lightning.')).map((d) => [d.key.slice('lightning.'.length), d.default]));
-const rules: LightningRules = { num: (k) => DEFAULTS.get(k) as number, seasonDeadline: DEFAULTS.get('seasonDeadline') as string };
+const rules: LightningRules = { num: (k) => DEFAULTS.get(k) as number, seasonDeadline: DEFAULTS.get('seasonDeadline') as string, arresterComplete: parseReadingList(DEFAULTS.get('arrester.completeReadings') as string)! };
 
 const device = (over: Partial<DeviceFacts>): DeviceFacts => ({ kind: 'grounding', site: 'tower', ratedKv: null, soilResistivity: null, transformerKva: null, hasGroundWire: true, radialElectrodes: false, nearStation: false, u1maInitial: null, ...over });
 const grounding = (d: DeviceFacts, ohm: number) => judgeTest(d, { groundingOhm: ohm }, rules);
@@ -149,24 +149,54 @@ describe('DOMAIN §3 metal-oxide arresters', () => {
 
 describe('next test due', () => {
   const today = '2026-11-27';
+  const allOn = (date: string): DueFacts['checkedOn'] => ({ insulation: date, u1maChange: date, leakage: date, counter: date });
   test('arresters: before the next thunderstorm season after the last test', () => {
     const a = device({ kind: 'arrester', site: 'switch' });
     expect(nextSeasonDeadline('2026-03-01', '04-30')).toBe('2027-04-30');
     expect(nextSeasonDeadline('2026-12-31', '04-30')).toBe('2027-04-30');
-    expect(nextDue(a, { installDate: null, lastTestedOn: '2026-04-10', lastTripOn: null }, rules, today)).toEqual({ on: '2027-04-30', reason: 'season' });
+    expect(nextDue(a, { installDate: null, checkedOn: allOn('2026-04-10'), lastTripOn: null }, rules, today)).toEqual({ on: '2027-04-30', reason: 'season' });
   });
   test('towers every 5 years, near a station every 2; rods every 6', () => {
-    expect(nextDue(device({}), { installDate: null, lastTestedOn: '2024-05-01', lastTripOn: null }, rules, today).on).toBe('2029-05-01');
-    expect(nextDue(device({ nearStation: true }), { installDate: null, lastTestedOn: '2024-05-01', lastTripOn: null }, rules, today).on).toBe('2026-05-01');
-    expect(nextDue(device({ kind: 'rod', site: 'substation' }), { installDate: null, lastTestedOn: '2024-05-01', lastTripOn: null }, rules, today).on).toBe('2030-05-01');
+    expect(nextDue(device({}), { installDate: null, checkedOn: { grounding: '2024-05-01' }, lastTripOn: null }, rules, today).on).toBe('2029-05-01');
+    expect(nextDue(device({ nearStation: true }), { installDate: null, checkedOn: { grounding: '2024-05-01' }, lastTripOn: null }, rules, today).on).toBe('2026-05-01');
+    expect(nextDue(device({ kind: 'rod', site: 'substation' }), { installDate: null, checkedOn: { grounding: '2024-05-01' }, lastTripOn: null }, rules, today).on).toBe('2030-05-01');
   });
   test('acceptance 4: a lightning trip on the line after the last test makes the device due on the trip day', () => {
-    const facts = { installDate: null, lastTestedOn: '2026-04-01', lastTripOn: '2026-07-15' };
+    const facts: DueFacts = { installDate: null, checkedOn: { grounding: '2026-04-01' }, lastTripOn: '2026-07-15' };
     expect(nextDue(device({}), facts, rules, today)).toEqual({ on: '2026-07-15', reason: 'trip' });
     // A trip before the last test changes nothing.
     expect(nextDue(device({}), { ...facts, lastTripOn: '2026-03-01' }, rules, today).reason).toBe('cycle');
   });
   test('never tested: due at once', () => {
-    expect(nextDue(device({}), { installDate: '2026-01-10', lastTestedOn: null, lastTripOn: null }, rules, today)).toEqual({ on: '2026-01-10', reason: 'never' });
+    expect(nextDue(device({}), { installDate: '2026-01-10', checkedOn: {}, lastTripOn: null }, rules, today)).toEqual({ on: '2026-01-10', reason: 'never' });
+  });
+});
+
+describe('partial tests: the readings that were taken', () => {
+  const moa = device({ kind: 'arrester', site: 'switch', ratedKv: 17, u1maInitial: 25 });
+  const today = '2026-11-27';
+  test('are judged; the rest are listed as 未测 and there is no verdict until a failure or the last one', () => {
+    const j = judgeTest(moa, { insulationMohm: 5000 }, rules);
+    expect(j.items.map((i) => [i.check, i.pass])).toEqual([['insulation', true]]);
+    expect(j.missing).toEqual(['u1maChange', 'leakage', 'counter']);
+    expect(j.verdict).toBeNull();
+    expect(judgeTest(moa, { insulationMohm: 500 }, rules).verdict).toBe('fail');
+  });
+  test('the office decides which readings make a complete test (setting lightning.arrester.completeReadings)', () => {
+    const two = { ...rules, arresterComplete: parseReadingList('绝缘电阻、泄漏电流')! };
+    expect(judgeTest(moa, { insulationMohm: 5000, leakageUa: 10 }, two)).toMatchObject({ verdict: 'pass', missing: [] });
+    expect(parseReadingList('绝缘电阻，U1mA')).toEqual(['insulation', 'u1maChange']);
+    expect(parseReadingList('绝缘电阻、电压')).toBeNull();
+    expect(parseReadingList('')).toBeNull();
+  });
+  test('the due date follows from what was tested: the oldest reading a complete test needs', () => {
+    // Insulation and U1mA this spring, leakage and the counter last spring: due before this season's deadline was missed.
+    const mixed = { insulation: '2026-04-10', u1maChange: '2026-04-10', leakage: '2025-04-01', counter: '2025-04-01' };
+    expect(nextDue(moa, { installDate: null, checkedOn: mixed, lastTripOn: null }, rules, today)).toEqual({ on: '2026-04-30', reason: 'season' });
+    // A reading never taken: due at once, and it says why.
+    expect(nextDue(moa, { installDate: '2020-01-01', checkedOn: { insulation: '2026-04-10' }, lastTripOn: null }, rules, today)).toEqual({ on: '2020-01-01', reason: 'incomplete' });
+    // With only insulation and leakage required, the same record is complete.
+    const two = { ...rules, arresterComplete: parseReadingList('绝缘电阻、泄漏电流')! };
+    expect(nextDue(moa, { installDate: null, checkedOn: { insulation: '2026-04-10', leakage: '2026-04-12' }, lastTripOn: null }, two, today)).toEqual({ on: '2027-04-30', reason: 'season' });
   });
 });
