@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { ApiError, PROMISE_PRESETS, notFound, type ParsedInputOf, type RosterView, type Violation } from '../../contract';
+import { AREA_TYPES, ApiError, PROMISE_PRESETS, labelText, notFound, type ParsedInputOf, type RosterView, type Violation } from '../../contract';
 import { currentUser, type HandlerContext, type Handlers } from '../context';
 import { fieldError, requireLive } from '../shared/references';
 import { deleteToBin } from '../shared/soft-delete';
@@ -126,10 +126,23 @@ export const rosterHandlers: Handlers<Methods> = {
 
   'repairAreas.delete': (input, ctx) => deleteToBin(ctx, 'repair_areas', 'repairAreas', input.ids),
 
-  /** Sets every area's promise from a preset by its kind (城区/农村/偏远山区). */
+  /**
+   * Sets every area's promise from a preset by its kind (城区/农村/偏远山区). An office with no areas
+   * yet — when a preset is most needed — gets the three, one per kind, with the preset's promises.
+   */
   'repairAreas.applyPreset': async (input, ctx) => {
     const preset = PROMISE_PRESETS[input.preset];
-    for (const area of await listAreas(ctx.db)) {
+    const existing = await listAreas(ctx.db);
+    if (existing.length === 0) {
+      for (const [sort, kind] of AREA_TYPES.entries()) {
+        const p = preset[kind];
+        const values = { name: labelText('zh-CN', `reference.areaTypes.${kind}`), kind, arrival_minutes: p.arrival, restore_minutes: p.restore, crews_per_shift: 1, peak_extra_crews: 0, sort: sort + 1 };
+        const id = await saveVersioned(ctx, 'repair_areas', {}, values, async () => undefined);
+        ctx.audit({ entity: 'repairAreas', entityId: id, summary: `created from promise preset ${input.preset}`, after: await findArea(ctx.db, id) });
+      }
+      return { rows: await listAreas(ctx.db) };
+    }
+    for (const area of existing) {
       const p = preset[area.kind];
       await ctx.db
         .updateTable('repair_areas')

@@ -108,7 +108,8 @@ export const enRoster: Messages<typeof zhRoster> = {
     preset: 'Apply a promise standard',
     presets: { office: 'Office promise (30/60/90 min, 4/6 h)', sgcc_average: 'State Grid averages (45/90/120 min)', gbt28583: 'GB/T 28583 limits (60/120/240 min)' },
     presetApplied: 'Areas set to "{{preset}}"',
-    empty: 'No repair areas yet',
+    empty: 'No repair areas yet: “Apply a promise standard” creates urban, rural and remote areas at once',
+    presetCreates: 'Creates three areas (urban, rural, remote) with the promises of “{{preset}}”, one crew per shift; edit each afterwards.',
   },
   absences: {
     title: 'Leave, training and wishes',

@@ -105,7 +105,8 @@ export const zhRoster = {
     preset: '套用承诺标准',
     presets: { office: '本单位承诺（30/60/90 分钟，4/6 小时）', sgcc_average: '国网十项承诺平均值（45/90/120 分钟）', gbt28583: 'GB/T 28583 上限（60/120/240 分钟）' },
     presetApplied: '已按“{{preset}}”设置各片区时限',
-    empty: '还没有抢修片区',
+    empty: '还没有抢修片区：点“套用承诺标准”可一次建好城区、农村、偏远山区三个片区',
+    presetCreates: '将新建城区、农村、偏远山区三个片区，时限按“{{preset}}”；每班 1 组，之后可逐个修改。',
   },
   absences: {
     title: '休假、培训与休息意愿',

@@ -24,7 +24,7 @@ export function AreasPanel({ areas, canEdit, onChanged }: { areas: RepairAreaRow
   const applyPreset = (preset: (typeof PROMISE_PRESET_NAMES)[number]) =>
     modal.confirm({
       title: t('areas.preset'),
-      content: t(`areas.presets.${preset}`),
+      content: areas.length === 0 ? t('areas.presetCreates', { preset: t(`areas.presets.${preset}`) }) : t(`areas.presets.${preset}`),
       onOk: async () => {
         try {
           await call('repairAreas.applyPreset', { preset });

@@ -138,3 +138,24 @@ describe('the repair log', () => {
     ]);
   });
 });
+
+describe('repair areas from a preset on an office that has none', () => {
+  test('creates 城区, 农村 and 偏远山区 with the preset’s promises; applying it again changes them, adds nothing', async () => {
+    const empty = await openTestCore({ clock: () => TODAY });
+    try {
+      expect((await empty.call('repairAreas.list', {}, empty.adminToken)).rows).toEqual([]);
+      const { rows } = await empty.call('repairAreas.applyPreset', { preset: 'office' }, empty.adminToken);
+      expect(rows.map((r) => [r.name, r.kind, r.arrivalMinutes, r.restoreMinutes, r.crewsPerShift])).toEqual([
+        ['城区', 'urban', 30, 240, 1],
+        ['农村', 'rural', 60, 360, 1],
+        ['偏远山区', 'remote', 90, 360, 1],
+      ]);
+      const again = await empty.call('repairAreas.applyPreset', { preset: 'sgcc_average' }, empty.adminToken);
+      expect(again.rows.map((r) => [r.name, r.arrivalMinutes])).toEqual([['城区', 45], ['农村', 90], ['偏远山区', 120]]);
+      const audit = await empty.sql<{ summary: string }>("select summary from audit_log where entity = 'repairAreas' order by id");
+      expect(audit.map((a) => a.summary).slice(0, 3)).toEqual(Array(3).fill('created from promise preset office'));
+    } finally {
+      await empty.close();
+    }
+  });
+});
