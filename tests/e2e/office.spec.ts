@@ -51,7 +51,7 @@ test('import: the preview names the bad rows; after fixing them the sheet goes i
   await expect(wizard.getByTestId('import-problem-count')).toHaveText('2');
   const problems = wizard.getByTestId('import-problems');
   await expect(problems.getByRole('row').filter({ hasText: '6' }).filter({ hasText: '线路' })).toContainText('找不到“10kV 没有这条线”');
-  await expect(problems.getByRole('row').filter({ hasText: '计划日期' })).toContainText('日期无法识别');
+  await expect(problems.getByRole('row').filter({ hasText: '计划日期' })).toContainText('2 月没有 30 日');
   await expect(wizard.getByTestId('import-commit')).toBeDisabled();
   await page.screenshot(shot('import-preview'));
 

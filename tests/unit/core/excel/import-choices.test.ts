@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import ExcelJS from 'exceljs';
-import { ApiError } from '../../../../electron/contract';
+import { ApiError, type ImportPreview } from '../../../../electron/contract';
+import { OFFICE_LINE } from '../../../fixtures/excel/make-fixtures';
 import { contentHash } from '../../helpers/db-hash';
 import { openTestCore, type TestCore } from '../../helpers/core';
 import { analyse, seedFixtureReference } from '../../helpers/office';
@@ -130,5 +133,33 @@ describe('importing the rows without problems', () => {
     expect(values(4)?.[7]).toBe('线路：找不到“10kV 不存在线”；杆塔号：一条记录是一段连续的杆号');
     expect(ws.getRow(2).getCell(4).fill).toMatchObject({ pattern: 'solid' }); // the faulty cell is shaded
     expect((ws.getRow(2).getCell(3).fill as { pattern?: string } | undefined)?.pattern).toBeUndefined(); // the others are not
+  });
+});
+
+describe('a county office’s own ledger, saved by LibreOffice', () => {
+  const fixture = (name: string) => readFileSync(path.join(__dirname, '../../../fixtures/excel', name));
+
+  test('comes in on the first pass: one column mapped by hand, the two new villages created; the next month’s sheet maps itself; a sheet with three bad rows imports the rest', async () => {
+    await t.call('lines.save', { name: OFFICE_LINE, voltage: '10', conductor: 'bare', areaType: 'rural' }, t.adminToken);
+    const planner = await t.signIn('planner');
+    const a = await analyse(t, 'vegetation', fixture('office-ledger-a.libreoffice.xlsx'), 'a.xlsx', planner);
+    expect(a.preview.headerRow).toBe(2);
+    expect(a.preview.missingColumns).toEqual(['towerRange']); // 隐患点 is the office's own name for it
+    const { jobId } = await t.call('excel.analyse', { sheet: 'vegetation', fileId: a.fileId, mapping: { ...a.preview.mapping, towerRange: 2 } }, planner);
+    const mapped = ((await waitForJob(t, jobId, planner)).result as { preview: ImportPreview }).preview;
+    expect(mapped.unknownReferences.map((r) => [r.kind, r.name, r.rows])).toEqual([['village', '桂花村', 3], ['village', '月亮湾村', 3]]);
+    expect([mapped.problemCount, mapped.creatableProblems, mapped.rowsFixedByCreating, mapped.newCount]).toEqual([6, 6, 6, 2]);
+    const done = await commit(planner, a.fileId, mapped.mapping, { createReferences: true });
+    expect(done.result).toMatchObject({ outcome: { created: 8, refused: 0, createdReferences: { villages: 2 } } });
+    const towers = (await t.call('vegetation.list', { startRow: 0, endRow: 20, sortModel: [{ colId: 'towerRange', sort: 'asc' }] }, planner)).rows.map((r) => r.towerRange);
+    expect(towers).toEqual(['#12–#15', '#16', '#17–#18', '#19–#20', '#21–#22', '#23–#25', '#26–#27', '#28–#30']);
+
+    const b = await analyse(t, 'vegetation', fixture('office-ledger-b.libreoffice.xlsx'), 'b.xlsx', planner);
+    expect([b.preview.mappingSource, b.preview.problemCount, b.preview.newCount]).toEqual(['remembered', 0, 3]);
+
+    const bad = await analyse(t, 'vegetation', fixture('office-ledger-bad.libreoffice.xlsx'), 'bad.xlsx', planner);
+    expect([bad.preview.problemRows, bad.preview.newCount]).toEqual([3, 3]);
+    const valid = await commit(planner, bad.fileId, bad.preview.mapping, { rows: 'valid' });
+    expect(valid.result).toMatchObject({ outcome: { created: 3, refused: 3 } });
   });
 });
