@@ -18,7 +18,7 @@ test('first run asks for the admin password, then opens the empty ledger', async
   // The first screen of an empty ledger: nothing late, nothing open.
   await expect(page.getByRole('heading', { name: '首页' })).toBeVisible();
   await expect(page.getByTestId('stat-dashboard.vegetation.overdue')).toContainText('0');
-  await page.getByRole('menuitem', { name: '树障清理' }).click();
+  await page.getByRole('menuitem', { name: /树障清理$/ }).click();
   await expect(page.getByRole('heading', { name: '树障清理台账' })).toBeVisible();
   await expect(page.getByText('还没有树障记录')).toBeVisible();
 });

@@ -26,7 +26,7 @@ test('bad input is shown at the field and nothing is written', async ({ page }) 
   await veg.openNew();
   await veg.fill({ line: '10kV 测试一线', towers: '#15–#12', species: '香樟', vertical: '-1', landowner: '校验测试户' });
   await veg.save();
-  await expect(veg.field('towerRange')).toContainText('杆号区段格式应为');
+  await expect(veg.field('towerRange')).toContainText('起始杆号不能大于终止杆号');
   await expect(veg.field('verticalDistance')).toContainText('不能为负数');
   await page.getByRole('button', { name: '取消' }).click();
   await page.getByRole('button', { name: '确定' }).click();

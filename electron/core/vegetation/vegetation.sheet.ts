@@ -289,6 +289,8 @@ export const vegetationSheet: LedgerSheet<Lookups, Existing, VegetationRow> = {
     plantedInZone: { kind: 'boolean' },
     action: { kind: 'enum', valueLabels: 'vegetation.actions' },
     plannedDate: { kind: 'date' },
+    foundDate: { kind: 'date' },
+    lateReason: { kind: 'text', width: 24 },
     teamName: { kind: 'text', width: 14 },
     distanceAfter: { kind: 'number' },
     completedDate: { kind: 'date' },
