@@ -67,8 +67,10 @@ test('a planner brings in the office’s own ledger in one pass, the next month�
   await expect(unknown).toContainText('桂花村（城关镇）');
   await expect(unknown).toContainText('月亮湾村（城关镇）');
   await expect(wizard.getByTestId('import-commit')).toBeDisabled();
+  await expect(wizard.getByTestId('import-problems-note')).toContainText('有 6 处问题');
   await wizard.getByTestId('import-create-references').check();
   await expect(wizard.getByTestId('import-commit')).toHaveText(/导入 8 行/);
+  await expect(wizard.getByTestId('import-problems-note')).toContainText('导入时会一并新建');
   await page.screenshot(shot('import-office-ledger'));
   await wizard.getByTestId('import-commit').click();
   await expect(wizard.getByTestId('import-done')).toContainText('新增 8 条', { timeout: 30_000 });

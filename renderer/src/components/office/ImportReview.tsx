@@ -9,12 +9,14 @@ interface Props {
   onMapping: (next: ColumnMapping) => void;
   createReferences: boolean;
   onCreateReferences: (on: boolean) => void;
+  /** Problems that remain once the missing names are created (when the clerk chose to create them). */
+  problemsLeft: number;
   /** Drops the office's remembered mapping for this layout and checks again from the headers. */
   onForgetLayout: () => void;
 }
 
 /** What the check found: the counts, the columns still to map, names the reference data lacks, each problem, and the mapping. */
-export function ImportReview({ preview, mapping, onMapping, createReferences, onCreateReferences, onForgetLayout }: Props) {
+export function ImportReview({ preview, mapping, onMapping, createReferences, onCreateReferences, problemsLeft, onForgetLayout }: Props) {
   const { t } = useTranslation();
   const headerOptions = preview.headers.map((h, i) => ({ value: i, label: h || `#${i + 1}` }));
   const fieldLabel = (key: string) => {
@@ -75,7 +77,11 @@ export function ImportReview({ preview, mapping, onMapping, createReferences, on
 
       {missing.length === 0 && preview.problemCount > 0 && (
         <>
-          <Alert type="warning" showIcon message={t('import.fixAndRetry', { count: preview.problemCount })} />
+          {problemsLeft === 0 ? (
+            <Alert type="info" showIcon message={t('import.allFixedByCreating', { count: preview.problemCount })} data-testid="import-problems-note" />
+          ) : (
+            <Alert type="warning" showIcon message={t('import.fixAndRetry', { count: problemsLeft })} data-testid="import-problems-note" />
+          )}
           <Table
             size="small"
             rowKey={(p) => `${p.row}-${p.field}-${p.message}`}

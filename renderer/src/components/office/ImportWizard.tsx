@@ -195,6 +195,7 @@ export function ImportWizard({ sheet, open, onClose, onImported }: Props) {
           onMapping={setMapping}
           createReferences={createReferences}
           onCreateReferences={setCreateReferences}
+          problemsLeft={problemsLeft}
           onForgetLayout={() => void forgetLayout()}
         />
       )}
