@@ -43,3 +43,7 @@ export const EVERYONE: Access = 'signedIn';
 export const ADMIN_ONLY: readonly Role[] = ['admin'];
 export const LEDGER_EDITORS: readonly Role[] = ['clerk', 'planner', 'admin'];
 export const REFERENCE_EDITORS: readonly Role[] = ['planner', 'admin'];
+/** Plans: the trimming plan, outage requests, the duty roster (generate, publish, overrides). */
+export const PLANNERS: readonly Role[] = ['planner', 'admin'];
+/** Approvals: upgrade requests, outage windows, the month's trimming plan, budgets. */
+export const APPROVERS: readonly Role[] = ['manager', 'admin'];

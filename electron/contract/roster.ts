@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EVERYONE, LEDGER_EDITORS, command, query } from './method';
+import { EVERYONE, LEDGER_EDITORS, PLANNERS, REFERENCE_EDITORS, command, query } from './method';
 import { areaType, countOutput, gridPage, gridRequestWith, id, idInput, idsInput, isoDate, optionalText, recordMeta, requiredText, version } from './common';
 
 /**
@@ -275,24 +275,24 @@ export type MonthlyReport = z.infer<typeof monthlyReport>;
 
 export const rosterMethods = {
   'repairAreas.list': query(EVERYONE, z.object({}), z.object({ rows: z.array(repairAreaRow) })),
-  'repairAreas.save': command(LEDGER_EDITORS, repairAreaInput, repairAreaRow),
-  'repairAreas.delete': command(LEDGER_EDITORS, idsInput, countOutput),
-  'repairAreas.applyPreset': command(LEDGER_EDITORS, z.object({ preset: z.enum(PROMISE_PRESET_NAMES) }), z.object({ rows: z.array(repairAreaRow) })),
+  'repairAreas.save': command(REFERENCE_EDITORS, repairAreaInput, repairAreaRow),
+  'repairAreas.delete': command(REFERENCE_EDITORS, idsInput, countOutput),
+  'repairAreas.applyPreset': command(REFERENCE_EDITORS, z.object({ preset: z.enum(PROMISE_PRESET_NAMES) }), z.object({ rows: z.array(repairAreaRow) })),
   'seasons.list': query(EVERYONE, z.object({}), z.object({ rows: z.array(seasonRow) })),
-  'seasons.save': command(LEDGER_EDITORS, seasonInput, seasonRow),
-  'seasons.delete': command(LEDGER_EDITORS, idsInput, countOutput),
+  'seasons.save': command(PLANNERS, seasonInput, seasonRow),
+  'seasons.delete': command(PLANNERS, idsInput, countOutput),
   'absences.list': query(EVERYONE, gridRequestWith({ staffId: id.optional() }), gridPage(absenceRow)),
   'absences.save': command(LEDGER_EDITORS, absenceInput, absenceRow),
   'absences.delete': command(LEDGER_EDITORS, idsInput, countOutput),
   'roster.get': query(EVERYONE, z.object({ seasonId: id }), rosterView),
   /** Starts generation as a job; its result is a generateOutcome. */
-  'roster.generate': command(LEDGER_EDITORS, z.object({ seasonId: id }), z.object({ jobId: z.string() })),
+  'roster.generate': command(PLANNERS, z.object({ seasonId: id }), z.object({ jobId: z.string() })),
   /** What a hand edit would break, without saving it. */
   'roster.check': query(EVERYONE, rosterChange, z.object({ violations: z.array(violation) })),
   /** Saves a hand edit; one that breaks a hard rule needs an override reason (audited). */
-  'roster.assign': command(LEDGER_EDITORS, rosterChange.extend({ overrideReason: optionalText(200) }), z.object({ violations: z.array(violation) })),
-  'roster.unassign': command(LEDGER_EDITORS, z.object({ id, overrideReason: optionalText(200) }), z.object({ violations: z.array(violation) })),
-  'roster.publish': command(LEDGER_EDITORS, z.object({ seasonId: id }), seasonRow),
+  'roster.assign': command(PLANNERS, rosterChange.extend({ overrideReason: optionalText(200) }), z.object({ violations: z.array(violation) })),
+  'roster.unassign': command(PLANNERS, z.object({ id, overrideReason: optionalText(200) }), z.object({ violations: z.array(violation) })),
+  'roster.publish': command(PLANNERS, z.object({ seasonId: id }), seasonRow),
   /** The roster as an xlsx file to download (files.read). */
   'roster.export': query(EVERYONE, z.object({ seasonId: id }), z.object({ fileId: z.string(), name: z.string() })),
   'repairs.list': query(EVERYONE, gridRequestWith({ month: z.string().regex(/^\d{4}-\d{2}$/).optional(), areaId: id.optional(), breachesOnly: z.boolean().optional(), arrival: z.enum(['onTime', 'late']).optional() }), gridPage(repairRow)),

@@ -1,14 +1,12 @@
 import { z } from 'zod';
-import { EVERYONE, command, query, type Role } from './method';
+import { APPROVERS, EVERYONE, LEDGER_EDITORS, PLANNERS, command, query } from './method';
 import { gridPage, gridRequestWith, id, idInput, isoDate, optionalDate, optionalText, recordMeta, requiredText, version } from './common';
 import { clearanceAction, hazardGrade, vegetationStatus } from './vegetation';
 
 /** The planner's tree-trimming board (树障清理计划): work packages, teams' calendar, outage windows. */
 
-export const PLANNERS: readonly Role[] = ['planner', 'admin'];
-export const APPROVERS: readonly Role[] = ['manager', 'admin'];
 /** Who records work done: the planner, or a clerk typing in the team's report. */
-export const RECORDERS: readonly Role[] = ['clerk', 'planner', 'admin'];
+const RECORDERS = LEDGER_EDITORS;
 
 /** 不停电 / 停电 / 带电作业. */
 export const WORK_METHODS = ['no_outage', 'outage', 'live'] as const;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EVERYONE, LEDGER_EDITORS, command, query, type Role } from './method';
+import { APPROVERS, EVERYONE, LEDGER_EDITORS, command, query, type Role } from './method';
 import { countOutput, gridPage, gridRequestWith, id, idInput, idsInput, isoDate, optionalText, recordMeta, requiredText, version } from './common';
 
 /** 配变 / 柱上开关 / 电缆段 / 杆塔 / 线路段 / 避雷器 / 其他 */
@@ -58,7 +58,6 @@ export const PROJECT_TYPES = ['renovation', 'overhaul'] as const;
 export const UPGRADE_ACTIONS = ['submit', 'approve', 'reject', 'revise', 'fund', 'start', 'finish', 'accept', 'failAcceptance', 'close'] as const;
 export type UpgradeAction = (typeof UPGRADE_ACTIONS)[number];
 
-const MANAGERS: readonly Role[] = ['manager', 'admin'];
 /**
  * The workflow: which action moves a request from which states to which, and who may take it.
  * Rejecting and failing an acceptance need a reason; approving one's own request is refused; a
@@ -66,15 +65,15 @@ const MANAGERS: readonly Role[] = ['manager', 'admin'];
  */
 export const UPGRADE_TRANSITIONS: Record<UpgradeAction, { from: readonly UpgradeStatus[]; to: UpgradeStatus; roles: readonly Role[]; needsReason?: boolean }> = {
   submit: { from: ['draft'], to: 'submitted', roles: LEDGER_EDITORS },
-  approve: { from: ['submitted'], to: 'approved', roles: MANAGERS },
-  reject: { from: ['submitted'], to: 'rejected', roles: MANAGERS, needsReason: true },
+  approve: { from: ['submitted'], to: 'approved', roles: APPROVERS },
+  reject: { from: ['submitted'], to: 'rejected', roles: APPROVERS, needsReason: true },
   revise: { from: ['rejected'], to: 'draft', roles: LEDGER_EDITORS },
-  fund: { from: ['approved'], to: 'funded', roles: MANAGERS },
+  fund: { from: ['approved'], to: 'funded', roles: APPROVERS },
   start: { from: ['funded', 'acceptance_failed'], to: 'in_progress', roles: LEDGER_EDITORS },
   finish: { from: ['in_progress'], to: 'awaiting_acceptance', roles: LEDGER_EDITORS },
-  accept: { from: ['awaiting_acceptance'], to: 'accepted', roles: MANAGERS },
-  failAcceptance: { from: ['awaiting_acceptance'], to: 'acceptance_failed', roles: MANAGERS, needsReason: true },
-  close: { from: ['accepted'], to: 'closed', roles: MANAGERS },
+  accept: { from: ['awaiting_acceptance'], to: 'accepted', roles: APPROVERS },
+  failAcceptance: { from: ['awaiting_acceptance'], to: 'acceptance_failed', roles: APPROVERS, needsReason: true },
+  close: { from: ['accepted'], to: 'closed', roles: APPROVERS },
 };
 
 export const upgradeInput = z.object({
@@ -159,5 +158,5 @@ export const upgradesMethods = {
   /** Moves one or many requests on; all or none (one refused request refuses the batch, naming it). */
   'upgrades.transition': command(['clerk', 'planner', 'manager', 'admin'], transitionInput, z.object({ rows: z.array(upgradeRow), budget: budgetEnvelope })),
   'budgets.get': query(EVERYONE, z.object({ year: z.number().int().min(2000).max(2100) }), budgetEnvelope),
-  'budgets.save': command(MANAGERS, z.object({ year: z.number().int().min(2000).max(2100), budget: z.number().min(0).max(1_000_000) }), budgetEnvelope),
+  'budgets.save': command(APPROVERS, z.object({ year: z.number().int().min(2000).max(2100), budget: z.number().min(0).max(1_000_000) }), budgetEnvelope),
 } as const;

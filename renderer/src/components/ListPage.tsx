@@ -4,7 +4,7 @@ import { Button, Input, App as AntApp } from 'antd';
 import { DeleteOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import type { Role, SheetName } from '@contract';
+import type { MethodName, SheetName } from '@contract';
 import { DataGrid, type DataGridHandle, type ListMethod } from './DataGrid';
 import { FormDrawer, type FieldDef } from './FormDrawer';
 import { PageTitle } from './PageTitle';
@@ -22,8 +22,6 @@ export interface ListPageProps<M extends ListMethod, S extends z.ZodType> {
   schema: S;
   fields: FieldDef[] | ((values: Record<string, unknown>) => FieldDef[]);
   newValues: Record<string, unknown>;
-  /** Who may add, edit and delete (default: planners and admins, as for reference data). */
-  editors?: Role[];
   /** The page's own filters, sent with every list call, and the controls that set them. */
   params?: object;
   filters?: React.ReactNode;
@@ -39,7 +37,8 @@ export function ListPage<M extends ListMethod, S extends z.ZodType>(props: ListP
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const auth = useAuth();
-  const canEdit = auth.can(...(props.editors ?? ['planner', 'admin']));
+  // Who may add, edit and delete: whoever the contract lets call the ledger's save (x.list → x.save).
+  const canEdit = auth.may(props.listMethod.replace(/\.list$/, '.save') as MethodName);
   const grid = useRef<DataGridHandle>(null);
   const routeFilters = useRouteFilters();
   const [search, setSearch] = useState<string | undefined>(() => (typeof routeFilters?.search === 'string' ? routeFilters.search : undefined));

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Spin } from 'antd';
-import { ApiError, type Role, type SessionUser } from '@contract';
+import { ApiError, allows, contract, type MethodName, type Role, type SessionUser } from '@contract';
 import { call, session } from '../../api/client';
 import { Shell } from '../../Shell';
 import { ConnectionScreen } from '../connection/ConnectionScreen';
@@ -55,6 +55,7 @@ export function AuthGate() {
     return {
       user: state.user,
       can: (...roles: Role[]) => roles.includes(state.user.role),
+      may: (method: MethodName) => allows(contract[method].access, state.user.role),
       signOut: async () => {
         try {
           await call('accounts.logout', {});

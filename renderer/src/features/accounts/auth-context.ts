@@ -1,10 +1,12 @@
 import { createContext, useContext } from 'react';
-import type { Role, SessionUser } from '@contract';
+import type { MethodName, Role, SessionUser } from '@contract';
 
 export interface Auth {
   user: SessionUser;
   signOut(): Promise<void>;
   can(...roles: Role[]): boolean;
+  /** Whether the contract lets this user call the method: the one source of who may do what. */
+  may(method: MethodName): boolean;
 }
 
 export const AuthContext = createContext<Auth | null>(null);

@@ -49,7 +49,7 @@ export function CampaignPage() {
   const { t, i18n } = useTranslation();
   const { message } = AntApp.useApp();
   const auth = useAuth();
-  const canEdit = auth.can('clerk', 'planner', 'admin');
+  const canEdit = auth.may('campaigns.assign');
   const [refs] = useReferenceOptions();
   const [list, setList] = useState<Summary[] | null>(null);
   const [campaignId, setCampaignId] = useState<number | null>(null);

@@ -11,7 +11,6 @@ import { useReferenceOptions } from '../reference/useReferenceOptions';
 import { VerdictTag } from './lightning-ui';
 import { DeviceHistory } from './DeviceHistory';
 
-const EDITORS = ['clerk', 'planner', 'admin'] as const;
 
 /** 防雷设施: every rod, arrester, ground wire and ground, when it was last tested, what it gave, when it is due. */
 export function DevicesPage() {
@@ -83,7 +82,6 @@ export function DevicesPage() {
         schema={lightningDeviceInput}
         fields={fields}
         newValues={{ kind: 'grounding', site: 'tower', hasGroundWire: true, radialElectrodes: false, nearStation: false }}
-        editors={[...EDITORS]}
         params={{ kind, overdue: overdue || undefined, red: red || undefined }}
         filters={
           <>

@@ -89,7 +89,6 @@ export function TestsPage() {
       toForm={(row) => ({ ...row, counter: row.counterOk === true ? 'ok' : row.counterOk === false ? 'bad' : null })}
       fields={fields}
       newValues={{}}
-      editors={['clerk', 'planner', 'admin']}
       params={{ verdict }}
       filters={<Select allowClear style={{ width: 140 }} placeholder={t('lightning.verdict')} value={verdict} onChange={setVerdict} options={(['pass', 'fail'] as const).map((v) => ({ value: v, label: t(`lightning.verdicts.${v}`) }))} data-testid="test-verdict" />}
       // Only an arrester has a discharge counter; not chosen = not tested.

@@ -11,7 +11,6 @@ import { useReferenceOptions } from '../reference/useReferenceOptions';
 import { repairFields, repairForm, repairFormValues } from './repairs.forms';
 import { useDutyCrews } from './useDutyCrews';
 
-const EDITORS = ['clerk', 'planner', 'admin'] as const;
 
 /** 抢修记录: each call judged against its area's promise, and the month's compliance. */
 export function RepairsPage() {
@@ -52,7 +51,6 @@ export function RepairsPage() {
       fields={(v) => repairFields(t, areas, refs, crews, v)}
       toForm={repairFormValues}
       newValues={{ source: '95598', receivedAt: dayjs().format('YYYY-MM-DDTHH:mm') }}
-      editors={[...EDITORS]}
       params={{ month, ...routed, breachesOnly: breachesOnly || undefined }}
       filters={
         <Space>

@@ -22,7 +22,10 @@ export function RosterPage() {
   const { t } = useTranslation();
   const { message, modal } = AntApp.useApp();
   const auth = useAuth();
-  const canEdit = auth.can('clerk', 'planner', 'admin');
+  // Planning the season is the planner's; a clerk sees the roster and keeps absences and repair calls.
+  const canEdit = auth.may('roster.assign');
+  const canPlanSeason = auth.may('seasons.save');
+  const canEditAreas = auth.may('repairAreas.save');
   const [seasons, setSeasons] = useState<SeasonRow[] | null>(null);
   const [seasonId, setSeasonId] = useState<number | undefined>();
   const [view, setView] = useState<RosterView | null>(null);
@@ -103,22 +106,22 @@ export function RosterPage() {
           data-testid="roster-season"
         />
         {view && (view.season.publishedVersion ? <Tag color="green">{t('roster.publishedTag', { version: view.season.publishedVersion })}</Tag> : <Tag>{t('roster.draft')}</Tag>)}
-        {canEdit && (
+        {canPlanSeason && (
           <Button icon={<PlusOutlined />} onClick={() => setEditing({ kind: 'summer', name: '', peakText: '', shiftsText: shiftsText(DEFAULT_SHIFTS) })}>
             {t('roster.newSeason')}
           </Button>
         )}
-        {canEdit && view && (
+        {canPlanSeason && view && (
           <Button icon={<SettingOutlined />} onClick={() => setEditing(seasonFormValues(view.season))}>
             {t('roster.editSeason')}
           </Button>
         )}
-        {canEdit && view && view.season.publishedVersion === 0 && (
+        {auth.may('roster.generate') && view && view.season.publishedVersion === 0 && (
           <Button type="primary" icon={<ThunderboltOutlined />} onClick={confirmGenerate} loading={job !== null} data-testid="roster-generate">
             {t('roster.generate')}
           </Button>
         )}
-        {canEdit && view && view.assignments.length > 0 && (
+        {auth.may('roster.publish') && view && view.assignments.length > 0 && (
           <Button icon={<SendOutlined />} onClick={publish} data-testid="roster-publish">
             {t('roster.publish')}
           </Button>
@@ -245,7 +248,7 @@ export function RosterPage() {
                 },
               ]
             : []),
-          { key: 'areas', label: t('areas.title'), children: <AreasPanel areas={areas} canEdit={canEdit} onChanged={reload} /> },
+          { key: 'areas', label: t('areas.title'), children: <AreasPanel areas={areas} canEdit={canEditAreas} onChanged={reload} /> },
         ]}
       />
       {edit.dialog}

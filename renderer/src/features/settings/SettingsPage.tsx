@@ -21,7 +21,7 @@ export function SettingsPage() {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const auth = useAuth();
-  const isAdmin = auth.can('admin');
+  const isAdmin = auth.may('settings.reset');
   const [rows, setRows] = useState<SettingRow[]>([]);
   const [draft, setDraft] = useState<Record<string, number | string>>({});
 

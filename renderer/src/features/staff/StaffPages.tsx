@@ -11,7 +11,6 @@ import { certificateFields, certificateForm, staffFields, staffForm, staffFormVa
 import { usePeople, useStaffSkills } from './usePeople';
 
 const STATE_COLORS = { valid: 'green', review_due: 'gold', expiring: 'orange', expired: 'red', abolished: 'default' } as const;
-const EDITORS = ['clerk', 'planner', 'admin'] as const;
 
 /** 人员: who is on the register, their skills, papers, training this year and whether they may go on duty. */
 export function StaffPage() {
@@ -83,7 +82,6 @@ export function StaffPage() {
       fields={(v) => staffFields(t, refs, skills, v)}
       toForm={staffFormValues}
       newValues={{ status: 'on_duty' }}
-      editors={[...EDITORS]}
       params={{ teamId, status: routed.status, eligibleOnly: eligibleOnly || undefined, shortOfHours: shortOfHours ? true : routed.met ? false : undefined }}
       filters={
         <Space>
@@ -142,7 +140,6 @@ export function CertificatesPage() {
       schema={certificateForm}
       fields={certificateFields(t, people)}
       newValues={{ kind: 'lv_electrician', extendedReview: false }}
-      editors={[...EDITORS]}
       params={{ states: states.length ? states : undefined }}
       filters={
         <Select
@@ -189,7 +186,6 @@ export function TrainingPage() {
       fields={(v) => trainingFields(t, people, (v.attendeeIds as number[] | undefined) ?? [])}
       toForm={trainingFormValues}
       newValues={{ category: 'safety_rules', hours: 4, attendeeIds: [], failedIds: [] }}
-      editors={[...EDITORS]}
       save={(v) => call('training.save', v)}
       remove={(ids) => call('training.delete', { ids })}
       testId="training-page"

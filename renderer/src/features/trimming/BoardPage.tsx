@@ -29,8 +29,8 @@ export function BoardPage() {
   const { t, i18n } = useTranslation();
   const { message } = AntApp.useApp();
   const auth = useAuth();
-  const planner = auth.can('planner', 'admin');
-  const manager = auth.can('manager', 'admin');
+  const planner = auth.may('trimming.savePackage');
+  const manager = auth.may('trimming.approveMonth');
   const today = dayjs().format('YYYY-MM-DD');
   const routeFilters = useRouteFilters();
   const [view, setView] = useState<'week' | 'month'>('week');

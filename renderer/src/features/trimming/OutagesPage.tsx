@@ -21,8 +21,8 @@ export function OutagesPage() {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const auth = useAuth();
-  const planner = auth.can('planner', 'admin');
-  const manager = auth.can('manager', 'admin');
+  const planner = auth.may('outages.save');
+  const manager = auth.may('outages.approve');
   const grid = useRef<DataGridHandle>(null);
   const [refs] = useReferenceOptions();
   const [editing, setEditing] = useState<Record<string, unknown> | null>(null);

@@ -20,9 +20,9 @@ export function PackageDrawer({ pkg, onClose, onChanged, onMethod }: { pkg: Pack
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const auth = useAuth();
-  const planner = auth.can('planner', 'admin');
-  const recorder = auth.can('clerk', 'planner', 'admin');
-  const acceptor = auth.can('planner', 'manager', 'admin');
+  const planner = auth.may('trimming.savePackage');
+  const recorder = auth.may('trimming.recordDone');
+  const acceptor = auth.may('trimming.accept');
   const [notifyOn, setNotifyOn] = useState(dayjs().format('YYYY-MM-DD'));
   const [doneOpen, setDoneOpen] = useState(false);
   const [doneDate, setDoneDate] = useState(dayjs().format('YYYY-MM-DD'));

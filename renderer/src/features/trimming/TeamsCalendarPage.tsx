@@ -18,8 +18,8 @@ export function TeamsCalendarPage() {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const auth = useAuth();
-  const planner = auth.can('planner', 'admin');
-  const admin = auth.can('admin');
+  const planner = auth.may('trimming.saveTeam');
+  const admin = auth.may('calendar.save');
   const [refs] = useReferenceOptions();
   const [teams, setTeams] = useState<PlanTeam[]>([]);
   const [editing, setEditing] = useState<PlanTeam | null>(null);

@@ -65,7 +65,6 @@ export function EquipmentPage() {
         { name: 'notes', label: t('common.notes'), kind: 'textarea', span: 24 },
       ]}
       newValues={{ kind: 'transformer', condition: 3 }}
-      editors={['clerk', 'planner', 'admin']}
       params={{ defectOverdue: overdueOnly || undefined }}
       filters={
         <Checkbox checked={overdueOnly} onChange={(e) => setOverdueOnly(e.target.checked)} data-testid="equipment-overdue">

@@ -23,8 +23,8 @@ export function UpgradesPage() {
   const { message } = AntApp.useApp();
   const auth = useAuth();
   const role = auth.user.role;
-  const isManager = auth.can('manager', 'admin');
-  const canEdit = auth.can('clerk', 'planner', 'admin');
+  const isManager = auth.may('budgets.save');
+  const canEdit = auth.may('upgrades.save');
   const year = new Date().getFullYear();
   // Opened from 首页: the statuses and project type the number or bar stood for.
   const route = useRouteFilters();

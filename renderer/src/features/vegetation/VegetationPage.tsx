@@ -39,7 +39,7 @@ export function VegetationPage() {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const auth = useAuth();
-  const canEdit = auth.can('clerk', 'planner', 'admin');
+  const canEdit = auth.may('vegetation.save');
   const grid = useRef<DataGridHandle>(null);
   const [refs] = useReferenceOptions();
   // Opened from the first screen or a reminder: start with the filters of the number clicked.
