@@ -1,37 +1,15 @@
 import { z } from 'zod';
+import { isRealDate, parseDateText } from './dates';
 
 /** Field-level messages are i18n keys; the renderer translates them next to the field. */
 export const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 export const version = z.number().int().min(1);
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** True only for real calendar dates: 2026-02-30 is refused. */
-export function isRealDate(value: string): boolean {
-  const m = ISO_DATE.exec(value);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (y < 1900 || y > 2200 || mo < 1 || mo > 12 || d < 1) return false;
-  const days = new Date(Date.UTC(y, mo, 0)).getUTCDate();
-  return d <= days;
-}
-
-/** A calendar date as YYYY-MM-DD. */
-/**
- * Why a date written as year, month and day is not a day of the calendar: 'noSuchMonth' (13 月) or
- * 'noSuchDay' (2 月 30 日), with the month's length; null when it is one.
- */
-export function missingDay(y: number, mo: number, d: number): { message: 'validation.noSuchMonth' | 'validation.noSuchDay'; params: { month: number; day: number; days: number } } | null {
-  if (mo < 1 || mo > 12) return { message: 'validation.noSuchMonth', params: { month: mo, day: d, days: 0 } };
-  const days = new Date(Date.UTC(y, mo, 0)).getUTCDate();
-  return d < 1 || d > days ? { message: 'validation.noSuchDay', params: { month: mo, day: d, days } } : null;
-}
-
+/** A calendar date as YYYY-MM-DD; a day the calendar lacks is named as such, however it was written. */
 export const isoDate = z.string().superRefine((value, ctx) => {
   if (isRealDate(value)) return;
-  const m = ISO_DATE.exec(value);
-  const missing = m ? missingDay(Number(m[1]), Number(m[2]), Number(m[3])) : null;
-  ctx.addIssue({ code: 'custom', message: missing?.message ?? 'validation.date', params: missing?.params });
+  const typed = parseDateText(value);
+  ctx.addIssue({ code: 'custom', message: typed.ok ? 'validation.date' : typed.message, params: typed.ok ? undefined : typed.params });
 });
 export const optionalDate = isoDate.nullable().optional();
 

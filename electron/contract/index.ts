@@ -60,6 +60,7 @@ export const IPC_CHANNEL = 'griddesk:call';
 export * from './method';
 export * from './errors';
 export * from './common';
+export * from './dates';
 export * from './accounts';
 export * from './audit';
 export * from './settings';

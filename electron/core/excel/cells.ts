@@ -1,10 +1,7 @@
-import { isRealDate, missingDay } from '../../contract';
+import { halfWidth, parseDateText } from '../../contract';
 import type { RawCell } from './read-sheet';
 
-/** Full-width letters, digits and punctuation (Ａ１，) and the ideographic space become plain ASCII. */
-export function halfWidth(s: string): string {
-  return s.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
-}
+export { halfWidth };
 
 export function cellText(v: RawCell): string {
   if (v === null) return '';
@@ -65,10 +62,7 @@ function serialToIso(n: number): string | null {
   return excelDateToIso(new Date(Date.UTC(1899, 11, 30) + Math.round(n) * 86_400_000));
 }
 
-const DATE_TEXT = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/;
-const DATE_COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
-
-/** Dates however a sheet holds them: date cells, serial numbers, 2026/5/3, 2026-05-03, 2026年5月3日, 20260503. */
+/** Dates however a sheet holds them: date cells, serial numbers, and text as people type it (parseDateText). */
 export function toDate(v: RawCell): Converted<string> {
   if (v === null) return ok(null);
   if (v instanceof Date) {
@@ -80,15 +74,10 @@ export function toDate(v: RawCell): Converted<string> {
     return iso ? ok(iso) : bad('import.date');
   }
   const s = cellText(v);
-  if (s === '') return ok(null);
-  const m = DATE_TEXT.exec(s) ?? DATE_COMPACT.exec(s);
-  if (m) {
-    const iso = `${m[1]}-${pad(Number(m[2]))}-${pad(Number(m[3]))}`;
-    if (isRealDate(iso)) return ok(iso);
-    // Written right, but the calendar has no such day: say so, not "format not recognised".
-    const missing = missingDay(Number(m[1]), Number(m[2]), Number(m[3]));
-    return missing ? bad(missing.message, missing.params) : bad('import.date');
-  }
+  const parsed = parseDateText(s);
+  if (parsed.ok) return ok(parsed.value);
+  // Written right, but the calendar has no such day: say so, not "format not recognised".
+  if (parsed.message !== 'validation.date') return bad(parsed.message, parsed.params);
   if (/^\d{5}(\.\d+)?$/.test(s)) {
     const iso = serialToIso(Number(s));
     if (iso) return ok(iso);

@@ -1,6 +1,6 @@
 import { sql, type Expression, type ExpressionBuilder, type OrderByItemBuilder, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import { ApiError, type ColumnFilter, type FilterCondition, type GridRequest } from '../../contract';
-import { isRealDate } from '../../contract/common';
+import { isRealDate } from '../../contract/dates';
 import type { GridCache } from './grid-cache';
 import { own } from './own';
 

@@ -3,7 +3,8 @@ import { Alert, Button, Checkbox, Col, DatePicker, Drawer, Form, Input, InputNum
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { ApiError, fieldIssuesFromZod, type FieldIssue } from '@contract';
+import { ApiError, fieldIssuesFromZod, parseDateText, type FieldIssue } from '@contract';
+import { DateInput } from './DateInput';
 import { applyFieldIssues, errorText, issueText } from './errors';
 
 export interface FieldDef {
@@ -25,12 +26,15 @@ export interface FieldDef {
 
 type Values = Record<string, unknown>;
 
-/** Form values (dayjs dates, '' for empty text) → plain values the schema accepts. */
+/** Form values (dates as typed, dayjs date-times, '' for empty text) → plain values the schema accepts. */
 function toPlain(fields: FieldDef[], values: Values): Values {
   const out: Values = { ...values };
   for (const f of fields) {
     const v = values[f.name];
-    if (f.kind === 'date') out[f.name] = v ? (v as Dayjs).format('YYYY-MM-DD') : null;
+    if (f.kind === 'date') {
+      const parsed = typeof v === 'string' ? parseDateText(v) : null;
+      out[f.name] = parsed?.ok ? parsed.value : (v ?? null);
+    }
     if (f.kind === 'datetime') out[f.name] = v ? (v as Dayjs).format('YYYY-MM-DDTHH:mm') : null;
     if ((f.kind === 'number' || f.kind === 'integer') && (v === undefined || v === '')) out[f.name] = null;
     if (f.kind === 'checkbox') out[f.name] = Boolean(v);
@@ -41,8 +45,20 @@ function toPlain(fields: FieldDef[], values: Values): Values {
 
 function toForm(fields: FieldDef[], values: Values): Values {
   const out: Values = { ...values };
-  for (const f of fields) if (f.kind === 'date' || f.kind === 'datetime') out[f.name] = values[f.name] ? dayjs(values[f.name] as string) : null;
+  for (const f of fields) if (f.kind === 'datetime') out[f.name] = values[f.name] ? dayjs(values[f.name] as string) : null;
   return out;
+}
+
+/** Dates typed that are not dates: named at their field with the import's message, never dropped. */
+function dateIssues(fields: FieldDef[], values: Values): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  for (const f of fields) {
+    const v = values[f.name];
+    if (f.kind !== 'date' || typeof v !== 'string') continue;
+    const parsed = parseDateText(v);
+    if (!parsed.ok) issues.push({ path: [f.name], message: parsed.message, params: parsed.params });
+  }
+  return issues;
 }
 
 function control(f: FieldDef): ReactNode {
@@ -53,7 +69,7 @@ function control(f: FieldDef): ReactNode {
     case 'integer':
       return <InputNumber style={{ width: '100%' }} step={f.step ?? (f.kind === 'integer' ? 1 : 0.1)} min={f.min} max={f.max} disabled={f.disabled} placeholder={f.placeholder} />;
     case 'date':
-      return <DatePicker style={{ width: '100%' }} disabled={f.disabled} />;
+      return <DateInput style={{ width: '100%' }} disabled={f.disabled} placeholder={f.placeholder} />;
     case 'datetime':
       return <DatePicker style={{ width: '100%' }} showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" disabled={f.disabled} />;
     case 'select':
@@ -123,7 +139,13 @@ export function FormDrawer<S extends z.ZodType>(props: FormDrawerProps<S>) {
 
   const submit = async () => {
     setTopErrors([]);
-    const plain = toPlain(fields, { ...base, ...form.getFieldsValue(true) });
+    const typed = { ...base, ...form.getFieldsValue(true) } as Values;
+    const badDates = dateIssues(fields, typed);
+    if (badDates.length) {
+      showIssues(badDates);
+      return;
+    }
+    const plain = toPlain(fields, typed);
     const parsed = props.schema.safeParse(plain);
     if (!parsed.success) {
       showIssues(fieldIssuesFromZod(parsed.error.issues));

@@ -22,6 +22,7 @@ export const en: Messages<typeof zhCN> = {
   app: { name: 'GridDesk Operations Ledgers', tagline: 'County power supply ledgers', short: 'GridDesk' },
   nav: { lightning: 'Lightning', lightningDevices: 'Lightning devices', lightningTests: 'Test records', campaign: 'Pre-season tests', rectifications: 'Rectifications', trips: 'Lightning trips', home: 'Home', people: 'People & training', duty: 'Repair duty', roster: 'Duty roster', repairs: 'Repair log', absences: 'Leave & wishes', repairReport: 'Monthly repair report', assets: 'Equipment & upgrades', equipment: 'Equipment', upgrades: 'Upgrades', staff: 'Staff', certificates: 'Certificates', training: 'Training', skillMatrix: 'Skill matrix', vegetation: 'Tree clearance', trimmingGroup: 'Trimming plan', trimming: 'Planning board', outages: 'Outage windows', trimmingTeams: 'Teams & calendar', reference: 'Reference data', lines: 'Lines', townships: 'Townships', villages: 'Villages', teams: 'Teams', recycle: 'Recycle bin', audit: 'Audit log', users: 'Users', settings: 'Rule thresholds', backup: 'Backup' },
   common: {
+    datePlaceholder: 'e.g. 2026-05-03 or 2026/5/3', pickDate: 'Pick a date',
     add: 'New', edit: 'Edit', delete: 'Delete', save: 'Save', cancel: 'Cancel', close: 'Close', refresh: 'Refresh', search: 'Search', restore: 'Restore', confirm: 'OK', yes: 'Yes', no: 'No',
     logout: 'Sign out', changePassword: 'Change password', language: '中文', rows: '{{count}} rows', selected: '{{count}} selected', empty: 'No data', saved: 'Saved',
     deleted: 'Moved to the recycle bin: {{count}}', deleteConfirm: 'Delete the {{count}} selected records? They can be restored from the recycle bin.', loading: 'Loading…', all: 'All', notes: 'Notes',
@@ -35,7 +36,7 @@ export const en: Messages<typeof zhCN> = {
   },
   validation: {
     required: 'Required', too_long: 'Too long', too_small: 'Too small (minimum {{minimum}})', too_big: 'Too large (maximum {{maximum}})', not_negative: 'Must not be negative', number: 'Enter a number',
-    integer: 'Enter a whole number', date: 'Invalid date (YYYY-MM-DD)', phone: 'Invalid phone number', invalid_type: 'Invalid value', invalid_value: 'Invalid value', one_of: 'Must be one of: {{allowed}}',
+    integer: 'Enter a whole number', date: 'Not a date (write 2026-05-03, 2026/5/3, 2026.5.3, 20260503 or 2026年5月3日)', phone: 'Invalid phone number', invalid_type: 'Invalid value', invalid_value: 'Invalid value', one_of: 'Must be one of: {{allowed}}',
     noSuchDay: 'No such day ({{month}}/{{day}}: that month has {{days}} days)', noSuchMonth: 'No such date (there is no month {{month}})', invalid_format: 'Invalid format',
     invalid_union: 'Invalid value', unrecognized_keys: 'Unknown fields', custom: 'Invalid input', control_chars: 'Contains control characters', duplicate: 'This name already exists',
     reference_missing: 'The chosen item does not exist or was deleted', unknown_column: 'Unsupported column', page: 'Invalid page', version_required: 'Version missing',

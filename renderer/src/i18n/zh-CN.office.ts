@@ -38,7 +38,7 @@ export const zhOffice = {
     doneText: '新增 {{created}} 条，更新 {{updated}} 条，未变 {{unchanged}} 条',
     number: '不是数字',
     integer: '应为整数',
-    date: '日期无法识别（可写 2026-05-03、2026/5/3 或 2026年5月3日）',
+    date: '日期无法识别（可写 2026-05-03、2026/5/3、2026.5.3、20260503 或 2026年5月3日）',
     boolean: '应填“是”或“否”',
     enum: '应为以下之一：{{allowed}}',
     unknownReference: '找不到“{{value}}”（请先在基础资料中录入，或检查名称）',

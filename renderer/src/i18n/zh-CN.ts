@@ -55,6 +55,8 @@ export const zhCN = {
     backup: '备份与恢复',
   },
   common: {
+    datePlaceholder: '如 2026-05-03 或 2026/5/3',
+    pickDate: '选择日期',
     add: '新增',
     edit: '编辑',
     delete: '删除',
@@ -108,7 +110,7 @@ export const zhCN = {
     not_negative: '不能为负数',
     number: '请输入数字',
     integer: '请输入整数',
-    date: '日期无效（格式 YYYY-MM-DD）',
+    date: '日期无法识别（可写 2026-05-03、2026/5/3、2026.5.3、20260503 或 2026年5月3日）',
     phone: '电话号码格式不正确',
     invalid_type: '格式不正确',
     invalid_value: '取值无效',

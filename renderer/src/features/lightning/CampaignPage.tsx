@@ -7,6 +7,8 @@ import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { CampaignRow, LightningCheck, OutputOf } from '@contract';
 import { call } from '../../api/client';
+import { DateInput } from '../../components/DateInput';
+import { dateRule } from '../../components/date-rule';
 import { PageTitle } from '../../components/PageTitle';
 import { navigate } from '../../navigation';
 import { errorText } from '../../components/errors';
@@ -60,7 +62,7 @@ export function CampaignPage() {
   const [date, setDate] = useState<dayjs.Dayjs | null>(null);
   const api = useRef<GridApi<CampaignRow> | null>(null);
   const focused = useRef(false);
-  const [form] = Form.useForm<{ name: string; deadline: dayjs.Dayjs }>();
+  const [form] = Form.useForm<{ name: string; deadline: string }>();
 
   const loadList = useCallback(async () => {
     const { rows } = await call('campaigns.list', {});
@@ -162,7 +164,7 @@ export function CampaignPage() {
             icon={<PlusOutlined />}
             onClick={() => {
               const deadline = nextDeadline();
-              form.setFieldsValue({ name: t('lightning.campaignNameDefault', { year: deadline.year() }), deadline });
+              form.setFieldsValue({ name: t('lightning.campaignNameDefault', { year: deadline.year() }), deadline: deadline.format('YYYY-MM-DD') });
               setCreating(true);
             }}
             data-testid="campaign-new"
@@ -236,9 +238,10 @@ export function CampaignPage() {
         }}
         okButtonProps={{ 'data-testid': 'campaign-create' } as never}
         onOk={async () => {
-          const v = await form.validateFields();
+          const v = await form.validateFields().catch(() => null);
+          if (!v) return; // the problem is shown at its field
           try {
-            const created = await call('campaigns.create', { name: v.name, deadline: v.deadline.format('YYYY-MM-DD') });
+            const created = await call('campaigns.create', { name: v.name, deadline: v.deadline });
             setCreating(false);
             setCampaignId(created.id);
             await loadList();
@@ -251,8 +254,8 @@ export function CampaignPage() {
           <Form.Item name="name" label={t('lightning.campaignName')} rules={[{ required: true, whitespace: true }]}>
             <Input />
           </Form.Item>
-          <Form.Item name="deadline" label={t('lightning.deadline')} rules={[{ required: true }]}>
-            <DatePicker />
+          <Form.Item name="deadline" label={t('lightning.deadline')} rules={[{ required: true, message: t('validation.required') }, dateRule(t)]}>
+            <DateInput />
           </Form.Item>
         </Form>
       </Modal>

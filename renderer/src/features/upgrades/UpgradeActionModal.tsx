@@ -1,9 +1,11 @@
 import { useEffect, useState } from 'react';
-import { DatePicker, Form, Input, InputNumber, Modal, App as AntApp } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import { Form, Input, InputNumber, Modal, App as AntApp } from 'antd';
+import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { ApiError, UPGRADE_TRANSITIONS, type UpgradeAction } from '@contract';
 import { call } from '../../api/client';
+import { DateInput } from '../../components/DateInput';
+import { dateRule } from '../../components/date-rule';
 import { errorText } from '../../components/errors';
 
 /** One action on one or many requests: a comment (a reason where required), the project fields when funding. */
@@ -20,9 +22,9 @@ export function UpgradeActionModal({ action, ids, onClose, onDone }: { action: U
   const accepting = action === 'accept' || action === 'failAcceptance';
 
   const send = async (overBudgetConfirmed: boolean) => {
-    const v = form.getFieldsValue() as { comment?: string; projectNo?: string; fundingYear?: number; fundingSource?: string; approvedAmount?: number; acceptedOn?: Dayjs; inspectors?: string; punch?: string };
+    const v = form.getFieldsValue() as { comment?: string; projectNo?: string; fundingYear?: number; fundingSource?: string; approvedAmount?: number; acceptedOn?: string | null; inspectors?: string; punch?: string };
     const acceptance = accepting
-      ? { date: (v.acceptedOn ?? dayjs()).format('YYYY-MM-DD'), inspectors: v.inspectors ?? '', punchItems: (v.punch ?? '').split('\n').map((l) => l.trim()).filter(Boolean) }
+      ? { date: v.acceptedOn || dayjs().format('YYYY-MM-DD'), inspectors: v.inspectors ?? '', punchItems: (v.punch ?? '').split('\n').map((l) => l.trim()).filter(Boolean) }
       : undefined;
     setBusy(true);
     try {
@@ -46,8 +48,9 @@ export function UpgradeActionModal({ action, ids, onClose, onDone }: { action: U
       okButtonProps={{ loading: busy, danger: action === 'reject' || action === 'failAcceptance', 'data-testid': 'upgrade-action-ok' } as never}
       onCancel={onClose}
       onOk={async () => {
-        await form.validateFields();
-        await send(false);
+        // A missing reason is shown at its field; the rejected check is not an error of the page.
+        const valid = await form.validateFields().then(() => true, () => false);
+        if (valid) await send(false);
       }}
       destroyOnHidden
     >
@@ -57,8 +60,8 @@ export function UpgradeActionModal({ action, ids, onClose, onDone }: { action: U
         </Form.Item>
         {accepting && (
           <>
-            <Form.Item name="acceptedOn" label={t('upgrades.acceptedOn')} rules={[{ required: true }]} initialValue={dayjs()}>
-              <DatePicker style={{ width: '100%' }} />
+            <Form.Item name="acceptedOn" label={t('upgrades.acceptedOn')} rules={[{ required: true, message: t('validation.required') }, dateRule(t)]} initialValue={dayjs().format('YYYY-MM-DD')}>
+              <DateInput style={{ width: '100%' }} />
             </Form.Item>
             <Form.Item name="inspectors" label={t('upgrades.inspectors')} rules={[{ required: true, whitespace: true }]}>
               <Input maxLength={100} />

@@ -1,10 +1,12 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Alert, Button, Checkbox, DatePicker, Descriptions, Divider, Drawer, Empty, Form, Input, InputNumber, Select, Space, Tag, Timeline, App as AntApp } from 'antd';
+import { Alert, Button, Checkbox, Descriptions, Divider, Drawer, Empty, Form, Input, InputNumber, Select, Space, Tag, Timeline, App as AntApp } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { COORDINATION_LEVELS, DISPUTE_PARTIES, contract, type DisputeRow, type VegetationRow } from '@contract';
 import { call } from '../../api/client';
+import { DateInput } from '../../components/DateInput';
+import { dateRule } from '../../components/date-rule';
 import { useSchemaSubmit } from '../../components/useSchemaSubmit';
 
 interface Props {
@@ -14,7 +16,6 @@ interface Props {
   onChanged: () => void;
 }
 
-const day = (d: unknown): string | undefined => (d ? dayjs(d as string).format('YYYY-MM-DD') : undefined);
 
 /** 受阻: who disputes, what was explained, who coordinates, each negotiation, and the money. */
 export function DisputeDrawer({ recordId, canEdit, onClose, onChanged }: Props) {
@@ -39,7 +40,7 @@ export function DisputeDrawer({ recordId, canEdit, onClose, onChanged }: Props) 
     setDispute(d.dispute);
     setHistory(d.history);
     if (d.dispute) {
-      moneyForm.setFieldsValue({ ...d.dispute, paidDate: d.dispute.paidDate ? dayjs(d.dispute.paidDate) : null });
+      moneyForm.setFieldsValue({ ...d.dispute, paidDate: d.dispute.paidDate ?? null });
     }
   }, [recordId, moneyForm]);
 
@@ -131,10 +132,10 @@ export function DisputeDrawer({ recordId, canEdit, onClose, onChanged }: Props) 
             <Form
               form={entryForm}
               layout="inline"
-              initialValues={{ entryDate: dayjs() }}
+              initialValues={{ entryDate: dayjs().format('YYYY-MM-DD') }}
               onFinish={() =>
                 void adding.submit(
-                  z.any().transform((v: Record<string, unknown>): unknown => ({ ...v, disputeId: dispute.id, entryDate: day(v.entryDate) })).pipe(contract['vegetation.dispute.addEntry'].input),
+                  z.any().transform((v: Record<string, unknown>): unknown => ({ ...v, disputeId: dispute.id, entryDate: v.entryDate || undefined })).pipe(contract['vegetation.dispute.addEntry'].input),
                   async (v) => {
                     await after(await call('vegetation.dispute.addEntry', v));
                     entryForm.resetFields(['content']);
@@ -144,8 +145,8 @@ export function DisputeDrawer({ recordId, canEdit, onClose, onChanged }: Props) 
               style={{ rowGap: 8, marginBottom: 8 }}
               data-testid="dispute-entry-form"
             >
-              <Form.Item name="entryDate">
-                <DatePicker />
+              <Form.Item name="entryDate" rules={[dateRule(t)]}>
+                <DateInput style={{ width: 150 }} />
               </Form.Item>
               <Form.Item name="party">
                 <Select allowClear style={{ width: 120 }} placeholder={t('vegetation.entryParty')} options={partyOptions} />
@@ -167,7 +168,7 @@ export function DisputeDrawer({ recordId, canEdit, onClose, onChanged }: Props) 
             disabled={!canEdit}
             onFinish={() =>
               void paying.submit(
-                z.any().transform((v: Record<string, unknown>): unknown => ({ ...v, id: dispute.id, version: dispute.version, paidDate: day(v.paidDate) })).pipe(contract['vegetation.dispute.update'].input),
+                z.any().transform((v: Record<string, unknown>): unknown => ({ ...v, id: dispute.id, version: dispute.version, paidDate: v.paidDate || null })).pipe(contract['vegetation.dispute.update'].input),
                 async (v) => after(await call('vegetation.dispute.update', v)),
               )
             }
@@ -181,8 +182,8 @@ export function DisputeDrawer({ recordId, canEdit, onClose, onChanged }: Props) 
               <Form.Item name="compensationPaid" label={t('vegetation.compensationPaid')}>
                 <InputNumber min={0} style={{ width: 160 }} />
               </Form.Item>
-              <Form.Item name="paidDate" label={t('vegetation.paidDate')}>
-                <DatePicker />
+              <Form.Item name="paidDate" label={t('vegetation.paidDate')} rules={[dateRule(t)]}>
+                <DateInput />
               </Form.Item>
             </Space>
             <br />
