@@ -6,6 +6,8 @@ export const auditRow = z.object({
   id,
   at: z.string(),
   username: z.string().nullable(),
+  /** The person's display name (their user name when the account is gone). */
+  userName: z.string().nullable(),
   method: z.string(),
   entity: z.string().nullable(),
   entityId: z.string().nullable(),

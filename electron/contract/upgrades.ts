@@ -101,7 +101,11 @@ export const upgradeRow = z.object({
   customersAffected: z.number(),
   notes: z.string().nullable(),
   status: z.enum(UPGRADE_STATUSES),
+  /** The requester's user name (the rules compare it), and the name people know them by. */
   requestedBy: z.string(),
+  requestedByName: z.string(),
+  /** JG-2026-0012 (技改) / DX-2026-0003 (大修): given on first submission, for the file. */
+  requestNo: z.string().nullable(),
   /** Managers who approved so far (two are needed above upgrades.secondApprovalAbove). */
   approvals: z.array(z.string()),
   approvalsNeeded: z.number().int(),
@@ -118,8 +122,9 @@ export const upgradeRow = z.object({
 });
 export type UpgradeRow = z.infer<typeof upgradeRow>;
 
+/** closedBy / name: the display name of the person (their user name when the account is gone). */
 export const punchItem = z.object({ id, text: z.string(), createdAt: z.string(), closedAt: z.string().nullable(), closedBy: z.string().nullable() });
-export const upgradeEvent = z.object({ at: z.string(), username: z.string(), action: z.string(), from: z.string(), to: z.string(), comment: z.string().nullable() });
+export const upgradeEvent = z.object({ at: z.string(), username: z.string(), name: z.string(), action: z.string(), from: z.string(), to: z.string(), comment: z.string().nullable() });
 
 export const transitionInput = z.object({
   ids: z.array(id).min(1).max(500),

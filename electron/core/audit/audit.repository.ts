@@ -30,35 +30,38 @@ export async function writeAudit(
 }
 
 const AUDIT_COLUMNS: GridColumns = {
-  at: { ref: 'at', type: 'date' },
-  username: { ref: 'username', type: 'text' },
-  method: { ref: 'method', type: 'text' },
-  entity: { ref: 'entity', type: 'text' },
-  entityId: { ref: 'entity_id', type: 'text' },
-  summary: { ref: 'summary', type: 'text' },
+  at: { ref: 'a.at', type: 'date' },
+  username: { ref: 'a.username', type: 'text' },
+  userName: { ref: 'u.display_name', type: 'text' },
+  method: { ref: 'a.method', type: 'text' },
+  entity: { ref: 'a.entity', type: 'text' },
+  entityId: { ref: 'a.entity_id', type: 'text' },
+  summary: { ref: 'a.summary', type: 'text' },
 };
 
-const auditQuery = (db: Kysely<DB>) => db.selectFrom('audit_log');
+// The person as the office knows them (display name), beside the user name the row was written with.
+const auditQuery = (db: Kysely<DB>) => db.selectFrom('audit_log as a').leftJoin('users as u', 'u.id', 'a.user_id');
 
 export function listAudit(db: Kysely<DB>, req: GridRequest & { entity?: string; entityId?: string }) {
   return gridPageOf({
     base: () => {
       let q = auditQuery(db);
-      if (req.entity) q = q.where('entity', '=', req.entity);
-      if (req.entityId) q = q.where('entity_id', '=', req.entityId);
+      if (req.entity) q = q.where('a.entity', '=', req.entity);
+      if (req.entityId) q = q.where('a.entity_id', '=', req.entityId);
       return q;
     },
-    select: (q) => (q as ReturnType<typeof auditQuery>).selectAll(),
+    select: (q) => (q as ReturnType<typeof auditQuery>).selectAll('a').select('u.display_name'),
     req,
     columns: AUDIT_COLUMNS,
-    search: ['username', 'method', 'summary'],
-    tieBreaker: 'id',
+    search: ['a.username', 'u.display_name', 'a.method', 'a.summary'],
+    tieBreaker: 'a.id',
     // Newest first unless the user sorts otherwise.
     defaultSort: [{ colId: 'at', sort: 'desc' }],
     map: (r): AuditRow => ({
       id: r.id,
       at: r.at,
       username: r.username,
+      userName: r.display_name ?? r.username,
       method: r.method,
       entity: r.entity,
       entityId: r.entity_id,

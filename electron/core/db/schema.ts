@@ -314,6 +314,8 @@ export interface UpgradeRequestsTable extends Versioned, SoftDeleted {
   notes: string | null;
   status: string;
   requested_by: string;
+  /** JG-2026-0012 (技改) / DX-2026-0003 (大修), given when first submitted. */
+  request_no: string | null;
   approvals_json: string;
   budget_year: number | null;
   project_no: string | null;

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema';
 import { addDays } from '../shared/time';
+import { nextRequestNo } from '../upgrades/request-numbers';
 
 const KINDS = [
   ['transformer', '配变', 'S9-M-200/10', '200kVA'],
@@ -52,13 +53,15 @@ export async function addDemoUpgrades(db: Kysely<DB>, rnd: () => number, today: 
     const cost = Math.round((5 + rnd() * 60) * 10) / 10;
     const funded = ['funded', 'in_progress', 'awaiting_acceptance', 'closed'].includes(status);
     const approved = funded || status === 'approved';
+    const projectType = rnd() < 0.6 ? 'renovation' : 'overhaul';
     const { id } = await db
       .insertInto('upgrade_requests')
       .values({
         equipment_id: ids[i * 3]!,
         problem: PROBLEMS[k]!,
         proposed_work: WORK[k]!,
-        project_type: rnd() < 0.6 ? 'renovation' : 'overhaul',
+        project_type: projectType,
+        request_no: status === 'draft' ? null : await nextRequestNo(db, projectType, year),
         estimated_cost: cost,
         customers_affected: Math.floor(20 + rnd() * 2000),
         notes: null,
@@ -66,7 +69,7 @@ export async function addDemoUpgrades(db: Kysely<DB>, rnd: () => number, today: 
         requested_by: 'clerk',
         approvals_json: JSON.stringify(approved ? ['manager'] : []),
         budget_year: approved ? year : null,
-        project_no: funded ? `JG-${year}-${String(i + 1).padStart(3, '0')}` : null,
+        project_no: funded ? `XM-${year}-${String(i + 1).padStart(3, '0')}` : null,
         funding_year: funded ? year : null,
         funding_source: funded ? '县公司技改资金' : null,
         approved_amount: funded ? cost : null,

@@ -247,7 +247,7 @@ export const rosterHandlers: Handlers<Methods> = {
       .where('id', '=', season.id)
       .execute();
     const after = (await findSeason(ctx.db, season.id))!;
-    ctx.audit({ entity: 'seasons', entityId: season.id, summary: `published version ${after.publishedVersion}`, after: { assignments: placements.length } });
+    ctx.audit({ entity: 'seasons', entityId: season.id, summary: `published version ${after.publishedVersion}`, after: { name: season.name, assignments: placements.length } });
     return after;
   },
 };

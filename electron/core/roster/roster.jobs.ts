@@ -36,7 +36,7 @@ export const ROSTER_JOBS = {
         const rows = placements.map((p) => ({ season_id: season.id, date: p.date, shift: p.shift, area_id: p.areaId, crew: p.crew, staff_id: p.staffId, override_reason: null, created_at: at, created_by: ctx.user.username }));
         for (let i = 0; i < rows.length; i += 500) await trx.insertInto('roster_assignments').values(rows.slice(i, i + 500)).execute();
         await sql`update duty_seasons set updated_at = ${at} where id = ${season.id}`.execute(trx);
-        await writeAudit(trx, at, ctx.user, 'roster.generate', [{ entity: 'seasons', entityId: season.id, summary: `generated ${placements.length} assignments`, after: { fairness, ms } }]);
+        await writeAudit(trx, at, ctx.user, 'roster.generate', [{ entity: 'seasons', entityId: season.id, summary: `generated ${placements.length} assignments`, after: { name: season.name, fairness, ms } }]);
       });
     }
     return { kind: 'roster.generate', outcome: { seasonId: season.id, saved, assigned: saved ? placements.length : 0, shortages, fairness, ms } };

@@ -4,6 +4,7 @@ import { fieldError, requireLive, requireUniqueCode } from '../shared/references
 import { deleteToBin } from '../shared/soft-delete';
 import { saveVersioned } from '../shared/versioned';
 import { decideTransition } from './upgrades.rules';
+import { nextRequestNo } from './request-numbers';
 import { budgetEnvelope, findEquipment, findUpgrade, listEquipment, listUpgrades, loadUpgradeContext, punchItems, upgradeHistory } from './upgrades.repository';
 
 type Methods = 'equipment.list' | 'equipment.save' | 'equipment.delete' | 'upgrades.list' | 'upgrades.get' | 'upgrades.save' | 'upgrades.delete' | 'upgrades.transition' | 'budgets.get' | 'budgets.save' | 'upgrades.closePunchItem';
@@ -114,10 +115,13 @@ export const upgradesHandlers: Handlers<Methods> = {
       }
     }
     for (const { r, out } of decided) {
+      // The number for the file is given once, at the first submission; a revised request keeps it.
+      const requestNo = input.action === 'submit' && !r.requestNo ? await nextRequestNo(ctx.db, r.projectType, thisYear) : null;
       await ctx.db
         .updateTable('upgrade_requests')
         .set((eb) => ({
           status: out.to,
+          ...(requestNo ? { request_no: requestNo } : {}),
           approvals_json: JSON.stringify(out.approvals),
           ...(out.to === 'approved' ? { budget_year: thisYear } : {}),
           ...(acceptance ? { accepted_on: input.acceptance!.date, inspectors: input.acceptance!.inspectors } : {}),
@@ -133,7 +137,7 @@ export const upgradesHandlers: Handlers<Methods> = {
         await ctx.db.insertInto('upgrade_punch_items').values(input.acceptance!.punchItems.map((text) => ({ request_id: r.id, text, created_at: at, closed_at: null, closed_by: null }))).execute();
       }
       await ctx.db.insertInto('upgrade_events').values({ request_id: r.id, at, username: user.username, action: input.action, from_status: r.status, to_status: out.to, comment: input.comment || null }).execute();
-      ctx.audit({ entity: 'upgrades', entityId: r.id, summary: `${input.action}: ${r.status} → ${out.to}${input.comment ? ` (${input.comment})` : ''}` });
+      ctx.audit({ entity: 'upgrades', entityId: r.id, summary: `${input.action}: ${r.status} → ${out.to}${input.comment ? ` (${input.comment})` : ''}`, before: { status: r.status }, after: { status: out.to, action: input.action, requestNo: requestNo ?? r.requestNo, equipmentName: r.equipmentName, comment: input.comment || null } });
     }
     return { rows: await Promise.all(rows.map(async (r) => (await findUpgrade(ctx.db, r.id, uctx))!)), budget: await budgetEnvelope(ctx.db, thisYear) };
   },
@@ -145,7 +149,7 @@ export const upgradesHandlers: Handlers<Methods> = {
     const closed = { closed_at: ctx.now.toISOString(), closed_by: currentUser(ctx).username };
     await ctx.db.updateTable('upgrade_punch_items').set(closed).where('id', '=', input.id).execute();
     ctx.audit({ entity: 'upgrades', entityId: item.request_id, summary: `punch item closed: ${item.text}` });
-    return { id: item.id, text: item.text, createdAt: item.created_at, closedAt: closed.closed_at, closedBy: closed.closed_by };
+    return { id: item.id, text: item.text, createdAt: item.created_at, closedAt: closed.closed_at, closedBy: currentUser(ctx).displayName };
   },
 
   'budgets.get': async (input, ctx) => budgetEnvelope(ctx.db, input.year),

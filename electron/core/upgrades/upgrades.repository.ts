@@ -115,6 +115,8 @@ const REQUEST_COLUMNS: GridColumns = {
   customersAffected: { ref: 'u.customers_affected', type: 'number' },
   status: { ref: 'u.status', type: 'text' },
   requestedBy: { ref: 'u.requested_by', type: 'text' },
+  requestedByName: { ref: 'ru.display_name', type: 'text' },
+  requestNo: { ref: 'u.request_no', type: 'text' },
   createdAt: { ref: 'u.created_at', type: 'date' },
 };
 
@@ -122,8 +124,9 @@ const requests = (db: Kysely<DB>) =>
   db
     .selectFrom('upgrade_requests as u')
     .innerJoin('equipment as e', 'e.id', 'u.equipment_id')
+    .leftJoin('users as ru', 'ru.username', 'u.requested_by')
     .selectAll('u')
-    .select(['e.name as equipment_name', 'e.kind as equipment_kind', 'e.condition', 'e.install_year', 'e.defect_grade'])
+    .select(['e.name as equipment_name', 'e.kind as equipment_kind', 'e.condition', 'e.install_year', 'e.defect_grade', 'ru.display_name as requested_by_name'])
     .where('u.deleted_at', 'is', null);
 type RequestJoined = Awaited<ReturnType<ReturnType<typeof requests>['executeTakeFirstOrThrow']>>;
 
@@ -146,6 +149,8 @@ export function upgradeRow(r: RequestJoined, ctx: UpgradeContext): UpgradeRow {
     notes: r.notes,
     status: r.status as UpgradeRow['status'],
     requestedBy: r.requested_by,
+    requestedByName: r.requested_by_name ?? r.requested_by,
+    requestNo: r.request_no,
     approvals: JSON.parse(r.approvals_json) as string[],
     approvalsNeeded: r.estimated_cost > ctx.secondApprovalAbove ? 2 : 1,
     projectNo: r.project_no,
@@ -174,7 +179,7 @@ export async function listUpgrades(db: Kysely<DB>, req: ParsedInputOf<'upgrades.
     select: (q: unknown) => q as ReturnType<typeof requests>,
     req: byPriority ? { ...req, sortModel: [] } : req,
     columns: REQUEST_COLUMNS,
-    search: ['e.name', 'u.problem', 'u.proposed_work', 'u.requested_by', 'u.project_no'],
+    search: ['e.name', 'u.problem', 'u.proposed_work', 'u.requested_by', 'ru.display_name', 'u.project_no', 'u.request_no'],
     tieBreaker: 'u.id',
     defaultSort: [{ colId: 'createdAt', sort: 'asc' as const }],
     map: (r: RequestJoined) => upgradeRow(r, ctx),
@@ -193,8 +198,15 @@ export async function findUpgrade(db: Kysely<DB>, id: number, ctx: UpgradeContex
 }
 
 export async function upgradeHistory(db: Kysely<DB>, id: number) {
-  const rows = await db.selectFrom('upgrade_events').selectAll().where('request_id', '=', id).orderBy('id').execute();
-  return rows.map((e) => ({ at: e.at, username: e.username, action: e.action, from: e.from_status, to: e.to_status, comment: e.comment }));
+  const rows = await db
+    .selectFrom('upgrade_events as e')
+    .leftJoin('users as p', 'p.username', 'e.username')
+    .selectAll('e')
+    .select('p.display_name')
+    .where('e.request_id', '=', id)
+    .orderBy('e.id')
+    .execute();
+  return rows.map((e) => ({ at: e.at, username: e.username, name: e.display_name ?? e.username, action: e.action, from: e.from_status, to: e.to_status, comment: e.comment }));
 }
 
 /** Approved spending counts against the year it was approved for; approved but unfunded requests of earlier years carry over. */
@@ -213,6 +225,13 @@ export async function budgetEnvelope(db: Kysely<DB>, year: number) {
 }
 
 export async function punchItems(db: Kysely<DB>, requestId: number) {
-  const rows = await db.selectFrom('upgrade_punch_items').selectAll().where('request_id', '=', requestId).orderBy('id').execute();
-  return rows.map((p) => ({ id: p.id, text: p.text, createdAt: p.created_at, closedAt: p.closed_at, closedBy: p.closed_by }));
+  const rows = await db
+    .selectFrom('upgrade_punch_items as i')
+    .leftJoin('users as p', 'p.username', 'i.closed_by')
+    .selectAll('i')
+    .select('p.display_name')
+    .where('i.request_id', '=', requestId)
+    .orderBy('i.id')
+    .execute();
+  return rows.map((i) => ({ id: i.id, text: i.text, createdAt: i.created_at, closedAt: i.closed_at, closedBy: i.closed_by === null ? null : (i.display_name ?? i.closed_by) }));
 }

@@ -65,7 +65,8 @@ export const enOffice: Messages<typeof zhOffice> = {
     },
     approvalSheet: {
       title: 'Upgrade project approval sheet',
-      sub: 'Request {{id}} · printed {{asOf}}',
+      sub: 'Request {{no}} · printed {{asOf}}',
+      subDraft: 'Draft (numbered when submitted) · printed {{asOf}}',
       when: 'When',
       who: 'Who',
       what: 'Action',

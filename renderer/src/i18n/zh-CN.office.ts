@@ -137,7 +137,8 @@ export const zhOffice = {
     },
     approvalSheet: {
       title: '技改大修项目审批单',
-      sub: '申请编号 {{id}} · 打印日期 {{asOf}}',
+      sub: '申请编号 {{no}} · 打印日期 {{asOf}}',
+      subDraft: '草稿（提交后编号）· 打印日期 {{asOf}}',
       when: '时间',
       who: '办理人',
       what: '办理事项',

@@ -33,7 +33,8 @@ export interface TestCore {
   /** Signs the admin in again (after the test clock moved past the session life). */
   reauthAdmin(): Promise<string>;
   /** Creates a user of a role and returns a signed-in token for them. */
-  signIn(role: 'clerk' | 'planner' | 'manager' | 'admin', username?: string): Promise<string>;
+  /** A new user of the role, signed in with the first password changed; their display name defaults to the user name. */
+  signIn(role: 'clerk' | 'planner' | 'manager' | 'admin', username?: string, displayName?: string): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -71,8 +72,8 @@ export async function openTestCore(
       t.adminToken = (await call('accounts.login', { username: 'admin', password: ADMIN_PASSWORD })).token;
       return t.adminToken;
     },
-    async signIn(role, username = `${role}${++n}`) {
-      await call('accounts.saveUser', { username, displayName: username, role, active: true, initialPassword: 'Start1234' }, t.adminToken);
+    async signIn(role, username = `${role}${++n}`, displayName = username) {
+      await call('accounts.saveUser', { username, displayName, role, active: true, initialPassword: 'Start1234' }, t.adminToken);
       const first = await call('accounts.login', { username, password: 'Start1234' });
       await call('accounts.changePassword', { currentPassword: 'Start1234', newPassword: 'Better5678' }, first.token);
       return first.token;

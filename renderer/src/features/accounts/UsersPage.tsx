@@ -11,6 +11,7 @@ import { FormDrawer } from '../../components/FormDrawer';
 import { PageTitle } from '../../components/PageTitle';
 import { useSchemaSubmit } from '../../components/useSchemaSubmit';
 import { SignInLocks } from './SignInLocks';
+import { formatDateTime } from '../../i18n/format';
 
 /** Admins create users (with an initial password the user must change), set roles, deactivate, reset passwords. */
 export function UsersPage() {
@@ -27,7 +28,7 @@ export function UsersPage() {
     { field: 'displayName', headerName: t('accounts.displayName'), width: 140, filter: 'agTextColumnFilter' },
     { field: 'role', headerName: t('accounts.role'), width: 110, valueFormatter: (p) => (p.value ? t(`accounts.roles.${p.value as string}`) : '') },
     { field: 'active', headerName: t('accounts.active'), width: 90, cellRenderer: (p: { value?: boolean }) => (p.value ? <Tag color="green">{t('common.yes')}</Tag> : <Tag>{t('common.no')}</Tag>) },
-    { field: 'lastLoginAt', headerName: t('accounts.lastLoginAt'), width: 180, valueFormatter: (p) => (p.value ? new Date(p.value as string).toLocaleString() : '') },
+    { field: 'lastLoginAt', headerName: t('accounts.lastLoginAt'), width: 180, valueFormatter: (p) => formatDateTime(p.value as string) },
     {
       colId: 'reset',
       headerName: '',

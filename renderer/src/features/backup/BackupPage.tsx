@@ -7,6 +7,7 @@ import { call, session } from '../../api/client';
 import { errorText } from '../../components/errors';
 import { PageTitle } from '../../components/PageTitle';
 import { DatabaseUpkeep, fileSize } from './DatabaseUpkeep';
+import { formatDateTime } from '../../i18n/format';
 
 
 /** Admins: back up now, see the automatic backups, restore one (after a clear warning). */
@@ -84,7 +85,7 @@ export function BackupPage() {
         locale={{ emptyText: t('backup.none') }}
         columns={[
           { title: t('backup.name'), dataIndex: 'name' },
-          { title: t('backup.createdAt'), dataIndex: 'createdAt', width: 200, render: (v: string) => new Date(v).toLocaleString() },
+          { title: t('backup.createdAt'), dataIndex: 'createdAt', width: 200, render: (v: string) => formatDateTime(v) },
           { title: t('backup.size'), dataIndex: 'size', width: 110, render: fileSize },
           {
             title: '',

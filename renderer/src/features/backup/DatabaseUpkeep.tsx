@@ -7,6 +7,7 @@ import { call } from '../../api/client';
 import { waitForJob } from '../../api/files';
 import { errorText } from '../../components/errors';
 import { JobProgress } from '../../components/office/JobProgress';
+import { formatDateTime } from '../../i18n/format';
 
 export const fileSize = (bytes: number) => (bytes > 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`);
 
@@ -59,7 +60,7 @@ export function DatabaseUpkeep() {
         <Descriptions.Item label={t('backup.upkeep.size')}>{fileSize(total)}</Descriptions.Item>
         <Descriptions.Item label={t('backup.upkeep.free')}>{fileSize(health.freeBytes)}</Descriptions.Item>
         <Descriptions.Item label={t('backup.upkeep.baseline')}>{health.baseline ? `${fileSize(health.baseline.bytes)}（${health.baseline.day}）` : '—'}</Descriptions.Item>
-        <Descriptions.Item label={t('backup.upkeep.last')}>{health.lastMaintenance ? `${new Date(health.lastMaintenance.at).toLocaleString()} ${health.lastMaintenance.by ?? ''}` : t('backup.upkeep.never')}</Descriptions.Item>
+        <Descriptions.Item label={t('backup.upkeep.last')}>{health.lastMaintenance ? `${formatDateTime(health.lastMaintenance.at)} ${health.lastMaintenance.by ?? ''}` : t('backup.upkeep.never')}</Descriptions.Item>
       </Descriptions>
       {running && <JobProgress state={job} />}
     </Card>

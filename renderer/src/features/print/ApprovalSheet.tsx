@@ -1,6 +1,8 @@
 import type { TFunction } from 'i18next';
 import type { OutputOf } from '@contract';
 import { call } from '../../api/client';
+import { formatDateTime } from '../../i18n/format';
+import { priorityBreakdown } from '../upgrades/priority-text';
 import { Signatures, todayLocal } from './Signatures';
 
 export interface ApprovalSheetData {
@@ -18,7 +20,7 @@ export function ApprovalSheetDocument({ t, data }: { t: TFunction; data: Approva
   return (
     <article className="print-doc" data-testid="print-approval-sheet">
       <h1>{t('print.approvalSheet.title')}</h1>
-      <p className="print-sub">{t('print.approvalSheet.sub', { id: r.id, asOf: data.asOf })}</p>
+      <p className="print-sub">{t(r.requestNo ? 'print.approvalSheet.sub' : 'print.approvalSheet.subDraft', { no: r.requestNo ?? '', asOf: data.asOf })}</p>
       <table className="print-meta">
         <tbody>
           <tr>
@@ -48,7 +50,7 @@ export function ApprovalSheetDocument({ t, data }: { t: TFunction; data: Approva
           <tr>
             <th>{t('upgrades.priority')}</th>
             <td colSpan={3}>
-              {r.priority}（{r.priorityParts.map((p) => t('upgrades.breakdown', { factor: t(`upgrades.factors.${p.factor}`), value: p.value, points: p.points, weight: p.weight })).join('；')}）
+              {r.priority}（{priorityBreakdown(t, r.priorityParts)}）
             </td>
           </tr>
           {r.projectNo && (
@@ -61,7 +63,7 @@ export function ApprovalSheetDocument({ t, data }: { t: TFunction; data: Approva
           )}
           <tr>
             <th>{t('upgrades.requestedBy')}</th>
-            <td colSpan={3}>{r.requestedBy}</td>
+            <td colSpan={3}>{r.requestedByName}</td>
           </tr>
         </tbody>
       </table>
@@ -84,8 +86,8 @@ export function ApprovalSheetDocument({ t, data }: { t: TFunction; data: Approva
         <tbody>
           {r.history.map((h, i) => (
             <tr key={i}>
-              <td>{h.at.slice(0, 16).replace('T', ' ')}</td>
-              <td>{h.username}</td>
+              <td>{formatDateTime(h.at)}</td>
+              <td>{h.name}</td>
               <td>
                 {t(`upgrades.actions.${h.action}`)} → {t(`upgrades.statuses.${h.to}`)}
               </td>

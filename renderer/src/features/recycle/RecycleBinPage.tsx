@@ -8,6 +8,7 @@ import { call } from '../../api/client';
 import { DataGrid, type DataGridHandle } from '../../components/DataGrid';
 import { errorText } from '../../components/errors';
 import { PageTitle } from '../../components/PageTitle';
+import { formatDateTime } from '../../i18n/format';
 
 export function RecycleBinPage() {
   const { t } = useTranslation();
@@ -29,7 +30,7 @@ export function RecycleBinPage() {
   const columns: ColDef<RecycleRow>[] = [
     { field: 'entity', headerName: t('recycle.entity'), width: 110, valueFormatter: (p) => (p.value ? t(`recycle.entities.${p.value as string}`) : '') },
     { field: 'label', headerName: t('recycle.label'), flex: 1, filter: 'agTextColumnFilter' },
-    { field: 'deletedAt', headerName: t('recycle.deletedAt'), width: 180, valueFormatter: (p) => (p.value ? new Date(p.value as string).toLocaleString() : '') },
+    { field: 'deletedAt', headerName: t('recycle.deletedAt'), width: 180, valueFormatter: (p) => formatDateTime(p.value as string) },
     { field: 'deletedBy', headerName: t('recycle.deletedBy'), width: 110 },
     {
       colId: 'restore',

@@ -12,6 +12,8 @@ import { AttachmentsPanel } from '../../components/office/AttachmentsPanel';
 import { useAuth } from '../accounts/auth-context';
 import { navigate, useRouteFilters } from '../../navigation';
 import { UpgradeActionModal } from './UpgradeActionModal';
+import { formatDateTime } from '../../i18n/format';
+import { priorityBreakdown } from './priority-text';
 
 const STATUS_COLORS: Partial<Record<UpgradeStatus, string>> = { submitted: 'gold', approved: 'green', rejected: 'red', funded: 'cyan', in_progress: 'blue', awaiting_acceptance: 'purple', accepted: 'green', acceptance_failed: 'volcano', closed: 'default' };
 type Detail = OutputOf<'upgrades.get'>;
@@ -65,11 +67,12 @@ export function UpgradesPage() {
   /** The actions this user may take on all of these requests. */
   const actionsFor = (list: UpgradeRow[]) => UPGRADE_ACTIONS.filter((a) => list.length > 0 && allows(UPGRADE_TRANSITIONS[a].roles, role) && list.every((r) => UPGRADE_TRANSITIONS[a].from.includes(r.status)));
   const selectedRows = rows.filter((r) => selected.includes(r.id));
-  const breakdown = (r: UpgradeRow) => r.priorityParts.map((p) => t('upgrades.breakdown', { factor: t(`upgrades.factors.${p.factor}`), value: p.value, points: p.points, weight: p.weight })).join('；');
+  const breakdown = (r: UpgradeRow) => priorityBreakdown(t, r.priorityParts);
 
   const columns = useMemo(
     () => [
       { title: t('upgrades.priority'), dataIndex: 'priority', width: 80, render: (v: number, r: UpgradeRow) => <Tooltip title={breakdown(r)}><b data-testid="priority">{v}</b></Tooltip> },
+      { title: t('upgrades.requestNo'), dataIndex: 'requestNo', width: 120, render: (v: string | null) => v ?? <span className="small">{t('upgrades.unnumbered')}</span> },
       { title: t('upgrades.equipment'), dataIndex: 'equipmentName', width: 200 },
       { title: t('upgrades.problem'), dataIndex: 'problem', ellipsis: true },
       { title: t('upgrades.projectType'), dataIndex: 'projectType', width: 70, render: (v: string) => t(`upgrades.projectTypes.${v}`) },
@@ -91,7 +94,7 @@ export function UpgradesPage() {
           </>
         ),
       },
-      { title: t('upgrades.requestedBy'), dataIndex: 'requestedBy', width: 90 },
+      { title: t('upgrades.requestedBy'), dataIndex: 'requestedByName', width: 90 },
       { key: 'open', width: 70, render: (_: unknown, r: UpgradeRow) => <Button size="small" onClick={() => void open(r.id)} data-testid={`open-${r.id}`}>{t('upgrades.detail')}</Button> },
     ],
     [t], // eslint-disable-line react-hooks/exhaustive-deps
@@ -207,7 +210,7 @@ export function UpgradesPage() {
             <Timeline
               data-testid="upgrade-history"
               items={detail.history.map((h) => ({
-                children: `${h.at.slice(0, 16).replace('T', ' ')} ${h.username} ${t(`upgrades.actions.${h.action}`)} → ${t(`upgrades.statuses.${h.to}`)}${h.comment ? `：${h.comment}` : ''}`,
+                children: `${formatDateTime(h.at)} ${h.name} ${t(`upgrades.actions.${h.action}`)} → ${t(`upgrades.statuses.${h.to}`)}${h.comment ? `：${h.comment}` : ''}`,
               }))}
             />
             <AttachmentsPanel entity="upgrades" entityId={detail.id} canEdit={canEdit} />

@@ -85,6 +85,8 @@ const SEEDS: Record<string, string[]> = {
   '0014_import_layouts': [
     `insert into import_layouts (sheet, layout, mapping_json, saved_by, saved_at) values ('vegetation', '位置|株数|树种|线路', '{"towerRange":"位置"}', 'clerk1', '${NOW}')`,
   ],
+  // Adds upgrade_requests.request_no, filled by the migration itself for requests already submitted.
+  '0015_upgrade_request_numbers': [],
 };
 
 function snapshot(file: string, tables: string[]): Record<string, unknown[]> {

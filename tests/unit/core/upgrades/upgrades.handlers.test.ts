@@ -9,8 +9,8 @@ let managerB: string;
 
 beforeEach(async () => {
   t = await openTestCore({ clock: () => TODAY });
-  clerk = await t.signIn('clerk', 'clerk1');
-  managerA = await t.signIn('manager', 'managerA');
+  clerk = await t.signIn('clerk', 'clerk1', '李文');
+  managerA = await t.signIn('manager', 'managerA', '王主任');
   managerB = await t.signIn('manager', 'managerB');
   await t.call('budgets.save', { year: 2026, budget: 100 }, managerA);
 });
@@ -24,6 +24,33 @@ async function request(code: string, cost: number, opts: { condition?: number; d
 }
 
 describe('upgrade requests and approval', () => {
+  test('a request is numbered JG-2026-0001 on its first submission, in its own series per kind and year, and keeps its number when revised', async () => {
+    const e = await t.call('equipment.save', { kind: 'transformer', code: 'T-N', name: '编号配变', installYear: 2000, condition: 3 }, clerk);
+    const draft = await t.call('upgrades.save', { equipmentId: e.id, problem: '老化', proposedWork: '更换', projectType: 'overhaul', estimatedCost: 5, customersAffected: 10 }, clerk);
+    expect(draft.requestNo).toBeNull();
+    const first = await request('T-A', 10);
+    const second = await request('T-B', 10);
+    await t.call('upgrades.transition', { ids: [draft.id], action: 'submit' }, clerk);
+    expect((await t.call('upgrades.get', { id: first }, clerk)).requestNo).toBe('JG-2026-0001');
+    expect((await t.call('upgrades.get', { id: second }, clerk)).requestNo).toBe('JG-2026-0002');
+    expect((await t.call('upgrades.get', { id: draft.id }, clerk)).requestNo).toBe('DX-2026-0001');
+    // Rejected, revised, submitted again: the same number.
+    await t.call('upgrades.transition', { ids: [first], action: 'reject', comment: '方案不全' }, managerA);
+    await t.call('upgrades.transition', { ids: [first], action: 'revise' }, clerk);
+    await t.call('upgrades.transition', { ids: [first], action: 'submit' }, clerk);
+    expect((await t.call('upgrades.get', { id: first }, clerk)).requestNo).toBe('JG-2026-0001');
+    const found = await t.call('upgrades.list', { startRow: 0, endRow: 10, search: 'JG-2026-0002' }, managerA);
+    expect(found.rows.map((r) => r.id)).toEqual([second]);
+  });
+
+  test('the request names people as they are known: the requester and everyone in its history', async () => {
+    const id = await request('T-P', 10);
+    await t.call('upgrades.transition', { ids: [id], action: 'reject', comment: '请补充照片' }, managerA);
+    const r = await t.call('upgrades.get', { id }, managerA);
+    expect(r).toMatchObject({ requestedBy: 'clerk1', requestedByName: '李文' });
+    expect(r.history.map((h) => h.name)).toEqual(['李文', '王主任']);
+  });
+
   test('a clerk raises and submits a request; the API refuses the clerk approving it', async () => {
     const id = await request('T-001', 20);
     await expect(t.call('upgrades.transition', { ids: [id], action: 'approve' }, clerk)).rejects.toMatchObject({ code: 'FORBIDDEN' });
