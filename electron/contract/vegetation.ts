@@ -25,6 +25,7 @@ export const CLEARANCE_ACTIONS = ['trim', 'fell', 'transplant'] as const;
 export const VEGETATION_STATUSES = ['unscheduled', 'scheduled', 'notified', 'in_progress', 'done', 'blocked'] as const;
 export const HAZARD_GRADES = ['emergency', 'major', 'general'] as const;
 export const VEGETATION_PRESETS = ['overdue', 'due30', 'emergency', 'blocked'] as const;
+export type VegetationPreset = (typeof VEGETATION_PRESETS)[number];
 
 export const treeClass = z.enum(TREE_CLASSES);
 export const clearanceAction = z.enum(CLEARANCE_ACTIONS);
@@ -193,8 +194,13 @@ export const vegetationListInput = gridRequestWith({
   townshipId: id.optional(),
   grades: z.array(hazardGrade).max(3).optional(),
   statuses: z.array(vegetationStatus).max(6).optional(),
+  /** One quick filter (links from the first screen and reminders). */
   preset: z.enum(VEGETATION_PRESETS).optional(),
+  /** Quick filters ticked together: a record must meet every one (and the dropdowns). */
+  presets: z.array(z.enum(VEGETATION_PRESETS)).max(VEGETATION_PRESETS.length).optional(),
 });
+/** The quick filters a list request asks for, from either field. */
+export const presetsOf = (req: { preset?: VegetationPreset; presets?: VegetationPreset[] }): VegetationPreset[] => [...new Set([...(req.presets ?? []), ...(req.preset ? [req.preset] : [])])];
 export type VegetationListInput = z.input<typeof vegetationListInput>;
 
 /* ---------- disputes (受阻) ---------- */

@@ -1,4 +1,4 @@
-import { notFound, type ParsedInputOf } from '../../contract';
+import { notFound, presetsOf, type ParsedInputOf } from '../../contract';
 import type { HandlerContext, Handlers } from '../context';
 import { currentUser } from '../context';
 import type { DB } from '../db/schema';
@@ -29,7 +29,7 @@ async function checkReferences(ctx: HandlerContext, input: ParsedInputOf<'vegeta
 export const vegetationHandlers: Handlers<VegetationMethods> = {
   'vegetation.list': async (input, ctx) => {
     // Settings are read only for the one preset that needs them: this runs for every grid block.
-    const dueSoonDays = input.preset === 'due30' ? (await loadSettings(ctx.db)).number('vegetation.dueSoonDays') : 0;
+    const dueSoonDays = presetsOf(input).includes('due30') ? (await loadSettings(ctx.db)).number('vegetation.dueSoonDays') : 0;
     return listVegetation(ctx.db, input, ctx.today, dueSoonDays, ctx.runtime.grids);
   },
 

@@ -7,6 +7,7 @@ import {
   type ParsedInputOf,
   parseTowerRange,
   type VegetationRow,
+  presetsOf,
 } from '../../contract';
 import type { DB } from '../db/schema';
 import type { GridCache } from '../shared/grid-cache';
@@ -140,18 +141,13 @@ export function vegetationGrid(db: Kysely<DB>, typedReq: ParsedInputOf<'vegetati
     if (req.townshipId) q = q.where('v.township_id', '=', req.townshipId) as Q;
     if (req.grades?.length) q = q.where('v.hazard_grade', 'in', req.grades) as Q;
     if (req.statuses?.length) q = q.where('v.status', 'in', req.statuses) as Q;
-    switch (req.preset) {
-      case 'overdue':
-        return q.where('v.due_date', '<', today) as Q;
-      case 'due30':
-        return q.where('v.due_date', '>=', today).where('v.due_date', '<=', addDays(today, dueSoonDays)) as Q;
-      case 'emergency':
-        return q.where('v.hazard_grade', '=', 'emergency').where('v.status', '!=', 'done') as Q;
-      case 'blocked':
-        return q.where('v.status', '=', 'blocked') as Q;
-      default:
-        return q;
+    for (const preset of presetsOf(req)) {
+      if (preset === 'overdue') q = q.where('v.due_date', '<', today) as Q;
+      if (preset === 'due30') q = q.where('v.due_date', '>=', today).where('v.due_date', '<=', addDays(today, dueSoonDays)) as Q;
+      if (preset === 'emergency') q = q.where('v.hazard_grade', '=', 'emergency').where('v.status', '!=', 'done') as Q;
+      if (preset === 'blocked') q = q.where('v.status', '=', 'blocked') as Q;
     }
+    return q;
   };
   // The search box goes through the text index (the header search's), unless what was typed has
   // nothing the index holds (punctuation alone): then it reads the columns, line name included.

@@ -8,6 +8,7 @@ import {
   parseTowerRange,
   type ParsedInputOf,
   type VegetationRow,
+  presetsOf,
 } from '../../contract';
 import type { VegetationRecordsTable } from '../db/schema';
 import { writeAudit } from '../audit/audit.repository';
@@ -260,14 +261,14 @@ export const vegetationSheet: LedgerSheet<Lookups, Existing, VegetationRow> = {
     return {
       [Symbol.asyncIterator]: async function* () {
         const req = list as ParsedInputOf<'vegetation.list'>;
-        const dueSoonDays = req.preset === 'due30' ? (await loadSettings(ctx.db)).number('vegetation.dueSoonDays') : 0;
+        const dueSoonDays = presetsOf(req).includes('due30') ? (await loadSettings(ctx.db)).number('vegetation.dueSoonDays') : 0;
         yield* gridRowsOf(vegetationGrid(ctx.db, req, ctx.today, dueSoonDays));
       },
     };
   },
   async count(ctx, list) {
     const req = list as ParsedInputOf<'vegetation.list'>;
-    const dueSoonDays = req.preset === 'due30' ? (await loadSettings(ctx.db)).number('vegetation.dueSoonDays') : 0;
+    const dueSoonDays = presetsOf(req).includes('due30') ? (await loadSettings(ctx.db)).number('vegetation.dueSoonDays') : 0;
     return (await listVegetation(ctx.db, { ...req, startRow: 0, endRow: 1 }, ctx.today, dueSoonDays)).rowCount;
   },
   exportColumns: {

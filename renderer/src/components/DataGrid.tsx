@@ -9,6 +9,7 @@ import {
   type IDatasource,
   type IGetRowsParams,
   type CellKeyDownEvent,
+  type GridState,
 } from 'ag-grid-community';
 import { gridLocale, gridTheme } from './grid-look';
 import { Empty, App as AntApp } from 'antd';
@@ -17,6 +18,7 @@ import type { InputOf, MethodName, OutputOf } from '@contract';
 import { call } from '../api/client';
 import { entitiesOfList, useOthersChanges } from '../api/changes';
 import { errorText } from './errors';
+import { readViewState, VIEW_STATE_PREFIX, writeViewState, type ViewState } from './grid-view-state';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
 
@@ -77,10 +79,16 @@ function DataGridInner<M extends ListMethod>(props: Props<M>, ref: React.Ref<Dat
   const [rowCount, setRowCount] = useState<number | null>(null);
   const onRowCount = props.onRowCount;
 
+  // How the user left this grid in this tab (sort, column filters, the top row): 返回 from a print page restores it.
+  const stateKey = `${VIEW_STATE_PREFIX}${props.testId ?? props.method}`;
+  const saved = useMemo(() => readViewState(stateKey), [stateKey]);
+  const initialState = useMemo<GridState>(() => ({ sort: { sortModel: saved.sortModel }, filter: { filterModel: saved.filterModel } }), [saved]);
+  const topRow = useRef(saved.top);
+
   // The first block is asked for at once, while the grid is still being built (it asks ~0.3 s later).
   const firstBlock = useRef<{ key: string; page: Promise<OutputOf<M>> } | null>(null);
   if (firstBlock.current === null) {
-    const input = { ...(props.params ?? {}), startRow: 0, endRow: BLOCK, sortModel: [], filterModel: {} } as unknown as InputOf<M>;
+    const input = { ...(props.params ?? {}), startRow: 0, endRow: BLOCK, sortModel: saved.sortModel, filterModel: saved.filterModel } as unknown as InputOf<M>;
     const page = call(props.method, input);
     page.catch(() => undefined); // reported when the grid asks for it
     firstBlock.current = { key: JSON.stringify(input), page };
@@ -105,6 +113,12 @@ function DataGridInner<M extends ListMethod>(props: Props<M>, ref: React.Ref<Dat
             p.successCallback(rows, total);
             setRowCount(total);
             onRowCount?.(total);
+            // Back where the user was: once, after the first rows of a restored view are in.
+            const top = topRow.current;
+            if (top > 0 && p.startRow === 0) {
+              topRow.current = 0;
+              setTimeout(() => apiRef.current?.ensureIndexVisible(Math.min(top, Math.max(0, total - 1)), 'top'));
+            }
           },
           (err: unknown) => {
             p.failCallback();
@@ -152,6 +166,12 @@ function DataGridInner<M extends ListMethod>(props: Props<M>, ref: React.Ref<Dat
   const onGridReady = useCallback((e: GridReadyEvent<RowOf<M>>) => {
     apiRef.current = e.api;
   }, []);
+  const remember = useCallback(() => {
+    const api = apiRef.current;
+    if (!api) return;
+    const state = api.getState();
+    writeViewState(stateKey, { sortModel: (state.sort?.sortModel ?? []) as ViewState['sortModel'], filterModel: state.filter?.filterModel ?? {}, top: Math.max(0, api.getFirstDisplayedRowIndex()) });
+  }, [stateKey]);
 
   const onCellKeyDown = useCallback(
     (e: CellKeyDownEvent<RowOf<M>>) => {
@@ -192,6 +212,10 @@ function DataGridInner<M extends ListMethod>(props: Props<M>, ref: React.Ref<Dat
           onRowDoubleClicked={(e) => e.data && props.onOpen?.(e.data)}
           onCellKeyDown={onCellKeyDown}
           onGridReady={onGridReady}
+          initialState={initialState}
+          onSortChanged={remember}
+          onFilterChanged={remember}
+          onBodyScrollEnd={remember}
           tooltipShowDelay={300}
           // Ledgers have a few dozen columns at most: render them all, so search and print see every cell.
           suppressColumnVirtualisation

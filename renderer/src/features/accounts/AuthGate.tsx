@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Spin } from 'antd';
 import { ApiError, allows, contract, type MethodName, type Role, type SessionUser } from '@contract';
 import { call, session } from '../../api/client';
+import { clearViewState } from '../../navigation';
 import { Shell } from '../../Shell';
 import { ConnectionScreen } from '../connection/ConnectionScreen';
 import { isConnectionFailure, ServerUnreachable } from '../connection/ServerUnreachable';
@@ -61,6 +62,8 @@ export function AuthGate() {
           await call('accounts.logout', {});
         } finally {
           session.set(null);
+          // The next person at this PC starts from the first screen, with nothing of this one's open.
+          clearViewState();
           setState({ kind: 'login' });
         }
       },

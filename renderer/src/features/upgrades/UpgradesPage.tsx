@@ -10,7 +10,7 @@ import { PageTitle } from '../../components/PageTitle';
 import { errorText } from '../../components/errors';
 import { AttachmentsPanel } from '../../components/office/AttachmentsPanel';
 import { useAuth } from '../accounts/auth-context';
-import { navigate, useRouteFilters } from '../../navigation';
+import { dropOpenFromRoute, navigate, useRouteFilters } from '../../navigation';
 import { UpgradeActionModal } from './UpgradeActionModal';
 import { formatDateTime } from '../../i18n/format';
 import { priorityBreakdown } from './priority-text';
@@ -57,7 +57,9 @@ export function UpgradesPage() {
   const open = async (id: number) => setDetail(await call('upgrades.get', { id }));
   // Opened from global search: that request's record.
   useEffect(() => {
-    if (typeof route?.open === 'number') void open(route.open);
+    if (typeof route?.open !== 'number') return;
+    void open(route.open);
+    dropOpenFromRoute('upgrades');
   }, [route?.open]);
   const refresh = async () => {
     await load();

@@ -6,6 +6,7 @@ import {
   HAZARD_GRADES,
   VEGETATION_PRESETS,
   VEGETATION_STATUSES,
+  presetsOf,
   vegetationInput,
   type VegetationListInput,
   type VegetationRow,
@@ -19,7 +20,7 @@ import { ExcelActions } from '../../components/office/ExcelActions';
 import { AttachmentsPanel } from '../../components/office/AttachmentsPanel';
 import { useDeleteSelected } from '../../components/useDeleteSelected';
 import { useAuth } from '../accounts/auth-context';
-import { navigate, useRouteFilters } from '../../navigation';
+import { dropOpenFromRoute, navigate, replaceRouteFilters, useRouteFilters } from '../../navigation';
 import { useReferenceOptions } from '../reference/useReferenceOptions';
 import { DisputeDrawer } from './DisputeDrawer';
 import { JudgePreview } from './JudgePreview';
@@ -51,6 +52,7 @@ export function VegetationPage() {
     setFilters(withoutOpen(routeFilters) ?? {});
     const id = routeFilters.open;
     if (typeof id === 'number') {
+      dropOpenFromRoute('vegetation');
       void call('vegetation.get', { id }).then(
         (row) => (canEdit ? setEditing({ ...row }) : setFilters({ search: row.landowner ?? row.lineName })),
         (err: unknown) => void message.error(errorText(t, err)),
@@ -63,6 +65,10 @@ export function VegetationPage() {
   const columns = useMemo(() => vegetationColumns(t), [t]);
   const remove = useDeleteSelected(grid, (ids) => call('vegetation.delete', { ids }));
   const set = (patch: Filters) => setFilters((f) => ({ ...f, ...patch }));
+  // Quick filters combine (AND) with each other and the dropdowns; a link may bring one as `preset`.
+  const presets = presetsOf(filters);
+  // The filters live in the address, so 返回 from a print page comes back to the same list.
+  useEffect(() => replaceRouteFilters('vegetation', filters), [filters]);
 
   // Ctrl+N: new record; Ctrl+F: the search box. (Enter opens and Delete deletes in the grid; Ctrl+S saves a form.)
   useEffect(() => {
@@ -129,7 +135,7 @@ export function VegetationPage() {
       <div className="toolbar" data-testid="veg-filters">
         <Space size={4}>
           {VEGETATION_PRESETS.map((p) => (
-            <Tag.CheckableTag key={p} checked={filters.preset === p} onChange={(on) => set({ preset: on ? p : undefined })} data-testid={`preset-${p}`}>
+            <Tag.CheckableTag key={p} checked={presets.includes(p)} onChange={(on) => set({ preset: undefined, presets: on ? [...presets, p] : presets.filter((x) => x !== p) })} data-testid={`preset-${p}`}>
               {t(`vegetation.presets.${p}`)}
             </Tag.CheckableTag>
           ))}

@@ -87,3 +87,18 @@ describe('deadlines that cannot slide', () => {
     expect((await t.call('vegetation.get', { id: record.id }, t.adminToken)).deadline).toBe('2026-03-08');
   });
 });
+
+describe('quick filters', () => {
+  it('ticked together, a record must meet every one: 逾期 and 仅紧急 is the overdue emergencies', async () => {
+    const overdueEmergency = (await hazard(1.2, { foundDate: '2026-02-20' })).record;
+    const overdueMajor = (await hazard(3.0, { foundDate: '2026-01-10' })).record;
+    const freshEmergency = (await hazard(1.2, { foundDate: '2026-03-01' })).record;
+    const ids = async (input: object) => (await t.call('vegetation.list', { startRow: 0, endRow: 50, ...input }, t.adminToken)).rows.map((r) => r.id).sort();
+    expect(await ids({ presets: ['overdue'] })).toEqual([overdueEmergency.id, overdueMajor.id].sort());
+    expect(await ids({ presets: ['emergency'] })).toEqual([overdueEmergency.id, freshEmergency.id].sort());
+    expect(await ids({ presets: ['overdue', 'emergency'] })).toEqual([overdueEmergency.id]);
+    // A link's single preset combines with the ticked ones, and with the dropdowns.
+    expect(await ids({ preset: 'overdue', presets: ['emergency'] })).toEqual([overdueEmergency.id]);
+    expect(await ids({ presets: ['overdue'], grades: ['major'] })).toEqual([overdueMajor.id]);
+  });
+});
