@@ -144,6 +144,17 @@ export const fairness = z.object({
   /** Wishes for a day off: how many there were and how many the roster keeps. */
   wishes: z.number(),
   wishesHonoured: z.number(),
+  /**
+   * The widest spread of total shifts and of nights among people who are alike: the same required
+   * skills and the same days available. The roster aims at ≤ 2 for both.
+   */
+  alikeShiftSpread: z.number(),
+  alikeNightSpread: z.number(),
+  /**
+   * Skills so few people hold that each of them must take more than the average: the skill, how many
+   * holders can be on duty, and the fewest shifts each must then take (crews needing it ÷ holders).
+   */
+  scarce: z.array(z.object({ skill: z.string(), people: z.number().int(), minShifts: z.number().int(), average: z.number() })),
 });
 export type Fairness = z.infer<typeof fairness>;
 

@@ -43,4 +43,6 @@ if (process.argv[1]?.endsWith('roster-bench.ts')) {
   });
   console.log(`generate / check = ${(median(r.solveMs) / median(r.checkMs)).toFixed(0)}×; ${r.placements} assignments, ${r.violations} violations, ${r.shortages} shortages`);
   console.log(`fairness: nights ${r.fairness.minNights}–${r.fairness.maxNights}, weekends ${r.fairness.minWeekends}–${r.fairness.maxWeekends}, shifts ${r.fairness.minShifts}–${r.fairness.maxShifts}, wishes kept ${r.fairness.wishesHonoured}/${r.fairness.wishes}`);
+  console.log(`among people alike (same skills, same days available): shifts spread ${r.fairness.alikeShiftSpread}, nights spread ${r.fairness.alikeNightSpread} (goal ≤ 2 each)`);
+  for (const s of r.fairness.scarce) console.log(`scarce: ${s.skill} held by ${s.people} people: at least ${s.minShifts} shifts each (average ${s.average})`);
 }

@@ -129,7 +129,7 @@ export function checkRoster(problem: RosterProblem, placements: Placement[]): Vi
     for (const p of list) {
       const at = { areaId: p.areaId, crew: p.crew, staffId };
       const why = person ? person.ineligible.get(p.date) : { key: 'roster.rule.unknownPerson' };
-      if (why) out.push(v('eligibility', p.date, p.shift, { ...at, params: { name: person?.name ?? String(staffId), reason: why.key } }));
+      if (why) out.push(v('eligibility', p.date, p.shift, { ...at, params: { ...(why.params ?? {}), name: person?.name ?? String(staffId), reason: why.key } }));
       const absence = person?.absent.get(p.date);
       if (absence) out.push(v('absence', p.date, p.shift, { ...at, params: { name: person!.name, kind: absence } }));
     }
@@ -158,6 +158,13 @@ export function checkRoster(problem: RosterProblem, placements: Placement[]): Vi
 }
 
 /** Night, weekend and total duty per person: min and max across the people who can be on duty. */
+/** People alike for fairness: the same required skills and the same days they can be on duty. */
+export function alikeKey(person: RosterPerson, problem: RosterProblem): string {
+  const skills = problem.rules.requiredSkills.filter((s) => person.skills.includes(s)).join('+');
+  const off = problem.days.filter((d) => person.ineligible.has(d) || person.absent.has(d)).join(',');
+  return `${skills}|${off}`;
+}
+
 export function fairnessOf(problem: RosterProblem, placements: Placement[]): Fairness {
   const shifts = new Map(problem.shifts.map((s) => [s.code, s]));
   const counts = new Map<number, { nights: number; weekends: number; shifts: number }>();
@@ -185,5 +192,37 @@ export function fairnessOf(problem: RosterProblem, placements: Placement[]): Fai
   const [minNights, maxNights] = span((c) => c.nights);
   const [minWeekends, maxWeekends] = span((c) => c.weekends);
   const [minShifts, maxShifts] = span((c) => c.shifts);
-  return { minNights: minNights!, maxNights: maxNights!, minWeekends: minWeekends!, maxWeekends: maxWeekends!, minShifts: minShifts!, maxShifts: maxShifts!, wishes, wishesHonoured: wishes - broken };
+
+  // Spreads among people who are alike.
+  const groups = new Map<string, { shifts: number; nights: number }[]>();
+  for (const p of usable) {
+    const key = alikeKey(p, problem);
+    groups.set(key, [...(groups.get(key) ?? []), counts.get(p.id)!]);
+  }
+  const spreadOf = (f: (c: { shifts: number; nights: number }) => number) => Math.max(0, ...[...groups.values()].map((g) => Math.max(...g.map(f)) - Math.min(...g.map(f))));
+
+  // Skills too scarce for their holders to take only the average: every placed crew needs one holder.
+  const crews = new Set(placements.map((p) => `${p.date}|${p.shift}|${p.areaId}|${p.crew}`)).size;
+  const average = usable.length ? Math.round((placements.length / usable.length) * 10) / 10 : 0;
+  const scarce = problem.rules.requiredSkills
+    .map((skill) => {
+      const people = usable.filter((p) => p.skills.includes(skill)).length;
+      return { skill, people, minShifts: people ? Math.ceil(crews / people) : 0, average };
+    })
+    .filter((s) => s.people > 0 && s.minShifts > average)
+    .sort((a, b) => b.minShifts - a.minShifts);
+
+  return {
+    minNights: minNights!,
+    maxNights: maxNights!,
+    minWeekends: minWeekends!,
+    maxWeekends: maxWeekends!,
+    minShifts: minShifts!,
+    maxShifts: maxShifts!,
+    wishes,
+    wishesHonoured: wishes - broken,
+    alikeShiftSpread: spreadOf((c) => c.shifts),
+    alikeNightSpread: spreadOf((c) => c.nights),
+    scarce,
+  };
 }

@@ -15,6 +15,10 @@ import { crewsNeeded, isNight, isWeekend, shiftSpan, type Placement, type Roster
  * 2. Local search for the soft rules: replace a crew member by someone with less night, weekend or
  *    total duty (or without a wish for that day off) when the newcomer passes the same hard-rule
  *    tests and the crew keeps its skills; stop when a pass improves nothing.
+ * 3. Balancing among people with the same required skills: while two of them differ by more than 2
+ *    in nights or in total shifts, a duty moves from the one with most to the one with fewest
+ *    (same skills, so the crew keeps them; the same hard-rule tests). The sum of squares in pass 2
+ *    can stop short of that when nights and totals pull different ways.
  *
  * Why not an ILP: 92 days × 2 shifts × 60 people × crews is tens of thousands of binaries with
  * rest and run-length constraints; a WASM MIP solver would add megabytes and seconds without a
@@ -117,7 +121,7 @@ export function solveRoster(problem: RosterProblem, progress: (done: number, tot
 
   const placements: Placement[] = [];
   const shortages: Shortage[] = [];
-  const crewOf = new Map<string, { slot: Slot; areaId: number; crew: number; members: number[] }>();
+  const crewOf = new Map<string, Crew>();
 
   slots.forEach((slot, i) => {
     const taken = new Set<number>();
@@ -201,6 +205,90 @@ export function solveRoster(problem: RosterProblem, progress: (done: number, tot
     if (improved === 0) break;
   }
 
+  balanceAlike(crews, states, { canTake, place, unplace, required });
+
   for (const c of crews) for (const staffId of c.members) placements.push({ date: c.slot.date, shift: c.slot.shift, areaId: c.areaId, crew: c.crew, staffId });
   return { placements, shortages };
+}
+
+interface Crew {
+  slot: Slot;
+  areaId: number;
+  crew: number;
+  members: number[];
+}
+
+interface Moves {
+  canTake(st: State, slot: Slot): boolean;
+  place(st: State, slot: Slot, crewKey: string): void;
+  unplace(st: State, slot: Slot): void;
+  required: string[];
+}
+
+const SPREAD = 2;
+
+/** Pass 3: moves duties within groups of people holding the same required skills until each spread is ≤ 2. */
+function balanceAlike(crews: Crew[], states: Map<number, State>, m: Moves) {
+  const groups = new Map<string, State[]>();
+  for (const st of states.values()) {
+    const key = m.required.filter((s) => st.person.skills.includes(s)).join('+');
+    groups.set(key, [...(groups.get(key) ?? []), st]);
+  }
+  const crewsOf = new Map<number, Crew[]>();
+  const bySlot = new Map<Slot, Set<number>>();
+  for (const c of crews) {
+    for (const id of c.members) crewsOf.set(id, [...(crewsOf.get(id) ?? []), c]);
+    const inSlot = bySlot.get(c.slot) ?? new Set<number>();
+    c.members.forEach((id) => inSlot.add(id));
+    bySlot.set(c.slot, inSlot);
+  }
+  const move = (from: State, to: State, c: Crew) => {
+    m.unplace(from, c.slot);
+    m.place(to, c.slot, '');
+    c.members[c.members.indexOf(from.person.id)] = to.person.id;
+    crewsOf.set(from.person.id, crewsOf.get(from.person.id)!.filter((x) => x !== c));
+    crewsOf.set(to.person.id, [...(crewsOf.get(to.person.id) ?? []), c]);
+    const inSlot = bySlot.get(c.slot)!;
+    inSlot.delete(from.person.id);
+    inSlot.add(to.person.id);
+  };
+  /** A duty of `from` that `to` can take (night or day as asked), never on a day `to` wished off. */
+  const findDuty = (from: State, to: State, night: boolean | null): Crew | null => {
+    for (const c of crewsOf.get(from.person.id) ?? []) {
+      if (night !== null && c.slot.night !== night) continue;
+      if (bySlot.get(c.slot)!.has(to.person.id)) continue;
+      m.unplace(from, c.slot);
+      const ok = m.canTake(to, c.slot);
+      m.place(from, c.slot, from.lastCrew ?? '');
+      if (ok && !to.person.wishes.has(c.slot.date)) return c;
+    }
+    return null;
+  };
+
+  for (const group of groups.values()) {
+    if (group.length < 2) continue;
+    for (let step = 0; step < 2000; step++) {
+      const byNights = [...group].sort((a, b) => a.nights - b.nights || a.shifts - b.shifts);
+      const byShifts = [...group].sort((a, b) => a.shifts - b.shifts || a.nights - b.nights);
+      let moved = false;
+      const [fewNights, mostNights] = [byNights[0]!, byNights[byNights.length - 1]!];
+      if (mostNights.nights - fewNights.nights > SPREAD) {
+        const c = findDuty(mostNights, fewNights, true);
+        if (c) {
+          move(mostNights, fewNights, c);
+          moved = true;
+        }
+      }
+      const [fewShifts, mostShifts] = [byShifts[0]!, byShifts[byShifts.length - 1]!];
+      if (!moved && mostShifts.shifts - fewShifts.shifts > SPREAD) {
+        // A day duty keeps the nights as they are; a night one only where it evens the nights too.
+        const c = findDuty(mostShifts, fewShifts, false) ?? (mostShifts.nights > fewShifts.nights ? findDuty(mostShifts, fewShifts, true) : null);
+        if (c) {
+          move(mostShifts, fewShifts, c);
+          moved = true;
+        }
+      }
+      if (!moved) break;
+    }
+  }
 }

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Alert, Button, Empty, Input, Select, Tabs, Tag, Tooltip, Typography, App as AntApp } from 'antd';
 import { FileExcelOutlined, PlusOutlined, PrinterOutlined, SettingOutlined, ThunderboltOutlined, SendOutlined } from '@ant-design/icons';
+import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { DEFAULT_SHIFTS, type GenerateOutcome, type JobState, type RosterView, type SeasonRow } from '@contract';
 import { call } from '../../api/client';
@@ -73,7 +74,13 @@ export function RosterPage() {
       void message.error(err instanceof Error && !('code' in err) ? err.message : errorText(t, err));
     }
   };
-  const confirmGenerate = () => (view?.assignments.length ? modal.confirm({ title: t('roster.generate'), content: t('roster.generateConfirm'), onOk: generate }) : void generate());
+  const today = dayjs().format('YYYY-MM-DD');
+  const over = view !== null && view.season.endDate < today;
+  // Regenerating replaces the draft; a season already over is asked about in so many words.
+  const confirmGenerate = () =>
+    view?.assignments.length || over
+      ? modal.confirm({ title: t('roster.generate'), content: [over ? t('roster.seasonOverConfirm', { end: view!.season.endDate }) : '', view?.assignments.length ? t('roster.generateConfirm') : ''].filter(Boolean).join(' '), onOk: generate })
+      : void generate();
 
   const publish = () =>
     modal.confirm({
@@ -92,6 +99,12 @@ export function RosterPage() {
 
   const areaName = (id: number) => areas.find((a) => a.id === id)?.name ?? '';
   const shiftName = (code: string) => view?.season.shifts.find((s) => s.code === code)?.name ?? code;
+  // Names two people share are told apart by team and employee number.
+  const repeated = useMemo(() => {
+    const seen = new Map<string, number>();
+    for (const p of view?.people ?? []) seen.set(p.name, (seen.get(p.name) ?? 0) + 1);
+    return new Set([...seen].filter(([, n]) => n > 1).map(([name]) => name));
+  }, [view]);
   const people = useMemo(() => [...(view?.people ?? [])].sort((a, b) => Number(b.eligibleDays > 0) - Number(a.eligibleDays > 0)).filter((p) => !search || p.name.includes(search) || p.employeeNo.includes(search) || p.skills.some((s) => s.includes(search))), [view, search]);
 
   return (
@@ -105,6 +118,7 @@ export function RosterPage() {
           onChange={setSeasonId}
           data-testid="roster-season"
         />
+        {over && <Tag color="default" data-testid="season-over">{t('roster.seasonOver')}</Tag>}
         {view && (view.season.publishedVersion ? <Tag color="green">{t('roster.publishedTag', { version: view.season.publishedVersion })}</Tag> : <Tag>{t('roster.draft')}</Tag>)}
         {canPlanSeason && (
           <Button icon={<PlusOutlined />} onClick={() => setEditing({ kind: 'summer', name: '', peakText: '', shiftsText: shiftsText(DEFAULT_SHIFTS) })}>
@@ -185,7 +199,15 @@ export function RosterPage() {
             {view.violations.length ? t('roster.violations', { count: view.violations.length }) : t('roster.noViolations')}
           </Tag>
           {view.season.publishedVersion > 0 && <Tag color={view.changes.length ? 'orange' : 'default'}>{t('roster.changes', { count: view.changes.length })}</Tag>}
-          <Typography.Text type="secondary">{t('roster.fairness', view.fairness)}</Typography.Text>
+          <Typography.Text type="secondary" data-testid="roster-fairness">
+            {t('roster.fairness', view.fairness)}
+            {t('roster.fairAlike', { shifts: view.fairness.alikeShiftSpread, nights: view.fairness.alikeNightSpread })}
+          </Typography.Text>
+          {view.fairness.scarce.map((s) => (
+            <Typography.Text key={s.skill} type="warning" data-testid="roster-scarce">
+              {t('roster.scarce', { skill: s.skill, people: s.people, min: s.minShifts, average: s.average })}
+            </Typography.Text>
+          ))}
           <Typography.Text type="secondary" className="small">
             {t('roster.rulesUsed', { skills: view.rules.requiredSkills.join('、'), size: view.rules.minCrewSize, rest: view.rules.minRestHours, days: view.rules.maxConsecutiveDays })}
           </Typography.Text>
@@ -215,7 +237,10 @@ export function RosterPage() {
                                 onDragStart={(e) => e.dataTransfer.setData('application/x-griddesk-person', JSON.stringify({ staffId: p.id } satisfies DragPayload))}
                                 data-testid={`person-${p.id}`}
                               >
-                                <b>{p.name}</b> <span className="small">{p.skills.filter((s) => view.rules.requiredSkills.includes(s)).join('·')}</span>
+                                <b>{p.name}</b>
+                                {repeated.has(p.name) && <span className="small"> （{[p.teamName, p.employeeNo].filter(Boolean).join(' · ')}）</span>}{' '}
+                                <span className="small">{p.skills.filter((s) => view.rules.requiredSkills.includes(s)).join('·')}</span>
+                                {p.eligibleDays === 0 && p.unavailable && <div className="small roster-person-why">{t(p.unavailable.key, { ...p.unavailable.params, date: p.unavailable.params?.date ?? '', year: p.unavailable.date.slice(0, 4) })}</div>}
                               </div>
                             </Tooltip>
                           ))}

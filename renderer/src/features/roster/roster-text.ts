@@ -7,7 +7,7 @@ export function violationText(t: TFunction, v: Violation, view: Pick<RosterView,
   const shiftName = (code: unknown) => view.season.shifts.find((s) => s.code === code)?.name ?? String(code ?? '');
   const params = { ...v.params, area, otherShift: shiftName(v.params.otherShift), kind: v.params.kind ? t(`roster.absenceKinds.${String(v.params.kind)}`) : '' };
   const text = t(`roster.rule.${v.rule}`, params);
-  return v.rule === 'eligibility' && typeof v.params.reason === 'string' ? `${text}（${t(v.params.reason, { date: '', number: '', year: v.date.slice(0, 4) })}）` : text;
+  return v.rule === 'eligibility' && typeof v.params.reason === 'string' ? `${text}（${t(v.params.reason, { number: '', year: v.date.slice(0, 4), ...v.params })}）` : text;
 }
 
 /** Where a violation shows: on the crew it is about, and on the person in it. */
