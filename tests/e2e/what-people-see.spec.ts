@@ -37,7 +37,9 @@ test('the planner generates the demo county season: the fairness figures and why
   await expect(page.getByText(/已排 \d+ 人次/)).toBeVisible({ timeout: 60_000 });
   const fairness = page.getByTestId('roster-fairness');
   await expect(fairness).toContainText(/技能和可值班日相同的人之间：总班次相差 [0-2]，夜班相差 [0-2]/);
-  await expect(page.getByTestId('roster-scarce').first()).toContainText(/只有 \d+ 人可值班：每人至少 \d+ 个班/);
+  // Where the whole office's totals differ by more than 2, the roster says which skill forces it.
+  const [, low, high] = /总班次 (\d+)–(\d+)/.exec((await fairness.textContent()) ?? '')!;
+  if (Number(high) - Number(low) > 2) await expect(page.getByTestId('roster-scarce').first()).toContainText(/只有 \d+ 人可值班：每人至少 \d+ 个班/);
   await page.screenshot(shot('roster-fairness'));
 });
 

@@ -27,6 +27,8 @@ function recordName(row: AuditRow): string {
   return row.entityId ? `#${row.entityId}` : '';
 }
 
+const SELF_METHODS = new Set(['accounts.login', 'accounts.logout', 'accounts.changePassword', 'accounts.setup']);
+
 /** Summaries with figures in them, written by the core in a fixed form. */
 const PATTERNS: [RegExp, string, string[]][] = [
   [/^generated (\d+) assignments$/, 'generated', ['count']],
@@ -58,8 +60,10 @@ export function auditWords(t: TFunction, row: AuditRow): string {
   // A step of a workflow names the step itself (驳回, 批准 …); other writes name the method (保存树障记录 …).
   const step = row.method === 'upgrades.transition' && str(after?.action) ? t(`upgrades.actions.${String(after!.action)}`) : null;
   const action = step ?? t(`audit.methods.${row.method}`, { defaultValue: row.method });
-  const entity = row.entity ? t(`audit.entities.${row.entity}`, { defaultValue: '' }) : '';
-  const record = recordName(row);
+  // Signing in, out or changing one's own password is about the person in the user column.
+  const ownAccount = SELF_METHODS.has(row.method);
+  const entity = row.entity && !ownAccount ? t(`audit.entities.${row.entity}`, { defaultValue: '' }) : '';
+  const record = ownAccount ? '' : recordName(row);
   const head = [action, entity && !action.includes(entity) ? entity : '', record].filter(Boolean).join(' ');
 
   const details: string[] = [];
