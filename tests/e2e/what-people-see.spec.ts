@@ -41,6 +41,9 @@ test('the planner generates the demo county season: the fairness figures and why
   const [, low, high] = /总班次 (\d+)–(\d+)/.exec((await fairness.textContent()) ?? '')!;
   if (Number(high) - Number(low) > 2) await expect(page.getByTestId('roster-scarce').first()).toContainText(/只有 \d+ 人可值班：每人至少 \d+ 个班/);
   await page.screenshot(shot('roster-fairness'));
+  // Not yet published: the printout says 草稿 on every page.
+  await page.getByTestId('roster-print').click();
+  await expect(page.getByTestId('duty-sheet-draft').first()).toContainText('草稿');
 });
 
 test('a date typed 2026/12/20 is kept; 2026-02-30 is refused with the import’s message and nothing is saved', async ({ page }) => {

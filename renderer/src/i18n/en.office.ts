@@ -75,6 +75,8 @@ export const enOffice: Messages<typeof zhOffice> = {
       approver: 'Approved by (signature)',
     },
     dutySheet: {
+      draftMark: 'DRAFT: not published, not the duty roster.',
+      draftBreaks: ' It still breaks {{count}} rules: ',
       title: '{{season}} repair duty roster',
       week: 'Week {{n}} ({{from}} to {{to}})',
       promise: 'Arrive {{arrival}} min · restore {{restore}} h',

@@ -147,6 +147,8 @@ export const zhOffice = {
       approver: '批准（签字）',
     },
     dutySheet: {
+      draftMark: '草稿：尚未发布，不作为值班依据。',
+      draftBreaks: '仍有 {{count}} 处违反规则：',
       title: '{{season}}抢修值班表',
       week: '第 {{n}} 周（{{from}} 至 {{to}}）',
       promise: '到达 {{arrival}} 分钟 · 复电 {{restore}} 小时',

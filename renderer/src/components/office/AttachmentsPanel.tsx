@@ -32,6 +32,9 @@ async function thumbnailOf(file: File): Promise<string | null> {
  * with the system viewer on the desktop (in a browser: view images, download the rest), delete to
  * the recycle bin.
  */
+/** 157 B, 12 KB, 3.4 MB: never "0 KB" for a small file. */
+const fileSize = (bytes: number) => (bytes < 1024 ? `${bytes} B` : bytes < 1024 * 1024 ? `${Math.round(bytes / 1024)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
+
 export function AttachmentsPanel({ entity, entityId, canEdit }: { entity: Entity; entityId: number; canEdit: boolean }) {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
@@ -89,7 +92,7 @@ export function AttachmentsPanel({ entity, entityId, canEdit }: { entity: Entity
                   {row.thumbnail ? <img src={row.thumbnail} alt={row.fileName} /> : row.mime === 'application/pdf' ? <FilePdfOutlined /> : <FileOutlined />}
                 </button>
                 <Typography.Text ellipsis={{ tooltip: row.fileName }} style={{ width: '100%' }}>{row.fileName}</Typography.Text>
-                <Typography.Text type="secondary" style={{ fontSize: 11 }}>{(row.size / 1024).toFixed(0)} KB · {row.createdBy}</Typography.Text>
+                <Typography.Text type="secondary" style={{ fontSize: 11 }}>{fileSize(row.size)} · {row.createdBy}</Typography.Text>
                 {canEdit && (
                   <Popconfirm title={t('attachments.deleteConfirm')} onConfirm={async () => (await call('attachments.delete', { ids: [row.id] }), load())}>
                     <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t('common.delete')} />

@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import { violationText } from '../roster/roster-text';
 import type { RosterView } from '@contract';
 import { call } from '../../api/client';
 import { Signatures, todayLocal } from './Signatures';
@@ -44,8 +45,15 @@ export function DutySheetDocument({ t, data }: { t: TFunction; data: DutySheetDa
           <h1>{t('print.dutySheet.title', { season: view.season.name })}</h1>
           <p className="print-sub">
             {t('print.dutySheet.week', { n: i + 1, from: days[0], to: days.at(-1) })}
-            {view.season.publishedVersion > 0 && ` · ${t('roster.publishedTag', { version: view.season.publishedVersion })}`}
+            {view.season.publishedVersion > 0 ? ` · ${t('roster.publishedTag', { version: view.season.publishedVersion })}` : ` · ${t('roster.draft')}`}
           </p>
+          {/* A draft is not the roster: marked as such, with the rules it still breaks, on every page. */}
+          {view.season.publishedVersion === 0 && (
+            <p className="print-draft" data-testid="duty-sheet-draft">
+              {t('print.dutySheet.draftMark')}
+              {view.violations.length > 0 && `${t('print.dutySheet.draftBreaks', { count: view.violations.length })}${view.violations.map((v) => violationText(t, v, view)).join('；')}`}
+            </p>
+          )}
           <table className="print-table">
             <colgroup>
               <col style={{ width: '11%' }} />
