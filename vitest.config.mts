@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   // The renderer's message tables import the contract the way the renderer's bundler resolves it.
-  resolve: { alias: { '@contract': path.resolve(__dirname, 'electron/contract/index.ts') } },
+  resolve: { alias: { '@contract': path.resolve(import.meta.dirname, 'electron/contract/index.ts') } },
   test: {
     include: ['tests/unit/**/*.test.ts'],
     environment: 'node',

@@ -31,7 +31,7 @@ test('bad input is shown at the field and nothing is written', async ({ page }) 
   await page.getByRole('button', { name: '取消' }).click();
   await page.getByRole('button', { name: '确定' }).click();
   await veg.search('校验测试户');
-  await expect(page.getByText('还没有树障记录')).toBeVisible();
+  await expect(page.getByTestId('grid-no-match')).toBeVisible();
 });
 
 test('edit a record; a save over someone else’s newer version gives a conflict', async ({ page }) => {
@@ -60,16 +60,28 @@ test('edit a record; a save over someone else’s newer version gives a conflict
   expect(after.notes).toBe('另一位同事的修改');
 });
 
-test('filter to 紧急 and overdue, sort by planned date', async ({ page }) => {
+test('filter to 紧急 and overdue, sort by planned date; a filter that matches nothing says so and clears', async ({ page }) => {
   const veg = new VegetationPage(page);
   await page.getByTestId('preset-emergency').click();
   await expect(veg.grid().getByTestId('grade-tag').first()).toHaveText('紧急');
   const gradeTexts = await veg.grid().getByTestId('grade-tag').allTextContents();
   expect(new Set(gradeTexts)).toEqual(new Set(['紧急']));
-  await page.getByTestId('preset-overdue').click(); // the presets are exclusive: now overdue only
+  await page.getByTestId('preset-overdue').click(); // quick filters combine: 紧急 and overdue
   await expect(veg.grid().locator('.row-overdue').first()).toBeVisible();
+  expect(new Set(await veg.grid().getByTestId('grade-tag').allTextContents())).toEqual(new Set(['紧急']));
   await page.getByRole('columnheader', { name: '计划日期' }).click();
   await expect(page.getByRole('columnheader', { name: '计划日期' })).toHaveAttribute('aria-sort', 'ascending');
+
+  // A search nobody matches: not "no records yet", but "nothing matches", with the way back.
+  await page.getByTestId('veg-search').locator('input').fill('没有这个户主');
+  await page.getByTestId('veg-search').locator('input').press('Enter');
+  await expect(page.getByTestId('grid-no-match')).toContainText('没有符合筛选条件的记录');
+  await expect(page.getByText('还没有树障记录')).toHaveCount(0);
+  await page.getByTestId('grid-clear-filters').click();
+  await expect(page.getByTestId('grid-no-match')).toHaveCount(0);
+  await expect(page.getByTestId('preset-emergency')).not.toHaveClass(/checked/);
+  await expect(page.getByTestId('veg-search').locator('input')).toHaveValue('');
+  await expect(veg.grid().getByTestId('grade-tag').first()).toBeVisible();
 });
 
 test('delete → recycle bin → restore brings the record back', async ({ page }) => {
@@ -81,7 +93,7 @@ test('delete → recycle bin → restore brings the record back', async ({ page 
   await veg.selectFirst();
   await page.getByTestId('veg-delete').click();
   await page.getByTestId('confirm-delete').click();
-  await expect(page.getByText('还没有树障记录')).toBeVisible();
+  await expect(page.getByTestId('grid-no-match')).toBeVisible();
 
   await page.getByRole('menuitem', { name: '回收站' }).click();
   const row = page.getByTestId('recycle-grid').getByRole('row').filter({ hasText: '#40–#41 泡桐' });

@@ -12,7 +12,7 @@ import {
   type GridState,
 } from 'ag-grid-community';
 import { gridLocale, gridTheme } from './grid-look';
-import { Empty, App as AntApp } from 'antd';
+import { Button, Empty, App as AntApp } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { InputOf, MethodName, OutputOf } from '@contract';
 import { call } from '../api/client';
@@ -56,6 +56,8 @@ interface Props<M extends ListMethod> {
   onRowCount?: (count: number) => void;
   emptyTitle?: string;
   emptyHint?: string;
+  /** Given while the page's own filters are on: an empty result then offers to clear them. */
+  onClearFilters?: () => void;
   testId?: string;
 }
 
@@ -77,6 +79,7 @@ function DataGridInner<M extends ListMethod>(props: Props<M>, ref: React.Ref<Dat
   const apiRef = useRef<GridApi<RowOf<M>> | null>(null);
   const paramsRef = useRef(props.params);
   const [rowCount, setRowCount] = useState<number | null>(null);
+  const [columnFiltered, setColumnFiltered] = useState(false);
   const onRowCount = props.onRowCount;
 
   // How the user left this grid in this tab (sort, column filters, the top row): 返回 from a print page restores it.
@@ -163,9 +166,6 @@ function DataGridInner<M extends ListMethod>(props: Props<M>, ref: React.Ref<Dat
     },
   }));
 
-  const onGridReady = useCallback((e: GridReadyEvent<RowOf<M>>) => {
-    apiRef.current = e.api;
-  }, []);
   const remember = useCallback(() => {
     const api = apiRef.current;
     if (!api) return;
@@ -173,6 +173,20 @@ function DataGridInner<M extends ListMethod>(props: Props<M>, ref: React.Ref<Dat
     writeViewState(stateKey, { sortModel: (state.sort?.sortModel ?? []) as ViewState['sortModel'], filterModel: state.filter?.filterModel ?? {}, top: Math.max(0, api.getFirstDisplayedRowIndex()) });
   }, [stateKey]);
 
+  const onGridReady = useCallback((e: GridReadyEvent<RowOf<M>>) => {
+    apiRef.current = e.api;
+    setColumnFiltered(e.api.isAnyFilterPresent());
+  }, []);
+  const onFilterChanged = useCallback(() => {
+    setColumnFiltered(apiRef.current?.isAnyFilterPresent() ?? false);
+    remember();
+  }, [remember]);
+  const clearFilters = () => {
+    apiRef.current?.setFilterModel(null);
+    props.onClearFilters?.();
+  };
+  // Nothing matches the filters is not the same as an empty ledger: say which, and offer the way back.
+  const filtered = columnFiltered || props.onClearFilters !== undefined;
   const onCellKeyDown = useCallback(
     (e: CellKeyDownEvent<RowOf<M>>) => {
       const key = (e.event as KeyboardEvent | undefined)?.key;
@@ -214,16 +228,23 @@ function DataGridInner<M extends ListMethod>(props: Props<M>, ref: React.Ref<Dat
           onGridReady={onGridReady}
           initialState={initialState}
           onSortChanged={remember}
-          onFilterChanged={remember}
+          onFilterChanged={onFilterChanged}
           onBodyScrollEnd={remember}
           tooltipShowDelay={300}
           // Ledgers have a few dozen columns at most: render them all, so search and print see every cell.
           suppressColumnVirtualisation
           suppressNoRowsOverlay
         />
-        {rowCount === 0 && (
+        {rowCount === 0 && !filtered && (
           <div className="data-grid-empty">
             <Empty description={<span>{props.emptyTitle ?? t('common.empty')}{props.emptyHint && <><br /><small>{props.emptyHint}</small></>}</span>} />
+          </div>
+        )}
+        {rowCount === 0 && filtered && (
+          <div className="data-grid-empty" data-testid="grid-no-match">
+            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('common.noMatch')}>
+              <Button onClick={clearFilters} data-testid="grid-clear-filters">{t('common.clearFilters')}</Button>
+            </Empty>
           </div>
         )}
       </div>

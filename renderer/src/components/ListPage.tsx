@@ -77,6 +77,7 @@ export function ListPage<M extends ListMethod, S extends z.ZodType>(props: ListP
         onOpen={canEdit ? (row) => setEditing(props.toForm ? props.toForm({ ...(row as object) }) : { ...(row as object) }) : undefined}
         onDeleteKey={canEdit ? remove : undefined}
         onSelectionChanged={setSelected}
+        onClearFilters={search ? () => setSearch(undefined) : undefined}
       />
       <FormDrawer
         open={editing !== null}

@@ -22,9 +22,9 @@ export const en: Messages<typeof zhCN> = {
   app: { name: 'GridDesk Operations Ledgers', tagline: 'County power supply ledgers', short: 'GridDesk' },
   nav: { lightning: 'Lightning', lightningDevices: 'Lightning devices', lightningTests: 'Test records', campaign: 'Pre-season tests', rectifications: 'Rectifications', trips: 'Lightning trips', home: 'Home', people: 'People & training', duty: 'Repair duty', roster: 'Duty roster', repairs: 'Repair log', absences: 'Leave & wishes', repairReport: 'Monthly repair report', assets: 'Equipment & upgrades', equipment: 'Equipment', upgrades: 'Upgrades', staff: 'Staff', certificates: 'Certificates', training: 'Training', skillMatrix: 'Skill matrix', vegetation: 'Tree clearance', trimmingGroup: 'Trimming plan', trimming: 'Planning board', outages: 'Outage windows', trimmingTeams: 'Teams & calendar', reference: 'Reference data', lines: 'Lines', townships: 'Townships', villages: 'Villages', teams: 'Teams', recycle: 'Recycle bin', audit: 'Audit log', users: 'Users', settings: 'Rule thresholds', backup: 'Backup' },
   common: {
-    datePlaceholder: 'e.g. 2026-05-03 or 2026/5/3', pickDate: 'Pick a date',
+    datePlaceholder: 'e.g. 2026-05-03 or 2026/5/3', pickDate: 'Open calendar',
     add: 'New', edit: 'Edit', delete: 'Delete', save: 'Save', cancel: 'Cancel', close: 'Close', refresh: 'Refresh', search: 'Search', restore: 'Restore', confirm: 'OK', yes: 'Yes', no: 'No',
-    logout: 'Sign out', changePassword: 'Change password', language: '中文', rows: '{{count}} rows', selected: '{{count}} selected', empty: 'No data', saved: 'Saved',
+    logout: 'Sign out', changePassword: 'Change password', language: '中文', rows: '{{count}} rows', selected: '{{count}} selected', empty: 'No data', noMatch: 'No records match the filters', clearFilters: 'Clear filters', saved: 'Saved',
     deleted: 'Moved to the recycle bin: {{count}}', deleteConfirm: 'Delete the {{count}} selected records? They can be restored from the recycle bin.', loading: 'Loading…', all: 'All', notes: 'Notes',
     createdAt: 'Created', updatedAt: 'Updated', unsaved: 'Discard unsaved changes?',
   },

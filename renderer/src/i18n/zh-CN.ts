@@ -56,7 +56,7 @@ export const zhCN = {
   },
   common: {
     datePlaceholder: '如 2026-05-03 或 2026/5/3',
-    pickDate: '选择日期',
+    pickDate: '打开日历',
     add: '新增',
     edit: '编辑',
     delete: '删除',
@@ -74,7 +74,7 @@ export const zhCN = {
     language: 'English',
     rows: '共 {{count}} 条',
     selected: '已选 {{count}} 条',
-    empty: '暂无数据',
+    empty: '暂无数据', noMatch: '没有符合筛选条件的记录', clearFilters: '清除筛选',
     saved: '已保存',
     deleted: '已移入回收站：{{count}} 条',
     deleteConfirm: '确定删除选中的 {{count}} 条记录？删除后可在回收站恢复。',

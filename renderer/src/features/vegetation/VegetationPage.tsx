@@ -67,6 +67,7 @@ export function VegetationPage() {
   const set = (patch: Filters) => setFilters((f) => ({ ...f, ...patch }));
   // Quick filters combine (AND) with each other and the dropdowns; a link may bring one as `preset`.
   const presets = presetsOf(filters);
+  const anyFilter = Object.values(filters).some((v) => v !== undefined && !(Array.isArray(v) && v.length === 0));
   // The filters live in the address, so 返回 from a print page comes back to the same list.
   useEffect(() => replaceRouteFilters('vegetation', filters), [filters]);
 
@@ -178,7 +179,7 @@ export function VegetationPage() {
           options={refs.townships.map((x) => ({ value: x.id, label: x.name }))}
           onChange={(townshipId?: number) => set({ townshipId })}
         />
-        <Input.Search allowClear style={{ width: 260 }} placeholder={t('vegetation.searchPlaceholder')} title={t('vegetation.searchHint')} onSearch={(search) => set({ search: search || undefined })} data-testid="veg-search" />
+        <Input.Search key={filters.search ?? ''} defaultValue={filters.search} allowClear style={{ width: 260 }} placeholder={t('vegetation.searchPlaceholder')} title={t('vegetation.searchHint')} onSearch={(search) => set({ search: search || undefined })} data-testid="veg-search" />
       </div>
 
       <DataGrid
@@ -192,6 +193,7 @@ export function VegetationPage() {
         onSelectionChanged={setSelected}
         emptyTitle={t('vegetation.emptyTitle')}
         emptyHint={t('vegetation.emptyHint')}
+        onClearFilters={anyFilter ? () => setFilters({}) : undefined}
         testId="vegetation-grid"
       />
 
