@@ -2,12 +2,14 @@ import { existsSync, readdirSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
 
 /** Seeded server (admin + demo county, set up by global-setup) and an empty one for the first-run journey. */
-export const SEEDED_URL = 'http://127.0.0.1:5799';
-export const FRESH_URL = 'http://127.0.0.1:5798';
+// E2E_PORT_BASE moves all three servers (e.g. to run specs while another checkout's suite holds 5797–5799).
+const PORT = Number(process.env.E2E_PORT_BASE ?? 5797);
+export const SEEDED_URL = `http://127.0.0.1:${PORT + 2}`;
+export const FRESH_URL = `http://127.0.0.1:${PORT + 1}`;
 
 // The office server on PostgreSQL over HTTPS, where a PostgreSQL server is installed (CI installs one).
 const hasPostgres = existsSync('/usr/lib/postgresql') && readdirSync('/usr/lib/postgresql').some((v) => existsSync(`/usr/lib/postgresql/${v}/bin/pg_ctl`));
-export const OFFICE_URL = hasPostgres ? 'https://127.0.0.2:5797' : '';
+export const OFFICE_URL = hasPostgres ? `https://127.0.0.2:${PORT}` : '';
 
 // Debian's Chromium where it exists (this machine, CI); Playwright's own browser on a developer PC.
 const systemChromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -36,19 +38,19 @@ export default defineConfig({
   },
   webServer: [
     {
-      command: 'node scripts/serve-test.mjs 5799 tests/.tmp/e2e-seeded',
+      command: `node scripts/serve-test.mjs ${PORT + 2} tests/.tmp/e2e-seeded`,
       url: `${SEEDED_URL}/`,
       reuseExistingServer: false,
       timeout: 60_000,
     },
     {
-      command: 'node scripts/serve-test.mjs 5798 tests/.tmp/e2e-fresh',
+      command: `node scripts/serve-test.mjs ${PORT + 1} tests/.tmp/e2e-fresh`,
       url: `${FRESH_URL}/`,
       reuseExistingServer: false,
       timeout: 60_000,
     },
     ...(OFFICE_URL
-      ? [{ command: 'node scripts/serve-office-test.mjs 5797 tests/.tmp/e2e-office', url: `${OFFICE_URL}/`, ignoreHTTPSErrors: true, reuseExistingServer: false, timeout: 90_000 }]
+      ? [{ command: `node scripts/serve-office-test.mjs ${PORT} tests/.tmp/e2e-office`, url: `${OFFICE_URL}/`, ignoreHTTPSErrors: true, reuseExistingServer: false, timeout: 90_000 }]
       : []),
   ],
 });
