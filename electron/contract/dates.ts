@@ -46,3 +46,22 @@ export function parseDateText(typed: string): ParsedDate {
   const missing = missingDay(Number(m[1]), Number(m[2]), Number(m[3]));
   return missing ? { ok: false, message: missing.message, params: missing.params } : { ok: false, message: 'validation.date' };
 }
+
+const TIME_TAIL = /^(.*?)(?:\s+|T|(?<=日))(\d{1,2})\s*[:：点时]\s*(\d{1,2})?\s*分?(?::\d{2})?$/;
+
+/**
+ * A date and time as people type them: the date as parseDateText reads it, then the time
+ * (2026/8/3 14:05, 2026-08-03T14:05, 2026年8月3日14点05分, full-width too) → 2026-08-03T14:05.
+ * Empty is null; a date without a time, or a time that is not one (25:00), is 'validation.dateTime'.
+ */
+export function parseDateTimeText(typed: string): ParsedDate {
+  const s = halfWidth(typed).trim();
+  if (s === '') return { ok: true, value: null };
+  const m = TIME_TAIL.exec(s);
+  if (!m) return { ok: false, message: 'validation.dateTime' };
+  const day = parseDateText(m[1]!);
+  if (!day.ok) return day;
+  const [h, min] = [Number(m[2]), Number(m[3] ?? 0)];
+  if (day.value === null || h > 23 || min > 59) return { ok: false, message: 'validation.dateTime' };
+  return { ok: true, value: `${day.value}T${pad(h)}:${pad(min)}` };
+}

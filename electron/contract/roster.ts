@@ -281,6 +281,8 @@ export const monthlyReport = z.object({
   areas: z.array(complianceLine.extend({ areaId: id, areaName: z.string(), arrivalPromise: z.number(), restorePromise: z.number().nullable(), avgArrivalPromise: z.number(), avgRepairPromise: z.number().nullable() })),
   crews: z.array(complianceLine.extend({ crewLabel: z.string() })),
   breaches: z.array(repairRow),
+  /** The latest month that has any call (YYYY-MM), so an empty month can point to it; null when none. */
+  latestMonthWithCalls: z.string().nullable(),
 });
 export type MonthlyReport = z.infer<typeof monthlyReport>;
 

@@ -44,6 +44,7 @@ const OutagesPage = lazy(() => trimming().then((m) => ({ default: m.OutagesPage 
 const TeamsCalendarPage = lazy(() => trimming().then((m) => ({ default: m.TeamsCalendarPage })));
 const SettingsPage = lazy(() => import('./features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
 const DashboardPage = lazy(() => import('./features/dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage })));
+const SearchResultsPage = lazy(() => import('./features/search/SearchResultsPage').then((m) => ({ default: m.SearchResultsPage })));
 const PrintPage = lazy(() => import('./features/print/PrintPage').then((m) => ({ default: m.PrintPage })));
 
 interface Route {
@@ -56,7 +57,7 @@ interface Route {
 }
 
 export function Shell() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const auth = useAuth();
   const route = useHashRoute('home');
   const go = (k: string) => navigate(k);
@@ -178,11 +179,12 @@ export function Shell() {
         </Space>
       </Layout.Header>
       <Layout>
-        <Layout.Sider width={180} theme="light" breakpoint="lg" collapsible>
-          <Menu mode="inline" selectedKeys={[current.key]} defaultOpenKeys={['trimmingGroup', 'people', 'duty', 'assets', 'reference']} items={menuItems} onClick={(e) => go(e.key)} />
+        {/* English labels are longer: a wider menu, so none is cut. */}
+        <Layout.Sider width={i18n.language === 'en' ? 244 : 180} theme="light" breakpoint="lg" collapsible>
+          <Menu mode="inline" selectedKeys={route === 'search' ? [] : [current.key]} defaultOpenKeys={['trimmingGroup', 'people', 'duty', 'assets', 'reference']} items={menuItems} onClick={(e) => go(e.key)} />
         </Layout.Sider>
         <Layout.Content className="app-content">
-          <Suspense fallback={<Spin style={{ margin: 40 }} />}>{current.page?.()}</Suspense>
+          <Suspense fallback={<Spin style={{ margin: 40 }} />}>{route === 'search' ? <SearchResultsPage /> : current.page?.()}</Suspense>
         </Layout.Content>
       </Layout>
       <Modal open={pwOpen} footer={null} onCancel={() => setPwOpen(false)} destroyOnHidden>

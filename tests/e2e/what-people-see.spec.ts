@@ -116,3 +116,76 @@ test('a record opened from the header search is not reopened after sign-out and 
   await page.waitForTimeout(1000);
   await expect(veg.form()).toHaveCount(0);
 });
+
+test('查看全部: the header search opens every hit as a page, each module with the way to its own filtered list', async ({ page }) => {
+  await login(page, 'admin', ADMIN_PASSWORD, 'home');
+  await page.getByTestId('global-search').click();
+  await page.keyboard.type('青白');
+  await expect(page.getByTestId('search-hit').first()).toBeVisible();
+  await page.getByTestId('search-see-all').click();
+  const results = page.getByTestId('search-results');
+  await expect(results.getByRole('heading', { name: '搜索“青白”' })).toBeVisible();
+  const vegetation = results.getByTestId('search-group-vegetation');
+  await expect(vegetation).toContainText('前 100 条'); // more than the header's 8
+  expect(await vegetation.getByTestId('search-result').count()).toBe(100);
+  await page.screenshot(shot('search-results'));
+  await results.getByTestId('search-open-page-vegetation').click();
+  await expect(page.getByTestId('veg-search').locator('input')).toHaveValue('青白');
+});
+
+test('the forced password change offers sign-out and English; the users page has a visible 编辑', async ({ page }) => {
+  const token = await adminToken(SEEDED_URL);
+  await api(SEEDED_URL, 'accounts.saveUser', { username: 'first-day', displayName: '新来的', role: 'clerk', active: true, initialPassword: 'Start1234' }, token).catch(() => undefined);
+  await login(page, 'first-day', 'Start1234', 'home');
+  await expect(page.getByText('首次登录请修改密码')).toBeVisible();
+  await expect(page.getByText('至少 8 位，须同时包含字母和数字')).toHaveCount(1);
+  await page.getByTestId('language-switch').click();
+  await expect(page.getByText('Please change your initial password')).toBeVisible();
+  await page.getByTestId('language-switch').click();
+  await page.getByTestId('forced-change-sign-out').click();
+  await expect(page.getByTestId('login-form')).toBeVisible();
+
+  await login(page, 'admin', ADMIN_PASSWORD, 'users');
+  const row = page.getByRole('row').filter({ hasText: 'first-day' });
+  await row.getByTestId('user-edit').click();
+  await expect(page.locator('.ant-drawer:visible').getByLabel('姓名')).toHaveValue('新来的');
+});
+
+test('抢修月报 opens on the latest month with calls when this month has none, and says so', async ({ page }) => {
+  const token = await adminToken(SEEDED_URL);
+  const thisMonth = new Date().toISOString().slice(0, 7);
+  const now = await api(SEEDED_URL, 'repairs.monthly', { month: thisMonth }, token);
+  test.skip(now.areas.some((a) => a.calls > 0) || !now.latestMonthWithCalls, 'this month already has calls');
+  await login(page, 'admin', ADMIN_PASSWORD, 'repairReport');
+  await expect(page.getByTestId('report-jumped')).toContainText(`已打开最近有记录的月份 ${now.latestMonthWithCalls}`);
+  await expect(page.getByTestId('report-month')).toHaveValue(now.latestMonthWithCalls!);
+  await expect(page.getByTestId('report-areas').locator('tbody tr').first()).toBeVisible();
+  await page.getByTestId('report-month').fill(thisMonth);
+  await page.getByTestId('report-month').press('Enter');
+  await expect(page.getByTestId('report-empty')).toContainText(`${thisMonth} 没有抢修记录`);
+  await page.getByTestId('report-go-latest').click();
+  await expect(page.getByTestId('report-month')).toHaveValue(now.latestMonthWithCalls!);
+});
+
+test('a date and time typed 2026年8月3日14点05分 is kept; 2026/8/3 25:00 is refused at its field, nothing saved', async ({ page }) => {
+  await login(page, 'admin', ADMIN_PASSWORD, 'repairs');
+  const list = page.getByTestId('repairs-page');
+  await list.getByTestId('list-add').click();
+  const form = page.locator('.ant-drawer:visible');
+  await form.getByLabel('接报时间').fill('2026/8/3 25:00');
+  await form.getByLabel('接报时间').press('Tab');
+  await expect(form.getByLabel('接报时间')).toHaveValue('2026/8/3 25:00'); // kept as typed, not dropped
+  await form.getByLabel('片区').click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+  await form.getByLabel('故障情况').fill('时间输入测试');
+  await page.keyboard.press('Control+s');
+  await expect(form.getByText('日期时间无法识别')).toBeVisible();
+  await form.getByLabel('接报时间').fill('2026年8月3日14点05分');
+  await form.getByLabel('接报时间').press('Tab');
+  await expect(form.getByLabel('接报时间')).toHaveValue('2026-08-03 14:05');
+  await page.keyboard.press('Control+s');
+  await expect(page.getByText('已保存')).toBeVisible();
+  const token = await adminToken(SEEDED_URL);
+  const saved = (await api(SEEDED_URL, 'repairs.list', { startRow: 0, endRow: 1, search: '时间输入测试' }, token)).rows[0]!;
+  expect(saved.receivedAt).toBe('2026-08-03T14:05');
+});

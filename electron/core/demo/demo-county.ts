@@ -149,7 +149,7 @@ export async function loadDemoCounty(
       const picked = pick(statuses);
       // Unplanned records stay unplanned; the rest are planned around their deadline, a few late.
       const open = picked !== 'done';
-      const found = open ? addDays(opts.today, -Math.floor(between(0, judged.grade === 'emergency' ? 4 : judged.grade === 'major' ? 45 : 300))) : addDays(completed0, -Math.floor(between(5, 60)));
+      const found = open ? addDays(opts.today, -Math.floor(between(0, judged.grade === 'emergency' ? 2.2 : judged.grade === 'major' ? 45 : 300))) : addDays(completed0, -Math.floor(between(5, 60)));
       const completed = open ? null : completed0;
       const deadline = hazardDeadline(judged.grade, found, completed, species, opts.settings);
       const planned = picked === 'unscheduled' ? null : open ? addDays(deadline, -Math.floor(between(-10, 25))) : addDays(completed0, -1);

@@ -4,7 +4,7 @@ import { fieldError, requireLive } from '../shared/references';
 import { deleteToBin } from '../shared/soft-delete';
 import { saveVersioned } from '../shared/versioned';
 import { listAreas } from './roster.repository';
-import { findRepair, listRepairs, monthRepairs } from './repairs.repository';
+import { findRepair, latestMonth, listRepairs, monthRepairs } from './repairs.repository';
 import { average, minutesBetween } from './repairs.rules';
 
 type Methods = 'repairs.list' | 'repairs.get' | 'repairs.save' | 'repairs.delete' | 'repairs.monthly';
@@ -91,6 +91,6 @@ export const repairsHandlers: Handlers<Methods> = {
     });
     const crewLabels = [...new Set(rows.map((r) => (r.crewNames ? `${r.areaName}：${r.crewNames}` : '')))].sort();
     const crews = crewLabels.map((crewLabel) => ({ crewLabel, ...compliance(rows.filter((r) => (r.crewNames ? `${r.areaName}：${r.crewNames}` : '') === crewLabel)) }));
-    return { month: input.month, areas, crews, breaches: rows.filter((r) => r.arrivalBreach || r.restoreBreach) };
+    return { month: input.month, areas, crews, breaches: rows.filter((r) => r.arrivalBreach || r.restoreBreach), latestMonthWithCalls: await latestMonth(ctx.db) };
   },
 };

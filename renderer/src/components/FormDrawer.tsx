@@ -1,9 +1,9 @@
 import { useEffect, useState, type ReactNode } from 'react';
-import { Alert, Button, Checkbox, Col, DatePicker, Drawer, Form, Input, InputNumber, Row, Select, Space, App as AntApp } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import { Alert, Button, Checkbox, Col, Drawer, Form, Input, InputNumber, Row, Select, Space, App as AntApp } from 'antd';
+import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { ApiError, fieldIssuesFromZod, parseDateText, type FieldIssue } from '@contract';
+import { ApiError, fieldIssuesFromZod, parseDateText, parseDateTimeText, type FieldIssue } from '@contract';
 import { DateInput } from './DateInput';
 import { applyFieldIssues, errorText, issueText } from './errors';
 
@@ -26,16 +26,15 @@ export interface FieldDef {
 
 type Values = Record<string, unknown>;
 
-/** Form values (dates as typed, dayjs date-times, '' for empty text) → plain values the schema accepts. */
+/** Form values (dates as typed, date-times as typed, '' for empty text) → plain values the schema accepts. */
 function toPlain(fields: FieldDef[], values: Values): Values {
   const out: Values = { ...values };
   for (const f of fields) {
     const v = values[f.name];
-    if (f.kind === 'date') {
-      const parsed = typeof v === 'string' ? parseDateText(v) : null;
+    if (f.kind === 'date' || f.kind === 'datetime') {
+      const parsed = typeof v === 'string' ? parseOf(f)(v) : null;
       out[f.name] = parsed?.ok ? parsed.value : (v ?? null);
     }
-    if (f.kind === 'datetime') out[f.name] = v ? (v as Dayjs).format('YYYY-MM-DDTHH:mm') : null;
     if ((f.kind === 'number' || f.kind === 'integer') && (v === undefined || v === '')) out[f.name] = null;
     if (f.kind === 'checkbox') out[f.name] = Boolean(v);
     if ((f.kind === 'text' || f.kind === 'textarea') && v === undefined) out[f.name] = f.required ? '' : null;
@@ -43,19 +42,15 @@ function toPlain(fields: FieldDef[], values: Values): Values {
   return out;
 }
 
-function toForm(fields: FieldDef[], values: Values): Values {
-  const out: Values = { ...values };
-  for (const f of fields) if (f.kind === 'datetime') out[f.name] = values[f.name] ? dayjs(values[f.name] as string) : null;
-  return out;
-}
+const parseOf = (f: FieldDef) => (f.kind === 'datetime' ? parseDateTimeText : parseDateText);
 
 /** Dates typed that are not dates: named at their field with the import's message, never dropped. */
 function dateIssues(fields: FieldDef[], values: Values): FieldIssue[] {
   const issues: FieldIssue[] = [];
   for (const f of fields) {
     const v = values[f.name];
-    if (f.kind !== 'date' || typeof v !== 'string') continue;
-    const parsed = parseDateText(v);
+    if ((f.kind !== 'date' && f.kind !== 'datetime') || typeof v !== 'string') continue;
+    const parsed = parseOf(f)(v);
     if (!parsed.ok) issues.push({ path: [f.name], message: parsed.message, params: parsed.params });
   }
   return issues;
@@ -71,7 +66,7 @@ function control(f: FieldDef): ReactNode {
     case 'date':
       return <DateInput style={{ width: '100%' }} disabled={f.disabled} placeholder={f.placeholder} />;
     case 'datetime':
-      return <DatePicker style={{ width: '100%' }} showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" disabled={f.disabled} />;
+      return <DateInput withTime style={{ width: '100%' }} disabled={f.disabled} placeholder={f.placeholder} />;
     case 'select':
       return <Select options={f.options} showSearch={{ optionFilterProp: 'label' }} allowClear={!f.required} disabled={f.disabled} placeholder={f.placeholder} />;
     case 'multiselect':
@@ -125,7 +120,7 @@ export function FormDrawer<S extends z.ZodType>(props: FormDrawerProps<S>) {
   useEffect(() => {
     if (!props.open) return;
     form.resetFields();
-    form.setFieldsValue(toForm(fields, props.initialValues));
+    form.setFieldsValue(props.initialValues);
     setBase(props.initialValues);
     setTopErrors([]);
     setConflict(null);
@@ -186,7 +181,7 @@ export function FormDrawer<S extends z.ZodType>(props: FormDrawerProps<S>) {
 
   const loadTheirs = () => {
     if (!conflict) return;
-    form.setFieldsValue(toForm(fields, conflict));
+    form.setFieldsValue(conflict);
     // Their version becomes the base: saving now writes over what the user has just seen.
     setBase(conflict);
     setConflict(null);

@@ -41,7 +41,7 @@ export const enOffice: Messages<typeof zhOffice> = {
     cancelledText: 'Cancelled; nothing was written',
     phase: { starting: 'Starting…', uploading: 'Uploading', reading: 'Reading the sheet', checking: 'Checking rows', writing: 'Writing the ledger', exporting: 'Exporting rows' },
   },
-  search: { placeholder: 'Search everything: landowner, line, phone… (Ctrl+K)', none: 'Nothing found', more: 'more…' },
+  search: { placeholder: 'Search everything: landowner, line, phone… (Ctrl+K)', none: 'Nothing found', more: 'more…', seeAll: 'See all results', results: 'Search for “{{q}}”', first: 'first {{count}}', openPage: 'Filter “{{page}}”' },
   print: {
     print: 'Print', pdf: 'Save as PDF', back: 'Back', hint: 'A4 paper; in a browser choose “Save as PDF” in the print dialog for a PDF', saved: 'Saved: {{path}}', unknown: 'No such print layout', noLetters: 'No landowner in these packages needs a notice', noPackage: 'No package to print', notified: { all: 'Yes', some: 'Some', none: 'No', nobody: 'Not needed' },
     no: 'No.', place: 'Place', landowner: 'Landowner / phone', trees: 'Species / trees', distance: 'Vert./horiz. (m)', vertical: 'Vertical (m)', horizontal: 'Horizontal (m)',

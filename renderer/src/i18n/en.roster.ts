@@ -4,6 +4,7 @@ import type { zhRoster } from './zh-CN.roster';
 /** English: the repair roster, absences, repair areas and the repair log. */
 export const enRoster: Messages<typeof zhRoster> = {
   roster: {
+    shiftNames: { day: 'Day', night: 'Night' },
     title: 'Summer-peak repair roster',
     season: 'Season',
     newSeason: 'New season',
@@ -125,7 +126,7 @@ export const enRoster: Messages<typeof zhRoster> = {
   },
   repairs: {
     title: 'Repair log',
-    report: 'Monthly report',
+    report: 'Monthly report', openedLatest: 'No repair calls this month yet: showing {{month}}, the latest month with calls', noCallsInMonth: 'No repair calls in {{month}}', goLatest: 'Show {{month}}',
     source: 'Source',
     sources: { '95598': '95598 order', phone: 'Phone call', patrol: 'Patrol', other: 'Other' },
     orderNo: 'Order no.',

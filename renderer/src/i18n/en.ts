@@ -8,6 +8,7 @@ import { enConnection } from './en.connection';
 import { enSafety } from './en.safety';
 import { enTrimming } from './en.trimming';
 import type { Messages } from './messages';
+import { enAudit } from './en.audit';
 
 
 /** English. Same keys as zh-CN (the type enforces it). */
@@ -19,10 +20,14 @@ export const en: Messages<typeof zhCN> = {
   ...enConnection,
   ...enSafety,
   ...enTrimming,
+  ...enAudit,
+  // The default skills (settings → staff.skills); skills an office adds keep their own names.
+  skillNames: { 配电设备: 'Distribution equipment', 电缆: 'Cable', 架空线路: 'Overhead lines', 带电作业: 'Live-line work', 驾驶: 'Driving', 测试: 'Testing' },
+  skillShortNames: { 配电设备: 'Equip.', 电缆: 'Cable', 架空线路: 'Overhead', 带电作业: 'Live-line', 驾驶: 'Driving', 测试: 'Testing' },
   app: { name: 'GridDesk Operations Ledgers', tagline: 'County power supply ledgers', short: 'GridDesk' },
   nav: { lightning: 'Lightning', lightningDevices: 'Lightning devices', lightningTests: 'Test records', campaign: 'Pre-season tests', rectifications: 'Rectifications', trips: 'Lightning trips', home: 'Home', people: 'People & training', duty: 'Repair duty', roster: 'Duty roster', repairs: 'Repair log', absences: 'Leave & wishes', repairReport: 'Monthly repair report', assets: 'Equipment & upgrades', equipment: 'Equipment', upgrades: 'Upgrades', staff: 'Staff', certificates: 'Certificates', training: 'Training', skillMatrix: 'Skill matrix', vegetation: 'Tree clearance', trimmingGroup: 'Trimming plan', trimming: 'Planning board', outages: 'Outage windows', trimmingTeams: 'Teams & calendar', reference: 'Reference data', lines: 'Lines', townships: 'Townships', villages: 'Villages', teams: 'Teams', recycle: 'Recycle bin', audit: 'Audit log', users: 'Users', settings: 'Rule thresholds', backup: 'Backup' },
   common: {
-    datePlaceholder: 'e.g. 2026-05-03 or 2026/5/3', pickDate: 'Open calendar',
+    datePlaceholder: 'e.g. 2026-05-03 or 2026/5/3', dateTimePlaceholder: 'e.g. 2026-05-03 14:30', pickDate: 'Open calendar', listSeparator: ', ', sentenceSeparator: '; ', withNote: '{{name}} ({{note}})',
     add: 'New', edit: 'Edit', delete: 'Delete', save: 'Save', cancel: 'Cancel', close: 'Close', refresh: 'Refresh', search: 'Search', restore: 'Restore', confirm: 'OK', yes: 'Yes', no: 'No',
     logout: 'Sign out', changePassword: 'Change password', language: '中文', rows: '{{count}} rows', selected: '{{count}} selected', empty: 'No data', noMatch: 'No records match the filters', clearFilters: 'Clear filters', saved: 'Saved',
     deleted: 'Moved to the recycle bin: {{count}}', deleteConfirm: 'Delete the {{count}} selected records? They can be restored from the recycle bin.', loading: 'Loading…', all: 'All', notes: 'Notes',
@@ -36,7 +41,7 @@ export const en: Messages<typeof zhCN> = {
   },
   validation: {
     required: 'Required', too_long: 'Too long', too_small: 'Too small (minimum {{minimum}})', too_big: 'Too large (maximum {{maximum}})', not_negative: 'Must not be negative', number: 'Enter a number',
-    integer: 'Enter a whole number', date: 'Not a date (write 2026-05-03, 2026/5/3, 2026.5.3, 20260503 or 2026年5月3日)', phone: 'Invalid phone number', invalid_type: 'Invalid value', invalid_value: 'Invalid value', one_of: 'Must be one of: {{allowed}}',
+    integer: 'Enter a whole number', date: 'Not a date (write 2026-05-03, 2026/5/3, 2026.5.3, 20260503 or 2026年5月3日)', dateTime: 'Not a date and time (write 2026-05-03 14:30)', phone: 'Invalid phone number', invalid_type: 'Invalid value', invalid_value: 'Invalid value', one_of: 'Must be one of: {{allowed}}',
     noSuchDay: 'No such day ({{month}}/{{day}}: that month has {{days}} days)', noSuchMonth: 'No such date (there is no month {{month}})', invalid_format: 'Invalid format',
     invalid_union: 'Invalid value', unrecognized_keys: 'Unknown fields', custom: 'Invalid input', control_chars: 'Contains control characters', duplicate: 'This name already exists',
     reference_missing: 'The chosen item does not exist or was deleted', unknown_column: 'Unsupported column', page: 'Invalid page', version_required: 'Version missing',
@@ -53,7 +58,7 @@ export const en: Messages<typeof zhCN> = {
     'setup.codeWrong': 'The setup code is wrong',
     setupCode: 'Setup code',
     setupCodeHelp: 'Shown on the office server’s console at its first start and kept in setup-code.txt in its data folder; it works once.',
-    'login.failed': 'Wrong user name or password', 'password.too_short': 'At least 8 characters', 'password.weak': 'Use letters and digits', 'password.wrong': 'The current password is wrong',
+    'login.failed': 'Wrong user name or password', 'password.too_short': 'At least 8 characters', 'password.weak': 'Use letters and digits', passwordRule: 'At least 8 characters, with letters and digits', 'password.wrong': 'The current password is wrong',
     'password.same': 'The new password must differ from the current one', 'password.mustChange': 'Change your initial password first',
     'username.format': '2–32 letters, digits, dot, underscore or dash', 'setup.done': 'Setup is already complete', lastAdmin: 'At least one active administrator must remain', selfDeactivate: 'You cannot deactivate yourself',
   },
@@ -99,7 +104,7 @@ export const en: Messages<typeof zhCN> = {
     returnedFromBreakOn: 'Back from a long break on', returnedFromBreakHelp: 'Back after 3 months or more away from electrical work: must pass the safety rules exam again before working',
     skill: 'Skill', skills: 'Skills',
     skillErrors: { duplicate: 'Each skill can be recorded once', unlisted: '"{{skill}}" is not on the office\'s skill list (Settings → Certificates and training)' }, person: 'Person', eligible: 'On duty?', canDuty: 'Eligible', cannotDuty: 'Not eligible', reasons: 'Why',
-    matrix: { singles: '{{count}} skills rest on one person in their team', single: '{{teamName}}: only {{staffName}} for {{skill}}' },
+    matrix: { singles: '{{count}} skills rest on one person in their team', single: '<d>{{teamName}}</d>: only <d>{{staffName}}</d> for <d>{{skill}}</d>' },
     hoursThisYear: 'Training this year / required (h)', shortOfHoursOnly: 'Short of training hours only', lastSafetyExam: 'Last safety exam passed', eligibleOnly: 'Eligible people only',
     levels: { '1': ' (basic)', '2': ' (skilled)', '3': ' (expert)' },
     'skills.duplicate': 'Each skill once', 'training.duplicateAttendee': 'A person attends a session once',
@@ -123,27 +128,6 @@ export const en: Messages<typeof zhCN> = {
   recycle: {
     title: 'Recycle bin', entity: 'Kind', label: 'Record', deletedAt: 'Deleted', deletedBy: 'Deleted by', restored: 'Restored', nameTaken: 'A record with this name exists; cannot restore',
     parentDeleted: 'Its parent record is deleted; restore that first', entities: { vegetation: 'Tree hazard', lines: 'Line', townships: 'Township', villages: 'Village', teams: 'Team', attachments: 'Attachment', staff: 'Person', certificates: 'Certificate', training: 'Training', repairAreas: 'Repair area', seasons: 'Duty season', absences: 'Leave/wish', repairs: 'Repair call', equipment: 'Equipment', upgrades: 'Upgrade request', lightningDevices: 'Lightning device', lightningTests: 'Lightning test', trips: 'Lightning trip' },
-  },
-  audit: { title: 'Audit log', what: 'What happened', colon: ': ', comma: ', ', quoted: '"{{text}}"', at: 'Time', user: 'User', method: 'API method', entity: 'Object', entityId: 'ID', summary: 'Summary', before: 'Before', after: 'After',
-    entities: { calendar: 'Holiday', database: 'Database', import_layouts: 'Column mapping', outages: 'Outage window', packages: 'Work package', trimmingMonths: 'Month plan', vegetation: 'Tree hazard', lines: 'Line', townships: 'Township', villages: 'Village', teams: 'Team', jobs: 'Task', attachments: 'Attachment', staff: 'Person', certificates: 'Certificate', training: 'Training', repairAreas: 'Repair area', seasons: 'Duty season', absences: 'Leave/wish', repairs: 'Repair call', roster: 'Roster', equipment: 'Equipment', upgrades: 'Upgrade request', budgets: 'Budget', lightningDevices: 'Lightning devices', lightningTests: 'Lightning tests', campaigns: 'Pre-season tests', trips: 'Lightning trips', users: 'User', settings: 'Threshold', backup: 'Backup', demo: 'Demo data' },
-    methods: {
-      'accounts.clearSignInLock': 'Lift sign-in lock', 'backup.maintain': 'Database upkeep', 'excel.forgetLayout': 'Forget remembered mapping', 'repairAreas.save': 'Save repair area', 'repairAreas.delete': 'Delete repair area', 'repairAreas.applyPreset': 'Apply promise preset', 'seasons.save': 'Save duty season', 'seasons.delete': 'Delete duty season', 'absences.save': 'Save leave/wish', 'absences.delete': 'Delete leave/wish', 'roster.generate': 'Generate roster', 'roster.assign': 'Change roster', 'roster.unassign': 'Remove from roster', 'roster.publish': 'Publish roster', 'repairs.save': 'Save repair call', 'repairs.delete': 'Delete repair call', 'equipment.save': 'Save equipment', 'equipment.delete': 'Delete equipment', 'upgrades.closePunchItem': 'Close punch item', 'upgrades.save': 'Save upgrade request', 'upgrades.delete': 'Delete upgrade request', 'upgrades.transition': 'Upgrade request step', 'budgets.save': 'Set budget', 'lightningDevices.save': 'Save lightning device', 'lightningDevices.delete': 'Delete lightning device', 'lightningTests.save': 'Save lightning test', 'lightningTests.delete': 'Delete lightning test', 'campaigns.create': 'Create pre-season tests', 'campaigns.assign': 'Assign tests', 'campaigns.enterResult': 'Enter test result', 'trips.save': 'Save lightning trip', 'trips.delete': 'Delete lightning trip', 'trimming.saveTeam': 'Save team capacity', 'trimming.saveUnavailability': 'Record team away', 'trimming.deleteUnavailability': 'Remove team away', 'calendar.save': 'Save holiday', 'calendar.delete': 'Delete holiday', 'trimming.savePackage': 'Plan work package', 'trimming.cancelPackage': 'Cancel work package', 'trimming.autoPlan': 'Automatic plan', 'trimming.acceptDraft': 'Accept automatic plan', 'trimming.markNotified': 'Record notices delivered', 'trimming.issueOrder': 'Issue work order', 'trimming.recordDone': 'Record work done', 'trimming.accept': 'Accept work package', 'trimming.submitMonth': 'Submit month plan', 'trimming.approveMonth': 'Approve month plan', 'outages.save': 'Request outage window', 'outages.approve': 'Approve outage window', 'outages.cancel': 'Cancel outage window', 'outages.markCustomersNotified': 'Record customers told',
-      'accounts.setup': 'First-run setup', 'accounts.login': 'Sign in', 'accounts.logout': 'Sign out', 'accounts.changePassword': 'Change password',
-      'accounts.saveUser': 'Save user', 'accounts.resetPassword': 'Reset password', 'settings.update': 'Change threshold', 'settings.reset': 'Reset threshold',
-      'lines.save': 'Save line', 'lines.delete': 'Delete line', 'townships.save': 'Save township', 'townships.delete': 'Delete township',
-      'villages.save': 'Save village', 'villages.delete': 'Delete village', 'teams.save': 'Save team', 'teams.delete': 'Delete team',
-      'vegetation.save': 'Save tree hazard', 'vegetation.delete': 'Delete tree hazard', 'vegetation.dispute.open': 'Record dispute',
-      'vegetation.dispute.update': 'Update dispute', 'vegetation.dispute.addEntry': 'Add negotiation entry', 'vegetation.dispute.close': 'Close dispute',
-      'recycle.restore': 'Restore from bin', 'excel.commit': 'Excel import', 'jobs.cancel': 'Cancel task', 'attachments.add': 'Add attachment', 'attachments.delete': 'Delete attachment', 'staff.save': 'Save person', 'staff.delete': 'Delete person', 'certificates.save': 'Save certificate', 'certificates.delete': 'Delete certificate', 'training.save': 'Save training', 'training.delete': 'Delete training', 'demo.load': 'Load demo data', 'backup.create': 'Back up', 'backup.restore': 'Restore backup',
-    },
-    patterns: { generated: '{{count}} shifts placed', published: 'version {{version}}', assignedDevices: '{{count}} devices assigned', createdWithDevices: 'with {{count}} devices', resultFor: 'result for {{code}}', punchClosed: 'punch item closed: {{text}}', preset: 'preset: {{preset}}', moved: '{{from}} → {{to}}' },
-    summaries: {
-      'work done': 'work done', 'planned past deadline': 'planned past deadline', 'planned in package': 'planned in package', 'plan rule overridden': 'plan rule overridden', 'package planned by auto plan': 'package planned by auto plan', 'package cancelled': 'package cancelled', 'package accepted': 'package accepted', 'outage cancelled': 'outage cancelled', 'not accepted: back to backlog': 'not accepted: back to backlog', 'month plan submitted': 'month plan submitted', 'month plan approved': 'month plan approved', 'maintenance started': 'maintenance started', 'maintenance done': 'maintenance done', 'landowners notified': 'landowners notified', 'generation started': 'generation started', 'done in package': 'done in package', 'customers notified': 'customers notified', 'capacity and townships': 'capacity and townships', 'team away': 'team away', 'team away removed': 'team away removed', 'calendar day removed': 'calendar day removed', 'budget set': 'budget set', 'auto plan accepted': 'auto plan accepted', 'sign-in lock cleared': 'sign-in lock cleared', 'remembered mapping forgotten': 'remembered mapping forgotten', 'import of the rows without problems started': 'import of the rows without problems started',
-      created: 'created', updated: 'updated', 'deleted to recycle bin': 'moved to the recycle bin', 'restored from recycle bin': 'restored from the recycle bin', login: 'signed in',
-      logout: 'signed out', 'password changed': 'password changed', 'password reset by admin': 'password reset by admin', 'dispute opened (受阻)': 'dispute recorded (blocked)',
-      'dispute updated': 'dispute updated', 'negotiation entry added': 'negotiation entry added', 'dispute closed': 'dispute closed', changed: 'changed',
-      'reset to default': 'reset to default', 'demo data loaded': 'demo data loaded', 'backup created': 'backed up', 'restore requested': 'restore started', 'created by import': 'created by import', 'updated by import': 'updated by import', 'import started': 'import started', cancelled: 'cancelled', 'attachment added': 'attachment added',
-    },
   },
   settings: {
     title: 'Rule thresholds', intro: 'Thresholds the rules judge by. Defaults come from the standards (see source); change them to your company’s rules. Existing records are re-judged.',

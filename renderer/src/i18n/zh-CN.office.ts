@@ -91,7 +91,7 @@ export const zhOffice = {
     cancelledText: '已取消，未写入任何数据',
     phase: { starting: '准备中…', uploading: '上传文件', reading: '读取表格', checking: '逐行检查', writing: '写入台账', exporting: '导出行' },
   },
-  search: { placeholder: '全局搜索：户主、线路、电话…（Ctrl+K）', none: '没有找到', more: '还有更多' },
+  search: { placeholder: '全局搜索：户主、线路、电话…（Ctrl+K）', none: '没有找到', more: '还有更多', seeAll: '查看全部结果', results: '搜索“{{q}}”', first: '前 {{count}} 条', openPage: '在“{{page}}”中筛选' },
   print: {
     print: '打印',
     pdf: '保存为 PDF',

@@ -1,6 +1,7 @@
 /** 简体中文: the repair roster, absences, repair areas and the repair log. */
 export const zhRoster = {
   roster: {
+    shiftNames: { day: '白班', night: '夜班' },
     title: '迎峰度夏抢修值班',
     season: '值班季',
     newSeason: '新建值班季',
@@ -122,7 +123,7 @@ export const zhRoster = {
   },
   repairs: {
     title: '抢修记录',
-    report: '月度统计',
+    report: '月度统计', openedLatest: '本月还没有抢修记录，已打开最近有记录的月份 {{month}}', noCallsInMonth: '{{month}} 没有抢修记录', goLatest: '查看 {{month}}',
     source: '来源',
     sources: { '95598': '95598 工单', phone: '电话报修', patrol: '巡视发现', other: '其他' },
     orderNo: '工单号',

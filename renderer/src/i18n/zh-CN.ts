@@ -6,6 +6,7 @@ import { zhLightning } from './zh-CN.lightning';
 import { zhConnection } from './zh-CN.connection';
 import { zhSafety } from './zh-CN.safety';
 import { zhTrimming } from './zh-CN.trimming';
+import { zhAudit } from './zh-CN.audit';
 
 /** 简体中文（默认语言）. Keys mirror the core's error keys (errors.*, validation.*, <module>.*). */
 export const zhCN = {
@@ -16,6 +17,10 @@ export const zhCN = {
   ...zhConnection,
   ...zhSafety,
   ...zhTrimming,
+  ...zhAudit,
+  // The default skills (settings → staff.skills) by name; skills an office adds show as written.
+  skillNames: { 配电设备: '配电设备', 电缆: '电缆', 架空线路: '架空线路', 带电作业: '带电作业', 驾驶: '驾驶', 测试: '测试' },
+  skillShortNames: { 配电设备: '配电设备', 电缆: '电缆', 架空线路: '架空线路', 带电作业: '带电作业', 驾驶: '驾驶', 测试: '测试' },
   app: { name: 'GridDesk 供电运维台账', tagline: '县供电公司运维台账', short: 'GridDesk' },
   nav: {
     home: '首页',
@@ -55,7 +60,7 @@ export const zhCN = {
     backup: '备份与恢复',
   },
   common: {
-    datePlaceholder: '如 2026-05-03 或 2026/5/3',
+    datePlaceholder: '如 2026-05-03 或 2026/5/3', dateTimePlaceholder: '如 2026-05-03 14:30',
     pickDate: '打开日历',
     add: '新增',
     edit: '编辑',
@@ -74,6 +79,7 @@ export const zhCN = {
     language: 'English',
     rows: '共 {{count}} 条',
     selected: '已选 {{count}} 条',
+    listSeparator: '、', sentenceSeparator: '；', withNote: '{{name}}（{{note}}）',
     empty: '暂无数据', noMatch: '没有符合筛选条件的记录', clearFilters: '清除筛选',
     saved: '已保存',
     deleted: '已移入回收站：{{count}} 条',
@@ -111,6 +117,7 @@ export const zhCN = {
     number: '请输入数字',
     integer: '请输入整数',
     date: '日期无法识别（可写 2026-05-03、2026/5/3、2026.5.3、20260503 或 2026年5月3日）',
+    dateTime: '日期时间无法识别（可写 2026-05-03 14:30 或 2026年5月3日14点30分）',
     phone: '电话号码格式不正确',
     invalid_type: '格式不正确',
     invalid_value: '取值无效',
@@ -141,7 +148,7 @@ export const zhCN = {
     currentPassword: '当前密码',
     newPassword: '新密码',
     confirmPassword: '确认新密码',
-    passwordMismatch: '两次输入的密码不一致',
+    passwordMismatch: '两次输入的密码不一致', passwordRule: '至少 8 位，须同时包含字母和数字',
     passwordChanged: '密码已修改',
     mustChangeTitle: '首次登录请修改密码',
     resetPassword: '重置密码',
@@ -258,7 +265,7 @@ export const zhCN = {
     returnedFromBreakOn: '长假返岗日期', returnedFromBreakHelp: '连续离开电气工作 3 个月以上返岗的日期：返岗后须重新学习《安规》并考试合格才能上岗',
     skill: '技能', skills: '技能',
     skillErrors: { duplicate: '同一技能只能登记一次', unlisted: '“{{skill}}”不在本单位的技能清单中（系统设置 → 人员证书与培训）' }, person: '人员', eligible: '能否值班', canDuty: '可值班', cannotDuty: '不可值班', reasons: '原因',
-    matrix: { singles: '{{count}} 处技能在班组里只有一个人会', single: '{{teamName}}：{{skill}}只有{{staffName}}' },
+    matrix: { singles: '{{count}} 处技能在班组里只有一个人会', single: '<d>{{teamName}}</d>：<d>{{skill}}</d>只有<d>{{staffName}}</d>' },
     hoursThisYear: '今年培训/要求(学时)', shortOfHoursOnly: '只看学时不足的人', lastSafetyExam: '最近安规合格', eligibleOnly: '只看可值班的人',
     levels: { '1': '（初级）', '2': '（中级）', '3': '（高级）' },
     'skills.duplicate': '同一技能只能填一次',
@@ -300,40 +307,6 @@ export const zhCN = {
     nameTaken: '已有同名的记录，不能恢复',
     parentDeleted: '它所属的上级记录已删除，请先恢复上级记录',
     entities: { vegetation: '树障记录', lines: '线路', townships: '乡镇', villages: '村', teams: '班组', attachments: '附件', staff: '人员', certificates: '证书', training: '培训', repairAreas: '抢修片区', seasons: '值班季', absences: '休假/意愿', repairs: '抢修记录', equipment: '设备', upgrades: '技改大修申请', lightningDevices: '防雷设施', lightningTests: '防雷试验', trips: '雷击跳闸' },
-  },
-  audit: {
-    entities: { calendar: '节假日', database: '数据库', import_layouts: '列对应', outages: '停电窗口', packages: '作业包', trimmingMonths: '月计划', vegetation: '树障记录', lines: '线路', townships: '乡镇', villages: '村', teams: '班组', jobs: '任务', attachments: '附件', staff: '人员', certificates: '证书', training: '培训', repairAreas: '抢修片区', seasons: '值班季', absences: '休假/意愿', repairs: '抢修记录', roster: '值班表', equipment: '设备', upgrades: '技改申请', budgets: '预算', lightningDevices: '防雷设施', lightningTests: '防雷试验', campaigns: '雷雨季前试验', trips: '雷击跳闸', users: '用户', settings: '规则阈值', backup: '备份', demo: '演示数据' },
-    methods: {
-      'accounts.clearSignInLock': '解除登录锁定', 'backup.maintain': '数据库维护', 'excel.forgetLayout': '忘记记住的列对应', 'repairAreas.save': '保存抢修片区', 'repairAreas.delete': '删除抢修片区', 'repairAreas.applyPreset': '套用承诺预设', 'seasons.save': '保存值班季', 'seasons.delete': '删除值班季', 'absences.save': '保存休假/意愿', 'absences.delete': '删除休假/意愿', 'roster.generate': '自动排班', 'roster.assign': '调整排班', 'roster.unassign': '移出排班', 'roster.publish': '发布值班表', 'repairs.save': '保存抢修记录', 'repairs.delete': '删除抢修记录', 'equipment.save': '保存设备', 'equipment.delete': '删除设备', 'upgrades.closePunchItem': '销项', 'upgrades.save': '保存技改申请', 'upgrades.delete': '删除技改申请', 'upgrades.transition': '技改申请办理', 'budgets.save': '设定预算', 'lightningDevices.save': '保存防雷设施', 'lightningDevices.delete': '删除防雷设施', 'lightningTests.save': '保存防雷试验', 'lightningTests.delete': '删除防雷试验', 'campaigns.create': '新建雷雨季前试验', 'campaigns.assign': '分派试验', 'campaigns.enterResult': '录入试验结果', 'trips.save': '保存雷击跳闸', 'trips.delete': '删除雷击跳闸', 'trimming.saveTeam': '保存班组能力', 'trimming.saveUnavailability': '登记班组不在岗', 'trimming.deleteUnavailability': '删除班组不在岗', 'calendar.save': '保存节假日', 'calendar.delete': '删除节假日', 'trimming.savePackage': '安排作业包', 'trimming.cancelPackage': '取消作业包', 'trimming.autoPlan': '自动排计划', 'trimming.acceptDraft': '采纳自动计划', 'trimming.markNotified': '登记通知书送达', 'trimming.issueOrder': '开派工单', 'trimming.recordDone': '登记完成', 'trimming.accept': '验收作业包', 'trimming.submitMonth': '提交月计划', 'trimming.approveMonth': '批准月计划', 'outages.save': '申请停电窗口', 'outages.approve': '批准停电窗口', 'outages.cancel': '取消停电窗口', 'outages.markCustomersNotified': '登记已通知用户',
-      'accounts.setup': '首次设置', 'accounts.login': '登录', 'accounts.logout': '退出登录', 'accounts.changePassword': '修改密码',
-      'accounts.saveUser': '保存用户', 'accounts.resetPassword': '重置密码', 'settings.update': '修改阈值', 'settings.reset': '恢复默认阈值',
-      'lines.save': '保存线路', 'lines.delete': '删除线路', 'townships.save': '保存乡镇', 'townships.delete': '删除乡镇',
-      'villages.save': '保存村', 'villages.delete': '删除村', 'teams.save': '保存班组', 'teams.delete': '删除班组',
-      'vegetation.save': '保存树障记录', 'vegetation.delete': '删除树障记录', 'vegetation.dispute.open': '登记纠纷',
-      'vegetation.dispute.update': '更新纠纷', 'vegetation.dispute.addEntry': '添加协商记录', 'vegetation.dispute.close': '结束纠纷',
-      'recycle.restore': '从回收站恢复', 'excel.commit': 'Excel 导入', 'jobs.cancel': '取消任务', 'attachments.add': '添加附件', 'attachments.delete': '删除附件', 'staff.save': '保存人员', 'staff.delete': '删除人员', 'certificates.save': '保存证书', 'certificates.delete': '删除证书', 'training.save': '保存培训', 'training.delete': '删除培训', 'demo.load': '载入演示数据', 'backup.create': '备份', 'backup.restore': '恢复备份',
-    },
-    patterns: { generated: '排 {{count}} 人次', published: '第 {{version}} 版', assignedDevices: '分派 {{count}} 处', createdWithDevices: '含 {{count}} 处设施', resultFor: '{{code}} 的结果', punchClosed: '销项：{{text}}', preset: '预设：{{preset}}', moved: '{{from}} → {{to}}' },
-    summaries: {
-      'work done': '已完成', 'planned past deadline': '计划晚于处理期限', 'planned in package': '排入作业包', 'plan rule overridden': '越过计划规则', 'package planned by auto plan': '由自动计划安排', 'package cancelled': '作业包已取消', 'package accepted': '作业包已验收', 'outage cancelled': '停电窗口已取消', 'not accepted: back to backlog': '验收不通过，退回待排', 'month plan submitted': '月计划已提交', 'month plan approved': '月计划已批准', 'maintenance started': '开始维护', 'maintenance done': '维护完成', 'landowners notified': '已通知树主', 'generation started': '开始排班', 'done in package': '在作业包中完成', 'customers notified': '已通知用户', 'capacity and townships': '能力与负责乡镇', 'team away': '班组不在岗', 'team away removed': '取消不在岗', 'calendar day removed': '删除节假日', 'budget set': '预算已设定', 'auto plan accepted': '采纳自动计划', 'sign-in lock cleared': '解除登录锁定', 'remembered mapping forgotten': '忘记列对应', 'import of the rows without problems started': '开始导入无误的行',
-      created: '新建', updated: '修改', 'deleted to recycle bin': '移入回收站', 'restored from recycle bin': '从回收站恢复', login: '登录',
-      logout: '退出', 'password changed': '密码已修改', 'password reset by admin': '管理员重置密码', 'dispute opened (受阻)': '登记纠纷（受阻）',
-      'dispute updated': '纠纷已更新', 'negotiation entry added': '添加协商记录', 'dispute closed': '纠纷已结束', changed: '已修改',
-      'reset to default': '恢复默认值', 'created by import': '导入新增', 'updated by import': '导入更新', 'import started': '开始导入', cancelled: '已取消', 'attachment added': '添加附件', 'demo data loaded': '载入演示数据', 'backup created': '已备份', 'restore requested': '开始恢复',
-    },
-    title: '操作日志',
-    what: '内容',
-    colon: '：',
-    comma: '，',
-    quoted: '“{{text}}”',
-    at: '时间',
-    user: '用户',
-    method: '接口方法',
-    entity: '对象',
-    entityId: '编号',
-    summary: '摘要',
-    before: '修改前',
-    after: '修改后',
   },
   settings: {
     title: '规则阈值',

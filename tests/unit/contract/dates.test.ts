@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isoDate, parseDateText } from '../../../electron/contract';
+import { isoDate, parseDateText, parseDateTimeText } from '../../../electron/contract';
 
 // The date a clerk types in a form is read exactly as the import reads a sheet's date cell.
 describe('dates as people type them', () => {
@@ -43,5 +43,27 @@ describe('dates as people type them', () => {
     expect(isoDate.safeParse('2026-12-20').success).toBe(true);
     // The API itself wants the one form; the screens turn what was typed into it.
     expect(isoDate.safeParse('2026/12/20').error!.issues[0]!.message).toBe('validation.date');
+  });
+});
+
+// 接报时间, 发生时间: a date as above, then the time as people write it.
+describe('dates with a time', () => {
+  it('reads the usual ways of writing a time after the date', () => {
+    const cases: [string, string][] = [
+      ['2026-08-03 14:00', '2026-08-03T14:00'],
+      ['2026/8/3 9:05', '2026-08-03T09:05'],
+      ['2026-08-03T14:05', '2026-08-03T14:05'],
+      ['2026年8月3日14点05分', '2026-08-03T14:05'],
+      ['2026年8月3日 14时', '2026-08-03T14:00'],
+      ['２０２６－０８－０３　１４：００', '2026-08-03T14:00'],
+      ['2026-08-03 14:00:30', '2026-08-03T14:00'],
+    ];
+    for (const [typed, value] of cases) expect(parseDateTimeText(typed), typed).toEqual({ ok: true, value });
+    expect(parseDateTimeText('  ')).toEqual({ ok: true, value: null });
+  });
+
+  it('a missing time, an hour past 23 or a day the calendar lacks is named, never dropped', () => {
+    for (const typed of ['2026-08-03', '2026-08-03 25:00', '2026-08-03 14:60', '下午两点']) expect(parseDateTimeText(typed), typed).toEqual({ ok: false, message: 'validation.dateTime' });
+    expect(parseDateTimeText('2026-02-30 10:00')).toEqual({ ok: false, message: 'validation.noSuchDay', params: { month: 2, day: 30, days: 28 } });
   });
 });

@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { Spin } from 'antd';
+import { Button, Space, Spin } from 'antd';
+import { LogoutOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
 import { ApiError, allows, contract, type MethodName, type Role, type SessionUser } from '@contract';
 import { call, session } from '../../api/client';
 import { clearViewState } from '../../navigation';
@@ -8,6 +10,7 @@ import { ConnectionScreen } from '../connection/ConnectionScreen';
 import { isConnectionFailure, ServerUnreachable } from '../connection/ServerUnreachable';
 import { AuthContext, type Auth } from './auth-context';
 import { ChangePasswordForm } from './ChangePasswordForm';
+import { LanguageSwitch } from './LanguageSwitch';
 import { LoginScreen } from './LoginScreen';
 import { SetupScreen } from './SetupScreen';
 
@@ -15,6 +18,7 @@ type State = { kind: 'loading' } | { kind: 'connection' } | { kind: 'unreachable
 
 /** The desktop app's first start → 单机 or the office server; first run → setup; no session → login; initial password → change it; then the app. */
 export function AuthGate() {
+  const { t } = useTranslation();
   const [state, setState] = useState<State>({ kind: 'loading' });
 
   const check = useCallback(async (askedConnection = false) => {
@@ -81,7 +85,19 @@ export function AuthGate() {
   if (state.user.mustChangePassword) {
     return (
       <div className="auth-screen">
-        <ChangePasswordForm mustChange onDone={() => setState({ kind: 'in', user: { ...state.user, mustChangePassword: false } })} />
+        <ChangePasswordForm
+          mustChange
+          onDone={() => setState({ kind: 'in', user: { ...state.user, mustChangePassword: false } })}
+          // Not this person's PC, or not now: they can leave (or switch language) without changing anything.
+          extra={
+            <Space size={0}>
+              <LanguageSwitch />
+              <Button type="text" icon={<LogoutOutlined />} onClick={() => void auth?.signOut()} data-testid="forced-change-sign-out">
+                {t('common.logout')}
+              </Button>
+            </Space>
+          }
+        />
       </div>
     );
   }

@@ -9,7 +9,8 @@ const changeForm = z
   .object({ currentPassword: z.string().min(1, { error: 'validation.required' }), newPassword, confirm: z.string() })
   .refine((v) => v.newPassword === v.confirm, { path: ['confirm'], error: 'accounts.passwordMismatch' });
 
-export function ChangePasswordForm({ mustChange, onDone }: { mustChange?: boolean; onDone: () => void }) {
+/** Change one's own password; `extra` sits in the card's header (the forced change offers language and sign-out there). */
+export function ChangePasswordForm({ mustChange, onDone, extra }: { mustChange?: boolean; onDone: () => void; extra?: React.ReactNode }) {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const [form] = Form.useForm();
@@ -21,12 +22,12 @@ export function ChangePasswordForm({ mustChange, onDone }: { mustChange?: boolea
       onDone();
     });
   return (
-    <Card className="auth-card" title={mustChange ? t('accounts.mustChangeTitle') : t('common.changePassword')} variant={mustChange ? 'outlined' : 'borderless'}>
+    <Card className="auth-card" title={mustChange ? t('accounts.mustChangeTitle') : t('common.changePassword')} variant={mustChange ? 'outlined' : 'borderless'} extra={extra}>
       <Form form={form} layout="vertical" onFinish={() => void change()} data-testid="password-form">
         <Form.Item name="currentPassword" label={t('accounts.currentPassword')}>
           <Input.Password autoFocus autoComplete="current-password" />
         </Form.Item>
-        <Form.Item name="newPassword" label={t('accounts.newPassword')} extra={t('accounts.password.weak')}>
+        <Form.Item name="newPassword" label={t('accounts.newPassword')} extra={t('accounts.passwordRule')}>
           <Input.Password autoComplete="new-password" />
         </Form.Item>
         <Form.Item name="confirm" label={t('accounts.confirmPassword')}>

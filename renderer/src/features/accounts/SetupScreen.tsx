@@ -44,7 +44,7 @@ export function SetupScreen({ needsCode, onDone }: { needsCode: boolean; onDone:
               <Input autoFocus autoComplete="off" placeholder="XXXX-XXXX-XXXX" data-testid="setup-code" />
             </Form.Item>
           )}
-          <Form.Item name="password" label={t('accounts.newPassword')} extra={t('accounts.password.weak')}>
+          <Form.Item name="password" label={t('accounts.newPassword')} extra={t('accounts.passwordRule')}>
             <Input.Password autoFocus={!needsCode} autoComplete="new-password" />
           </Form.Item>
           <Form.Item name="confirm" label={t('accounts.confirmPassword')}>

@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import type { ColDef } from 'ag-grid-community';
-import { Button, Form, Input, Modal, Tag, App as AntApp } from 'antd';
-import { KeyOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Form, Input, Modal, Space, Tag, App as AntApp } from 'antd';
+import { EditOutlined, KeyOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { ROLES, newPassword, userInput, type UserRow } from '@contract';
@@ -30,15 +30,21 @@ export function UsersPage() {
     { field: 'active', headerName: t('accounts.active'), width: 90, cellRenderer: (p: { value?: boolean }) => (p.value ? <Tag color="green">{t('common.yes')}</Tag> : <Tag>{t('common.no')}</Tag>) },
     { field: 'lastLoginAt', headerName: t('accounts.lastLoginAt'), width: 180, valueFormatter: (p) => formatDateTime(p.value as string) },
     {
-      colId: 'reset',
+      // Edit is a button as well as a double-click: nothing else tells an admin a row opens.
+      colId: 'actions',
       headerName: '',
-      width: 130,
+      width: 200,
       sortable: false,
       cellRenderer: (p: { data?: UserRow }) =>
         p.data ? (
-          <Button size="small" icon={<KeyOutlined />} onClick={() => setResetFor(p.data!)}>
-            {t('accounts.resetPassword')}
-          </Button>
+          <Space size={4}>
+            <Button size="small" icon={<EditOutlined />} onClick={() => setEditing({ ...p.data! })} data-testid="user-edit">
+              {t('common.edit')}
+            </Button>
+            <Button size="small" icon={<KeyOutlined />} onClick={() => setResetFor(p.data!)}>
+              {t('accounts.resetPassword')}
+            </Button>
+          </Space>
         ) : null,
     },
   ];

@@ -73,7 +73,7 @@ export function DashboardPage() {
   const stats = panels?.filter((p) => p.kind === 'stats') ?? [];
   const bars = panels?.filter((p) => p.kind === 'bar') ?? [];
   return (
-    <div className="page page-scroll" data-testid="dashboard">
+    <div className="page page-scroll page-rows" data-testid="dashboard">
       <PageTitle title={t('dashboard.title')}>
         <Button icon={<ReloadOutlined />} onClick={load} aria-label={t('common.refresh')} />
       </PageTitle>

@@ -3,6 +3,7 @@ import { violationText } from '../roster/roster-text';
 import type { RosterView } from '@contract';
 import { call } from '../../api/client';
 import { Signatures, todayLocal } from './Signatures';
+import { shiftName } from '../../i18n/words';
 
 export interface DutySheetData {
   view: RosterView;
@@ -85,7 +86,7 @@ export function DutySheetDocument({ t, data }: { t: TFunction; data: DutySheetDa
                       </td>
                     )}
                     <td className="c">
-                      {s.name} <span className="small">{s.start}</span>
+                      {shiftName(t, s)} <span className="small">{s.start}</span>
                     </td>
                     {view.areas.map((a) => (
                       <td key={a.id}>

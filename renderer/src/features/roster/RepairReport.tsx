@@ -1,24 +1,61 @@
-import { useEffect, useState } from 'react';
-import { DatePicker, Table, Typography } from 'antd';
+import { useEffect, useRef, useState } from 'react';
+import { Alert, Button, DatePicker, Table, Typography, App as AntApp } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { MonthlyReport } from '@contract';
 import { call } from '../../api/client';
 import { PageTitle } from '../../components/PageTitle';
+import { errorText } from '../../components/errors';
 
 /** A month's promises kept and broken, per area and per crew, with every breach and its cause. */
 export function RepairReportPage() {
   const { t } = useTranslation();
   const [month, setMonth] = useState(() => dayjs().format('YYYY-MM'));
+  const { message } = AntApp.useApp();
   const [report, setReport] = useState<MonthlyReport | null>(null);
-  useEffect(() => void call('repairs.monthly', { month }).then(setReport), [month]);
+  // The page opens on this month; when it has no calls yet, on the latest month that has some.
+  const firstLoad = useRef(true);
+  const [jumped, setJumped] = useState(false);
+  const shownMonth = useRef(month);
+  shownMonth.current = month;
+  useEffect(() => {
+    void call('repairs.monthly', { month }).then(
+      (r) => {
+        if (shownMonth.current !== month) return; // the user has picked another month meanwhile
+        const latest = r.latestMonthWithCalls;
+        const empty = r.areas.every((a) => a.calls === 0);
+        if (firstLoad.current && empty && latest && latest !== month) {
+          firstLoad.current = false;
+          setJumped(true);
+          setMonth(latest);
+          return;
+        }
+        firstLoad.current = false;
+        setReport(r);
+      },
+      (err: unknown) => void message.error(errorText(t, err)),
+    );
+  }, [month]); // eslint-disable-line react-hooks/exhaustive-deps
+  const calls = report?.areas.reduce((n, a) => n + a.calls, 0) ?? 0;
+  const latest = report?.latestMonthWithCalls;
   const num = (v: number | null) => (v === null ? '—' : v);
   const rate = (calls: number, breaches: number) => (calls ? `${Math.round(((calls - breaches) / calls) * 1000) / 10}%` : '—');
   return (
     <div className="page page-scroll" data-testid="repair-report">
       <PageTitle title={t('repairs.report')}>
-        <DatePicker picker="month" allowClear={false} value={dayjs(`${month}-01`)} onChange={(d) => d && setMonth(d.format('YYYY-MM'))} />
+        <DatePicker picker="month" allowClear={false} value={dayjs(`${month}-01`)} onChange={(d) => { if (!d) return; firstLoad.current = false; setJumped(false); setMonth(d.format('YYYY-MM')); }} data-testid="report-month" />
       </PageTitle>
+      {report && jumped && report.month === month && <Alert type="info" showIcon style={{ marginBottom: 8 }} title={t('repairs.openedLatest', { month })} data-testid="report-jumped" />}
+      {report && calls === 0 && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 8 }}
+          title={t('repairs.noCallsInMonth', { month })}
+          action={latest && latest !== month ? <Button size="small" onClick={() => setMonth(latest)} data-testid="report-go-latest">{t('repairs.goLatest', { month: latest })}</Button> : undefined}
+          data-testid="report-empty"
+        />
+      )}
       <Typography.Title level={5}>{t('repairs.byArea')}</Typography.Title>
       <Table
         size="small"

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import type { TFunction } from 'i18next';
 import { AgGridReact } from 'ag-grid-react';
 import type { ColDef } from 'ag-grid-community';
 import { Tag, Tooltip } from 'antd';
@@ -6,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { Assignment, RosterView } from '@contract';
 import { gridLocale, gridTheme } from '../../components/grid-look';
 import { crewKey, violationText, violationsByPlace } from './roster-text';
+import { shiftName, withNote } from '../../i18n/words';
 
 const theme = gridTheme(4);
 const CREW_HEIGHT = 34;
@@ -23,10 +25,10 @@ export interface DayRow {
   weekday: number;
 }
 
-export const rosterDays = (view: RosterView): DayRow[] => {
+const rosterDays = (view: RosterView, t: TFunction): DayRow[] => {
   const rows: DayRow[] = [];
   for (let d = view.season.startDate; d <= view.season.endDate; d = nextDay(d)) {
-    for (const s of view.season.shifts) rows.push({ date: d, shift: s.code, shiftName: s.name, peak: view.season.peakDays.includes(d), weekday: new Date(`${d}T00:00:00Z`).getUTCDay() });
+    for (const s of view.season.shifts) rows.push({ date: d, shift: s.code, shiftName: shiftName(t, s), peak: view.season.peakDays.includes(d), weekday: new Date(`${d}T00:00:00Z`).getUTCDay() });
   }
   return rows;
 };
@@ -43,7 +45,7 @@ function crewsOf(view: RosterView, areaId: number, row: DayRow, members: Assignm
 /** Days × areas × crews: each crew a drop zone, each member a tag that can be dragged to another crew. */
 export function RosterByDay({ view, canEdit, onDrop, onRemove }: { view: RosterView; canEdit: boolean; onDrop: (row: DayRow, areaId: number, crew: number, p: DragPayload) => void; onRemove: (a: Assignment) => void }) {
   const { t, i18n } = useTranslation();
-  const rows = useMemo(() => rosterDays(view), [view]);
+  const rows = useMemo(() => rosterDays(view, t), [view, t]);
   const slots = useMemo(() => {
     const m = new Map<string, Assignment[]>();
     for (const a of view.assignments) m.set(`${a.date}|${a.shift}|${a.areaId}`, [...(m.get(`${a.date}|${a.shift}|${a.areaId}`) ?? []), a]);
@@ -72,7 +74,8 @@ export function RosterByDay({ view, canEdit, onDrop, onRemove }: { view: RosterV
       ...view.areas.map(
         (area): ColDef<DayRow> => ({
           colId: `area-${area.id}`,
-          headerName: area.name === t(`areas.kinds.${area.kind}`) ? area.name : `${area.name}（${t(`areas.kinds.${area.kind}`)}）`,
+          headerName: area.name === t(`areas.kinds.${area.kind}`) ? area.name : withNote(t, area.name, t(`areas.kinds.${area.kind}`)),
+          headerClass: 'data-header', // the area's own name
           flex: 1,
           minWidth: 260,
           sortable: false,

@@ -5,6 +5,7 @@ import { AG_GRID_LOCALE_CN, AG_GRID_LOCALE_EN } from '@ag-grid-community/locale'
 import { useTranslation } from 'react-i18next';
 import type { RosterView } from '@contract';
 import { violationText } from './roster-text';
+import { shiftName } from '../../i18n/words';
 
 const theme = themeQuartz.withParams({ fontFamily: 'inherit', headerFontWeight: 600, spacing: 3, fontSize: 12 });
 type Person = RosterView['people'][number];
@@ -20,13 +21,14 @@ export function RosterByPerson({ view }: { view: RosterView }) {
   const cells = useMemo(() => {
     const m = new Map<string, string>();
     for (const a of view.assignments) {
-      const shift = view.season.shifts.find((s) => s.code === a.shift)?.name.slice(0, 1) ?? a.shift;
+      const found = view.season.shifts.find((s) => s.code === a.shift);
+      const shift = found ? shiftName(t, found).slice(0, 1) : a.shift;
       const area = view.areas.find((x) => x.id === a.areaId)?.name.slice(0, 1) ?? '';
       const key = `${a.staffId}|${a.date}`;
       m.set(key, (m.get(key) ? `${m.get(key)} ` : '') + shift + area);
     }
     return m;
-  }, [view]);
+  }, [view, t]);
   const bad = useMemo(() => {
     const m = new Map<string, string[]>();
     for (const v of view.violations) if (v.staffId !== null) m.set(`${v.staffId}|${v.date}`, [...(m.get(`${v.staffId}|${v.date}`) ?? []), violationText(t, v, view)]);

@@ -17,6 +17,7 @@ import { RosterByDay, type DayRow, type DragPayload } from './RosterByDay';
 import { RosterByPerson } from './RosterByPerson';
 import { seasonFields, seasonForm, seasonFormValues, shiftsText } from './SeasonForm';
 import { useRosterEdit } from './useRosterEdit';
+import { listOf, shiftName as shiftWords, skillName, skillShortName, withNote } from '../../i18n/words';
 
 /** 迎峰度夏抢修值班: generate the season, fix it by hand with every rule checked, publish and print it. */
 export function RosterPage() {
@@ -98,7 +99,10 @@ export function RosterPage() {
     });
 
   const areaName = (id: number) => areas.find((a) => a.id === id)?.name ?? '';
-  const shiftName = (code: string) => view?.season.shifts.find((s) => s.code === code)?.name ?? code;
+  const shiftName = (code: string) => {
+    const shift = view?.season.shifts.find((s) => s.code === code);
+    return shift ? shiftWords(t, shift) : code;
+  };
   // Names two people share are told apart by team and employee number.
   const repeated = useMemo(() => {
     const seen = new Map<string, number>();
@@ -181,7 +185,7 @@ export function RosterPage() {
                       shift: shiftName(s.shift),
                       area: areaName(s.areaId),
                       crew: s.crew,
-                      skills: s.missingSkills.length ? t('roster.shortSkills', { skills: s.missingSkills.join('、') }) : '',
+                      skills: s.missingSkills.length ? t('roster.shortSkills', { skills: listOf(t, s.missingSkills.map((k) => skillName(t, k))) }) : '',
                       people: s.missingPeople > s.missingSkills.length ? t('roster.shortPeople', { count: s.missingPeople - s.missingSkills.length }) : '',
                     })}
                   </li>
@@ -205,11 +209,11 @@ export function RosterPage() {
           </Typography.Text>
           {view.fairness.scarce.map((s) => (
             <Typography.Text key={s.skill} type="warning" data-testid="roster-scarce">
-              {t('roster.scarce', { skill: s.skill, people: s.people, min: s.minShifts, average: s.average })}
+              {t('roster.scarce', { skill: skillName(t, s.skill), people: s.people, min: s.minShifts, average: s.average })}
             </Typography.Text>
           ))}
           <Typography.Text type="secondary" className="small">
-            {t('roster.rulesUsed', { skills: view.rules.requiredSkills.join('、'), size: view.rules.minCrewSize, rest: view.rules.minRestHours, days: view.rules.maxConsecutiveDays })}
+            {t('roster.rulesUsed', { skills: listOf(t, view.rules.requiredSkills.map((k) => skillName(t, k))), size: view.rules.minCrewSize, rest: view.rules.minRestHours, days: view.rules.maxConsecutiveDays })}
           </Typography.Text>
         </div>
       )}
@@ -237,9 +241,9 @@ export function RosterPage() {
                                 onDragStart={(e) => e.dataTransfer.setData('application/x-griddesk-person', JSON.stringify({ staffId: p.id } satisfies DragPayload))}
                                 data-testid={`person-${p.id}`}
                               >
-                                <b>{p.name}</b>
-                                {repeated.has(p.name) && <span className="small"> （{[p.teamName, p.employeeNo].filter(Boolean).join(' · ')}）</span>}{' '}
-                                <span className="small">{p.skills.filter((s) => view.rules.requiredSkills.includes(s)).join('·')}</span>
+                                <b data-record>{p.name}</b>
+                                {repeated.has(p.name) && <span className="small" data-record> {withNote(t, '', [p.teamName, p.employeeNo].filter(Boolean).join(' · ')).trim()}</span>}{' '}
+                                <span className="small">{p.skills.filter((s) => view.rules.requiredSkills.includes(s)).map((s) => skillShortName(t, s)).join(' · ')}</span>
                                 {p.eligibleDays === 0 && p.unavailable && <div className="small roster-person-why">{t(p.unavailable.key, { ...p.unavailable.params, date: p.unavailable.params?.date ?? '', year: p.unavailable.date.slice(0, 4) })}</div>}
                               </div>
                             </Tooltip>

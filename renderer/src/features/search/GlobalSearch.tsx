@@ -5,9 +5,8 @@ import { useTranslation } from 'react-i18next';
 import type { SearchGroup } from '@contract';
 import { call } from '../../api/client';
 import { navigate } from '../../navigation';
+import { openHit } from './open-hit';
 
-/** Pages that open a record from `{ open: id }`; the others are searched for the hit's title. */
-const OPENS_BY_ID = new Set(['vegetation', 'upgrades']);
 
 /**
  * The header's search box (Ctrl+K): hits from every module, grouped; choosing one opens the record
@@ -72,13 +71,33 @@ export function GlobalSearch() {
       value={text}
       onChange={setText}
       onSelect={(value: string) => {
-        const [page, id, ...title] = value.split(':');
         setText('');
-        // A ledger record or request opens on its page; a register row is shown by searching its page for it.
-        navigate(page!, OPENS_BY_ID.has(page!) ? { open: Number(id) } : { search: title.join(':') });
+        const [page, id, ...title] = value.split(':');
+        openHit(page!, { id: Number(id), title: title.join(':'), subtitle: '' });
       }}
       notFoundContent={text.trim() ? t('search.none') : null}
       popupMatchSelectWidth={360}
+      // 查看全部 under the list: every hit of every module, as a page.
+      popupRender={(list) => (
+        <>
+          {list}
+          {groups.length > 0 && (
+            <div className="search-see-all">
+              <Typography.Link
+                onMouseDown={(e) => e.preventDefault()}
+                onClick={() => {
+                  const q = text.trim();
+                  setText('');
+                  navigate('search', { search: q });
+                }}
+                data-testid="search-see-all"
+              >
+                {t('search.seeAll')}
+              </Typography.Link>
+            </div>
+          )}
+        </>
+      )}
     >
       <Input className="header-search" ref={(r) => void (box.current = r)} allowClear prefix={<SearchOutlined />} placeholder={t('search.placeholder')} data-testid="global-search" />
     </AutoComplete>

@@ -3,11 +3,12 @@ import { AgGridReact } from 'ag-grid-react';
 import { themeQuartz, type ColDef } from 'ag-grid-community';
 import { AG_GRID_LOCALE_CN, AG_GRID_LOCALE_EN } from '@ag-grid-community/locale';
 import { Alert, Select, Tag } from 'antd';
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import type { OutputOf } from '@contract';
 import { call } from '../../api/client';
 import { PageTitle } from '../../components/PageTitle';
 import { useReferenceOptions } from '../reference/useReferenceOptions';
+import { skillName } from '../../i18n/words';
 
 type Matrix = OutputOf<'staff.skillMatrix'>;
 type Row = Matrix['rows'][number];
@@ -43,7 +44,7 @@ export function SkillMatrixPage() {
       ...(matrix?.skills ?? []).map(
         (skill): ColDef<Row> => ({
           colId: `skill-${skill}`,
-          headerName: skill,
+          headerName: skillName(t, skill),
           width: 100,
           valueGetter: (p) => p.data?.levels[skill] ?? null,
           valueFormatter: (p) => (p.value ? t(`staff.levels.${p.value as number}`).replace(/[（）() ]/g, '') : ''),
@@ -65,7 +66,13 @@ export function SkillMatrixPage() {
           showIcon
           data-testid="matrix-singles"
           message={t('staff.matrix.singles', { count: matrix.singles.length })}
-          description={matrix.singles.map((s) => t('staff.matrix.single', s)).join('；')}
+          // Team, person and skill are the office's own words: marked as such (data-record) inside the sentence.
+          description={matrix.singles.map((s, i) => (
+            <span key={`${s.teamName}|${s.skill}`}>
+              {i > 0 && t('common.sentenceSeparator')}
+              <Trans i18nKey="staff.matrix.single" values={{ ...s, skill: skillName(t, s.skill) }} components={{ d: <span data-record /> }} />
+            </span>
+          ))}
         />
       )}
       <div className="data-grid">

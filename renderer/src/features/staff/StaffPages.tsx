@@ -9,6 +9,7 @@ import { useRouteFilters } from '../../navigation';
 import { useReferenceOptions } from '../reference/useReferenceOptions';
 import { certificateFields, certificateForm, staffFields, staffForm, staffFormValues, trainingFields, trainingForm, trainingFormValues } from './staff.forms';
 import { usePeople, useStaffSkills } from './usePeople';
+import { listOf, skillName } from '../../i18n/words';
 
 const STATE_COLORS = { valid: 'green', review_due: 'gold', expiring: 'orange', expired: 'red', abolished: 'default' } as const;
 
@@ -67,7 +68,7 @@ export function StaffPage() {
           p.data ? <span className={p.data.shortOfHours ? 'row-overdue' : undefined}>{`${p.data.trainingHoursThisYear} / ${p.data.trainingHoursRequired}`}</span> : null,
       },
       { colId: 'lastSafetyExamOn', headerName: t('staff.lastSafetyExam'), width: 110, sortable: false, valueGetter: (p) => p.data?.lastSafetyExamOn ?? '—' },
-      { colId: 'skills', headerName: t('staff.skills'), width: 260, sortable: false, valueGetter: (p) => p.data?.skills.map((s) => `${s.skill}${t(`staff.levels.${s.level}`)}`).join('、') ?? '' },
+      { colId: 'skills', headerName: t('staff.skills'), width: 260, sortable: false, valueGetter: (p) => listOf(t, p.data?.skills.map((s) => `${skillName(t, s.skill)}${t(`staff.levels.${s.level}`)}`) ?? []) },
       { field: 'phone', headerName: t('staff.phone'), width: 120 },
     ],
     [t],

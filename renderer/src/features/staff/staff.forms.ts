@@ -2,6 +2,7 @@ import type { TFunction } from 'i18next';
 import { z } from 'zod';
 import { CERTIFICATE_KINDS, STAFF_STATUSES, TRAINING_CATEGORIES, certificateInput, staffInput, trainingInput, type ReferenceOptions } from '@contract';
 import type { FieldDef } from '../../components/FormDrawer';
+import { skillName } from '../../i18n/words';
 
 const SKILL_FIELD = 'skill_';
 const skillField = (skill: string) => `${SKILL_FIELD}${skill}`;
@@ -38,7 +39,7 @@ export function staffFields(t: TFunction, refs: ReferenceOptions, officeSkills: 
     { name: 'hireDate', label: t('staff.hireDate'), kind: 'date' },
     { name: 'education', label: t('staff.education'), kind: 'text' },
     { name: 'returnedFromBreakOn', label: t('staff.returnedFromBreakOn'), kind: 'date', span: 24, help: t('staff.returnedFromBreakHelp') },
-    ...skills.map((s): FieldDef => ({ name: skillField(s), label: `${t('staff.skill')}：${s}`, kind: 'select', options: levels, span: 8 })),
+    ...skills.map((s): FieldDef => ({ name: skillField(s), label: `${t('staff.skill')}${t('audit.colon')}${skillName(t, s)}`, kind: 'select', options: levels, span: 8 })),
     { name: 'notes', label: t('common.notes'), kind: 'textarea', span: 24 },
   ];
 }

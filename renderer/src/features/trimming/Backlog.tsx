@@ -84,7 +84,7 @@ export function Backlog({ refs, reloadKey, onArrange, onCount }: { refs: Referen
               <div className="plan-line-head" draggable onDragStart={(e) => drag(e, { kind: 'records', ids: g.map((r) => r.id) })} title={t('trimming.dragHint')}>
                 <HolderOutlined />
                 <Checkbox checked={g.every((r) => ticked.has(r.id))} indeterminate={g.some((r) => ticked.has(r.id)) && !g.every((r) => ticked.has(r.id))} onChange={(e) => g.forEach((r) => toggle(r.id, e.target.checked))} aria-label={g[0]!.lineName} />
-                <strong>{g[0]!.lineName}</strong>
+                <strong data-record>{g[0]!.lineName}</strong>
                 <span className="plan-muted">
                   {t('trimming.records', { count: g.length })} · {t('trimming.trees', { count: g.reduce((n, r) => n + r.treeCount, 0) })}
                 </span>

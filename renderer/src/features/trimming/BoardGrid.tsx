@@ -80,7 +80,7 @@ export function BoardGrid({ board, draft, month, canPlan, today, onDrop, onOpen,
       {board.teams.map((team) => (
         <Fragment key={team.id}>
           <div className="plan-rowhead" role="rowheader">
-            <strong>{team.name}</strong>
+            <strong data-record>{team.name}</strong>
             <small>{t('trimming.capacity', { hours: team.hoursPerDay, crew: team.crewSize })}</small>
           </div>
           {board.days.map((d) => {

@@ -27,6 +27,17 @@ describe('global search', () => {
     if (!veg.more) for (const r of grid.rows) expect(veg.hits.map((h) => h.id)).toContain(r.id);
   });
 
+  test('查看全部: the results page asks for more hits a module than the header lists', async () => {
+    const fragment = (await t.call('vegetation.list', { startRow: 0, endRow: 1 }, t.adminToken)).rows[0]!.lineName.slice(-3);
+    const header = (await search(fragment)).groups.find((g) => g.module === 'vegetation')!;
+    expect(header.hits).toHaveLength(8);
+    expect(header.more).toBe(true);
+    const all = (await t.call('search.global', { q: fragment, perModule: 100 }, t.adminToken)).groups.find((g) => g.module === 'vegetation')!;
+    expect(all.hits.length).toBeGreaterThan(8);
+    expect(all.hits.slice(0, 8).map((h) => h.id)).toEqual(header.hits.map((h) => h.id));
+    await expect(t.call('search.global', { q: fragment, perModule: 1000 }, t.adminToken)).rejects.toMatchObject({ code: 'VALIDATION' });
+  });
+
   test('a new record is found at once; deleted it is gone; restored it is back', async () => {
     const { lines } = await t.call('reference.options', {}, t.adminToken);
     const { record } = await t.call('vegetation.save', { lineId: lines[0]!.id, towerRange: '#901', species: '银杏', treeCount: 1, verticalDistance: 4, action: 'trim', landowner: '欧阳修竹', notes: '靠近 小学 围墙' }, t.adminToken);
