@@ -53,7 +53,7 @@ async function openBoard(page: Page, from?: string) {
   await login(page, 'e2e-planner', PASSWORD, 'home');
   await expect(page.getByTestId('user-menu')).toBeVisible();
   await page.goto(`/#/trimming${from ? `?f=${encodeURIComponent(JSON.stringify({ from }))}` : ''}`);
-  await expect(page.getByTestId('plan-board')).toBeVisible();
+  await expect(page.getByTestId('plan-board')).toBeVisible({ timeout: 30_000 }); // a busy machine: the first board of a season is the heaviest query
 }
 
 async function printedText(page: Page, name: string) {
