@@ -13,7 +13,7 @@
  * `npm run server -- --admin-password` sets the first admin password at this console, and exits.
  * Otherwise a fresh server prints a one-time setup code that the first run over the network needs.
  */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fingerprintGroups, newPassword } from '../contract';
@@ -23,7 +23,7 @@ import { lanAddresses, loadServerCertificate } from './certificate';
 import { firstRunCode, setupCodeFile } from './first-run-code';
 import { dumpDatabase, findPgDump } from './pg-dump';
 import { arg, closeOnSignals, passwordFromConsole, runMain } from './process';
-import { defaultDataDir } from './serve';
+import { prepareDataDir } from '../core/host/data-folder';
 import { startHttpServer } from './server';
 
 export interface ServerConfig {
@@ -91,8 +91,7 @@ class ConsoleRefusal extends Error {}
 export const withoutPassword = (url: string) => url.replace(/:\/\/([^:/@]+):[^@]*@/, '://$1:***@');
 
 async function main() {
-  const dataDir = arg('data') ?? defaultDataDir();
-  mkdirSync(dataDir, { recursive: true });
+  const dataDir = prepareDataDir(arg('data'));
   const config = readServerConfig(arg('config') ?? path.join(dataDir, 'server.json'));
 
   const moveFrom = arg('move-from');

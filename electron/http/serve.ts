@@ -3,25 +3,16 @@
  * Electron window cannot run. Options: --port (default 5780), --data <folder>, environment
  * GRIDDESK_DATA_DIR likewise.
  */
-import { mkdirSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { createCore } from '../core';
+import { DATABASE_FILE, prepareDataDir } from '../core/host/data-folder';
 import { arg, closeOnSignals, runMain } from './process';
 import { startHttpServer } from './server';
 
-/** Same folder the desktop app uses on each platform, so both modes see the same ledgers. */
-export function defaultDataDir(): string {
-  if (process.env.GRIDDESK_DATA_DIR) return process.env.GRIDDESK_DATA_DIR;
-  if (process.platform === 'win32') return path.join(process.env.APPDATA ?? path.join(os.homedir(), 'AppData', 'Roaming'), 'GridDesk');
-  if (process.platform === 'darwin') return path.join(os.homedir(), 'Library', 'Application Support', 'GridDesk');
-  return path.join(process.env.XDG_CONFIG_HOME ?? path.join(os.homedir(), '.config'), 'GridDesk');
-}
-
 async function main() {
-  const dataDir = arg('data') ?? defaultDataDir();
-  mkdirSync(dataDir, { recursive: true });
-  const file = path.join(dataDir, 'griddesk.sqlite');
+  // The same folder the desktop app uses, so both modes see the same ledgers.
+  const dataDir = prepareDataDir(arg('data'));
+  const file = path.join(dataDir, DATABASE_FILE);
   const core = await createCore({ file });
   const port = Number(arg('port') ?? process.env.GRIDDESK_PORT ?? 5780);
   const staticDir = path.resolve(__dirname, '..', '..', 'renderer');

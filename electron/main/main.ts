@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createCore } from '../core';
+import { prepareDataDir } from '../core/host/data-folder';
 import type { Dispatcher } from '../core/dispatch';
 import { createRemoteDispatcher } from '../http/remote';
 import { readConnection } from './connection';
@@ -19,8 +20,14 @@ const SCHEME = 'griddesk';
 const APP_URL = `${SCHEME}://app/`;
 protocol.registerSchemesAsPrivileged([{ scheme: SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
-// Tests and portable setups may point the data folder elsewhere; the default is the user-data folder.
-if (process.env.GRIDDESK_DATA_DIR) app.setPath('userData', process.env.GRIDDESK_DATA_DIR);
+// %LOCALAPPDATA%\GridDesk on Windows (an old Roaming folder is moved there once), GRIDDESK_DATA_DIR
+// for tests and portable setups. Set before the single-instance lock and anything Electron writes.
+let dataFolderError: unknown;
+try {
+  app.setPath('userData', prepareDataDir(undefined));
+} catch (err) {
+  dataFolderError = err;
+}
 
 /** The core in this process (单机), or the office server's behind the pinned client (客户端). */
 let core: (Dispatcher & { close(): Promise<void> | void }) | undefined;
@@ -79,6 +86,7 @@ async function start(): Promise<void> {
   mkdirSync(userData, { recursive: true });
   let connection;
   try {
+    if (dataFolderError) throw dataFolderError;
     connection = readConnection(userData);
     core =
       connection.mode === 'client'
