@@ -1,0 +1,1 @@
+export declare function withNodeBuildKept<T>(moduleDir: string, keepDir: string, work: () => T): T;
