@@ -83,3 +83,4 @@ export * from './wire';
 export * from './changes';
 export * from './trimming';
 export * from './connection';
+export * from './desktop-bridge';

@@ -34,6 +34,8 @@ export interface CoreOptions extends OpenOptions {
   backupCheckMs?: number;
   /** Office server: runs before pending migrations change its PostgreSQL database (a pg_dump); may refuse by throwing. */
   beforeMigrate?: (pending: string[]) => Promise<void>;
+  /** The desktop's start screen: told when the backup and the database upgrade begin. */
+  onStartupStep?: (step: 'backup' | 'migrate') => void;
 }
 
 /**
@@ -46,15 +48,18 @@ async function openPrepared(options: CoreOptions, now: Date): Promise<DatabaseHa
   const sqliteFile = handle.sqlite && options.file !== ':memory:' ? handle.sqlite : null;
   try {
     const { pending, isNew } = await pendingMigrations(handle.db);
+    if (!isNew && pending.length > 0) options.onStartupStep?.('backup');
     if (sqliteFile && !isNew && pending.length > 0) await writeBackup(sqliteFile, await backupFoldersOf(handle.db, options.file), 'migration', now);
     // An office server's PostgreSQL is dumped by the server itself (pg_dump) before it migrates.
     if (options.postgres && !isNew && pending.length > 0) await options.beforeMigrate?.(pending.map((m) => m.id));
+    if (pending.length > 0) options.onStartupStep?.('migrate');
     await migrate(handle.db);
     await handle.db.transaction().execute(async (trx) => {
       await ensureAdmin(trx, now.toISOString());
       await seedSettings(trx);
       if (sqliteFile || options.postgres) await recordDatabaseSize(trx, options.file, localDate(now));
     });
+    if (sqliteFile && !isNew) options.onStartupStep?.('backup');
     if (sqliteFile && !isNew) await dailyBackupIfDue(sqliteFile, handle.db, options.file, now);
   } catch (err) {
     await handle.close();

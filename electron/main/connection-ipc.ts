@@ -11,7 +11,7 @@ const reason = (err: unknown) => (err instanceof ApiError ? { message: err.messa
  * Every value is checked here, a server's fingerprint is read again before it is saved, and a change of
  * mode restarts the app on the new one.
  */
-export function registerConnection(userData: string, running: ConnectionSettings, core: () => Dispatcher | undefined, isTrustedSender: (e: IpcMainInvokeEvent) => boolean): void {
+export function registerConnection(userData: string, running: () => ConnectionSettings, core: () => Dispatcher | undefined, isTrustedSender: (e: IpcMainInvokeEvent) => boolean): void {
   ipcMain.handle('griddesk:connection-get', (event) => {
     if (!isTrustedSender(event)) return null;
     return { current: readConnection(userData), chosen: hasConnection(userData) };
@@ -41,7 +41,7 @@ export function registerConnection(userData: string, running: ConnectionSettings
       if (presented.fingerprint !== parsed.data.fingerprint) return { ok: false, message: 'connection.fingerprintChanged' };
     }
     saveConnection(userData, parsed.data);
-    if (JSON.stringify(parsed.data) !== JSON.stringify(running)) {
+    if (JSON.stringify(parsed.data) !== JSON.stringify(running())) {
       // Answer the window first, then start again on the chosen ledgers.
       setTimeout(() => {
         app.relaunch();

@@ -5,7 +5,8 @@ import type { Dispatcher } from '../core/dispatch';
 export type IpcReply = { ok: true; result: unknown } | { ok: false; error: ApiErrorBody };
 
 /** The one IPC handler: only our own window's main frame, only contract methods, then dispatch. */
-export function registerIpc(core: Dispatcher, isTrustedSender: (e: IpcMainInvokeEvent) => boolean): void {
+/** `core` settles once the start screen's steps are done (null when the ledgers could not be opened). */
+export function registerIpc(core: () => Promise<Dispatcher | null>, isTrustedSender: (e: IpcMainInvokeEvent) => boolean): void {
   ipcMain.handle(IPC_CHANNEL, async (event, payload: unknown): Promise<IpcReply> => {
     if (!isTrustedSender(event)) return { ok: false, error: { code: 'FORBIDDEN', message: 'errors.forbidden' } };
     const { method, input, token } = (payload ?? {}) as { method?: unknown; input?: unknown; token?: unknown };
@@ -13,7 +14,9 @@ export function registerIpc(core: Dispatcher, isTrustedSender: (e: IpcMainInvoke
       return { ok: false, error: { code: 'UNKNOWN_METHOD', message: 'errors.unknownMethod' } };
     }
     try {
-      const result = await core.dispatch(method, input, { token: typeof token === 'string' ? token : null });
+      const ready = await core();
+      if (!ready) return { ok: false, error: { code: 'INTERNAL', message: 'errors.internal' } };
+      const result = await ready.dispatch(method, input, { token: typeof token === 'string' ? token : null });
       return { ok: true, result };
     } catch (e) {
       const err = e instanceof ApiError ? e : new ApiError({ code: 'INTERNAL', message: 'errors.internal' });

@@ -1,18 +1,19 @@
 import { app, BrowserWindow, Menu, dialog, net, protocol, session, type IpcMainInvokeEvent } from 'electron';
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createCore } from '../core';
 import { prepareDataDir } from '../core/host/data-folder';
 import type { Dispatcher } from '../core/dispatch';
 import { createRemoteDispatcher } from '../http/remote';
-import { readConnection } from './connection';
+import { readConnection, type ConnectionSettings } from './connection';
 import { registerConnection } from './connection-ipc';
 import { registerIpc } from './ipc';
 import { registerOpenFile, registerPrinting } from './desktop-services';
 import { OpenedAttachments } from './opened-attachments';
 import { electronNativeBinding } from './native-binding';
 import { hardenSession, lockNavigation } from './security';
+import { runStartup } from './startup';
+import { registerStartup } from './startup-ipc';
 import { loadWindowState, saveWindowState } from './window-state';
 
 // The renderer is served from a private scheme rather than file://, so 'self' in the CSP means our files only.
@@ -81,22 +82,13 @@ function isTrustedSender(event: IpcMainInvokeEvent): boolean {
   return !!mainWindow && event.sender === mainWindow.webContents && !!frame && frame === mainWindow.webContents.mainFrame && frame.url.startsWith(APP_URL);
 }
 
+/**
+ * The window first, with the start screen; then the ledgers are opened (backup, database upgrade)
+ * while it shows each step, and a failure is explained in that window rather than a bare error box.
+ */
 async function start(): Promise<void> {
   const userData = app.getPath('userData');
-  mkdirSync(userData, { recursive: true });
-  let connection;
-  try {
-    if (dataFolderError) throw dataFolderError;
-    connection = readConnection(userData);
-    core =
-      connection.mode === 'client'
-        ? createRemoteDispatcher({ url: connection.server, fingerprint: connection.fingerprint })
-        : await createCore({ file: path.join(userData, 'griddesk.sqlite'), nativeBinding: electronNativeBinding(app.getAppPath(), app.isPackaged) });
-  } catch (err) {
-    dialog.showErrorBox('GridDesk 无法打开数据库', String(err));
-    app.exit(1);
-    return;
-  }
+  let connection: ConnectionSettings = { mode: 'standalone' };
   const root = rendererDir();
   protocol.handle(SCHEME, (request) => {
     const { pathname } = new URL(request.url);
@@ -105,14 +97,30 @@ async function start(): Promise<void> {
     return net.fetch(pathToFileURL(file).toString());
   });
   hardenSession(session.defaultSession);
-  registerIpc(core, isTrustedSender);
-  registerConnection(userData, connection, () => core, isTrustedSender);
+  const publish = registerStartup(userData, () => mainWindow, isTrustedSender);
+  const opening = runStartup(
+    {
+      folder: userData,
+      dataFolderError,
+      readConnection: () => {
+        connection = readConnection(userData);
+      },
+      open: async (step) =>
+        connection.mode === 'client'
+          ? createRemoteDispatcher({ url: connection.server, fingerprint: connection.fingerprint })
+          : createCore({ file: path.join(userData, 'griddesk.sqlite'), nativeBinding: electronNativeBinding(app.getAppPath(), app.isPackaged), onStartupStep: step }),
+    },
+    publish,
+  );
+  registerIpc(() => opening, isTrustedSender);
+  registerConnection(userData, () => connection, () => core, isTrustedSender);
   registerPrinting(isTrustedSender);
   openedCopies = new OpenedAttachments(app.getPath('temp'));
   void openedCopies.removeAll();
   registerOpenFile(isTrustedSender, openedCopies);
   Menu.setApplicationMenu(null);
   mainWindow = createWindow();
+  core = (await opening) ?? undefined;
 }
 
 if (!app.requestSingleInstanceLock()) {
@@ -125,8 +133,9 @@ if (!app.requestSingleInstanceLock()) {
     }
   });
   app.on('web-contents-created', (_e, contents) => lockNavigation(contents, APP_URL));
-  app.whenReady().then(start, (err) => {
-    console.error(err);
+  app.whenReady().then(start).catch((err: unknown) => {
+    // Only a fault in the shell itself lands here; the ledgers' failures are on the start screen.
+    dialog.showErrorBox('GridDesk 无法启动', String(err));
     app.exit(1);
   });
   app.on('window-all-closed', () => app.quit());

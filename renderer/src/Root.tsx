@@ -5,6 +5,7 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { useTranslation } from 'react-i18next';
 import { AuthGate } from './features/accounts/AuthGate';
+import { StartupGate } from './features/startup/StartupGate';
 
 /** Locale for antd and dayjs follows the UI language; zh-CN first. */
 export function Root() {
@@ -14,7 +15,9 @@ export function Root() {
   return (
     <ConfigProvider locale={zh ? zhCN : enUS} button={{ autoInsertSpace: false }} theme={{ token: { colorPrimary: '#0b5cad', borderRadius: 4 } }}>
       <AntApp>
-        <AuthGate />
+        <StartupGate>
+          <AuthGate />
+        </StartupGate>
       </AntApp>
     </ConfigProvider>
   );

@@ -1,29 +1,6 @@
-import { ApiError, PACKED_ROWS_HEADER, unpackRows, type ApiErrorBody, type ConnectionChoice, type InputOf, type MethodName, type OutputOf, type ServerIdentity } from '@contract';
+import { ApiError, PACKED_ROWS_HEADER, unpackRows, type BridgeReply, type DesktopBridge, type InputOf, type MethodName, type OutputOf } from '@contract';
 
-type Reply = { ok: true; result: unknown } | { ok: false; error: ApiErrorBody };
-
-/** The desktop app's connection settings: only its main process reads and writes connection.json. */
-export interface ConnectionBridge {
-  /** The saved choice, and whether one was ever made (the first start asks). */
-  get(): Promise<{ current: ConnectionChoice; chosen: boolean }>;
-  /** The certificate a server presents, for its user to compare with the server's screen. */
-  probe(server: string): Promise<{ ok: true; identity: ServerIdentity } | { ok: false; message: string; params?: Record<string, string | number> }>;
-  /** Saves the choice (after the first start: an admin's session only); a change restarts the app on it. */
-  choose(choice: ConnectionChoice, token: string | null): Promise<{ ok: boolean; restarting?: boolean; message?: string; params?: Record<string, string | number> }>;
-}
-
-/** What the desktop preload exposes (electron/preload/preload.ts); absent in a browser. */
-export interface DesktopBridge {
-  connection?: ConnectionBridge;
-  call(method: string, input: unknown, token: string | null): Promise<Reply>;
-  /** The system print dialog for this page. */
-  print(): Promise<unknown>;
-  /** This page as an A4 PDF, saved where the user chooses. */
-  printToPDF(title: string): Promise<{ ok: boolean; path?: string }>;
-  /** Opens an attachment with the system viewer. */
-  openFile(name: string, data: Uint8Array): Promise<unknown>;
-  platform: 'desktop';
-}
+type Reply = BridgeReply;
 
 declare global {
   interface Window {

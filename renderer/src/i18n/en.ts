@@ -5,6 +5,7 @@ import { enRoster } from './en.roster';
 import { enUpgrades } from './en.upgrades';
 import { enLightning } from './en.lightning';
 import { enConnection } from './en.connection';
+import { enDesktop } from './en.desktop';
 import { enSafety } from './en.safety';
 import { enTrimming } from './en.trimming';
 import type { Messages } from './messages';
@@ -18,6 +19,7 @@ export const en: Messages<typeof zhCN> = {
   ...enUpgrades,
   ...enLightning,
   ...enConnection,
+  ...enDesktop,
   ...enSafety,
   ...enTrimming,
   ...enAudit,

@@ -4,6 +4,7 @@ import { zhRoster } from './zh-CN.roster';
 import { zhUpgrades } from './zh-CN.upgrades';
 import { zhLightning } from './zh-CN.lightning';
 import { zhConnection } from './zh-CN.connection';
+import { zhDesktop } from './zh-CN.desktop';
 import { zhSafety } from './zh-CN.safety';
 import { zhTrimming } from './zh-CN.trimming';
 import { zhAudit } from './zh-CN.audit';
@@ -15,6 +16,7 @@ export const zhCN = {
   ...zhUpgrades,
   ...zhLightning,
   ...zhConnection,
+  ...zhDesktop,
   ...zhSafety,
   ...zhTrimming,
   ...zhAudit,

@@ -1,7 +1,7 @@
 import { Alert, Button, Card, Form, Input } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { contract, type SessionUser } from '@contract';
+import { FIRST_SCREEN_TEST_IDS, contract, type SessionUser } from '@contract';
 import { call } from '../../api/client';
 import { useSchemaSubmit } from '../../components/useSchemaSubmit';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -18,7 +18,7 @@ export function LoginScreen({ onDone }: { onDone: (token: string, user: SessionU
   return (
     <div className="auth-screen">
       <Card className="auth-card" title={t('app.name')} extra={<LanguageSwitch />}>
-        <Form form={form} layout="vertical" onFinish={() => void login()} data-testid="login-form">
+        <Form form={form} layout="vertical" onFinish={() => void login()} data-testid={FIRST_SCREEN_TEST_IDS.login}>
           <Form.Item name="username" label={t('accounts.username')}>
             <Input prefix={<UserOutlined />} autoFocus autoComplete="username" />
           </Form.Item>

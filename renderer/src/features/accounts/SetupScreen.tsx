@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, Button, Card, Checkbox, Form, Input, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { newPassword, type SessionUser } from '@contract';
+import { FIRST_SCREEN_TEST_IDS, newPassword, type SessionUser } from '@contract';
 import { call, session } from '../../api/client';
 import { useSchemaSubmit } from '../../components/useSchemaSubmit';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -38,7 +38,7 @@ export function SetupScreen({ needsCode, onDone }: { needsCode: boolean; onDone:
     <div className="auth-screen">
       <Card className="auth-card" title={t('accounts.setupTitle')} extra={<LanguageSwitch />}>
         <Typography.Paragraph>{t('accounts.setupIntro')}</Typography.Paragraph>
-        <Form form={form} layout="vertical" onFinish={() => void start()} initialValues={{ demo: true }} data-testid="setup-form">
+        <Form form={form} layout="vertical" onFinish={() => void start()} initialValues={{ demo: true }} data-testid={FIRST_SCREEN_TEST_IDS.setup}>
           {needsCode && (
             <Form.Item name="setupCode" label={t('accounts.setupCode')} extra={t('accounts.setupCodeHelp')}>
               <Input autoFocus autoComplete="off" placeholder="XXXX-XXXX-XXXX" data-testid="setup-code" />

@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import { Alert, Button, Checkbox, Descriptions, Input, Radio, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { fingerprintGroups, serverAddress, type ConnectionChoice as Choice, type ServerIdentity } from '@contract';
-import type { ConnectionBridge } from '../../api/client';
+import { FIRST_SCREEN_TEST_IDS, fingerprintGroups, serverAddress, type ConnectionChoice as Choice, type ServerIdentity, type ConnectionBridge } from '@contract';
 import { session } from '../../api/client';
 
 interface Props {
@@ -59,7 +58,7 @@ export function ConnectionChoice({ bridge, initial, onStayed }: Props) {
   if (restarting) return <Alert type="info" showIcon title={t('connection.restarting')} data-testid="connection-restarting" />;
   const ready = mode === 'standalone' || (identity !== null && confirmed);
   return (
-    <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="connection-choice">
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid={FIRST_SCREEN_TEST_IDS.connection}>
       <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>{t('connection.intro')}</Typography.Paragraph>
       <Radio.Group value={mode} onChange={(e) => setMode(e.target.value as Choice['mode'])} style={{ width: '100%' }}>
         <Space orientation="vertical" style={{ width: '100%' }}>

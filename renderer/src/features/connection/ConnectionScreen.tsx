@@ -1,7 +1,7 @@
 import { Card } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ConnectionChoice as Choice } from '@contract';
-import type { ConnectionBridge } from '../../api/client';
+import type { ConnectionBridge } from '@contract';
 import { LanguageSwitch } from '../accounts/LanguageSwitch';
 import { ConnectionChoice } from './ConnectionChoice';
 

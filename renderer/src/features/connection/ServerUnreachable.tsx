@@ -3,7 +3,7 @@ import { Alert, Button, Card, Descriptions, Space, Typography } from 'antd';
 import { ReloadOutlined, SwapOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { ApiError, fingerprintGroups, type ConnectionChoice as Choice } from '@contract';
-import type { ConnectionBridge } from '../../api/client';
+import type { ConnectionBridge } from '@contract';
 import { LanguageSwitch } from '../accounts/LanguageSwitch';
 import { ConnectionChoice } from './ConnectionChoice';
 
