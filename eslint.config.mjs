@@ -37,11 +37,12 @@ export default tseslint.config(
   {
     files: ['electron/main/**/*.ts'],
     languageOptions: { globals: globals.node },
-    // …and the HTTP transport's client side (http/remote), through which a desk in client mode reaches the office server.
+    // …and the HTTP transport's client side (http/remote), through which a desk in client mode reaches the office server,
+    // and the update feed (http/update-feed), which a standalone desk serves from a shared folder to its updater on loopback.
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/renderer/**'], message: 'electron/main: core, contract, electron and http/remote only.' }, { group: ['**/http/**', '!**/http/remote'], message: 'electron/main: core, contract, electron and http/remote only.' }] },
+        { patterns: [{ group: ['**/renderer/**'], message: 'electron/main: core, contract, electron and http/remote only.' }, { group: ['**/http/**', '!**/http/remote', '!**/http/update-feed'], message: 'electron/main: core, contract, electron, http/remote and http/update-feed only.' }] },
       ],
     },
   },

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { ConnectionChoice, ServerIdentity } from './connection';
 import type { ApiErrorBody } from './errors';
 
@@ -39,7 +40,7 @@ export interface StartupBridge {
 }
 
 /** Where a desk looks for new versions (main keeps it in updates.json; a client desk always uses its server). */
-export type UpdateSource = { kind: 'never' } | { kind: 'url'; url: string } | { kind: 'folder'; folder: string };
+export type UpdateSource = z.infer<typeof updateSourceSchema>;
 
 export type UpdateState =
   | { phase: 'off' }
@@ -87,3 +88,10 @@ export const FIRST_SCREEN_TEST_IDS = {
   setup: 'setup-form',
   login: 'login-form',
 } as const;
+
+/** A standalone desk's update source as main checks it before saving updates.json. */
+export const updateSourceSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('never') }),
+  z.object({ kind: z.literal('url'), url: z.string().max(500).regex(/^https?:\/\/[^\s/]+(\/\S*)?$/, { error: 'updates.badUrl' }) }),
+  z.object({ kind: z.literal('folder'), folder: z.string().trim().min(1, { error: 'updates.badFolder' }).max(260) }),
+]);

@@ -13,7 +13,7 @@
  * `npm run server -- --admin-password` sets the first admin password at this console, and exits.
  * Otherwise a fresh server prints a one-time setup code that the first run over the network needs.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fingerprintGroups, newPassword } from '../contract';
@@ -125,10 +125,14 @@ async function main() {
 
   const certificate = await loadServerCertificate(dataDir, config.certFile && config.keyFile ? { certFile: config.certFile, keyFile: config.keyFile } : undefined);
   const staticDir = path.resolve(__dirname, '..', '..', 'renderer');
-  const http = await startHttpServer({ core, host: config.host, port: config.port, staticDir, tls: certificate });
+  // New versions for the desks: an admin drops latest.yml and the installer here (README: updates).
+  const updatesDir = path.join(dataDir, 'updates');
+  mkdirSync(updatesDir, { recursive: true });
+  const http = await startHttpServer({ core, host: config.host, port: config.port, staticDir, updatesDir, tls: certificate });
   const port = (http.server.address() as { port: number }).port;
   console.log(`GridDesk 办公室服务器已启动，端口 ${port}`);
   for (const ip of lanAddresses()) console.log(`  客户端地址：https://${ip}:${port}`);
+  console.log(`  客户端更新文件夹：${updatesDir}（放入 latest.yml 与安装程序，各台电脑每天检查一次）`);
   // Printed in the groups the client's screen shows, for comparing them by eye.
   console.log(`证书指纹（SHA-256）：${certificate.fingerprint}`);
   for (const group of fingerprintGroups(certificate.fingerprint)) console.log(`    ${group}`);

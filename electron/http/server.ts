@@ -6,6 +6,7 @@ import type { Duplex } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { ApiError, HTTP_STATUS, PACKED_ROWS_HEADER, packRows, type ApiErrorBody } from '../contract';
 import type { Dispatcher } from '../core/dispatch';
+import { serveUpdateFeed, UPDATES_PATH } from './update-feed';
 
 export interface HttpOptions {
   core: Dispatcher;
@@ -19,6 +20,8 @@ export interface HttpOptions {
   tls?: { cert: string; key: string };
   /** The built renderer (dist/renderer); omitted in API-only tests. */
   staticDir?: string;
+  /** The office server's folder of new versions for the desks, served read-only at /updates/. */
+  updatesDir?: string;
   /** Time and size limits against slow or hostile clients; tests shorten them. */
   limits?: Partial<HttpLimits>;
   /** Where an unexpected error in one request is written (default: the console). */
@@ -210,6 +213,7 @@ export function startHttpServer(opts: HttpOptions): Promise<{ server: http.Serve
       if (!originAllowed(req, port, lan)) return sendError(res, new ApiError({ code: 'FORBIDDEN', message: 'errors.forbidden' }));
       return handleApi(req, res, opts.core, url.slice(5).split('?')[0] ?? '', limits.maxBodyBytes);
     }
+    if (opts.updatesDir && url.startsWith(UPDATES_PATH)) return serveUpdateFeed(req, res, opts.updatesDir);
     if (opts.staticDir && (req.method === 'GET' || req.method === 'HEAD')) return serveStatic(req, res, opts.staticDir);
     // Whatever the client sent is drained, so a keep-alive connection stays in step.
     req.resume();

@@ -14,6 +14,7 @@ import { electronNativeBinding } from './native-binding';
 import { hardenSession, lockNavigation } from './security';
 import { runStartup } from './startup';
 import { registerStartup } from './startup-ipc';
+import { registerUpdates } from './updater';
 import { loadWindowState, saveWindowState } from './window-state';
 
 // The renderer is served from a private scheme rather than file://, so 'self' in the CSP means our files only.
@@ -119,8 +120,10 @@ async function start(): Promise<void> {
   void openedCopies.removeAll();
   registerOpenFile(isTrustedSender, openedCopies);
   Menu.setApplicationMenu(null);
+  const updates = registerUpdates({ userData, connection: () => connection, core: () => core, window: () => mainWindow, isTrustedSender });
   mainWindow = createWindow();
   core = (await opening) ?? undefined;
+  if (core) updates.start();
 }
 
 if (!app.requestSingleInstanceLock()) {

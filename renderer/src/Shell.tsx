@@ -6,6 +6,7 @@ import type { Role } from '@contract';
 import { useAuth } from './features/accounts/auth-context';
 import { ChangePasswordForm } from './features/accounts/ChangePasswordForm';
 import { LanguageSwitch } from './features/accounts/LanguageSwitch';
+import { UpdateIndicator } from './features/updates/UpdateIndicator';
 import { VegetationPage } from './features/vegetation/VegetationPage';
 import { RemindersBell } from './features/dashboard/RemindersBell';
 import { GlobalSearch } from './features/search/GlobalSearch';
@@ -161,6 +162,7 @@ export function Shell() {
           GridDesk<small>{t('app.tagline')}</small>
         </span>
         <Space>
+          <UpdateIndicator />
           <GlobalSearch />
           <RemindersBell route={route} />
           <LanguageSwitch light />

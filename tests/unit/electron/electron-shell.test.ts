@@ -65,6 +65,14 @@ describe('Electron shell hardening', () => {
       expect(startup).toContain(channel);
     }
     expect(startup.match(/isTrustedSender\(event\)/g)).toHaveLength(3);
+    // Updates: the same; only an admin may change a standalone desk's source.
+    const updater = read('electron/main/updater.ts');
+    for (const channel of ["'griddesk:updates-get'", "'griddesk:updates-set-source'", "'griddesk:updates-check'", "'griddesk:updates-restart'"]) {
+      expect(preload).toContain(channel);
+      expect(updater).toContain(channel);
+    }
+    expect(updater.match(/deps\.isTrustedSender\(event\)/g)).toHaveLength(4);
+    expect(updater).toContain('await isAdmin(token)');
     // The preload's object is checked against the contract's bridge type, and imports it for types only.
     expect(preload).toContain('satisfies Required<DesktopBridge>');
     expect(preload).toMatch(/^import type \{ DesktopBridge[^}]*\} from '\.\.\/contract\/desktop-bridge';$/m);

@@ -8,6 +8,7 @@ import { errorText } from '../../components/errors';
 import { PageTitle } from '../../components/PageTitle';
 import { useAuth } from '../accounts/auth-context';
 import { ConnectionSetting } from '../connection/ConnectionSetting';
+import { UpdateSetting } from '../updates/UpdateSetting';
 
 /** "clearance.10.bare.vertical" → "10kV 裸导线 垂直距离"; other keys by their last part. */
 function settingLabel(t: TFunction, key: string): string {
@@ -45,6 +46,7 @@ export function SettingsPage() {
     <div className="page" style={{ overflow: 'auto' }}>
       <PageTitle title={t('settings.title')} />
       <ConnectionSetting isAdmin={isAdmin} />
+      <UpdateSetting isAdmin={isAdmin} />
       <Typography.Paragraph type="secondary">{t('settings.intro')}</Typography.Paragraph>
       <Table<SettingRow>
         size="small"
