@@ -13,6 +13,7 @@ const config = parse(readFileSync(path.join(root, 'electron-builder.yml'), 'utf8
   electronFuses: Record<string, boolean>;
   win: { icon: string };
   nsis: { installerIcon: string; include: string };
+  publish: { provider: string }[];
 };
 const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { main: string; dependencies: Record<string, string>; version: string; author: string };
 
@@ -42,6 +43,11 @@ describe('the installer configuration', () => {
     expect(nsh.split('\n')[box - 1]).toMatch(/\$\{ifNot\} \$\{isUpdated\}/);
     expect(nsh.split('\n')[box]).toMatch(/\/SD IDOK/);
     expect(nsh).toContain('$LOCALAPPDATA\\GridDesk');
+  });
+
+  it('writes latest.yml for the desks’ updater (a generic feed), and publishes nothing itself', () => {
+    expect(config.publish.map((p) => p.provider)).toEqual(['generic']);
+    expect(readFileSync(path.join(root, 'scripts', 'dist.mjs'), 'utf8')).toContain("'--publish', 'never'");
   });
 });
 
