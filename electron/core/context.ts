@@ -33,7 +33,7 @@ export interface CoreRuntime {
   /** Working files: staged uploads and files made for download. */
   readonly files: import('./files/file-store').FileStore;
   /** Long work in worker threads (imports, exports). */
-  readonly jobs: import('./jobs/job-runner').JobRunner;
+  readonly jobs: import('./jobs/job-protocol').Jobs;
   /** Hashes and checks passwords (OWASP's scrypt cost; tests a cheaper one). */
   readonly passwords: import('./accounts/password').PasswordHasher;
   /** Office server before its first admin: the one-time code printed on its console; null elsewhere. */

@@ -3,7 +3,9 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { ApiError, type JobKind, type JobResult, type JobState } from '../../contract';
-import type { WorkerInput, WorkerMessage } from './job.worker';
+import type { JobDatabase, Jobs, WorkerInput, WorkerMessage } from './job-protocol';
+
+export type { JobDatabase } from './job-protocol';
 
 interface Job extends JobState {
   owner: number;
@@ -11,7 +13,6 @@ interface Job extends JobState {
   finishedAt: number | null;
 }
 
-export type JobDatabase = Omit<import('../db/connection').OpenOptions, 'verbose'>;
 
 /** Finished jobs are kept this long for the window to collect their result. */
 const KEEP_MS = 3600 * 1000;
@@ -31,7 +32,7 @@ function spawnWorker(data: WorkerInput): Worker {
  * Long work (reading a 100k-row sheet, writing an export) runs in a worker thread with its own
  * connection, so the process that answers the window keeps answering; WAL lets both read at once.
  */
-export class JobRunner {
+export class JobRunner implements Jobs {
   private readonly jobs = new Map<string, Job>();
 
   constructor(

@@ -9,20 +9,7 @@ import type { SheetContext } from '../excel/sheet';
 import { ROSTER_JOBS } from '../roster/roster.jobs';
 import { TRIMMING_JOBS } from '../trimming/trimming.jobs';
 import { localDate } from '../shared/time';
-import type { JobDatabase } from './job-runner';
-
-export interface WorkerInput {
-  kind: JobKind;
-  params: unknown;
-  database: JobDatabase;
-  now: string;
-  user: { id: number; username: string };
-}
-
-export type WorkerMessage =
-  | { type: 'progress'; phase: string; done: number; total: number }
-  | { type: 'result'; result: JobResult }
-  | { type: 'error'; error: { code: string; message: string; params?: Record<string, string | number> } };
+import type { WorkerInput, WorkerMessage } from './job-protocol';
 
 const JOBS: Record<JobKind, (params: never, ctx: SheetContext, progress: Progress) => Promise<JobResult>> = { ...EXCEL_JOBS, ...ROSTER_JOBS, ...BACKUP_JOBS, ...TRIMMING_JOBS };
 

@@ -27,6 +27,8 @@ describe('import rules of the house plan', () => {
   it('lets the Electron shell reach the office server through the HTTP client only, not serve HTTP itself', async () => {
     expect(await ruleIds('electron/main/x.ts', "import { createRemoteDispatcher } from '../http/remote';\nvoid createRemoteDispatcher;\n")).not.toContain('no-restricted-imports');
     expect(await ruleIds('electron/main/x.ts', "import { startHttpServer } from '../http/server';\nvoid startHttpServer;\n")).toContain('no-restricted-imports');
+    // …except the read-only update feed, which a standalone desk serves from a shared folder to its updater on loopback.
+    expect(await ruleIds('electron/main/x.ts', "import { startFolderFeed } from '../http/update-feed';\nvoid startFolderFeed;\n")).not.toContain('no-restricted-imports');
   });
 
   it('lets the renderer use the contract', async () => {
