@@ -32,6 +32,8 @@ export interface CoreRuntime {
   readonly changes: import('./changes/change-feed').ChangeFeed;
   /** Working files: staged uploads and files made for download. */
   readonly files: import('./files/file-store').FileStore;
+  /** The day's backup, written in the background after start: its progress for the backup page. */
+  readonly dailyBackup: { readonly progress: import('../contract').DailyBackupProgress };
   /** Long work in worker threads (imports, exports). */
   readonly jobs: import('./jobs/job-protocol').Jobs;
   /** Hashes and checks passwords (OWASP's scrypt cost; tests a cheaper one). */

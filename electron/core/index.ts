@@ -5,7 +5,7 @@ import { FileStore } from './files/file-store';
 import { JobRunner } from './jobs/job-runner';
 import { ensureAdmin } from './accounts/accounts.repository';
 import { backupDir, writeBackup } from './backup/backup.files';
-import { backupFoldersOf, dailyBackupIfDue } from './backup/backup.daily';
+import { backupFoldersOf, DailyBackups } from './backup/backup.daily';
 import { recordDatabaseSize } from './backup/database-health';
 import type { CoreRuntime, FirstRunCode } from './context';
 import { PasswordHasher } from './accounts/password';
@@ -59,8 +59,6 @@ async function openPrepared(options: CoreOptions, now: Date): Promise<DatabaseHa
       await seedSettings(trx);
       if (sqliteFile || options.postgres) await recordDatabaseSize(trx, options.file, localDate(now));
     });
-    if (sqliteFile && !isNew) options.onStartupStep?.('backup');
-    if (sqliteFile && !isNew) await dailyBackupIfDue(sqliteFile, handle.db, options.file, now);
   } catch (err) {
     await handle.close();
     throw err;
@@ -72,8 +70,16 @@ async function openPrepared(options: CoreOptions, now: Date): Promise<DatabaseHa
 export async function createCore(options: CoreOptions): Promise<Core> {
   if (options.nativeBinding) useSqliteBinding(options.nativeBinding);
   const clock = options.clock ?? (() => new Date());
+  // A file made just now has nothing to back up yet (the hourly look makes its first daily backup).
+  const isNewFile = options.file === ':memory:' || !existsSync(options.file);
   const state = { handle: await openPrepared(options, clock()) };
 
+  // The day's backup runs after the app answers (SQLite's online backup, step by step), not before it.
+  const dailyBackup = new DailyBackups(() => {
+    const sqlite = state.handle.sqlite;
+    if (!sqlite || options.file === ':memory:' || restoring) return null;
+    return { sqlite, db: state.handle.db, file: options.file };
+  }, clock);
   let seenDataVersion = -1;
   /** While a restore swaps the file, the hourly backup check keeps off it. */
   let restoring = false;
@@ -91,6 +97,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       return changed;
     }),
     files: new FileStore(workDir),
+    dailyBackup,
     jobs: new JobRunner(
       () => ({ file: options.file, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}), ...(options.postgres ? { postgres: options.postgres } : {}) }),
       clock,
@@ -105,6 +112,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     async restore(from, by, keptAside) {
       restoring = true;
       try {
+        await dailyBackup.idle();
         await swapIn(from, by, keptAside);
       } finally {
         restoring = false;
@@ -147,17 +155,17 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 
   // The day's backup is looked for every hour while the app runs, not only at start.
   const daily = setInterval(() => {
-    const sqlite = state.handle.sqlite;
-    if (!sqlite || options.file === ':memory:' || restoring || runtime.jobs.busy) return;
-    dailyBackupIfDue(sqlite, state.handle.db, options.file, clock()).catch((err: unknown) => console.error('[backup] daily backup failed:', err));
+    if (!runtime.jobs.busy) void dailyBackup.runIfDue();
   }, options.backupCheckMs ?? 3600_000);
   daily.unref();
+  if (!isNewFile) void dailyBackup.runIfDue();
 
   const dispatcher = createDispatcher(() => state.handle.db, runtime, clock);
   return {
     dispatch: dispatcher.dispatch,
     close: async () => {
       clearInterval(daily);
+      await dailyBackup.idle();
       await runtime.jobs.stopAll();
       await state.handle.close();
     },

@@ -60,23 +60,49 @@ export function listBackups(folders: string[]): (BackupFile & { path: string })[
  * SQLite's online backup API: a consistent copy while the app keeps working. Into the first folder;
  * when that one cannot be written (a removed disk), beside the database instead, with a warning.
  */
-export async function writeBackup(sqlite: Database.Database, folders: string[], reason: string, now: Date): Promise<BackupFile> {
+/** Pages copied per step of SQLite's online backup (4 MiB at 4 KiB pages): a save waits at most one step. */
+export const BACKUP_STEP_PAGES = 1024;
+
+/** Called between steps with the pages copied so far and the file's pages. */
+export type BackupProgress = (donePages: number, totalPages: number) => void;
+
+export async function writeBackup(sqlite: Database.Database, folders: string[], reason: string, now: Date, onProgress?: BackupProgress): Promise<BackupFile> {
   try {
-    return await writeBackupInto(sqlite, folders[0]!, folders, reason, now);
+    return await writeBackupInto(sqlite, folders[0]!, folders, reason, now, onProgress);
   } catch (err) {
     if (folders.length < 2) throw err;
     console.warn(`[backup] ${folders[0]} cannot be written (${String(err)}); backing up beside the database instead`);
-    return writeBackupInto(sqlite, folders.at(-1)!, folders, reason, now);
+    return writeBackupInto(sqlite, folders.at(-1)!, folders, reason, now, onProgress);
+  }
+}
+
+/**
+ * SQLite's online backup on the app's own connection, step by step: better-sqlite3 runs each step on
+ * this thread and yields between steps, so the app answers meanwhile, and the app's own writes are
+ * carried into the copy. A first step that meets one of those writes mid-transaction copies nothing
+ * and better-sqlite3 reports "done" with no file (0 of 0 pages): that start is tried again shortly.
+ */
+async function onlineBackup(sqlite: Database.Database, target: string, onProgress?: BackupProgress): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    const result = await sqlite.backup(target, {
+      progress: ({ totalPages, remainingPages }) => {
+        onProgress?.(totalPages - remainingPages, totalPages);
+        return BACKUP_STEP_PAGES;
+      },
+    });
+    if (result.totalPages > 0 && existsSync(target)) return;
+    if (attempt >= 200) throw new Error(`the database stayed busy; no backup written to ${target}`);
+    await new Promise((r) => setTimeout(r, 25));
   }
 }
 
 /** Into `dir`, under a name no backup folder holds yet (a list shows each name once). */
-async function writeBackupInto(sqlite: Database.Database, dir: string, folders: string[], reason: string, now: Date): Promise<BackupFile> {
+async function writeBackupInto(sqlite: Database.Database, dir: string, folders: string[], reason: string, now: Date, onProgress?: BackupProgress): Promise<BackupFile> {
   mkdirSync(dir, { recursive: true });
   const taken = (n: string) => folders.some((f) => existsSync(path.join(f, n)));
   let name = `griddesk-${stamp(now)}-${reason}.sqlite`;
   for (let i = 2; taken(name); i++) name = `griddesk-${stamp(now)}-${reason}-${i}.sqlite`;
-  await sqlite.backup(path.join(dir, name));
+  await onlineBackup(sqlite, path.join(dir, name), onProgress);
   const st = statSync(path.join(dir, name));
   return { name, size: st.size, createdAt: st.mtime.toISOString() };
 }

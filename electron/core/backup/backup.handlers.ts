@@ -22,6 +22,7 @@ export const backupHandlers: Handlers<'backup.list' | 'backup.create' | 'backup.
       rows: ctx.runtime.sqlite ? listBackups(folders).map(({ path: _path, ...b }) => b) : [],
       folder: folders[0]!,
       keep: (await loadSettings(ctx.db)).number('backup.keep'),
+      daily: ctx.runtime.dailyBackup.progress,
     };
   },
 

@@ -402,6 +402,8 @@ export const zhCN = {
     created: '已备份：{{name}}',
     intro: '每天首次启动和每次升级数据库前自动备份，保留最近 {{keep}} 份自动备份；手动备份和恢复前的副本不会自动删除。备份文件夹：',
     none: '还没有备份',
+    dailyRunning: '正在后台写今日备份：{{percent}}%（程序照常可用）',
+    dailyFailed: '今日自动备份失败：{{message}}。请检查备份文件夹所在磁盘，或点“立即备份”。',
     name: '文件',
     createdAt: '时间',
     size: '大小',

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { Alert, Button, Table, Typography, App as AntApp } from 'antd';
 import { CloudDownloadOutlined, RollbackOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import type { BackupFileRow } from '@contract';
+import type { BackupFileRow, DailyBackupProgress } from '@contract';
 import { call, session } from '../../api/client';
 import { errorText } from '../../components/errors';
 import { PageTitle } from '../../components/PageTitle';
@@ -18,6 +18,7 @@ export function BackupPage() {
   const [folder, setFolder] = useState('');
   const [keep, setKeep] = useState(0);
   const [busy, setBusy] = useState(false);
+  const [daily, setDaily] = useState<DailyBackupProgress | null>(null);
 
   const load = useCallback(() => {
     call('backup.list', {}).then(
@@ -25,11 +26,18 @@ export function BackupPage() {
         setRows(r.rows);
         setFolder(r.folder);
         setKeep(r.keep);
+        setDaily(r.daily);
       },
       (e: unknown) => void message.error(errorText(t, e)),
     );
   }, [message, t]);
   useEffect(load, [load]);
+  // While the day's backup is written in the background, its progress is looked at every second.
+  useEffect(() => {
+    if (!daily?.running) return;
+    const timer = setTimeout(load, 1000);
+    return () => clearTimeout(timer);
+  }, [daily, load]);
 
   const backupNow = async () => {
     setBusy(true);
@@ -76,6 +84,8 @@ export function BackupPage() {
         </Button>
       </PageTitle>
       <DatabaseUpkeep />
+      {daily?.running && <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('backup.dailyRunning', { percent: daily.percent })} data-testid="daily-backup-progress" />}
+      {daily && !daily.running && daily.lastError && <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t('backup.dailyFailed', { message: daily.lastError })} />}
       <Alert type="info" showIcon title={t('backup.intro', { keep })} description={<Typography.Text copyable>{folder}</Typography.Text>} />
       <Table<BackupFileRow>
         size="small"

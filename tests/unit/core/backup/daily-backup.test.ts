@@ -6,7 +6,8 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCore } from '../../../../electron/core';
 import { backupDir } from '../../../../electron/core/backup/backup.files';
-import { openTestCore, type TestCore } from '../../helpers/core';
+import Database from 'better-sqlite3';
+import { ADMIN_PASSWORD, openTestCore, type TestCore } from '../../helpers/core';
 import { SQLITE_ONLY, onPostgres } from '../../helpers/postgres';
 
 const opened: TestCore[] = [];
@@ -42,6 +43,38 @@ describe.skipIf(onPostgres)(`the daily backup (${SQLITE_ONLY})`, () => {
       await restarted.close();
     }
   });
+
+  it('is written in the background after start: the app answers and saves meanwhile, the backup page sees it running, and the copy is whole', async () => {
+    const now = new Date('2026-06-05T08:30:00+08:00');
+    const t = await openTestCore({ clock: () => now, demoRecords: 20_000 });
+    opened.push(t);
+    const lineId = (await t.call('reference.options', {}, t.adminToken)).lines[0]!.id;
+    const restarted = await createCore({ file: t.core.file, clock: () => now });
+    try {
+      const token = (await restarted.dispatch('accounts.login', { username: 'admin', password: ADMIN_PASSWORD }, {}) as { token: string }).token;
+      let savedWhileRunning = 0;
+      for (let i = 0; i < 500; i++) {
+        const { daily } = (await restarted.dispatch('backup.list', {}, { token })) as { daily: { running: boolean; percent: number } };
+        if (!daily.running) break;
+        expect(daily.percent).toBeLessThan(100);
+        await restarted.dispatch('vegetation.save', { lineId, towerRange: `#${i + 1}`, species: '杨树', treeCount: 1, verticalDistance: 3, action: 'trim' }, { token });
+        savedWhileRunning++;
+      }
+      await until(() => dailies(backupDir(t.core.file)).length === 1);
+      expect(savedWhileRunning).toBeGreaterThan(0);
+      const { daily } = (await restarted.dispatch('backup.list', {}, { token })) as { daily: { running: boolean; percent: number; lastError: string | null } };
+      expect(daily).toEqual({ running: false, percent: 100, lastError: null });
+      const copy = new Database(path.join(backupDir(t.core.file), dailies(backupDir(t.core.file))[0]!), { readonly: true });
+      try {
+        expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
+        expect((copy.prepare('select count(*) as n from vegetation_records').get() as { n: number }).n).toBeGreaterThanOrEqual(20_000);
+      } finally {
+        copy.close();
+      }
+    } finally {
+      await restarted.close();
+    }
+  }, 120_000);
 
   it('a start before 08:00 Beijing time after one later the same day makes no second “daily” backup', async () => {
     let now = new Date('2026-06-03T07:10:00+08:00');
