@@ -181,7 +181,7 @@ export const en: Messages<typeof zhCN> = {
     title: 'Backup and restore',
     now: 'Back up now',
     created: 'Backed up: {{name}}',
-    intro: 'Automatic backups at the first start of each day and before every database upgrade; the last {{keep}} are kept. Manual backups and pre-restore copies are never removed automatically. Folder:',
+    intro: 'Automatic backups in the background after the first start of each day (the app works meanwhile) and before every database upgrade; the last {{keep}} are kept. Manual backups and pre-restore copies are never removed automatically. Folder:',
     none: 'No backups yet',
     dailyRunning: 'Writing today’s backup in the background: {{percent}}% (the app works as usual)',
     dailyFailed: 'Today’s automatic backup failed: {{message}}. Check the backup folder’s disk, or use Back up now.',
