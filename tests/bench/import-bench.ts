@@ -19,6 +19,10 @@ async function makeSheet(file: string, rows: number, lines: string[]) {
   const ws = wb.addWorksheet('台账');
   ws.addRow(['某县供电公司 树障隐患台账（基准测试）']).commit();
   ws.addRow(['线路', '杆号区段', '户主', '树种', '株数', '垂直距离(m)', '水平距离(m)', '处理方式', '计划日期', '备注']).commit();
+  const plannedOn = [0, 1].map((d) => {
+    const day = new Date(Date.now() + d * 86_400_000);
+    return `${day.getFullYear()}/${day.getMonth() + 1}/${day.getDate()}`;
+  });
   for (let i = 0; i < rows; i++) {
     // Towers from #5000 up: keys the demo county does not use, so every row is new.
     const tower = 5000 + Math.floor(i / (lines.length * SPECIES.length));
@@ -31,7 +35,8 @@ async function makeSheet(file: string, rows: number, lines: string[]) {
       (i % 80) / 10,
       i % 3 === 0 ? (i % 50) / 10 : null,
       ACTIONS[i % 3],
-      `2027/${1 + (i % 12)}/${1 + (i % 28)}`,
+      // Planned within the next days: a near tree (emergency) must be dealt with by tomorrow, whatever day the bench runs.
+      plannedOn[i % plannedOn.length],
       i % 10 === 0 ? '临近民房' : null,
     ]).commit();
   }
