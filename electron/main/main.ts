@@ -31,8 +31,9 @@ try {
   dataFolderError = err;
 }
 
+type OpenedCore = Dispatcher & { close(): Promise<void> | void };
 /** The core in this process (单机), or the office server's behind the pinned client (客户端). */
-let core: (Dispatcher & { close(): Promise<void> | void }) | undefined;
+let core: OpenedCore | undefined;
 let mainWindow: BrowserWindow | undefined;
 /** Attachments written for the system's viewer: removed at quit, and at start for any left behind. */
 let openedCopies: OpenedAttachments | undefined;
@@ -99,7 +100,22 @@ async function start(): Promise<void> {
   });
   hardenSession(session.defaultSession);
   const publish = registerStartup(userData, () => mainWindow, isTrustedSender);
-  const opening = runStartup(
+  // Settled when the start sequence has run; the window's calls wait for it (the start screen makes none).
+  let opened!: (dispatcher: OpenedCore | null) => void;
+  const opening = new Promise<OpenedCore | null>((resolve) => (opened = resolve));
+  registerIpc(() => opening, isTrustedSender);
+  registerConnection(userData, () => connection, () => core, isTrustedSender);
+  registerPrinting(isTrustedSender);
+  openedCopies = new OpenedAttachments(app.getPath('temp'));
+  void openedCopies.removeAll();
+  registerOpenFile(isTrustedSender, openedCopies);
+  Menu.setApplicationMenu(null);
+  const updates = registerUpdates({ userData, connection: () => connection, core: () => core, window: () => mainWindow, isTrustedSender });
+  mainWindow = createWindow();
+  // The start screen is drawn before the database work begins: a migration's statements hold this
+  // thread, and the window's own files are served from it.
+  await pageLoaded(mainWindow);
+  const dispatcher = await runStartup(
     {
       folder: userData,
       dataFolderError,
@@ -113,17 +129,20 @@ async function start(): Promise<void> {
     },
     publish,
   );
-  registerIpc(() => opening, isTrustedSender);
-  registerConnection(userData, () => connection, () => core, isTrustedSender);
-  registerPrinting(isTrustedSender);
-  openedCopies = new OpenedAttachments(app.getPath('temp'));
-  void openedCopies.removeAll();
-  registerOpenFile(isTrustedSender, openedCopies);
-  Menu.setApplicationMenu(null);
-  const updates = registerUpdates({ userData, connection: () => connection, core: () => core, window: () => mainWindow, isTrustedSender });
-  mainWindow = createWindow();
-  core = (await opening) ?? undefined;
+  core = dispatcher ?? undefined;
+  opened(dispatcher);
   if (core) updates.start();
+}
+
+/** The page has loaded (or 5 s have passed: never wait on it for good). */
+function pageLoaded(win: BrowserWindow): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, 5000);
+    win.webContents.once('did-finish-load', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
 }
 
 if (!app.requestSingleInstanceLock()) {

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { probeServer } from '../../electron/http/remote';
 import { FRESH_URL, OFFICE_URL } from '../../playwright.config';
+import { standInBridge } from './stand-in-bridge';
 
 // The desktop app's first start: 单机 or the office server. The window is served by the fresh
 // (never set up) server; a stand-in for the preload's bridge passes calls to its HTTP API as main
@@ -20,20 +21,13 @@ async function desktopWindow(page: Page, chosen: { mode: string; server?: string
     chosen.push(choice);
     return { ok: true, restarting: choice.mode !== 'standalone' };
   });
+  await standInBridge(page);
   await page.addInitScript(() => {
-    const w = window as unknown as Record<string, (...a: unknown[]) => Promise<unknown>> & { griddesk: unknown };
-    w.griddesk = {
-      platform: 'desktop',
-      call: async (method: string, input: unknown, token: string | null) =>
-        (await fetch(`/api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(input ?? {}) })).json(),
-      print: async () => ({ ok: false }),
-      printToPDF: async () => ({ ok: false }),
-      openFile: async () => ({ ok: false }),
-      connection: {
-        get: async () => ({ current: { mode: 'standalone' }, chosen: false }),
-        probe: (server: string) => w.__probe!(server),
-        choose: (choice: unknown) => w.__choose!(choice),
-      },
+    const w = window as unknown as Record<string, (...a: unknown[]) => Promise<unknown>> & { griddesk: Record<string, unknown> };
+    w.griddesk.connection = {
+      get: async () => ({ current: { mode: 'standalone' }, chosen: false }),
+      probe: (server: string) => w.__probe!(server),
+      choose: (choice: unknown) => w.__choose!(choice),
     };
   });
   await page.goto(`${FRESH_URL}/`);

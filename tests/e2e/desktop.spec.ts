@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { FIRST_SCREEN_TEST_IDS } from '../../electron/contract/desktop-bridge';
 import { ADMIN_PASSWORD } from './api';
 import { login } from './pages';
+import { standInBridge } from './stand-in-bridge';
 
 // The desktop window's own screens, with a stand-in for the preload's bridge (as connection.spec.ts):
 // calls go to the seeded server's HTTP API as main would pass them to the core; the start screen's
@@ -16,6 +17,7 @@ interface Recorded {
 }
 
 async function desktopWindow(page: Page, first: Recorded) {
+  await standInBridge(page);
   await page.addInitScript((initial: Recorded) => {
     const w = window as unknown as Record<string, unknown>;
     const listeners: Record<string, ((v: unknown) => void)[]> = { startup: [], updates: [] };
@@ -31,13 +33,7 @@ async function desktopWindow(page: Page, first: Recorded) {
       listeners[kind]!.push(l);
       return () => (listeners[kind] = listeners[kind]!.filter((x) => x !== l));
     };
-    w.griddesk = {
-      platform: 'desktop',
-      call: async (method: string, input: unknown, token: string | null) =>
-        (await fetch(`/api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(input ?? {}) })).json(),
-      print: async () => ({ ok: false }),
-      printToPDF: async () => ({ ok: false }),
-      openFile: async () => ({ ok: false }),
+    Object.assign(w.griddesk as object, {
       connection: { get: async () => ({ current: { mode: 'client', server: 'https://192.168.1.20:5781', fingerprint: 'AB' }, chosen: true }), probe: async () => ({ ok: false, message: '' }), choose: async () => ({ ok: false }) },
       startup: {
         get: async () => latest.startup,
@@ -52,7 +48,7 @@ async function desktopWindow(page: Page, first: Recorded) {
         checkNow: async () => void calls.push('checkNow'),
         restartNow: async () => void calls.push('restartNow'),
       },
-    };
+    });
   }, first);
 }
 const push = (page: Page, kind: 'startup' | 'updates', value: unknown) => page.evaluate(([k, v]) => (window as unknown as { __push(k: unknown, v: unknown): void }).__push(k, v), [kind, value] as const);

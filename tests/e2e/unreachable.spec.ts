@@ -8,6 +8,7 @@ import { loadServerCertificate, type ServerCertificate } from '../../electron/ht
 import { createRemoteDispatcher, probeServer } from '../../electron/http/remote';
 import { startHttpServer } from '../../electron/http/server';
 import { FRESH_URL } from '../../playwright.config';
+import { standInBridge } from './stand-in-bridge';
 
 // A desk in client mode whose office server is down, comes back, or shows another certificate. The
 // window is the real renderer; the stand-in for the preload's bridge hands its calls to the real
@@ -70,21 +71,19 @@ async function desk(page: Page, chosen: unknown[]) {
     chosen.push(choice);
     return { ok: true, restarting: true };
   });
+  await standInBridge(page);
   await page.addInitScript(
     ({ server, fingerprint }) => {
-      const w = window as unknown as Record<string, (...a: unknown[]) => Promise<unknown>> & { griddesk: unknown };
-      w.griddesk = {
-        platform: 'desktop',
+      const w = window as unknown as Record<string, (...a: unknown[]) => Promise<unknown>> & { griddesk: object };
+      // Calls go to the office server through Node's pinned client here, as main forwards them.
+      Object.assign(w.griddesk, {
         call: (method: string, input: unknown, token: string | null) => w.__call!(method, input, token),
-        print: async () => ({ ok: false }),
-        printToPDF: async () => ({ ok: false }),
-        openFile: async () => ({ ok: false }),
         connection: {
           get: async () => ({ current: { mode: 'client', server, fingerprint }, chosen: true }),
           probe: (address: string) => w.__probe!(address),
           choose: (choice: unknown) => w.__choose!(choice),
         },
-      };
+      });
     },
     { server, fingerprint: certA.fingerprint },
   );
