@@ -34,8 +34,6 @@ export interface CoreOptions extends OpenOptions {
   backupCheckMs?: number;
   /** Office server: runs before pending migrations change its PostgreSQL database (a pg_dump); may refuse by throwing. */
   beforeMigrate?: (pending: string[]) => Promise<void>;
-  /** How long after start the day's backup begins, so it does not compete with the first screen (default 3 s). */
-  dailyBackupDelayMs?: number;
   /** The desktop's start screen: told when the backup and the database upgrade begin. */
   onStartupStep?: (step: 'backup' | 'migrate') => void;
 }
@@ -160,20 +158,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     if (!runtime.jobs.busy) void dailyBackup.runIfDue();
   }, options.backupCheckMs ?? 3600_000);
   daily.unref();
-  // The first screen first: the day's backup begins a moment after start.
-  const firstLook = setTimeout(() => void dailyBackup.runIfDue(), isNewFile ? 2 ** 31 - 1 : (options.dailyBackupDelayMs ?? 3000));
-  firstLook.unref();
-  if (!isNewFile && options.dailyBackupDelayMs === 0) {
-    clearTimeout(firstLook);
-    void dailyBackup.runIfDue();
-  }
+  if (!isNewFile) void dailyBackup.runIfDue();
 
   const dispatcher = createDispatcher(() => state.handle.db, runtime, clock);
   return {
     dispatch: dispatcher.dispatch,
     close: async () => {
       clearInterval(daily);
-      clearTimeout(firstLook);
       await dailyBackup.idle();
       await runtime.jobs.stopAll();
       await state.handle.close();

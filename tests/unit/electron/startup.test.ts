@@ -24,7 +24,7 @@ describe('the start screen’s sequence', () => {
       {
         folder: dir,
         readConnection: () => readConnection(dir),
-        open: (step) => createCore({ file, onStartupStep: step, dailyBackupDelayMs: 0, passwords: new PasswordHasher(TEST_SCRYPT) }),
+        open: (step) => createCore({ file, onStartupStep: step, passwords: new PasswordHasher(TEST_SCRYPT) }),
         ...extra,
       },
       (s) => seen.push(s),

@@ -107,7 +107,7 @@ describe('backups', () => {
     const manual = readdirSync(backupDir(t.core.file))[0]!;
     copyFileSync(path.join(backupDir(t.core.file), manual), copy);
     for (const day of ['2026-06-01', '2026-06-02', '2026-06-02', '2026-06-03']) {
-      const core = await createCore({ file: copy, clock: () => new Date(`${day}T09:00:00`), dailyBackupDelayMs: 0 });
+      const core = await createCore({ file: copy, clock: () => new Date(`${day}T09:00:00`) });
       await core.close();
     }
     const daily = readdirSync(backupDir(copy)).filter((n) => n.includes('-daily'));

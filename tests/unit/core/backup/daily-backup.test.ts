@@ -49,7 +49,7 @@ describe.skipIf(onPostgres)(`the daily backup (${SQLITE_ONLY})`, () => {
     const t = await openTestCore({ clock: () => now, demoRecords: 20_000 });
     opened.push(t);
     const lineId = (await t.call('reference.options', {}, t.adminToken)).lines[0]!.id;
-    const restarted = await createCore({ file: t.core.file, clock: () => now, dailyBackupDelayMs: 0 });
+    const restarted = await createCore({ file: t.core.file, clock: () => now });
     try {
       const token = (await restarted.dispatch('accounts.login', { username: 'admin', password: ADMIN_PASSWORD }, {}) as { token: string }).token;
       let savedWhileRunning = 0;
@@ -82,7 +82,7 @@ describe.skipIf(onPostgres)(`the daily backup (${SQLITE_ONLY})`, () => {
     opened.push(t);
     for (const at of ['2026-06-03T07:10:00+08:00', '2026-06-03T07:50:00+08:00', '2026-06-03T09:00:00+08:00']) {
       now = new Date(at);
-      await (await createCore({ file: t.core.file, clock: () => now, dailyBackupDelayMs: 0 })).close();
+      await (await createCore({ file: t.core.file, clock: () => now })).close();
     }
     expect(dailies(backupDir(t.core.file))).toEqual(['griddesk-20260603-071000-daily.sqlite']);
   });
