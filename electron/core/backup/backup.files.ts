@@ -56,16 +56,16 @@ export function listBackups(folders: string[]): (BackupFile & { path: string })[
     .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.name.localeCompare(a.name));
 }
 
-/**
- * SQLite's online backup API: a consistent copy while the app keeps working. Into the first folder;
- * when that one cannot be written (a removed disk), beside the database instead, with a warning.
- */
 /** Pages copied per step of SQLite's online backup (4 MiB at 4 KiB pages): a save waits at most one step. */
 export const BACKUP_STEP_PAGES = 1024;
 
 /** Called between steps with the pages copied so far and the file's pages. */
 export type BackupProgress = (donePages: number, totalPages: number) => void;
 
+/**
+ * SQLite's online backup API: a consistent copy while the app keeps working. Into the first folder;
+ * when that one cannot be written (a removed disk), beside the database instead, with a warning.
+ */
 export async function writeBackup(sqlite: Database.Database, folders: string[], reason: string, now: Date, onProgress?: BackupProgress): Promise<BackupFile> {
   try {
     return await writeBackupInto(sqlite, folders[0]!, folders, reason, now, onProgress);

@@ -5,14 +5,11 @@ import { Worker } from 'node:worker_threads';
 import { ApiError, type JobKind, type JobResult, type JobState } from '../../contract';
 import type { JobDatabase, Jobs, WorkerInput, WorkerMessage } from './job-protocol';
 
-export type { JobDatabase } from './job-protocol';
-
 interface Job extends JobState {
   owner: number;
   worker: Worker | null;
   finishedAt: number | null;
 }
-
 
 /** Finished jobs are kept this long for the window to collect their result. */
 const KEEP_MS = 3600 * 1000;
