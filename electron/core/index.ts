@@ -20,6 +20,8 @@ import { localDate } from './shared/time';
 
 export interface Core extends Dispatcher {
   close(): Promise<void>;
+  /** Resolves once no job runs and the day's backup is not being written: nothing writes in the background. */
+  settled(): Promise<void>;
   /** For tests and tools that inspect the file directly. */
   readonly file: string;
 }
@@ -163,6 +165,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const dispatcher = createDispatcher(() => state.handle.db, runtime, clock);
   return {
     dispatch: dispatcher.dispatch,
+    settled: async () => {
+      await runtime.jobs.idle();
+      await dailyBackup.idle();
+    },
     close: async () => {
       clearInterval(daily);
       await dailyBackup.idle();

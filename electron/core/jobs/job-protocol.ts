@@ -13,6 +13,8 @@ export interface Jobs {
   cancel(jobId: string, owner: number): Promise<boolean>;
   /** True while any job runs: restoring a backup waits for them. */
   readonly busy: boolean;
+  /** Resolves once no job runs and every finished job's onDone has run. */
+  idle(): Promise<void>;
   stopAll(): Promise<void>;
 }
 

@@ -9,6 +9,8 @@ interface Job extends JobState {
   owner: number;
   worker: Worker | null;
   finishedAt: number | null;
+  /** Settles the job's promise in `running`. */
+  ended: () => void;
 }
 
 /** Finished jobs are kept this long for the window to collect their result. */
@@ -31,6 +33,8 @@ function spawnWorker(data: WorkerInput): Worker {
  */
 export class JobRunner implements Jobs {
   private readonly jobs = new Map<string, Job>();
+  /** One promise per running job, settled after its onDone. */
+  private readonly running = new Set<Promise<void>>();
 
   constructor(
     private readonly database: () => JobDatabase,
@@ -42,23 +46,31 @@ export class JobRunner implements Jobs {
   start(kind: JobKind, params: unknown, user: { id: number; username: string }, onDone?: (result: JobResult) => void): string {
     this.sweep();
     const jobId = randomBytes(12).toString('hex');
-    const job: Job = { jobId, kind, status: 'running', phase: 'jobs.phase.starting', done: 0, total: 0, result: null, error: null, owner: user.id, worker: null, finishedAt: null };
+    const job: Job = { jobId, kind, status: 'running', phase: 'jobs.phase.starting', done: 0, total: 0, result: null, error: null, owner: user.id, worker: null, finishedAt: null, ended: () => {} };
     this.jobs.set(jobId, job);
     const worker = spawnWorker({ kind, params, database: this.database(), now: this.clock().toISOString(), user });
     job.worker = worker;
+    const end = new Promise<void>((resolve) => (job.ended = resolve));
+    this.running.add(end);
+    void end.then(() => this.running.delete(end));
     const finish = (status: Job['status']) => {
       if (job.status !== 'running') return;
       job.status = status;
       job.worker = null;
       job.finishedAt = Date.now();
+      if (status !== 'done') job.ended();
     };
     worker.on('message', (m: WorkerMessage) => {
       if (m.type === 'progress') Object.assign(job, { phase: m.phase, done: m.done, total: m.total });
       else if (m.type === 'result') {
         job.result = m.result;
         finish('done');
-        this.afterEach();
-        onDone?.(m.result);
+        try {
+          this.afterEach();
+          onDone?.(m.result);
+        } finally {
+          job.ended();
+        }
       } else if (m.type === 'error') {
         job.error = m.error;
         finish('failed');
@@ -97,12 +109,17 @@ export class JobRunner implements Jobs {
     job.worker = null;
     job.finishedAt = Date.now();
     await worker.terminate();
+    job.ended();
     return true;
   }
 
   /** True while any job runs: restoring a backup waits for them. */
   get busy(): boolean {
     return [...this.jobs.values()].some((j) => j.status === 'running');
+  }
+
+  async idle(): Promise<void> {
+    while (this.running.size > 0) await Promise.all([...this.running]);
   }
 
   async stopAll(): Promise<void> {

@@ -34,6 +34,13 @@ async function generate() {
 }
 
 describe('the roster', () => {
+  test('the core is settled only once the generation job has written its roster', async () => {
+    const { jobId } = await t.call('roster.generate', { seasonId }, t.adminToken);
+    await t.core.settled();
+    expect((await t.call('jobs.get', { jobId }, t.adminToken)).status).toBe('done');
+    expect((await t.call('roster.get', { seasonId }, t.adminToken)).assignments).toHaveLength(28);
+  });
+
   test('generation fills the week in a job; the roster as stored breaks no hard rule', async () => {
     const outcome = await generate();
     expect(outcome).toMatchObject({ saved: true, assigned: 28, shortages: [] });
