@@ -4,7 +4,18 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 // The house rules of ARCHITECTURE.md, enforced: each folder may import only what its row allows.
-const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'http', 'https', 'child_process', 'worker_threads', 'url'];
+const nodeBuiltins = [
+  'node:*',
+  'fs',
+  'path',
+  'os',
+  'crypto',
+  'http',
+  'https',
+  'child_process',
+  'worker_threads',
+  'url',
+];
 const restrict = (patterns, message) => ['error', { patterns: patterns.map((group) => ({ group: [group], message })) }];
 
 export default tseslint.config(
@@ -13,26 +24,49 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
     },
   },
   {
     files: ['electron/contract/**/*.ts'],
     rules: {
-      'no-restricted-imports': restrict(['electron', '**/core/**', '**/main/**', '**/http/**', '**/preload/**', 'kysely', 'better-sqlite3', ...nodeBuiltins], 'electron/contract is pure TypeScript: zod only.'),
+      'no-restricted-imports': restrict(
+        [
+          'electron',
+          '**/core/**',
+          '**/main/**',
+          '**/http/**',
+          '**/preload/**',
+          'kysely',
+          'better-sqlite3',
+          ...nodeBuiltins,
+        ],
+        'electron/contract is pure TypeScript: zod only.',
+      ),
     },
   },
   {
     files: ['electron/core/**/*.ts'],
     languageOptions: { globals: globals.node },
     rules: {
-      'no-restricted-imports': restrict(['electron', 'electron/*', '**/main/**', '**/http/**', '**/preload/**', '**/renderer/**'], 'electron/core runs in plain Node: never electron, main, http, preload or renderer.'),
+      'no-restricted-imports': restrict(
+        ['electron', 'electron/*', '**/main/**', '**/http/**', '**/preload/**', '**/renderer/**'],
+        'electron/core runs in plain Node: never electron, main, http, preload or renderer.',
+      ),
     },
   },
   {
     files: ['electron/http/**/*.ts'],
     languageOptions: { globals: globals.node },
-    rules: { 'no-restricted-imports': restrict(['electron', 'electron/*', '**/main/**', '**/preload/**', '**/renderer/**'], 'electron/http serves the core over loopback HTTP: no electron.') },
+    rules: {
+      'no-restricted-imports': restrict(
+        ['electron', 'electron/*', '**/main/**', '**/preload/**', '**/renderer/**'],
+        'electron/http serves the core over loopback HTTP: no electron.',
+      ),
+    },
   },
   {
     files: ['electron/main/**/*.ts'],
@@ -42,13 +76,26 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/renderer/**'], message: 'electron/main: core, contract, electron and http/remote only.' }, { group: ['**/http/**', '!**/http/remote', '!**/http/update-feed'], message: 'electron/main: core, contract, electron, http/remote and http/update-feed only.' }] },
+        {
+          patterns: [
+            { group: ['**/renderer/**'], message: 'electron/main: core, contract, electron and http/remote only.' },
+            {
+              group: ['**/http/**', '!**/http/remote', '!**/http/update-feed'],
+              message: 'electron/main: core, contract, electron, http/remote and http/update-feed only.',
+            },
+          ],
+        },
       ],
     },
   },
   {
     files: ['electron/preload/**/*.ts'],
-    rules: { 'no-restricted-imports': restrict(['**/core/**', '**/main/**', '**/http/**', '**/renderer/**', ...nodeBuiltins], 'preload: electron and contract types only.') },
+    rules: {
+      'no-restricted-imports': restrict(
+        ['**/core/**', '**/main/**', '**/http/**', '**/renderer/**', ...nodeBuiltins],
+        'preload: electron and contract types only.',
+      ),
+    },
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
@@ -58,7 +105,17 @@ export default tseslint.config(
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'warn',
       'no-restricted-imports': restrict(
-        ['**/electron/core/**', '**/electron/main/**', '**/electron/http/**', '**/electron/preload/**', '../**/core/**', 'electron', 'better-sqlite3', 'kysely', ...nodeBuiltins],
+        [
+          '**/electron/core/**',
+          '**/electron/main/**',
+          '**/electron/http/**',
+          '**/electron/preload/**',
+          '../**/core/**',
+          'electron',
+          'better-sqlite3',
+          'kysely',
+          ...nodeBuiltins,
+        ],
         'The renderer reaches the core only through the contract and src/api.',
       ),
     },

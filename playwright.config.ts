@@ -8,7 +8,9 @@ export const SEEDED_URL = `http://127.0.0.1:${PORT + 2}`;
 export const FRESH_URL = `http://127.0.0.1:${PORT + 1}`;
 
 // The office server on PostgreSQL over HTTPS, where a PostgreSQL server is installed (CI installs one).
-const hasPostgres = existsSync('/usr/lib/postgresql') && readdirSync('/usr/lib/postgresql').some((v) => existsSync(`/usr/lib/postgresql/${v}/bin/pg_ctl`));
+const hasPostgres =
+  existsSync('/usr/lib/postgresql') &&
+  readdirSync('/usr/lib/postgresql').some((v) => existsSync(`/usr/lib/postgresql/${v}/bin/pg_ctl`));
 export const OFFICE_URL = hasPostgres ? `https://127.0.0.2:${PORT}` : '';
 
 // Debian's Chromium where it exists (this machine, CI); Playwright's own browser on a developer PC.
@@ -33,7 +35,14 @@ export default defineConfig({
     trace: 'retain-on-failure',
     launchOptions: {
       ...(existsSync(systemChromium) ? { executablePath: systemChromium } : {}),
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     },
   },
   webServer: [
@@ -50,7 +59,15 @@ export default defineConfig({
       timeout: 60_000,
     },
     ...(OFFICE_URL
-      ? [{ command: `node scripts/serve-office-test.mjs ${PORT} tests/.tmp/e2e-office`, url: `${OFFICE_URL}/`, ignoreHTTPSErrors: true, reuseExistingServer: false, timeout: 90_000 }]
+      ? [
+          {
+            command: `node scripts/serve-office-test.mjs ${PORT} tests/.tmp/e2e-office`,
+            url: `${OFFICE_URL}/`,
+            ignoreHTTPSErrors: true,
+            reuseExistingServer: false,
+            timeout: 90_000,
+          },
+        ]
       : []),
   ],
 });

@@ -25,10 +25,23 @@ export function withNodeBuildKept(moduleDir, keepDir, work) {
 
 if (process.argv[1] === import.meta.filename) {
   const root = path.resolve(import.meta.dirname, '..');
-  const status = withNodeBuildKept(path.join(root, 'node_modules', 'better-sqlite3'), path.join(root, '.native', 'node'), () => {
-    const builder = path.join(root, 'node_modules', '.bin', process.platform === 'win32' ? 'electron-builder.cmd' : 'electron-builder');
-    return spawnSync(builder, ['--win', '--config', 'electron-builder.yml', '--publish', 'never', ...process.argv.slice(2)], { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' }).status;
-  });
+  const status = withNodeBuildKept(
+    path.join(root, 'node_modules', 'better-sqlite3'),
+    path.join(root, '.native', 'node'),
+    () => {
+      const builder = path.join(
+        root,
+        'node_modules',
+        '.bin',
+        process.platform === 'win32' ? 'electron-builder.cmd' : 'electron-builder',
+      );
+      return spawnSync(
+        builder,
+        ['--win', '--config', 'electron-builder.yml', '--publish', 'never', ...process.argv.slice(2)],
+        { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' },
+      ).status;
+    },
+  );
   console.log('better-sqlite3 的 Node 版本已恢复（npm test / serve / server 可直接使用）。');
   process.exit(status ?? 1);
 }

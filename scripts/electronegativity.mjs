@@ -16,10 +16,25 @@ const REVIEWED = new Map([
 const dir = mkdtempSync(path.join(tmpdir(), 'eneg-'));
 const out = path.join(dir, 'report.sarif');
 const electronVersion = JSON.parse(readFileSync('node_modules/electron/package.json', 'utf8')).version;
-const run = spawnSync(process.execPath, ['node_modules/@doyensec/electronegativity/dist/index.js', '-i', 'electron', '-e', electronVersion, '-r', '-v', 'false', '-o', out], {
-  encoding: 'utf8',
-  timeout: 240_000,
-});
+const run = spawnSync(
+  process.execPath,
+  [
+    'node_modules/@doyensec/electronegativity/dist/index.js',
+    '-i',
+    'electron',
+    '-e',
+    electronVersion,
+    '-r',
+    '-v',
+    'false',
+    '-o',
+    out,
+  ],
+  {
+    encoding: 'utf8',
+    timeout: 240_000,
+  },
+);
 if (run.status !== 0) {
   console.error(run.stdout, run.stderr);
   process.exit(run.status ?? 1);
@@ -32,7 +47,8 @@ const findings = (report.runs?.[0]?.results ?? []).map((r) => ({
   line: r.locations?.[0]?.physicalLocation?.region?.startLine,
 }));
 const unreviewed = findings.filter((f) => !(REVIEWED.has(f.id) && f.file.endsWith(REVIEWED.get(f.id))));
-for (const f of findings) console.log(`${unreviewed.includes(f) ? 'NEW     ' : 'reviewed'} ${f.id} ${f.file}:${f.line ?? ''}`);
+for (const f of findings)
+  console.log(`${unreviewed.includes(f) ? 'NEW     ' : 'reviewed'} ${f.id} ${f.file}:${f.line ?? ''}`);
 if (unreviewed.length > 0) {
   console.error(`electronegativity: ${unreviewed.length} finding(s) need a fix or a reviewed note`);
   process.exit(1);

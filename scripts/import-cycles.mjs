@@ -18,9 +18,16 @@ export function importCycles(roots) {
   const known = new Set(files);
   const resolve = (from, spec) => {
     const base = path.join(path.dirname(from), spec);
-    return [base, `${base}.ts`, `${base}.tsx`, path.join(base, 'index.ts'), path.join(base, 'index.tsx')].find((f) => known.has(f));
+    return [base, `${base}.ts`, `${base}.tsx`, path.join(base, 'index.ts'), path.join(base, 'index.tsx')].find((f) =>
+      known.has(f),
+    );
   };
-  const edges = new Map(files.map((f) => [f, [...readFileSync(f, 'utf8').matchAll(IMPORT)].map((m) => resolve(f, m[1] ?? m[2])).filter(Boolean)]));
+  const edges = new Map(
+    files.map((f) => [
+      f,
+      [...readFileSync(f, 'utf8').matchAll(IMPORT)].map((m) => resolve(f, m[1] ?? m[2])).filter(Boolean),
+    ]),
+  );
   const index = new Map();
   const low = new Map();
   const stack = [];

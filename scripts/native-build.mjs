@@ -4,7 +4,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 /** Rebuilt whenever Electron, better-sqlite3 or the CPU changes. */
-export const stampFor = ({ electron, betterSqlite3, arch }) => `electron ${electron} better-sqlite3 ${betterSqlite3} ${arch}`;
+export const stampFor = ({ electron, betterSqlite3, arch }) =>
+  `electron ${electron} better-sqlite3 ${betterSqlite3} ${arch}`;
 
 /** True when .native/electron has no usable build for this stamp (a missing or old version.txt included). */
 export function needsBuild(nativeDir, stamp) {
@@ -20,7 +21,9 @@ export function needsBuild(nativeDir, stamp) {
  */
 export function cannotBuildMessage({ platform, hasPython, hasCompiler, prebuiltHost }) {
   const lines = ['无法为 Electron 准备 better-sqlite3（Cannot prepare better-sqlite3 for Electron）。', ''];
-  lines.push(`1. 没有下载到预编译文件（prebuilt binary）：${prebuiltHost ? `已尝试镜像 ${prebuiltHost}` : '请检查网络，或设置镜像（见 README「在中国的网络上安装」）'}。`);
+  lines.push(
+    `1. 没有下载到预编译文件（prebuilt binary）：${prebuiltHost ? `已尝试镜像 ${prebuiltHost}` : '请检查网络，或设置镜像（见 README「在中国的网络上安装」）'}。`,
+  );
   lines.push('2. 本机也无法自行编译，缺少：');
   if (!hasCompiler) {
     lines.push(

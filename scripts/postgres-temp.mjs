@@ -35,7 +35,9 @@ export async function startTempPostgres(bin, { durable = false } = {}) {
   const dir = mkdtempSync(path.join(tmpdir(), 'griddesk-pg-'));
   chmodSync(dir, 0o777);
   const run = (tool, args) => {
-    const [cmd, cmdArgs] = asRoot ? ['runuser', ['-u', 'postgres', '--', path.join(bin, tool), ...args]] : [path.join(bin, tool), args];
+    const [cmd, cmdArgs] = asRoot
+      ? ['runuser', ['-u', 'postgres', '--', path.join(bin, tool), ...args]]
+      : [path.join(bin, tool), args];
     const r = spawnSync(cmd, cmdArgs, { encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`${tool} failed: ${r.stderr || r.stdout}`);
   };
@@ -43,7 +45,16 @@ export async function startTempPostgres(bin, { durable = false } = {}) {
   const port = await freePort();
   run('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '--no-locale', '-E', 'UTF8']);
   const fast = durable ? '' : ' -c fsync=off -c synchronous_commit=off -c full_page_writes=off';
-  run('pg_ctl', ['-D', data, '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=200${fast}`, '-l', path.join(dir, 'server.log'), '-w', 'start']);
+  run('pg_ctl', [
+    '-D',
+    data,
+    '-o',
+    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=200${fast}`,
+    '-l',
+    path.join(dir, 'server.log'),
+    '-w',
+    'start',
+  ]);
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     version: path.basename(path.dirname(bin)),

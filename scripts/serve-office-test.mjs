@@ -17,7 +17,12 @@ await admin.query(`create database griddesk template template0 encoding 'UTF8' l
 await admin.end();
 const child = spawn(process.execPath, ['dist/electron/http/office-server.js', '--data', dataDir], {
   stdio: 'inherit',
-  env: { ...process.env, GRIDDESK_PG_URL: server.url.replace(/\/postgres$/, '/griddesk'), GRIDDESK_SERVER_HOST: '127.0.0.2', GRIDDESK_SERVER_PORT: port },
+  env: {
+    ...process.env,
+    GRIDDESK_PG_URL: server.url.replace(/\/postgres$/, '/griddesk'),
+    GRIDDESK_SERVER_HOST: '127.0.0.2',
+    GRIDDESK_SERVER_PORT: port,
+  },
 });
 let stopped = false;
 const stop = () => {

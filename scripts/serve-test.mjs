@@ -7,7 +7,9 @@ const [port, dir] = process.argv.slice(2);
 const dataDir = path.resolve(dir);
 rmSync(dataDir, { recursive: true, force: true });
 mkdirSync(dataDir, { recursive: true });
-const child = spawn(process.execPath, ['dist/electron/http/serve.js', '--port', port, '--data', dataDir], { stdio: 'inherit' });
+const child = spawn(process.execPath, ['dist/electron/http/serve.js', '--port', port, '--data', dataDir], {
+  stdio: 'inherit',
+});
 const stop = () => child.kill('SIGTERM');
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);

@@ -32,17 +32,45 @@ if (needsBuild(nativeDir, stamp)) {
   rmSync(work, { recursive: true, force: true });
   cpSync(path.join(root, 'node_modules', 'better-sqlite3'), work, { recursive: true });
   rmSync(path.join(work, 'build'), { recursive: true, force: true });
-  const run = (cmd, args) => spawnSync(cmd, args, { cwd: work, stdio: 'inherit', shell: process.platform === 'win32' }).status === 0;
+  const run = (cmd, args) =>
+    spawnSync(cmd, args, { cwd: work, stdio: 'inherit', shell: process.platform === 'win32' }).status === 0;
   const ok =
-    run('npx', ['--yes', 'prebuild-install', '--runtime=electron', `--target=${electronVersion}`, `--arch=${process.arch}`]) ||
-    run('npx', ['--yes', 'node-gyp', 'rebuild', '--release', '--runtime=electron', `--target=${electronVersion}`, `--arch=${process.arch}`, '--dist-url=https://electronjs.org/headers']);
+    run('npx', [
+      '--yes',
+      'prebuild-install',
+      '--runtime=electron',
+      `--target=${electronVersion}`,
+      `--arch=${process.arch}`,
+    ]) ||
+    run('npx', [
+      '--yes',
+      'node-gyp',
+      'rebuild',
+      '--release',
+      '--runtime=electron',
+      `--target=${electronVersion}`,
+      `--arch=${process.arch}`,
+      '--dist-url=https://electronjs.org/headers',
+    ]);
   if (!ok) {
-    const found = (cmd, args) => spawnSync(cmd, args, { stdio: 'ignore', shell: process.platform === 'win32' }).status === 0;
-    const hasPython = found('python3', ['--version']) || found('python', ['--version']) || found('py', ['-3', '--version']);
+    const found = (cmd, args) =>
+      spawnSync(cmd, args, { stdio: 'ignore', shell: process.platform === 'win32' }).status === 0;
+    const hasPython =
+      found('python3', ['--version']) || found('python', ['--version']) || found('py', ['-3', '--version']);
     // node-gyp finds Visual Studio itself; where/which of cl, g++ or clang++ is the honest outside check.
-    const compiler = process.platform === 'win32' ? ['where', ['cl']] : ['which', [process.platform === 'darwin' ? 'clang++' : 'g++']];
-    const hasCompiler = found(compiler[0], compiler[1]) || (process.platform === 'win32' && found('where', ['MSBuild']));
-    console.error(cannotBuildMessage({ platform: process.platform, hasPython, hasCompiler, prebuiltHost: process.env.npm_config_better_sqlite3_binary_host_mirror ?? process.env.npm_config_better_sqlite3_binary_host }));
+    const compiler =
+      process.platform === 'win32' ? ['where', ['cl']] : ['which', [process.platform === 'darwin' ? 'clang++' : 'g++']];
+    const hasCompiler =
+      found(compiler[0], compiler[1]) || (process.platform === 'win32' && found('where', ['MSBuild']));
+    console.error(
+      cannotBuildMessage({
+        platform: process.platform,
+        hasPython,
+        hasCompiler,
+        prebuiltHost:
+          process.env.npm_config_better_sqlite3_binary_host_mirror ?? process.env.npm_config_better_sqlite3_binary_host,
+      }),
+    );
     process.exit(1);
   }
   mkdirSync(nativeDir, { recursive: true });

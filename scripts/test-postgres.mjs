@@ -5,13 +5,17 @@ import { findPostgresBin, startTempPostgres } from './postgres-temp.mjs';
 
 // GRIDDESK_TEST_PG_BIN: where pg_dump and pg_restore are, for the server-backup round trip.
 const runVitest = (url, bin = findPostgresBin()) =>
-  spawnSync('npx', ['vitest', 'run', '-c', 'vitest.postgres.config.mts', ...process.argv.slice(2)], { stdio: 'inherit', env: { ...process.env, GRIDDESK_TEST_POSTGRES: url, ...(bin ? { GRIDDESK_TEST_PG_BIN: bin } : {}) } }).status ?? 1;
+  spawnSync('npx', ['vitest', 'run', '-c', 'vitest.postgres.config.mts', ...process.argv.slice(2)], {
+    stdio: 'inherit',
+    env: { ...process.env, GRIDDESK_TEST_POSTGRES: url, ...(bin ? { GRIDDESK_TEST_PG_BIN: bin } : {}) },
+  }).status ?? 1;
 
 if (process.env.GRIDDESK_TEST_POSTGRES) process.exit(runVitest(process.env.GRIDDESK_TEST_POSTGRES));
 
 const bin = findPostgresBin();
 if (!bin) {
-  const msg = 'PostgreSQL server not found (Debian: apt-get install postgresql): the core suite on PostgreSQL did not run.';
+  const msg =
+    'PostgreSQL server not found (Debian: apt-get install postgresql): the core suite on PostgreSQL did not run.';
   if (process.env.CI) {
     console.error(msg);
     process.exit(1);

@@ -13,7 +13,9 @@ for (let i = 1; i <= times; i++) {
   const started = Date.now();
   const run = spawnSync('npx', ['vitest', 'run'], { stdio: 'inherit', shell: process.platform === 'win32' });
   took.push((Date.now() - started) / 1000);
-  console.log(`test:repeat: run ${i} of ${times} ${run.status === 0 ? 'passed' : 'FAILED'} in ${took.at(-1).toFixed(0)} s`);
+  console.log(
+    `test:repeat: run ${i} of ${times} ${run.status === 0 ? 'passed' : 'FAILED'} in ${took.at(-1).toFixed(0)} s`,
+  );
   if (run.status !== 0) process.exit(run.status ?? 1);
 }
 console.log(`test:repeat: ${times} of ${times} passed; ${took.map((s) => `${s.toFixed(0)} s`).join(', ')}`);

@@ -77,7 +77,10 @@ export const accountsMethods = {
   ),
   'accounts.login': command(
     'public',
-    z.object({ username: z.string().trim().min(1, { error: 'validation.required' }).max(64), password: z.string().min(1, { error: 'validation.required' }).max(256) }),
+    z.object({
+      username: z.string().trim().min(1, { error: 'validation.required' }).max(64),
+      password: z.string().min(1, { error: 'validation.required' }).max(256),
+    }),
     loginOutput,
   ),
   'accounts.logout': command(EVERYONE, z.object({}), okOutput),

@@ -40,7 +40,11 @@ export const attachmentRow = z.object({
 export type AttachmentRow = z.infer<typeof attachmentRow>;
 
 export const attachmentsMethods = {
-  'attachments.list': query(EVERYONE, z.object({ entity: attachable, entityId: id }), z.object({ rows: z.array(attachmentRow) })),
+  'attachments.list': query(
+    EVERYONE,
+    z.object({ entity: attachable, entityId: id }),
+    z.object({ rows: z.array(attachmentRow) }),
+  ),
   /** Attaches a staged upload; images come with a thumbnail the window made. */
   'attachments.add': command(
     LEDGER_EDITORS,
@@ -49,7 +53,12 @@ export const attachmentsMethods = {
       entityId: id,
       fileId,
       caption: optionalText(100),
-      thumbnail: z.string().max(Math.ceil(MAX_THUMBNAIL_BYTES / 3) * 4).regex(/^[A-Za-z0-9+/]*={0,2}$/).nullable().optional(),
+      thumbnail: z
+        .string()
+        .max(Math.ceil(MAX_THUMBNAIL_BYTES / 3) * 4)
+        .regex(/^[A-Za-z0-9+/]*={0,2}$/)
+        .nullable()
+        .optional(),
     }),
     attachmentRow,
   ),
@@ -57,7 +66,13 @@ export const attachmentsMethods = {
   'attachments.read': query(
     EVERYONE,
     z.object({ id, offset: z.number().int().min(0) }),
-    z.object({ name: z.string(), mime: z.string(), size: z.number().int(), data: z.string(), nextOffset: z.number().int().nullable() }),
+    z.object({
+      name: z.string(),
+      mime: z.string(),
+      size: z.number().int(),
+      data: z.string(),
+      nextOffset: z.number().int().nullable(),
+    }),
   ),
   'attachments.delete': command(LEDGER_EDITORS, idsInput, countOutput),
 } as const;

@@ -24,4 +24,3 @@ export const auditMethods = {
     gridPage(auditRow),
   ),
 } as const;
-

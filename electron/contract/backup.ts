@@ -20,14 +20,26 @@ export const databaseHealth = z.object({
 });
 export type DatabaseHealth = z.infer<typeof databaseHealth>;
 
-export const maintenanceOutcome = z.object({ beforeBytes: z.number().int(), afterBytes: z.number().int(), ms: z.number().int() });
+export const maintenanceOutcome = z.object({
+  beforeBytes: z.number().int(),
+  afterBytes: z.number().int(),
+  ms: z.number().int(),
+});
 
 /** The day's backup, written in the background after the app has started: where it has got to. */
-export const dailyBackupProgress = z.object({ running: z.boolean(), percent: z.number().int().min(0).max(100), lastError: z.string().nullable() });
+export const dailyBackupProgress = z.object({
+  running: z.boolean(),
+  percent: z.number().int().min(0).max(100),
+  lastError: z.string().nullable(),
+});
 export type DailyBackupProgress = z.infer<typeof dailyBackupProgress>;
 
 export const backupMethods = {
-  'backup.list': query(ADMIN_ONLY, z.object({}), z.object({ rows: z.array(backupFile), folder: z.string(), keep: z.number().int(), daily: dailyBackupProgress })),
+  'backup.list': query(
+    ADMIN_ONLY,
+    z.object({}),
+    z.object({ rows: z.array(backupFile), folder: z.string(), keep: z.number().int(), daily: dailyBackupProgress }),
+  ),
   'backup.create': command(ADMIN_ONLY, z.object({}), backupFile),
   /** Replaces the ledgers with a verified backup; the current database is kept aside as a backup too. */
   'backup.restore': command(

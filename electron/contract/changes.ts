@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import { EVERYONE, query } from './method';
 
-export const dataChange = z.object({ version: z.number().int(), entities: z.array(z.string()), by: z.string().nullable(), at: z.string() });
+export const dataChange = z.object({
+  version: z.number().int(),
+  entities: z.array(z.string()),
+  by: z.string().nullable(),
+  at: z.string(),
+});
 export type DataChange = z.infer<typeof dataChange>;
 
 export const changesMethods = {

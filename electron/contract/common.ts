@@ -9,18 +9,24 @@ export const version = z.number().int().min(1);
 export const isoDate = z.string().superRefine((value, ctx) => {
   if (isRealDate(value)) return;
   const typed = parseDateText(value);
-  ctx.addIssue({ code: 'custom', message: typed.ok ? 'validation.date' : typed.message, params: typed.ok ? undefined : typed.params });
+  ctx.addIssue({
+    code: 'custom',
+    message: typed.ok ? 'validation.date' : typed.message,
+    params: typed.ok ? undefined : typed.params,
+  });
 });
 export const optionalDate = isoDate.nullable().optional();
 
 /** Text that people type: trimmed, bounded, control characters refused. */
 export function text(max: number) {
-  return z
-    .string()
-    .trim()
-    .max(max, { error: 'validation.too_long' })
-    // eslint-disable-next-line no-control-regex
-    .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), { error: 'validation.control_chars' });
+  return (
+    z
+      .string()
+      .trim()
+      .max(max, { error: 'validation.too_long' })
+      // eslint-disable-next-line no-control-regex
+      .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), { error: 'validation.control_chars' })
+  );
 }
 export const requiredText = (max: number) => text(max).pipe(z.string().min(1, { error: 'validation.required' }));
 export const optionalText = (max: number) => text(max).nullable().optional();
@@ -51,7 +57,11 @@ export const areaType = z.enum(AREA_TYPES);
 
 /* ---------- lists shown in grids: paging, sorting and filtering happen in SQL ---------- */
 
-const colId = z.string().min(1).max(64).regex(/^[A-Za-z][A-Za-z0-9_]*$/);
+const colId = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z][A-Za-z0-9_]*$/);
 
 export const sortItem = z.object({ colId, sort: z.enum(['asc', 'desc']) });
 
@@ -62,7 +72,17 @@ const textCondition = z.object({
 });
 const numberCondition = z.object({
   filterType: z.literal('number'),
-  type: z.enum(['equals', 'notEqual', 'lessThan', 'lessThanOrEqual', 'greaterThan', 'greaterThanOrEqual', 'inRange', 'blank', 'notBlank']),
+  type: z.enum([
+    'equals',
+    'notEqual',
+    'lessThan',
+    'lessThanOrEqual',
+    'greaterThan',
+    'greaterThanOrEqual',
+    'inRange',
+    'blank',
+    'notBlank',
+  ]),
   filter: z.number().finite().nullable().optional(),
   filterTo: z.number().finite().nullable().optional(),
 });
@@ -85,7 +105,8 @@ export type ColumnFilter = z.infer<typeof columnFilter>;
 
 export const MAX_PAGE = 1000;
 
-const pageSizeOk = (r: { startRow: number; endRow: number }) => r.endRow > r.startRow && r.endRow - r.startRow <= MAX_PAGE;
+const pageSizeOk = (r: { startRow: number; endRow: number }) =>
+  r.endRow > r.startRow && r.endRow - r.startRow <= MAX_PAGE;
 
 export function gridRequestWith<T extends z.ZodRawShape>(extra: T) {
   return z
@@ -97,7 +118,10 @@ export function gridRequestWith<T extends z.ZodRawShape>(extra: T) {
       search: z.string().trim().max(100).optional(),
       ...extra,
     })
-    .refine((r) => pageSizeOk(r as { startRow: number; endRow: number }), { error: 'validation.page', path: ['endRow'] });
+    .refine((r) => pageSizeOk(r as { startRow: number; endRow: number }), {
+      error: 'validation.page',
+      path: ['endRow'],
+    });
 }
 
 /** What every grid sends: the AG Grid infinite row model's block request, plus module filters. */

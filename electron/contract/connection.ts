@@ -24,4 +24,5 @@ export interface ServerIdentity {
  * A certificate's SHA-256 fingerprint ("AB:CD:…", 32 bytes) in four groups of eight bytes: how the
  * office server prints it and the desktop client shows it, so a person compares them group by group.
  */
-export const fingerprintGroups = (fingerprint: string): string[] => fingerprint.match(/(?:[0-9A-F]{2}:?){1,8}/g)?.map((g) => g.replace(/:$/, '')) ?? [fingerprint];
+export const fingerprintGroups = (fingerprint: string): string[] =>
+  fingerprint.match(/(?:[0-9A-F]{2}:?){1,8}/g)?.map((g) => g.replace(/:$/, '')) ?? [fingerprint];

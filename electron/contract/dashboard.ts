@@ -35,7 +35,14 @@ export const dashboardPanel = z.discriminatedUnion('kind', [
     /** Category axis (e.g. lines), each with the filters it adds. */
     categories: z.array(z.object({ name: z.string(), filters: z.record(z.string(), z.unknown()) })),
     /** Stacked series (e.g. grades): label key, colour, values per category, the filters it adds. */
-    series: z.array(z.object({ label: z.string(), color: z.string(), data: z.array(z.number()), filters: z.record(z.string(), z.unknown()) })),
+    series: z.array(
+      z.object({
+        label: z.string(),
+        color: z.string(),
+        data: z.array(z.number()),
+        filters: z.record(z.string(), z.unknown()),
+      }),
+    ),
     /** Page and method the bars lead to; filters = base + category + series. */
     link: drillLink,
     /** The bars are row counts of the link's list (false for a share, e.g. capacity used in %). */

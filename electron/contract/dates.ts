@@ -14,7 +14,14 @@ export function isRealDate(value: string): boolean {
  * Why a date written as year, month and day is not a day of the calendar: 'noSuchMonth' (13 月) or
  * 'noSuchDay' (2 月 30 日), with the month's length; null when it is one.
  */
-export function missingDay(y: number, mo: number, d: number): { message: 'validation.noSuchMonth' | 'validation.noSuchDay'; params: { month: number; day: number; days: number } } | null {
+export function missingDay(
+  y: number,
+  mo: number,
+  d: number,
+): {
+  message: 'validation.noSuchMonth' | 'validation.noSuchDay';
+  params: { month: number; day: number; days: number };
+} | null {
   if (mo < 1 || mo > 12) return { message: 'validation.noSuchMonth', params: { month: mo, day: d, days: 0 } };
   const days = new Date(Date.UTC(y, mo, 0)).getUTCDate();
   return d < 1 || d > days ? { message: 'validation.noSuchDay', params: { month: mo, day: d, days } } : null;
@@ -25,7 +32,8 @@ export function halfWidth(s: string): string {
   return s.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
 }
 
-export type ParsedDate = { ok: true; value: string | null } | { ok: false; message: string; params?: Record<string, string | number> };
+export type ParsedDate =
+  { ok: true; value: string | null } | { ok: false; message: string; params?: Record<string, string | number> };
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const DATE_TEXT = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/;
@@ -44,7 +52,9 @@ export function parseDateText(typed: string): ParsedDate {
   const iso = `${m[1]}-${pad(Number(m[2]))}-${pad(Number(m[3]))}`;
   if (isRealDate(iso)) return { ok: true, value: iso };
   const missing = missingDay(Number(m[1]), Number(m[2]), Number(m[3]));
-  return missing ? { ok: false, message: missing.message, params: missing.params } : { ok: false, message: 'validation.date' };
+  return missing
+    ? { ok: false, message: missing.message, params: missing.params }
+    : { ok: false, message: 'validation.date' };
 }
 
 const TIME_TAIL = /^(.*?)(?:\s+|T|(?<=日))(\d{1,2})\s*[:：点时]\s*(\d{1,2})?\s*分?(?::\d{2})?$/;

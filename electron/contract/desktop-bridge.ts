@@ -14,16 +14,31 @@ export interface ConnectionBridge {
   /** The saved choice, and whether one was ever made (the first start asks). */
   get(): Promise<{ current: ConnectionChoice; chosen: boolean }>;
   /** The certificate a server presents, for its user to compare with the server's screen. */
-  probe(server: string): Promise<{ ok: true; identity: ServerIdentity } | { ok: false; message: string; params?: Record<string, string | number> }>;
+  probe(
+    server: string,
+  ): Promise<
+    { ok: true; identity: ServerIdentity } | { ok: false; message: string; params?: Record<string, string | number> }
+  >;
   /** Saves the choice (after the first start: an admin's session only); a change restarts the app on it. */
-  choose(choice: ConnectionChoice, token: string | null): Promise<{ ok: boolean; restarting?: boolean; message?: string; params?: Record<string, string | number> }>;
+  choose(
+    choice: ConnectionChoice,
+    token: string | null,
+  ): Promise<{ ok: boolean; restarting?: boolean; message?: string; params?: Record<string, string | number> }>;
 }
 
 /** The start screen: the window exists before the daily backup and the database upgrade run. */
 export type StartupPhase = 'opening' | 'backup' | 'migrate' | 'ready' | 'failed';
 
 /** Why the ledgers could not be opened, as the start screen explains it (words in the renderer's i18n). */
-export type StartupFailureCode = 'data-folder' | 'connection-file' | 'locked' | 'no-permission' | 'disk-full' | 'damaged' | 'newer-version' | 'unknown';
+export type StartupFailureCode =
+  | 'data-folder'
+  | 'connection-file'
+  | 'locked'
+  | 'no-permission'
+  | 'disk-full'
+  | 'damaged'
+  | 'newer-version'
+  | 'unknown';
 
 export interface StartupState {
   phase: StartupPhase;
@@ -76,7 +91,16 @@ export interface DesktopBridge {
 }
 
 /** Every key the preload exposes, in its order; a key added to the bridge and not here is a type error. */
-export const DESKTOP_BRIDGE_KEYS = ['call', 'print', 'printToPDF', 'openFile', 'connection', 'startup', 'updates', 'platform'] as const;
+export const DESKTOP_BRIDGE_KEYS = [
+  'call',
+  'print',
+  'printToPDF',
+  'openFile',
+  'connection',
+  'startup',
+  'updates',
+  'platform',
+] as const;
 type Unlisted = Exclude<keyof DesktopBridge, (typeof DESKTOP_BRIDGE_KEYS)[number]>;
 export const bridgeKeysComplete: [Unlisted] extends [never] ? true : Unlisted = true;
 
@@ -92,6 +116,12 @@ export const FIRST_SCREEN_TEST_IDS = {
 /** A standalone desk's update source as main checks it before saving updates.json. */
 export const updateSourceSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('never') }),
-  z.object({ kind: z.literal('url'), url: z.string().max(500).regex(/^https?:\/\/[^\s/]+(\/\S*)?$/, { error: 'updates.badUrl' }) }),
+  z.object({
+    kind: z.literal('url'),
+    url: z
+      .string()
+      .max(500)
+      .regex(/^https?:\/\/[^\s/]+(\/\S*)?$/, { error: 'updates.badUrl' }),
+  }),
   z.object({ kind: z.literal('folder'), folder: z.string().trim().min(1, { error: 'updates.badFolder' }).max(260) }),
 ]);

@@ -3,14 +3,7 @@
  * as {@link ApiError} on the other side; `message` is an i18n key, `params` fill it in.
  */
 export type ErrorCode =
-  | 'VALIDATION'
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'NOT_FOUND'
-  | 'CONFLICT'
-  | 'RULE'
-  | 'UNKNOWN_METHOD'
-  | 'INTERNAL';
+  'VALIDATION' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'RULE' | 'UNKNOWN_METHOD' | 'INTERNAL';
 
 export interface FieldIssue {
   /** Path of the field, e.g. ['towerRange'] or ['rows', 3, 'height']. */
@@ -85,7 +78,9 @@ const I18N_KEY = /^[a-z][A-Za-z0-9]*(\.[A-Za-z0-9_]+)+$/;
  * Zod issues → field issues whose messages are i18n keys: a schema's own key where it gave one,
  * otherwise `validation.<zod code>`, with the bounds as parameters. Core and forms use the same one.
  */
-export function fieldIssuesFromZod(issues: readonly { path: readonly PropertyKey[]; message: string; code: string }[]): FieldIssue[] {
+export function fieldIssuesFromZod(
+  issues: readonly { path: readonly PropertyKey[]; message: string; code: string }[],
+): FieldIssue[] {
   return issues.map((iss) => {
     const params: Record<string, string | number> = {};
     const raw = iss as unknown as Record<string, unknown>;
@@ -95,7 +90,9 @@ export function fieldIssuesFromZod(issues: readonly { path: readonly PropertyKey
       if (typeof v === 'bigint') params[k] = Number(v);
     }
     // A custom issue's own parameters (the month of a day that does not exist).
-    if (raw.params && typeof raw.params === 'object') for (const [k, v] of Object.entries(raw.params)) if (typeof v === 'number' || typeof v === 'string') params[k] = v;
+    if (raw.params && typeof raw.params === 'object')
+      for (const [k, v] of Object.entries(raw.params))
+        if (typeof v === 'number' || typeof v === 'string') params[k] = v;
     const own = I18N_KEY.test(iss.message);
     // A value outside a fixed list names the list ("应为以下之一：0.4、10、35…"), through the API too.
     const listed = !own && iss.code === 'invalid_value' && Array.isArray(raw.values) && raw.values.length > 0;

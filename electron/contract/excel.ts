@@ -3,7 +3,16 @@ import { LEDGER_EDITORS, EVERYONE, command, query } from './method';
 import { fileId } from './files';
 
 /** Ledgers that can be imported from and exported to Excel. Each has a sheet in the core. */
-export const SHEET_NAMES = ['vegetation', 'lines', 'townships', 'villages', 'teams', 'staff', 'equipment', 'lightningDevices'] as const;
+export const SHEET_NAMES = [
+  'vegetation',
+  'lines',
+  'townships',
+  'villages',
+  'teams',
+  'staff',
+  'equipment',
+  'lightningDevices',
+] as const;
 export const sheetName = z.enum(SHEET_NAMES);
 export type SheetName = z.infer<typeof sheetName>;
 
@@ -103,7 +112,11 @@ export const excelMethods = {
   /** An empty sheet to fill in: Chinese headers, one example row, drop-down lists for fixed values. */
   'excel.template': query(EVERYONE, z.object({ sheet: sheetName }), z.object({ fileId, name: z.string() })),
   /** Reads the uploaded file and checks every row; nothing is written. Runs as a job. */
-  'excel.analyse': query(LEDGER_EDITORS, z.object({ sheet: sheetName, fileId, mapping: columnMapping.optional() }), started),
+  'excel.analyse': query(
+    LEDGER_EDITORS,
+    z.object({ sheet: sheetName, fileId, mapping: columnMapping.optional() }),
+    started,
+  ),
   /** Checks again and, only if no row has a problem, writes all rows in one transaction. Runs as a job. */
   'excel.commit': command(
     LEDGER_EDITORS,
@@ -124,7 +137,11 @@ export const excelMethods = {
     started,
   ),
   /** Forgets the office's remembered mapping for a layout: the next file of it is mapped from its headers again. */
-  'excel.forgetLayout': command(LEDGER_EDITORS, z.object({ sheet: sheetName, layout: z.string().max(64) }), z.object({ forgotten: z.boolean() })),
+  'excel.forgetLayout': command(
+    LEDGER_EDITORS,
+    z.object({ sheet: sheetName, layout: z.string().max(64) }),
+    z.object({ forgotten: z.boolean() }),
+  ),
   /**
    * The grid as the user sees it: the list method's filters and sort, the visible columns in order
    * with the headers shown. Streams to an .xlsx file; runs as a job.
@@ -134,7 +151,10 @@ export const excelMethods = {
     z.object({
       sheet: sheetName,
       list: z.record(z.string(), z.unknown()),
-      columns: z.array(z.object({ colId: z.string().max(64), header: z.string().max(100) })).min(1).max(60),
+      columns: z
+        .array(z.object({ colId: z.string().max(64), header: z.string().max(100) }))
+        .min(1)
+        .max(60),
       language: z.enum(['zh-CN', 'en']).default('zh-CN'),
     }),
     started,

@@ -6,7 +6,10 @@ export const FILE_CHUNK_BYTES = 1024 * 1024;
 export const MAX_UPLOAD_BYTES = 100 * 1024 * 1024;
 
 export const fileId = z.string().regex(/^[a-f0-9]{32}$/);
-const base64 = z.string().max(Math.ceil(FILE_CHUNK_BYTES / 3) * 4).regex(/^[A-Za-z0-9+/]*={0,2}$/, { error: 'files.badChunk' });
+const base64 = z
+  .string()
+  .max(Math.ceil(FILE_CHUNK_BYTES / 3) * 4)
+  .regex(/^[A-Za-z0-9+/]*={0,2}$/, { error: 'files.badChunk' });
 
 export const filesMethods = {
   /**

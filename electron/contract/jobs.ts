@@ -31,7 +31,11 @@ export const jobState = z.object({
   total: z.number().int().min(0),
   result: jobResult.nullable(),
   error: z
-    .object({ code: z.string(), message: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() })
+    .object({
+      code: z.string(),
+      message: z.string(),
+      params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+    })
     .nullable(),
 });
 export type JobState = z.infer<typeof jobState>;

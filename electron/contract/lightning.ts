@@ -1,6 +1,18 @@
 import { z } from 'zod';
 import { EVERYONE, LEDGER_EDITORS, command, query } from './method';
-import { countOutput, gridPage, gridRequestWith, id, idInput, idsInput, isoDate, optionalText, recordMeta, requiredText, version } from './common';
+import {
+  countOutput,
+  gridPage,
+  gridRequestWith,
+  id,
+  idInput,
+  idsInput,
+  isoDate,
+  optionalText,
+  recordMeta,
+  requiredText,
+  version,
+} from './common';
 
 /** 避雷针/接闪杆 / 氧化锌避雷器 (MOA) / 避雷线 / 接地装置 */
 export const LIGHTNING_DEVICE_TYPES = ['rod', 'arrester', 'ground_wire', 'grounding'] as const;
@@ -35,43 +47,51 @@ export const testJudgement = z.object({
 });
 export type TestJudgement = z.infer<typeof testJudgement>;
 
-const positive = (max: number) => z.number({ error: 'validation.number' }).finite().min(0, { error: 'validation.not_negative' }).max(max, { error: 'validation.too_big' });
+const positive = (max: number) =>
+  z
+    .number({ error: 'validation.number' })
+    .finite()
+    .min(0, { error: 'validation.not_negative' })
+    .max(max, { error: 'validation.too_big' });
 
-export const lightningDeviceInput = z.object({
-  id: id.optional(),
-  version: version.optional(),
-  kind: z.enum(LIGHTNING_DEVICE_TYPES),
-  code: requiredText(40),
-  site: z.enum(LIGHTNING_SITES),
-  lineId: id.nullable().optional(),
-  /** 杆塔号 for a tower site. */
-  tower: optionalText(20),
-  /** The transformer, switch or substation by name. */
-  siteName: optionalText(60),
-  model: optionalText(40),
-  /** Rated voltage (kV): the arrester's voltage class decides its insulation limit. */
-  ratedKv: positive(1000).nullable().optional(),
-  installDate: isoDate.nullable().optional(),
-  /** 土壤电阻率 ρ at the site (Ω·m): decides a tower's grounding limit. */
-  soilResistivity: positive(100_000).nullable().optional(),
-  /** 配变容量 (kVA) for a transformer site. */
-  transformerKva: positive(100_000).nullable().optional(),
-  /** Tower with an overhead ground wire (架空地线). */
-  hasGroundWire: z.boolean().default(true),
-  /** High-ρ tower fitted with 6–8 radial electrodes ≤ 500 m in all (then its R is not limited). */
-  radialElectrodes: z.boolean().default(false),
-  /** Within 1–2 km of a power plant or substation: tested more often. */
-  nearStation: z.boolean().default(false),
-  /** An arrester's initial (or factory) U1mA (kV): the change is judged against it. */
-  u1maInitial: positive(1000).nullable().optional(),
-  notes: optionalText(500),
-}).superRefine((v, ctx) => {
-  // What the judgement needs to know about this kind of device and site.
-  const need = (ok: boolean, path: string) => ok || ctx.addIssue({ code: 'custom', path: [path], message: 'validation.required' });
-  need(v.site !== 'tower' || v.lineId != null, 'lineId');
-  need(v.site !== 'transformer' || v.transformerKva != null, 'transformerKva');
-  need(v.kind !== 'arrester' || v.ratedKv != null, 'ratedKv');
-});
+export const lightningDeviceInput = z
+  .object({
+    id: id.optional(),
+    version: version.optional(),
+    kind: z.enum(LIGHTNING_DEVICE_TYPES),
+    code: requiredText(40),
+    site: z.enum(LIGHTNING_SITES),
+    lineId: id.nullable().optional(),
+    /** 杆塔号 for a tower site. */
+    tower: optionalText(20),
+    /** The transformer, switch or substation by name. */
+    siteName: optionalText(60),
+    model: optionalText(40),
+    /** Rated voltage (kV): the arrester's voltage class decides its insulation limit. */
+    ratedKv: positive(1000).nullable().optional(),
+    installDate: isoDate.nullable().optional(),
+    /** 土壤电阻率 ρ at the site (Ω·m): decides a tower's grounding limit. */
+    soilResistivity: positive(100_000).nullable().optional(),
+    /** 配变容量 (kVA) for a transformer site. */
+    transformerKva: positive(100_000).nullable().optional(),
+    /** Tower with an overhead ground wire (架空地线). */
+    hasGroundWire: z.boolean().default(true),
+    /** High-ρ tower fitted with 6–8 radial electrodes ≤ 500 m in all (then its R is not limited). */
+    radialElectrodes: z.boolean().default(false),
+    /** Within 1–2 km of a power plant or substation: tested more often. */
+    nearStation: z.boolean().default(false),
+    /** An arrester's initial (or factory) U1mA (kV): the change is judged against it. */
+    u1maInitial: positive(1000).nullable().optional(),
+    notes: optionalText(500),
+  })
+  .superRefine((v, ctx) => {
+    // What the judgement needs to know about this kind of device and site.
+    const need = (ok: boolean, path: string) =>
+      ok || ctx.addIssue({ code: 'custom', path: [path], message: 'validation.required' });
+    need(v.site !== 'tower' || v.lineId != null, 'lineId');
+    need(v.site !== 'transformer' || v.transformerKva != null, 'transformerKva');
+    need(v.kind !== 'arrester' || v.ratedKv != null, 'ratedKv');
+  });
 export const lightningDeviceRow = z.object({
   ...recordMeta,
   kind: z.enum(LIGHTNING_DEVICE_TYPES),
@@ -166,7 +186,16 @@ export const rectificationRow = z.object({
 export type RectificationRow = z.infer<typeof rectificationRow>;
 
 export const campaignInput = z.object({ name: requiredText(60), deadline: isoDate });
-export const campaignSummary = z.object({ id, name: z.string(), deadline: z.string(), createdAt: z.string(), devices: z.number(), done: z.number(), failed: z.number(), left: z.number() });
+export const campaignSummary = z.object({
+  id,
+  name: z.string(),
+  deadline: z.string(),
+  createdAt: z.string(),
+  devices: z.number(),
+  done: z.number(),
+  failed: z.number(),
+  left: z.number(),
+});
 export const campaignRow = z.object({
   deviceId: id,
   deviceCode: z.string(),
@@ -229,31 +258,64 @@ export const tripsByLineRow = z.object({
 });
 
 export const lightningMethods = {
-  'lightningDevices.list': query(EVERYONE, gridRequestWith({ kind: z.enum(LIGHTNING_DEVICE_TYPES).optional(), overdue: z.boolean().optional(), red: z.boolean().optional(), lineId: id.optional() }), gridPage(lightningDeviceRow)),
+  'lightningDevices.list': query(
+    EVERYONE,
+    gridRequestWith({
+      kind: z.enum(LIGHTNING_DEVICE_TYPES).optional(),
+      overdue: z.boolean().optional(),
+      red: z.boolean().optional(),
+      lineId: id.optional(),
+    }),
+    gridPage(lightningDeviceRow),
+  ),
   'lightningDevices.get': query(EVERYONE, idInput, lightningDeviceRow),
   'lightningDevices.save': command(LEDGER_EDITORS, lightningDeviceInput, lightningDeviceRow),
   'lightningDevices.delete': command(LEDGER_EDITORS, idsInput, countOutput),
-  'lightningTests.list': query(EVERYONE, gridRequestWith({ deviceId: id.optional(), verdict: z.enum(['pass', 'fail']).optional() }), gridPage(lightningTestRow)),
+  'lightningTests.list': query(
+    EVERYONE,
+    gridRequestWith({ deviceId: id.optional(), verdict: z.enum(['pass', 'fail']).optional() }),
+    gridPage(lightningTestRow),
+  ),
   /** Judges the readings without saving (the form shows the verdict as the clerk types). */
   'lightningTests.judge': query(EVERYONE, readings.extend({ deviceId: id }), testJudgement),
   'lightningTests.save': command(LEDGER_EDITORS, lightningTestInput, lightningTestRow),
   'lightningTests.delete': command(LEDGER_EDITORS, idsInput, countOutput),
-  'rectifications.list': query(EVERYONE, gridRequestWith({ status: z.enum(RECTIFICATION_STATUSES).optional(), deviceId: id.optional() }), gridPage(rectificationRow)),
+  'rectifications.list': query(
+    EVERYONE,
+    gridRequestWith({ status: z.enum(RECTIFICATION_STATUSES).optional(), deviceId: id.optional() }),
+    gridPage(rectificationRow),
+  ),
   'campaigns.list': query(EVERYONE, z.object({}), z.object({ rows: z.array(campaignSummary) })),
   /** Creates the season's campaign with every device due by the deadline. */
   'campaigns.create': command(LEDGER_EDITORS, campaignInput, campaignSummary),
   'campaigns.get': query(EVERYONE, idInput, campaignSummary.extend({ rows: z.array(campaignRow) })),
   /** Team and date for many devices at once. */
-  'campaigns.assign': command(LEDGER_EDITORS, z.object({ campaignId: id, deviceIds: z.array(id).min(1).max(5000), teamId: id.nullable(), plannedOn: isoDate.nullable() }), countOutput),
+  'campaigns.assign': command(
+    LEDGER_EDITORS,
+    z.object({
+      campaignId: id,
+      deviceIds: z.array(id).min(1).max(5000),
+      teamId: id.nullable(),
+      plannedOn: isoDate.nullable(),
+    }),
+    countOutput,
+  ),
   /** One row's readings as typed in the grid: creates or updates the campaign's test of the device. */
   'campaigns.enterResult': command(
     LEDGER_EDITORS,
     readings.extend({ campaignId: id, deviceId: id, testedOn: isoDate.optional(), tester: optionalText(40) }),
     campaignRow,
   ),
-  'trips.list': query(EVERYONE, gridRequestWith({ lineId: id.optional(), year: z.number().int().min(2000).max(2100).optional() }), gridPage(tripRow)),
+  'trips.list': query(
+    EVERYONE,
+    gridRequestWith({ lineId: id.optional(), year: z.number().int().min(2000).max(2100).optional() }),
+    gridPage(tripRow),
+  ),
   'trips.save': command(LEDGER_EDITORS, tripInput, tripRow),
   'trips.delete': command(LEDGER_EDITORS, idsInput, countOutput),
-  'trips.byLine': query(EVERYONE, z.object({ year: z.number().int().min(2000).max(2100) }), z.object({ rows: z.array(tripsByLineRow) })),
+  'trips.byLine': query(
+    EVERYONE,
+    z.object({ year: z.number().int().min(2000).max(2100) }),
+    z.object({ rows: z.array(tripsByLineRow) }),
+  ),
 } as const;
-

@@ -15,11 +15,7 @@ export interface MethodDef<I extends z.ZodType = z.ZodType, O extends z.ZodType 
   writes: boolean;
 }
 
-export function query<I extends z.ZodType, O extends z.ZodType>(
-  access: Access,
-  input: I,
-  output: O,
-): MethodDef<I, O> {
+export function query<I extends z.ZodType, O extends z.ZodType>(access: Access, input: I, output: O): MethodDef<I, O> {
   return { input, output, access, writes: false };
 }
 

@@ -3,7 +3,26 @@ import { EVERYONE, command, query } from './method';
 import { gridPage, gridRequestWith, id, okOutput } from './common';
 
 /** Everything that can be deleted to the recycle bin (回收站). */
-export const RECYCLABLE = ['vegetation', 'lines', 'townships', 'villages', 'teams', 'attachments', 'staff', 'certificates', 'training', 'repairAreas', 'seasons', 'absences', 'repairs', 'equipment', 'upgrades', 'lightningDevices', 'lightningTests', 'trips'] as const;
+export const RECYCLABLE = [
+  'vegetation',
+  'lines',
+  'townships',
+  'villages',
+  'teams',
+  'attachments',
+  'staff',
+  'certificates',
+  'training',
+  'repairAreas',
+  'seasons',
+  'absences',
+  'repairs',
+  'equipment',
+  'upgrades',
+  'lightningDevices',
+  'lightningTests',
+  'trips',
+] as const;
 export const recyclable = z.enum(RECYCLABLE);
 export type Recyclable = z.infer<typeof recyclable>;
 

@@ -19,10 +19,21 @@ import {
 const editable = { id: id.optional(), version: version.optional() };
 
 export const townshipInput = z.object({ ...editable, name: requiredText(40), notes: optionalText(500) });
-export const townshipRow = z.object({ ...recordMeta, name: z.string(), notes: z.string().nullable(), villageCount: z.number().int() });
+export const townshipRow = z.object({
+  ...recordMeta,
+  name: z.string(),
+  notes: z.string().nullable(),
+  villageCount: z.number().int(),
+});
 
 export const villageInput = z.object({ ...editable, townshipId: id, name: requiredText(40), notes: optionalText(500) });
-export const villageRow = z.object({ ...recordMeta, townshipId: id, townshipName: z.string(), name: z.string(), notes: z.string().nullable() });
+export const villageRow = z.object({
+  ...recordMeta,
+  townshipId: id,
+  townshipName: z.string(),
+  name: z.string(),
+  notes: z.string().nullable(),
+});
 
 export const TEAM_KINDS = ['distribution', 'cable', 'line', 'station', 'other'] as const;
 export const teamInput = z.object({

@@ -1,20 +1,49 @@
 import { z } from 'zod';
 import { EVERYONE, LEDGER_EDITORS, PLANNERS, REFERENCE_EDITORS, command, query } from './method';
-import { areaType, countOutput, gridPage, gridRequestWith, id, idInput, idsInput, isoDate, optionalText, recordMeta, requiredText, version } from './common';
+import {
+  areaType,
+  countOutput,
+  gridPage,
+  gridRequestWith,
+  id,
+  idInput,
+  idsInput,
+  isoDate,
+  optionalText,
+  recordMeta,
+  requiredText,
+  version,
+} from './common';
 
 /**
  * Repair promises per area kind, in minutes (DOMAIN.md §6.1). `restore` null: the source sets no
  * restoration limit. The office's own promise is the default; the others are presets.
  */
 export const PROMISE_PRESETS = {
-  office: { urban: { arrival: 30, restore: 240 }, rural: { arrival: 60, restore: 360 }, remote: { arrival: 90, restore: 360 } },
+  office: {
+    urban: { arrival: 30, restore: 240 },
+    rural: { arrival: 60, restore: 360 },
+    remote: { arrival: 90, restore: 360 },
+  },
   /** State Grid 十项承诺 (current): averages, not per-call limits. Restoration is after arrival. */
-  sgcc_average: { urban: { arrival: 45, restore: 180 }, rural: { arrival: 90, restore: 240 }, remote: { arrival: 120, restore: 240 } },
-  gbt28583: { urban: { arrival: 60, restore: null }, rural: { arrival: 120, restore: null }, remote: { arrival: 240, restore: null } },
+  sgcc_average: {
+    urban: { arrival: 45, restore: 180 },
+    rural: { arrival: 90, restore: 240 },
+    remote: { arrival: 120, restore: 240 },
+  },
+  gbt28583: {
+    urban: { arrival: 60, restore: null },
+    rural: { arrival: 120, restore: null },
+    remote: { arrival: 240, restore: null },
+  },
 } as const;
 export const PROMISE_PRESET_NAMES = ['office', 'sgcc_average', 'gbt28583'] as const;
 
-const minutes = z.number({ error: 'validation.number' }).int().min(1, { error: 'validation.too_small' }).max(24 * 60, { error: 'validation.too_big' });
+const minutes = z
+  .number({ error: 'validation.number' })
+  .int()
+  .min(1, { error: 'validation.too_small' })
+  .max(24 * 60, { error: 'validation.too_big' });
 const crewCount = z.number({ error: 'validation.number' }).int().min(0).max(10, { error: 'validation.too_big' });
 
 export const repairAreaInput = z.object({
@@ -69,11 +98,20 @@ export const seasonInput = z
     notes: optionalText(200),
   })
   .superRefine((s, ctx) => {
-    if (s.endDate < s.startDate) ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'roster.errors.endBeforeStart' });
-    else if ((Date.parse(s.endDate) - Date.parse(s.startDate)) / 86_400_000 > 200) ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'roster.errors.tooLong' });
-    if (new Set(s.shifts.map((x) => x.code)).size !== s.shifts.length) ctx.addIssue({ code: 'custom', path: ['shifts'], message: 'roster.errors.shiftCodes' });
+    if (s.endDate < s.startDate)
+      ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'roster.errors.endBeforeStart' });
+    else if ((Date.parse(s.endDate) - Date.parse(s.startDate)) / 86_400_000 > 200)
+      ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'roster.errors.tooLong' });
+    if (new Set(s.shifts.map((x) => x.code)).size !== s.shifts.length)
+      ctx.addIssue({ code: 'custom', path: ['shifts'], message: 'roster.errors.shiftCodes' });
     const outside = s.peakDays.find((d) => d < s.startDate || d > s.endDate);
-    if (outside) ctx.addIssue({ code: 'custom', path: ['peakDays'], message: 'roster.errors.peakOutside', params: { date: outside } });
+    if (outside)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['peakDays'],
+        message: 'roster.errors.peakOutside',
+        params: { date: outside },
+      });
   });
 export const seasonRow = z.object({
   ...recordMeta,
@@ -104,10 +142,27 @@ export const absenceInput = z
     notes: optionalText(200),
   })
   .refine((a) => a.toDate >= a.fromDate, { path: ['toDate'], message: 'roster.errors.endBeforeStart' });
-export const absenceRow = z.object({ ...recordMeta, staffId: id, staffName: z.string(), kind: z.enum(ABSENCE_KINDS), fromDate: z.string(), toDate: z.string(), notes: z.string().nullable() });
+export const absenceRow = z.object({
+  ...recordMeta,
+  staffId: id,
+  staffName: z.string(),
+  kind: z.enum(ABSENCE_KINDS),
+  fromDate: z.string(),
+  toDate: z.string(),
+  notes: z.string().nullable(),
+});
 
 /** The hard rules; a violation names one and the shift, crew or person it is about. */
-export const HARD_RULES = ['coverage', 'skills', 'crewSize', 'eligibility', 'doubleBooked', 'rest', 'consecutive', 'absence'] as const;
+export const HARD_RULES = [
+  'coverage',
+  'skills',
+  'crewSize',
+  'eligibility',
+  'doubleBooked',
+  'rest',
+  'consecutive',
+  'absence',
+] as const;
 export type HardRule = (typeof HARD_RULES)[number];
 const params = z.record(z.string(), z.union([z.string(), z.number()]));
 export const violation = z.object({
@@ -154,7 +209,9 @@ export const fairness = z.object({
    * Skills so few people hold that each of them must take more than the average: the skill, how many
    * holders can be on duty, and the fewest shifts each must then take (crews needing it ÷ holders).
    */
-  scarce: z.array(z.object({ skill: z.string(), people: z.number().int(), minShifts: z.number().int(), average: z.number() })),
+  scarce: z.array(
+    z.object({ skill: z.string(), people: z.number().int(), minShifts: z.number().int(), average: z.number() }),
+  ),
 });
 export type Fairness = z.infer<typeof fairness>;
 
@@ -189,13 +246,33 @@ export const rosterView = z.object({
   violations: z.array(violation),
   fairness,
   /** The rules the roster was checked with (settings roster.*). */
-  rules: z.object({ requiredSkills: z.array(z.string()), minCrewSize: z.number(), minRestHours: z.number(), maxConsecutiveDays: z.number() }),
+  rules: z.object({
+    requiredSkills: z.array(z.string()),
+    minCrewSize: z.number(),
+    minRestHours: z.number(),
+    maxConsecutiveDays: z.number(),
+  }),
   /** What changed since the last published version. */
-  changes: z.array(z.object({ change: z.enum(['added', 'removed']), date: z.string(), shift: z.string(), areaId: id, crew: z.number().int(), staffName: z.string() })),
+  changes: z.array(
+    z.object({
+      change: z.enum(['added', 'removed']),
+      date: z.string(),
+      shift: z.string(),
+      areaId: id,
+      crew: z.number().int(),
+      staffName: z.string(),
+    }),
+  ),
 });
 export type RosterView = z.infer<typeof rosterView>;
 
-const slot = { seasonId: id, date: isoDate, shift: z.string().max(8), areaId: id, crew: z.number().int().min(1).max(20) };
+const slot = {
+  seasonId: id,
+  date: isoDate,
+  shift: z.string().max(8),
+  areaId: id,
+  crew: z.number().int().min(1).max(20),
+};
 /** A hand edit: put a person on a crew, optionally taking them (or someone) off another assignment. */
 export const rosterChange = z.object({
   ...slot,
@@ -236,8 +313,10 @@ export const repairInput = z
     delayCause: optionalText(200),
   })
   .superRefine((r, ctx) => {
-    if (r.arrivedAt && r.arrivedAt < r.receivedAt) ctx.addIssue({ code: 'custom', path: ['arrivedAt'], message: 'roster.errors.arrivedBeforeReceived' });
-    if (r.restoredAt && r.restoredAt < (r.arrivedAt ?? r.receivedAt)) ctx.addIssue({ code: 'custom', path: ['restoredAt'], message: 'roster.errors.restoredBeforeArrived' });
+    if (r.arrivedAt && r.arrivedAt < r.receivedAt)
+      ctx.addIssue({ code: 'custom', path: ['arrivedAt'], message: 'roster.errors.arrivedBeforeReceived' });
+    if (r.restoredAt && r.restoredAt < (r.arrivedAt ?? r.receivedAt))
+      ctx.addIssue({ code: 'custom', path: ['restoredAt'], message: 'roster.errors.restoredBeforeArrived' });
   });
 export const repairRow = z.object({
   ...recordMeta,
@@ -278,7 +357,16 @@ const complianceLine = z.object({
 });
 export const monthlyReport = z.object({
   month: z.string(),
-  areas: z.array(complianceLine.extend({ areaId: id, areaName: z.string(), arrivalPromise: z.number(), restorePromise: z.number().nullable(), avgArrivalPromise: z.number(), avgRepairPromise: z.number().nullable() })),
+  areas: z.array(
+    complianceLine.extend({
+      areaId: id,
+      areaName: z.string(),
+      arrivalPromise: z.number(),
+      restorePromise: z.number().nullable(),
+      avgArrivalPromise: z.number(),
+      avgRepairPromise: z.number().nullable(),
+    }),
+  ),
   crews: z.array(complianceLine.extend({ crewLabel: z.string() })),
   breaches: z.array(repairRow),
   /** The latest month that has any call (YYYY-MM), so an empty month can point to it; null when none. */
@@ -290,7 +378,11 @@ export const rosterMethods = {
   'repairAreas.list': query(EVERYONE, z.object({}), z.object({ rows: z.array(repairAreaRow) })),
   'repairAreas.save': command(REFERENCE_EDITORS, repairAreaInput, repairAreaRow),
   'repairAreas.delete': command(REFERENCE_EDITORS, idsInput, countOutput),
-  'repairAreas.applyPreset': command(REFERENCE_EDITORS, z.object({ preset: z.enum(PROMISE_PRESET_NAMES) }), z.object({ rows: z.array(repairAreaRow) })),
+  'repairAreas.applyPreset': command(
+    REFERENCE_EDITORS,
+    z.object({ preset: z.enum(PROMISE_PRESET_NAMES) }),
+    z.object({ rows: z.array(repairAreaRow) }),
+  ),
   'seasons.list': query(EVERYONE, z.object({}), z.object({ rows: z.array(seasonRow) })),
   'seasons.save': command(PLANNERS, seasonInput, seasonRow),
   'seasons.delete': command(PLANNERS, idsInput, countOutput),
@@ -303,12 +395,32 @@ export const rosterMethods = {
   /** What a hand edit would break, without saving it. */
   'roster.check': query(EVERYONE, rosterChange, z.object({ violations: z.array(violation) })),
   /** Saves a hand edit; one that breaks a hard rule needs an override reason (audited). */
-  'roster.assign': command(PLANNERS, rosterChange.extend({ overrideReason: optionalText(200) }), z.object({ violations: z.array(violation) })),
-  'roster.unassign': command(PLANNERS, z.object({ id, overrideReason: optionalText(200) }), z.object({ violations: z.array(violation) })),
+  'roster.assign': command(
+    PLANNERS,
+    rosterChange.extend({ overrideReason: optionalText(200) }),
+    z.object({ violations: z.array(violation) }),
+  ),
+  'roster.unassign': command(
+    PLANNERS,
+    z.object({ id, overrideReason: optionalText(200) }),
+    z.object({ violations: z.array(violation) }),
+  ),
   'roster.publish': command(PLANNERS, z.object({ seasonId: id }), seasonRow),
   /** The roster as an xlsx file to download (files.read). */
   'roster.export': query(EVERYONE, z.object({ seasonId: id }), z.object({ fileId: z.string(), name: z.string() })),
-  'repairs.list': query(EVERYONE, gridRequestWith({ month: z.string().regex(/^\d{4}-\d{2}$/).optional(), areaId: id.optional(), breachesOnly: z.boolean().optional(), arrival: z.enum(['onTime', 'late']).optional() }), gridPage(repairRow)),
+  'repairs.list': query(
+    EVERYONE,
+    gridRequestWith({
+      month: z
+        .string()
+        .regex(/^\d{4}-\d{2}$/)
+        .optional(),
+      areaId: id.optional(),
+      breachesOnly: z.boolean().optional(),
+      arrival: z.enum(['onTime', 'late']).optional(),
+    }),
+    gridPage(repairRow),
+  ),
   'repairs.get': query(EVERYONE, idInput, repairRow),
   'repairs.save': command(LEDGER_EDITORS, repairInput, repairRow),
   'repairs.delete': command(LEDGER_EDITORS, idsInput, countOutput),

@@ -22,5 +22,9 @@ export type SearchGroup = z.infer<typeof searchGroup>;
 export const searchMethods = {
   /** Names, lines, landowners, phones, notes: fragments of any of them, across every module. */
   // perModule: the header lists 8 a module; the results page (查看全部) asks for more.
-  'search.global': query(EVERYONE, z.object({ q: z.string().trim().min(1).max(40), perModule: z.number().int().min(1).max(100).optional() }), z.object({ groups: z.array(searchGroup) })),
+  'search.global': query(
+    EVERYONE,
+    z.object({ q: z.string().trim().min(1).max(40), perModule: z.number().int().min(1).max(100).optional() }),
+    z.object({ groups: z.array(searchGroup) }),
+  ),
 } as const;

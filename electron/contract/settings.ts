@@ -19,11 +19,19 @@ export const settingRow = z.object({
 export type SettingRow = z.infer<typeof settingRow>;
 
 export const settingsMethods = {
-  'settings.list': query(EVERYONE, z.object({ group: z.string().max(40).optional() }), z.object({ rows: z.array(settingRow) })),
+  'settings.list': query(
+    EVERYONE,
+    z.object({ group: z.string().max(40).optional() }),
+    z.object({ rows: z.array(settingRow) }),
+  ),
   'settings.update': command(
     ADMIN_ONLY,
     z.object({ key: z.string().min(1).max(80), value: settingValue }),
     z.object({ setting: settingRow, regraded: z.number().int().min(0) }),
   ),
-  'settings.reset': command(ADMIN_ONLY, z.object({ key: z.string().min(1).max(80) }), z.object({ setting: settingRow, regraded: z.number().int().min(0) })),
+  'settings.reset': command(
+    ADMIN_ONLY,
+    z.object({ key: z.string().min(1).max(80) }),
+    z.object({ setting: settingRow, regraded: z.number().int().min(0) }),
+  ),
 } as const;

@@ -1,6 +1,20 @@
 import { z } from 'zod';
 import { EVERYONE, LEDGER_EDITORS, command, query } from './method';
-import { countOutput, gridPage, gridRequestWith, id, idInput, idsInput, isoDate, optionalDate, optionalText, phone, recordMeta, requiredText, version } from './common';
+import {
+  countOutput,
+  gridPage,
+  gridRequestWith,
+  id,
+  idInput,
+  idsInput,
+  isoDate,
+  optionalDate,
+  optionalText,
+  phone,
+  recordMeta,
+  requiredText,
+  version,
+} from './common';
 
 /** 在岗 / 休假 / 调离 / 退休 */
 export const STAFF_STATUSES = ['on_duty', 'leave', 'transferred', 'retired'] as const;
@@ -15,8 +29,17 @@ export const MAX_SKILLS = 20;
  * Null when a name is too long, repeated, or there are none or too many.
  */
 export function parseSkillList(value: string): string[] | null {
-  const names = value.split(/[、，,；;\n]/).map((n) => n.trim()).filter(Boolean);
-  if (names.length === 0 || names.length > MAX_SKILLS || names.some((n) => n.length > 20) || new Set(names).size !== names.length) return null;
+  const names = value
+    .split(/[、，,；;\n]/)
+    .map((n) => n.trim())
+    .filter(Boolean);
+  if (
+    names.length === 0 ||
+    names.length > MAX_SKILLS ||
+    names.some((n) => n.length > 20) ||
+    new Set(names).size !== names.length
+  )
+    return null;
   return names;
 }
 
@@ -24,7 +47,15 @@ export function parseSkillList(value: string): string[] | null {
  * Certificates (DOMAIN.md §5): the 特种作业操作证 electrical subtypes, and the abolished 进网作业许可证
  * kept as history only.
  */
-export const CERTIFICATE_KINDS = ['hv_electrician', 'lv_electrician', 'cable', 'relay', 'testing', 'explosion_proof', 'grid_permit'] as const;
+export const CERTIFICATE_KINDS = [
+  'hv_electrician',
+  'lv_electrician',
+  'cable',
+  'relay',
+  'testing',
+  'explosion_proof',
+  'grid_permit',
+] as const;
 export const certificateKind = z.enum(CERTIFICATE_KINDS);
 /** 有效 / 待复审 (review window open) / 即将到期 (expiry window open) / 已过期 (expired or review missed) / 已废止 */
 export const CERTIFICATE_STATES = ['valid', 'review_due', 'expiring', 'expired', 'abolished'] as const;
@@ -53,7 +84,9 @@ export type StaffInput = z.input<typeof staffInput>;
 /** Why a person may or may not be put on duty; each reason is an i18n key with its parameters. */
 export const eligibility = z.object({
   eligible: z.boolean(),
-  reasons: z.array(z.object({ key: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() })),
+  reasons: z.array(
+    z.object({ key: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() }),
+  ),
 });
 export type Eligibility = z.infer<typeof eligibility>;
 
@@ -98,8 +131,10 @@ export const certificateInput = z
     notes: optionalText(200),
   })
   .superRefine((c, ctx) => {
-    if (c.expiryDate && c.expiryDate <= c.issueDate) ctx.addIssue({ code: 'custom', path: ['expiryDate'], message: 'staff.certificate.expiryBeforeIssue' });
-    if (c.lastReviewDate && c.lastReviewDate < c.issueDate) ctx.addIssue({ code: 'custom', path: ['lastReviewDate'], message: 'staff.certificate.reviewBeforeIssue' });
+    if (c.expiryDate && c.expiryDate <= c.issueDate)
+      ctx.addIssue({ code: 'custom', path: ['expiryDate'], message: 'staff.certificate.expiryBeforeIssue' });
+    if (c.lastReviewDate && c.lastReviewDate < c.issueDate)
+      ctx.addIssue({ code: 'custom', path: ['lastReviewDate'], message: 'staff.certificate.reviewBeforeIssue' });
   });
 
 export const certificateRow = z.object({
@@ -151,7 +186,9 @@ export const trainingRow = z.object({
   hours: z.number(),
   trainer: z.string().nullable(),
   place: z.string().nullable(),
-  attendees: z.array(z.object({ staffId: id, staffName: z.string(), score: z.number().nullable(), passed: z.boolean() })),
+  attendees: z.array(
+    z.object({ staffId: id, staffName: z.string(), score: z.number().nullable(), passed: z.boolean() }),
+  ),
   notes: z.string().nullable(),
 });
 
@@ -174,14 +211,31 @@ export const skillMatrix = z.object({
 
 export const staffMethods = {
   'staff.skillMatrix': query(EVERYONE, z.object({ teamId: id.optional() }), skillMatrix),
-  'staff.list': query(EVERYONE, gridRequestWith({ teamId: id.optional(), status: staffStatus.optional(), eligibleOnly: z.boolean().optional(), shortOfHours: z.boolean().optional() }), gridPage(staffRow)),
+  'staff.list': query(
+    EVERYONE,
+    gridRequestWith({
+      teamId: id.optional(),
+      status: staffStatus.optional(),
+      eligibleOnly: z.boolean().optional(),
+      shortOfHours: z.boolean().optional(),
+    }),
+    gridPage(staffRow),
+  ),
   'staff.get': query(EVERYONE, idInput, staffRow),
   'staff.save': command(LEDGER_EDITORS, staffInput, staffRow),
   'staff.delete': command(LEDGER_EDITORS, idsInput, countOutput),
-  'certificates.list': query(EVERYONE, gridRequestWith({ staffId: id.optional(), states: z.array(certificateState).max(5).optional() }), gridPage(certificateRow)),
+  'certificates.list': query(
+    EVERYONE,
+    gridRequestWith({ staffId: id.optional(), states: z.array(certificateState).max(5).optional() }),
+    gridPage(certificateRow),
+  ),
   'certificates.save': command(LEDGER_EDITORS, certificateInput, certificateRow),
   'certificates.delete': command(LEDGER_EDITORS, idsInput, countOutput),
-  'training.list': query(EVERYONE, gridRequestWith({ year: z.number().int().min(2000).max(2100).optional() }), gridPage(trainingRow)),
+  'training.list': query(
+    EVERYONE,
+    gridRequestWith({ year: z.number().int().min(2000).max(2100).optional() }),
+    gridPage(trainingRow),
+  ),
   'training.save': command(LEDGER_EDITORS, trainingInput, trainingRow),
   'training.delete': command(LEDGER_EDITORS, idsInput, countOutput),
 } as const;

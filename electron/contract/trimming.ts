@@ -1,6 +1,17 @@
 import { z } from 'zod';
 import { APPROVERS, EVERYONE, LEDGER_EDITORS, PLANNERS, command, query } from './method';
-import { gridPage, gridRequestWith, id, idInput, isoDate, optionalDate, optionalText, recordMeta, requiredText, version } from './common';
+import {
+  gridPage,
+  gridRequestWith,
+  id,
+  idInput,
+  isoDate,
+  optionalDate,
+  optionalText,
+  recordMeta,
+  requiredText,
+  version,
+} from './common';
 import { clearanceAction, hazardGrade, vegetationStatus } from './vegetation';
 
 /** The planner's tree-trimming board (树障清理计划): work packages, teams' calendar, outage windows. */
@@ -14,12 +25,29 @@ export const workMethod = z.enum(WORK_METHODS);
 export type WorkMethod = z.infer<typeof workMethod>;
 
 /** 已计划 → 已通知 → 作业中 → 待验收 → 已验收; 已取消 keeps the history of a package given up. */
-export const PACKAGE_STATUSES = ['planned', 'notified', 'working', 'awaiting_acceptance', 'accepted', 'cancelled'] as const;
+export const PACKAGE_STATUSES = [
+  'planned',
+  'notified',
+  'working',
+  'awaiting_acceptance',
+  'accepted',
+  'cancelled',
+] as const;
 export const packageStatus = z.enum(PACKAGE_STATUSES);
 export type PackageStatus = z.infer<typeof packageStatus>;
 
 /** Every rule a placement is checked by, by the board and the automatic plan alike. */
-export const PLAN_RULES = ['capacity', 'nonWorkingDay', 'teamUnavailable', 'township', 'blocked', 'deadline', 'outage', 'notice', 'taken'] as const;
+export const PLAN_RULES = [
+  'capacity',
+  'nonWorkingDay',
+  'teamUnavailable',
+  'township',
+  'blocked',
+  'deadline',
+  'outage',
+  'notice',
+  'taken',
+] as const;
 export const planRule = z.enum(PLAN_RULES);
 export type PlanRule = z.infer<typeof planRule>;
 
@@ -36,7 +64,13 @@ const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'trimming.ti
 
 /* ---------- teams' capacity and the office calendar ---------- */
 
-export const teamUnavailability = z.object({ id, teamId: id, fromDate: z.string(), toDate: z.string(), reason: z.string() });
+export const teamUnavailability = z.object({
+  id,
+  teamId: id,
+  fromDate: z.string(),
+  toDate: z.string(),
+  reason: z.string(),
+});
 export type TeamUnavailability = z.infer<typeof teamUnavailability>;
 
 export const planTeam = z.object({
@@ -73,13 +107,20 @@ export const outageInput = z
     towerFrom: z.number().int().min(1).max(9999).nullable().optional(),
     towerTo: z.number().int().min(1).max(9999).nullable().optional(),
     reason: requiredText(200),
-    customersAffected: z.number({ error: 'validation.number' }).int({ error: 'validation.integer' }).min(0).max(1_000_000),
+    customersAffected: z
+      .number({ error: 'validation.number' })
+      .int({ error: 'validation.integer' })
+      .min(0)
+      .max(1_000_000),
     notes: optionalText(500),
   })
   .superRefine((w, ctx) => {
-    if (w.endTime <= w.startTime) ctx.addIssue({ code: 'custom', path: ['endTime'], message: 'trimming.outage.endBeforeStart' });
-    if ((w.towerFrom == null) !== (w.towerTo == null)) ctx.addIssue({ code: 'custom', path: ['towerTo'], message: 'trimming.outage.towersBoth' });
-    if (w.towerFrom != null && w.towerTo != null && w.towerTo < w.towerFrom) ctx.addIssue({ code: 'custom', path: ['towerTo'], message: 'trimming.outage.towersOrder' });
+    if (w.endTime <= w.startTime)
+      ctx.addIssue({ code: 'custom', path: ['endTime'], message: 'trimming.outage.endBeforeStart' });
+    if ((w.towerFrom == null) !== (w.towerTo == null))
+      ctx.addIssue({ code: 'custom', path: ['towerTo'], message: 'trimming.outage.towersBoth' });
+    if (w.towerFrom != null && w.towerTo != null && w.towerTo < w.towerFrom)
+      ctx.addIssue({ code: 'custom', path: ['towerTo'], message: 'trimming.outage.towersOrder' });
   });
 export type OutageInput = z.input<typeof outageInput>;
 
@@ -181,7 +222,12 @@ export type PackageInput = z.input<typeof packageInput>;
 
 export const boardDay = z.object({ date: z.string(), working: z.boolean(), holiday: z.string().nullable() });
 
-export const teamDayLoad = z.object({ teamId: id, date: z.string(), minutes: z.number().int(), capacity: z.number().int() });
+export const teamDayLoad = z.object({
+  teamId: id,
+  date: z.string(),
+  minutes: z.number().int(),
+  capacity: z.number().int(),
+});
 
 export const boardOutput = z.object({
   days: z.array(boardDay),
@@ -243,7 +289,10 @@ export const autoPlanInput = z
     teamIds: z.array(id).max(100).optional(),
   })
   .refine((r) => r.to >= r.from, { path: ['to'], error: 'trimming.rangeOrder' })
-  .refine((r) => (Date.parse(r.to) - Date.parse(r.from)) / 86_400_000 <= 184, { path: ['to'], error: 'trimming.rangeTooLong' });
+  .refine((r) => (Date.parse(r.to) - Date.parse(r.from)) / 86_400_000 <= 184, {
+    path: ['to'],
+    error: 'trimming.rangeTooLong',
+  });
 
 /* ---------- the month's plan ---------- */
 
@@ -274,7 +323,9 @@ export const noticeLetter = z.object({
   townshipName: z.string().nullable(),
   lineName: z.string(),
   towers: z.string(),
-  items: z.array(z.object({ species: z.string(), treeCount: z.number().int(), action: clearanceAction, plantedInZone: z.boolean() })),
+  items: z.array(
+    z.object({ species: z.string(), treeCount: z.number().int(), action: clearanceAction, plantedInZone: z.boolean() }),
+  ),
   date: z.string(),
   teamName: z.string(),
   packageId: id,
@@ -303,33 +354,67 @@ export const trimmingMethods = {
     z.object({
       teamId: id,
       version,
-      hoursPerDay: z.number({ error: 'validation.number' }).min(1, { error: 'validation.too_small' }).max(16, { error: 'validation.too_big' }),
-      crewSize: z.number({ error: 'validation.number' }).int({ error: 'validation.integer' }).min(1, { error: 'validation.too_small' }).max(50, { error: 'validation.too_big' }),
+      hoursPerDay: z
+        .number({ error: 'validation.number' })
+        .min(1, { error: 'validation.too_small' })
+        .max(16, { error: 'validation.too_big' }),
+      crewSize: z
+        .number({ error: 'validation.number' })
+        .int({ error: 'validation.integer' })
+        .min(1, { error: 'validation.too_small' })
+        .max(50, { error: 'validation.too_big' }),
       townshipIds: z.array(id).max(200),
     }),
     planTeam,
   ),
   'trimming.saveUnavailability': command(
     PLANNERS,
-    z.object({ teamId: id, fromDate: isoDate, toDate: isoDate, reason: requiredText(100) }).refine((r) => r.toDate >= r.fromDate, { path: ['toDate'], error: 'trimming.rangeOrder' }),
+    z
+      .object({ teamId: id, fromDate: isoDate, toDate: isoDate, reason: requiredText(100) })
+      .refine((r) => r.toDate >= r.fromDate, { path: ['toDate'], error: 'trimming.rangeOrder' }),
     teamUnavailability,
   ),
   'trimming.deleteUnavailability': command(PLANNERS, idInput, z.object({ ok: z.literal(true) })),
 
-  'calendar.list': query(EVERYONE, z.object({ year: z.number().int().min(2000).max(2100) }), z.object({ days: z.array(calendarDay) })),
-  'calendar.save': command(['admin'], z.object({ date: isoDate, kind: z.enum(CALENDAR_KINDS), name: requiredText(20) }), calendarDay),
+  'calendar.list': query(
+    EVERYONE,
+    z.object({ year: z.number().int().min(2000).max(2100) }),
+    z.object({ days: z.array(calendarDay) }),
+  ),
+  'calendar.save': command(
+    ['admin'],
+    z.object({ date: isoDate, kind: z.enum(CALENDAR_KINDS), name: requiredText(20) }),
+    calendarDay,
+  ),
   'calendar.delete': command(['admin'], z.object({ date: isoDate }), z.object({ ok: z.literal(true) })),
 
   'trimming.board': query(
     EVERYONE,
-    z.object({ from: isoDate, to: isoDate }).refine((r) => r.to >= r.from && (Date.parse(r.to) - Date.parse(r.from)) / 86_400_000 <= 62, { path: ['to'], error: 'trimming.rangeTooLong' }),
+    z
+      .object({ from: isoDate, to: isoDate })
+      .refine((r) => r.to >= r.from && (Date.parse(r.to) - Date.parse(r.from)) / 86_400_000 <= 62, {
+        path: ['to'],
+        error: 'trimming.rangeTooLong',
+      }),
     boardOutput,
   ),
-  'trimming.backlog': query(EVERYONE, backlogInput, z.object({ records: z.array(backlogRecord), total: z.number().int() })),
+  'trimming.backlog': query(
+    EVERYONE,
+    backlogInput,
+    z.object({ records: z.array(backlogRecord), total: z.number().int() }),
+  ),
   /** The rules a placement would break, before it is saved: what a drag shows at once. */
-  'trimming.check': query(PLANNERS, packageInput, z.object({ violations: z.array(planViolation), minutes: z.number().int() })),
+  'trimming.check': query(
+    PLANNERS,
+    packageInput,
+    z.object({ violations: z.array(planViolation), minutes: z.number().int() }),
+  ),
   'trimming.savePackage': command(PLANNERS, packageInput, z.object({ package: packageRow })),
-  'trimming.cancelPackage': command(PLANNERS, z.object({ id, version, reason: requiredText(200) }), z.object({ package: packageRow })),
+  'trimming.cancelPackage': command(
+    PLANNERS,
+    z.object({ id, version, reason: requiredText(200) }),
+    z.object({ package: packageRow }),
+  ),
   'trimming.package': query(EVERYONE, idInput, packageRow),
   /** Packages as a list (the bell's links, the package register). */
   'trimming.packages': query(
@@ -349,20 +434,51 @@ export const trimmingMethods = {
 
   'trimming.autoPlan': command(PLANNERS, autoPlanInput, z.object({ jobId: z.string() })),
   /** Writes an automatic plan's draft (checked again, all or nothing). */
-  'trimming.acceptDraft': command(PLANNERS, z.object({ jobId: z.string().regex(/^[a-f0-9]{24}$/) }), z.object({ created: z.number().int() })),
+  'trimming.acceptDraft': command(
+    PLANNERS,
+    z.object({ jobId: z.string().regex(/^[a-f0-9]{24}$/) }),
+    z.object({ created: z.number().int() }),
+  ),
 
-  'trimming.markNotified': command(RECORDERS, z.object({ packageIds: z.array(id).min(1).max(500), date: isoDate }), z.object({ records: z.number().int(), packages: z.number().int() })),
+  'trimming.markNotified': command(
+    RECORDERS,
+    z.object({ packageIds: z.array(id).min(1).max(500), date: isoDate }),
+    z.object({ records: z.number().int(), packages: z.number().int() }),
+  ),
   'trimming.issueOrder': command(PLANNERS, idInput, z.object({ package: packageRow, reprint: z.boolean() })),
   'trimming.recordDone': command(
     RECORDERS,
-    z.object({ id, version, doneDate: isoDate, results: z.array(z.object({ recordId: id, distanceAfter: z.number({ error: 'validation.number' }).min(0).max(200) })).min(1) }),
+    z.object({
+      id,
+      version,
+      doneDate: isoDate,
+      results: z
+        .array(z.object({ recordId: id, distanceAfter: z.number({ error: 'validation.number' }).min(0).max(200) }))
+        .min(1),
+    }),
     z.object({ package: packageRow, backToBacklog: z.array(z.object({ recordId: id, grade: hazardGrade })) }),
   ),
-  'trimming.accept': command(['planner', 'manager', 'admin'], z.object({ id, version }), z.object({ package: packageRow })),
+  'trimming.accept': command(
+    ['planner', 'manager', 'admin'],
+    z.object({ id, version }),
+    z.object({ package: packageRow }),
+  ),
 
-  'trimming.notices': query(EVERYONE, z.object({ packageIds: z.array(id).max(500).optional(), weekOf: optionalDate }), z.object({ letters: z.array(noticeLetter) })),
-  'trimming.weekPlan': query(EVERYONE, z.object({ weekOf: isoDate, teamId: id.optional() }), z.object({ from: z.string(), to: z.string(), rows: z.array(weekPlanRow) })),
-  'trimming.weekPlanExport': query(EVERYONE, z.object({ weekOf: isoDate, teamId: id.optional(), language: z.enum(['zh-CN', 'en']).default('zh-CN') }), z.object({ fileId: z.string(), name: z.string() })),
+  'trimming.notices': query(
+    EVERYONE,
+    z.object({ packageIds: z.array(id).max(500).optional(), weekOf: optionalDate }),
+    z.object({ letters: z.array(noticeLetter) }),
+  ),
+  'trimming.weekPlan': query(
+    EVERYONE,
+    z.object({ weekOf: isoDate, teamId: id.optional() }),
+    z.object({ from: z.string(), to: z.string(), rows: z.array(weekPlanRow) }),
+  ),
+  'trimming.weekPlanExport': query(
+    EVERYONE,
+    z.object({ weekOf: isoDate, teamId: id.optional(), language: z.enum(['zh-CN', 'en']).default('zh-CN') }),
+    z.object({ fileId: z.string(), name: z.string() }),
+  ),
 
   'trimming.month': query(EVERYONE, z.object({ month }), monthPlanRow),
   'trimming.submitMonth': command(PLANNERS, z.object({ month }), monthPlanRow),
@@ -370,12 +486,22 @@ export const trimmingMethods = {
 
   'outages.list': query(
     EVERYONE,
-    gridRequestWith({ lineId: id.optional(), from: optionalDate, to: optionalDate, statuses: z.array(outageStatus).max(3).optional(), customersNotTold: z.boolean().optional() }),
+    gridRequestWith({
+      lineId: id.optional(),
+      from: optionalDate,
+      to: optionalDate,
+      statuses: z.array(outageStatus).max(3).optional(),
+      customersNotTold: z.boolean().optional(),
+    }),
     gridPage(outageRow),
   ),
   'outages.get': query(EVERYONE, idInput, outageRow),
   'outages.save': command(PLANNERS, outageInput, outageRow),
   'outages.approve': command(APPROVERS, z.object({ id, version }), outageRow),
-  'outages.cancel': command(['planner', 'manager', 'admin'], z.object({ id, version, reason: requiredText(200) }), outageRow),
+  'outages.cancel': command(
+    ['planner', 'manager', 'admin'],
+    z.object({ id, version, reason: requiredText(200) }),
+    outageRow,
+  ),
   'outages.markCustomersNotified': command(PLANNERS, z.object({ id, version, date: isoDate }), outageRow),
 } as const;

@@ -1,9 +1,29 @@
 import { z } from 'zod';
 import { APPROVERS, EVERYONE, LEDGER_EDITORS, command, query, type Role } from './method';
-import { countOutput, gridPage, gridRequestWith, id, idInput, idsInput, isoDate, optionalText, recordMeta, requiredText, version } from './common';
+import {
+  countOutput,
+  gridPage,
+  gridRequestWith,
+  id,
+  idInput,
+  idsInput,
+  isoDate,
+  optionalText,
+  recordMeta,
+  requiredText,
+  version,
+} from './common';
 
 /** 配变 / 柱上开关 / 电缆段 / 杆塔 / 线路段 / 避雷器 / 其他 */
-export const EQUIPMENT_TYPES = ['transformer', 'pole_switch', 'cable_section', 'tower', 'line_section', 'arrester', 'other'] as const;
+export const EQUIPMENT_TYPES = [
+  'transformer',
+  'pole_switch',
+  'cable_section',
+  'tower',
+  'line_section',
+  'arrester',
+  'other',
+] as const;
 /** 一般 / 严重 / 危急 (DOMAIN.md §7, State Grid three levels). */
 export const DEFECT_GRADES = ['general', 'serious', 'critical'] as const;
 /** 1 好 … 5 很差 */
@@ -19,7 +39,13 @@ export const equipmentInput = z.object({
   location: optionalText(100),
   model: optionalText(40),
   capacity: optionalText(20),
-  installYear: z.number({ error: 'validation.number' }).int().min(1950, { error: 'validation.too_small' }).max(2100, { error: 'validation.too_big' }).nullable().optional(),
+  installYear: z
+    .number({ error: 'validation.number' })
+    .int()
+    .min(1950, { error: 'validation.too_small' })
+    .max(2100, { error: 'validation.too_big' })
+    .nullable()
+    .optional(),
   condition: z.number().int().min(1).max(5).default(3),
   defectGrade: z.enum(DEFECT_GRADES).nullable().optional(),
   defectFoundOn: isoDate.nullable().optional(),
@@ -51,11 +77,33 @@ export type EquipmentRow = z.infer<typeof equipmentRow>;
  * 草稿 → 已提交 → 已批准 / 已驳回 → 已立项 → 施工中 → 待验收 → 已验收 / 验收不通过 → 已关闭.
  * A rejected request is revised (back to 草稿) and submitted again; a failed acceptance goes back to 施工中.
  */
-export const UPGRADE_STATUSES = ['draft', 'submitted', 'approved', 'rejected', 'funded', 'in_progress', 'awaiting_acceptance', 'accepted', 'acceptance_failed', 'closed'] as const;
+export const UPGRADE_STATUSES = [
+  'draft',
+  'submitted',
+  'approved',
+  'rejected',
+  'funded',
+  'in_progress',
+  'awaiting_acceptance',
+  'accepted',
+  'acceptance_failed',
+  'closed',
+] as const;
 export type UpgradeStatus = (typeof UPGRADE_STATUSES)[number];
 export const PROJECT_TYPES = ['renovation', 'overhaul'] as const;
 
-export const UPGRADE_ACTIONS = ['submit', 'approve', 'reject', 'revise', 'fund', 'start', 'finish', 'accept', 'failAcceptance', 'close'] as const;
+export const UPGRADE_ACTIONS = [
+  'submit',
+  'approve',
+  'reject',
+  'revise',
+  'fund',
+  'start',
+  'finish',
+  'accept',
+  'failAcceptance',
+  'close',
+] as const;
 export type UpgradeAction = (typeof UPGRADE_ACTIONS)[number];
 
 /**
@@ -63,7 +111,10 @@ export type UpgradeAction = (typeof UPGRADE_ACTIONS)[number];
  * Rejecting and failing an acceptance need a reason; approving one's own request is refused; a
  * request above the two-approval amount needs two different managers.
  */
-export const UPGRADE_TRANSITIONS: Record<UpgradeAction, { from: readonly UpgradeStatus[]; to: UpgradeStatus; roles: readonly Role[]; needsReason?: boolean }> = {
+export const UPGRADE_TRANSITIONS: Record<
+  UpgradeAction,
+  { from: readonly UpgradeStatus[]; to: UpgradeStatus; roles: readonly Role[]; needsReason?: boolean }
+> = {
   submit: { from: ['draft'], to: 'submitted', roles: LEDGER_EDITORS },
   approve: { from: ['submitted'], to: 'approved', roles: APPROVERS },
   reject: { from: ['submitted'], to: 'rejected', roles: APPROVERS, needsReason: true },
@@ -83,7 +134,10 @@ export const upgradeInput = z.object({
   problem: requiredText(500),
   proposedWork: requiredText(500),
   projectType: z.enum(PROJECT_TYPES),
-  estimatedCost: z.number({ error: 'validation.number' }).min(0, { error: 'validation.not_negative' }).max(100_000, { error: 'validation.too_big' }),
+  estimatedCost: z
+    .number({ error: 'validation.number' })
+    .min(0, { error: 'validation.not_negative' })
+    .max(100_000, { error: 'validation.too_big' }),
   customersAffected: z.number({ error: 'validation.number' }).int().min(0).max(1_000_000).default(0),
   notes: optionalText(500),
 });
@@ -123,8 +177,22 @@ export const upgradeRow = z.object({
 export type UpgradeRow = z.infer<typeof upgradeRow>;
 
 /** closedBy / name: the display name of the person (their user name when the account is gone). */
-export const punchItem = z.object({ id, text: z.string(), createdAt: z.string(), closedAt: z.string().nullable(), closedBy: z.string().nullable() });
-export const upgradeEvent = z.object({ at: z.string(), username: z.string(), name: z.string(), action: z.string(), from: z.string(), to: z.string(), comment: z.string().nullable() });
+export const punchItem = z.object({
+  id,
+  text: z.string(),
+  createdAt: z.string(),
+  closedAt: z.string().nullable(),
+  closedBy: z.string().nullable(),
+});
+export const upgradeEvent = z.object({
+  at: z.string(),
+  username: z.string(),
+  name: z.string(),
+  action: z.string(),
+  from: z.string(),
+  to: z.string(),
+  comment: z.string().nullable(),
+});
 
 export const transitionInput = z.object({
   ids: z.array(id).min(1).max(500),
@@ -139,29 +207,63 @@ export const transitionInput = z.object({
   overBudgetConfirmed: z.boolean().optional(),
   /** 验收 (accept / fail acceptance): when, who inspected, and the problems found (each closed on its own later). */
   acceptance: z
-    .object({ date: isoDate, inspectors: requiredText(100), punchItems: z.array(requiredText(200)).max(50).default([]) })
+    .object({
+      date: isoDate,
+      inspectors: requiredText(100),
+      punchItems: z.array(requiredText(200)).max(50).default([]),
+    })
     .optional(),
 });
 
 /** `approved` includes `carriedOver`: approved-unfunded requests of earlier years. */
-export const budgetEnvelope = z.object({ year: z.number(), budget: z.number(), approved: z.number(), carriedOver: z.number(), remaining: z.number() });
+export const budgetEnvelope = z.object({
+  year: z.number(),
+  budget: z.number(),
+  approved: z.number(),
+  carriedOver: z.number(),
+  remaining: z.number(),
+});
 
 export const upgradesMethods = {
-  'equipment.list': query(EVERYONE, gridRequestWith({ kind: z.enum(EQUIPMENT_TYPES).optional(), defectOverdue: z.boolean().optional() }), gridPage(equipmentRow)),
+  'equipment.list': query(
+    EVERYONE,
+    gridRequestWith({ kind: z.enum(EQUIPMENT_TYPES).optional(), defectOverdue: z.boolean().optional() }),
+    gridPage(equipmentRow),
+  ),
   'equipment.save': command(LEDGER_EDITORS, equipmentInput, equipmentRow),
   'equipment.delete': command(LEDGER_EDITORS, idsInput, countOutput),
-  'upgrades.list': query(EVERYONE, gridRequestWith({ statuses: z.array(z.enum(UPGRADE_STATUSES)).max(10).optional(), projectType: z.enum(PROJECT_TYPES).optional() }), gridPage(upgradeRow)),
+  'upgrades.list': query(
+    EVERYONE,
+    gridRequestWith({
+      statuses: z.array(z.enum(UPGRADE_STATUSES)).max(10).optional(),
+      projectType: z.enum(PROJECT_TYPES).optional(),
+    }),
+    gridPage(upgradeRow),
+  ),
   'upgrades.get': query(
     EVERYONE,
     idInput,
-    upgradeRow.extend({ history: z.array(upgradeEvent), acceptedOn: z.string().nullable(), inspectors: z.string().nullable(), punchItems: z.array(punchItem) }),
+    upgradeRow.extend({
+      history: z.array(upgradeEvent),
+      acceptedOn: z.string().nullable(),
+      inspectors: z.string().nullable(),
+      punchItems: z.array(punchItem),
+    }),
   ),
   /** Closes (销项) one problem from an acceptance's punch list. */
   'upgrades.closePunchItem': command(LEDGER_EDITORS, idInput, punchItem),
   'upgrades.save': command(LEDGER_EDITORS, upgradeInput, upgradeRow),
   'upgrades.delete': command(LEDGER_EDITORS, idsInput, countOutput),
   /** Moves one or many requests on; all or none (one refused request refuses the batch, naming it). */
-  'upgrades.transition': command(['clerk', 'planner', 'manager', 'admin'], transitionInput, z.object({ rows: z.array(upgradeRow), budget: budgetEnvelope })),
+  'upgrades.transition': command(
+    ['clerk', 'planner', 'manager', 'admin'],
+    transitionInput,
+    z.object({ rows: z.array(upgradeRow), budget: budgetEnvelope }),
+  ),
   'budgets.get': query(EVERYONE, z.object({ year: z.number().int().min(2000).max(2100) }), budgetEnvelope),
-  'budgets.save': command(APPROVERS, z.object({ year: z.number().int().min(2000).max(2100), budget: z.number().min(0).max(1_000_000) }), budgetEnvelope),
+  'budgets.save': command(
+    APPROVERS,
+    z.object({ year: z.number().int().min(2000).max(2100), budget: z.number().min(0).max(1_000_000) }),
+    budgetEnvelope,
+  ),
 } as const;

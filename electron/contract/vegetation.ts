@@ -42,7 +42,8 @@ const TOWER_RANGE = new RegExp(String.raw`^${TOWER}(?:\s*[-–—―~～至到]{
 const TOWER_LIST = /^[#nN]?\s*\d{1,4}\s*(?:号|#)?\s*[、,，;；/]/;
 
 /** Full-width digits, letters and punctuation as plain ASCII (ledgers typed with a Chinese IME). */
-const asciiOf = (s: string) => s.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
+const asciiOf = (s: string) =>
+  s.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
 
 /**
  * A span of towers however a ledger writes it — "#12–#15", "12号-15号", "12#-15#", "#12~#15",
@@ -58,7 +59,9 @@ export function parseTowerRange(value: string): { from: number; to: number } | n
 }
 
 /** Why a tower range was refused: a list of towers, the last before the first, or a form not known. */
-export function towerRangeProblem(value: string): 'vegetation.towerRange.list' | 'vegetation.towerRange.order' | 'vegetation.towerRange.format' | null {
+export function towerRangeProblem(
+  value: string,
+): 'vegetation.towerRange.list' | 'vegetation.towerRange.order' | 'vegetation.towerRange.format' | null {
   if (parseTowerRange(value) !== null) return null;
   const s = asciiOf(value).trim();
   if (TOWER_LIST.test(s)) return 'vegetation.towerRange.list';
@@ -112,7 +115,11 @@ export const vegetationInput = z
     landowner: optionalText(40),
     landownerPhone: phone.nullable().optional(),
     species: requiredText(20),
-    treeCount: z.number({ error: 'validation.number' }).int({ error: 'validation.integer' }).min(1, { error: 'validation.too_small' }).max(100_000),
+    treeCount: z
+      .number({ error: 'validation.number' })
+      .int({ error: 'validation.integer' })
+      .min(1, { error: 'validation.too_small' })
+      .max(100_000),
     treeHeight: distance,
     verticalDistance: distance,
     horizontalDistance: distance,
@@ -200,7 +207,9 @@ export const vegetationListInput = gridRequestWith({
   presets: z.array(z.enum(VEGETATION_PRESETS)).max(VEGETATION_PRESETS.length).optional(),
 });
 /** The quick filters a list request asks for, from either field. */
-export const presetsOf = (req: { preset?: VegetationPreset; presets?: VegetationPreset[] }): VegetationPreset[] => [...new Set([...(req.presets ?? []), ...(req.preset ? [req.preset] : [])])];
+export const presetsOf = (req: { preset?: VegetationPreset; presets?: VegetationPreset[] }): VegetationPreset[] => [
+  ...new Set([...(req.presets ?? []), ...(req.preset ? [req.preset] : [])]),
+];
 export type VegetationListInput = z.input<typeof vegetationListInput>;
 
 /* ---------- disputes (受阻) ---------- */
@@ -209,7 +218,11 @@ export const DISPUTE_PARTIES = ['landowner', 'village', 'township', 'county'] as
 export const COORDINATION_LEVELS = ['none', 'village', 'township', 'county'] as const;
 export const disputeParty = z.enum(DISPUTE_PARTIES);
 export const coordinationLevel = z.enum(COORDINATION_LEVELS);
-const money = z.number({ error: 'validation.number' }).finite().min(0, { error: 'validation.not_negative' }).max(100_000_000);
+const money = z
+  .number({ error: 'validation.number' })
+  .finite()
+  .min(0, { error: 'validation.not_negative' })
+  .max(100_000_000);
 
 export const disputeEntry = z.object({
   id,
@@ -256,7 +269,11 @@ export const vegetationMethods = {
   ),
   'vegetation.save': command(LEDGER_EDITORS, vegetationInput, z.object({ record: vegetationRow, warnings })),
   'vegetation.delete': command(LEDGER_EDITORS, idsInput, countOutput),
-  'vegetation.dispute.get': query(EVERYONE, z.object({ recordId: id }), z.object({ dispute: disputeRow.nullable(), history: z.array(disputeRow) })),
+  'vegetation.dispute.get': query(
+    EVERYONE,
+    z.object({ recordId: id }),
+    z.object({ dispute: disputeRow.nullable(), history: z.array(disputeRow) }),
+  ),
   'vegetation.dispute.open': command(
     LEDGER_EDITORS,
     z.object({ recordId: id, ...disputeFields, note: requiredText(1000) }),
@@ -276,7 +293,12 @@ export const vegetationMethods = {
   ),
   'vegetation.dispute.addEntry': command(
     LEDGER_EDITORS,
-    z.object({ disputeId: id, entryDate: isoDate, party: disputeParty.nullable().optional(), content: requiredText(1000) }),
+    z.object({
+      disputeId: id,
+      entryDate: isoDate,
+      party: disputeParty.nullable().optional(),
+      content: requiredText(1000),
+    }),
     z.object({ dispute: disputeRow, warnings }),
   ),
   'vegetation.dispute.close': command(

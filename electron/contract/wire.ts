@@ -11,7 +11,8 @@ export interface PackedRows {
   $values: unknown[][];
 }
 
-const isPlainRow = (r: unknown): r is Record<string, unknown> => typeof r === 'object' && r !== null && !Array.isArray(r);
+const isPlainRow = (r: unknown): r is Record<string, unknown> =>
+  typeof r === 'object' && r !== null && !Array.isArray(r);
 
 /** `{ rows: [{a, b}, …], … }` → `{ rows: { $columns: ['a','b'], $values: [[…], …] }, … }`; anything else unchanged. */
 export function packRows(result: unknown): unknown {
@@ -32,7 +33,9 @@ export function packRows(result: unknown): unknown {
 }
 
 const isPacked = (v: unknown): v is PackedRows =>
-  isPlainRow(v) && Array.isArray((v as Partial<PackedRows>).$columns) && Array.isArray((v as Partial<PackedRows>).$values);
+  isPlainRow(v) &&
+  Array.isArray((v as Partial<PackedRows>).$columns) &&
+  Array.isArray((v as Partial<PackedRows>).$values);
 
 /** The inverse of packRows. */
 export function unpackRows(result: unknown): unknown {
@@ -45,4 +48,3 @@ export function unpackRows(result: unknown): unknown {
   });
   return { ...result, rows };
 }
-

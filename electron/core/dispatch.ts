@@ -2,7 +2,14 @@ import type { Kysely } from 'kysely';
 import { ApiError, allows, contract, fieldIssuesFromZod, isMethodName, type MethodName } from '../contract';
 import { extendSession, resolveSession } from './accounts/sessions';
 import { writeAudit } from './audit/audit.repository';
-import { RefusalAfterWrites, type AuditEntry, type CoreRuntime, type Handler, type HandlerContext, type Session } from './context';
+import {
+  RefusalAfterWrites,
+  type AuditEntry,
+  type CoreRuntime,
+  type Handler,
+  type HandlerContext,
+  type Session,
+} from './context';
 import { isWriteContention } from './db/dialect';
 import type { DB } from './db/schema';
 import { handlers } from './handlers';
@@ -12,7 +19,11 @@ import { localDate } from './shared/time';
 export const LOCAL_CLIENT = 'local';
 
 /** While a user must change their password, only these methods answer. */
-const ALLOWED_BEFORE_PASSWORD_CHANGE = new Set<MethodName>(['accounts.me', 'accounts.changePassword', 'accounts.logout']);
+const ALLOWED_BEFORE_PASSWORD_CHANGE = new Set<MethodName>([
+  'accounts.me',
+  'accounts.changePassword',
+  'accounts.logout',
+]);
 /** Calls that do not keep a session alive: signing out, and a window's background check for changes. */
 const NOT_USE = new Set<MethodName>(['accounts.logout', 'changes.since']);
 
@@ -33,22 +44,38 @@ export interface Dispatcher {
  * The one way into the core: check the method and the caller, validate the input, run the handler
  * in one transaction and write its audit rows in that same transaction.
  */
-export function createDispatcher(currentDb: () => Kysely<DB>, runtime: CoreRuntime, clock: () => Date = () => new Date()): Dispatcher {
+export function createDispatcher(
+  currentDb: () => Kysely<DB>,
+  runtime: CoreRuntime,
+  clock: () => Date = () => new Date(),
+): Dispatcher {
   return {
     async dispatch(method, input, auth) {
-      if (!isMethodName(method)) throw new ApiError({ code: 'UNKNOWN_METHOD', message: 'errors.unknownMethod', params: { method: String(method).slice(0, 80) } });
+      if (!isMethodName(method))
+        throw new ApiError({
+          code: 'UNKNOWN_METHOD',
+          message: 'errors.unknownMethod',
+          params: { method: String(method).slice(0, 80) },
+        });
       const def = contract[method];
       const now = clock();
       const db = currentDb();
       const session: Session | null = auth.token ? await resolveSession(db, auth.token, now) : null;
-      if (def.access !== 'public' && !session) throw new ApiError({ code: 'UNAUTHENTICATED', message: 'errors.unauthenticated' });
-      if (!allows(def.access, session?.role ?? null)) throw new ApiError({ code: 'FORBIDDEN', message: 'errors.forbidden' });
+      if (def.access !== 'public' && !session)
+        throw new ApiError({ code: 'UNAUTHENTICATED', message: 'errors.unauthenticated' });
+      if (!allows(def.access, session?.role ?? null))
+        throw new ApiError({ code: 'FORBIDDEN', message: 'errors.forbidden' });
       if (session?.mustChangePassword && def.access !== 'public' && !ALLOWED_BEFORE_PASSWORD_CHANGE.has(method)) {
         throw new ApiError({ code: 'FORBIDDEN', message: 'accounts.password.mustChange' });
       }
 
       const parsed = def.input.safeParse(input ?? {});
-      if (!parsed.success) throw new ApiError({ code: 'VALIDATION', message: 'errors.validation', issues: fieldIssuesFromZod(parsed.error.issues) });
+      if (!parsed.success)
+        throw new ApiError({
+          code: 'VALIDATION',
+          message: 'errors.validation',
+          issues: fieldIssuesFromZod(parsed.error.issues),
+        });
 
       const handler = handlers[method] as Handler<MethodName>;
       const entries: AuditEntry[] = [];
@@ -86,7 +113,12 @@ export function createDispatcher(currentDb: () => Kysely<DB>, runtime: CoreRunti
         });
         if (def.writes && !(refusal && entries.length === 0)) {
           runtime.grids.clear();
-          runtime.changes.record(entries.map((e) => String(e.entity ?? '')), actor?.username ?? null, now, session?.tokenHash ?? null);
+          runtime.changes.record(
+            entries.map((e) => String(e.entity ?? '')),
+            actor?.username ?? null,
+            now,
+            session?.tokenHash ?? null,
+          );
         }
         if (refusal) throw refusal;
         for (const fn of afterCommit) await fn();

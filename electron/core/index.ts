@@ -51,7 +51,8 @@ async function openPrepared(options: CoreOptions, now: Date): Promise<DatabaseHa
   try {
     const { pending, isNew } = await pendingMigrations(handle.db);
     if (!isNew && pending.length > 0) options.onStartupStep?.('backup');
-    if (sqliteFile && !isNew && pending.length > 0) await writeBackup(sqliteFile, await backupFoldersOf(handle.db, options.file), 'migration', now);
+    if (sqliteFile && !isNew && pending.length > 0)
+      await writeBackup(sqliteFile, await backupFoldersOf(handle.db, options.file), 'migration', now);
     // An office server's PostgreSQL is dumped by the server itself (pg_dump) before it migrates.
     if (options.postgres && !isNew && pending.length > 0) await options.beforeMigrate?.(pending.map((m) => m.id));
     if (pending.length > 0) options.onStartupStep?.('migrate');
@@ -85,7 +86,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   let seenDataVersion = -1;
   /** While a restore swaps the file, the hourly backup check keeps off it. */
   let restoring = false;
-  const workDir = options.file === ':memory:' ? path.join(tmpdir(), `griddesk-work-${process.pid}`) : `${options.file}.work`;
+  const workDir =
+    options.file === ':memory:' ? path.join(tmpdir(), `griddesk-work-${process.pid}`) : `${options.file}.work`;
   const runtime: CoreRuntime = {
     file: options.file,
     changes: new ChangeFeed(),
@@ -101,7 +103,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     files: new FileStore(workDir),
     dailyBackup,
     jobs: new JobRunner(
-      () => ({ file: options.file, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}), ...(options.postgres ? { postgres: options.postgres } : {}) }),
+      () => ({
+        file: options.file,
+        ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+        ...(options.postgres ? { postgres: options.postgres } : {}),
+      }),
       clock,
       // A job may have written (an import, a generated roster): grid counts and orders read before it are stale.
       () => runtime.grids.clear(),
@@ -128,7 +134,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     // Kept aside beside the database, whatever backup.folder says: a rename, so on the same disk.
     const aside = path.join(backupDir(options.file), keptAside);
     // Where backups go is about this PC's disks, not the ledgers: the restored file keeps today's choice.
-    const folderSetting = await state.handle.db.selectFrom('settings').selectAll().where('key', '=', 'backup.folder').executeTakeFirst();
+    const folderSetting = await state.handle.db
+      .selectFrom('settings')
+      .selectAll()
+      .where('key', '=', 'backup.folder')
+      .executeTakeFirst();
     if (existsSync(aside)) throw new Error(`${keptAside} exists`);
     await state.handle.close();
     renameSync(options.file, aside);
@@ -147,11 +157,33 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     // Sessions in the restored file are from the past: everyone signs in again.
     await state.handle.db.deleteFrom('sessions').execute();
     if (folderSetting) {
-      await state.handle.db.insertInto('settings').values(folderSetting).onConflict((oc) => oc.column('key').doUpdateSet({ value_json: folderSetting.value_json, updated_at: folderSetting.updated_at, updated_by: folderSetting.updated_by })).execute();
+      await state.handle.db
+        .insertInto('settings')
+        .values(folderSetting)
+        .onConflict((oc) =>
+          oc
+            .column('key')
+            .doUpdateSet({
+              value_json: folderSetting.value_json,
+              updated_at: folderSetting.updated_at,
+              updated_by: folderSetting.updated_by,
+            }),
+        )
+        .execute();
     }
     await state.handle.db
       .insertInto('audit_log')
-      .values({ at: now.toISOString(), user_id: null, username: by, method: 'backup.restore', entity: 'backup', entity_id: path.basename(from), summary: `restored; previous database kept as ${path.basename(aside)}`, before_json: null, after_json: null })
+      .values({
+        at: now.toISOString(),
+        user_id: null,
+        username: by,
+        method: 'backup.restore',
+        entity: 'backup',
+        entity_id: path.basename(from),
+        summary: `restored; previous database kept as ${path.basename(aside)}`,
+        before_json: null,
+        after_json: null,
+      })
       .execute();
   }
 

@@ -24,7 +24,11 @@ export const lanAddresses = () =>
 
 /** The certificate names what clients may type: this machine's name and addresses. */
 function lanNames(): { type: 2 | 7; value?: string; ip?: string }[] {
-  return [{ type: 2, value: os.hostname() }, { type: 2, value: 'localhost' }, ...['127.0.0.1', ...lanAddresses()].map((ip) => ({ type: 7 as const, ip }))];
+  return [
+    { type: 2, value: os.hostname() },
+    { type: 2, value: 'localhost' },
+    ...['127.0.0.1', ...lanAddresses()].map((ip) => ({ type: 7 as const, ip })),
+  ];
 }
 
 function readPair(certFile: string, keyFile: string): ServerCertificate {
@@ -36,7 +40,10 @@ function readPair(certFile: string, keyFile: string): ServerCertificate {
  * The office's own certificate when the config names one; otherwise a self-signed one, made at the
  * first start and kept in `dir` (clients pin its fingerprint, so it must not change between starts).
  */
-export async function loadServerCertificate(dir: string, own?: { certFile: string; keyFile: string }): Promise<ServerCertificate> {
+export async function loadServerCertificate(
+  dir: string,
+  own?: { certFile: string; keyFile: string },
+): Promise<ServerCertificate> {
   if (own) return readPair(own.certFile, own.keyFile);
   const certFile = path.join(dir, 'server-cert.pem');
   const keyFile = path.join(dir, 'server-key.pem');

@@ -40,7 +40,10 @@ export interface ServerConfig {
 export function readServerConfig(file: string, env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const fromFile = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Partial<ServerConfig>) : {};
   const postgres = env.GRIDDESK_PG_URL ?? fromFile.postgres;
-  if (!postgres) throw new Error(`没有配置数据库：请在 ${file} 中写 "postgres": "postgres://用户:密码@主机:5432/griddesk"，或设置环境变量 GRIDDESK_PG_URL。`);
+  if (!postgres)
+    throw new Error(
+      `没有配置数据库：请在 ${file} 中写 "postgres": "postgres://用户:密码@主机:5432/griddesk"，或设置环境变量 GRIDDESK_PG_URL。`,
+    );
   const port = Number(env.GRIDDESK_SERVER_PORT ?? fromFile.port ?? 5781);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`端口无效：${port}`);
   return {
@@ -97,11 +100,21 @@ async function main() {
   const moveFrom = arg('move-from');
   if (moveFrom) {
     console.log(`正在把单机数据库 ${moveFrom} 迁移到 ${withoutPassword(config.postgres)} …`);
-    const report = await moveToServer(path.resolve(moveFrom), { connectionString: config.postgres }, os.userInfo().username, (t, n) => console.log(`  ${t}: ${n} 行`));
+    const report = await moveToServer(
+      path.resolve(moveFrom),
+      { connectionString: config.postgres },
+      os.userInfo().username,
+      (t, n) => console.log(`  ${t}: ${n} 行`),
+    );
     const bad = report.tables.filter((t) => !t.checksumsMatch);
-    for (const t of report.tables) console.log(`  ${t.checksumsMatch ? '✓' : '✗'} ${t.table.padEnd(28)} 文件 ${t.sourceRows} 行  服务器 ${t.targetRows} 行`);
+    for (const t of report.tables)
+      console.log(
+        `  ${t.checksumsMatch ? '✓' : '✗'} ${t.table.padEnd(28)} 文件 ${t.sourceRows} 行  服务器 ${t.targetRows} 行`,
+      );
     if (bad.length > 0) throw new Error(`迁移后核对不一致：${bad.map((t) => t.table).join(', ')}`);
-    console.log(`迁移完成：${report.tables.length} 张表，${report.rows} 行，用时 ${(report.ms / 1000).toFixed(1)} 秒；逐表行数与校验和一致。`);
+    console.log(
+      `迁移完成：${report.tables.length} 张表，${report.rows} 行，用时 ${(report.ms / 1000).toFixed(1)} 秒；逐表行数与校验和一致。`,
+    );
     return;
   }
 
@@ -123,12 +136,22 @@ async function main() {
     return;
   }
 
-  const certificate = await loadServerCertificate(dataDir, config.certFile && config.keyFile ? { certFile: config.certFile, keyFile: config.keyFile } : undefined);
+  const certificate = await loadServerCertificate(
+    dataDir,
+    config.certFile && config.keyFile ? { certFile: config.certFile, keyFile: config.keyFile } : undefined,
+  );
   const staticDir = path.resolve(__dirname, '..', '..', 'renderer');
   // New versions for the desks: an admin drops latest.yml and the installer here (README: updates).
   const updatesDir = path.join(dataDir, 'updates');
   mkdirSync(updatesDir, { recursive: true });
-  const http = await startHttpServer({ core, host: config.host, port: config.port, staticDir, updatesDir, tls: certificate });
+  const http = await startHttpServer({
+    core,
+    host: config.host,
+    port: config.port,
+    staticDir,
+    updatesDir,
+    tls: certificate,
+  });
   const port = (http.server.address() as { port: number }).port;
   console.log(`GridDesk 办公室服务器已启动，端口 ${port}`);
   for (const ip of lanAddresses()) console.log(`  客户端地址：https://${ip}:${port}`);
@@ -136,7 +159,11 @@ async function main() {
   // Printed in the groups the client's screen shows, for comparing them by eye.
   console.log(`证书指纹（SHA-256）：${certificate.fingerprint}`);
   for (const group of fingerprintGroups(certificate.fingerprint)) console.log(`    ${group}`);
-  console.log(certificate.created ? '  这是新生成的证书：每台客户端第一次连接时请核对上面的指纹。' : '  客户端首次连接时显示的指纹应与此一致。');
+  console.log(
+    certificate.created
+      ? '  这是新生成的证书：每台客户端第一次连接时请核对上面的指纹。'
+      : '  客户端首次连接时显示的指纹应与此一致。',
+  );
   console.log(`数据库：${withoutPassword(config.postgres)}`);
   if (needsSetup) {
     // Whoever reaches a fresh server first must not become its admin: the first run needs this code.
@@ -148,4 +175,5 @@ async function main() {
   closeOnSignals(http, core);
 }
 
-if (require.main === module) runMain(main, (err) => (err instanceof MoveRefused || err instanceof ConsoleRefusal ? err.message : err));
+if (require.main === module)
+  runMain(main, (err) => (err instanceof MoveRefused || err instanceof ConsoleRefusal ? err.message : err));

@@ -4,7 +4,6 @@ import tls from 'node:tls';
 import { ApiError, type ApiErrorBody, type ServerIdentity } from '../contract';
 import type { Dispatcher } from '../core/dispatch';
 
-
 export interface RemoteOptions {
   /** https://192.168.1.20:5781 */
   url: string;
@@ -23,13 +22,30 @@ export function unreachableReason(err: unknown): UnreachableReason {
   const message = (err as Error | undefined)?.message ?? '';
   if (code === 'ECONNREFUSED') return 'refused';
   if (code === 'ETIMEDOUT' || code === 'ESOCKETTIMEDOUT' || message === 'timeout') return 'timeout';
-  if (code === 'EHOSTUNREACH' || code === 'ENETUNREACH' || code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EHOSTDOWN' || code === 'ENETDOWN') return 'noRoute';
+  if (
+    code === 'EHOSTUNREACH' ||
+    code === 'ENETUNREACH' ||
+    code === 'ENOTFOUND' ||
+    code === 'EAI_AGAIN' ||
+    code === 'EHOSTDOWN' ||
+    code === 'ENETDOWN'
+  )
+    return 'noRoute';
   return 'other';
 }
 
-const unreachable = (server: string, err: unknown) => new ApiError({ code: 'RULE', message: 'errors.serverUnreachable', params: { server, reason: unreachableReason(err) } });
+const unreachable = (server: string, err: unknown) =>
+  new ApiError({
+    code: 'RULE',
+    message: 'errors.serverUnreachable',
+    params: { server, reason: unreachableReason(err) },
+  });
 
-const connectTo = (url: URL) => ({ host: url.hostname, port: Number(url.port || 443), servername: /^[\d.]+$/.test(url.hostname) ? undefined : url.hostname });
+const connectTo = (url: URL) => ({
+  host: url.hostname,
+  port: Number(url.port || 443),
+  servername: /^[\d.]+$/.test(url.hostname) ? undefined : url.hostname,
+});
 
 /** Reads the certificate a server presents, trusting nothing yet (for its user to compare with the server's screen). */
 export function probeServer(address: string, timeoutMs = 5000): Promise<ServerIdentity> {
@@ -57,10 +73,21 @@ class PinnedAgent extends https.Agent {
     super({ keepAlive: true, maxSockets: 6 });
   }
 
-  override createConnection(options: https.RequestOptions, callback?: (err: Error | null, stream: Duplex) => void): undefined {
-    const socket = tls.connect({ host: options.host ?? undefined, port: Number(options.port), servername: options.servername, rejectUnauthorized: false });
+  override createConnection(
+    options: https.RequestOptions,
+    callback?: (err: Error | null, stream: Duplex) => void,
+  ): undefined {
+    const socket = tls.connect({
+      host: options.host ?? undefined,
+      port: Number(options.port),
+      servername: options.servername,
+      rejectUnauthorized: false,
+    });
     // A server that is off the network drops packets: give up after a few seconds, not the system's minutes.
-    const connecting = setTimeout(() => socket.destroy(Object.assign(new Error('timeout'), { code: 'ETIMEDOUT' })), CONNECT_TIMEOUT_MS);
+    const connecting = setTimeout(
+      () => socket.destroy(Object.assign(new Error('timeout'), { code: 'ETIMEDOUT' })),
+      CONNECT_TIMEOUT_MS,
+    );
     socket.once('secureConnect', () => {
       clearTimeout(connecting);
       const presented = socket.getPeerCertificate().fingerprint256;
@@ -93,7 +120,11 @@ export function createRemoteDispatcher(opts: RemoteOptions): Dispatcher & { clos
           method: 'POST',
           agent,
           timeout: opts.timeoutMs ?? 120_000,
-          headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body), ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+          headers: {
+            'Content-Type': 'application/json',
+            'Content-Length': Buffer.byteLength(body),
+            ...(token ? { Authorization: `Bearer ${token}` } : {}),
+          },
         },
         (res) => {
           const chunks: Buffer[] = [];
@@ -119,7 +150,12 @@ export function createRemoteDispatcher(opts: RemoteOptions): Dispatcher & { clos
         reply = await post(method, JSON.stringify(input ?? {}), auth.token);
       } catch (err) {
         const presented = (err as { presented?: string }).presented;
-        if (presented) throw new ApiError({ code: 'RULE', message: 'errors.certificateChanged', params: { server: base.host, presented, pinned: opts.fingerprint } });
+        if (presented)
+          throw new ApiError({
+            code: 'RULE',
+            message: 'errors.certificateChanged',
+            params: { server: base.host, presented, pinned: opts.fingerprint },
+          });
         throw unreachable(base.host, err);
       }
       if (reply.ok) return reply.result;

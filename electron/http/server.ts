@@ -72,7 +72,11 @@ const SECURITY_HEADERS = {
 
 function sendJson(res: http.ServerResponse, status: number, body: unknown) {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...SECURITY_HEADERS });
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+    ...SECURITY_HEADERS,
+  });
   res.end(text);
 }
 
@@ -81,7 +85,10 @@ function sendError(res: http.ServerResponse, err: ApiError) {
   sendJson(res, HTTP_STATUS[err.code], { ok: false, error: body });
 }
 
-const refusal = (status: number) => Object.assign(new ApiError({ code: 'VALIDATION', message: status === 413 ? 'errors.tooLarge' : 'errors.badJson' }), { status });
+const refusal = (status: number) =>
+  Object.assign(new ApiError({ code: 'VALIDATION', message: status === 413 ? 'errors.tooLarge' : 'errors.badJson' }), {
+    status,
+  });
 
 /**
  * The body as text, at most `max` bytes. Past the limit it keeps draining (so the client gets the
@@ -131,8 +138,15 @@ function parseInput(text: string): Record<string, unknown> {
   return value as Record<string, unknown>;
 }
 
-async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, core: Dispatcher, method: string, maxBody: number) {
-  if (req.method !== 'POST') return sendError(res, new ApiError({ code: 'UNKNOWN_METHOD', message: 'errors.unknownMethod' }));
+async function handleApi(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  core: Dispatcher,
+  method: string,
+  maxBody: number,
+) {
+  if (req.method !== 'POST')
+    return sendError(res, new ApiError({ code: 'UNKNOWN_METHOD', message: 'errors.unknownMethod' }));
   // JSON only: a cross-site form post cannot set this content type without a preflight.
   if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
     return sendError(res, new ApiError({ code: 'VALIDATION', message: 'errors.contentType' }));
@@ -189,12 +203,20 @@ function onClientError(err: NodeJS.ErrnoException, socket: Duplex) {
     return;
   }
   const status =
-    err.code === 'HPE_HEADER_OVERFLOW' ? 431 : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : err.code === 'HPE_CHUNK_EXTENSIONS_OVERFLOW' ? 413 : 400;
+    err.code === 'HPE_HEADER_OVERFLOW'
+      ? 431
+      : err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? 408
+        : err.code === 'HPE_CHUNK_EXTENSIONS_OVERFLOW'
+          ? 413
+          : 400;
   answerAndClose(socket, status);
 }
 
 /** POST /api/<method> → the same dispatch the desktop IPC uses; everything else is the built renderer. */
-export function startHttpServer(opts: HttpOptions): Promise<{ server: http.Server; url: string; close(): Promise<void> }> {
+export function startHttpServer(
+  opts: HttpOptions,
+): Promise<{ server: http.Server; url: string; close(): Promise<void> }> {
   const host = opts.host ?? '127.0.0.1';
   const lan = !isLoopback(host);
   const limits = { ...DEFAULT_LIMITS, ...opts.limits };
@@ -210,7 +232,8 @@ export function startHttpServer(opts: HttpOptions): Promise<{ server: http.Serve
     }
     const url = req.url ?? '/';
     if (url.startsWith('/api/')) {
-      if (!originAllowed(req, port, lan)) return sendError(res, new ApiError({ code: 'FORBIDDEN', message: 'errors.forbidden' }));
+      if (!originAllowed(req, port, lan))
+        return sendError(res, new ApiError({ code: 'FORBIDDEN', message: 'errors.forbidden' }));
       return handleApi(req, res, opts.core, url.slice(5).split('?')[0] ?? '', limits.maxBodyBytes);
     }
     if (opts.updatesDir && url.startsWith(UPDATES_PATH)) return serveUpdateFeed(req, res, opts.updatesDir);
@@ -236,7 +259,10 @@ export function startHttpServer(opts: HttpOptions): Promise<{ server: http.Serve
   };
   const server: http.Server = opts.tls
     ? // A handshake left half-done holds a socket as a slow sender does: the same limit (Node's default is 2 min).
-      https.createServer({ ...serverOptions, handshakeTimeout: limits.headersMs, cert: opts.tls.cert, key: opts.tls.key }, listener)
+      https.createServer(
+        { ...serverOptions, handshakeTimeout: limits.headersMs, cert: opts.tls.cert, key: opts.tls.key },
+        listener,
+      )
     : http.createServer(serverOptions, listener);
   server.on('clientError', onClientError);
   // Neither tunnels (CONNECT) nor protocol upgrades (WebSocket) are served: a plain refusal, not a silent close.

@@ -12,9 +12,19 @@ import { pipeline } from 'node:stream/promises';
  */
 export const UPDATES_PATH = '/updates/';
 const FILE_NAME = /^[\w][\w.\- ]{0,200}$/u;
-const TYPES: Record<string, string> = { '.yml': 'text/yaml; charset=utf-8', '.yaml': 'text/yaml; charset=utf-8', '.exe': 'application/octet-stream', '.blockmap': 'application/octet-stream' };
+const TYPES: Record<string, string> = {
+  '.yml': 'text/yaml; charset=utf-8',
+  '.yaml': 'text/yaml; charset=utf-8',
+  '.exe': 'application/octet-stream',
+  '.blockmap': 'application/octet-stream',
+};
 
-export async function serveUpdateFeed(req: http.IncomingMessage, res: http.ServerResponse, folder: string, prefix = UPDATES_PATH): Promise<void> {
+export async function serveUpdateFeed(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  folder: string,
+  prefix = UPDATES_PATH,
+): Promise<void> {
   req.resume();
   const notFound = () => void res.writeHead(404, { 'X-Content-Type-Options': 'nosniff' }).end();
   if (req.method !== 'GET' && req.method !== 'HEAD') return void res.writeHead(405, { Allow: 'GET, HEAD' }).end();
@@ -50,7 +60,10 @@ export function startFolderFeed(folder: string): Promise<{ url: string; close():
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const { port } = server.address() as { port: number };
-      resolve({ url: `http://127.0.0.1:${port}${UPDATES_PATH}`, close: () => new Promise((done) => server.close(() => done())) });
+      resolve({
+        url: `http://127.0.0.1:${port}${UPDATES_PATH}`,
+        close: () => new Promise((done) => server.close(() => done())),
+      });
     });
   });
 }

@@ -15,7 +15,8 @@ export function readConnection(userData: string): ConnectionSettings {
   const file = fileOf(userData);
   if (!existsSync(file)) return { mode: 'standalone' };
   const parsed = connectionChoice.safeParse(JSON.parse(readFileSync(file, 'utf8')));
-  if (!parsed.success) throw new Error(`${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  if (!parsed.success)
+    throw new Error(`${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   return parsed.data;
 }
 
@@ -31,7 +32,10 @@ export function saveConnection(userData: string, settings: ConnectionSettings): 
  * reached or now presents another certificate: nobody can sign in to it then, and the desk must not
  * be stuck on it. The new choice is still confirmed by fingerprint before it is kept.
  */
-export async function mayChooseWithoutSession(saved: ConnectionSettings, probe: (server: string) => Promise<ServerIdentity>): Promise<boolean> {
+export async function mayChooseWithoutSession(
+  saved: ConnectionSettings,
+  probe: (server: string) => Promise<ServerIdentity>,
+): Promise<boolean> {
   if (saved.mode !== 'client') return false;
   const presented = await probe(saved.server).catch(() => null);
   return presented === null || presented.fingerprint !== saved.fingerprint;

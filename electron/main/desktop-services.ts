@@ -15,14 +15,19 @@ const safeName = (title: unknown) => `${cleanFileName(typeof title === 'string' 
 export function registerPrinting(isTrustedSender: (e: IpcMainInvokeEvent) => boolean): void {
   ipcMain.handle(PRINT_CHANNEL, async (event) => {
     if (!isTrustedSender(event)) return { ok: false };
-    return new Promise((resolve) => event.sender.print({ silent: false, printBackground: true }, (ok) => resolve({ ok })));
+    return new Promise((resolve) =>
+      event.sender.print({ silent: false, printBackground: true }, (ok) => resolve({ ok })),
+    );
   });
   ipcMain.handle(PRINT_PDF_CHANNEL, async (event, title: unknown) => {
     if (!isTrustedSender(event)) return { ok: false };
     const pdf = await event.sender.printToPDF({ preferCSSPageSize: true, printBackground: true });
     const win = BrowserWindow.fromWebContents(event.sender);
     const choice = win
-      ? await dialog.showSaveDialog(win, { defaultPath: safeName(title), filters: [{ name: 'PDF', extensions: ['pdf'] }] })
+      ? await dialog.showSaveDialog(win, {
+          defaultPath: safeName(title),
+          filters: [{ name: 'PDF', extensions: ['pdf'] }],
+        })
       : await dialog.showSaveDialog({ defaultPath: safeName(title), filters: [{ name: 'PDF', extensions: ['pdf'] }] });
     if (choice.canceled || !choice.filePath) return { ok: false };
     await writeFile(choice.filePath, pdf);

@@ -6,7 +6,10 @@ export type IpcReply = { ok: true; result: unknown } | { ok: false; error: ApiEr
 
 /** The one IPC handler: only our own window's main frame, only contract methods, then dispatch. */
 /** `core` settles once the start screen's steps are done (null when the ledgers could not be opened). */
-export function registerIpc(core: () => Promise<Dispatcher | null>, isTrustedSender: (e: IpcMainInvokeEvent) => boolean): void {
+export function registerIpc(
+  core: () => Promise<Dispatcher | null>,
+  isTrustedSender: (e: IpcMainInvokeEvent) => boolean,
+): void {
   ipcMain.handle(IPC_CHANNEL, async (event, payload: unknown): Promise<IpcReply> => {
     if (!isTrustedSender(event)) return { ok: false, error: { code: 'FORBIDDEN', message: 'errors.forbidden' } };
     const { method, input, token } = (payload ?? {}) as { method?: unknown; input?: unknown; token?: unknown };

@@ -20,7 +20,9 @@ import { loadWindowState, saveWindowState } from './window-state';
 // The renderer is served from a private scheme rather than file://, so 'self' in the CSP means our files only.
 const SCHEME = 'griddesk';
 const APP_URL = `${SCHEME}://app/`;
-protocol.registerSchemesAsPrivileged([{ scheme: SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+protocol.registerSchemesAsPrivileged([
+  { scheme: SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
 
 // %LOCALAPPDATA%\GridDesk on Windows (an old Roaming folder is moved there once), GRIDDESK_DATA_DIR
 // for tests and portable setups. Set before the single-instance lock and anything Electron writes.
@@ -81,7 +83,13 @@ function createWindow(): BrowserWindow {
 
 function isTrustedSender(event: IpcMainInvokeEvent): boolean {
   const frame = event.senderFrame;
-  return !!mainWindow && event.sender === mainWindow.webContents && !!frame && frame === mainWindow.webContents.mainFrame && frame.url.startsWith(APP_URL);
+  return (
+    !!mainWindow &&
+    event.sender === mainWindow.webContents &&
+    !!frame &&
+    frame === mainWindow.webContents.mainFrame &&
+    frame.url.startsWith(APP_URL)
+  );
 }
 
 /**
@@ -104,13 +112,24 @@ async function start(): Promise<void> {
   let opened!: (dispatcher: OpenedCore | null) => void;
   const opening = new Promise<OpenedCore | null>((resolve) => (opened = resolve));
   registerIpc(() => opening, isTrustedSender);
-  registerConnection(userData, () => connection, () => core, isTrustedSender);
+  registerConnection(
+    userData,
+    () => connection,
+    () => core,
+    isTrustedSender,
+  );
   registerPrinting(isTrustedSender);
   openedCopies = new OpenedAttachments(app.getPath('temp'));
   void openedCopies.removeAll();
   registerOpenFile(isTrustedSender, openedCopies);
   Menu.setApplicationMenu(null);
-  const updates = registerUpdates({ userData, connection: () => connection, core: () => core, window: () => mainWindow, isTrustedSender });
+  const updates = registerUpdates({
+    userData,
+    connection: () => connection,
+    core: () => core,
+    window: () => mainWindow,
+    isTrustedSender,
+  });
   mainWindow = createWindow();
   // The start screen is drawn before the database work begins: a migration's statements hold this
   // thread, and the window's own files are served from it.
@@ -125,7 +144,11 @@ async function start(): Promise<void> {
       open: async (step) =>
         connection.mode === 'client'
           ? createRemoteDispatcher({ url: connection.server, fingerprint: connection.fingerprint })
-          : createCore({ file: path.join(userData, 'griddesk.sqlite'), nativeBinding: electronNativeBinding(app.getAppPath(), app.isPackaged), onStartupStep: step }),
+          : createCore({
+              file: path.join(userData, 'griddesk.sqlite'),
+              nativeBinding: electronNativeBinding(app.getAppPath(), app.isPackaged),
+              onStartupStep: step,
+            }),
     },
     publish,
   );
@@ -155,11 +178,14 @@ if (!app.requestSingleInstanceLock()) {
     }
   });
   app.on('web-contents-created', (_e, contents) => lockNavigation(contents, APP_URL));
-  app.whenReady().then(start).catch((err: unknown) => {
-    // Only a fault in the shell itself lands here; the ledgers' failures are on the start screen.
-    dialog.showErrorBox('GridDesk 无法启动', String(err));
-    app.exit(1);
-  });
+  app
+    .whenReady()
+    .then(start)
+    .catch((err: unknown) => {
+      // Only a fault in the shell itself lands here; the ledgers' failures are on the start screen.
+      dialog.showErrorBox('GridDesk 无法启动', String(err));
+      app.exit(1);
+    });
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', (event) => {
     if (!core) return;

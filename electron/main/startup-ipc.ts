@@ -7,7 +7,11 @@ export const STARTUP_CHANGED_CHANNEL = 'griddesk:startup-changed';
  * The start screen's side in main: the latest phase for a window that asks, a push on every change,
  * and the failure screen's two ways forward (open the data folder, quit).
  */
-export function registerStartup(folder: string, window: () => BrowserWindow | undefined, isTrustedSender: (e: IpcMainInvokeEvent) => boolean): (state: StartupState) => void {
+export function registerStartup(
+  folder: string,
+  window: () => BrowserWindow | undefined,
+  isTrustedSender: (e: IpcMainInvokeEvent) => boolean,
+): (state: StartupState) => void {
   let current: StartupState = { phase: 'opening' };
   ipcMain.handle('griddesk:startup-get', (event) => (isTrustedSender(event) ? current : null));
   ipcMain.handle('griddesk:startup-open-folder', async (event) => {

@@ -45,8 +45,14 @@ export function failureCode(err: unknown): StartupFailureCode {
   const message = detailOf(err);
   if (code === 'EACCES' || code === 'EPERM') return 'no-permission';
   if (code === 'ENOSPC' || code === 'SQLITE_FULL') return 'disk-full';
-  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED') || /database is locked/i.test(message)) return 'locked';
-  if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB' || /file is not a database|malformed/i.test(message)) return 'damaged';
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED') || /database is locked/i.test(message))
+    return 'locked';
+  if (
+    code.startsWith('SQLITE_CORRUPT') ||
+    code === 'SQLITE_NOTADB' ||
+    /file is not a database|malformed/i.test(message)
+  )
+    return 'damaged';
   if (message.includes('更新版本的 GridDesk')) return 'newer-version';
   return 'unknown';
 }

@@ -11,7 +11,11 @@ export const CHECK_EVERY_MS = 24 * 3600 * 1000;
 
 export type UpdatePlan =
   | { check: false; why: 'not-installed' | 'no-source' }
-  | { check: true; feed: { kind: 'url'; url: string; pinnedHost?: string; fingerprint?: string } | { kind: 'folder'; folder: string } };
+  | {
+      check: true;
+      feed:
+        { kind: 'url'; url: string; pinnedHost?: string; fingerprint?: string } | { kind: 'folder'; folder: string };
+    };
 
 /**
  * A desk in client mode always asks its office server (pinned to the certificate its user confirmed);
@@ -21,15 +25,25 @@ export type UpdatePlan =
 export function updatePlan(connection: ConnectionChoice, source: UpdateSource, installed: boolean): UpdatePlan {
   if (!installed) return { check: false, why: 'not-installed' };
   if (connection.mode === 'client') {
-    return { check: true, feed: { kind: 'url', url: `${connection.server}/updates/`, pinnedHost: new URL(connection.server).host, fingerprint: connection.fingerprint } };
+    return {
+      check: true,
+      feed: {
+        kind: 'url',
+        url: `${connection.server}/updates/`,
+        pinnedHost: new URL(connection.server).host,
+        fingerprint: connection.fingerprint,
+      },
+    };
   }
-  if (source.kind === 'url') return { check: true, feed: { kind: 'url', url: source.url.endsWith('/') ? source.url : `${source.url}/` } };
+  if (source.kind === 'url')
+    return { check: true, feed: { kind: 'url', url: source.url.endsWith('/') ? source.url : `${source.url}/` } };
   if (source.kind === 'folder') return { check: true, feed: { kind: 'folder', folder: source.folder } };
   return { check: false, why: 'no-source' };
 }
 
 /** Checked at start, then once a day while the app stays open. */
-export const dueToCheck = (lastCheck: Date | null, now: Date) => lastCheck === null || now.getTime() - lastCheck.getTime() >= CHECK_EVERY_MS;
+export const dueToCheck = (lastCheck: Date | null, now: Date) =>
+  lastCheck === null || now.getTime() - lastCheck.getTime() >= CHECK_EVERY_MS;
 
 /**
  * The certificate check for the updater's own session: the office server's host must present the
@@ -59,7 +73,9 @@ export function nextUpdateState(state: UpdateState, event: UpdaterEvent, now: Da
     case 'available':
       return { phase: 'downloading', version: event.version, percent: 0 };
     case 'progress':
-      return state.phase === 'downloading' ? { ...state, percent: Math.max(0, Math.min(100, Math.floor(event.percent))) } : state;
+      return state.phase === 'downloading'
+        ? { ...state, percent: Math.max(0, Math.min(100, Math.floor(event.percent))) }
+        : state;
     case 'downloaded':
       return { phase: 'ready', version: event.version };
     case 'not-available':

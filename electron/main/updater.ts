@@ -5,7 +5,16 @@ import { updateSourceSchema, type UpdateState } from '../contract';
 import type { Dispatcher } from '../core/dispatch';
 import { startFolderFeed } from '../http/update-feed';
 import type { ConnectionSettings } from './connection';
-import { certificateVerdict, dueToCheck, nextUpdateState, readUpdateSource, saveUpdateSource, updatePlan, type UpdatePlan, type UpdaterEvent } from './update-policy';
+import {
+  certificateVerdict,
+  dueToCheck,
+  nextUpdateState,
+  readUpdateSource,
+  saveUpdateSource,
+  updatePlan,
+  type UpdatePlan,
+  type UpdaterEvent,
+} from './update-policy';
 
 export const UPDATES_CHANGED_CHANNEL = 'griddesk:updates-changed';
 const LOOK_EVERY_MS = 3600 * 1000;
@@ -76,7 +85,10 @@ export function registerUpdates(deps: UpdaterDeps): { start(): void } {
   }
 
   const isAdmin = async (token: unknown) => {
-    const me = (await deps.core()?.dispatch('accounts.me', {}, { token: typeof token === 'string' ? token : null }).catch(() => null)) as { role?: string } | null;
+    const me = (await deps
+      .core()
+      ?.dispatch('accounts.me', {}, { token: typeof token === 'string' ? token : null })
+      .catch(() => null)) as { role?: string } | null;
     return me?.role === 'admin';
   };
 
@@ -85,7 +97,8 @@ export function registerUpdates(deps: UpdaterDeps): { start(): void } {
     return { state, source: readUpdateSource(deps.userData), managedByServer: deps.connection().mode === 'client' };
   });
   ipcMain.handle('griddesk:updates-set-source', async (event, source: unknown, token: unknown) => {
-    if (!deps.isTrustedSender(event) || deps.connection().mode === 'client' || !(await isAdmin(token))) return { ok: false, message: 'errors.forbidden' };
+    if (!deps.isTrustedSender(event) || deps.connection().mode === 'client' || !(await isAdmin(token)))
+      return { ok: false, message: 'errors.forbidden' };
     const parsed = updateSourceSchema.safeParse(source);
     if (!parsed.success) return { ok: false, message: parsed.error.issues[0]?.message ?? 'errors.invalid' };
     saveUpdateSource(deps.userData, parsed.data);

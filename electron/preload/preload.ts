@@ -42,7 +42,8 @@ const bridge = {
   updates: {
     get: () => ipcRenderer.invoke('griddesk:updates-get'),
     onChange: (listener: (state: UpdateState) => void) => listen('griddesk:updates-changed', listener),
-    setSource: (source: unknown, token: string | null) => ipcRenderer.invoke('griddesk:updates-set-source', source, token),
+    setSource: (source: unknown, token: string | null) =>
+      ipcRenderer.invoke('griddesk:updates-set-source', source, token),
     checkNow: () => ipcRenderer.invoke('griddesk:updates-check'),
     restartNow: () => ipcRenderer.invoke('griddesk:updates-restart'),
   },

@@ -13,7 +13,11 @@ export function Root() {
   const zh = i18n.language !== 'en';
   dayjs.locale(zh ? 'zh-cn' : 'en');
   return (
-    <ConfigProvider locale={zh ? zhCN : enUS} button={{ autoInsertSpace: false }} theme={{ token: { colorPrimary: '#0b5cad', borderRadius: 4 } }}>
+    <ConfigProvider
+      locale={zh ? zhCN : enUS}
+      button={{ autoInsertSpace: false }}
+      theme={{ token: { colorPrimary: '#0b5cad', borderRadius: 4 } }}
+    >
       <AntApp>
         <StartupGate>
           <AuthGate />

@@ -1,6 +1,21 @@
 import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { Button, Dropdown, Layout, Menu, Modal, Space, Spin, Tag } from 'antd';
-import { CalendarOutlined, SafetyOutlined, AuditOutlined, DashboardOutlined, IdcardOutlined, DeleteOutlined, DatabaseOutlined, SettingOutlined, TeamOutlined, UserOutlined, ApartmentOutlined, ScheduleOutlined, ToolOutlined, ThunderboltOutlined } from '@ant-design/icons';
+import {
+  CalendarOutlined,
+  SafetyOutlined,
+  AuditOutlined,
+  DashboardOutlined,
+  IdcardOutlined,
+  DeleteOutlined,
+  DatabaseOutlined,
+  SettingOutlined,
+  TeamOutlined,
+  UserOutlined,
+  ApartmentOutlined,
+  ScheduleOutlined,
+  ToolOutlined,
+  ThunderboltOutlined,
+} from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '@contract';
 import { useAuth } from './features/accounts/auth-context';
@@ -16,7 +31,9 @@ import { navigate, useHashRoute } from './navigation';
 const UsersPage = lazy(() => import('./features/accounts/UsersPage').then((m) => ({ default: m.UsersPage })));
 const AuditPage = lazy(() => import('./features/audit/AuditPage').then((m) => ({ default: m.AuditPage })));
 const BackupPage = lazy(() => import('./features/backup/BackupPage').then((m) => ({ default: m.BackupPage })));
-const RecycleBinPage = lazy(() => import('./features/recycle/RecycleBinPage').then((m) => ({ default: m.RecycleBinPage })));
+const RecycleBinPage = lazy(() =>
+  import('./features/recycle/RecycleBinPage').then((m) => ({ default: m.RecycleBinPage })),
+);
 const reference = () => import('./features/reference/ReferencePages');
 const LinesPage = lazy(() => reference().then((m) => ({ default: m.LinesPage })));
 const TownshipsPage = lazy(() => reference().then((m) => ({ default: m.TownshipsPage })));
@@ -26,12 +43,18 @@ const staff = () => import('./features/staff/StaffPages');
 const StaffPage = lazy(() => staff().then((m) => ({ default: m.StaffPage })));
 const CertificatesPage = lazy(() => staff().then((m) => ({ default: m.CertificatesPage })));
 const TrainingPage = lazy(() => staff().then((m) => ({ default: m.TrainingPage })));
-const SkillMatrixPage = lazy(() => import('./features/staff/SkillMatrixPage').then((m) => ({ default: m.SkillMatrixPage })));
+const SkillMatrixPage = lazy(() =>
+  import('./features/staff/SkillMatrixPage').then((m) => ({ default: m.SkillMatrixPage })),
+);
 const RosterPage = lazy(() => import('./features/roster/RosterPage').then((m) => ({ default: m.RosterPage })));
 const RepairsPage = lazy(() => import('./features/roster/RepairsPage').then((m) => ({ default: m.RepairsPage })));
-const RepairReportPage = lazy(() => import('./features/roster/RepairReport').then((m) => ({ default: m.RepairReportPage })));
+const RepairReportPage = lazy(() =>
+  import('./features/roster/RepairReport').then((m) => ({ default: m.RepairReportPage })),
+);
 const AbsencesPage = lazy(() => import('./features/roster/AbsencesPage').then((m) => ({ default: m.AbsencesPage })));
-const EquipmentPage = lazy(() => import('./features/upgrades/EquipmentPage').then((m) => ({ default: m.EquipmentPage })));
+const EquipmentPage = lazy(() =>
+  import('./features/upgrades/EquipmentPage').then((m) => ({ default: m.EquipmentPage })),
+);
 const UpgradesPage = lazy(() => import('./features/upgrades/UpgradesPage').then((m) => ({ default: m.UpgradesPage })));
 const lightning = () => import('./features/lightning/pages');
 const LightningDevicesPage = lazy(() => lightning().then((m) => ({ default: m.DevicesPage })));
@@ -44,8 +67,12 @@ const BoardPage = lazy(() => trimming().then((m) => ({ default: m.BoardPage })))
 const OutagesPage = lazy(() => trimming().then((m) => ({ default: m.OutagesPage })));
 const TeamsCalendarPage = lazy(() => trimming().then((m) => ({ default: m.TeamsCalendarPage })));
 const SettingsPage = lazy(() => import('./features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
-const DashboardPage = lazy(() => import('./features/dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage })));
-const SearchResultsPage = lazy(() => import('./features/search/SearchResultsPage').then((m) => ({ default: m.SearchResultsPage })));
+const DashboardPage = lazy(() =>
+  import('./features/dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage })),
+);
+const SearchResultsPage = lazy(() =>
+  import('./features/search/SearchResultsPage').then((m) => ({ default: m.SearchResultsPage })),
+);
 const PrintPage = lazy(() => import('./features/print/PrintPage').then((m) => ({ default: m.PrintPage })));
 
 interface Route {
@@ -132,7 +159,13 @@ export function Shell() {
       ],
     },
     { key: 'recycle', label: t('nav.recycle'), icon: <DeleteOutlined />, page: () => <RecycleBinPage /> },
-    { key: 'audit', label: t('nav.audit'), icon: <AuditOutlined />, roles: ['manager', 'admin'], page: () => <AuditPage /> },
+    {
+      key: 'audit',
+      label: t('nav.audit'),
+      icon: <AuditOutlined />,
+      roles: ['manager', 'admin'],
+      page: () => <AuditPage />,
+    },
     { key: 'users', label: t('nav.users'), icon: <UserOutlined />, roles: ['admin'], page: () => <UsersPage /> },
     { key: 'settings', label: t('nav.settings'), icon: <SettingOutlined />, page: () => <SettingsPage /> },
     { key: 'backup', label: t('nav.backup'), icon: <SafetyOutlined />, roles: ['admin'], page: () => <BackupPage /> },
@@ -175,7 +208,8 @@ export function Shell() {
             }}
           >
             <Button type="text" style={{ color: '#fff' }} data-testid="user-menu">
-              <UserOutlined /> {auth.user.displayName} <Tag style={{ marginInlineStart: 6 }}>{t(`accounts.roles.${auth.user.role}`)}</Tag>
+              <UserOutlined /> {auth.user.displayName}{' '}
+              <Tag style={{ marginInlineStart: 6 }}>{t(`accounts.roles.${auth.user.role}`)}</Tag>
             </Button>
           </Dropdown>
         </Space>
@@ -183,10 +217,18 @@ export function Shell() {
       <Layout>
         {/* English labels are longer: a wider menu, so none is cut. */}
         <Layout.Sider width={i18n.language === 'en' ? 244 : 180} theme="light" breakpoint="lg" collapsible>
-          <Menu mode="inline" selectedKeys={route === 'search' ? [] : [current.key]} defaultOpenKeys={['trimmingGroup', 'people', 'duty', 'assets', 'reference']} items={menuItems} onClick={(e) => go(e.key)} />
+          <Menu
+            mode="inline"
+            selectedKeys={route === 'search' ? [] : [current.key]}
+            defaultOpenKeys={['trimmingGroup', 'people', 'duty', 'assets', 'reference']}
+            items={menuItems}
+            onClick={(e) => go(e.key)}
+          />
         </Layout.Sider>
         <Layout.Content className="app-content">
-          <Suspense fallback={<Spin style={{ margin: 40 }} />}>{route === 'search' ? <SearchResultsPage /> : current.page?.()}</Suspense>
+          <Suspense fallback={<Spin style={{ margin: 40 }} />}>
+            {route === 'search' ? <SearchResultsPage /> : current.page?.()}
+          </Suspense>
         </Layout.Content>
       </Layout>
       <Modal open={pwOpen} footer={null} onCancel={() => setPwOpen(false)} destroyOnHidden>

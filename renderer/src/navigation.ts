@@ -27,7 +27,13 @@ export function navigate(route: string, filters?: Record<string, unknown>) {
  */
 export function replaceRouteFilters(route: string, filters: Record<string, unknown> | null) {
   if (parse().route !== route) return;
-  const kept = filters ? Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined && v !== null && !(Array.isArray(v) && v.length === 0))) : {};
+  const kept = filters
+    ? Object.fromEntries(
+        Object.entries(filters).filter(
+          ([, v]) => v !== undefined && v !== null && !(Array.isArray(v) && v.length === 0),
+        ),
+      )
+    : {};
   const hash = `#/${route}${Object.keys(kept).length ? `?f=${encodeURIComponent(JSON.stringify(kept))}` : ''}`;
   if (window.location.hash !== hash) window.history.replaceState(window.history.state, '', hash);
 }

@@ -14,7 +14,13 @@ import { Kysely, SqliteDialect } from 'kysely';
 import { chromium } from '@playwright/test';
 import { createCore } from '../../electron/core';
 import { startHttpServer } from '../../electron/http/server';
-import { contract, PACKED_ROWS_HEADER, unpackRows, type ParsedInputOf, type VegetationListInput } from '../../electron/contract';
+import {
+  contract,
+  PACKED_ROWS_HEADER,
+  unpackRows,
+  type ParsedInputOf,
+  type VegetationListInput,
+} from '../../electron/contract';
 import type { DB } from '../../electron/core/db/schema';
 import { gridPageOf } from '../../electron/core/shared/grid-query';
 import { localDate } from '../../electron/core/shared/time';
@@ -39,28 +45,61 @@ const ms = (x: number) => x.toFixed(2);
 function postJson(agent: HttpAgent, url: string, token: string, input: unknown): Promise<unknown> {
   const body = JSON.stringify(input);
   return new Promise((resolve, reject) => {
-    const req = httpRequest(url, { method: 'POST', agent, headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body), Authorization: `Bearer ${token}`, [PACKED_ROWS_HEADER]: 'packed' } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve(unpackRows((JSON.parse(Buffer.concat(chunks).toString('utf8')) as { result: unknown }).result)));
-      res.on('error', reject);
-    });
+    const req = httpRequest(
+      url,
+      {
+        method: 'POST',
+        agent,
+        headers: {
+          'Content-Type': 'application/json',
+          'Content-Length': Buffer.byteLength(body),
+          Authorization: `Bearer ${token}`,
+          [PACKED_ROWS_HEADER]: 'packed',
+        },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve(unpackRows((JSON.parse(Buffer.concat(chunks).toString('utf8')) as { result: unknown }).result)),
+        );
+        res.on('error', reject);
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
 }
 
-interface Row { measure: string; median: string; p95: string; baseline: string; ratio: string; goal: string; ok: boolean }
+interface Row {
+  measure: string;
+  median: string;
+  p95: string;
+  baseline: string;
+  ratio: string;
+  goal: string;
+  ok: boolean;
+}
 const table: Row[] = [];
 const record = (measure: string, xs: number[], base: number[] | null, goal: string, ok: boolean) =>
-  table.push({ measure, median: ms(median(xs)), p95: ms(p95(xs)), baseline: base ? ms(median(base)) : '—', ratio: base ? (median(xs) / median(base)).toFixed(2) : '—', goal, ok });
+  table.push({
+    measure,
+    median: ms(median(xs)),
+    p95: ms(p95(xs)),
+    baseline: base ? ms(median(base)) : '—',
+    ratio: base ? (median(xs) / median(base)).toFixed(2) : '—',
+    goal,
+    ok,
+  });
 
 /** The import's baseline is the sqlite3 tool: say so before ten minutes of work, not after. */
 function requireSqlite3() {
   try {
     execFileSync('sqlite3', ['--version'], { stdio: 'ignore' });
   } catch {
-    console.error('npm run bench needs the sqlite3 command-line tool for the import baseline (Debian: apt-get install sqlite3).');
+    console.error(
+      'npm run bench needs the sqlite3 command-line tool for the import baseline (Debian: apt-get install sqlite3).',
+    );
     process.exit(2);
   }
 }
@@ -75,7 +114,9 @@ async function main() {
   const raw = new Database(file, { readonly: true });
   const http = await startHttpServer({ core, port: 0, staticDir: path.resolve('dist/renderer') });
 
-  const total = ((await core.dispatch('vegetation.list', { startRow: 0, endRow: 1 }, { token })) as { rowCount: number }).rowCount;
+  const total = (
+    (await core.dispatch('vegetation.list', { startRow: 0, endRow: 1 }, { token })) as { rowCount: number }
+  ).rowCount;
   const filters: [string, Partial<VegetationListInput>][] = [
     ['default (due date)', {}],
     ['逾期 overdue', { preset: 'overdue' }],
@@ -85,7 +126,14 @@ async function main() {
     ['by status', { statuses: ['scheduled'] }],
     ['by line', { lineId: 7 }],
     ['by township', { townshipId: 3 }],
-    ['planned date range', { filterModel: { plannedDate: { filterType: 'date', type: 'inRange', dateFrom: '2026-09-01', dateTo: '2026-09-30' } } }],
+    [
+      'planned date range',
+      {
+        filterModel: {
+          plannedDate: { filterType: 'date', type: 'inRange', dateFrom: '2026-09-01', dateTo: '2026-09-30' },
+        },
+      },
+    ],
     ['sort by planned date', { sortModel: [{ colId: 'plannedDate', sort: 'desc' }] }],
     ['text search box', { search: '王建国' }],
     ['text search box, one character', { search: '建' }],
@@ -111,7 +159,9 @@ async function main() {
   for (const [name, filter] of filters) {
     statements = [];
     t0 = performance.now();
-    const count = ((await core.dispatch('vegetation.list', { startRow: 0, endRow: 1, ...filter }, { token })) as { rowCount: number }).rowCount;
+    const count = (
+      (await core.dispatch('vegetation.list', { startRow: 0, endRow: 1, ...filter }, { token })) as { rowCount: number }
+    ).rowCount;
     const firstBlock = performance.now() - t0;
     const countSql = statements.find((s) => /count\(\*\)/i.test(s));
     // The first block deep in the grid after a write puts the whole order in the cache.
@@ -119,7 +169,9 @@ async function main() {
     t0 = performance.now();
     await core.dispatch('vegetation.list', { startRow: deep, endRow: deep + 100, ...filter }, { token });
     const firstDeep = performance.now() - t0;
-    const pages = Array.from({ length: RUNS }, (_, i) => Math.floor(((i * 7919) % 997) / 997 * Math.max(0, count - 100)));
+    const pages = Array.from({ length: RUNS }, (_, i) =>
+      Math.floor((((i * 7919) % 997) / 997) * Math.max(0, count - 100)),
+    );
     const inputs = pages.map((start) => ({ startRow: start, endRow: start + 100, ...filter }));
     // Learn the limit's statements for every page first (this also brings those pages of the file
     // into memory), then time each path in a loop of its own over the same pages: interleaved, one
@@ -162,7 +214,13 @@ async function main() {
       viaHttp.push(performance.now() - t0);
     }
     agent.destroy();
-    record(`page: ${name} (${count.toLocaleString()} rows)`, viaDispatch, direct, '≤1.5× raw, p95<15', median(viaDispatch) <= 1.5 * median(direct) && p95(viaDispatch) < 15);
+    record(
+      `page: ${name} (${count.toLocaleString()} rows)`,
+      viaDispatch,
+      direct,
+      '≤1.5× raw, p95<15',
+      median(viaDispatch) <= 1.5 * median(direct) && p95(viaDispatch) < 15,
+    );
     record(`  via HTTP`, viaHttp, direct, 'p95<15', p95(viaHttp) < 15);
     record(`  the core's own SQL for these pages`, coreSql, null, 'measured', true);
     if (countSql) {
@@ -173,21 +231,38 @@ async function main() {
       });
       record(`  row count (once per filter until a write)`, counts, null, 'measured', true);
     }
-    record(`  first block after a write (the count; a search: the whole order of its hits)`, [firstBlock], null, 'measured', true);
+    record(
+      `  first block after a write (the count; a search: the whole order of its hits)`,
+      [firstBlock],
+      null,
+      'measured',
+      true,
+    );
     record(`  first deep block after a write (orders the ids)`, [firstDeep], null, 'measured', true);
   }
 
   // The grid in a real browser.
   const browser = await chromium.launch({
     executablePath: existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--enable-precise-memory-info'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--enable-precise-memory-info',
+    ],
   });
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   // In the page: the time (from the start of the navigation) of the first frame that shows a row.
   await page.addInitScript(() => {
     const w = window as unknown as { __firstRowsAt?: number };
     new MutationObserver((_, observer) => {
-      if (w.__firstRowsAt === undefined && document.querySelector('[data-testid="vegetation-grid"] [data-testid="grade-tag"]')) {
+      if (
+        w.__firstRowsAt === undefined &&
+        document.querySelector('[data-testid="vegetation-grid"] [data-testid="grade-tag"]')
+      ) {
         observer.disconnect();
         requestAnimationFrame(() => (w.__firstRowsAt = performance.now()));
       }
@@ -204,16 +279,29 @@ async function main() {
     await page.goto(`${http.url}/#/vegetation`);
     await page.getByTestId('vegetation-grid').getByTestId('grade-tag').first().waitFor();
     seenByPlaywright.push(performance.now() - t0);
-    firstRows.push(await page.waitForFunction(() => (window as unknown as { __firstRowsAt?: number }).__firstRowsAt).then((h) => h.jsonValue() as Promise<number>));
+    firstRows.push(
+      await page
+        .waitForFunction(() => (window as unknown as { __firstRowsAt?: number }).__firstRowsAt)
+        .then((h) => h.jsonValue() as Promise<number>),
+    );
     t0 = performance.now();
     await page.evaluate(() => {
       const v = document.querySelector('.ag-body-vertical-scroll-viewport')!;
       v.scrollTop = v.scrollHeight;
     });
-    await page.locator(`[row-index="${total - 1}"]`).first().waitFor();
+    await page
+      .locator(`[row-index="${total - 1}"]`)
+      .first()
+      .waitFor();
     lastRow.push(performance.now() - t0);
   }
-  record('browser: open page → first rows drawn (in the page, from navigation start)', firstRows, null, '<1000', median(firstRows) < 1000);
+  record(
+    'browser: open page → first rows drawn (in the page, from navigation start)',
+    firstRows,
+    null,
+    '<1000',
+    median(firstRows) < 1000,
+  );
   record('  the same as Playwright sees it (its polling adds to it)', seenByPlaywright, null, 'measured', true);
   record('browser: jump to last row → drawn', lastRow, null, '<300', median(lastRow) < 300);
   await page.evaluate(() => (document.querySelector('.ag-body-vertical-scroll-viewport')!.scrollTop = 0));
@@ -225,11 +313,23 @@ async function main() {
   await client.send('HeapProfiler.collectGarbage');
   const heap = (await client.send('Runtime.getHeapUsage')) as { usedSize: number };
   const heapMb = heap.usedSize / 1024 / 1024;
-  table.push({ measure: 'browser: JS heap after 10,000 rows scrolled (MB)', median: heapMb.toFixed(1), p95: '—', baseline: '—', ratio: '—', goal: '<150', ok: heapMb < 150 });
+  table.push({
+    measure: 'browser: JS heap after 10,000 rows scrolled (MB)',
+    median: heapMb.toFixed(1),
+    p95: '—',
+    baseline: '—',
+    ratio: '—',
+    goal: '<150',
+    ok: heapMb < 150,
+  });
   await browser.close();
 
   // Global search (FTS5 over character-spaced text): a two-character fragment of a landowner's name.
-  const names = (raw.prepare("select landowner from vegetation_records where landowner is not null order by id limit 200").all() as { landowner: string }[]).map((r) => r.landowner);
+  const names = (
+    raw.prepare('select landowner from vegetation_records where landowner is not null order by id limit 200').all() as {
+      landowner: string;
+    }[]
+  ).map((r) => r.landowner);
   const searchTimes: number[] = [];
   const likeTimes: number[] = [];
   for (let i = 0; i < Math.max(RUNS, 10); i++) {
@@ -238,10 +338,18 @@ async function main() {
     await core.dispatch('search.global', { q: fragment }, { token });
     searchTimes.push(performance.now() - s0);
     s0 = performance.now();
-    raw.prepare('select id from vegetation_records where deleted_at is null and landowner like ? limit 9').all(`%${fragment}%`);
+    raw
+      .prepare('select id from vegetation_records where deleted_at is null and landowner like ? limit 9')
+      .all(`%${fragment}%`);
     likeTimes.push(performance.now() - s0);
   }
-  record('global search: 2-character name fragment (vs LIKE scan, first 9)', searchTimes, likeTimes, '<100', median(searchTimes) < 100);
+  record(
+    'global search: 2-character name fragment (vs LIKE scan, first 9)',
+    searchTimes,
+    likeTimes,
+    '<100',
+    median(searchTimes) < 100,
+  );
 
   const imp = await benchImport(core, token, dir, IMPORT_ROWS);
   const perSecond = (n: number, msTaken: number) => Math.round(n / (msTaken / 1000)).toLocaleString();
@@ -249,53 +357,131 @@ async function main() {
     `import of ${imp.rows.toLocaleString()} rows: ${(imp.totalMs / 1000).toFixed(1)} s in all (${perSecond(imp.rows, imp.totalMs)} rows/s); ` +
       `upload ${imp.uploadMs.toFixed(0)} ms, check-only job ${imp.analyseMs.toFixed(0)} ms; in the commit job: read ${imp.readMs.toFixed(0)} ms, check ${imp.checkMs.toFixed(0)} ms, write ${imp.writeMs.toFixed(0)} ms`,
   );
-  table.push({ measure: `import ${imp.rows.toLocaleString()} rows end to end (rows/s)`, median: perSecond(imp.rows, imp.totalMs), p95: '—', baseline: '—', ratio: '—', goal: 'printed', ok: true });
-  record(`write phase of the import vs sqlite3 .import (${imp.rows.toLocaleString()} rows)`, [imp.writeMs], [imp.sqlite3ImportMs], '≤2×', imp.writeMs <= 2 * imp.sqlite3ImportMs);
-  record('grid page while the import runs (vs idle)', imp.pageDuring.length ? imp.pageDuring : [0], imp.pageIdle, 'p95 <250', p95(imp.pageDuring.length ? imp.pageDuring : [0]) < 250);
+  table.push({
+    measure: `import ${imp.rows.toLocaleString()} rows end to end (rows/s)`,
+    median: perSecond(imp.rows, imp.totalMs),
+    p95: '—',
+    baseline: '—',
+    ratio: '—',
+    goal: 'printed',
+    ok: true,
+  });
+  record(
+    `write phase of the import vs sqlite3 .import (${imp.rows.toLocaleString()} rows)`,
+    [imp.writeMs],
+    [imp.sqlite3ImportMs],
+    '≤2×',
+    imp.writeMs <= 2 * imp.sqlite3ImportMs,
+  );
+  record(
+    'grid page while the import runs (vs idle)',
+    imp.pageDuring.length ? imp.pageDuring : [0],
+    imp.pageIdle,
+    'p95 <250',
+    p95(imp.pageDuring.length ? imp.pageDuring : [0]) < 250,
+  );
 
   const roster = benchRoster();
   console.log(
     `roster 92 days × 2 shifts × 3 areas × 60 people: ${roster.placements} assignments, ${roster.violations} hard-rule violations, ${roster.shortages} shortages; ` +
       `fairness: nights ${roster.fairness.minNights}–${roster.fairness.maxNights} per person, weekends ${roster.fairness.minWeekends}–${roster.fairness.maxWeekends}, shifts ${roster.fairness.minShifts}–${roster.fairness.maxShifts}, wishes kept ${roster.fairness.wishesHonoured}/${roster.fairness.wishes}`,
   );
-  record('roster: generate a 92-day season (vs one full hard-rule check)', roster.solveMs, roster.checkMs, '<10000, 0 violations', median(roster.solveMs) < 10_000 && roster.violations === 0);
+  record(
+    'roster: generate a 92-day season (vs one full hard-rule check)',
+    roster.solveMs,
+    roster.checkMs,
+    '<10000, 0 violations',
+    median(roster.solveMs) < 10_000 && roster.violations === 0,
+  );
   // One hand edit is checked by the same rules over the whole season: the drag must answer at once.
-  const season = ((await core.dispatch('seasons.list', {}, { token })) as { rows: { id: number; startDate: string }[] }).rows[0]!;
-  const view = (await core.dispatch('roster.get', { seasonId: season.id }, { token })) as { assignments: { date: string; shift: string; areaId: number; crew: number; staffId: number }[] };
+  const season = ((await core.dispatch('seasons.list', {}, { token })) as { rows: { id: number; startDate: string }[] })
+    .rows[0]!;
+  const view = (await core.dispatch('roster.get', { seasonId: season.id }, { token })) as {
+    assignments: { date: string; shift: string; areaId: number; crew: number; staffId: number }[];
+  };
   const edits: number[] = [];
   for (let i = 0; i < 10; i++) {
     const a = view.assignments[(i * 97) % view.assignments.length]!;
     // Someone not already on that shift (the check refuses a person twice on one shift outright).
-    const onShift = new Set(view.assignments.filter((x) => x.date === a.date && x.shift === a.shift).map((x) => x.staffId));
-    const other = view.assignments.slice((i * 89 + 13) % view.assignments.length).concat(view.assignments).find((x) => !onShift.has(x.staffId))!;
+    const onShift = new Set(
+      view.assignments.filter((x) => x.date === a.date && x.shift === a.shift).map((x) => x.staffId),
+    );
+    const other = view.assignments
+      .slice((i * 89 + 13) % view.assignments.length)
+      .concat(view.assignments)
+      .find((x) => !onShift.has(x.staffId))!;
     const s0 = performance.now();
-    await core.dispatch('roster.check', { seasonId: season.id, date: a.date, shift: a.shift, areaId: a.areaId, crew: a.crew, staffId: other.staffId }, { token });
+    await core.dispatch(
+      'roster.check',
+      { seasonId: season.id, date: a.date, shift: a.shift, areaId: a.areaId, crew: a.crew, staffId: other.staffId },
+      { token },
+    );
     edits.push(performance.now() - s0);
   }
   record('roster: check one hand edit over the season (roster.check)', edits, null, '<300', median(edits) < 300);
 
   // The trimming planner on a county of its own (20,000 open records, 12 teams, 13 weeks).
   const planner = await benchPlanner();
-  console.log(`planner: ${planner.records.toLocaleString()} open records, ${planner.teams} teams, ${planner.days} days`);
-  for (const row of plannerRows(planner)) table.push({ measure: row.measure, median: row.ours, p95: '—', baseline: row.baseline, ratio: '—', goal: row.goal, ok: row.ok });
+  console.log(
+    `planner: ${planner.records.toLocaleString()} open records, ${planner.teams} teams, ${planner.days} days`,
+  );
+  for (const row of plannerRows(planner))
+    table.push({
+      measure: row.measure,
+      median: row.ours,
+      p95: '—',
+      baseline: row.baseline,
+      ratio: '—',
+      goal: row.goal,
+      ok: row.ok,
+    });
 
   await http.close();
   raw.close();
   learner.close();
-  const someLine = ((await core.dispatch('reference.options', {}, { token })) as { lines: { id: number }[] }).lines[0]!.id;
+  const someLine = ((await core.dispatch('reference.options', {}, { token })) as { lines: { id: number }[] }).lines[0]!
+    .id;
   await core.close();
 
   // The first start of the day on this ledger: the backup must not stand between the clerk and the rows.
   const first = await benchFirstStart(dir, token, someLine);
   const saves = first.saveMsDuringBackup.length ? first.saveMsDuringBackup : [0];
-  console.log(`first start of the day: rows at ${first.toFirstRowsMs.toFixed(0)} ms, the day's backup done at ${(first.backupMs / 1000).toFixed(1)} s (progress seen: ${first.percentsSeen.join(', ') || '—'} %), ${first.saveMsDuringBackup.length} saves during it`);
-  table.push({ measure: 'first start of the day (1M records, no backup yet): process start → first rows drawn', median: ms(first.toFirstRowsMs), p95: '—', baseline: '—', ratio: '—', goal: '<2000', ok: first.toFirstRowsMs < 2000 });
-  table.push({ measure: '  the day’s backup, in the background meanwhile: done, written (s)', median: (first.backupMs / 1000).toFixed(1), p95: '—', baseline: '—', ratio: '—', goal: 'written', ok: first.backupWritten });
+  console.log(
+    `first start of the day: rows at ${first.toFirstRowsMs.toFixed(0)} ms, the day's backup done at ${(first.backupMs / 1000).toFixed(1)} s (progress seen: ${first.percentsSeen.join(', ') || '—'} %), ${first.saveMsDuringBackup.length} saves during it`,
+  );
+  table.push({
+    measure: 'first start of the day (1M records, no backup yet): process start → first rows drawn',
+    median: ms(first.toFirstRowsMs),
+    p95: '—',
+    baseline: '—',
+    ratio: '—',
+    goal: '<2000',
+    ok: first.toFirstRowsMs < 2000,
+  });
+  table.push({
+    measure: '  the day’s backup, in the background meanwhile: done, written (s)',
+    median: (first.backupMs / 1000).toFixed(1),
+    p95: '—',
+    baseline: '—',
+    ratio: '—',
+    goal: 'written',
+    ok: first.backupWritten,
+  });
   record('  a save while that backup runs', saves, null, 'p95 <250', p95(saves) < 250);
   rmSync(dir, { recursive: true, force: true });
 
   console.log(`\n${RECORDS.toLocaleString()} records, ${RUNS} runs each, times in ms`);
-  console.table(table.map((r) => ({ measure: r.measure, median: r.median, p95: r.p95, 'raw SQL': r.baseline, ratio: r.ratio, goal: r.goal, ok: r.ok ? 'yes' : 'MISSED' })));
+  console.table(
+    table.map((r) => ({
+      measure: r.measure,
+      median: r.median,
+      p95: r.p95,
+      'raw SQL': r.baseline,
+      ratio: r.ratio,
+      goal: r.goal,
+      ok: r.ok ? 'yes' : 'MISSED',
+    })),
+  );
   const missed = table.filter((r) => !r.ok);
   if (missed.length) {
     console.log(`${missed.length} goal(s) missed`);

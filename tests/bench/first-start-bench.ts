@@ -26,7 +26,11 @@ const freePort = () =>
   });
 
 async function post<T>(url: string, method: string, input: unknown, token: string): Promise<T> {
-  const res = await fetch(`${url}/api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` }, body: JSON.stringify(input) });
+  const res = await fetch(`${url}/api/${method}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+    body: JSON.stringify(input),
+  });
   const body = (await res.json()) as { ok: boolean; result: T; error?: unknown };
   if (!body.ok) throw new Error(`${method}: ${JSON.stringify(body.error)}`);
   return body.result;
@@ -38,17 +42,29 @@ export async function benchFirstStart(dataDir: string, token: string, lineId: nu
   const url = `http://127.0.0.1:${port}`;
   const browser = await chromium.launch({
     executablePath: existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   await page.addInitScript((tk) => sessionStorage.setItem('griddesk.token', tk), token);
 
   const t0 = performance.now();
-  const server = spawn(process.execPath, ['dist/electron/http/serve.js', '--data', dataDir, '--port', String(port)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const server = spawn(process.execPath, ['dist/electron/http/serve.js', '--data', dataDir, '--port', String(port)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   try {
     // As a clerk would: the page is asked for until the server answers.
     for (;;) {
-      const up = await fetch(`${url}/`).then(() => true, () => false);
+      const up = await fetch(`${url}/`).then(
+        () => true,
+        () => false,
+      );
       if (up) break;
       await new Promise((r) => setTimeout(r, 20));
     }
@@ -59,14 +75,32 @@ export async function benchFirstStart(dataDir: string, token: string, lineId: nu
     const percentsSeen: number[] = [];
     const saveMsDuringBackup: number[] = [];
     const folder = path.join(dataDir, 'backups');
-    const written = () => existsSync(folder) && readdirSync(folder).some((n) => n.includes('-daily') && !n.endsWith('-journal'));
+    const written = () =>
+      existsSync(folder) && readdirSync(folder).some((n) => n.includes('-daily') && !n.endsWith('-journal'));
     // Until the day's backup is written (or has failed): a save now and then, as a clerk would.
     for (let i = 0; performance.now() - t0 < 120_000; i++) {
-      const { daily } = await post<{ daily: { running: boolean; percent: number; lastError: string | null } }>(url, 'backup.list', {}, token);
+      const { daily } = await post<{ daily: { running: boolean; percent: number; lastError: string | null } }>(
+        url,
+        'backup.list',
+        {},
+        token,
+      );
       if (daily.lastError || (!daily.running && written())) break;
       if (daily.running) percentsSeen.push(daily.percent);
       const s0 = performance.now();
-      await post(url, 'vegetation.save', { lineId, towerRange: `#${900 + (i % 50)}`, species: '杨树', treeCount: 1, verticalDistance: 3, action: 'trim' }, token);
+      await post(
+        url,
+        'vegetation.save',
+        {
+          lineId,
+          towerRange: `#${900 + (i % 50)}`,
+          species: '杨树',
+          treeCount: 1,
+          verticalDistance: 3,
+          action: 'trim',
+        },
+        token,
+      );
       if (daily.running) saveMsDuringBackup.push(performance.now() - s0);
       await new Promise((r) => setTimeout(r, 100));
     }

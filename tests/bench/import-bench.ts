@@ -18,7 +18,18 @@ async function makeSheet(file: string, rows: number, lines: string[]) {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true });
   const ws = wb.addWorksheet('台账');
   ws.addRow(['某县供电公司 树障隐患台账（基准测试）']).commit();
-  ws.addRow(['线路', '杆号区段', '户主', '树种', '株数', '垂直距离(m)', '水平距离(m)', '处理方式', '计划日期', '备注']).commit();
+  ws.addRow([
+    '线路',
+    '杆号区段',
+    '户主',
+    '树种',
+    '株数',
+    '垂直距离(m)',
+    '水平距离(m)',
+    '处理方式',
+    '计划日期',
+    '备注',
+  ]).commit();
   const plannedOn = [0, 1].map((d) => {
     const day = new Date(Date.now() + d * 86_400_000);
     return `${day.getFullYear()}/${day.getMonth() + 1}/${day.getDate()}`;
@@ -69,7 +80,11 @@ export interface ImportFigures {
 export async function benchImport(core: Core, token: string, dir: string, rows: number): Promise<ImportFigures> {
   const options = (await core.dispatch('reference.options', {}, { token })) as { lines: { name: string }[] };
   const sheetFile = path.join(dir, 'import-100k.xlsx');
-  await makeSheet(sheetFile, rows, options.lines.map((l) => l.name));
+  await makeSheet(
+    sheetFile,
+    rows,
+    options.lines.map((l) => l.name),
+  );
   const bytes = (await import('node:fs')).readFileSync(sheetFile);
 
   // Baseline database: the same file as it is now, for sqlite3's .import.
@@ -91,19 +106,43 @@ export async function benchImport(core: Core, token: string, dir: string, rows: 
   let uploadId: string | undefined;
   for (let offset = 0; offset < bytes.length; offset += FILE_CHUNK_BYTES) {
     const chunk = bytes.subarray(offset, offset + FILE_CHUNK_BYTES);
-    const r = (await core.dispatch('files.upload', { uploadId, name: 'import-100k.xlsx', offset, data: chunk.toString('base64'), done: offset + chunk.length >= bytes.length }, { token })) as { fileId: string };
+    const r = (await core.dispatch(
+      'files.upload',
+      {
+        uploadId,
+        name: 'import-100k.xlsx',
+        offset,
+        data: chunk.toString('base64'),
+        done: offset + chunk.length >= bytes.length,
+      },
+      { token },
+    )) as { fileId: string };
     uploadId = r.fileId;
   }
   const uploadMs = performance.now() - t0;
   const t1 = performance.now();
-  const analysed = await job(core, token, ((await core.dispatch('excel.analyse', { sheet: 'vegetation', fileId: uploadId }, { token })) as { jobId: string }).jobId);
+  const analysed = await job(
+    core,
+    token,
+    ((await core.dispatch('excel.analyse', { sheet: 'vegetation', fileId: uploadId }, { token })) as { jobId: string })
+      .jobId,
+  );
   const analyseMs = performance.now() - t1;
-  if (analysed.result?.kind !== 'excel.analyse' || analysed.result.preview.problemCount > 0) throw new Error(`bench sheet did not check clean: ${JSON.stringify(analysed.result?.kind === "excel.analyse" ? analysed.result.preview.problems.slice(0, 3) : analysed.error)}`);
+  if (analysed.result?.kind !== 'excel.analyse' || analysed.result.preview.problemCount > 0)
+    throw new Error(
+      `bench sheet did not check clean: ${JSON.stringify(analysed.result?.kind === 'excel.analyse' ? analysed.result.preview.problems.slice(0, 3) : analysed.error)}`,
+    );
   const pageDuring: number[] = [];
   const committed = await job(
     core,
     token,
-    ((await core.dispatch('excel.commit', { sheet: 'vegetation', fileId: uploadId, mapping: analysed.result.preview.mapping }, { token })) as { jobId: string }).jobId,
+    (
+      (await core.dispatch(
+        'excel.commit',
+        { sheet: 'vegetation', fileId: uploadId, mapping: analysed.result.preview.mapping },
+        { token },
+      )) as { jobId: string }
+    ).jobId,
     async () => {
       pageDuring.push(await page());
       await new Promise((r) => setTimeout(r, 10));
@@ -115,17 +154,37 @@ export async function benchImport(core: Core, token: string, dir: string, rows: 
 
   // The same rows as CSV, straight from what the import wrote, for sqlite3's .import.
   const db = new Database(core.file, { readonly: true });
-  const columns = (db.prepare('pragma table_info(vegetation_records)').all() as { name: string }[]).map((c) => c.name).filter((c) => c !== 'id');
-  const quote = (v: unknown) => (v === null ? '' : /[",\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v));
+  const columns = (db.prepare('pragma table_info(vegetation_records)').all() as { name: string }[])
+    .map((c) => c.name)
+    .filter((c) => c !== 'id');
+  const quote = (v: unknown) =>
+    v === null ? '' : /[",\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v);
   const lines = [columns.join(',')];
-  for (const r of db.prepare(`select ${columns.join(',')} from vegetation_records where id > ?`).raw().iterate(maxBefore)) lines.push((r as unknown[]).map(quote).join(','));
+  for (const r of db
+    .prepare(`select ${columns.join(',')} from vegetation_records where id > ?`)
+    .raw()
+    .iterate(maxBefore))
+    lines.push((r as unknown[]).map(quote).join(','));
   db.close();
   const csv = path.join(dir, 'import-100k.csv');
   writeFileSync(csv, lines.join('\n'));
   const script = `.import --csv ${csv} import_rows\ninsert into vegetation_records (${columns.join(',')}) select ${columns.map((c) => `nullif(${c}, '')`).join(',')} from import_rows;\n`;
   const t2 = performance.now();
-  execFileSync('sqlite3', [copy], { input: `pragma journal_mode=wal;\npragma synchronous=full;\nbegin;\n${script}commit;\n` });
+  execFileSync('sqlite3', [copy], {
+    input: `pragma journal_mode=wal;\npragma synchronous=full;\nbegin;\n${script}commit;\n`,
+  });
   const sqlite3ImportMs = performance.now() - t2;
 
-  return { rows: created, totalMs, uploadMs, analyseMs, readMs: timings.readMs, checkMs: timings.checkMs, writeMs: timings.writeMs, sqlite3ImportMs, pageIdle, pageDuring };
+  return {
+    rows: created,
+    totalMs,
+    uploadMs,
+    analyseMs,
+    readMs: timings.readMs,
+    checkMs: timings.checkMs,
+    writeMs: timings.writeMs,
+    sqlite3ImportMs,
+    pageIdle,
+    pageDuring,
+  };
 }

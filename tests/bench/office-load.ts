@@ -35,8 +35,15 @@ const timings: Record<Kind, number[]> = { page: [], register: [], dashboard: [],
 const failures: string[] = [];
 let conflicts = 0;
 
-const pct = (xs: number[], p: number) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]! : NaN);
-const freePort = () => new Promise<number>((resolve) => { const s = createServer().listen(0, HOST, () => { const { port } = s.address() as { port: number }; s.close(() => resolve(port)); }); });
+const pct = (xs: number[], p: number) =>
+  xs.length ? [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]! : NaN;
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const s = createServer().listen(0, HOST, () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
 
 /** What each desk wrote and saw accepted: checked against the server at the end. */
 const created: { id: number; species: string; treeCount: number }[] = [];
@@ -59,19 +66,37 @@ async function timed<T>(kind: Kind, fn: () => Promise<T>): Promise<T | undefined
   }
 }
 
-const SORTS = [[], [{ colId: 'lineName', sort: 'asc' }], [{ colId: 'plannedDate', sort: 'desc' }], [{ colId: 'hazardGrade', sort: 'asc' }]] as const;
+const SORTS = [
+  [],
+  [{ colId: 'lineName', sort: 'asc' }],
+  [{ colId: 'plannedDate', sort: 'desc' }],
+  [{ colId: 'hazardGrade', sort: 'asc' }],
+] as const;
 const PRESETS = [undefined, 'overdue', 'due30', 'emergency', 'blocked'] as const;
 
-async function desk(remote: Remote, token: string, role: string, hot: number[], lineIds: number[], until: number, rnd: () => number) {
+async function desk(
+  remote: Remote,
+  token: string,
+  role: string,
+  hot: number[],
+  lineIds: number[],
+  until: number,
+  rnd: () => number,
+) {
   const call = (m: string, input: unknown) => remote.dispatch(m, input, { token });
   let seen = 0;
   while (Date.now() < until) {
-    if (THINK_MS > 0) await new Promise((res) => setTimeout(res, Math.min(5 * THINK_MS, -Math.log(1 - rnd()) * THINK_MS)));
+    if (THINK_MS > 0)
+      await new Promise((res) => setTimeout(res, Math.min(5 * THINK_MS, -Math.log(1 - rnd()) * THINK_MS)));
     const r = rnd();
     if (r < 0.55) {
       // Half the pages are the top of a grid (opening it), half a block deeper down (scrolling).
       const start = rnd() < 0.5 ? 0 : Math.floor(rnd() * (RECORDS / 100)) * 100;
-      const input: Partial<VegetationListInput> = { startRow: start, endRow: start + 100, sortModel: [...SORTS[Math.floor(rnd() * SORTS.length)]!] as never };
+      const input: Partial<VegetationListInput> = {
+        startRow: start,
+        endRow: start + 100,
+        sortModel: [...SORTS[Math.floor(rnd() * SORTS.length)]!] as never,
+      };
       const preset = PRESETS[Math.floor(rnd() * PRESETS.length)];
       if (preset) Object.assign(input, { preset, startRow: 0, endRow: 100 });
       await timed('page', () => call('vegetation.list', input));
@@ -81,18 +106,34 @@ async function desk(remote: Remote, token: string, role: string, hot: number[], 
     } else if (r < 0.72) {
       await timed('dashboard', () => call(rnd() < 0.5 ? 'dashboard.panels' : 'reminders.list', {}));
     } else if (r < 0.8) {
-      const s = (await timed('changes', () => call('changes.since', { version: seen }))) as { version: number } | undefined;
+      const s = (await timed('changes', () => call('changes.since', { version: seen }))) as
+        { version: number } | undefined;
       if (s) seen = s.version;
     } else if (role === 'clerk' && r < 0.9) {
-      const input = { lineId: lineIds[Math.floor(rnd() * lineIds.length)]!, towerRange: String(1 + Math.floor(rnd() * 300)), action: 'trim', species: ['柳树', '杨树', '桉树'][Math.floor(rnd() * 3)]!, treeCount: 1 + Math.floor(rnd() * 20), verticalDistance: 2 + Math.round(rnd() * 40) / 10 };
-      const saved = (await timed('create', () => call('vegetation.save', input))) as { record: { id: number } } | undefined;
+      const input = {
+        lineId: lineIds[Math.floor(rnd() * lineIds.length)]!,
+        towerRange: String(1 + Math.floor(rnd() * 300)),
+        action: 'trim',
+        species: ['柳树', '杨树', '桉树'][Math.floor(rnd() * 3)]!,
+        treeCount: 1 + Math.floor(rnd() * 20),
+        verticalDistance: 2 + Math.round(rnd() * 40) / 10,
+      };
+      const saved = (await timed('create', () => call('vegetation.save', input))) as
+        { record: { id: number } } | undefined;
       if (saved) created.push({ id: saved.record.id, species: input.species, treeCount: input.treeCount });
     } else if (role === 'clerk') {
       // Edits of a small pool of records every desk edits: conflicts are expected answers, never silent overwrites.
       const id = hot[Math.floor(rnd() * hot.length)]!;
-      const current = (await timed('edit', () => call('vegetation.get', { id }))) as Record<string, unknown> | undefined;
+      const current = (await timed('edit', () => call('vegetation.get', { id }))) as
+        Record<string, unknown> | undefined;
       if (!current) continue;
-      const saved = await timed('edit', () => call('vegetation.save', { ...current, notes: `load ${Date.now()}`, treeCount: ((current.treeCount as number) % 50) + 1 }));
+      const saved = await timed('edit', () =>
+        call('vegetation.save', {
+          ...current,
+          notes: `load ${Date.now()}`,
+          treeCount: ((current.treeCount as number) % 50) + 1,
+        }),
+      );
       if (saved) acceptedEdits.set(id, (acceptedEdits.get(id) ?? 0) + 1);
     }
   }
@@ -123,10 +164,14 @@ async function main() {
     const port = await freePort();
     // LOAD_SERVER_ARGS: node flags for the server process (e.g. --cpu-prof to see where its time goes).
     const nodeArgs = (process.env.LOAD_SERVER_ARGS ?? '').split(' ').filter(Boolean);
-    server = spawn(process.execPath, [...nodeArgs, path.resolve('dist/electron/http/office-server.js'), '--data', dataDir], {
-      env: { ...process.env, GRIDDESK_PG_URL: dbUrl, GRIDDESK_SERVER_HOST: HOST, GRIDDESK_SERVER_PORT: String(port) },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    server = spawn(
+      process.execPath,
+      [...nodeArgs, path.resolve('dist/electron/http/office-server.js'), '--data', dataDir],
+      {
+        env: { ...process.env, GRIDDESK_PG_URL: dbUrl, GRIDDESK_SERVER_HOST: HOST, GRIDDESK_SERVER_PORT: String(port) },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
     let printed = '';
     server.stdout!.on('data', (c: Buffer) => (printed += c.toString()));
     const url = `https://${HOST}:${port}`;
@@ -136,39 +181,83 @@ async function main() {
     }
     // What a client is shown, what the server printed and the certificate on its disk must agree.
     const fingerprint = (await probeServer(url)).fingerprint;
-    if (!printed.includes(fingerprint) || fingerprintOf(readFileSync(path.join(dataDir, 'server-cert.pem'), 'utf8')) !== fingerprint) throw new Error('fingerprints differ');
+    if (
+      !printed.includes(fingerprint) ||
+      fingerprintOf(readFileSync(path.join(dataDir, 'server-cert.pem'), 'utf8')) !== fingerprint
+    )
+      throw new Error('fingerprints differ');
 
     const setupClient = createRemoteDispatcher({ url, fingerprint });
     const setupCode = readFileSync(path.join(dataDir, 'setup-code.txt'), 'utf8').trim();
-    const { token: adminToken } = (await setupClient.dispatch('accounts.setup', { password: PASSWORD, setupCode }, {})) as { token: string };
+    const { token: adminToken } = (await setupClient.dispatch(
+      'accounts.setup',
+      { password: PASSWORD, setupCode },
+      {},
+    )) as { token: string };
     let t0 = performance.now();
     await setupClient.dispatch('demo.load', { vegetationRecords: RECORDS }, { token: adminToken });
-    console.log(`demo county with ${RECORDS} tree-hazard records on PostgreSQL in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-    const lines = (await setupClient.dispatch('lines.list', { startRow: 0, endRow: 500 }, { token: adminToken })) as { rows: { id: number }[] };
-    const hot = ((await setupClient.dispatch('vegetation.list', { startRow: 0, endRow: 40 }, { token: adminToken })) as { rows: { id: number; version: number }[] }).rows;
+    console.log(
+      `demo county with ${RECORDS} tree-hazard records on PostgreSQL in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+    );
+    const lines = (await setupClient.dispatch('lines.list', { startRow: 0, endRow: 500 }, { token: adminToken })) as {
+      rows: { id: number }[];
+    };
+    const hot = (
+      (await setupClient.dispatch('vegetation.list', { startRow: 0, endRow: 40 }, { token: adminToken })) as {
+        rows: { id: number; version: number }[];
+      }
+    ).rows;
     const versionsBefore = new Map(hot.map((r) => [r.id, r.version]));
 
-    const roles = Array.from({ length: CLIENTS }, (_, i) => (i % 10 < 6 ? 'clerk' : i % 10 < 8 ? 'planner' : 'manager'));
+    const roles = Array.from({ length: CLIENTS }, (_, i) =>
+      i % 10 < 6 ? 'clerk' : i % 10 < 8 ? 'planner' : 'manager',
+    );
     const desks: { remote: Remote; token: string; role: string }[] = [];
     for (const [i, role] of roles.entries()) {
       const username = `desk${i + 1}`;
-      await setupClient.dispatch('accounts.saveUser', { username, displayName: `${role} ${i + 1}`, role, active: true, initialPassword: 'Start1234' }, { token: adminToken });
+      await setupClient.dispatch(
+        'accounts.saveUser',
+        { username, displayName: `${role} ${i + 1}`, role, active: true, initialPassword: 'Start1234' },
+        { token: adminToken },
+      );
       const remote = createRemoteDispatcher({ url, fingerprint });
-      const first = (await remote.dispatch('accounts.login', { username, password: 'Start1234' }, {})) as { token: string };
-      await remote.dispatch('accounts.changePassword', { currentPassword: 'Start1234', newPassword: PASSWORD }, { token: first.token });
+      const first = (await remote.dispatch('accounts.login', { username, password: 'Start1234' }, {})) as {
+        token: string;
+      };
+      await remote.dispatch(
+        'accounts.changePassword',
+        { currentPassword: 'Start1234', newPassword: PASSWORD },
+        { token: first.token },
+      );
       desks.push({ remote, token: first.token, role });
     }
 
-    console.log(`${CLIENTS} desks (${roles.filter((r) => r === 'clerk').length} clerks writing), a pause of ${THINK_MS} ms on average between actions, for ${SECONDS} s against ${url} …`);
+    console.log(
+      `${CLIENTS} desks (${roles.filter((r) => r === 'clerk').length} clerks writing), a pause of ${THINK_MS} ms on average between actions, for ${SECONDS} s against ${url} …`,
+    );
     t0 = performance.now();
     const until = Date.now() + SECONDS * 1000;
-    await Promise.all(desks.map((d, i) => desk(d.remote, d.token, d.role, hot.map((h) => h.id), lines.rows.map((l) => l.id), until, mulberry(2026 + i))));
+    await Promise.all(
+      desks.map((d, i) =>
+        desk(
+          d.remote,
+          d.token,
+          d.role,
+          hot.map((h) => h.id),
+          lines.rows.map((l) => l.id),
+          until,
+          mulberry(2026 + i),
+        ),
+      ),
+    );
     const elapsed = (performance.now() - t0) / 1000;
 
     // No lost writes: every accepted new record is there as written; every accepted edit moved its record's version by one.
     let lost = 0;
     for (const c of created) {
-      const r = (await setupClient.dispatch('vegetation.get', { id: c.id }, { token: adminToken }).catch(() => null)) as { species: string; treeCount: number } | null;
+      const r = (await setupClient
+        .dispatch('vegetation.get', { id: c.id }, { token: adminToken })
+        .catch(() => null)) as { species: string; treeCount: number } | null;
       if (!r || r.species !== c.species || r.treeCount !== c.treeCount) lost++;
     }
     for (const [id, n] of acceptedEdits) {
@@ -180,12 +269,21 @@ async function main() {
 
     const ops = Object.values(timings).reduce((n, xs) => n + xs.length, 0);
     console.log('\n| operation | count | p50 ms | p95 ms | p99 ms |\n|---|---:|---:|---:|---:|');
-    for (const [kind, xs] of Object.entries(timings)) console.log(`| ${kind} | ${xs.length} | ${pct(xs, 0.5).toFixed(1)} | ${pct(xs, 0.95).toFixed(1)} | ${pct(xs, 0.99).toFixed(1)} |`);
-    console.log(`\n${ops} calls in ${elapsed.toFixed(0)} s (${(ops / elapsed).toFixed(0)}/s); ${created.length} records created, ${[...acceptedEdits.values()].reduce((a, b) => a + b, 0)} edits accepted, ${conflicts} conflicts answered`);
-    console.log(`errors: ${failures.length}${failures.length ? ` (first: ${failures.slice(0, 3).join('; ')})` : ''}; lost writes: ${lost}`);
+    for (const [kind, xs] of Object.entries(timings))
+      console.log(
+        `| ${kind} | ${xs.length} | ${pct(xs, 0.5).toFixed(1)} | ${pct(xs, 0.95).toFixed(1)} | ${pct(xs, 0.99).toFixed(1)} |`,
+      );
+    console.log(
+      `\n${ops} calls in ${elapsed.toFixed(0)} s (${(ops / elapsed).toFixed(0)}/s); ${created.length} records created, ${[...acceptedEdits.values()].reduce((a, b) => a + b, 0)} edits accepted, ${conflicts} conflicts answered`,
+    );
+    console.log(
+      `errors: ${failures.length}${failures.length ? ` (first: ${failures.slice(0, 3).join('; ')})` : ''}; lost writes: ${lost}`,
+    );
     const pageP95 = pct(timings.page, 0.95);
     const ok = failures.length === 0 && lost === 0 && pageP95 < 50;
-    console.log(`goal: no errors, no lost writes, p95 page fetch < 50 ms (${pageP95.toFixed(1)} ms): ${ok ? 'met' : 'MISSED'}`);
+    console.log(
+      `goal: no errors, no lost writes, p95 page fetch < 50 ms (${pageP95.toFixed(1)} ms): ${ok ? 'met' : 'MISSED'}`,
+    );
     process.exitCode = ok ? 0 : 1;
   } finally {
     server?.kill('SIGTERM');

@@ -40,9 +40,12 @@ function naivePlan(input: PlannerInput) {
   }
   const used = new Set<string>();
   const placed: { teamId: number; date: string; lineId: number; towerFrom: number }[] = [];
-  const order = input.records.filter((r) => r.status !== 'blocked').sort((a, b) => (a.deadline ?? '9999').localeCompare(b.deadline ?? '9999') || a.id - b.id);
+  const order = input.records
+    .filter((r) => r.status !== 'blocked')
+    .sort((a, b) => (a.deadline ?? '9999').localeCompare(b.deadline ?? '9999') || a.id - b.id);
   for (const r of order) {
-    const earliest = r.hasLandowner && r.grade !== 'emergency' ? addDays(input.today, input.noticeLeadDays) : input.from;
+    const earliest =
+      r.hasLandowner && r.grade !== 'emergency' ? addDays(input.today, input.noticeLeadDays) : input.from;
     const fit = (() => {
       for (const day of days) {
         if (day < earliest) continue;
@@ -86,8 +89,20 @@ export async function benchPlanner(records = 20_000, runs = 3): Promise<PlannerB
     const { townships } = (await call('reference.options', {}, token)) as { townships: { id: number }[] };
     for (let i = 0; i < 5; i++) {
       const { id } = (await call('teams.save', { name: `树障专业队${i + 1}`, kind: 'line' }, token)) as { id: number };
-      const team = ((await call('trimming.teams', {}, token)) as { teams: { id: number; version: number }[] }).teams.find((x) => x.id === id)!;
-      await call('trimming.saveTeam', { teamId: id, version: team.version, hoursPerDay: 8, crewSize: 6, townshipIds: townships.filter((_, k) => k % 5 === i).map((x) => x.id) }, token);
+      const team = (
+        (await call('trimming.teams', {}, token)) as { teams: { id: number; version: number }[] }
+      ).teams.find((x) => x.id === id)!;
+      await call(
+        'trimming.saveTeam',
+        {
+          teamId: id,
+          version: team.version,
+          hoursPerDay: 8,
+          crewSize: 6,
+          townshipIds: townships.filter((_, k) => k % 5 === i).map((x) => x.id),
+        },
+        token,
+      );
     }
     const today = localDate(new Date());
     const params = { from: today, to: addDays(today, 90) };
@@ -101,11 +116,23 @@ export async function benchPlanner(records = 20_000, runs = 3): Promise<PlannerB
       outcome = autoPlan(input);
       planMs.push(performance.now() - t0);
     }
-    const placements = outcome.packages.map((p, i) => ({ key: i, teamId: p.teamId, date: p.date, days: p.days, method: p.method, recordIds: p.recordIds }));
+    const placements = outcome.packages.map((p, i) => ({
+      key: i,
+      teamId: p.teamId,
+      date: p.date,
+      days: p.days,
+      method: p.method,
+      recordIds: p.recordIds,
+    }));
     const world = await worldFor(db.db, placements, plannerSettings(await loadSettings(db.db)), today);
     const hardViolations = checkPlan(placements, world).filter((v) => HARD_RULES.has(v.rule)).length;
     const byId = new Map(input.records.map((r) => [r.id, r]));
-    const ourWork = outcome.packages.map((p) => ({ teamId: p.teamId, date: p.date, lineId: p.lineId, towerFrom: Math.min(...p.recordIds.map((id) => byId.get(id)!.towerFrom)) }));
+    const ourWork = outcome.packages.map((p) => ({
+      teamId: p.teamId,
+      date: p.date,
+      lineId: p.lineId,
+      towerFrom: Math.min(...p.recordIds.map((id) => byId.get(id)!.towerFrom)),
+    }));
     const naive = naivePlan(input);
 
     // The plan through the app: drafted as a job, accepted; then drags checked on the full board.
@@ -116,13 +143,36 @@ export async function benchPlanner(records = 20_000, runs = 3): Promise<PlannerB
       await new Promise((r) => setTimeout(r, 100));
     }
     await call('trimming.acceptDraft', { jobId }, token);
-    const board = (await call('trimming.board', { from: addDays(today, 14), to: addDays(today, 27) }, token)) as { packages: { id: number; version: number; teamId: number; date: string; days: number; method: string; records: { id: number }[] }[]; teams: { id: number }[] };
+    const board = (await call('trimming.board', { from: addDays(today, 14), to: addDays(today, 27) }, token)) as {
+      packages: {
+        id: number;
+        version: number;
+        teamId: number;
+        date: string;
+        days: number;
+        method: string;
+        records: { id: number }[];
+      }[];
+      teams: { id: number }[];
+    };
     const checkMs: number[] = [];
     for (let i = 0; i < 100 && board.packages.length; i++) {
       const p = board.packages[(i * 37) % board.packages.length]!;
       const team = board.teams[(i * 7) % board.teams.length]!;
       const t0 = performance.now();
-      await call('trimming.check', { id: p.id, version: p.version, teamId: team.id, date: addDays(p.date, (i % 5) + 1), days: p.days, method: p.method, recordIds: p.records.map((r) => r.id) }, token);
+      await call(
+        'trimming.check',
+        {
+          id: p.id,
+          version: p.version,
+          teamId: team.id,
+          date: addDays(p.date, (i % 5) + 1),
+          days: p.days,
+          method: p.method,
+          recordIds: p.records.map((r) => r.id),
+        },
+        token,
+      );
       checkMs.push(performance.now() - t0);
     }
     return {
@@ -131,8 +181,17 @@ export async function benchPlanner(records = 20_000, runs = 3): Promise<PlannerB
       days: 91,
       planMs,
       hardViolations,
-      ours: { placed: ourWork.length ? outcome.packages.reduce((n, p) => n + p.recordIds.length, 0) : 0, teamDays: outcome.teamDays, lineChanges: lineChanges(ourWork) },
-      baseline: { placed: naive.placed.length, teamDays: naive.placed.length, lineChanges: lineChanges(naive.placed), ms: naive.ms },
+      ours: {
+        placed: ourWork.length ? outcome.packages.reduce((n, p) => n + p.recordIds.length, 0) : 0,
+        teamDays: outcome.teamDays,
+        lineChanges: lineChanges(ourWork),
+      },
+      baseline: {
+        placed: naive.placed.length,
+        teamDays: naive.placed.length,
+        lineChanges: lineChanges(naive.placed),
+        ms: naive.ms,
+      },
       checkMs,
     };
   } finally {
@@ -152,14 +211,62 @@ export function plannerRows(r: PlannerBench) {
   const ourChanges = r.ours.lineChanges / r.ours.placed;
   const naiveChanges = r.baseline.lineChanges / r.baseline.placed;
   return [
-    { measure: 'planner: automatic plan (ms)', ours: median(r.planMs).toFixed(0), baseline: r.baseline.ms.toFixed(0), goal: '< 3000', ok: median(r.planMs) < 3000 },
-    { measure: 'planner: hard-rule violations', ours: String(r.hardViolations), baseline: '—', goal: '0', ok: r.hardViolations === 0 },
-    { measure: 'planner: records placed', ours: String(r.ours.placed), baseline: String(r.baseline.placed), goal: 'printed', ok: true },
-    { measure: 'planner: records per team-day', ours: perDay.toFixed(2), baseline: '1.00', goal: '> baseline', ok: perDay > 1 },
-    { measure: 'planner: line changes per record placed', ours: ourChanges.toFixed(2), baseline: naiveChanges.toFixed(2), goal: '< baseline', ok: ourChanges < naiveChanges },
-    { measure: 'planner: line changes per team-day (printed)', ours: (r.ours.lineChanges / r.ours.teamDays).toFixed(2), baseline: (r.baseline.lineChanges / r.baseline.teamDays).toFixed(2), goal: 'printed', ok: true },
-    { measure: 'planner: team-days for the work placed', ours: String(r.ours.teamDays), baseline: String(r.ours.placed), goal: '< baseline', ok: r.ours.teamDays < r.ours.placed },
-    { measure: 'planner: one drag checked through dispatch (p95 ms)', ours: p95(r.checkMs).toFixed(1), baseline: '—', goal: '< 50', ok: p95(r.checkMs) < 50 },
+    {
+      measure: 'planner: automatic plan (ms)',
+      ours: median(r.planMs).toFixed(0),
+      baseline: r.baseline.ms.toFixed(0),
+      goal: '< 3000',
+      ok: median(r.planMs) < 3000,
+    },
+    {
+      measure: 'planner: hard-rule violations',
+      ours: String(r.hardViolations),
+      baseline: '—',
+      goal: '0',
+      ok: r.hardViolations === 0,
+    },
+    {
+      measure: 'planner: records placed',
+      ours: String(r.ours.placed),
+      baseline: String(r.baseline.placed),
+      goal: 'printed',
+      ok: true,
+    },
+    {
+      measure: 'planner: records per team-day',
+      ours: perDay.toFixed(2),
+      baseline: '1.00',
+      goal: '> baseline',
+      ok: perDay > 1,
+    },
+    {
+      measure: 'planner: line changes per record placed',
+      ours: ourChanges.toFixed(2),
+      baseline: naiveChanges.toFixed(2),
+      goal: '< baseline',
+      ok: ourChanges < naiveChanges,
+    },
+    {
+      measure: 'planner: line changes per team-day (printed)',
+      ours: (r.ours.lineChanges / r.ours.teamDays).toFixed(2),
+      baseline: (r.baseline.lineChanges / r.baseline.teamDays).toFixed(2),
+      goal: 'printed',
+      ok: true,
+    },
+    {
+      measure: 'planner: team-days for the work placed',
+      ours: String(r.ours.teamDays),
+      baseline: String(r.ours.placed),
+      goal: '< baseline',
+      ok: r.ours.teamDays < r.ours.placed,
+    },
+    {
+      measure: 'planner: one drag checked through dispatch (p95 ms)',
+      ours: p95(r.checkMs).toFixed(1),
+      baseline: '—',
+      goal: '< 50',
+      ok: p95(r.checkMs) < 50,
+    },
   ];
 }
 

@@ -3,7 +3,12 @@ import type { InputOf, MethodName, OutputOf, Role } from '../../electron/contrac
 export const ADMIN_PASSWORD = 'Admin2026';
 
 /** Direct API calls, as another user at another desk would make them. */
-export async function api<M extends MethodName>(base: string, method: M, input: InputOf<M>, token?: string): Promise<OutputOf<M>> {
+export async function api<M extends MethodName>(
+  base: string,
+  method: M,
+  input: InputOf<M>,
+  token?: string,
+): Promise<OutputOf<M>> {
   const res = await fetch(`${base}/api/${method}`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
@@ -33,9 +38,19 @@ export async function userToken(base: string, username: string, role: Role, pass
   // Already made by an earlier try of the test. (Asked of the users list, not by trying to sign in:
   // failed sign-ins from one address are counted, and the whole suite runs from 127.0.0.1.)
   const token = await adminToken(base);
-  const known = await api(base, 'accounts.listUsers', { startRow: 0, endRow: 1, filterModel: { username: { filterType: 'text', type: 'equals', filter: username } } }, token);
+  const known = await api(
+    base,
+    'accounts.listUsers',
+    { startRow: 0, endRow: 1, filterModel: { username: { filterType: 'text', type: 'equals', filter: username } } },
+    token,
+  );
   if (known.rowCount > 0) return (await api(base, 'accounts.login', { username, password })).token;
-  await api(base, 'accounts.saveUser', { username, displayName: username, role, active: true, initialPassword: 'Start1234' }, token);
+  await api(
+    base,
+    'accounts.saveUser',
+    { username, displayName: username, role, active: true, initialPassword: 'Start1234' },
+    token,
+  );
   const first = await api(base, 'accounts.login', { username, password: 'Start1234' });
   await api(base, 'accounts.changePassword', { currentPassword: 'Start1234', newPassword: password }, first.token);
   return (await api(base, 'accounts.login', { username, password })).token;

@@ -9,8 +9,17 @@ import { SEEDED_URL } from '../../playwright.config';
 const save = process.env.GRIDDESK_SCREENSHOTS === '1';
 const dir = mkdtempSync(path.join(tmpdir(), 'e2e-attach-'));
 
-test('a before-photo and an agreement on a record: thumbnail in the drawer, wrong types refused, delete to the bin', async ({ page }) => {
-  await createRecord(SEEDED_URL, '10kV 测试一线', { towerRange: '#77', species: '杨树', treeCount: 2, verticalDistance: 3, action: 'trim', landowner: '附件测试户' });
+test('a before-photo and an agreement on a record: thumbnail in the drawer, wrong types refused, delete to the bin', async ({
+  page,
+}) => {
+  await createRecord(SEEDED_URL, '10kV 测试一线', {
+    towerRange: '#77',
+    species: '杨树',
+    treeCount: 2,
+    verticalDistance: 3,
+    action: 'trim',
+    landowner: '附件测试户',
+  });
   await login(page, 'admin', ADMIN_PASSWORD);
   const veg = new VegetationPage(page);
   await veg.search('附件测试户');
@@ -36,6 +45,9 @@ test('a before-photo and an agreement on a record: thumbnail in the drawer, wron
   if (save) await page.screenshot({ path: 'docs/screenshots/attachments.png' });
 
   await panel.getByTestId('attachment-tile').nth(1).getByRole('button', { name: '删除' }).click();
-  await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ }).click();
+  await page
+    .locator('.ant-popconfirm')
+    .getByRole('button', { name: /确\s*定|OK/ })
+    .click();
   await expect(panel.getByTestId('attachment-tile')).toHaveCount(1);
 });

@@ -19,7 +19,9 @@ test('admin backs up now, then restores that backup after a warning and signs in
   await expect(page.getByRole('row').filter({ hasText: 'before-restore.sqlite' })).toHaveCount(1);
 });
 
-test('admin tidies the database: the upkeep card shows its size, asks first, and reports the result', async ({ page }) => {
+test('admin tidies the database: the upkeep card shows its size, asks first, and reports the result', async ({
+  page,
+}) => {
   await login(page, 'admin', ADMIN_PASSWORD);
   await page.getByRole('menuitem', { name: '备份与恢复' }).click();
   const card = page.getByTestId('database-upkeep');

@@ -23,7 +23,9 @@ async function desktopWindow(page: Page, chosen: { mode: string; server?: string
   });
   await standInBridge(page);
   await page.addInitScript(() => {
-    const w = window as unknown as Record<string, (...a: unknown[]) => Promise<unknown>> & { griddesk: Record<string, unknown> };
+    const w = window as unknown as Record<string, (...a: unknown[]) => Promise<unknown>> & {
+      griddesk: Record<string, unknown>;
+    };
     w.griddesk.connection = {
       get: async () => ({ current: { mode: 'standalone' }, chosen: false }),
       probe: (server: string) => w.__probe!(server),
@@ -33,7 +35,9 @@ async function desktopWindow(page: Page, chosen: { mode: string; server?: string
   await page.goto(`${FRESH_URL}/`);
 }
 
-test('first start, office server: the certificate’s fingerprint is shown to compare, and only a confirmed one is kept', async ({ page }) => {
+test('first start, office server: the certificate’s fingerprint is shown to compare, and only a confirmed one is kept', async ({
+  page,
+}) => {
   test.skip(!OFFICE_URL, 'no PostgreSQL server on this machine');
   const chosen: { mode: string; server?: string; fingerprint?: string }[] = [];
   await desktopWindow(page, chosen);
@@ -59,12 +63,20 @@ test('first start, office server: the certificate’s fingerprint is shown to co
   expect(chosen).toEqual([{ mode: 'client', server: OFFICE_URL, fingerprint: real }]);
 });
 
-test('first start, standalone: the choice is kept and the app goes on to its first-run setup (or sign-in)', async ({ page }) => {
+test('first start, standalone: the choice is kept and the app goes on to its first-run setup (or sign-in)', async ({
+  page,
+}) => {
   const chosen: { mode: string }[] = [];
   await desktopWindow(page, chosen);
   await expect(page.getByText('选择使用方式')).toBeVisible();
   // The fresh server is set up by the first-run journey when the whole suite runs: then sign-in follows.
-  const status = (await (await fetch(`${FRESH_URL}/api/accounts.setupStatus`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' })).json()) as { result: { needsSetup: boolean } };
+  const status = (await (
+    await fetch(`${FRESH_URL}/api/accounts.setupStatus`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{}',
+    })
+  ).json()) as { result: { needsSetup: boolean } };
   await page.getByTestId('connection-continue').click();
   await expect(page.getByTestId(status.result.needsSetup ? 'setup-form' : 'login-form')).toBeVisible();
   await expect(page.getByTestId('connection-choice')).toHaveCount(0);

@@ -34,7 +34,14 @@ async function desktopWindow(page: Page, first: Recorded) {
       return () => (listeners[kind] = listeners[kind]!.filter((x) => x !== l));
     };
     Object.assign(w.griddesk as object, {
-      connection: { get: async () => ({ current: { mode: 'client', server: 'https://192.168.1.20:5781', fingerprint: 'AB' }, chosen: true }), probe: async () => ({ ok: false, message: '' }), choose: async () => ({ ok: false }) },
+      connection: {
+        get: async () => ({
+          current: { mode: 'client', server: 'https://192.168.1.20:5781', fingerprint: 'AB' },
+          chosen: true,
+        }),
+        probe: async () => ({ ok: false, message: '' }),
+        choose: async () => ({ ok: false }),
+      },
       startup: {
         get: async () => latest.startup,
         onChange: on('startup'),
@@ -51,12 +58,18 @@ async function desktopWindow(page: Page, first: Recorded) {
     });
   }, first);
 }
-const push = (page: Page, kind: 'startup' | 'updates', value: unknown) => page.evaluate(([k, v]) => (window as unknown as { __push(k: unknown, v: unknown): void }).__push(k, v), [kind, value] as const);
+const push = (page: Page, kind: 'startup' | 'updates', value: unknown) =>
+  page.evaluate(([k, v]) => (window as unknown as { __push(k: unknown, v: unknown): void }).__push(k, v), [
+    kind,
+    value,
+  ] as const);
 const calls = (page: Page) => page.evaluate(() => (window as unknown as { __calls: string[] }).__calls);
 
 test.use({ viewport: { width: 1366, height: 768 } });
 
-test('the window opens before the ledgers: the start screen shows the backup, then the upgrade, then the sign-in', async ({ page }) => {
+test('the window opens before the ledgers: the start screen shows the backup, then the upgrade, then the sign-in', async ({
+  page,
+}) => {
   await desktopWindow(page, { startup: { phase: 'backup' }, updates: { phase: 'off' }, calls: [] });
   await page.goto('/');
   const screen = page.getByTestId(FIRST_SCREEN_TEST_IDS.startup);
@@ -70,8 +83,14 @@ test('the window opens before the ledgers: the start screen shows the backup, th
   await expect(screen).toHaveCount(0);
 });
 
-test('a database that cannot be opened is explained in the window, in Chinese, with what to do and the data folder', async ({ page }) => {
-  const failure = { code: 'damaged', folder: 'C:\\Users\\clerk\\AppData\\Local\\GridDesk', detail: 'SqliteError: file is not a database' };
+test('a database that cannot be opened is explained in the window, in Chinese, with what to do and the data folder', async ({
+  page,
+}) => {
+  const failure = {
+    code: 'damaged',
+    folder: 'C:\\Users\\clerk\\AppData\\Local\\GridDesk',
+    detail: 'SqliteError: file is not a database',
+  };
   await desktopWindow(page, { startup: { phase: 'failed', failure }, updates: { phase: 'off' }, calls: [] });
   await page.goto('/');
   const screen = page.getByTestId(FIRST_SCREEN_TEST_IDS.startupFailure);
@@ -88,8 +107,14 @@ test('a database that cannot be opened is explained in the window, in Chinese, w
   await expect(page.getByTestId(FIRST_SCREEN_TEST_IDS.login)).toHaveCount(0);
 });
 
-test('a new version from the office server: progress in the header, then the offer to restart now or at quit', async ({ page }) => {
-  await desktopWindow(page, { startup: { phase: 'ready' }, updates: { phase: 'downloading', version: '0.2.0', percent: 35 }, calls: [] });
+test('a new version from the office server: progress in the header, then the offer to restart now or at quit', async ({
+  page,
+}) => {
+  await desktopWindow(page, {
+    startup: { phase: 'ready' },
+    updates: { phase: 'downloading', version: '0.2.0', percent: 35 },
+    calls: [],
+  });
   await login(page, 'admin', ADMIN_PASSWORD, 'settings');
   const progress = page.getByTestId('update-progress');
   await expect(progress).toContainText('35%');

@@ -25,7 +25,12 @@ async function cleanSlate() {
   const { lines, townships, villages } = await api(SEEDED_URL, 'reference.options', {}, token);
   let line = lines.find((l) => l.name === OFFICE_LINE);
   if (!line) {
-    const saved = await api(SEEDED_URL, 'lines.save', { name: OFFICE_LINE, voltage: '10', conductor: 'bare', areaType: 'rural' }, token);
+    const saved = await api(
+      SEEDED_URL,
+      'lines.save',
+      { name: OFFICE_LINE, voltage: '10', conductor: 'bare', areaType: 'rural' },
+      token,
+    );
     line = { ...saved, areaType: 'rural' };
   }
   const records = await api(SEEDED_URL, 'vegetation.list', { startRow: 0, endRow: 100, lineId: line.id }, token);
@@ -46,10 +51,16 @@ async function openImport(page: Page, file: string) {
 }
 
 async function closeWizard(page: Page) {
-  await page.getByTestId('import-wizard').getByRole('button', { name: '关闭', exact: true }).filter({ hasText: '关闭' }).click();
+  await page
+    .getByTestId('import-wizard')
+    .getByRole('button', { name: '关闭', exact: true })
+    .filter({ hasText: '关闭' })
+    .click();
 }
 
-test('a planner brings in the office’s own ledger in one pass, the next month’s maps itself, and a sheet with three bad rows imports the rest', async ({ page }) => {
+test('a planner brings in the office’s own ledger in one pass, the next month’s maps itself, and a sheet with three bad rows imports the rest', async ({
+  page,
+}) => {
   await cleanSlate();
   await userToken(SEEDED_URL, 'planner-ledger', 'planner', PASSWORD);
   await login(page, 'planner-ledger', PASSWORD);
@@ -115,7 +126,16 @@ test('a planner brings in the office’s own ledger in one pass, the next month�
   const token = await adminToken(SEEDED_URL);
   const { lines } = await api(SEEDED_URL, 'reference.options', {}, token);
   const lineId = lines.find((l) => l.name === OFFICE_LINE)!.id;
-  const records = await api(SEEDED_URL, 'vegetation.list', { startRow: 0, endRow: 50, lineId, sortModel: [{ colId: 'towerRange', sort: 'asc' }] }, token);
+  const records = await api(
+    SEEDED_URL,
+    'vegetation.list',
+    { startRow: 0, endRow: 50, lineId, sortModel: [{ colId: 'towerRange', sort: 'asc' }] },
+    token,
+  );
   expect(records.rowCount).toBe(14);
-  expect(records.rows.slice(0, 3).map((r) => [r.towerRange, r.villageName])).toEqual([['#12–#15', '桂花村'], ['#16', '桂花村'], ['#17–#18', '月亮湾村']]);
+  expect(records.rows.slice(0, 3).map((r) => [r.towerRange, r.villageName])).toEqual([
+    ['#12–#15', '桂花村'],
+    ['#16', '桂花村'],
+    ['#17–#18', '月亮湾村'],
+  ]);
 });

@@ -5,7 +5,9 @@ import { SEEDED_URL } from '../../playwright.config';
 
 const save = process.env.GRIDDESK_SCREENSHOTS === '1';
 
-test('a pre-season campaign for the 500-device demo county: set up, then 100 results typed into the grid from the keyboard alone', async ({ page }) => {
+test('a pre-season campaign for the 500-device demo county: set up, then 100 results typed into the grid from the keyboard alone', async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   const token = await adminToken(SEEDED_URL);
   const all = await api(SEEDED_URL, 'lightningDevices.list', { startRow: 0, endRow: 1 }, token);
@@ -31,7 +33,9 @@ test('a pre-season campaign for the 500-device demo county: set up, then 100 res
     await page.keyboard.press('Enter');
   }
   await expect(progress).toContainText('100', { timeout: 20_000 });
-  await expect.poll(async () => (await api(SEEDED_URL, 'campaigns.get', { id: campaign.id }, token)).done, { timeout: 20_000 }).toBe(100);
+  await expect
+    .poll(async () => (await api(SEEDED_URL, 'campaigns.get', { id: campaign.id }, token)).done, { timeout: 20_000 })
+    .toBe(100);
   const got = await api(SEEDED_URL, 'campaigns.get', { id: campaign.id }, token);
   expect(got.failed).toBe(10);
   expect(got.left).toBe(got.devices - 100);
@@ -46,13 +50,21 @@ test('a pre-season campaign for the 500-device demo county: set up, then 100 res
 
   // Each failure opened a rectification.
   const open = await api(SEEDED_URL, 'rectifications.list', { startRow: 0, endRow: 1000, status: 'open' }, token);
-  for (const r of got.rows.filter((x) => x.verdict === 'fail')) expect(open.rows.map((x) => x.testId)).toContain(r.testId);
+  for (const r of got.rows.filter((x) => x.verdict === 'fail'))
+    expect(open.rows.map((x) => x.testId)).toContain(r.testId);
 });
 
-test('a tower ground of 16 Ω at ρ 300 Ω·m is 不合格 with its limit and a rectification; the device shows red, then a trip after its test makes it due', async ({ page }) => {
+test('a tower ground of 16 Ω at ρ 300 Ω·m is 不合格 with its limit and a rectification; the device shows red, then a trip after its test makes it due', async ({
+  page,
+}) => {
   const token = await adminToken(SEEDED_URL);
   const { lines } = await api(SEEDED_URL, 'reference.options', {}, token);
-  const device = await api(SEEDED_URL, 'lightningDevices.save', { kind: 'grounding', code: 'E2E-JD-16', site: 'tower', lineId: lines[0]!.id, tower: '#16', soilResistivity: 300 }, token);
+  const device = await api(
+    SEEDED_URL,
+    'lightningDevices.save',
+    { kind: 'grounding', code: 'E2E-JD-16', site: 'tower', lineId: lines[0]!.id, tower: '#16', soilResistivity: 300 },
+    token,
+  );
   await login(page, 'admin', ADMIN_PASSWORD, 'lightningTests');
   await page.getByTestId('list-add').click();
   const form = page.locator('.ant-drawer:visible');
@@ -94,11 +106,17 @@ test('a tower ground of 16 Ω at ρ 300 Ω·m is 不合格 with its limit and a 
   await expect(report).toContainText('不合格');
   if (save) await page.screenshot({ path: 'docs/screenshots/lightning-test-report.png' });
 
-  await api(SEEDED_URL, 'trips.save', { lineId: lines[0]!.id, occurredAt: `${today}T00:10`, towers: '#16', reclosed: true, deviceIds: [] }, token);
+  await api(
+    SEEDED_URL,
+    'trips.save',
+    { lineId: lines[0]!.id, occurredAt: `${today}T00:10`, towers: '#16', reclosed: true, deviceIds: [] },
+    token,
+  );
   await page.goto('/#/trips');
   await expect(page.getByTestId('trips-by-line')).toContainText(lines[0]!.name);
   if (save) await page.screenshot({ path: 'docs/screenshots/lightning-trips.png' });
-  const after = (await api(SEEDED_URL, 'lightningDevices.list', { startRow: 0, endRow: 5, search: 'E2E-JD-16' }, token)).rows[0]!;
+  const after = (await api(SEEDED_URL, 'lightningDevices.list', { startRow: 0, endRow: 5, search: 'E2E-JD-16' }, token))
+    .rows[0]!;
   expect(after).toMatchObject({ dueReason: 'trip', red: true });
 });
 

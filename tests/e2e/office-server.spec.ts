@@ -16,16 +16,22 @@ let remote: ReturnType<typeof createRemoteDispatcher>;
 let adminToken = '';
 
 /** Calls as another desk's desktop app would: through the client pinned to the server's certificate. */
-const call = <M extends MethodName>(method: M, input: InputOf<M>, token?: string) => remote.dispatch(method, input, { token }) as Promise<OutputOf<M>>;
+const call = <M extends MethodName>(method: M, input: InputOf<M>, token?: string) =>
+  remote.dispatch(method, input, { token }) as Promise<OutputOf<M>>;
 
 async function person(username: string, displayName: string, role: 'clerk' | 'manager') {
-  await call('accounts.saveUser', { username, displayName, role, active: true, initialPassword: 'Start1234' }, adminToken);
+  await call(
+    'accounts.saveUser',
+    { username, displayName, role, active: true, initialPassword: 'Start1234' },
+    adminToken,
+  );
   const first = await call('accounts.login', { username, password: 'Start1234' });
   await call('accounts.changePassword', { currentPassword: 'Start1234', newPassword: PASSWORD }, first.token);
   return (await call('accounts.login', { username, password: PASSWORD })).token;
 }
 
-const desk = async (browser: Browser) => (await browser.newContext({ baseURL: OFFICE_URL, ignoreHTTPSErrors: true })).newPage();
+const desk = async (browser: Browser) =>
+  (await browser.newContext({ baseURL: OFFICE_URL, ignoreHTTPSErrors: true })).newPage();
 
 test.beforeAll(async () => {
   remote = createRemoteDispatcher({ url: OFFICE_URL, fingerprint: (await probeServer(OFFICE_URL)).fingerprint });
@@ -36,7 +42,9 @@ test.beforeAll(async () => {
 });
 test.afterAll(() => remote?.close());
 
-test('a clerk raises a request at her desk; the manager sees it arrive in her open queue, approves it, and the clerk’s list shows it approved', async ({ browser }) => {
+test('a clerk raises a request at her desk; the manager sees it arrive in her open queue, approves it, and the clerk’s list shows it approved', async ({
+  browser,
+}) => {
   await person('of-clerk', '王芳', 'clerk');
   await person('of-manager', '李主任', 'manager');
   const clerkDesk = await desk(browser);
@@ -46,7 +54,13 @@ test('a clerk raises a request at her desk; the manager sees it arrive in her op
   const queue = managerDesk.getByTestId('upgrade-table');
   await expect(queue).toBeVisible();
 
-  await raiseUpgradeRequest(clerkDesk, { equipmentCode: 'TR-001', problem: '配变高压套管裂纹（办公室服务器）', work: '更换高压套管', cost: '3.5', customers: '120' });
+  await raiseUpgradeRequest(clerkDesk, {
+    equipmentCode: 'TR-001',
+    problem: '配变高压套管裂纹（办公室服务器）',
+    work: '更换高压套管',
+    cost: '3.5',
+    customers: '120',
+  });
   const detail = clerkDesk.getByTestId('upgrade-detail');
   await expect(detail).toContainText('草稿');
   await detail.getByTestId('action-submit').click();
@@ -65,17 +79,36 @@ test('a clerk raises a request at her desk; the manager sees it arrive in her op
   await managerDesk.getByTestId('upgrade-action-ok').click();
   await expect(managerDesk.getByText('已办理：1 条')).toBeVisible();
 
-  await expect(clerkDesk.getByTestId('upgrade-table').getByRole('row').filter({ hasText: '办公室服务器' }).first()).toContainText('已批准', { timeout: 10_000 });
+  await expect(
+    clerkDesk.getByTestId('upgrade-table').getByRole('row').filter({ hasText: '办公室服务器' }).first(),
+  ).toContainText('已批准', { timeout: 10_000 });
   expect((await call('upgrades.get', { id: raised.id }, adminToken)).status).toBe('approved');
 });
 
-test('two desks save the same record: the second is told who changed it and what, and nothing is lost', async ({ browser }) => {
+test('two desks save the same record: the second is told who changed it and what, and nothing is lost', async ({
+  browser,
+}) => {
   const line = (await call('lines.list', { startRow: 0, endRow: 1 }, adminToken)).rows[0]!;
-  const { record } = await call('vegetation.save', { lineId: line.id, towerRange: '#8', species: '桉树', treeCount: 3, verticalDistance: 5, action: 'trim', landowner: '两处同改户' }, adminToken);
+  const { record } = await call(
+    'vegetation.save',
+    {
+      lineId: line.id,
+      towerRange: '#8',
+      species: '桉树',
+      treeCount: 3,
+      verticalDistance: 5,
+      action: 'trim',
+      landowner: '两处同改户',
+    },
+    adminToken,
+  );
   await person('of-clerk2', '张伟', 'clerk');
   const first = new VegetationPage(await desk(browser));
   const second = new VegetationPage(await desk(browser));
-  for (const [veg, who] of [[first, 'of-clerk2'], [second, 'admin']] as const) {
+  for (const [veg, who] of [
+    [first, 'of-clerk2'],
+    [second, 'admin'],
+  ] as const) {
     await login(veg.page, who, PASSWORD, 'vegetation');
     await veg.search('两处同改户');
     await veg.rowsWith('两处同改户').first().dblclick();

@@ -25,7 +25,16 @@ async function writeSheet(name: string, rows: (string | number | null)[][]): Pro
   return file;
 }
 
-const good = (n: number, date: string): (string | number)[] => ['10kV 测试一线', `#${700 + n * 2}–#${701 + n * 2}`, `导入户${n}`, '杨树', 2, 2.5, '修剪', date];
+const good = (n: number, date: string): (string | number)[] => [
+  '10kV 测试一线',
+  `#${700 + n * 2}–#${701 + n * 2}`,
+  `导入户${n}`,
+  '杨树',
+  2,
+  2.5,
+  '修剪',
+  date,
+];
 
 async function openImport(page: Page) {
   await page.getByTestId('vegetation-import').click();
@@ -42,7 +51,13 @@ test.beforeEach(async ({ page }) => {
 });
 
 test('import: the preview names the bad rows; after fixing them the sheet goes in once', async ({ page }) => {
-  const rows = [good(1, '2026/5/3'), good(2, '2026-05-03'), good(3, '2026年5月3日'), ['10kV 没有这条线', '#1', '某户', '杨树', 2, 2, '修剪', '2026-05-03'], [...good(4, '2026/02/30')]];
+  const rows = [
+    good(1, '2026/5/3'),
+    good(2, '2026-05-03'),
+    good(3, '2026年5月3日'),
+    ['10kV 没有这条线', '#1', '某户', '杨树', 2, 2, '修剪', '2026-05-03'],
+    [...good(4, '2026/02/30')],
+  ];
   const bad = await writeSheet('bad.xlsx', rows);
   await openImport(page);
   await choose(page, bad);
@@ -50,7 +65,9 @@ test('import: the preview names the bad rows; after fixing them the sheet goes i
   await expect(wizard.getByTestId('import-summary')).toBeVisible();
   await expect(wizard.getByTestId('import-problem-count')).toHaveText('2');
   const problems = wizard.getByTestId('import-problems');
-  await expect(problems.getByRole('row').filter({ hasText: '6' }).filter({ hasText: '线路' })).toContainText('找不到“10kV 没有这条线”');
+  await expect(problems.getByRole('row').filter({ hasText: '6' }).filter({ hasText: '线路' })).toContainText(
+    '找不到“10kV 没有这条线”',
+  );
   await expect(problems.getByRole('row').filter({ hasText: '计划日期' })).toContainText('2 月没有 30 日');
   await expect(wizard.getByTestId('import-commit')).toBeDisabled();
   await page.screenshot(shot('import-preview'));
@@ -79,7 +96,9 @@ test('export: the filtered grid downloads as .xlsx with its columns and Chinese 
   const footer = page.getByTestId('vegetation-grid').locator('.data-grid-footer');
   await expect(footer).toHaveText(/共 \d+ 条/);
   const count = Number((await footer.textContent())!.replace(/\D/g, ''));
-  const headers = (await page.getByTestId('vegetation-grid').getByRole('columnheader').allTextContents()).map((h) => h.trim()).filter(Boolean);
+  const headers = (await page.getByTestId('vegetation-grid').getByRole('columnheader').allTextContents())
+    .map((h) => h.trim())
+    .filter(Boolean);
   const downloading = page.waitForEvent('download');
   await page.getByTestId('vegetation-export').click();
   const download = await downloading;
@@ -98,7 +117,16 @@ test('the grid scrolls while a 30,000-row sheet is being imported', async ({ pag
   test.setTimeout(180_000);
   // Planned a month from today: inside every grade's deadline, so no row needs a 延期原因.
   const planned = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
-  const rows = Array.from({ length: 30_000 }, (_, i) => ['110kV 测试二线', `#${1000 + Math.floor(i / 8)}`, `批量户${i}`, ['杨树', '柳树', '桉树', '松树', '杉树', '香樟', '泡桐', '毛竹'][i % 8]!, 1, 50, '修剪', planned]);
+  const rows = Array.from({ length: 30_000 }, (_, i) => [
+    '110kV 测试二线',
+    `#${1000 + Math.floor(i / 8)}`,
+    `批量户${i}`,
+    ['杨树', '柳树', '桉树', '松树', '杉树', '香樟', '泡桐', '毛竹'][i % 8]!,
+    1,
+    50,
+    '修剪',
+    planned,
+  ]);
   const big = await writeSheet('big.xlsx', rows);
   await openImport(page);
   await choose(page, big);
@@ -117,5 +145,7 @@ test('the grid scrolls while a 30,000-row sheet is being imported', async ({ pag
   await expect(wizard.getByTestId('import-done')).toContainText('新增 30000 条', { timeout: 120_000 });
   // The grid behind shows the new total at once.
   const footer = page.getByTestId('vegetation-grid').locator('.data-grid-footer');
-  await expect.poll(async () => Number((await footer.textContent())!.replace(/\D/g, ''))).toBeGreaterThanOrEqual(30_000);
+  await expect
+    .poll(async () => Number((await footer.textContent())!.replace(/\D/g, '')))
+    .toBeGreaterThanOrEqual(30_000);
 });

@@ -8,16 +8,54 @@ import { login } from './pages';
  * character on the English page outside the records' own data, a console error or an unhandled rejection.
  */
 const PAGES = [
-  'home', 'vegetation', 'trimming', 'outages', 'trimmingTeams', 'staff', 'certificates', 'training', 'skills',
-  'roster', 'repairs', 'repairReport', 'absences', 'upgrades', 'equipment', 'lightningDevices', 'lightningTests',
-  'campaign', 'rectifications', 'trips', 'lines', 'townships', 'villages', 'teams', 'recycle', 'audit', 'users',
-  'settings', 'backup',
+  'home',
+  'vegetation',
+  'trimming',
+  'outages',
+  'trimmingTeams',
+  'staff',
+  'certificates',
+  'training',
+  'skills',
+  'roster',
+  'repairs',
+  'repairReport',
+  'absences',
+  'upgrades',
+  'equipment',
+  'lightningDevices',
+  'lightningTests',
+  'campaign',
+  'rectifications',
+  'trips',
+  'lines',
+  'townships',
+  'villages',
+  'teams',
+  'recycle',
+  'audit',
+  'users',
+  'settings',
+  'backup',
 ];
 
 // Where records' own words are shown (names of lines, people, places, notes): Chinese there is data.
 const DATA = [
-  '.ag-cell', '.ag-floating-filter', 'td', '.ant-select-selection-item', '.ant-select-selection-overflow', '.ant-statistic-content',
-  '.ant-tag', '.ant-select-content', '.data-header', '[data-testid="user-menu"]', '[data-testid="language-switch"]', '.ant-list-item', '.ant-descriptions-item-content', '.roster-cell', '[data-record]',
+  '.ag-cell',
+  '.ag-floating-filter',
+  'td',
+  '.ant-select-selection-item',
+  '.ant-select-selection-overflow',
+  '.ant-statistic-content',
+  '.ant-tag',
+  '.ant-select-content',
+  '.data-header',
+  '[data-testid="user-menu"]',
+  '[data-testid="language-switch"]',
+  '.ant-list-item',
+  '.ant-descriptions-item-content',
+  '.roster-cell',
+  '[data-record]',
 ].join(',');
 
 test.use({ viewport: { width: 1366, height: 768 } });
@@ -34,7 +72,10 @@ async function sweep(page: Page, lang: 'zh-CN' | 'en') {
   await page.reload();
   await expect(page.locator('.ant-layout-sider')).toBeVisible();
   // Every menu group open, so every label is laid out.
-  for (const group of await page.locator('.ant-menu-submenu:not(.ant-menu-submenu-open) > .ant-menu-submenu-title').all()) await group.click();
+  for (const group of await page
+    .locator('.ant-menu-submenu:not(.ant-menu-submenu-open) > .ant-menu-submenu-title')
+    .all())
+    await group.click();
 
   for (const key of PAGES) {
     await page.evaluate((k) => (window.location.hash = `/${k}`), key);
@@ -47,9 +88,12 @@ async function sweep(page: Page, lang: 'zh-CN' | 'en') {
         const doc = document.documentElement;
         if (doc.scrollWidth > doc.clientWidth) out.push(`page is ${doc.scrollWidth}px wide in ${doc.clientWidth}px`);
         for (const el of Array.from(document.querySelectorAll<HTMLElement>('.page'))) {
-          if (getComputedStyle(el).overflowX !== 'hidden' && el.scrollWidth > el.clientWidth + 1) out.push(`page body scrolls sideways (${el.scrollWidth}px in ${el.clientWidth}px)`);
+          if (getComputedStyle(el).overflowX !== 'hidden' && el.scrollWidth > el.clientWidth + 1)
+            out.push(`page body scrolls sideways (${el.scrollWidth}px in ${el.clientWidth}px)`);
         }
-        for (const el of Array.from(document.querySelectorAll<HTMLElement>('.ant-layout-sider .ant-menu-title-content'))) {
+        for (const el of Array.from(
+          document.querySelectorAll<HTMLElement>('.ant-layout-sider .ant-menu-title-content'),
+        )) {
           if (el.scrollWidth > el.clientWidth + 1) out.push(`menu label cut: ${el.textContent}`);
         }
         if (english) {
@@ -57,9 +101,17 @@ async function sweep(page: Page, lang: 'zh-CN' | 'en') {
           for (let n = walker.nextNode(); n; n = walker.nextNode()) {
             const text = n.textContent ?? '';
             const parent = n.parentElement;
-            if (!/[\u4e00-\u9fff]/.test(text) || !parent || parent.closest(data) || parent.closest('[aria-hidden="true"], .ant-select-dropdown, .ant-tooltip')) continue;
+            if (
+              !/[\u4e00-\u9fff]/.test(text) ||
+              !parent ||
+              parent.closest(data) ||
+              parent.closest('[aria-hidden="true"], .ant-select-dropdown, .ant-tooltip')
+            )
+              continue;
             if (parent.getClientRects().length === 0) continue; // not shown
-            out.push(`Chinese on the English page: “${text.trim().slice(0, 40)}” in <${parent.tagName.toLowerCase()} class="${parent.className}">`);
+            out.push(
+              `Chinese on the English page: “${text.trim().slice(0, 40)}” in <${parent.tagName.toLowerCase()} class="${parent.className}">`,
+            );
           }
         }
         return out;
@@ -71,7 +123,9 @@ async function sweep(page: Page, lang: 'zh-CN' | 'en') {
   expect(problems, problems.join('\n')).toEqual([]);
 }
 
-test('every page in Chinese at 1366×768: no sideways scrolling, no cut menu label, no console error', async ({ page }) => {
+test('every page in Chinese at 1366×768: no sideways scrolling, no cut menu label, no console error', async ({
+  page,
+}) => {
   await sweep(page, 'zh-CN');
 });
 

@@ -66,7 +66,10 @@ export class VegetationPage {
 }
 
 /** The upgrade-request form, opened from the 技改大修 page and saved with Ctrl+S (a clerk raising one). */
-export async function raiseUpgradeRequest(page: Page, v: { equipmentCode: string; problem: string; work: string; cost: string; customers: string }) {
+export async function raiseUpgradeRequest(
+  page: Page,
+  v: { equipmentCode: string; problem: string; work: string; cost: string; customers: string },
+) {
   await page.getByTestId('upgrade-add').click();
   const form = page.locator('.ant-drawer:visible');
   await form.getByLabel('设备').click();

@@ -21,7 +21,19 @@ async function printed(page: Page, name: string) {
 
 test('a work order for three selected records prints on A4 with page numbers and signature lines', async ({ page }) => {
   for (const [i, who] of ['印单甲', '印单乙', '印单丙'].entries()) {
-    await createRecord(SEEDED_URL, '10kV 测试一线', { towerRange: `#${301 + i * 2}–#${302 + i * 2}`, species: ['杨树', '桉树', '毛竹'][i]!, treeCount: 2 + i, verticalDistance: 1 + i, horizontalDistance: 2.5, action: 'trim', landowner: who, landownerPhone: '13800138000', plannedDate: '2026-12-10', lateReason: '待停电窗口', status: 'scheduled' });
+    await createRecord(SEEDED_URL, '10kV 测试一线', {
+      towerRange: `#${301 + i * 2}–#${302 + i * 2}`,
+      species: ['杨树', '桉树', '毛竹'][i]!,
+      treeCount: 2 + i,
+      verticalDistance: 1 + i,
+      horizontalDistance: 2.5,
+      action: 'trim',
+      landowner: who,
+      landownerPhone: '13800138000',
+      plannedDate: '2026-12-10',
+      lateReason: '待停电窗口',
+      status: 'scheduled',
+    });
   }
   await login(page, 'admin', ADMIN_PASSWORD);
   const veg = new VegetationPage(page);
@@ -36,7 +48,17 @@ test('a work order for three selected records prints on A4 with page numbers and
   if (save) await page.screenshot({ path: 'docs/screenshots/print-work-order.png', fullPage: false });
 
   const { text, firstPage } = await printed(page, 'work-order');
-  for (const expected of ['树障清理派工单', '印单甲', '印单乙', '印单丙', '10kV 测试一线', '#301–#302', '安全措施', '工作负责人（签字）', '户主确认（签字）']) {
+  for (const expected of [
+    '树障清理派工单',
+    '印单甲',
+    '印单乙',
+    '印单丙',
+    '10kV 测试一线',
+    '#301–#302',
+    '安全措施',
+    '工作负责人（签字）',
+    '户主确认（签字）',
+  ]) {
     expect(text).toContain(expected);
   }
   expect(text).toMatch(/第\s*1\s*页\s*\/\s*共\s*1\s*页/); // the page number from the @page margin box
@@ -48,7 +70,10 @@ test('the hazard list of a line prints its open hazards in tower order, page num
   await login(page, 'admin', ADMIN_PASSWORD);
   await page.getByTestId('filter-line').click();
   await page.keyboard.type('测试一线');
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '10kV 测试一线' }).first().click();
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '10kV 测试一线' })
+    .first()
+    .click();
   await page.getByTestId('veg-print').click();
   await page.getByText('本线路隐患清单').click();
   const doc = page.getByTestId('print-hazard-list');

@@ -7,12 +7,16 @@ import { SEEDED_URL } from '../../playwright.config';
 const save = process.env.GRIDDESK_SCREENSHOTS === '1';
 const shot = (name: string) => (save ? { path: `docs/screenshots/${name}.png` } : {});
 
-test('dragging a person onto a second crew the same night shows the conflict; saving needs an override reason', async ({ page }) => {
+test('dragging a person onto a second crew the same night shows the conflict; saving needs an override reason', async ({
+  page,
+}) => {
   const token = await adminToken(SEEDED_URL);
   const season = (await api(SEEDED_URL, 'seasons.list', {}, token)).rows[0]!;
   const before = await api(SEEDED_URL, 'roster.get', { seasonId: season.id }, token);
   const [town, village] = before.areas;
-  const night = before.assignments.find((a) => a.date === season.startDate && a.shift === 'night' && a.areaId === town!.id)!;
+  const night = before.assignments.find(
+    (a) => a.date === season.startDate && a.shift === 'night' && a.areaId === town!.id,
+  )!;
 
   await login(page, 'admin', ADMIN_PASSWORD, 'roster');
   await expect(page.getByTestId('roster-summary')).toContainText('夜班');
@@ -29,7 +33,10 @@ test('dragging a person onto a second crew the same night shows the conflict; sa
   await expect(page.getByText('已保存')).toBeVisible();
 
   const after = await api(SEEDED_URL, 'roster.get', { seasonId: season.id }, token);
-  const added = after.assignments.find((a) => a.areaId === village!.id && a.date === season.startDate && a.shift === 'night' && a.staffId === night.staffId)!;
+  const added = after.assignments.find(
+    (a) =>
+      a.areaId === village!.id && a.date === season.startDate && a.shift === 'night' && a.staffId === night.staffId,
+  )!;
   expect(added.overrideReason).toBe('城区队伍支援农村线路抢修');
   expect(after.violations).toContainEqual(expect.objectContaining({ rule: 'doubleBooked', staffId: night.staffId }));
   // The new member is shown in red, with the rule it breaks.
@@ -66,13 +73,18 @@ test('the repair log: a 城区 call 35 minutes to arrive is late, and the month 
   await report.locator('.ant-picker input').press('Enter');
   await expect(report.getByTestId('report-breaches')).toContainText('暴雨积水绕行');
   const after = await api(SEEDED_URL, 'repairs.monthly', { month: '2026-08' }, token);
-  const [b, a] = [before, after].map((r) => r.areas.find((x) => x.areaId === town.id)!) as [MonthlyReport['areas'][number], MonthlyReport['areas'][number]];
+  const [b, a] = [before, after].map((r) => r.areas.find((x) => x.areaId === town.id)!) as [
+    MonthlyReport['areas'][number],
+    MonthlyReport['areas'][number],
+  ];
   expect(a.calls - b.calls).toBe(1);
   expect(a.arrivalBreaches - b.arrivalBreaches).toBe(1);
   await page.screenshot(shot('repair-report'));
 });
 
-test('a winter season with one 24-hour shift is set up in the form and generated with every hard rule kept', async ({ page }) => {
+test('a winter season with one 24-hour shift is set up in the form and generated with every hard rule kept', async ({
+  page,
+}) => {
   await login(page, 'admin', ADMIN_PASSWORD, 'roster');
   await expect(page.getByTestId('roster-summary')).toBeVisible();
   await page.getByRole('button', { name: '新建值班季' }).click();
@@ -89,9 +101,13 @@ test('a winter season with one 24-hour shift is set up in the form and generated
   await page.getByTestId('roster-generate').click();
   await expect(page.getByText(/已排 \d+ 人次/)).toBeVisible({ timeout: 30_000 });
   await expect(page.getByTestId('roster-violations')).toHaveText('全部硬性规则满足');
-  await expect(page.getByTestId('roster-by-day').getByRole('row').filter({ hasText: '24小时班' }).first()).toBeVisible();
+  await expect(
+    page.getByTestId('roster-by-day').getByRole('row').filter({ hasText: '24小时班' }).first(),
+  ).toBeVisible();
   const token = await adminToken(SEEDED_URL);
-  const season = (await api(SEEDED_URL, 'seasons.list', {}, token)).rows.find((s) => s.name === '2026 迎峰度冬（24 小时班）')!;
+  const season = (await api(SEEDED_URL, 'seasons.list', {}, token)).rows.find(
+    (s) => s.name === '2026 迎峰度冬（24 小时班）',
+  )!;
   expect(season.shifts).toEqual([{ code: 'day', name: '24小时班', start: '08:00', hours: 24 }]);
   expect(season.peakDays).toEqual(['2026-12-24', '2026-12-25']);
   // 7 days × 3 areas × 2 people, and the extra 城区 crew on the two peak days.

@@ -5,7 +5,8 @@ import { SEEDED_URL } from '../../playwright.config';
 
 const save = process.env.GRIDDESK_SCREENSHOTS === '1';
 const shot = (name: string) => (save ? { path: `docs/screenshots/${name}.png` } : {});
-const localDate = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+const localDate = (d: Date) =>
+  `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 
 test('the office register: 60 people, filtered by team, with who may go on duty and why', async ({ page }) => {
   await login(page, 'admin', ADMIN_PASSWORD, 'staff');
@@ -19,13 +20,27 @@ test('the office register: 60 people, filtered by team, with who may go on duty 
   await page.screenshot(shot('staff'));
 });
 
-test('a certificate that expired yesterday shows 已过期 and its holder cannot go on duty, with the reason', async ({ page }) => {
+test('a certificate that expired yesterday shows 已过期 and its holder cannot go on duty, with the reason', async ({
+  page,
+}) => {
   const token = await adminToken(SEEDED_URL);
   const yesterday = new Date(Date.now() - 24 * 3600 * 1000);
   const issued = new Date(yesterday);
   issued.setFullYear(issued.getFullYear() - 6);
   const person = await api(SEEDED_URL, 'staff.save', { employeeNo: 'E2E01', name: '过期测试员', skills: [] }, token);
-  await api(SEEDED_URL, 'certificates.save', { staffId: person.id, kind: 'lv_electrician', number: 'EXP-001', issueDate: localDate(issued), expiryDate: localDate(yesterday), lastReviewDate: localDate(new Date(Date.now() - 400 * 24 * 3600 * 1000)) }, token);
+  await api(
+    SEEDED_URL,
+    'certificates.save',
+    {
+      staffId: person.id,
+      kind: 'lv_electrician',
+      number: 'EXP-001',
+      issueDate: localDate(issued),
+      expiryDate: localDate(yesterday),
+      lastReviewDate: localDate(new Date(Date.now() - 400 * 24 * 3600 * 1000)),
+    },
+    token,
+  );
 
   await login(page, 'admin', ADMIN_PASSWORD, 'certificates');
   const certs = page.getByTestId('certificates-page');
@@ -39,12 +54,22 @@ test('a certificate that expired yesterday shows 已过期 and its holder cannot
   await staff.getByPlaceholder('搜索').press('Enter');
   const row = staff.getByRole('row').filter({ hasText: '不可值班' });
   await expect(row.first()).toBeVisible();
-  await expect(staff.getByRole('row').filter({ hasText: `证书 EXP-001 已于 ${localDate(yesterday)} 过期` }).first()).toBeVisible();
+  await expect(
+    staff
+      .getByRole('row')
+      .filter({ hasText: `证书 EXP-001 已于 ${localDate(yesterday)} 过期` })
+      .first(),
+  ).toBeVisible();
 });
 
 test('a training session with twelve attendees entered from the keyboard; their hours go up', async ({ page }) => {
   const token = await adminToken(SEEDED_URL);
-  const before = await api(SEEDED_URL, 'staff.list', { startRow: 0, endRow: 12, sortModel: [{ colId: 'employeeNo', sort: 'asc' }] }, token);
+  const before = await api(
+    SEEDED_URL,
+    'staff.list',
+    { startRow: 0, endRow: 12, sortModel: [{ colId: 'employeeNo', sort: 'asc' }] },
+    token,
+  );
   await login(page, 'admin', ADMIN_PASSWORD, 'training');
   await page.getByTestId('training-page').getByTestId('list-add').click();
   const form = page.locator('.ant-drawer:visible');
@@ -67,9 +92,18 @@ test('a training session with twelve attendees entered from the keyboard; their 
   await page.screenshot({ path: 'test-results/training-scores.png' });
   await page.keyboard.press('Control+s');
   await expect(page.getByText('已保存')).toBeVisible();
-  const after = await api(SEEDED_URL, 'staff.list', { startRow: 0, endRow: 12, sortModel: [{ colId: 'employeeNo', sort: 'asc' }] }, token);
-  expect(after.rows.map((r) => r.trainingHoursThisYear - before.rows.find((b) => b.id === r.id)!.trainingHoursThisYear)).toEqual(Array(12).fill(6));
-  const session = (await api(SEEDED_URL, 'training.list', { startRow: 0, endRow: 5, search: '配电电缆故障处理培训' }, token)).rows[0]!;
+  const after = await api(
+    SEEDED_URL,
+    'staff.list',
+    { startRow: 0, endRow: 12, sortModel: [{ colId: 'employeeNo', sort: 'asc' }] },
+    token,
+  );
+  expect(
+    after.rows.map((r) => r.trainingHoursThisYear - before.rows.find((b) => b.id === r.id)!.trainingHoursThisYear),
+  ).toEqual(Array(12).fill(6));
+  const session = (
+    await api(SEEDED_URL, 'training.list', { startRow: 0, endRow: 5, search: '配电电缆故障处理培训' }, token)
+  ).rows[0]!;
   expect(session.attendees.filter((a) => a.score !== null).map((a) => [a.staffId, a.score])).toEqual([
     [before.rows[0]!.id, 92],
     [before.rows[1]!.id, 58],

@@ -11,7 +11,13 @@ export async function standInBridge(page: Page): Promise<void> {
     (window as unknown as { griddesk: unknown }).griddesk = {
       platform: 'desktop',
       call: async (method: string, input: unknown, token: string | null) =>
-        (await fetch(`/api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(input ?? {}) })).json(),
+        (
+          await fetch(`/api/${method}`, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+            body: JSON.stringify(input ?? {}),
+          })
+        ).json(),
       print: async () => ({ ok: false }),
       printToPDF: async () => ({ ok: false }),
       openFile: async () => ({ ok: false }),

@@ -15,7 +15,8 @@ const PASSWORD = 'Plan2026x';
 const dir = mkdtempSync(path.join(tmpdir(), 'e2e-trimming-'));
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
-const HOLIDAYS = /^(2026-(01-0[1-3]|02-(1[5-9]|2[0-3])|04-0[4-6]|05-0[1-5]|06-(19|2[01])|09-2[5-7]|10-0[1-7])|2027-(01-0[1-3]|02-(0[6-9]|1[0-2])))$/;
+const HOLIDAYS =
+  /^(2026-(01-0[1-3]|02-(1[5-9]|2[0-3])|04-0[4-6]|05-0[1-5]|06-(19|2[01])|09-2[5-7]|10-0[1-7])|2027-(01-0[1-3]|02-(0[6-9]|1[0-2])))$/;
 /** A Tuesday at least `days` ahead and not a holiday of the demo calendar: beyond the automatic plan's four weeks. */
 function tuesdayAfter(days: number): string {
   const d = new Date();
@@ -31,7 +32,8 @@ const plus = (day: string, n: number) => {
 
 let planner = '';
 let admin = '';
-const call = <M extends MethodName>(method: M, input: InputOf<M>, token = planner) => api(SEEDED_URL, method, input, token) as Promise<OutputOf<M>>;
+const call = <M extends MethodName>(method: M, input: InputOf<M>, token = planner) =>
+  api(SEEDED_URL, method, input, token) as Promise<OutputOf<M>>;
 
 test.beforeAll(async () => {
   planner = await userToken(SEEDED_URL, 'e2e-planner', 'planner', PASSWORD);
@@ -44,7 +46,23 @@ async function hazards(specs: { towers: string; trees: number; vertical?: number
   const lineId = lines.find((l) => l.name === '10kV 测试一线')!.id;
   const out = [];
   for (const s of specs) {
-    out.push((await call('vegetation.save', { lineId, towerRange: s.towers, species: '杨树', treeCount: s.trees, verticalDistance: s.vertical ?? 6, action: 'trim', landowner: s.landowner ?? null }, admin)).record);
+    out.push(
+      (
+        await call(
+          'vegetation.save',
+          {
+            lineId,
+            towerRange: s.towers,
+            species: '杨树',
+            treeCount: s.trees,
+            verticalDistance: s.vertical ?? 6,
+            action: 'trim',
+            landowner: s.landowner ?? null,
+          },
+          admin,
+        )
+      ).record,
+    );
   }
   return out;
 }
@@ -84,14 +102,23 @@ test('the planner auto-plans the next 4 weeks of the demo county and accepts the
   if (save) await page.screenshot({ path: 'docs/screenshots/trimming-board-month.png' });
 });
 
-test('dragging a package onto a full day shows the rule; it is saved only as an override whose reason is in the audit log', async ({ page }) => {
+test('dragging a package onto a full day shows the rule; it is saved only as an override whose reason is in the audit log', async ({
+  page,
+}) => {
   const day = tuesdayAfter(45);
   const { teams } = await call('trimming.teams', {});
   const team = teams.find((t) => t.name === '输电运检班')!;
   // 128 trees × 30 person-minutes fill the team's 8 × 8 hours exactly.
-  const [full, small] = await hazards([{ towers: '#601–#603', trees: team.capacity / 30 }, { towers: '#640', trees: 2 }]);
+  const [full, small] = await hazards([
+    { towers: '#601–#603', trees: team.capacity / 30 },
+    { towers: '#640', trees: 2 },
+  ]);
   await call('trimming.savePackage', { teamId: team.id, date: day, recordIds: [full!.id] });
-  const { package: moving } = await call('trimming.savePackage', { teamId: team.id, date: plus(day, 1), recordIds: [small!.id] });
+  const { package: moving } = await call('trimming.savePackage', {
+    teamId: team.id,
+    date: plus(day, 1),
+    recordIds: [small!.id],
+  });
 
   await openBoard(page, day);
   const chip = page.locator(`[data-testid="plan-package"][data-package="${moving.id}"]`);
@@ -105,8 +132,15 @@ test('dragging a package onto a full day shows the rule; it is saved only as an 
   await expect(page.getByText('已安排')).toBeVisible();
   await expect(cell.locator(`[data-package="${moving.id}"]`)).toBeVisible();
 
-  const log = await call('audit.list', { startRow: 0, endRow: 20, entity: 'packages', entityId: String(moving.id) }, admin);
-  expect(log.rows.find((r) => r.summary === 'plan rule overridden')).toMatchObject({ username: 'e2e-planner', after: { reason: '输电班当天延长作业一小时' } });
+  const log = await call(
+    'audit.list',
+    { startRow: 0, endRow: 20, entity: 'packages', entityId: String(moving.id) },
+    admin,
+  );
+  expect(log.rows.find((r) => r.summary === 'plan rule overridden')).toMatchObject({
+    username: 'e2e-planner',
+    after: { reason: '输电班当天延长作业一小时' },
+  });
 });
 
 test('the week’s landowner notices print one letter each, naming the owner and the legal basis', async ({ page }) => {
@@ -116,13 +150,18 @@ test('the week’s landowner notices print one letter each, naming the owner and
     { towers: '#612', trees: 2, landowner: '通知乙' },
   ]);
   const { teams } = await call('trimming.teams', {});
-  await call('trimming.savePackage', { teamId: teams.find((t) => t.name === '输电运检班')!.id, date: day, recordIds: [a!.id, b!.id] });
+  await call('trimming.savePackage', {
+    teamId: teams.find((t) => t.name === '输电运检班')!.id,
+    date: day,
+    recordIds: [a!.id, b!.id],
+  });
   await openBoard(page, day);
   await page.getByTestId('print-week-notices').click();
   await expect(page.getByTestId('notice-letter').filter({ hasText: '通知甲' })).toBeVisible();
   if (save) await page.screenshot({ path: 'docs/screenshots/trimming-notice.png' });
   const text = await printedText(page, 'notices');
-  for (const expected of ['树障清理通知书', '通知甲', '通知乙', '第十六条', '由树木所有者负担', '送 达 回 执']) expect(text).toContain(expected);
+  for (const expected of ['树障清理通知书', '通知甲', '通知乙', '第十六条', '由树木所有者负担', '送 达 回 执'])
+    expect(text).toContain(expected);
   await page.getByRole('button', { name: '返回' }).click();
   await page.getByTestId('print-week-plan').click();
   await expect(page.getByTestId('print-week-plan').first()).toBeVisible();
@@ -136,7 +175,10 @@ test('the planner requests an outage window and a manager approves it', async ({
   const form = page.getByTestId('outage-form');
   await form.getByTestId('field-lineId').locator('.ant-select').click();
   await page.keyboard.type('110kV 测试二线');
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '110kV 测试二线' }).first().click();
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '110kV 测试二线' })
+    .first()
+    .click();
   await form.getByTestId('field-date').locator('input').fill(day);
   await form.getByTestId('field-date').locator('input').press('Enter');
   await form.getByTestId('field-reason').locator('input').fill('通道树障清理（砍伐）');
@@ -148,16 +190,30 @@ test('the planner requests an outage window and a manager approves it', async ({
   expect(managerToken).toBeTruthy();
   const desk = await (await browser.newContext()).newPage();
   await login(desk, 'e2e-manager', PASSWORD, 'outages');
-  await desk.getByTestId('outages-grid').getByRole('row').filter({ hasText: '通道树障清理（砍伐）' }).first().dblclick();
+  await desk
+    .getByTestId('outages-grid')
+    .getByRole('row')
+    .filter({ hasText: '通道树障清理（砍伐）' })
+    .first()
+    .dblclick();
   await desk.getByTestId('outage-approve').click();
   await expect(desk.getByTestId('outage-status')).toHaveText('已批准');
 });
 
-test('work done with one span still too close: that record is back to be planned with its grade; the rest is accepted', async ({ page }) => {
+test('work done with one span still too close: that record is back to be planned with its grade; the rest is accepted', async ({
+  page,
+}) => {
   const day = tuesdayAfter(59);
-  const [ok, close] = await hazards([{ towers: '#621', trees: 2 }, { towers: '#622', trees: 2 }]);
+  const [ok, close] = await hazards([
+    { towers: '#621', trees: 2 },
+    { towers: '#622', trees: 2 },
+  ]);
   const { teams } = await call('trimming.teams', {});
-  const { package: p } = await call('trimming.savePackage', { teamId: teams.find((t) => t.name === '输电运检班')!.id, date: day, recordIds: [ok!.id, close!.id] });
+  const { package: p } = await call('trimming.savePackage', {
+    teamId: teams.find((t) => t.name === '输电运检班')!.id,
+    date: day,
+    recordIds: [ok!.id, close!.id],
+  });
   await openBoard(page, day);
   await page.locator(`[data-testid="plan-package"][data-package="${p.id}"]`).click();
   const drawer = page.getByTestId('package-drawer');
@@ -166,7 +222,11 @@ test('work done with one span still too close: that record is back to be planned
   await page.getByLabel('处理后距离(m) #622').fill('2.5');
   await page.getByTestId('done-save').click();
   await expect(page.getByText('1 处处理后距离仍不足，已退回待安排（按新等级）')).toBeVisible();
-  expect(await call('vegetation.get', { id: close!.id })).toMatchObject({ status: 'unscheduled', hazardGrade: 'major', verticalDistance: 2.5 });
+  expect(await call('vegetation.get', { id: close!.id })).toMatchObject({
+    status: 'unscheduled',
+    hazardGrade: 'major',
+    verticalDistance: 2.5,
+  });
   expect(await call('vegetation.get', { id: ok!.id })).toMatchObject({ status: 'done', distanceAfter: 5 });
   const backlog = page.getByTestId('plan-backlog');
   await backlog.getByPlaceholder('户主、线路、村').fill('测试一线');
@@ -178,10 +238,17 @@ test('the planner submits the month and a manager approves it, locking version 1
   const day = tuesdayAfter(66);
   const [r] = await hazards([{ towers: '#631', trees: 2 }]);
   const { teams } = await call('trimming.teams', {});
-  await call('trimming.savePackage', { teamId: teams.find((t) => t.name === '输电运检班')!.id, date: day, recordIds: [r!.id] });
+  await call('trimming.savePackage', {
+    teamId: teams.find((t) => t.name === '输电运检班')!.id,
+    date: day,
+    recordIds: [r!.id],
+  });
   await openBoard(page, day);
   await page.getByTestId('month-submit').click();
-  await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ }).click();
+  await page
+    .locator('.ant-popconfirm')
+    .getByRole('button', { name: /确\s*定|OK/ })
+    .click();
   await expect(page.getByTestId('month-status')).toHaveText('已提交，待主管批准');
 
   await userToken(SEEDED_URL, 'e2e-manager', 'manager', PASSWORD);
@@ -191,6 +258,9 @@ test('the planner submits the month and a manager approves it, locking version 1
   await desk.goto(`/#/trimming?f=${encodeURIComponent(JSON.stringify({ from: day }))}`);
   await desk.getByTestId('plan-view').getByText('月').click();
   await desk.getByTestId('month-approve').click();
-  await desk.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ }).click();
+  await desk
+    .locator('.ant-popconfirm')
+    .getByRole('button', { name: /确\s*定|OK/ })
+    .click();
   await expect(desk.getByTestId('month-status')).toHaveText('已批准（第 1 版）');
 });

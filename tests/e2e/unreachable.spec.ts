@@ -57,7 +57,10 @@ async function desk(page: Page, chosen: unknown[]) {
     try {
       return { ok: true, result: await remote.dispatch(method, input, { token }) };
     } catch (err) {
-      return { ok: false, error: err instanceof ApiError ? err.toBody() : { code: 'INTERNAL', message: 'errors.internal' } };
+      return {
+        ok: false,
+        error: err instanceof ApiError ? err.toBody() : { code: 'INTERNAL', message: 'errors.internal' },
+      };
     }
   });
   await page.exposeFunction('__probe', async (address: string) => {
@@ -90,7 +93,9 @@ async function desk(page: Page, chosen: unknown[]) {
   await page.goto(`${FRESH_URL}/`);
 }
 
-test('server stopped → a screen that names it and says why; server back → 重试 signs in; new certificate → both fingerprints; 更换服务器 needs no session', async ({ page }) => {
+test('server stopped → a screen that names it and says why; server back → 重试 signs in; new certificate → both fingerprints; 更换服务器 needs no session', async ({
+  page,
+}) => {
   await page.setViewportSize({ width: 1366, height: 768 });
   const chosen: unknown[] = [];
   await desk(page, chosen);
@@ -111,8 +116,10 @@ test('server stopped → a screen that names it and says why; server back → �
   await serve(certB);
   await page.reload();
   await expect(page.getByTestId('unreachable-reason')).toContainText('证书与首次确认的不一致');
-  for (const g of fingerprintGroups(certA.fingerprint)) await expect(page.getByTestId('fingerprint-pinned')).toContainText(g);
-  for (const g of fingerprintGroups(certB.fingerprint)) await expect(page.getByTestId('fingerprint-presented')).toContainText(g);
+  for (const g of fingerprintGroups(certA.fingerprint))
+    await expect(page.getByTestId('fingerprint-pinned')).toContainText(g);
+  for (const g of fingerprintGroups(certB.fingerprint))
+    await expect(page.getByTestId('fingerprint-presented')).toContainText(g);
   if (save) await page.screenshot({ path: 'docs/screenshots/server-certificate-changed.png' });
 
   // 更换服务器: the first-start choice again, with the fingerprint to confirm, and no sign-in on the old server.

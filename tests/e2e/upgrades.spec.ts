@@ -24,13 +24,22 @@ async function rowOf(page: Page, text: string) {
   return page.getByTestId('upgrade-table').getByRole('row').filter({ hasText: text });
 }
 
-test('a clerk raises a request with a photo and submits it, and cannot approve it; a manager approves two at once against the budget', async ({ page }) => {
+test('a clerk raises a request with a photo and submits it, and cannot approve it; a manager approves two at once against the budget', async ({
+  page,
+}) => {
   const clerk = await user('up-clerk', 'clerk');
   await user('up-manager', 'manager');
-  const equipment = (await api(SEEDED_URL, 'equipment.list', { startRow: 0, endRow: 3, search: 'TR-001' }, clerk)).rows[0]!;
+  const equipment = (await api(SEEDED_URL, 'equipment.list', { startRow: 0, endRow: 3, search: 'TR-001' }, clerk))
+    .rows[0]!;
 
   await login(page, 'up-clerk', PASSWORD, 'upgrades');
-  await raiseUpgradeRequest(page, { equipmentCode: equipment.code, problem: '配变渗漏油，油位低于下限（端到端测试）', work: '更换为 S13-M-200/10 节能配变', cost: '18.5', customers: '420' });
+  await raiseUpgradeRequest(page, {
+    equipmentCode: equipment.code,
+    problem: '配变渗漏油，油位低于下限（端到端测试）',
+    work: '更换为 S13-M-200/10 节能配变',
+    cost: '18.5',
+    customers: '420',
+  });
   const detail = page.getByTestId('upgrade-detail');
   await expect(detail).toContainText('草稿');
   await detail.locator('input[type=file]').setInputFiles(path.resolve('docs/screenshots/dashboard.png'));
@@ -39,8 +48,11 @@ test('a clerk raises a request with a photo and submits it, and cannot approve i
   await page.getByTestId('upgrade-action-ok').click();
   await expect(detail).toContainText('已提交');
   await expect(detail.getByTestId('action-approve')).toHaveCount(0);
-  const mine = (await api(SEEDED_URL, 'upgrades.list', { startRow: 0, endRow: 5, search: '端到端测试' }, clerk)).rows[0]!;
-  await expect(api(SEEDED_URL, 'upgrades.transition', { ids: [mine.id], action: 'approve' }, clerk)).rejects.toThrow(/FORBIDDEN/);
+  const mine = (await api(SEEDED_URL, 'upgrades.list', { startRow: 0, endRow: 5, search: '端到端测试' }, clerk))
+    .rows[0]!;
+  await expect(api(SEEDED_URL, 'upgrades.transition', { ids: [mine.id], action: 'approve' }, clerk)).rejects.toThrow(
+    /FORBIDDEN/,
+  );
 
   // The manager's queue: submitted requests, highest priority first, with the score's parts.
   await signOut(page);
@@ -50,7 +62,14 @@ test('a clerk raises a request with a photo and submits it, and cannot approve i
   const shown = await table.getByTestId('priority').allTextContents();
   expect(shown.map(Number)).toEqual([...shown.map(Number)].sort((a, b) => b - a));
   const before = await api(SEEDED_URL, 'budgets.get', { year: new Date().getFullYear() }, clerk);
-  const queue = (await api(SEEDED_URL, 'upgrades.list', { startRow: 0, endRow: 50, statuses: ['submitted'], sortModel: [{ colId: 'priority', sort: 'desc' }] }, clerk)).rows;
+  const queue = (
+    await api(
+      SEEDED_URL,
+      'upgrades.list',
+      { startRow: 0, endRow: 50, statuses: ['submitted'], sortModel: [{ colId: 'priority', sort: 'desc' }] },
+      clerk,
+    )
+  ).rows;
   const two = queue.filter((r) => r.approvalsNeeded === 1 && r.id !== mine.id).slice(0, 2);
   for (const r of two) await (await rowOf(page, r.problem.slice(0, 8))).first().getByRole('checkbox').check();
   if (save) await page.screenshot({ path: 'docs/screenshots/upgrades-queue.png' });
@@ -68,8 +87,20 @@ test('a clerk raises a request with a photo and submits it, and cannot approve i
   await page.getByTestId('action-reject').click();
   await page.getByTestId('upgrade-action-ok').click();
   await expect(page.getByTestId('upgrade-action-form')).toContainText('驳回和验收不通过必须写明原因');
-  await expect(api(SEEDED_URL, 'upgrades.transition', { ids: [mine.id], action: 'reject' }, (await api(SEEDED_URL, 'accounts.login', { username: 'up-manager', password: PASSWORD })).token)).rejects.toThrow(/reasonRequired/);
-  await page.getByRole('dialog').getByRole('button', { name: '取 消' }).or(page.getByRole('dialog').getByRole('button', { name: '取消' })).first().click();
+  await expect(
+    api(
+      SEEDED_URL,
+      'upgrades.transition',
+      { ids: [mine.id], action: 'reject' },
+      (await api(SEEDED_URL, 'accounts.login', { username: 'up-manager', password: PASSWORD })).token,
+    ),
+  ).rejects.toThrow(/reasonRequired/);
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: '取 消' })
+    .or(page.getByRole('dialog').getByRole('button', { name: '取消' }))
+    .first()
+    .click();
 
   // The approval sheet for the file, with the decision trail.
   await page.getByTestId('print-approval').click();
@@ -80,7 +111,9 @@ test('a clerk raises a request with a photo and submits it, and cannot approve i
   if (save) await page.screenshot({ path: 'docs/screenshots/approval-sheet.png' });
 });
 
-test('a request over the two-approval amount stays pending after one manager and passes after a second', async ({ page }) => {
+test('a request over the two-approval amount stays pending after one manager and passes after a second', async ({
+  page,
+}) => {
   const clerk = await user('up-clerk', 'clerk');
   const manager = await user('up-manager', 'manager');
   await user('up-manager2', 'manager');
@@ -88,11 +121,27 @@ test('a request over the two-approval amount stays pending after one manager and
   const year = new Date().getFullYear();
   const envelope = await api(SEEDED_URL, 'budgets.get', { year }, manager);
   await api(SEEDED_URL, 'budgets.save', { year, budget: envelope.approved + 500 }, manager);
-  const equipment = (await api(SEEDED_URL, 'equipment.list', { startRow: 0, endRow: 3, search: 'CA-003' }, clerk)).rows[0]!;
-  const big = await api(SEEDED_URL, 'upgrades.save', { equipmentId: equipment.id, problem: '电缆主绝缘老化，需整段更换（双签测试）', proposedWork: '更换 YJV22-8.7/15-3×300 电缆 1.2 km', projectType: 'renovation', estimatedCost: 86, customersAffected: 2400 }, clerk);
+  const equipment = (await api(SEEDED_URL, 'equipment.list', { startRow: 0, endRow: 3, search: 'CA-003' }, clerk))
+    .rows[0]!;
+  const big = await api(
+    SEEDED_URL,
+    'upgrades.save',
+    {
+      equipmentId: equipment.id,
+      problem: '电缆主绝缘老化，需整段更换（双签测试）',
+      proposedWork: '更换 YJV22-8.7/15-3×300 电缆 1.2 km',
+      projectType: 'renovation',
+      estimatedCost: 86,
+      customersAffected: 2400,
+    },
+    clerk,
+  );
   await api(SEEDED_URL, 'upgrades.transition', { ids: [big.id], action: 'submit' }, clerk);
 
-  for (const [who, shown] of [['up-manager', '已批准 1/2'], ['up-manager2', '已批准']] as const) {
+  for (const [who, shown] of [
+    ['up-manager', '已批准 1/2'],
+    ['up-manager2', '已批准'],
+  ] as const) {
     await login(page, who, PASSWORD, 'upgrades');
     await page.getByTestId(`open-${big.id}`).click();
     const detail = page.getByTestId('upgrade-detail');
@@ -101,22 +150,41 @@ test('a request over the two-approval amount stays pending after one manager and
     // The first manager's message may still be showing when the second one's comes.
     await expect(page.getByText('已办理：1 条').first()).toBeVisible();
     // After one approval the request still waits in the queue, marked 1 of 2; after the second it is approved.
-    await expect(who === 'up-manager' ? page.getByTestId('upgrade-table').getByRole('row').filter({ hasText: '双签测试' }) : detail).toContainText(shown);
+    await expect(
+      who === 'up-manager'
+        ? page.getByTestId('upgrade-table').getByRole('row').filter({ hasText: '双签测试' })
+        : detail,
+    ).toContainText(shown);
     await signOut(page);
   }
   const done = await api(SEEDED_URL, 'upgrades.get', { id: big.id }, clerk);
   expect(done).toMatchObject({ status: 'approved', approvals: ['up-manager', 'up-manager2'] });
 });
 
-test('the whole lifecycle in the window: fund, build, accept with a punch list, close only when it is cleared; every step in the history', async ({ page }) => {
+test('the whole lifecycle in the window: fund, build, accept with a punch list, close only when it is cleared; every step in the history', async ({
+  page,
+}) => {
   test.setTimeout(150_000);
   const clerk = await user('up-clerk', 'clerk');
   const manager = await user('up-manager', 'manager');
   const year = new Date().getFullYear();
   const envelope = await api(SEEDED_URL, 'budgets.get', { year }, manager);
   await api(SEEDED_URL, 'budgets.save', { year, budget: envelope.approved + 100 }, manager);
-  const equipment = (await api(SEEDED_URL, 'equipment.list', { startRow: 0, endRow: 3, search: 'PO-002' }, clerk)).rows[0]!;
-  const r = await api(SEEDED_URL, 'upgrades.save', { equipmentId: equipment.id, problem: '配变低压桩头过热（全流程测试）', proposedWork: '更换低压桩头及引线', projectType: 'overhaul', estimatedCost: 6, customersAffected: 150 }, clerk);
+  const equipment = (await api(SEEDED_URL, 'equipment.list', { startRow: 0, endRow: 3, search: 'PO-002' }, clerk))
+    .rows[0]!;
+  const r = await api(
+    SEEDED_URL,
+    'upgrades.save',
+    {
+      equipmentId: equipment.id,
+      problem: '配变低压桩头过热（全流程测试）',
+      proposedWork: '更换低压桩头及引线',
+      projectType: 'overhaul',
+      estimatedCost: 6,
+      customersAffected: 150,
+    },
+    clerk,
+  );
   await api(SEEDED_URL, 'upgrades.transition', { ids: [r.id], action: 'submit' }, clerk);
 
   /** Takes an action from the record's drawer, filling the dialog's fields first. */
@@ -156,7 +224,11 @@ test('the whole lifecycle in the window: fund, build, accept with a punch list, 
   await detail.getByTestId('action-close').click();
   await page.getByTestId('upgrade-action-ok').click();
   await expect(page.getByText('还有未销项的验收问题').first()).toBeVisible();
-  await page.getByRole('dialog').getByRole('button', { name: /取\s?消/ }).first().click();
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: /取\s?消/ })
+    .first()
+    .click();
   await signOut(page);
 
   // The work team clears the problem (销项); then the manager can close.
@@ -170,7 +242,10 @@ test('the whole lifecycle in the window: fund, build, accept with a punch list, 
   await expect(detail).toContainText('已关闭');
 
   // The history: every step, in order, with who took it.
-  const steps = await detail.getByTestId('upgrade-history').locator('.ant-timeline-item-content, .ant-timeline-item-section, li').allTextContents();
+  const steps = await detail
+    .getByTestId('upgrade-history')
+    .locator('.ant-timeline-item-content, .ant-timeline-item-section, li')
+    .allTextContents();
   const text = steps.join('\n');
   const expected = [
     ['up-clerk', '提交 → 已提交'],
@@ -190,5 +265,13 @@ test('the whole lifecycle in the window: fund, build, accept with a punch list, 
   expect(text).toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2} up-clerk 提交/);
   if (save) await page.screenshot({ path: 'docs/screenshots/upgrade-lifecycle.png' });
   const done = await api(SEEDED_URL, 'upgrades.get', { id: r.id }, clerk);
-  expect(done.history.map((h) => h.to)).toEqual(['submitted', 'approved', 'funded', 'in_progress', 'awaiting_acceptance', 'accepted', 'closed']);
+  expect(done.history.map((h) => h.to)).toEqual([
+    'submitted',
+    'approved',
+    'funded',
+    'in_progress',
+    'awaiting_acceptance',
+    'accepted',
+    'closed',
+  ]);
 });

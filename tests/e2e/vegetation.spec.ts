@@ -12,7 +12,13 @@ test('create a record: the grade and the threshold it used are shown', async ({ 
   const veg = new VegetationPage(page);
   await page.keyboard.press('Control+n'); // the keyboard way to a new record
   await expect(veg.form()).toBeVisible();
-  await veg.fill({ line: '10kV 测试一线', towers: '#12–#15', species: '杨树', vertical: '1.2', landowner: '创建测试户' });
+  await veg.fill({
+    line: '10kV 测试一线',
+    towers: '#12–#15',
+    species: '杨树',
+    vertical: '1.2',
+    landowner: '创建测试户',
+  });
   await expect(page.getByTestId('judge-preview')).toContainText('紧急');
   await expect(page.getByTestId('judge-preview')).toContainText('最小允许 1.5 m');
   await veg.save();
@@ -24,7 +30,13 @@ test('create a record: the grade and the threshold it used are shown', async ({ 
 test('bad input is shown at the field and nothing is written', async ({ page }) => {
   const veg = new VegetationPage(page);
   await veg.openNew();
-  await veg.fill({ line: '10kV 测试一线', towers: '#15–#12', species: '香樟', vertical: '-1', landowner: '校验测试户' });
+  await veg.fill({
+    line: '10kV 测试一线',
+    towers: '#15–#12',
+    species: '香樟',
+    vertical: '-1',
+    landowner: '校验测试户',
+  });
   await veg.save();
   await expect(veg.field('towerRange')).toContainText('起始杆号不能大于终止杆号');
   await expect(veg.field('verticalDistance')).toContainText('不能为负数');
@@ -36,7 +48,14 @@ test('bad input is shown at the field and nothing is written', async ({ page }) 
 
 test('edit a record; a save over someone else’s newer version gives a conflict', async ({ page }) => {
   const veg = new VegetationPage(page);
-  const { record, token } = await createRecord(SEEDED_URL, '110kV 测试二线', { towerRange: '#3', species: '桉树', treeCount: 2, verticalDistance: 5, action: 'trim', landowner: '编辑测试户' });
+  const { record, token } = await createRecord(SEEDED_URL, '110kV 测试二线', {
+    towerRange: '#3',
+    species: '桉树',
+    treeCount: 2,
+    verticalDistance: 5,
+    action: 'trim',
+    landowner: '编辑测试户',
+  });
 
   await veg.search('编辑测试户');
   await veg.rowsWith('编辑测试户').first().dblclick();
@@ -49,7 +68,12 @@ test('edit a record; a save over someone else’s newer version gives a conflict
   // Open it again, then someone else saves first.
   await veg.rowsWith('编辑测试户').first().dblclick();
   const current = await api(SEEDED_URL, 'vegetation.get', { id: record.id }, token);
-  await api(SEEDED_URL, 'vegetation.save', { ...current, landowner: '编辑测试户', notes: '另一位同事的修改', landownerPhone: null }, token);
+  await api(
+    SEEDED_URL,
+    'vegetation.save',
+    { ...current, landowner: '编辑测试户', notes: '另一位同事的修改', landownerPhone: null },
+    token,
+  );
   await veg.fill({ species: '毛竹' });
   await veg.save();
   await expect(page.getByTestId('conflict-alert')).toBeVisible();
@@ -60,7 +84,9 @@ test('edit a record; a save over someone else’s newer version gives a conflict
   expect(after.notes).toBe('另一位同事的修改');
 });
 
-test('filter to 紧急 and overdue, sort by planned date; a filter that matches nothing says so and clears', async ({ page }) => {
+test('filter to 紧急 and overdue, sort by planned date; a filter that matches nothing says so and clears', async ({
+  page,
+}) => {
   const veg = new VegetationPage(page);
   await page.getByTestId('preset-emergency').click();
   await expect(veg.grid().getByTestId('grade-tag').first()).toHaveText('紧急');
@@ -86,7 +112,14 @@ test('filter to 紧急 and overdue, sort by planned date; a filter that matches 
 
 test('delete → recycle bin → restore brings the record back', async ({ page }) => {
   const veg = new VegetationPage(page);
-  const { record, token } = await createRecord(SEEDED_URL, '10kV 测试一线', { towerRange: '#40–#41', species: '泡桐', treeCount: 1, verticalDistance: 3, action: 'fell', landowner: '删除测试户' });
+  const { record, token } = await createRecord(SEEDED_URL, '10kV 测试一线', {
+    towerRange: '#40–#41',
+    species: '泡桐',
+    treeCount: 1,
+    verticalDistance: 3,
+    action: 'fell',
+    landowner: '删除测试户',
+  });
 
   await veg.search('删除测试户');
   await expect(veg.rowsWith('删除测试户')).toHaveCount(1);
@@ -106,7 +139,17 @@ test('delete → recycle bin → restore brings the record back', async ({ page 
 
 test('dispute flow: blocked while open, back to its status when closed', async ({ page }) => {
   const veg = new VegetationPage(page);
-  await createRecord(SEEDED_URL, '10kV 测试一线', { towerRange: '#60', species: '香樟', treeCount: 4, verticalDistance: 2.5, action: 'trim', landowner: '纠纷测试户', status: 'scheduled', plannedDate: '2026-12-20', plantedInZone: true });
+  await createRecord(SEEDED_URL, '10kV 测试一线', {
+    towerRange: '#60',
+    species: '香樟',
+    treeCount: 4,
+    verticalDistance: 2.5,
+    action: 'trim',
+    landowner: '纠纷测试户',
+    status: 'scheduled',
+    plannedDate: '2026-12-20',
+    plantedInZone: true,
+  });
 
   await veg.search('纠纷测试户');
   await expect(veg.rowsWith('纠纷测试户')).toHaveCount(1);

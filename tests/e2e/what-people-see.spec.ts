@@ -39,14 +39,17 @@ test('the planner generates the demo county season: the fairness figures and why
   await expect(fairness).toContainText(/技能和可值班日相同的人之间：总班次相差 [0-2]，夜班相差 [0-2]/);
   // Where the whole office's totals differ by more than 2, the roster says which skill forces it.
   const [, low, high] = /总班次 (\d+)–(\d+)/.exec((await fairness.textContent()) ?? '')!;
-  if (Number(high) - Number(low) > 2) await expect(page.getByTestId('roster-scarce').first()).toContainText(/只有 \d+ 人可值班：每人至少 \d+ 个班/);
+  if (Number(high) - Number(low) > 2)
+    await expect(page.getByTestId('roster-scarce').first()).toContainText(/只有 \d+ 人可值班：每人至少 \d+ 个班/);
   await page.screenshot(shot('roster-fairness'));
   // Not yet published: the printout says 草稿 on every page.
   await page.getByTestId('roster-print').click();
   await expect(page.getByTestId('duty-sheet-draft').first()).toContainText('草稿');
 });
 
-test('a date typed 2026/12/20 is kept; 2026-02-30 is refused with the import’s message and nothing is saved', async ({ page }) => {
+test('a date typed 2026/12/20 is kept; 2026-02-30 is refused with the import’s message and nothing is saved', async ({
+  page,
+}) => {
   await login(page, 'admin', ADMIN_PASSWORD);
   const veg = new VegetationPage(page);
   await veg.openNew();
@@ -69,13 +72,38 @@ test('a date typed 2026/12/20 is kept; 2026-02-30 is refused with the import’s
 
 test('the audit log reads in words, in the person’s name and a 24-hour Chinese time', async ({ page }) => {
   const token = await adminToken(SEEDED_URL);
-  await api(SEEDED_URL, 'accounts.saveUser', { username: 'see-manager', displayName: '王主任', role: 'manager', active: true, initialPassword: 'Start1234' }, token).catch(() => undefined);
-  const first = await api(SEEDED_URL, 'accounts.login', { username: 'see-manager', password: 'Start1234' }).catch(() => null);
-  if (first) await api(SEEDED_URL, 'accounts.changePassword', { currentPassword: 'Start1234', newPassword: PASSWORD }, first.token);
+  await api(
+    SEEDED_URL,
+    'accounts.saveUser',
+    { username: 'see-manager', displayName: '王主任', role: 'manager', active: true, initialPassword: 'Start1234' },
+    token,
+  ).catch(() => undefined);
+  const first = await api(SEEDED_URL, 'accounts.login', { username: 'see-manager', password: 'Start1234' }).catch(
+    () => null,
+  );
+  if (first)
+    await api(
+      SEEDED_URL,
+      'accounts.changePassword',
+      { currentPassword: 'Start1234', newPassword: PASSWORD },
+      first.token,
+    );
   const manager = (await api(SEEDED_URL, 'accounts.login', { username: 'see-manager', password: PASSWORD })).token;
   const clerk = await userToken(SEEDED_URL, 'see-clerk', 'clerk', PASSWORD);
   const { rows: equipment } = await api(SEEDED_URL, 'equipment.list', { startRow: 0, endRow: 1 }, clerk);
-  const request = await api(SEEDED_URL, 'upgrades.save', { equipmentId: equipment[0]!.id, problem: '审计测试', proposedWork: '更换', projectType: 'renovation', estimatedCost: 3, customersAffected: 10 }, clerk);
+  const request = await api(
+    SEEDED_URL,
+    'upgrades.save',
+    {
+      equipmentId: equipment[0]!.id,
+      problem: '审计测试',
+      proposedWork: '更换',
+      projectType: 'renovation',
+      estimatedCost: 3,
+      customersAffected: 10,
+    },
+    clerk,
+  );
   const submitted = await api(SEEDED_URL, 'upgrades.transition', { ids: [request.id], action: 'submit' }, clerk);
   const number = submitted.rows[0]!.requestNo!;
   expect(number).toMatch(/^JG-\d{4}-\d{4}$/);
@@ -98,7 +126,14 @@ test('the audit log reads in words, in the person’s name and a 24-hour Chinese
 });
 
 test('a record opened from the header search is not reopened after sign-out and the next sign-in', async ({ page }) => {
-  const { record } = await createRecord(SEEDED_URL, '10kV 测试一线', { towerRange: '#41–#42', species: '香樟', treeCount: 1, verticalDistance: 5, landowner: '抽屉测试户', action: 'trim' });
+  const { record } = await createRecord(SEEDED_URL, '10kV 测试一线', {
+    towerRange: '#41–#42',
+    species: '香樟',
+    treeCount: 1,
+    verticalDistance: 5,
+    landowner: '抽屉测试户',
+    action: 'trim',
+  });
   await login(page, 'admin', ADMIN_PASSWORD);
   await page.getByTestId('global-search').click();
   await page.keyboard.type('抽屉测试户');
@@ -106,7 +141,10 @@ test('a record opened from the header search is not reopened after sign-out and 
   const veg = new VegetationPage(page);
   await expect(veg.form()).toBeVisible();
   expect(page.url()).not.toContain(`"open":${record.id}`);
-  await page.getByRole('button', { name: /取\s*消/ }).first().click();
+  await page
+    .getByRole('button', { name: /取\s*消/ })
+    .first()
+    .click();
   await expect(veg.form()).toBeHidden();
   await signOut(page);
   await page.getByTestId('login-form').getByLabel('用户名').fill('admin');
@@ -117,7 +155,9 @@ test('a record opened from the header search is not reopened after sign-out and 
   await expect(veg.form()).toHaveCount(0);
 });
 
-test('查看全部: the header search opens every hit as a page, each module with the way to its own filtered list', async ({ page }) => {
+test('查看全部: the header search opens every hit as a page, each module with the way to its own filtered list', async ({
+  page,
+}) => {
   await login(page, 'admin', ADMIN_PASSWORD, 'home');
   await page.getByTestId('global-search').click();
   await page.keyboard.type('青白');
@@ -135,7 +175,12 @@ test('查看全部: the header search opens every hit as a page, each module wit
 
 test('the forced password change offers sign-out and English; the users page has a visible 编辑', async ({ page }) => {
   const token = await adminToken(SEEDED_URL);
-  await api(SEEDED_URL, 'accounts.saveUser', { username: 'first-day', displayName: '新来的', role: 'clerk', active: true, initialPassword: 'Start1234' }, token).catch(() => undefined);
+  await api(
+    SEEDED_URL,
+    'accounts.saveUser',
+    { username: 'first-day', displayName: '新来的', role: 'clerk', active: true, initialPassword: 'Start1234' },
+    token,
+  ).catch(() => undefined);
   await login(page, 'first-day', 'Start1234', 'home');
   await expect(page.getByText('首次登录请修改密码')).toBeVisible();
   await expect(page.getByText('至少 8 位，须同时包含字母和数字')).toHaveCount(1);
@@ -167,7 +212,9 @@ test('抢修月报 opens on the latest month with calls when this month has none
   await expect(page.getByTestId('report-month')).toHaveValue(now.latestMonthWithCalls!);
 });
 
-test('a date and time typed 2026年8月3日14点05分 is kept; 2026/8/3 25:00 is refused at its field, nothing saved', async ({ page }) => {
+test('a date and time typed 2026年8月3日14点05分 is kept; 2026/8/3 25:00 is refused at its field, nothing saved', async ({
+  page,
+}) => {
   await login(page, 'admin', ADMIN_PASSWORD, 'repairs');
   const list = page.getByTestId('repairs-page');
   await list.getByTestId('list-add').click();
@@ -186,6 +233,7 @@ test('a date and time typed 2026年8月3日14点05分 is kept; 2026/8/3 25:00 is
   await page.keyboard.press('Control+s');
   await expect(page.getByText('已保存')).toBeVisible();
   const token = await adminToken(SEEDED_URL);
-  const saved = (await api(SEEDED_URL, 'repairs.list', { startRow: 0, endRow: 1, search: '时间输入测试' }, token)).rows[0]!;
+  const saved = (await api(SEEDED_URL, 'repairs.list', { startRow: 0, endRow: 1, search: '时间输入测试' }, token))
+    .rows[0]!;
   expect(saved.receivedAt).toBe('2026-08-03T14:05');
 });

@@ -5,7 +5,16 @@ import { currentUser, RefusalAfterWrites } from '../context';
 import { loadSettings } from '../settings/settings.repository';
 import { updateVersioned } from '../shared/versioned';
 import { countActiveAdmins, findUserById, findUserByName, listUsers, toUserRow } from './accounts.repository';
-import { activeLocks, claimAttempt, clearLock, lockedNow, recordFailure, recordSuccess, signInLimits, type SignInAttempt } from './sign-in-throttle';
+import {
+  activeLocks,
+  claimAttempt,
+  clearLock,
+  lockedNow,
+  recordFailure,
+  recordSuccess,
+  signInLimits,
+  type SignInAttempt,
+} from './sign-in-throttle';
 import { createSession, endSession, endUserSessions } from './sessions';
 
 type AccountMethods =
@@ -23,16 +32,38 @@ type AccountMethods =
 
 const loginFailed = () => new ApiError({ code: 'UNAUTHENTICATED', message: 'accounts.login.failed' });
 const locked = (lock: { scope: 'address' | 'pair'; seconds: number }) =>
-  new ApiError({ code: 'UNAUTHENTICATED', message: lock.scope === 'address' ? 'accounts.login.addressLocked' : 'accounts.login.locked', params: { seconds: lock.seconds } });
+  new ApiError({
+    code: 'UNAUTHENTICATED',
+    message: lock.scope === 'address' ? 'accounts.login.addressLocked' : 'accounts.login.locked',
+    params: { seconds: lock.seconds },
+  });
 
 /** A refused attempt: its count is committed (and a lock it set is audited), then the refusal answers. */
-async function refuseAttempt(ctx: HandlerContext, attempt: SignInAttempt, username: string, userId: number | null, error: ApiError): Promise<never> {
+async function refuseAttempt(
+  ctx: HandlerContext,
+  attempt: SignInAttempt,
+  username: string,
+  userId: number | null,
+  error: ApiError,
+): Promise<never> {
   const locks = await recordFailure(ctx.db, attempt, signInLimits(await loadSettings(ctx.db)), ctx.now);
   for (const lock of locks) {
-    ctx.audit({ entity: 'users', entityId: userId ?? username, summary: lock.scope === 'address' ? 'sign-in address locked' : 'sign-in locked', after: { username, address: ctx.client, failures: lock.failures, until: lock.until } });
+    ctx.audit({
+      entity: 'users',
+      entityId: userId ?? username,
+      summary: lock.scope === 'address' ? 'sign-in address locked' : 'sign-in locked',
+      after: { username, address: ctx.client, failures: lock.failures, until: lock.until },
+    });
   }
   const pairLock = locks.find((l) => l.scope === 'pair') ?? locks[0];
-  throw new RefusalAfterWrites(pairLock ? locked({ scope: pairLock.scope, seconds: Math.ceil((new Date(pairLock.until).getTime() - ctx.now.getTime()) / 1000) }) : error);
+  throw new RefusalAfterWrites(
+    pairLock
+      ? locked({
+          scope: pairLock.scope,
+          seconds: Math.ceil((new Date(pairLock.until).getTime() - ctx.now.getTime()) / 1000),
+        })
+      : error,
+  );
 }
 
 /** The office server's one-time code, compared in constant time; absent elsewhere (desktop, loopback browser). */
@@ -45,7 +76,12 @@ function codeMatches(ctx: HandlerContext, typed: string | undefined): boolean {
 }
 
 async function needsSetup(ctx: HandlerContext): Promise<boolean> {
-  const withPassword = await ctx.db.selectFrom('users').select('id').where('password_hash', 'is not', null).limit(1).executeTakeFirst();
+  const withPassword = await ctx.db
+    .selectFrom('users')
+    .select('id')
+    .where('password_hash', 'is not', null)
+    .limit(1)
+    .executeTakeFirst();
   return !withPassword;
 }
 
@@ -82,14 +118,25 @@ export const accountsHandlers: Handlers<AccountMethods> = {
       const lock = lockedNow(attempt, ctx.now);
       if (lock) throw locked(lock);
       if (!codeMatches(ctx, input.setupCode)) {
-        const wrong = new ApiError({ code: 'VALIDATION', message: 'accounts.setup.codeWrong', issues: [{ path: ['setupCode'], message: input.setupCode ? 'accounts.setup.codeWrong' : 'validation.required' }] });
+        const wrong = new ApiError({
+          code: 'VALIDATION',
+          message: 'accounts.setup.codeWrong',
+          issues: [
+            { path: ['setupCode'], message: input.setupCode ? 'accounts.setup.codeWrong' : 'validation.required' },
+          ],
+        });
         await refuseAttempt(ctx, attempt, '(setup)', null, wrong);
       }
       await recordSuccess(ctx.db, attempt);
       const code = ctx.runtime.firstRunCode;
       ctx.afterCommit(async () => code.used());
     }
-    const admin = await ctx.db.selectFrom('users').selectAll().where('role', '=', 'admin').orderBy('id').executeTakeFirstOrThrow();
+    const admin = await ctx.db
+      .selectFrom('users')
+      .selectAll()
+      .where('role', '=', 'admin')
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
     await ctx.db
       .updateTable('users')
       .set({
@@ -111,11 +158,16 @@ export const accountsHandlers: Handlers<AccountMethods> = {
     const user = await findUserByName(ctx.db, input.username);
     // An unknown name is checked against a stand-in hash: it answers no faster than a known one.
     const ok = await ctx.runtime.passwords.verify(input.password, user?.password_hash ?? null);
-    if (!user || !ok || user.active !== 1) return refuseAttempt(ctx, attempt, input.username, user?.id ?? null, loginFailed());
+    if (!user || !ok || user.active !== 1)
+      return refuseAttempt(ctx, attempt, input.username, user?.id ?? null, loginFailed());
     await recordSuccess(ctx.db, attempt);
     // A hash made with weaker parameters than today's is replaced while the password is at hand.
     if (ctx.runtime.passwords.needsRehash(user.password_hash)) {
-      await ctx.db.updateTable('users').set({ password_hash: await ctx.runtime.passwords.hash(input.password) }).where('id', '=', user.id).execute();
+      await ctx.db
+        .updateTable('users')
+        .set({ password_hash: await ctx.runtime.passwords.hash(input.password) })
+        .where('id', '=', user.id)
+        .execute();
     }
     return signIn(ctx, user.id);
   },
@@ -131,21 +183,40 @@ export const accountsHandlers: Handlers<AccountMethods> = {
 
   'accounts.me': async (_input, ctx) => {
     const s = currentUser(ctx);
-    return { id: s.userId, username: s.username, displayName: s.displayName, role: s.role, mustChangePassword: s.mustChangePassword };
+    return {
+      id: s.userId,
+      username: s.username,
+      displayName: s.displayName,
+      role: s.role,
+      mustChangePassword: s.mustChangePassword,
+    };
   },
 
   'accounts.changePassword': async (input, ctx) => {
     const s = currentUser(ctx);
     const user = await findUserById(ctx.db, s.userId);
     if (!user || !(await ctx.runtime.passwords.verify(input.currentPassword, user.password_hash))) {
-      throw new ApiError({ code: 'VALIDATION', message: 'accounts.password.wrong', issues: [{ path: ['currentPassword'], message: 'accounts.password.wrong' }] });
+      throw new ApiError({
+        code: 'VALIDATION',
+        message: 'accounts.password.wrong',
+        issues: [{ path: ['currentPassword'], message: 'accounts.password.wrong' }],
+      });
     }
     if (input.currentPassword === input.newPassword) {
-      throw new ApiError({ code: 'VALIDATION', message: 'accounts.password.same', issues: [{ path: ['newPassword'], message: 'accounts.password.same' }] });
+      throw new ApiError({
+        code: 'VALIDATION',
+        message: 'accounts.password.same',
+        issues: [{ path: ['newPassword'], message: 'accounts.password.same' }],
+      });
     }
     await ctx.db
       .updateTable('users')
-      .set({ password_hash: await ctx.runtime.passwords.hash(input.newPassword), must_change_password: 0, updated_at: ctx.now.toISOString(), version: user.version + 1 })
+      .set({
+        password_hash: await ctx.runtime.passwords.hash(input.newPassword),
+        must_change_password: 0,
+        updated_at: ctx.now.toISOString(),
+        version: user.version + 1,
+      })
       .where('id', '=', user.id)
       .execute();
     // Other sign-ins of this user end: a changed password must lock out whoever knew the old one.
@@ -161,11 +232,19 @@ export const accountsHandlers: Handlers<AccountMethods> = {
     const at = ctx.now.toISOString();
     const clash = await findUserByName(ctx.db, input.username);
     if (clash && clash.id !== input.id) {
-      throw new ApiError({ code: 'VALIDATION', message: 'validation.duplicate', issues: [{ path: ['username'], message: 'validation.duplicate' }] });
+      throw new ApiError({
+        code: 'VALIDATION',
+        message: 'validation.duplicate',
+        issues: [{ path: ['username'], message: 'validation.duplicate' }],
+      });
     }
     if (input.id === undefined) {
       if (!input.initialPassword) {
-        throw new ApiError({ code: 'VALIDATION', message: 'validation.required', issues: [{ path: ['initialPassword'], message: 'validation.required' }] });
+        throw new ApiError({
+          code: 'VALIDATION',
+          message: 'validation.required',
+          issues: [{ path: ['initialPassword'], message: 'validation.required' }],
+        });
       }
       const created = await ctx.db
         .insertInto('users')
@@ -189,14 +268,21 @@ export const accountsHandlers: Handlers<AccountMethods> = {
     const before = await findUserById(ctx.db, input.id);
     if (!before) throw notFound('users', input.id);
     const losesAdmin = before.role === 'admin' && (input.role !== 'admin' || !input.active);
-    if (losesAdmin && (await countActiveAdmins(ctx.db, before.id)) === 0) throw ruleError('accounts.lastAdmin', undefined, ['role']);
+    if (losesAdmin && (await countActiveAdmins(ctx.db, before.id)) === 0)
+      throw ruleError('accounts.lastAdmin', undefined, ['role']);
     if (before.id === me.userId && !input.active) throw ruleError('accounts.selfDeactivate', undefined, ['active']);
     await updateVersioned(
       ctx.db,
       'users',
       input.id,
       input.version,
-      { username: input.username, display_name: input.displayName, role: input.role, active: input.active ? 1 : 0, updated_at: at },
+      {
+        username: input.username,
+        display_name: input.displayName,
+        role: input.role,
+        active: input.active ? 1 : 0,
+        updated_at: at,
+      },
       async () => {
         const u = await findUserById(ctx.db, input.id!);
         return u && toUserRow(u);
@@ -213,7 +299,12 @@ export const accountsHandlers: Handlers<AccountMethods> = {
     if (!user) throw notFound('users', input.id);
     await ctx.db
       .updateTable('users')
-      .set({ password_hash: await ctx.runtime.passwords.hash(input.newPassword), must_change_password: 1, updated_at: ctx.now.toISOString(), version: user.version + 1 })
+      .set({
+        password_hash: await ctx.runtime.passwords.hash(input.newPassword),
+        must_change_password: 1,
+        updated_at: ctx.now.toISOString(),
+        version: user.version + 1,
+      })
       .where('id', '=', user.id)
       .execute();
     await endUserSessions(ctx.db, user.id);
@@ -222,15 +313,31 @@ export const accountsHandlers: Handlers<AccountMethods> = {
   },
 
   'accounts.signInLocks': async (_input, ctx) => ({
-    rows: (await activeLocks(ctx.db, ctx.now)).map(
-      (r): SignInLock => ({ key: r.key, scope: r.key.startsWith('address:') ? 'address' : 'pair', username: r.username, address: r.address, failures: r.failures, lastAt: r.last_at, lockedUntil: r.locked_until! }),
-    ),
+    rows: (await activeLocks(ctx.db, ctx.now)).map((r): SignInLock => ({
+      key: r.key,
+      scope: r.key.startsWith('address:') ? 'address' : 'pair',
+      username: r.username,
+      address: r.address,
+      failures: r.failures,
+      lastAt: r.last_at,
+      lockedUntil: r.locked_until!,
+    })),
   }),
 
   'accounts.clearSignInLock': async (input, ctx) => {
     const cleared = await clearLock(ctx.db, input.key);
     if (!cleared) throw notFound('signInLocks', input.key);
-    ctx.audit({ entity: 'users', entityId: cleared.username ?? cleared.address, summary: 'sign-in lock cleared', before: { username: cleared.username, address: cleared.address, failures: cleared.failures, until: cleared.locked_until } });
+    ctx.audit({
+      entity: 'users',
+      entityId: cleared.username ?? cleared.address,
+      summary: 'sign-in lock cleared',
+      before: {
+        username: cleared.username,
+        address: cleared.address,
+        failures: cleared.failures,
+        until: cleared.locked_until,
+      },
+    });
     return { ok: true as const };
   },
 };

@@ -17,13 +17,18 @@ export function toUserRow(u: Selectable<UsersTable>): UserRow {
   };
 }
 
-export const findUserById = (db: Kysely<DB>, id: number) => db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+export const findUserById = (db: Kysely<DB>, id: number) =>
+  db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
 
 export const findUserByName = (db: Kysely<DB>, username: string) =>
   db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
 
 export async function countActiveAdmins(db: Kysely<DB>, exceptId?: number): Promise<number> {
-  let q = db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).where('role', '=', 'admin').where('active', '=', 1);
+  let q = db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('role', '=', 'admin')
+    .where('active', '=', 1);
   if (exceptId !== undefined) q = q.where('id', '!=', exceptId);
   return Number((await q.executeTakeFirstOrThrow()).n);
 }
@@ -54,6 +59,16 @@ export async function ensureAdmin(db: Kysely<DB>, now: string): Promise<void> {
   if (any) return;
   await db
     .insertInto('users')
-    .values({ username: 'admin', display_name: '系统管理员', role: 'admin', password_hash: null, must_change_password: 0, active: 1, last_login_at: null, created_at: now, updated_at: now })
+    .values({
+      username: 'admin',
+      display_name: '系统管理员',
+      role: 'admin',
+      password_hash: null,
+      must_change_password: 0,
+      active: 1,
+      last_login_at: null,
+      created_at: now,
+      updated_at: now,
+    })
     .execute();
 }

@@ -26,7 +26,13 @@ function parse(stored: string | null): (ScryptParams & { salt: Buffer; key: Buff
   const [kind, n, r, p, saltB64, hashB64] = (stored ?? '').split('$');
   const params = { N: Number(n), r: Number(r), p: Number(p) };
   if (kind !== 'scrypt' || !saltB64 || !hashB64) return null;
-  if (![params.N, params.r, params.p].every(Number.isSafeInteger) || params.N > MAX_COST || params.r > 32 || params.p > 16) return null;
+  if (
+    ![params.N, params.r, params.p].every(Number.isSafeInteger) ||
+    params.N > MAX_COST ||
+    params.r > 32 ||
+    params.p > 16
+  )
+    return null;
   return { ...params, salt: Buffer.from(saltB64, 'base64'), key: Buffer.from(hashB64, 'base64') };
 }
 
@@ -42,8 +48,18 @@ export class PasswordHasher {
 
   async hash(password: string): Promise<string> {
     const salt = randomBytes(16);
-    const key = await scrypt(password.normalize('NFC'), salt, KEYLEN, { ...this.params, maxmem: memoryFor(this.params) });
-    return ['scrypt', this.params.N, this.params.r, this.params.p, salt.toString('base64'), key.toString('base64')].join('$');
+    const key = await scrypt(password.normalize('NFC'), salt, KEYLEN, {
+      ...this.params,
+      maxmem: memoryFor(this.params),
+    });
+    return [
+      'scrypt',
+      this.params.N,
+      this.params.r,
+      this.params.p,
+      salt.toString('base64'),
+      key.toString('base64'),
+    ].join('$');
   }
 
   /**
@@ -55,10 +71,20 @@ export class PasswordHasher {
     if (!parsed) {
       this.dummy ??= this.hash(randomBytes(12).toString('base64'));
       const dummy = parse(await this.dummy)!;
-      await scrypt(password.normalize('NFC'), dummy.salt, dummy.key.length, { N: dummy.N, r: dummy.r, p: dummy.p, maxmem: memoryFor(dummy) });
+      await scrypt(password.normalize('NFC'), dummy.salt, dummy.key.length, {
+        N: dummy.N,
+        r: dummy.r,
+        p: dummy.p,
+        maxmem: memoryFor(dummy),
+      });
       return false;
     }
-    const key = await scrypt(password.normalize('NFC'), parsed.salt, parsed.key.length, { N: parsed.N, r: parsed.r, p: parsed.p, maxmem: memoryFor(parsed) });
+    const key = await scrypt(password.normalize('NFC'), parsed.salt, parsed.key.length, {
+      N: parsed.N,
+      r: parsed.r,
+      p: parsed.p,
+      maxmem: memoryFor(parsed),
+    });
     return key.length === parsed.key.length && timingSafeEqual(key, parsed.key);
   }
 

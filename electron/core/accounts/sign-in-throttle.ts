@@ -52,7 +52,12 @@ export const addressKey = (address: string) => `address:${address}`;
  * attempts for one name and address are checked and counted one after the other, never all at once.
  * Always the address first, then the pair: one order, no deadlock.
  */
-export async function claimAttempt(db: Kysely<DB>, username: string, address: string, now: Date): Promise<SignInAttempt> {
+export async function claimAttempt(
+  db: Kysely<DB>,
+  username: string,
+  address: string,
+  now: Date,
+): Promise<SignInAttempt> {
   const at = now.toISOString();
   const claim = (key: string, name: string | null) =>
     db
@@ -70,7 +75,8 @@ export async function claimAttempt(db: Kysely<DB>, username: string, address: st
 export function lockedNow(attempt: SignInAttempt, now: Date): { scope: 'address' | 'pair'; seconds: number } | null {
   for (const scope of ['address', 'pair'] as const) {
     const until = attempt[scope].locked_until;
-    if (until && until > now.toISOString()) return { scope, seconds: Math.ceil((new Date(until).getTime() - now.getTime()) / 1000) };
+    if (until && until > now.toISOString())
+      return { scope, seconds: Math.ceil((new Date(until).getTime() - now.getTime()) / 1000) };
   }
   return null;
 }
@@ -82,23 +88,38 @@ export interface NewLock {
 }
 
 /** Counts a failure on both counters; returns the locks it set (for the audit log). */
-export async function recordFailure(db: Kysely<DB>, attempt: SignInAttempt, limits: SignInLimits, now: Date): Promise<NewLock[]> {
+export async function recordFailure(
+  db: Kysely<DB>,
+  attempt: SignInAttempt,
+  limits: SignInLimits,
+  now: Date,
+): Promise<NewLock[]> {
   const at = now.toISOString();
   const locks: NewLock[] = [];
   const pairFailures = attempt.pair.failures + 1;
   const pairLock = pairLockMs(pairFailures, limits);
   const pairUntil = pairLock > 0 ? new Date(now.getTime() + pairLock).toISOString() : null;
   if (pairUntil) locks.push({ scope: 'pair', failures: pairFailures, until: pairUntil });
-  await db.updateTable('sign_in_failures').set({ failures: pairFailures, last_at: at, locked_until: pairUntil }).where('key', '=', attempt.pair.key).execute();
+  await db
+    .updateTable('sign_in_failures')
+    .set({ failures: pairFailures, last_at: at, locked_until: pairUntil })
+    .where('key', '=', attempt.pair.key)
+    .execute();
 
   // The address counts within a window: an office PC's mistypes last week do not add up.
   const windowOver = now.getTime() - new Date(attempt.address.first_at).getTime() > limits.addressWindowMs;
   const addressFailures = windowOver ? 1 : attempt.address.failures + 1;
-  const addressUntil = addressFailures >= limits.addressFailures ? new Date(now.getTime() + limits.addressLockMs).toISOString() : null;
+  const addressUntil =
+    addressFailures >= limits.addressFailures ? new Date(now.getTime() + limits.addressLockMs).toISOString() : null;
   if (addressUntil) locks.push({ scope: 'address', failures: addressFailures, until: addressUntil });
   await db
     .updateTable('sign_in_failures')
-    .set({ failures: addressFailures, first_at: windowOver ? at : attempt.address.first_at, last_at: at, locked_until: addressUntil })
+    .set({
+      failures: addressFailures,
+      first_at: windowOver ? at : attempt.address.first_at,
+      last_at: at,
+      locked_until: addressUntil,
+    })
     .where('key', '=', attempt.address.key)
     .execute();
   // Counts of names nobody tried for a day are forgotten (a guesser's made-up names do not pile up).
@@ -114,12 +135,21 @@ export async function recordFailure(db: Kysely<DB>, attempt: SignInAttempt, limi
 /** A successful sign-in clears its name's count on that address (not the address's count across names). */
 export async function recordSuccess(db: Kysely<DB>, attempt: SignInAttempt): Promise<void> {
   await db.deleteFrom('sign_in_failures').where('key', '=', attempt.pair.key).execute();
-  if (attempt.address.failures === 0) await db.deleteFrom('sign_in_failures').where('key', '=', attempt.address.key).execute();
+  if (attempt.address.failures === 0)
+    await db.deleteFrom('sign_in_failures').where('key', '=', attempt.address.key).execute();
 }
 
 /** Locks still in force, newest first, for the admin's users page. */
 export const activeLocks = (db: Kysely<DB>, now: Date) =>
-  db.selectFrom('sign_in_failures').selectAll().where('locked_until', '>', now.toISOString()).orderBy('locked_until', 'desc').orderBy('key').limit(500).execute();
+  db
+    .selectFrom('sign_in_failures')
+    .selectAll()
+    .where('locked_until', '>', now.toISOString())
+    .orderBy('locked_until', 'desc')
+    .orderBy('key')
+    .limit(500)
+    .execute();
 
 /** An admin lifts a lock (and its count), e.g. for a colleague who mistyped at the front desk. */
-export const clearLock = (db: Kysely<DB>, key: string) => db.deleteFrom('sign_in_failures').where('key', '=', key).returningAll().executeTakeFirst();
+export const clearLock = (db: Kysely<DB>, key: string) =>
+  db.deleteFrom('sign_in_failures').where('key', '=', key).returningAll().executeTakeFirst();

@@ -1,6 +1,13 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { ApiError, FILE_CHUNK_BYTES, MAX_THUMBNAIL_BYTES, notFound, type Attachable, type AttachmentRow } from '../../contract';
+import {
+  ApiError,
+  FILE_CHUNK_BYTES,
+  MAX_THUMBNAIL_BYTES,
+  notFound,
+  type Attachable,
+  type AttachmentRow,
+} from '../../contract';
 import type { Handlers } from '../context';
 import { currentUser } from '../context';
 import type { DB } from '../db/schema';
@@ -21,7 +28,9 @@ function toRow(r: Row): AttachmentRow {
     mime: r.mime,
     size: r.size,
     caption: r.caption,
-    thumbnail: r.thumbnail ? `data:${isPng(r.thumbnail) ? 'image/png' : 'image/jpeg'};base64,${r.thumbnail.toString('base64')}` : null,
+    thumbnail: r.thumbnail
+      ? `data:${isPng(r.thumbnail) ? 'image/png' : 'image/jpeg'};base64,${r.thumbnail.toString('base64')}`
+      : null,
     createdAt: r.created_at,
     createdBy: r.created_by,
   };
@@ -30,11 +39,18 @@ const isPng = (b: Buffer) => b.length > 4 && b.readUInt32BE(0) === 0x89504e47;
 
 /** The record must exist and be live to take an attachment. */
 async function requireRecord(db: Kysely<DB>, entity: Attachable, id: number) {
-  const r = await db.selectFrom(OWNER_TABLES[entity] as 'vegetation_records').select('id').where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+  const r = await db
+    .selectFrom(OWNER_TABLES[entity] as 'vegetation_records')
+    .select('id')
+    .where('id', '=', id)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
   if (!r) throw notFound(entity, id);
 }
 
-export const attachmentsHandlers: Handlers<'attachments.list' | 'attachments.add' | 'attachments.read' | 'attachments.delete'> = {
+export const attachmentsHandlers: Handlers<
+  'attachments.list' | 'attachments.add' | 'attachments.read' | 'attachments.delete'
+> = {
   'attachments.list': async (input, ctx) => {
     const rows = await ctx.db
       .selectFrom('attachments')
@@ -52,15 +68,26 @@ export const attachmentsHandlers: Handlers<'attachments.list' | 'attachments.add
     await requireRecord(ctx.db, input.entity, input.entityId);
     const staged = ctx.runtime.files.get(input.fileId, user.userId);
     const maxMb = (await loadSettings(ctx.db)).number('attachments.maxMb');
-    if (staged.size > maxMb * 1024 * 1024) throw new ApiError({ code: 'VALIDATION', message: 'attachments.tooLarge', params: { mb: maxMb } });
+    if (staged.size > maxMb * 1024 * 1024)
+      throw new ApiError({ code: 'VALIDATION', message: 'attachments.tooLarge', params: { mb: maxMb } });
     const bytes = readFileSync(staged.path);
     const mime = attachmentType(staged.name, bytes.subarray(0, 16));
-    if (!mime) throw new ApiError({ code: 'VALIDATION', message: 'attachments.badType', params: { name: staged.name.slice(0, 60) } });
+    if (!mime)
+      throw new ApiError({
+        code: 'VALIDATION',
+        message: 'attachments.badType',
+        params: { name: staged.name.slice(0, 60) },
+      });
     const thumbnail = input.thumbnail ? Buffer.from(input.thumbnail, 'base64') : null;
-    if (thumbnail && (thumbnail.length > MAX_THUMBNAIL_BYTES || !isImageThumbnail(thumbnail))) throw new ApiError({ code: 'VALIDATION', message: 'attachments.badThumbnail' });
+    if (thumbnail && (thumbnail.length > MAX_THUMBNAIL_BYTES || !isImageThumbnail(thumbnail)))
+      throw new ApiError({ code: 'VALIDATION', message: 'attachments.badThumbnail' });
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     // Same bytes attached twice (the same photo on two records) are stored once.
-    await ctx.db.insertInto('attachment_blobs').values({ sha256, size: bytes.length, bytes }).onConflict((oc) => oc.column('sha256').doNothing()).execute();
+    await ctx.db
+      .insertInto('attachment_blobs')
+      .values({ sha256, size: bytes.length, bytes })
+      .onConflict((oc) => oc.column('sha256').doNothing())
+      .execute();
     const at = ctx.now.toISOString();
     const row = await ctx.db
       .insertInto('attachments')
@@ -82,7 +109,12 @@ export const attachmentsHandlers: Handlers<'attachments.list' | 'attachments.add
       .returningAll()
       .executeTakeFirstOrThrow();
     ctx.runtime.files.remove(staged.id);
-    ctx.audit({ entity: input.entity, entityId: input.entityId, summary: 'attachment added', after: { id: row.id, fileName: row.file_name, size: row.size, sha256 } });
+    ctx.audit({
+      entity: input.entity,
+      entityId: input.entityId,
+      summary: 'attachment added',
+      after: { id: row.id, fileName: row.file_name, size: row.size, sha256 },
+    });
     return toRow(row);
   },
 
@@ -90,15 +122,25 @@ export const attachmentsHandlers: Handlers<'attachments.list' | 'attachments.add
     const a = await ctx.db
       .selectFrom('attachments as a')
       .innerJoin('attachment_blobs as b', 'b.sha256', 'a.sha256')
-      .select(['a.file_name', 'a.mime', 'a.size', (eb) => eb.fn<Buffer>('substr', ['b.bytes', eb.val(input.offset + 1), eb.val(FILE_CHUNK_BYTES)]).as('chunk')])
+      .select([
+        'a.file_name',
+        'a.mime',
+        'a.size',
+        (eb) => eb.fn<Buffer>('substr', ['b.bytes', eb.val(input.offset + 1), eb.val(FILE_CHUNK_BYTES)]).as('chunk'),
+      ])
       .where('a.id', '=', input.id)
       .where('a.deleted_at', 'is', null)
       .executeTakeFirst();
     if (!a) throw notFound('attachments', input.id);
     const next = input.offset + a.chunk.length;
-    return { name: a.file_name, mime: a.mime, size: a.size, data: Buffer.from(a.chunk).toString('base64'), nextOffset: next < a.size ? next : null };
+    return {
+      name: a.file_name,
+      mime: a.mime,
+      size: a.size,
+      data: Buffer.from(a.chunk).toString('base64'),
+      nextOffset: next < a.size ? next : null,
+    };
   },
 
   'attachments.delete': (input, ctx) => deleteToBin(ctx, 'attachments', 'attachments', input.ids),
 };
-

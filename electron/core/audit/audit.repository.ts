@@ -14,19 +14,25 @@ export async function writeAudit(
   method: string,
   entries: AuditEntry[],
 ): Promise<void> {
-  const rows = (entries.length > 0 ? entries : [{ entity: null, entityId: null } as unknown as AuditEntry]).map((e) => ({
-    at,
-    user_id: user?.id ?? null,
-    username: user?.username ?? null,
-    method,
-    entity: e.entity ?? null,
-    entity_id: e.entityId === null || e.entityId === undefined ? null : String(e.entityId),
-    summary: e.summary ?? null,
-    before_json: json(e.before),
-    after_json: json(e.after),
-  }));
+  const rows = (entries.length > 0 ? entries : [{ entity: null, entityId: null } as unknown as AuditEntry]).map(
+    (e) => ({
+      at,
+      user_id: user?.id ?? null,
+      username: user?.username ?? null,
+      method,
+      entity: e.entity ?? null,
+      entity_id: e.entityId === null || e.entityId === undefined ? null : String(e.entityId),
+      summary: e.summary ?? null,
+      before_json: json(e.before),
+      after_json: json(e.after),
+    }),
+  );
   // Chunked: a bulk delete can audit thousands of rows in one call.
-  for (let i = 0; i < rows.length; i += 500) await db.insertInto('audit_log').values(rows.slice(i, i + 500)).execute();
+  for (let i = 0; i < rows.length; i += 500)
+    await db
+      .insertInto('audit_log')
+      .values(rows.slice(i, i + 500))
+      .execute();
 }
 
 const AUDIT_COLUMNS: GridColumns = {

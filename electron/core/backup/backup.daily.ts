@@ -4,7 +4,14 @@ import type { DB } from '../db/schema';
 import { loadSettings } from '../settings/settings.repository';
 import { localDate } from '../shared/time';
 import type { DailyBackupProgress } from '../../contract';
-import { backupFolders, hasDailyBackup, pruneBackups, writeBackup, type BackupFile, type BackupProgress } from './backup.files';
+import {
+  backupFolders,
+  hasDailyBackup,
+  pruneBackups,
+  writeBackup,
+  type BackupFile,
+  type BackupProgress,
+} from './backup.files';
 
 /** The backup folders as the settings name them (backup.folder, else beside the database). */
 export async function backupFoldersOf(db: Kysely<DB>, dbFile: string): Promise<string[]> {
@@ -16,7 +23,13 @@ export async function backupFoldersOf(db: Kysely<DB>, dbFile: string): Promise<s
  * `backup.keep` go. Called at start and every hour while the app runs: a desk left on for weeks
  * still gets one a day.
  */
-export async function dailyBackupIfDue(sqlite: Database.Database, db: Kysely<DB>, dbFile: string, now: Date, onProgress?: BackupProgress): Promise<BackupFile | null> {
+export async function dailyBackupIfDue(
+  sqlite: Database.Database,
+  db: Kysely<DB>,
+  dbFile: string,
+  now: Date,
+  onProgress?: BackupProgress,
+): Promise<BackupFile | null> {
   const settings = await loadSettings(db);
   const folders = backupFolders(dbFile, settings.string('backup.folder'));
   if (hasDailyBackup(folders, localDate(now))) return null;
@@ -33,7 +46,10 @@ export class DailyBackups {
   private current: Promise<void> | null = null;
   private state: DailyBackupProgress = { running: false, percent: 0, lastError: null };
 
-  constructor(private readonly source: () => { sqlite: Database.Database; db: Kysely<DB>; file: string } | null, private readonly clock: () => Date) {}
+  constructor(
+    private readonly source: () => { sqlite: Database.Database; db: Kysely<DB>; file: string } | null,
+    private readonly clock: () => Date,
+  ) {}
 
   get progress(): DailyBackupProgress {
     return { ...this.state };

@@ -20,7 +20,8 @@ export function backupFolders(dbFile: string, configured: string): string[] {
 }
 
 /** Local time, as the office reads it: a backup made at 07:30 in Beijing is that day's, not the day before's (UTC). */
-const stamp = (d: Date) => `${localDate(d).replace(/-/g, '')}-${[d.getHours(), d.getMinutes(), d.getSeconds()].map((n) => String(n).padStart(2, '0')).join('')}`;
+const stamp = (d: Date) =>
+  `${localDate(d).replace(/-/g, '')}-${[d.getHours(), d.getMinutes(), d.getSeconds()].map((n) => String(n).padStart(2, '0')).join('')}`;
 
 /** A folder the app can write backups into: it exists (or can be made) and takes a file. Throws when not. */
 export function checkWritableFolder(folder: string): void {
@@ -33,7 +34,8 @@ export function checkWritableFolder(folder: string): void {
 /** Where the current database goes when a backup replaces it. */
 export function asideName(dbFile: string, now: Date): string {
   let name = `griddesk-${stamp(now)}-before-restore.sqlite`;
-  for (let i = 2; existsSync(path.join(backupDir(dbFile), name)); i++) name = `griddesk-${stamp(now)}-before-restore-${i}.sqlite`;
+  for (let i = 2; existsSync(path.join(backupDir(dbFile), name)); i++)
+    name = `griddesk-${stamp(now)}-before-restore-${i}.sqlite`;
   return name;
 }
 
@@ -47,7 +49,13 @@ export interface BackupFile {
 export function listBackups(folders: string[]): (BackupFile & { path: string })[] {
   const seen = new Set<string>();
   return folders
-    .flatMap((dir) => (existsSync(dir) ? readdirSync(dir).filter((n) => n.endsWith('.sqlite')).map((name) => ({ dir, name })) : []))
+    .flatMap((dir) =>
+      existsSync(dir)
+        ? readdirSync(dir)
+            .filter((n) => n.endsWith('.sqlite'))
+            .map((name) => ({ dir, name }))
+        : [],
+    )
     .filter(({ name }) => !seen.has(name) && (seen.add(name), true))
     .map(({ dir, name }) => {
       const st = statSync(path.join(dir, name));
@@ -66,7 +74,13 @@ export type BackupProgress = (donePages: number, totalPages: number) => void;
  * SQLite's online backup API: a consistent copy while the app keeps working. Into the first folder;
  * when that one cannot be written (a removed disk), beside the database instead, with a warning.
  */
-export async function writeBackup(sqlite: Database.Database, folders: string[], reason: string, now: Date, onProgress?: BackupProgress): Promise<BackupFile> {
+export async function writeBackup(
+  sqlite: Database.Database,
+  folders: string[],
+  reason: string,
+  now: Date,
+  onProgress?: BackupProgress,
+): Promise<BackupFile> {
   try {
     return await writeBackupInto(sqlite, folders[0]!, folders, reason, now, onProgress);
   } catch (err) {
@@ -97,7 +111,14 @@ async function onlineBackup(sqlite: Database.Database, target: string, onProgres
 }
 
 /** Into `dir`, under a name no backup folder holds yet (a list shows each name once). */
-async function writeBackupInto(sqlite: Database.Database, dir: string, folders: string[], reason: string, now: Date, onProgress?: BackupProgress): Promise<BackupFile> {
+async function writeBackupInto(
+  sqlite: Database.Database,
+  dir: string,
+  folders: string[],
+  reason: string,
+  now: Date,
+  onProgress?: BackupProgress,
+): Promise<BackupFile> {
   mkdirSync(dir, { recursive: true });
   const taken = (n: string) => folders.some((f) => existsSync(path.join(f, n)));
   let name = `griddesk-${stamp(now)}-${reason}.sqlite`;
@@ -124,7 +145,11 @@ export function hasDailyBackup(folders: string[], today: string): boolean {
 /** A backup name the user picked: only plain names inside the backup folders, never a path. */
 export function resolveBackup(folders: string[], name: string): string {
   if (!/^[\w.-]+\.sqlite$/.test(name) || name.includes('..')) {
-    throw new ApiError({ code: 'VALIDATION', message: 'backup.badName', issues: [{ path: ['name'], message: 'backup.badName' }] });
+    throw new ApiError({
+      code: 'VALIDATION',
+      message: 'backup.badName',
+      issues: [{ path: ['name'], message: 'backup.badName' }],
+    });
   }
   const found = listBackups(folders).find((b) => b.name === name);
   if (!found) throw new ApiError({ code: 'NOT_FOUND', message: 'backup.missing' });
@@ -141,8 +166,13 @@ export function verifyBackup(file: string): { migrations: number } {
     db = openSqliteFile(file, { readonly: true, fileMustExist: true });
     const integrity = db.pragma('integrity_check', { simple: true });
     if (integrity !== 'ok') throw new ApiError({ code: 'RULE', message: 'backup.corrupt' });
-    const tables = new Set((db.prepare("select name from sqlite_master where type = 'table'").all() as { name: string }[]).map((r) => r.name));
-    if (!tables.has('schema_migrations') || !tables.has('users')) throw new ApiError({ code: 'RULE', message: 'backup.foreign' });
+    const tables = new Set(
+      (db.prepare("select name from sqlite_master where type = 'table'").all() as { name: string }[]).map(
+        (r) => r.name,
+      ),
+    );
+    if (!tables.has('schema_migrations') || !tables.has('users'))
+      throw new ApiError({ code: 'RULE', message: 'backup.foreign' });
     const ids = (db.prepare('select id from schema_migrations').all() as { id: string }[]).map((r) => r.id);
     const known = new Set(migrations.map((m) => m.id));
     if (ids.some((id) => !known.has(id))) throw new ApiError({ code: 'RULE', message: 'backup.newer' });

@@ -15,7 +15,9 @@ function requireSqliteFile(ctx: HandlerContext) {
   return ctx.runtime.sqlite;
 }
 
-export const backupHandlers: Handlers<'backup.list' | 'backup.create' | 'backup.restore' | 'backup.health' | 'backup.maintain'> = {
+export const backupHandlers: Handlers<
+  'backup.list' | 'backup.create' | 'backup.restore' | 'backup.health' | 'backup.maintain'
+> = {
   'backup.list': async (_input, ctx) => {
     const folders = await backupFoldersOf(ctx.db, ctx.runtime.file);
     return {
@@ -27,7 +29,12 @@ export const backupHandlers: Handlers<'backup.list' | 'backup.create' | 'backup.
   },
 
   'backup.create': async (_input, ctx) => {
-    const file = await writeBackup(requireSqliteFile(ctx), await backupFoldersOf(ctx.db, ctx.runtime.file), 'manual', ctx.now);
+    const file = await writeBackup(
+      requireSqliteFile(ctx),
+      await backupFoldersOf(ctx.db, ctx.runtime.file),
+      'manual',
+      ctx.now,
+    );
     ctx.audit({ entity: 'backup', entityId: file.name, summary: 'backup created', after: file });
     return file;
   },

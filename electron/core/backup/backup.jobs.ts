@@ -23,7 +23,13 @@ export const BACKUP_JOBS = {
     const afterBytes = databaseBytes(file);
     const ms = Math.round(performance.now() - t0);
     await writeAudit(ctx.db, new Date().toISOString(), ctx.user, 'backup.maintain', [
-      { entity: 'database', entityId: path.basename(file), summary: 'maintenance done', before: { bytes: beforeBytes }, after: { bytes: afterBytes, ms } },
+      {
+        entity: 'database',
+        entityId: path.basename(file),
+        summary: 'maintenance done',
+        before: { bytes: beforeBytes },
+        after: { bytes: afterBytes, ms },
+      },
     ]);
     progress('backup.phase.vacuum', 2, 2);
     return { kind: 'backup.maintain', outcome: { beforeBytes, afterBytes, ms } };

@@ -32,8 +32,24 @@ export async function recordDatabaseSize(db: Kysely<DB>, file: string, today: st
 
 /** The reading growth is measured from: the newest one at least a week old, else the oldest before today. */
 async function baselineOf(db: Kysely<DB>, today: string) {
-  const weekOld = await db.selectFrom('database_sizes').selectAll().where('day', '<=', addDays(today, -7)).orderBy('day', 'desc').limit(1).executeTakeFirst();
-  return weekOld ?? (await db.selectFrom('database_sizes').selectAll().where('day', '<', today).orderBy('day', 'asc').limit(1).executeTakeFirst()) ?? null;
+  const weekOld = await db
+    .selectFrom('database_sizes')
+    .selectAll()
+    .where('day', '<=', addDays(today, -7))
+    .orderBy('day', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return (
+    weekOld ??
+    (await db
+      .selectFrom('database_sizes')
+      .selectAll()
+      .where('day', '<', today)
+      .orderBy('day', 'asc')
+      .limit(1)
+      .executeTakeFirst()) ??
+    null
+  );
 }
 
 export async function databaseHealth(ctx: HandlerContext): Promise<DatabaseHealth> {
@@ -47,7 +63,8 @@ export async function databaseHealth(ctx: HandlerContext): Promise<DatabaseHealt
   const freePages = sqlite ? (sqlite.pragma('freelist_count', { simple: true }) as number) : 0;
   const baseline = await baselineOf(ctx.db, ctx.today);
   const now = fileBytes + walBytes;
-  const grewUnusually = baseline !== null && now > baseline.bytes * (1 + growthPct / 100) && now - baseline.bytes >= growthMinMb * MB;
+  const grewUnusually =
+    baseline !== null && now > baseline.bytes * (1 + growthPct / 100) && now - baseline.bytes >= growthMinMb * MB;
   const last = await ctx.db
     .selectFrom('audit_log')
     .select(['at', 'username'])
@@ -74,5 +91,14 @@ export async function databaseReminders(ctx: HandlerContext): Promise<Reminder[]
   const health = await databaseHealth(ctx);
   if (!health.grewUnusually || !health.baseline) return [];
   const grownMb = Math.round((health.fileBytes + health.walBytes - health.baseline.bytes) / MB);
-  return [{ module: 'backup', label: 'reminders.backup.grew', count: grownMb, tone: 'warning', leadDays: null, link: { page: 'backup', method: 'backup.health', filters: {} } }];
+  return [
+    {
+      module: 'backup',
+      label: 'reminders.backup.grew',
+      count: grownMb,
+      tone: 'warning',
+      leadDays: null,
+      link: { page: 'backup', method: 'backup.health', filters: {} },
+    },
+  ];
 }

@@ -30,7 +30,10 @@ export class ChangeFeed {
     const oldest = this.recent[0]?.version ?? this.version + 1;
     // A client that starts (version 0) learns the current version; one too far behind refreshes all.
     const reset = version > this.version || (version < oldest - 1 && version !== 0);
-    const changes = version === 0 || reset ? [] : this.recent.filter((c) => c.version > version && (exceptSession === null || c.sessionHash !== exceptSession));
+    const changes =
+      version === 0 || reset
+        ? []
+        : this.recent.filter((c) => c.version > version && (exceptSession === null || c.sessionHash !== exceptSession));
     return { version: this.version, reset, changes: changes.map(({ sessionHash: _s, ...c }) => c) };
   }
 }

@@ -12,5 +12,19 @@ import { vegetationPanels, vegetationReminders } from '../vegetation/vegetation.
  * What each module puts on the first screen and in the reminders. A module adds its panels by
  * adding one function here; the page draws whatever panels come back.
  */
-export const PANEL_SOURCES: ((ctx: HandlerContext) => Promise<DashboardPanel[]>)[] = [vegetationPanels, trimmingPanels, staffPanels, rosterPanels, upgradesPanels, lightningPanels];
-export const REMINDER_SOURCES: ((ctx: HandlerContext) => Promise<Reminder[]>)[] = [vegetationReminders, trimmingReminders, staffReminders, upgradesReminders, lightningReminders, databaseReminders];
+export const PANEL_SOURCES: ((ctx: HandlerContext) => Promise<DashboardPanel[]>)[] = [
+  vegetationPanels,
+  trimmingPanels,
+  staffPanels,
+  rosterPanels,
+  upgradesPanels,
+  lightningPanels,
+];
+export const REMINDER_SOURCES: ((ctx: HandlerContext) => Promise<Reminder[]>)[] = [
+  vegetationReminders,
+  trimmingReminders,
+  staffReminders,
+  upgradesReminders,
+  lightningReminders,
+  databaseReminders,
+];

@@ -70,7 +70,9 @@ const NUMBER_TYPES = new Set([20, 1700]);
 function openPostgres(config: PostgresConfig, verbose?: (sql: string) => void): DatabaseHandle {
   const types = {
     getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-      NUMBER_TYPES.has(oid) ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
+      NUMBER_TYPES.has(oid)
+        ? (v: string) => Number(v)
+        : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
   };
   const pool = new pg.Pool({ connectionString: config.connectionString, max: config.max ?? 10, types });
   // An idle connection the server dropped must not take the process down.

@@ -5,7 +5,10 @@ import { dialectOf } from './dialect';
 import { addLiveTwinIndexes } from './postgres-indexes';
 
 /** Migrations not yet applied to this database (all of them for a new file). */
-export async function pendingMigrations(db: Kysely<DB>, list: Migration[] = migrations): Promise<{ pending: Migration[]; isNew: boolean }> {
+export async function pendingMigrations(
+  db: Kysely<DB>,
+  list: Migration[] = migrations,
+): Promise<{ pending: Migration[]; isNew: boolean }> {
   const exists = (await db.introspection.getTables()).some((t) => t.name === 'schema_migrations');
   if (!exists) return { pending: list, isNew: true };
   const done = new Set((await db.selectFrom('schema_migrations').select('id').execute()).map((r) => r.id));

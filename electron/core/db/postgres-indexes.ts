@@ -23,7 +23,11 @@ export async function addLiveTwinIndexes(db: Kysely<any>): Promise<number> {
   for (const ix of found.rows) {
     const twin = `${ix.name}_live`.slice(0, 63);
     const columns: string[] = [];
-    for (let k = 2; k <= ix.keys; k++) columns.push((await sql<{ d: string }>`select pg_get_indexdef(${ix.name}::regclass, ${k}, true) as d`.execute(db)).rows[0]!.d);
+    for (let k = 2; k <= ix.keys; k++)
+      columns.push(
+        (await sql<{ d: string }>`select pg_get_indexdef(${ix.name}::regclass, ${k}, true) as d`.execute(db)).rows[0]!
+          .d,
+      );
     const exists = await sql`select 1 from pg_class where relname = ${twin}`.execute(db);
     if (exists.rows.length > 0) continue;
     await sql.raw(`create index "${twin}" on "${ix.tbl}" (${columns.join(', ')}) where deleted_at is null`).execute(db);

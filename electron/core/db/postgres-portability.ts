@@ -45,7 +45,8 @@ class PortabilityTransformer extends OperationNodeTransformer {
   protected override transformOrderByItem(node: OrderByItemNode): OrderByItemNode {
     const done = super.transformOrderByItem(node);
     if (done.nulls) return done;
-    const descending = done.direction !== undefined && RawNode.is(done.direction) && /desc/i.test(done.direction.sqlFragments.join(''));
+    const descending =
+      done.direction !== undefined && RawNode.is(done.direction) && /desc/i.test(done.direction.sqlFragments.join(''));
     return OrderByItemNode.cloneWith(done, { nulls: descending ? 'last' : 'first' });
   }
 }

@@ -1,7 +1,23 @@
 import type { Generated } from 'kysely';
 import type { SoftDeleted, Versioned } from './schema.columns';
-import type { OfficeCalendarTable, OutageWindowsTable, TeamTownshipsTable, TeamUnavailabilityTable, TrimmingMonthsTable, WorkPackageRecordsTable, WorkPackagesTable } from './schema.trimming';
-import type { LightningCampaignDevicesTable, LightningCampaignsTable, LightningDevicesTable, LightningRectificationsTable, LightningTestsTable, LightningTripDevicesTable, LightningTripsTable } from './schema.lightning';
+import type {
+  OfficeCalendarTable,
+  OutageWindowsTable,
+  TeamTownshipsTable,
+  TeamUnavailabilityTable,
+  TrimmingMonthsTable,
+  WorkPackageRecordsTable,
+  WorkPackagesTable,
+} from './schema.trimming';
+import type {
+  LightningCampaignDevicesTable,
+  LightningCampaignsTable,
+  LightningDevicesTable,
+  LightningRectificationsTable,
+  LightningTestsTable,
+  LightningTripDevicesTable,
+  LightningTripsTable,
+} from './schema.lightning';
 
 export interface UsersTable extends Versioned {
   id: Generated<number>;

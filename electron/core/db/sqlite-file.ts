@@ -15,10 +15,14 @@ export function useSqliteBinding(file: string | undefined): void {
 export const sqliteBinding = () => processBinding;
 
 /** Opens a SQLite file with this process's build of the driver. The only `new Database` in the app. */
-export function openSqliteFile(file: string, options: Omit<Database.Options, 'nativeBinding'> & { nativeBinding?: string } = {}): Database.Database {
+export function openSqliteFile(
+  file: string,
+  options: Omit<Database.Options, 'nativeBinding'> & { nativeBinding?: string } = {},
+): Database.Database {
   const nativeBinding = options.nativeBinding ?? processBinding;
   return new Database(file, { ...options, ...(nativeBinding ? { nativeBinding } : {}) });
 }
 
 /** Errors of SQLite itself (not a database, corrupt, locked), as opposed to the driver failing to load. */
-export const isSqliteError = (err: unknown): boolean => typeof (err as { code?: unknown })?.code === 'string' && (err as { code: string }).code.startsWith('SQLITE_');
+export const isSqliteError = (err: unknown): boolean =>
+  typeof (err as { code?: unknown })?.code === 'string' && (err as { code: string }).code.startsWith('SQLITE_');

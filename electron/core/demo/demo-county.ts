@@ -8,7 +8,14 @@ import { addDemoLightning } from './demo-lightning';
 import { addDemoTrimming } from './demo-trimming';
 import type { Settings } from '../settings/settings.repository';
 import { addDays } from '../shared/time';
-import { dueDate, hazardDeadline, judgeClearance, nextDueDate, plannedPastDeadline, statusAfterPlanning } from '../vegetation/vegetation.rules';
+import {
+  dueDate,
+  hazardDeadline,
+  judgeClearance,
+  nextDueDate,
+  plannedPastDeadline,
+  statusAfterPlanning,
+} from '../vegetation/vegetation.rules';
 
 /** Why a planner moved work past its deadline, as the demo county's records say it. */
 const LATE_REASONS = ['待停电窗口', '树主外出，约定返乡后处理', '雨季道路中断', '与乡政府协调中'];
@@ -25,12 +32,76 @@ function mulberry32(seed: number) {
   };
 }
 
-const TOWNSHIPS = ['城关镇', '石桥镇', '龙泉乡', '桃源镇', '青山乡', '白沙镇', '双河乡', '梅岭镇', '柳溪乡', '金竹乡', '太平镇', '高坪乡'];
-const VILLAGE_WORDS = ['王家', '李家', '张湾', '刘庄', '陈坪', '杨柳', '黄泥', '周家', '吴岭', '赵沟', '孙家', '马鞍', '枫树', '石门', '新华', '东风'];
+const TOWNSHIPS = [
+  '城关镇',
+  '石桥镇',
+  '龙泉乡',
+  '桃源镇',
+  '青山乡',
+  '白沙镇',
+  '双河乡',
+  '梅岭镇',
+  '柳溪乡',
+  '金竹乡',
+  '太平镇',
+  '高坪乡',
+];
+const VILLAGE_WORDS = [
+  '王家',
+  '李家',
+  '张湾',
+  '刘庄',
+  '陈坪',
+  '杨柳',
+  '黄泥',
+  '周家',
+  '吴岭',
+  '赵沟',
+  '孙家',
+  '马鞍',
+  '枫树',
+  '石门',
+  '新华',
+  '东风',
+];
 const VILLAGE_SUFFIX = ['村', '村', '村', '社区'];
 const SPECIES = ['杨树', '桉树', '毛竹', '香樟', '松树', '杉树', '泡桐', '柳树', '银杏', '构树', '苦楝', '果树'];
-const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '黄', '赵', '吴', '周', '徐', '孙', '马', '朱', '胡', '郭', '何', '林'];
-const GIVEN = ['建国', '秀英', '志强', '桂兰', '伟', '芳', '德明', '海燕', '国华', '玉兰', '永福', '春梅', '红军', '小平'];
+const SURNAMES = [
+  '王',
+  '李',
+  '张',
+  '刘',
+  '陈',
+  '杨',
+  '黄',
+  '赵',
+  '吴',
+  '周',
+  '徐',
+  '孙',
+  '马',
+  '朱',
+  '胡',
+  '郭',
+  '何',
+  '林',
+];
+const GIVEN = [
+  '建国',
+  '秀英',
+  '志强',
+  '桂兰',
+  '伟',
+  '芳',
+  '德明',
+  '海燕',
+  '国华',
+  '玉兰',
+  '永福',
+  '春梅',
+  '红军',
+  '小平',
+];
 const TEAMS: [string, string][] = [
   ['配电运检一班', 'distribution'],
   ['配电运检二班', 'distribution'],
@@ -47,7 +118,24 @@ const LINE_PLAN: { voltage: VoltageLevel; count: number; insulatedShare: number 
   { voltage: '10', count: 24, insulatedShare: 0.3 },
   { voltage: '0.4', count: 8, insulatedShare: 0.6 },
 ];
-const LINE_WORDS = ['城关', '石龙', '桃源', '青白', '双梅', '柳金', '太高', '东山', '西河', '南岭', '北坪', '凤凰', '卧龙', '清溪', '红岩', '长岗'];
+const LINE_WORDS = [
+  '城关',
+  '石龙',
+  '桃源',
+  '青白',
+  '双梅',
+  '柳金',
+  '太高',
+  '东山',
+  '西河',
+  '南岭',
+  '北坪',
+  '凤凰',
+  '卧龙',
+  '清溪',
+  '红岩',
+  '长岗',
+];
 const NUMERALS = ['一', '二', '三', '四', '五', '六'];
 
 export interface DemoResult {
@@ -59,7 +147,14 @@ export interface DemoResult {
 /** Fills an empty database with a county: townships, villages, teams, lines and tree-hazard records. */
 export async function loadDemoCounty(
   db: Kysely<DB>,
-  opts: { vegetationRecords: number; seed: number; today: string; now: string; settings: Settings; onProgress?: (done: number, total: number) => void },
+  opts: {
+    vegetationRecords: number;
+    seed: number;
+    today: string;
+    now: string;
+    settings: Settings;
+    onProgress?: (done: number, total: number) => void;
+  },
 ): Promise<DemoResult> {
   const existing = await db.selectFrom('lines').select('id').limit(1).executeTakeFirst();
   if (existing) throw new ApiError({ code: 'RULE', message: 'demo.notEmpty' });
@@ -81,14 +176,33 @@ export async function loadDemoCounty(
     villages.push(
       ...(await db
         .insertInto('villages')
-        .values([...names].map((name) => ({ township_id: t.id, name, notes: null, ...stamp, deleted_at: null, deleted_by: null })))
+        .values(
+          [...names].map((name) => ({
+            township_id: t.id,
+            name,
+            notes: null,
+            ...stamp,
+            deleted_at: null,
+            deleted_by: null,
+          })),
+        )
         .returning(['id', 'township_id'])
         .execute()),
     );
   }
   const teams = await db
     .insertInto('teams')
-    .values(TEAMS.map(([name, kind]) => ({ name, kind, phone: `0736-${Math.floor(between(6000000, 6999999))}`, notes: null, ...stamp, deleted_at: null, deleted_by: null })))
+    .values(
+      TEAMS.map(([name, kind]) => ({
+        name,
+        kind,
+        phone: `0736-${Math.floor(between(6000000, 6999999))}`,
+        notes: null,
+        ...stamp,
+        deleted_at: null,
+        deleted_by: null,
+      })),
+    )
     .returning('id')
     .execute();
 
@@ -97,7 +211,8 @@ export async function loadDemoCounty(
   for (const plan of LINE_PLAN) {
     for (let i = 0; i < plan.count; i++) {
       let name = '';
-      do name = `${plan.voltage}kV ${pick(LINE_WORDS)}${plan.voltage === '0.4' ? `${pick(NUMERALS)}号台区` : pick(NUMERALS) + '线'}`;
+      do
+        name = `${plan.voltage}kV ${pick(LINE_WORDS)}${plan.voltage === '0.4' ? `${pick(NUMERALS)}号台区` : pick(NUMERALS) + '线'}`;
       while (usedNames.has(name));
       usedNames.add(name);
       const conductor = rnd() < plan.insulatedShare ? 'insulated' : 'bare';
@@ -121,7 +236,10 @@ export async function loadDemoCounty(
         .returning('id')
         .executeTakeFirstOrThrow();
       const served = [...new Set([pick(townships).id, pick(townships).id])];
-      await db.insertInto('line_townships').values(served.map((t) => ({ line_id: id, township_id: t }))).execute();
+      await db
+        .insertInto('line_townships')
+        .values(served.map((t) => ({ line_id: id, township_id: t })))
+        .execute();
       lines.push({ id, voltage: plan.voltage, conductor, townships: served });
     }
   }
@@ -149,10 +267,20 @@ export async function loadDemoCounty(
       const picked = pick(statuses);
       // Unplanned records stay unplanned; the rest are planned around their deadline, a few late.
       const open = picked !== 'done';
-      const found = open ? addDays(opts.today, -Math.floor(between(0, judged.grade === 'emergency' ? 2.2 : judged.grade === 'major' ? 45 : 300))) : addDays(completed0, -Math.floor(between(5, 60)));
+      const found = open
+        ? addDays(
+            opts.today,
+            -Math.floor(between(0, judged.grade === 'emergency' ? 2.2 : judged.grade === 'major' ? 45 : 300)),
+          )
+        : addDays(completed0, -Math.floor(between(5, 60)));
       const completed = open ? null : completed0;
       const deadline = hazardDeadline(judged.grade, found, completed, species, opts.settings);
-      const planned = picked === 'unscheduled' ? null : open ? addDays(deadline, -Math.floor(between(-10, 25))) : addDays(completed0, -1);
+      const planned =
+        picked === 'unscheduled'
+          ? null
+          : open
+            ? addDays(deadline, -Math.floor(between(-10, 25)))
+            : addDays(completed0, -1);
       const team = picked === 'unscheduled' ? null : pick(teams).id;
       const status = statusAfterPlanning(picked, planned, team);
       const late = plannedPastDeadline(status, planned, deadline);
@@ -205,11 +333,27 @@ export async function loadDemoCounty(
   return { lines: lines.length, townships: townships.length, vegetationRecords: total };
 }
 
-const DISPUTE_NOTES = ['户主不同意砍伐，要求按果树补偿', '户主外出务工，联系不上', '村民认为树木在自家宅基地内，拒绝修剪', '对补偿标准有异议'];
-const FOLLOW_UPS = ['已向户主宣传《电力设施保护条例》', '村委会出面协调，户主同意修剪', '乡镇政府组织现场协调', '约定下周再次上门沟通'];
+const DISPUTE_NOTES = [
+  '户主不同意砍伐，要求按果树补偿',
+  '户主外出务工，联系不上',
+  '村民认为树木在自家宅基地内，拒绝修剪',
+  '对补偿标准有异议',
+];
+const FOLLOW_UPS = [
+  '已向户主宣传《电力设施保护条例》',
+  '村委会出面协调，户主同意修剪',
+  '乡镇政府组织现场协调',
+  '约定下周再次上门沟通',
+];
 
 /** A few open disputes (受阻) with negotiation entries, as every county has. */
-async function addDisputes(db: Kysely<DB>, rnd: () => number, today: string, now: string, count: number): Promise<void> {
+async function addDisputes(
+  db: Kysely<DB>,
+  rnd: () => number,
+  today: string,
+  now: string,
+  count: number,
+): Promise<void> {
   const candidates = await db
     .selectFrom('vegetation_records')
     .select(['id', 'status'])
@@ -244,8 +388,22 @@ async function addDisputes(db: Kysely<DB>, rnd: () => number, today: string, now
     await db
       .insertInto('vegetation_dispute_entries')
       .values([
-        { dispute_id: id, entry_date: addDays(today, -20), party: 'landowner', content: first, created_by: '演示数据', created_at: now },
-        { dispute_id: id, entry_date: addDays(today, -6), party: level, content: next, created_by: '演示数据', created_at: now },
+        {
+          dispute_id: id,
+          entry_date: addDays(today, -20),
+          party: 'landowner',
+          content: first,
+          created_by: '演示数据',
+          created_at: now,
+        },
+        {
+          dispute_id: id,
+          entry_date: addDays(today, -6),
+          party: level,
+          content: next,
+          created_by: '演示数据',
+          created_at: now,
+        },
       ])
       .execute();
     await db.updateTable('vegetation_records').set({ status: 'blocked' }).where('id', '=', r.id).execute();

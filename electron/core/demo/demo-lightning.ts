@@ -12,10 +12,22 @@ const TEAMS_TESTED = ['张建国', '李卫东', '王志刚', '赵海峰'];
  * transformer grounds, rods, ground-wire towers), about two thirds tested in past years (some
  * failed, with their rectifications), and this and last summer's lightning trips.
  */
-export async function addDemoLightning(db: Kysely<DB>, rnd: () => number, today: string, now: string, settings: Settings): Promise<void> {
+export async function addDemoLightning(
+  db: Kysely<DB>,
+  rnd: () => number,
+  today: string,
+  now: string,
+  settings: Settings,
+): Promise<void> {
   const rules = lightningRulesOf(settings);
   const stamp = { created_at: now, updated_at: now, deleted_at: null, deleted_by: null };
-  const lines = await db.selectFrom('lines').select(['id', 'name']).where('deleted_at', 'is', null).orderBy('id').limit(30).execute();
+  const lines = await db
+    .selectFrom('lines')
+    .select(['id', 'name'])
+    .where('deleted_at', 'is', null)
+    .orderBy('id')
+    .limit(30)
+    .execute();
   if (lines.length === 0) return;
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
   const year = Number(today.slice(0, 4));
@@ -23,8 +35,24 @@ export async function addDemoLightning(db: Kysely<DB>, rnd: () => number, today:
   for (let i = 0; i < DEVICES; i++) {
     const line = lines[i % lines.length]!;
     const roll = rnd();
-    const kind = roll < 0.6 ? 'grounding' : roll < 0.84 ? 'arrester' : roll < 0.94 ? 'grounding' : roll < 0.98 ? 'rod' : 'ground_wire';
-    const site = roll < 0.6 || kind === 'ground_wire' ? 'tower' : roll < 0.84 ? 'switch' : roll < 0.94 ? 'transformer' : 'substation';
+    const kind =
+      roll < 0.6
+        ? 'grounding'
+        : roll < 0.84
+          ? 'arrester'
+          : roll < 0.94
+            ? 'grounding'
+            : roll < 0.98
+              ? 'rod'
+              : 'ground_wire';
+    const site =
+      roll < 0.6 || kind === 'ground_wire'
+        ? 'tower'
+        : roll < 0.84
+          ? 'switch'
+          : roll < 0.94
+            ? 'transformer'
+            : 'substation';
     const facts: DeviceFacts = {
       kind,
       site,
@@ -36,7 +64,9 @@ export async function addDemoLightning(db: Kysely<DB>, rnd: () => number, today:
       nearStation: site === 'tower' && rnd() < 0.15,
       u1maInitial: kind === 'arrester' ? 25 : null,
     };
-    const prefix = { grounding: site === 'transformer' ? 'PB' : 'JD', arrester: 'MOA', rod: 'BLZ', ground_wire: 'BLX' }[kind];
+    const prefix = { grounding: site === 'transformer' ? 'PB' : 'JD', arrester: 'MOA', rod: 'BLZ', ground_wire: 'BLX' }[
+      kind
+    ];
     const tower = site === 'tower' || site === 'switch' ? `#${1 + Math.floor(rnd() * 80)}` : null;
     const { id } = await db
       .insertInto('lightning_devices')
@@ -46,7 +76,12 @@ export async function addDemoLightning(db: Kysely<DB>, rnd: () => number, today:
         site,
         line_id: site === 'substation' ? null : line.id,
         tower,
-        site_name: site === 'transformer' ? `${line.name.replace(/^\d+kV /, '')} ${1 + (i % 9)} 号配变` : site === 'substation' ? pick(['城关变', '河口变', '石龙变']) : null,
+        site_name:
+          site === 'transformer'
+            ? `${line.name.replace(/^\d+kV /, '')} ${1 + (i % 9)} 号配变`
+            : site === 'substation'
+              ? pick(['城关变', '河口变', '石龙变'])
+              : null,
         model: kind === 'arrester' ? 'HY5WS-17/50' : kind === 'rod' ? 'Φ16 镀锌圆钢' : null,
         rated_kv: facts.ratedKv,
         install_date: addDays(today, -Math.floor(365 * (2 + rnd() * 18))),
@@ -64,12 +99,20 @@ export async function addDemoLightning(db: Kysely<DB>, rnd: () => number, today:
       .executeTakeFirstOrThrow();
 
     if (rnd() < 0.35) continue; // never tested (or the paper report was never entered)
-    const testedOn = kind === 'arrester' ? `${year - (rnd() < 0.7 ? 0 : 1)}-0${3 + Math.floor(rnd() * 2)}-${String(1 + Math.floor(rnd() * 28)).padStart(2, '0')}` : addDays(today, -Math.floor(365 * (0.3 + rnd() * 5.5)));
+    const testedOn =
+      kind === 'arrester'
+        ? `${year - (rnd() < 0.7 ? 0 : 1)}-0${3 + Math.floor(rnd() * 2)}-${String(1 + Math.floor(rnd() * 28)).padStart(2, '0')}`
+        : addDays(today, -Math.floor(365 * (0.3 + rnd() * 5.5)));
     if (testedOn > today) continue;
     const bad = rnd() < 0.08;
     const readings =
       kind === 'arrester'
-        ? { insulationMohm: bad ? 600 : 2000 + Math.round(rnd() * 8000), u1maKv: Math.round((25 + (rnd() - 0.5) * 1.5) * 100) / 100, leakageUa: Math.round(5 + rnd() * 30), counterOk: true }
+        ? {
+            insulationMohm: bad ? 600 : 2000 + Math.round(rnd() * 8000),
+            u1maKv: Math.round((25 + (rnd() - 0.5) * 1.5) * 100) / 100,
+            leakageUa: Math.round(5 + rnd() * 30),
+            counterOk: true,
+          }
         : { groundingOhm: Math.round((bad ? 1.3 : 0.3 + rnd() * 0.6) * (site === 'transformer' ? 4 : 12) * 10) / 10 };
     const judged = judgeTest(facts, readings, rules);
     const test = await db
@@ -99,7 +142,20 @@ export async function addDemoLightning(db: Kysely<DB>, rnd: () => number, today:
       const days = settings.number(`upgrades.defectDays.${grade}`);
       await db
         .insertInto('lightning_rectifications')
-        .values({ device_id: id, test_id: test.id, grade, reason: judged.items.filter((x) => !x.pass).map((x) => x.reason).join('；'), found_on: testedOn, due_on: addDays(testedOn, days), status: 'open', retest_id: null, closed_on: null })
+        .values({
+          device_id: id,
+          test_id: test.id,
+          grade,
+          reason: judged.items
+            .filter((x) => !x.pass)
+            .map((x) => x.reason)
+            .join('；'),
+          found_on: testedOn,
+          due_on: addDays(testedOn, days),
+          status: 'open',
+          retest_id: null,
+          closed_on: null,
+        })
         .execute();
     }
   }
@@ -111,7 +167,16 @@ export async function addDemoLightning(db: Kysely<DB>, rnd: () => number, today:
     if (date > today) continue;
     await db
       .insertInto('lightning_trips')
-      .values({ line_id: line.id, occurred_at: `${date}T${String(13 + Math.floor(rnd() * 8)).padStart(2, '0')}:${String(Math.floor(rnd() * 60)).padStart(2, '0')}`, towers: `#${1 + Math.floor(rnd() * 60)}`, reclosed: rnd() < 0.7 ? 1 : 0, damage: pick(['绝缘子闪络', '避雷器击穿', '导线断股', null]), notes: null, version: 1, ...stamp })
+      .values({
+        line_id: line.id,
+        occurred_at: `${date}T${String(13 + Math.floor(rnd() * 8)).padStart(2, '0')}:${String(Math.floor(rnd() * 60)).padStart(2, '0')}`,
+        towers: `#${1 + Math.floor(rnd() * 60)}`,
+        reclosed: rnd() < 0.7 ? 1 : 0,
+        damage: pick(['绝缘子闪络', '避雷器击穿', '导线断股', null]),
+        notes: null,
+        version: 1,
+        ...stamp,
+      })
       .execute();
   }
 }

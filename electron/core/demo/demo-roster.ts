@@ -5,7 +5,16 @@ import { findSeason, loadAssignments, loadProblem } from '../roster/roster.repos
 import { solveRoster } from '../roster/roster.solver';
 import { addDays } from '../shared/time';
 
-const FAULTS = ['10kV 线路跌落式熔断器熔断', '低压线路断线', '配变低压桩头烧坏', '电缆分支箱进水', '树线放电跳闸', '雷击避雷器损坏', '用户表箱烧损', '杆塔倾斜导线弧垂过大'];
+const FAULTS = [
+  '10kV 线路跌落式熔断器熔断',
+  '低压线路断线',
+  '配变低压桩头烧坏',
+  '电缆分支箱进水',
+  '树线放电跳闸',
+  '雷击避雷器损坏',
+  '用户表箱烧损',
+  '杆塔倾斜导线弧垂过大',
+];
 const CAUSES = ['山路塌方绕行', '暴雨交通受阻', '等待调度许可', '故障点查找困难', null];
 
 /**
@@ -15,12 +24,45 @@ const CAUSES = ['山路塌方绕行', '暴雨交通受阻', '等待调度许可'
 export async function addDemoRoster(db: Kysely<DB>, rnd: () => number, today: string, now: string): Promise<void> {
   const stamp = { created_at: now, updated_at: now, deleted_at: null, deleted_by: null };
   const areas = [
-    { name: '城区', kind: 'urban', arrival_minutes: 30, restore_minutes: 240, crews_per_shift: 1, peak_extra_crews: 1, sort: 1 },
-    { name: '农村', kind: 'rural', arrival_minutes: 60, restore_minutes: 360, crews_per_shift: 1, peak_extra_crews: 0, sort: 2 },
-    { name: '偏远山区', kind: 'remote', arrival_minutes: 90, restore_minutes: 360, crews_per_shift: 1, peak_extra_crews: 0, sort: 3 },
+    {
+      name: '城区',
+      kind: 'urban',
+      arrival_minutes: 30,
+      restore_minutes: 240,
+      crews_per_shift: 1,
+      peak_extra_crews: 1,
+      sort: 1,
+    },
+    {
+      name: '农村',
+      kind: 'rural',
+      arrival_minutes: 60,
+      restore_minutes: 360,
+      crews_per_shift: 1,
+      peak_extra_crews: 0,
+      sort: 2,
+    },
+    {
+      name: '偏远山区',
+      kind: 'remote',
+      arrival_minutes: 90,
+      restore_minutes: 360,
+      crews_per_shift: 1,
+      peak_extra_crews: 0,
+      sort: 3,
+    },
   ];
   const areaIds: number[] = [];
-  for (const a of areas) areaIds.push((await db.insertInto('repair_areas').values({ ...a, ...stamp }).returning('id').executeTakeFirstOrThrow()).id);
+  for (const a of areas)
+    areaIds.push(
+      (
+        await db
+          .insertInto('repair_areas')
+          .values({ ...a, ...stamp })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id,
+    );
 
   const year = today.slice(0, 4);
   const start = `${year}-06-15`;
@@ -28,27 +70,72 @@ export async function addDemoRoster(db: Kysely<DB>, rnd: () => number, today: st
   const peak = Array.from({ length: 12 }, (_, i) => addDays(`${year}-07-20`, i));
   const { id: seasonId } = await db
     .insertInto('duty_seasons')
-    .values({ name: `${year} 年迎峰度夏`, kind: 'summer', start_date: start, end_date: end, shifts_json: JSON.stringify(DEFAULT_SHIFTS), peak_days_json: JSON.stringify(peak), notes: null, published_version: 0, published_at: null, published_json: null, ...stamp })
+    .values({
+      name: `${year} 年迎峰度夏`,
+      kind: 'summer',
+      start_date: start,
+      end_date: end,
+      shifts_json: JSON.stringify(DEFAULT_SHIFTS),
+      peak_days_json: JSON.stringify(peak),
+      notes: null,
+      published_version: 0,
+      published_at: null,
+      published_json: null,
+      ...stamp,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
 
-  const staff = await db.selectFrom('staff').select('id').where('deleted_at', 'is', null).where('status', '=', 'on_duty').orderBy('id').execute();
+  const staff = await db
+    .selectFrom('staff')
+    .select('id')
+    .where('deleted_at', 'is', null)
+    .where('status', '=', 'on_duty')
+    .orderBy('id')
+    .execute();
   for (const s of staff) {
     if (rnd() < 0.2) {
       const from = addDays(start, Math.floor(rnd() * 80));
-      await db.insertInto('staff_absences').values({ staff_id: s.id, kind: 'leave', from_date: from, to_date: addDays(from, 4 + Math.floor(rnd() * 6)), notes: '年休假', ...stamp }).execute();
+      await db
+        .insertInto('staff_absences')
+        .values({
+          staff_id: s.id,
+          kind: 'leave',
+          from_date: from,
+          to_date: addDays(from, 4 + Math.floor(rnd() * 6)),
+          notes: '年休假',
+          ...stamp,
+        })
+        .execute();
     }
     if (rnd() < 0.2) {
       const day = addDays(start, Math.floor(rnd() * 90));
-      await db.insertInto('staff_absences').values({ staff_id: s.id, kind: 'wish', from_date: day, to_date: day, notes: '家中有事', ...stamp }).execute();
+      await db
+        .insertInto('staff_absences')
+        .values({ staff_id: s.id, kind: 'wish', from_date: day, to_date: day, notes: '家中有事', ...stamp })
+        .execute();
     }
   }
 
   const season = (await findSeason(db, seasonId))!;
   const { problem } = await loadProblem(db, season);
   const { placements } = solveRoster(problem);
-  const rows = placements.map((p) => ({ season_id: seasonId, date: p.date, shift: p.shift, area_id: p.areaId, crew: p.crew, staff_id: p.staffId, override_reason: null, created_at: now, created_by: 'demo' }));
-  for (let i = 0; i < rows.length; i += 500) await db.insertInto('roster_assignments').values(rows.slice(i, i + 500)).execute();
+  const rows = placements.map((p) => ({
+    season_id: seasonId,
+    date: p.date,
+    shift: p.shift,
+    area_id: p.areaId,
+    crew: p.crew,
+    staff_id: p.staffId,
+    override_reason: null,
+    created_at: now,
+    created_by: 'demo',
+  }));
+  for (let i = 0; i < rows.length; i += 500)
+    await db
+      .insertInto('roster_assignments')
+      .values(rows.slice(i, i + 500))
+      .execute();
 
   // Repair calls over the season so far, each taken by the crew on duty.
   const assignments = await loadAssignments(db, seasonId);
@@ -61,7 +148,9 @@ export async function addDemoRoster(db: Kysely<DB>, rnd: () => number, today: st
     const mm = String(minute % 60).padStart(2, '0');
     const shift = minute >= 8 * 60 && minute < 20 * 60 ? 'day' : 'night';
     const dutyDate = minute < 8 * 60 ? addDays(day, -1) : day;
-    const crew = assignments.filter((a) => a.date === dutyDate && a.shift === shift && a.areaId === areaIds[areaIndex] && a.crew === 1);
+    const crew = assignments.filter(
+      (a) => a.date === dutyDate && a.shift === shift && a.areaId === areaIds[areaIndex] && a.crew === 1,
+    );
     const received = Date.parse(`${day}T${hh}:${mm}:00Z`);
     const promise = areas[areaIndex]!.arrival_minutes;
     const arrival = Math.round(promise * (0.4 + rnd() * 0.75));

@@ -41,16 +41,37 @@ const WORKDAYS: [string, string][] = [
 
 export async function addDemoTrimming(db: Kysely<DB>, today: string, now: string): Promise<void> {
   const teams = await db.selectFrom('teams').select(['id', 'name']).where('deleted_at', 'is', null).execute();
-  const townships = new Map((await db.selectFrom('townships').select(['id', 'name']).execute()).map((t) => [t.name, t.id]));
+  const townships = new Map(
+    (await db.selectFrom('townships').select(['id', 'name']).execute()).map((t) => [t.name, t.id]),
+  );
   for (const team of teams) {
     const c = CAPACITY[team.name];
     if (!c) continue;
-    await db.updateTable('teams').set({ crew_size: c.crew, hours_per_day: c.hours }).where('id', '=', team.id).execute();
+    await db
+      .updateTable('teams')
+      .set({ crew_size: c.crew, hours_per_day: c.hours })
+      .where('id', '=', team.id)
+      .execute();
     const ids = c.townships.map((n) => townships.get(n)).filter((x): x is number => x !== undefined);
-    if (ids.length) await db.insertInto('team_townships').values(ids.map((township_id) => ({ team_id: team.id, township_id }))).execute();
+    if (ids.length)
+      await db
+        .insertInto('team_townships')
+        .values(ids.map((township_id) => ({ team_id: team.id, township_id })))
+        .execute();
   }
   const cable = teams.find((t) => t.name === '电缆运检班');
-  if (cable) await db.insertInto('team_unavailability').values({ team_id: cable.id, from_date: addDays(today, 8), to_date: addDays(today, 10), reason: '安规培训', created_at: now, created_by: 'demo' }).execute();
+  if (cable)
+    await db
+      .insertInto('team_unavailability')
+      .values({
+        team_id: cable.id,
+        from_date: addDays(today, 8),
+        to_date: addDays(today, 10),
+        reason: '安规培训',
+        created_at: now,
+        created_by: 'demo',
+      })
+      .execute();
 
   const calendar = [
     ...HOLIDAYS.flatMap(([from, to, name]) => {
@@ -60,10 +81,18 @@ export async function addDemoTrimming(db: Kysely<DB>, today: string, now: string
     }),
     ...WORKDAYS.map(([date, name]) => ({ date, kind: 'workday', name })),
   ];
-  await db.insertInto('office_calendar').values(calendar.map((d) => ({ ...d, updated_at: now, updated_by: 'demo' }))).execute();
+  await db
+    .insertInto('office_calendar')
+    .values(calendar.map((d) => ({ ...d, updated_at: now, updated_by: 'demo' })))
+    .execute();
 
   // Windows on the higher-voltage lines: approved ones a week or more out, customers told; one still asked for.
-  const lines = await db.selectFrom('lines').select(['id', 'voltage']).where('deleted_at', 'is', null).orderBy('id').execute();
+  const lines = await db
+    .selectFrom('lines')
+    .select(['id', 'voltage'])
+    .where('deleted_at', 'is', null)
+    .orderBy('id')
+    .execute();
   const high = lines.filter((l) => Number(l.voltage) >= 35);
   const workingFrom = (d: string) => {
     let x = d;

@@ -11,14 +11,47 @@ const KINDS = [
   ['line_section', '线路段', 'LGJ-70', '70mm²'],
   ['arrester', '避雷器', 'HY5WS-17/50', '17kV'],
 ] as const;
-const PROBLEMS = ['渗漏油，油位偏低', '触头烧蚀，操作卡涩', '外护套破损，绝缘电阻下降', '杆身纵向裂纹、露筋', '导线断股，弧垂过大', '泄漏电流超标'];
-const WORK = ['更换为 S13 型节能配变', '更换为一二次融合开关', '更换受损电缆段及中间接头', '更换为 Φ190×15m 杆并加装拉线', '更换导线为 JKLYJ-120', '更换避雷器并复测接地'];
-const STATES = ['draft', 'draft', 'submitted', 'submitted', 'submitted', 'approved', 'rejected', 'funded', 'in_progress', 'awaiting_acceptance', 'closed', 'submitted'];
+const PROBLEMS = [
+  '渗漏油，油位偏低',
+  '触头烧蚀，操作卡涩',
+  '外护套破损，绝缘电阻下降',
+  '杆身纵向裂纹、露筋',
+  '导线断股，弧垂过大',
+  '泄漏电流超标',
+];
+const WORK = [
+  '更换为 S13 型节能配变',
+  '更换为一二次融合开关',
+  '更换受损电缆段及中间接头',
+  '更换为 Φ190×15m 杆并加装拉线',
+  '更换导线为 JKLYJ-120',
+  '更换避雷器并复测接地',
+];
+const STATES = [
+  'draft',
+  'draft',
+  'submitted',
+  'submitted',
+  'submitted',
+  'approved',
+  'rejected',
+  'funded',
+  'in_progress',
+  'awaiting_acceptance',
+  'closed',
+  'submitted',
+];
 
 /** An equipment register with aged and defective items, and a backlog of upgrade requests in every state. */
 export async function addDemoUpgrades(db: Kysely<DB>, rnd: () => number, today: string, now: string): Promise<void> {
   const stamp = { created_at: now, updated_at: now, deleted_at: null, deleted_by: null };
-  const lines = await db.selectFrom('lines').select(['id', 'name']).where('deleted_at', 'is', null).orderBy('id').limit(20).execute();
+  const lines = await db
+    .selectFrom('lines')
+    .select(['id', 'name'])
+    .where('deleted_at', 'is', null)
+    .orderBy('id')
+    .limit(20)
+    .execute();
   const year = Number(today.slice(0, 4));
   const ids: number[] = [];
   for (let i = 0; i < 36; i++) {
@@ -77,6 +110,18 @@ export async function addDemoUpgrades(db: Kysely<DB>, rnd: () => number, today: 
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    if (status !== 'draft') await db.insertInto('upgrade_events').values({ request_id: id, at: now, username: 'clerk', action: 'submit', from_status: 'draft', to_status: 'submitted', comment: null }).execute();
+    if (status !== 'draft')
+      await db
+        .insertInto('upgrade_events')
+        .values({
+          request_id: id,
+          at: now,
+          username: 'clerk',
+          action: 'submit',
+          from_status: 'draft',
+          to_status: 'submitted',
+          comment: null,
+        })
+        .execute();
   }
 }

@@ -25,16 +25,23 @@ export function headerKey(v: RawCell): string {
     .replace(/\/(m|米|km|公里|株|棵|元|万元|kv|kva|个|台|基|ω|ω·m)$/, '');
 }
 
-export type Converted<T> = { ok: true; value: T | null } | { ok: false; message: string; params?: Record<string, string | number> };
+export type Converted<T> =
+  { ok: true; value: T | null } | { ok: false; message: string; params?: Record<string, string | number> };
 
 const ok = <T>(value: T | null): Converted<T> => ({ ok: true, value });
-const bad = <T>(message: string, params?: Record<string, string | number>): Converted<T> => ({ ok: false, message, params });
+const bad = <T>(message: string, params?: Record<string, string | number>): Converted<T> => ({
+  ok: false,
+  message,
+  params,
+});
 
 /** Numbers as Excel stores them or as text: "1,234", "１２.５", "12.5m", "12.5米". */
 export function toNumber(v: RawCell): Converted<number> {
   if (v === null) return ok(null);
   if (typeof v === 'number') return Number.isFinite(v) ? ok(v) : bad('import.number');
-  const s = cellText(v).replace(/,/g, '').replace(/\s*(m|米|km|公里|元|株|棵)$/i, '');
+  const s = cellText(v)
+    .replace(/,/g, '')
+    .replace(/\s*(m|米|km|公里|元|株|棵)$/i, '');
   if (s === '') return ok(null);
   if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(s)) return bad('import.number');
   return ok(Number(s));
@@ -103,6 +110,7 @@ export function toEnum(v: RawCell, labels: { value: string; names: string[] }[])
   const s = cellText(v);
   if (s === '') return ok(null);
   const key = nameKey(s);
-  for (const l of labels) if (l.value.toLowerCase() === key || l.names.some((n) => nameKey(n) === key)) return ok(l.value);
+  for (const l of labels)
+    if (l.value.toLowerCase() === key || l.names.some((n) => nameKey(n) === key)) return ok(l.value);
   return bad('import.enum', { allowed: labels.map((l) => l.names[0]).join('、') });
 }

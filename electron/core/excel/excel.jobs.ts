@@ -1,6 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { sql } from 'kysely';
-import { ApiError, type ColumnMapping, type ImportPreview, type JobResult, type LabelLanguage, type SheetName } from '../../contract';
+import {
+  ApiError,
+  type ColumnMapping,
+  type ImportPreview,
+  type JobResult,
+  type LabelLanguage,
+  type SheetName,
+} from '../../contract';
 import { isWriteContention } from '../db/dialect';
 import type { SheetContext } from './sheet';
 import { exportSheet } from './exporter';
@@ -52,7 +59,16 @@ async function analyse(params: ImportParams, rows: RawRow[], ctx: SheetContext, 
   const t0 = performance.now();
   const remembered = await loadLayouts(ctx.db, params.sheet);
   const sheet = await sheetFor(params.sheet, ctx);
-  const analysis = await analyseRows(sheet, rows, params.fileName, params.mapping, ctx, (d, t) => progress('jobs.phase.checking', d, t), remembered, params.mayCreateReferences);
+  const analysis = await analyseRows(
+    sheet,
+    rows,
+    params.fileName,
+    params.mapping,
+    ctx,
+    (d, t) => progress('jobs.phase.checking', d, t),
+    remembered,
+    params.mayCreateReferences,
+  );
   return { ...analysis, checkMs: performance.now() - t0 };
 }
 
@@ -66,7 +82,14 @@ async function keepLayout(ctx: SheetContext, preview: ImportPreview) {
     if (preview.layoutRemembered) await forgetLayout(ctx.db, preview.sheet, preview.layout);
     return;
   }
-  await rememberLayout(ctx.db, preview.sheet, preview.layout, byHeader(preview.headers, preview.mapping), ctx.user.username, ctx.now.toISOString());
+  await rememberLayout(
+    ctx.db,
+    preview.sheet,
+    preview.layout,
+    byHeader(preview.headers, preview.mapping),
+    ctx.user.username,
+    ctx.now.toISOString(),
+  );
 }
 
 const NO_REFERENCES = { townships: 0, villages: 0, teams: 0 };
@@ -101,21 +124,49 @@ export const EXCEL_JOBS = {
               analysis = await analyse(params, rows, tctx, progress);
             }
             const { preview, accepted, refused, headerCells, checkMs } = analysis;
-            if (preview.missingColumns.length > 0) throw new ApiError({ code: 'RULE', message: 'import.hasProblems', params: { count: preview.problemCount } });
-            if (params.rows === 'all' && preview.problemCount > 0) throw new ApiError({ code: 'RULE', message: 'import.hasProblems', params: { count: preview.problemCount } });
+            if (preview.missingColumns.length > 0)
+              throw new ApiError({
+                code: 'RULE',
+                message: 'import.hasProblems',
+                params: { count: preview.problemCount },
+              });
+            if (params.rows === 'all' && preview.problemCount > 0)
+              throw new ApiError({
+                code: 'RULE',
+                message: 'import.hasProblems',
+                params: { count: preview.problemCount },
+              });
             const t0 = performance.now();
-            const { created, updated } = await sheet.write(tctx, accepted, await sheet.loadLookups(tctx), (d) => progress('jobs.phase.writing', d, accepted.length));
+            const { created, updated } = await sheet.write(tctx, accepted, await sheet.loadLookups(tctx), (d) =>
+              progress('jobs.phase.writing', d, accepted.length),
+            );
             await keepLayout(tctx, preview);
             let refusedFile: { fileId: string; name: string } | null = null;
             if (params.rows === 'valid' && refused.length > 0 && params.refused) {
-              await writeRefusedRows(params.refused.path, headerCells, preview.mapping, refused, params.problemTexts, params.problemTexts['import.problem'] ?? '问题');
+              await writeRefusedRows(
+                params.refused.path,
+                headerCells,
+                preview.mapping,
+                refused,
+                params.problemTexts,
+                params.problemTexts['import.problem'] ?? '问题',
+              );
               refusedFile = { fileId: params.refused.fileId, name: params.refused.name };
             }
             await sql`commit`.execute(conn);
             const timings = { readMs, checkMs, writeMs: performance.now() - t0 };
             return {
               kind: 'excel.commit',
-              outcome: { sheet: params.sheet, created, updated, unchanged: preview.unchangedCount, refused: refused.length, refusedFile, createdReferences, timings },
+              outcome: {
+                sheet: params.sheet,
+                created,
+                updated,
+                unchanged: preview.unchangedCount,
+                refused: refused.length,
+                refusedFile,
+                createdReferences,
+                timings,
+              },
             } satisfies JobResult;
           } catch (err) {
             await sql`rollback`.execute(conn);
@@ -134,7 +185,9 @@ export const EXCEL_JOBS = {
     const sheet = sheetOf(params.sheet);
     const parsed = sheet.listSchema.safeParse({ ...(params.list as object), startRow: 0, endRow: 1 });
     if (!parsed.success) throw new ApiError({ code: 'VALIDATION', message: 'errors.validation' });
-    const rows = await exportSheet(sheet, { ...params, list: parsed.data }, ctx, (d, t) => progress('jobs.phase.exporting', d, t));
+    const rows = await exportSheet(sheet, { ...params, list: parsed.data }, ctx, (d, t) =>
+      progress('jobs.phase.exporting', d, t),
+    );
     return { kind: 'excel.export', outcome: { fileId: params.fileId, name: params.name, rows } };
   },
 };

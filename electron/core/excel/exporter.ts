@@ -10,7 +10,8 @@ export interface ExportRequest {
   outputPath: string;
 }
 
-const dateCell = (v: unknown) => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}/.test(v) ? new Date(`${v.slice(0, 10)}T00:00:00Z`) : null);
+const dateCell = (v: unknown) =>
+  typeof v === 'string' && /^\d{4}-\d{2}-\d{2}/.test(v) ? new Date(`${v.slice(0, 10)}T00:00:00Z`) : null;
 
 /**
  * Streams the grid's rows into an .xlsx: the columns the user sees, in their order, with their
@@ -24,12 +25,21 @@ export async function exportSheet(
 ): Promise<number> {
   const columns = req.columns.filter((c) => own(sheet.exportColumns, c.colId));
   const total = await sheet.count(ctx, req.list);
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: req.outputPath, useStyles: true, useSharedStrings: false });
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+    filename: req.outputPath,
+    useStyles: true,
+    useSharedStrings: false,
+  });
   wb.creator = 'GridDesk';
   const ws = wb.addWorksheet('导出', { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = columns.map((c) => {
     const def = sheet.exportColumns[c.colId]!;
-    return { header: c.header, key: c.colId, width: def.width ?? (def.kind === 'date' ? 12 : 11), style: def.kind === 'date' ? { numFmt: 'yyyy-mm-dd' } : {} };
+    return {
+      header: c.header,
+      key: c.colId,
+      width: def.width ?? (def.kind === 'date' ? 12 : 11),
+      style: def.kind === 'date' ? { numFmt: 'yyyy-mm-dd' } : {},
+    };
   });
   ws.getRow(1).font = { bold: true };
   ws.getRow(1).commit();

@@ -1,5 +1,14 @@
 import { isDeepStrictEqual } from 'node:util';
-import { ApiError, MAX_LISTED_PROBLEMS, fieldIssuesFromZod, labelAt, type ColumnMapping, type ImportPreview, type ImportProblem, type UnknownReference } from '../../contract';
+import {
+  ApiError,
+  MAX_LISTED_PROBLEMS,
+  fieldIssuesFromZod,
+  labelAt,
+  type ColumnMapping,
+  type ImportPreview,
+  type ImportProblem,
+  type UnknownReference,
+} from '../../contract';
 import { cellText, headerKey, nameKey, toBoolean, toDate, toEnum, toInteger, toNumber, type Converted } from './cells';
 import type { RawCell, RawRow } from './read-sheet';
 import type { LedgerSheet, RowProblem, SheetContext, SheetField, SheetRow } from './sheet';
@@ -15,12 +24,19 @@ export function fieldLabel(field: SheetField, lang: 'zh-CN' | 'en' = 'zh-CN'): s
 
 /** Every way a header may name this field. */
 function headerNames(field: SheetField): Set<string> {
-  return new Set([fieldLabel(field, 'zh-CN'), fieldLabel(field, 'en'), field.key, ...(field.aliases ?? [])].map((n) => headerKey(n)));
+  return new Set(
+    [fieldLabel(field, 'zh-CN'), fieldLabel(field, 'en'), field.key, ...(field.aliases ?? [])].map((n) => headerKey(n)),
+  );
 }
 
-export function enumLabels(field: { values?: readonly string[]; valueLabels?: string }): { value: string; names: string[] }[] {
+export function enumLabels(field: {
+  values?: readonly string[];
+  valueLabels?: string;
+}): { value: string; names: string[] }[] {
   return (field.values ?? []).map((value) => {
-    const names = (['zh-CN', 'en'] as const).map((lang) => labelAt(lang, `${field.valueLabels}.${value}`)).filter((n): n is string => typeof n === 'string');
+    const names = (['zh-CN', 'en'] as const)
+      .map((lang) => labelAt(lang, `${field.valueLabels}.${value}`))
+      .filter((n): n is string => typeof n === 'string');
     return { value, names: names.length ? names : [value] };
   });
 }
@@ -52,7 +68,11 @@ export function findHeader(rows: RawRow[], fields: SheetField[]): { index: numbe
 }
 
 /** The header row: one whose headers are a layout the office mapped by hand, else the row naming the most fields. */
-function locateHeader(rows: RawRow[], fields: SheetField[], remembered: Map<string, LayoutMapping>): { index: number; mapping: ColumnMapping } {
+function locateHeader(
+  rows: RawRow[],
+  fields: SheetField[],
+  remembered: Map<string, LayoutMapping>,
+): { index: number; mapping: ColumnMapping } {
   if (remembered.size > 0) {
     for (let i = 0; i < Math.min(rows.length, HEADER_SEARCH_ROWS); i++) {
       const row = rows[i] ?? [];
@@ -88,7 +108,8 @@ function convert(field: SheetField, cell: RawCell): Converted<unknown> {
   }
 }
 
-const isEmptyRow = (row: RawRow | undefined) => !row || row.every((c) => c === null || (typeof c === 'string' && c.trim() === ''));
+const isEmptyRow = (row: RawRow | undefined) =>
+  !row || row.every((c) => c === null || (typeof c === 'string' && c.trim() === ''));
 
 export interface Analysis<Existing> {
   preview: ImportPreview;
@@ -99,7 +120,13 @@ export interface Analysis<Existing> {
 }
 
 /** Which lookup columns name reference data, and which kind. */
-const REFERENCE_KIND: Record<string, UnknownReference['kind'] | undefined> = { line: 'line', township: 'township', townships: 'township', village: 'village', team: 'team' };
+const REFERENCE_KIND: Record<string, UnknownReference['kind'] | undefined> = {
+  line: 'line',
+  township: 'township',
+  townships: 'township',
+  village: 'village',
+  team: 'team',
+};
 
 /**
  * Reads every row as the sheet says, checks it the way the form would (the save method's schema
@@ -121,8 +148,13 @@ export async function analyseRows<L, E>(
   const headers = headerCells.map((c) => (c === null ? '' : c instanceof Date ? cellText(c) : String(c).trim()));
   const layout = layoutOf(headerCells);
   const rememberedMapping = remembered.get(layout);
-  const proposed = requested ?? (rememberedMapping ? toColumns(headerCells, rememberedMapping, found.mapping) : found.mapping);
-  const mappingSource: ImportPreview['mappingSource'] = requested ? 'chosen' : rememberedMapping ? 'remembered' : 'found';
+  const proposed =
+    requested ?? (rememberedMapping ? toColumns(headerCells, rememberedMapping, found.mapping) : found.mapping);
+  const mappingSource: ImportPreview['mappingSource'] = requested
+    ? 'chosen'
+    : rememberedMapping
+      ? 'remembered'
+      : 'found';
   const mapping: ColumnMapping = {};
   for (const f of sheet.fields) {
     const col = proposed[f.key];
@@ -149,7 +181,14 @@ export async function analyseRows<L, E>(
     if (creatableFaults.has(p)) creatableProblems++;
     else otherFaultRows.add(row);
     const field = sheet.fields.find((f) => f.key === p.field) ?? byInputKey.get(p.field);
-    const problem = { row, column: field ? columnName(field) : p.field, field: field?.key ?? p.field, message: p.message, ...(p.params ? { params: p.params } : {}), ...(value ? { value: value.slice(0, 60) } : {}) };
+    const problem = {
+      row,
+      column: field ? columnName(field) : p.field,
+      field: field?.key ?? p.field,
+      message: p.message,
+      ...(p.params ? { params: p.params } : {}),
+      ...(value ? { value: value.slice(0, 60) } : {}),
+    };
     faults.set(row, [...(faults.get(row) ?? []), problem]);
     if (problems.length < MAX_LISTED_PROBLEMS) problems.push(problem);
   };
@@ -163,7 +202,14 @@ export async function analyseRows<L, E>(
     const key = `${kind}|${nameKey(name)}|${nameKey(township)}`;
     const seen = unknown.get(key);
     if (seen) seen.rows++;
-    else unknown.set(key, { kind, name, township, rows: 1, creatable: kind !== 'line' && (kind !== 'village' || township !== null) });
+    else
+      unknown.set(key, {
+        kind,
+        name,
+        township,
+        rows: 1,
+        creatable: kind !== 'line' && (kind !== 'village' || township !== null),
+      });
     if (unknown.get(key)!.creatable) creatableFaults.add(p);
   };
 
@@ -179,11 +225,17 @@ export async function analyseRows<L, E>(
   // A required column the sheet lacks is one message, not one per row: rows wait until it is mapped.
   const missingColumns = sheet.fields.filter((f) => f.required && mapping[f.key] === null).map((f) => f.key);
   if (missingColumns.length > 0) {
-    for (const f of sheet.fields.filter((x) => missingColumns.includes(x.key))) add(headerRow + 1, { field: f.key, message: 'import.columnMissing', params: { column: fieldLabel(f) } });
+    for (const f of sheet.fields.filter((x) => missingColumns.includes(x.key)))
+      add(headerRow + 1, { field: f.key, message: 'import.columnMissing', params: { column: fieldLabel(f) } });
     let rowCount = 0;
     for (let i = headerRow + 1; i <= last; i++) if (!isEmptyRow(rows[i])) rowCount++;
     progress(total, total);
-    return { preview: previewOf({ rows: rowCount, created: 0, updated: 0, unchanged: 0 }, [], missingColumns), accepted: [], refused: [], headerCells };
+    return {
+      preview: previewOf({ rows: rowCount, created: 0, updated: 0, unchanged: 0 }, [], missingColumns),
+      accepted: [],
+      refused: [],
+      headerCells,
+    };
   }
 
   const lookups = await sheet.loadLookups(ctx);
@@ -228,9 +280,21 @@ export async function analyseRows<L, E>(
     const mapped = sheet.toInput(values, lookups, rowProblems);
     for (const rp of rowProblems) noteUnknown(rp, values);
     const probe = sheet.schema.safeParse(mapped);
-    pending.push({ rowNo, raw, values, present, failed, mapped, rowProblems, probe, key: probe.success ? sheet.keyOf(probe.data as Record<string, unknown>) : null });
+    pending.push({
+      rowNo,
+      raw,
+      values,
+      present,
+      failed,
+      mapped,
+      rowProblems,
+      probe,
+      key: probe.success ? sheet.keyOf(probe.data as Record<string, unknown>) : null,
+    });
   }
-  const existing = await sheet.loadExisting(ctx, lookups, [...new Set(pending.map((p) => p.key).filter((k): k is string => k !== null))]);
+  const existing = await sheet.loadExisting(ctx, lookups, [
+    ...new Set(pending.map((p) => p.key).filter((k): k is string => k !== null)),
+  ]);
 
   // Pass 2: merge with the record already in the ledger (the sheet's columns update it, columns the
   // sheet does not have keep their values), check like the form would, sort into new/changed/unchanged.
@@ -243,7 +307,12 @@ export async function analyseRows<L, E>(
     counts.rows++;
     const { rowNo, raw, values, present, failed, mapped, rowProblems } = p;
     const before = p.key !== null ? existing.get(p.key) : undefined;
-    const merged = before ? { ...sheet.inputOf(before), ...Object.fromEntries(Object.entries(mapped).filter(([k]) => k !== 'id' && k !== 'version')) } : mapped;
+    const merged = before
+      ? {
+          ...sheet.inputOf(before),
+          ...Object.fromEntries(Object.entries(mapped).filter(([k]) => k !== 'id' && k !== 'version')),
+        }
+      : mapped;
     const parsed = before ? sheet.schema.safeParse(merged) : p.probe; // a new row was checked already
     if (!parsed.success) {
       const fieldOf = (k: string) => (sheet.fields.find((f) => f.key === k) ?? byInputKey.get(k))?.key ?? k;
@@ -259,7 +328,8 @@ export async function analyseRows<L, E>(
     if (parsed.success && rowProblems.length === 0 && failed.size === 0) {
       const key = sheet.keyOf(input);
       const first = firstRowOfKey.get(key);
-      if (first !== undefined) rowProblems.push({ field: sheet.fields[0]!.key, message: 'import.duplicateRow', params: { row: first } });
+      if (first !== undefined)
+        rowProblems.push({ field: sheet.fields[0]!.key, message: 'import.duplicateRow', params: { row: first } });
       else firstRowOfKey.set(key, rowNo);
     }
     for (const rp of rowProblems) {
@@ -269,17 +339,28 @@ export async function analyseRows<L, E>(
       add(rowNo, rp, col !== null && col !== undefined ? cellText(raw[col] ?? null) : undefined);
     }
     if (rowProblems.length > 0 || failed.size > 0) continue;
-    if (before && isDeepStrictEqual(normalise(sheet.schema.parse(sheet.inputOf(before)) as Record<string, unknown>), normalise(input))) {
+    if (
+      before &&
+      isDeepStrictEqual(
+        normalise(sheet.schema.parse(sheet.inputOf(before)) as Record<string, unknown>),
+        normalise(input),
+      )
+    ) {
       counts.unchanged++;
       continue;
     }
     if (before) counts.updated++;
     else counts.created++;
     accepted.push({ row: rowNo, input, existing: before });
-    if (sample.length < 5) sample.push(Object.fromEntries(sheet.fields.filter((f) => present.has(f.key)).map((f) => [f.key, display(values[f.key])])));
+    if (sample.length < 5)
+      sample.push(
+        Object.fromEntries(sheet.fields.filter((f) => present.has(f.key)).map((f) => [f.key, display(values[f.key])])),
+      );
   }
   progress(total, total);
-  const refused = [...faults.entries()].sort(([a], [b]) => a - b).map(([row, list]) => ({ row, raw: rows[row - 1] ?? [], problems: list }));
+  const refused = [...faults.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([row, list]) => ({ row, raw: rows[row - 1] ?? [], problems: list }));
   return { preview: previewOf(counts, sample, []), accepted, refused, headerCells };
 
   function previewOf(c: typeof counts, sampleRows: Record<string, string>[], missing: string[]): ImportPreview {

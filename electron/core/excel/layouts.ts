@@ -16,7 +16,12 @@ export function layoutOf(header: RawRow): string {
 
 /** Column numbers → header names, so a remembered mapping still fits when the columns move. */
 export function byHeader(header: RawRow, mapping: ColumnMapping): LayoutMapping {
-  return Object.fromEntries(Object.entries(mapping).map(([field, col]) => [field, col === null || col === undefined ? null : headerKey(header[col] ?? null) || null]));
+  return Object.fromEntries(
+    Object.entries(mapping).map(([field, col]) => [
+      field,
+      col === null || col === undefined ? null : headerKey(header[col] ?? null) || null,
+    ]),
+  );
 }
 
 /** A remembered mapping on this header row; fields it does not name keep `fallback`'s column. */
@@ -32,20 +37,37 @@ export function toColumns(header: RawRow, remembered: LayoutMapping, fallback: C
 }
 
 export async function loadLayouts(db: Kysely<DB>, sheet: SheetName): Promise<Map<string, LayoutMapping>> {
-  const rows = await db.selectFrom('import_layouts').select(['layout', 'mapping_json']).where('sheet', '=', sheet).execute();
+  const rows = await db
+    .selectFrom('import_layouts')
+    .select(['layout', 'mapping_json'])
+    .where('sheet', '=', sheet)
+    .execute();
   return new Map(rows.map((r) => [r.layout, JSON.parse(r.mapping_json) as LayoutMapping]));
 }
 
-export async function rememberLayout(db: Kysely<DB>, sheet: SheetName, layout: string, mapping: LayoutMapping, by: string, at: string): Promise<void> {
+export async function rememberLayout(
+  db: Kysely<DB>,
+  sheet: SheetName,
+  layout: string,
+  mapping: LayoutMapping,
+  by: string,
+  at: string,
+): Promise<void> {
   const row = { sheet, layout, mapping_json: JSON.stringify(mapping), saved_by: by, saved_at: at };
   await db
     .insertInto('import_layouts')
     .values(row)
-    .onConflict((oc) => oc.columns(['sheet', 'layout']).doUpdateSet({ mapping_json: row.mapping_json, saved_by: by, saved_at: at }))
+    .onConflict((oc) =>
+      oc.columns(['sheet', 'layout']).doUpdateSet({ mapping_json: row.mapping_json, saved_by: by, saved_at: at }),
+    )
     .execute();
 }
 
 export async function forgetLayout(db: Kysely<DB>, sheet: SheetName, layout: string): Promise<boolean> {
-  const r = await db.deleteFrom('import_layouts').where('sheet', '=', sheet).where('layout', '=', layout).executeTakeFirst();
+  const r = await db
+    .deleteFrom('import_layouts')
+    .where('sheet', '=', sheet)
+    .where('layout', '=', layout)
+    .executeTakeFirst();
   return Number(r.numDeletedRows) > 0;
 }

@@ -18,6 +18,7 @@ export const lineNames = (lookups: LineLookups, field: string) => (field === 'li
 /** The line column's value → lineId (null when blank); an unknown name is a problem on that column. */
 export function lineIdOf(value: unknown, lookups: LineLookups, problems: RowProblem[]): number | null {
   const id = value === null ? null : lookups.lines.get(nameKey(String(value)));
-  if (id === undefined) problems.push({ field: 'line', message: 'import.unknownReference', params: { value: String(value) } });
+  if (id === undefined)
+    problems.push({ field: 'line', message: 'import.unknownReference', params: { value: String(value) } });
   return id ?? null;
 }

@@ -7,8 +7,9 @@ import { handlerContext } from './sheet-context';
 import type { SheetContext } from './sheet';
 
 type Save = (input: unknown, ctx: HandlerContext) => Promise<{ id: number }>;
-const saveOf = (method: 'townships.save' | 'villages.save' | 'teams.save') => async (input: unknown, ctx: HandlerContext) =>
-  (referenceHandlers[method] as unknown as Save)(contract[method].input.parse(input), ctx);
+const saveOf =
+  (method: 'townships.save' | 'villages.save' | 'teams.save') => async (input: unknown, ctx: HandlerContext) =>
+    (referenceHandlers[method] as unknown as Save)(contract[method].input.parse(input), ctx);
 
 /**
  * Creates the townships, villages and teams a sheet names and the ledger lacks, through the
@@ -16,14 +17,25 @@ const saveOf = (method: 'townships.save' | 'villages.save' | 'teams.save') => as
  * created in the township its rows name (created first if that is new too). A team gets the kind
  * 其他, to be set later in the register. Lines are never created here: they need voltage and conductor.
  */
-export async function createMissingReferences(ctx: SheetContext, missing: UnknownReference[]): Promise<{ townships: number; villages: number; teams: number }> {
+export async function createMissingReferences(
+  ctx: SheetContext,
+  missing: UnknownReference[],
+): Promise<{ townships: number; villages: number; teams: number }> {
   const audit: AuditEntry[] = [];
   const hctx = handlerContext(ctx, audit);
   const creatable = missing.filter((m) => m.creatable);
-  const townshipIds = new Map((await ctx.db.selectFrom('townships').select(['id', 'name']).where('deleted_at', 'is', null).execute()).map((t) => [nameKey(t.name), t.id]));
+  const townshipIds = new Map(
+    (await ctx.db.selectFrom('townships').select(['id', 'name']).where('deleted_at', 'is', null).execute()).map((t) => [
+      nameKey(t.name),
+      t.id,
+    ]),
+  );
   const counts = { townships: 0, villages: 0, teams: 0 };
 
-  const townshipNames = [...creatable.filter((m) => m.kind === 'township').map((m) => m.name), ...creatable.flatMap((m) => (m.kind === 'village' && m.township ? [m.township] : []))];
+  const townshipNames = [
+    ...creatable.filter((m) => m.kind === 'township').map((m) => m.name),
+    ...creatable.flatMap((m) => (m.kind === 'village' && m.township ? [m.township] : [])),
+  ];
   for (const name of townshipNames) {
     if (townshipIds.has(nameKey(name))) continue;
     const row = await saveOf('townships.save')({ name }, hctx);
@@ -39,6 +51,12 @@ export async function createMissingReferences(ctx: SheetContext, missing: Unknow
     await saveOf('teams.save')({ name: m.name, kind: 'other' }, hctx);
     counts.teams++;
   }
-  await writeAudit(ctx.db, ctx.now.toISOString(), ctx.user, 'excel.commit', audit.map((e) => ({ ...e, summary: `${e.summary} by import` })));
+  await writeAudit(
+    ctx.db,
+    ctx.now.toISOString(),
+    ctx.user,
+    'excel.commit',
+    audit.map((e) => ({ ...e, summary: `${e.summary} by import` })),
+  );
   return counts;
 }

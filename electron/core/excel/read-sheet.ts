@@ -9,7 +9,8 @@ export type RawRow = RawCell[];
 
 export const MAX_SHEET_ROWS = 1_000_000;
 
-const refuse = (message: string, params?: Record<string, string | number>) => new ApiError({ code: 'VALIDATION', message, params });
+const refuse = (message: string, params?: Record<string, string | number>) =>
+  new ApiError({ code: 'VALIDATION', message, params });
 
 /** Formula results, rich text, hyperlinks and errors become the value a person sees in the cell. */
 export function plainCell(v: unknown): RawCell {

@@ -38,7 +38,13 @@ export async function writeThroughHandler<E>(
     await save(r.input, hctx);
     progress(++done);
   }
-  await writeAudit(ctx.db, ctx.now.toISOString(), ctx.user, 'excel.commit', audit.map((e) => ({ ...e, summary: `${e.summary} by import` })));
+  await writeAudit(
+    ctx.db,
+    ctx.now.toISOString(),
+    ctx.user,
+    'excel.commit',
+    audit.map((e) => ({ ...e, summary: `${e.summary} by import` })),
+  );
   const created = rows.filter((r) => !r.existing).length;
   return { created, updated: rows.length - created };
 }

@@ -77,8 +77,18 @@ export interface LedgerSheet<Lookups = unknown, Existing = unknown, Row = unknow
   /** A record already in the ledger as a save input: unmapped columns keep these values. */
   inputOf(existing: Existing): Record<string, unknown>;
   /** Rules beyond the schema that depend on the record's current state. */
-  check?(input: Record<string, unknown>, existing: Existing | undefined, problems: RowProblem[], lookups: Lookups): void;
-  write(ctx: SheetContext, rows: SheetRow<Existing>[], lookups: Lookups, progress: (done: number) => void): Promise<{ created: number; updated: number }>;
+  check?(
+    input: Record<string, unknown>,
+    existing: Existing | undefined,
+    problems: RowProblem[],
+    lookups: Lookups,
+  ): void;
+  write(
+    ctx: SheetContext,
+    rows: SheetRow<Existing>[],
+    lookups: Lookups,
+    progress: (done: number) => void,
+  ): Promise<{ created: number; updated: number }>;
   /** Export: the grid's list input schema and its rows, streamed in the grid's order. */
   listSchema: z.ZodType;
   rows(ctx: SheetContext, list: unknown): AsyncIterable<Row>;

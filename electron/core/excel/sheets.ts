@@ -12,7 +12,10 @@ export const SHEETS: Record<SheetName, LedgerSheet<never, never, never>> = {
   staff: staffSheet as unknown as LedgerSheet<never, never, never>,
   equipment: equipmentSheet as unknown as LedgerSheet<never, never, never>,
   lightningDevices: lightningDeviceSheet as unknown as LedgerSheet<never, never, never>,
-  ...(referenceSheets as unknown as Record<'lines' | 'townships' | 'villages' | 'teams', LedgerSheet<never, never, never>>),
+  ...(referenceSheets as unknown as Record<
+    'lines' | 'townships' | 'villages' | 'teams',
+    LedgerSheet<never, never, never>
+  >),
 };
 
 export function sheetOf(name: SheetName): LedgerSheet<unknown, unknown, unknown> {

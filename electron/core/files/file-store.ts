@@ -1,5 +1,15 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readSync, rmSync, statSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
 import path from 'node:path';
 import { ApiError, FILE_CHUNK_BYTES, MAX_UPLOAD_BYTES } from '../../contract';
 
@@ -37,7 +47,16 @@ export class FileStore {
    * Appends one chunk of an upload; the first chunk (offset 0, no id) starts it. A session's staged
    * uploads together may not pass `quotaBytes`: past it the upload is dropped with a clear message.
    */
-  append(owner: number, session: string, uploadId: string | undefined, name: string, offset: number, bytes: Buffer, done: boolean, quotaBytes = Infinity): StoredFile {
+  append(
+    owner: number,
+    session: string,
+    uploadId: string | undefined,
+    name: string,
+    offset: number,
+    bytes: Buffer,
+    done: boolean,
+    quotaBytes = Infinity,
+  ): StoredFile {
     this.sweep();
     let file: StoredFile;
     if (uploadId === undefined) {
@@ -52,11 +71,19 @@ export class FileStore {
     if (offset !== file.size) throw new ApiError({ code: 'VALIDATION', message: 'files.badChunk' });
     if (file.size + bytes.length > MAX_UPLOAD_BYTES) {
       this.remove(file.id);
-      throw new ApiError({ code: 'VALIDATION', message: 'files.tooLarge', params: { mb: MAX_UPLOAD_BYTES / 1024 / 1024 } });
+      throw new ApiError({
+        code: 'VALIDATION',
+        message: 'files.tooLarge',
+        params: { mb: MAX_UPLOAD_BYTES / 1024 / 1024 },
+      });
     }
     if (this.stagedBy(session) + bytes.length > quotaBytes) {
       this.remove(file.id);
-      throw new ApiError({ code: 'VALIDATION', message: 'files.quota', params: { mb: Math.round(quotaBytes / 1024 / 1024) } });
+      throw new ApiError({
+        code: 'VALIDATION',
+        message: 'files.quota',
+        params: { mb: Math.round(quotaBytes / 1024 / 1024) },
+      });
     }
     const fd = openSync(file.path, 'a');
     try {
@@ -126,7 +153,16 @@ export class FileStore {
 
   private create(owner: number, name: string): StoredFile {
     const id = randomBytes(16).toString('hex');
-    return { id, path: path.join(this.dir, id), name, size: 0, owner, session: null, complete: false, createdAt: Date.now() };
+    return {
+      id,
+      path: path.join(this.dir, id),
+      name,
+      size: 0,
+      owner,
+      session: null,
+      complete: false,
+      createdAt: Date.now(),
+    };
   }
 
   private sweep(): void {

@@ -7,7 +7,16 @@ export const filesHandlers: Handlers<'files.upload' | 'files.read'> = {
     const user = currentUser(ctx);
     const bytes = Buffer.from(input.data, 'base64');
     const quota = (await loadSettings(ctx.db)).number('files.stagedMaxMb') * 1024 * 1024;
-    const file = ctx.runtime.files.append(user.userId, user.tokenHash, input.uploadId, input.name, input.offset, bytes, input.done, quota);
+    const file = ctx.runtime.files.append(
+      user.userId,
+      user.tokenHash,
+      input.uploadId,
+      input.name,
+      input.offset,
+      bytes,
+      input.done,
+      quota,
+    );
     return { fileId: file.id, size: file.size };
   },
   'files.read': async (input, ctx) => {

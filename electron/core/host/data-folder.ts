@@ -21,7 +21,8 @@ export const DATABASE_FILE = 'griddesk.sqlite';
  */
 export function defaultDataDir(host: Host = currentHost()): string {
   if (host.env.GRIDDESK_DATA_DIR) return host.env.GRIDDESK_DATA_DIR;
-  if (host.platform === 'win32') return path.win32.join(host.env.LOCALAPPDATA ?? path.win32.join(host.home, 'AppData', 'Local'), FOLDER);
+  if (host.platform === 'win32')
+    return path.win32.join(host.env.LOCALAPPDATA ?? path.win32.join(host.home, 'AppData', 'Local'), FOLDER);
   if (host.platform === 'darwin') return path.join(host.home, 'Library', 'Application Support', FOLDER);
   return path.join(host.env.XDG_CONFIG_HOME ?? path.join(host.home, '.config'), FOLDER);
 }
@@ -47,7 +48,8 @@ const isEmptyOrMissing = (dir: string) => !existsSync(dir) || readdirSync(dir).l
  * database is opened and before the single-instance lock, so nothing holds the files.
  */
 export function moveOldDataFolder(from: string | null, to: string, now = new Date()): MoveOutcome {
-  if (!from || path.resolve(from) === path.resolve(to) || !hasDatabase(from)) return { moved: false, reason: 'no-old-folder' };
+  if (!from || path.resolve(from) === path.resolve(to) || !hasDatabase(from))
+    return { moved: false, reason: 'no-old-folder' };
   if (hasDatabase(to) || !isEmptyOrMissing(to)) return { moved: false, reason: 'already-here' };
   const staging = `${to}.moving`;
   rmSync(staging, { recursive: true, force: true });
@@ -59,7 +61,10 @@ export function moveOldDataFolder(from: string | null, to: string, now = new Dat
   for (let n = 2; existsSync(keptAs); n++) keptAs = `${from}.moved-${stamp}-${n}`;
   try {
     renameSync(from, keptAs);
-    writeFileSync(path.join(keptAs, '已迁移-MOVED.txt'), `GridDesk 的台账已于 ${now.toISOString()} 移到 ${to}。\r\n此文件夹是移动前的备份，确认新位置的数据无误后可以删除。\r\nThe ledgers moved to ${to}; this folder is the copy from before the move.\r\n`);
+    writeFileSync(
+      path.join(keptAs, '已迁移-MOVED.txt'),
+      `GridDesk 的台账已于 ${now.toISOString()} 移到 ${to}。\r\n此文件夹是移动前的备份，确认新位置的数据无误后可以删除。\r\nThe ledgers moved to ${to}; this folder is the copy from before the move.\r\n`,
+    );
   } catch {
     // Locked by another program: the copy is complete and in use; the old folder simply stays as it was.
     keptAs = from;
@@ -71,7 +76,11 @@ export function moveOldDataFolder(from: string | null, to: string, now = new Dat
  * The data folder a process uses: the one it was given, else the default, moving an old Roaming
  * folder there first. Every host (desktop, `npm run serve`, the office server) starts through here.
  */
-export function prepareDataDir(explicit: string | undefined, host: Host = currentHost(), log: (line: string) => void = console.log): string {
+export function prepareDataDir(
+  explicit: string | undefined,
+  host: Host = currentHost(),
+  log: (line: string) => void = console.log,
+): string {
   const dir = explicit ?? defaultDataDir(host);
   if (!explicit) {
     const outcome = moveOldDataFolder(roamingDataDir(host), dir);

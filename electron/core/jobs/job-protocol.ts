@@ -8,7 +8,12 @@ export type JobDatabase = Omit<OpenOptions, 'verbose'>;
 
 /** What handlers use to run long work in a worker thread. */
 export interface Jobs {
-  start(kind: JobKind, params: unknown, user: { id: number; username: string }, onDone?: (result: JobResult) => void): string;
+  start(
+    kind: JobKind,
+    params: unknown,
+    user: { id: number; username: string },
+    onDone?: (result: JobResult) => void,
+  ): string;
   get(jobId: string, owner: number): JobState;
   cancel(jobId: string, owner: number): Promise<boolean>;
   /** True while any job runs: restoring a backup waits for them. */

@@ -43,10 +43,28 @@ export class JobRunner implements Jobs {
     private readonly afterEach: () => void = () => {},
   ) {}
 
-  start(kind: JobKind, params: unknown, user: { id: number; username: string }, onDone?: (result: JobResult) => void): string {
+  start(
+    kind: JobKind,
+    params: unknown,
+    user: { id: number; username: string },
+    onDone?: (result: JobResult) => void,
+  ): string {
     this.sweep();
     const jobId = randomBytes(12).toString('hex');
-    const job: Job = { jobId, kind, status: 'running', phase: 'jobs.phase.starting', done: 0, total: 0, result: null, error: null, owner: user.id, worker: null, finishedAt: null, ended: () => {} };
+    const job: Job = {
+      jobId,
+      kind,
+      status: 'running',
+      phase: 'jobs.phase.starting',
+      done: 0,
+      total: 0,
+      result: null,
+      error: null,
+      owner: user.id,
+      worker: null,
+      finishedAt: null,
+      ended: () => {},
+    };
     this.jobs.set(jobId, job);
     const worker = spawnWorker({ kind, params, database: this.database(), now: this.clock().toISOString(), user });
     job.worker = worker;
@@ -80,7 +98,10 @@ export class JobRunner implements Jobs {
       if (job.status !== 'running') return;
       const outOfMemory = err.code === 'ERR_WORKER_OUT_OF_MEMORY';
       if (!outOfMemory) console.error(`[jobs] ${kind} failed:`, err);
-      job.error = { code: outOfMemory ? 'RULE' : 'INTERNAL', message: outOfMemory ? 'jobs.outOfMemory' : 'errors.internal' };
+      job.error = {
+        code: outOfMemory ? 'RULE' : 'INTERNAL',
+        message: outOfMemory ? 'jobs.outOfMemory' : 'errors.internal',
+      };
       finish('failed');
     });
     worker.on('exit', () => {

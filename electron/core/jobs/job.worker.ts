@@ -11,7 +11,12 @@ import { TRIMMING_JOBS } from '../trimming/trimming.jobs';
 import { localDate } from '../shared/time';
 import type { WorkerInput, WorkerMessage } from './job-protocol';
 
-const JOBS: Record<JobKind, (params: never, ctx: SheetContext, progress: Progress) => Promise<JobResult>> = { ...EXCEL_JOBS, ...ROSTER_JOBS, ...BACKUP_JOBS, ...TRIMMING_JOBS };
+const JOBS: Record<JobKind, (params: never, ctx: SheetContext, progress: Progress) => Promise<JobResult>> = {
+  ...EXCEL_JOBS,
+  ...ROSTER_JOBS,
+  ...BACKUP_JOBS,
+  ...TRIMMING_JOBS,
+};
 
 async function run(input: WorkerInput): Promise<WorkerMessage> {
   // The worker loads the same build of the SQLite driver as the process that started it.
@@ -26,10 +31,20 @@ async function run(input: WorkerInput): Promise<WorkerMessage> {
   };
   try {
     const now = new Date(input.now);
-    const ctx: SheetContext = { db: handle.db, sqlite: handle.sqlite ?? undefined, now, today: localDate(now), user: input.user };
+    const ctx: SheetContext = {
+      db: handle.db,
+      sqlite: handle.sqlite ?? undefined,
+      now,
+      today: localDate(now),
+      user: input.user,
+    };
     return { type: 'result', result: await JOBS[input.kind](input.params as never, ctx, progress) };
   } catch (err) {
-    if (err instanceof ApiError) return { type: 'error', error: { code: err.code, message: err.message, ...(err.params ? { params: err.params } : {}) } };
+    if (err instanceof ApiError)
+      return {
+        type: 'error',
+        error: { code: err.code, message: err.message, ...(err.params ? { params: err.params } : {}) },
+      };
     console.error(`[jobs] ${input.kind} failed:`, err);
     return { type: 'error', error: { code: 'INTERNAL', message: 'errors.internal' } };
   } finally {

@@ -14,7 +14,9 @@ async function summaries(db: Kysely<DB>, id?: number) {
   let q = db
     .selectFrom('lightning_campaigns as c')
     .leftJoin('lightning_campaign_devices as cd', 'cd.campaign_id', 'c.id')
-    .leftJoin('lightning_tests as t', (j) => j.onRef('t.campaign_id', '=', 'c.id').onRef('t.device_id', '=', 'cd.device_id').on('t.deleted_at', 'is', null))
+    .leftJoin('lightning_tests as t', (j) =>
+      j.onRef('t.campaign_id', '=', 'c.id').onRef('t.device_id', '=', 'cd.device_id').on('t.deleted_at', 'is', null),
+    )
     .select(['c.id', 'c.name', 'c.deadline', 'c.created_at'])
     .select((eb) => [
       eb.fn.count<number>('cd.device_id').as('devices'),
@@ -25,7 +27,16 @@ async function summaries(db: Kysely<DB>, id?: number) {
     .orderBy('c.deadline', 'desc');
   if (id !== undefined) q = q.where('c.id', '=', id);
   const rows = await q.execute();
-  return rows.map((r) => ({ id: r.id, name: r.name, deadline: r.deadline, createdAt: r.created_at, devices: Number(r.devices), done: Number(r.done), failed: Number(r.failed ?? 0), left: Number(r.devices) - Number(r.done) }));
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    deadline: r.deadline,
+    createdAt: r.created_at,
+    devices: Number(r.devices),
+    done: Number(r.done),
+    failed: Number(r.failed ?? 0),
+    left: Number(r.devices) - Number(r.done),
+  }));
 }
 
 async function summary(db: Kysely<DB>, id: number) {
@@ -41,9 +52,37 @@ async function campaignRows(db: Kysely<DB>, campaignId: number, deviceId?: numbe
     .innerJoin('lightning_devices as d', 'd.id', 'cd.device_id')
     .leftJoin('lines as l', 'l.id', 'd.line_id')
     .leftJoin('teams as tm', 'tm.id', 'cd.team_id')
-    .leftJoin('lightning_tests as t', (j) => j.onRef('t.campaign_id', '=', 'cd.campaign_id').onRef('t.device_id', '=', 'cd.device_id').on('t.deleted_at', 'is', null))
-    .select(['cd.device_id', 'cd.due_on', 'cd.team_id', 'cd.planned_on', 'd.code', 'd.kind', 'd.site', 'd.tower', 'd.site_name', 'd.u1ma_initial', 'l.name as line_name', 'tm.name as team_name'])
-    .select(['t.id as test_id', 't.version as test_version', 't.grounding_ohm', 't.insulation_mohm', 't.u1ma_kv', 't.leakage_ua', 't.counter_ok', 't.verdict', 't.judgement_json'])
+    .leftJoin('lightning_tests as t', (j) =>
+      j
+        .onRef('t.campaign_id', '=', 'cd.campaign_id')
+        .onRef('t.device_id', '=', 'cd.device_id')
+        .on('t.deleted_at', 'is', null),
+    )
+    .select([
+      'cd.device_id',
+      'cd.due_on',
+      'cd.team_id',
+      'cd.planned_on',
+      'd.code',
+      'd.kind',
+      'd.site',
+      'd.tower',
+      'd.site_name',
+      'd.u1ma_initial',
+      'l.name as line_name',
+      'tm.name as team_name',
+    ])
+    .select([
+      't.id as test_id',
+      't.version as test_version',
+      't.grounding_ohm',
+      't.insulation_mohm',
+      't.u1ma_kv',
+      't.leakage_ua',
+      't.counter_ok',
+      't.verdict',
+      't.judgement_json',
+    ])
     .where('cd.campaign_id', '=', campaignId)
     .where('d.deleted_at', 'is', null)
     .orderBy('l.name')
@@ -84,18 +123,37 @@ export const campaignHandlers: Handlers<Methods> = {
     const lctx = await loadLightningContext(ctx.db, ctx.today);
     const { id } = await ctx.db
       .insertInto('lightning_campaigns')
-      .values({ name: input.name, deadline: input.deadline, created_at: ctx.now.toISOString(), created_by: currentUser(ctx).username })
+      .values({
+        name: input.name,
+        deadline: input.deadline,
+        created_at: ctx.now.toISOString(),
+        created_by: currentUser(ctx).username,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     const due: { campaign_id: number; device_id: number; due_on: string; team_id: null; planned_on: null }[] = [];
-    for await (const d of allDevices(ctx.db, lctx)) if (d.nextDueOn <= input.deadline) due.push({ campaign_id: id, device_id: d.id, due_on: d.nextDueOn, team_id: null, planned_on: null });
-    if (due.length === 0) throw new ApiError({ code: 'RULE', message: 'lightning.errors.nothingDue', params: { deadline: input.deadline } });
-    for (let i = 0; i < due.length; i += 200) await ctx.db.insertInto('lightning_campaign_devices').values(due.slice(i, i + 200)).execute();
+    for await (const d of allDevices(ctx.db, lctx))
+      if (d.nextDueOn <= input.deadline)
+        due.push({ campaign_id: id, device_id: d.id, due_on: d.nextDueOn, team_id: null, planned_on: null });
+    if (due.length === 0)
+      throw new ApiError({
+        code: 'RULE',
+        message: 'lightning.errors.nothingDue',
+        params: { deadline: input.deadline },
+      });
+    for (let i = 0; i < due.length; i += 200)
+      await ctx.db
+        .insertInto('lightning_campaign_devices')
+        .values(due.slice(i, i + 200))
+        .execute();
     ctx.audit({ entity: 'campaigns', entityId: id, summary: `created with ${due.length} devices` });
     return summary(ctx.db, id);
   },
 
-  'campaigns.get': async (input, ctx) => ({ ...(await summary(ctx.db, input.id)), rows: await campaignRows(ctx.db, input.id) }),
+  'campaigns.get': async (input, ctx) => ({
+    ...(await summary(ctx.db, input.id)),
+    rows: await campaignRows(ctx.db, input.id),
+  }),
 
   'campaigns.assign': async (input, ctx) => {
     await summary(ctx.db, input.campaignId);
@@ -106,7 +164,11 @@ export const campaignHandlers: Handlers<Methods> = {
       .where('campaign_id', '=', input.campaignId)
       .where('device_id', 'in', input.deviceIds)
       .executeTakeFirst();
-    ctx.audit({ entity: 'campaigns', entityId: input.campaignId, summary: `assigned ${Number(r.numUpdatedRows)} devices` });
+    ctx.audit({
+      entity: 'campaigns',
+      entityId: input.campaignId,
+      summary: `assigned ${Number(r.numUpdatedRows)} devices`,
+    });
     return { count: Number(r.numUpdatedRows) };
   },
 
@@ -118,8 +180,16 @@ export const campaignHandlers: Handlers<Methods> = {
     const device = (await findDevice(ctx.db, input.deviceId, lctx))!;
     const testedOn = input.testedOn ?? row.plannedOn ?? ctx.today;
     if (testedOn > ctx.today) throw fieldError('testedOn', 'lightning.errors.futureDate');
-    const pick = <K extends 'groundingOhm' | 'insulationMohm' | 'u1maKv' | 'leakageUa' | 'counterOk'>(k: K) => (input[k] !== undefined ? input[k] : row[k]);
-    const existing = row.testId === null ? undefined : await ctx.db.selectFrom('lightning_tests').select(['tester', 'tested_on']).where('id', '=', row.testId).executeTakeFirst();
+    const pick = <K extends 'groundingOhm' | 'insulationMohm' | 'u1maKv' | 'leakageUa' | 'counterOk'>(k: K) =>
+      input[k] !== undefined ? input[k] : row[k];
+    const existing =
+      row.testId === null
+        ? undefined
+        : await ctx.db
+            .selectFrom('lightning_tests')
+            .select(['tester', 'tested_on'])
+            .where('id', '=', row.testId)
+            .executeTakeFirst();
     await saveJudgedTest(ctx, lctx, device, row.testId === null ? {} : { id: row.testId, version: row.testVersion! }, {
       testedOn: input.testedOn ?? existing?.tested_on ?? testedOn,
       tester: input.tester || existing?.tester || currentUser(ctx).displayName || currentUser(ctx).username,

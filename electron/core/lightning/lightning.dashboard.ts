@@ -2,8 +2,16 @@ import type { DashboardPanel, DrillLink, Reminder } from '../../contract';
 import type { HandlerContext } from '../context';
 import { listDevices, listRectifications, loadLightningContext } from './lightning.repository';
 
-const devices = (filters: Record<string, unknown>): DrillLink => ({ page: 'lightningDevices', method: 'lightningDevices.list', filters });
-const rectifications: DrillLink = { page: 'rectifications', method: 'rectifications.list', filters: { status: 'open' } };
+const devices = (filters: Record<string, unknown>): DrillLink => ({
+  page: 'lightningDevices',
+  method: 'lightningDevices.list',
+  filters,
+});
+const rectifications: DrillLink = {
+  page: 'rectifications',
+  method: 'rectifications.list',
+  filters: { status: 'open' },
+};
 const grid = { startRow: 0, endRow: 1, sortModel: [], filterModel: {} };
 
 /** The latest campaign's progress, failures and overdue devices, and this year's lightning trips per line. */
@@ -18,8 +26,18 @@ export async function lightningPanels(ctx: HandlerContext): Promise<DashboardPan
     .selectFrom('lightning_campaigns as c')
     .select(['c.id', 'c.name'])
     .select((eb) => [
-      eb.selectFrom('lightning_campaign_devices as cd').select((e) => e.fn.countAll<number>().as('n')).whereRef('cd.campaign_id', '=', 'c.id').as('devices'),
-      eb.selectFrom('lightning_tests as t').select((e) => e.fn.countAll<number>().as('n')).whereRef('t.campaign_id', '=', 'c.id').where('t.deleted_at', 'is', null).where('t.verdict', 'is not', null).as('done'),
+      eb
+        .selectFrom('lightning_campaign_devices as cd')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .whereRef('cd.campaign_id', '=', 'c.id')
+        .as('devices'),
+      eb
+        .selectFrom('lightning_tests as t')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .whereRef('t.campaign_id', '=', 'c.id')
+        .where('t.deleted_at', 'is', null)
+        .where('t.verdict', 'is not', null)
+        .as('done'),
     ])
     .orderBy('c.deadline', 'desc')
     .limit(1)
@@ -47,10 +65,39 @@ export async function lightningPanels(ctx: HandlerContext): Promise<DashboardPan
       id: 'lightning.summary',
       title: 'dashboard.lightning.summary',
       items: [
-        ...(campaign ? [{ label: 'dashboard.lightning.campaignDone', value: Number(campaign.done ?? 0), unit: String(campaign.devices ?? 0), tone: 'normal' as const, link: campaignPage, counts: false }] : []),
-        { label: 'dashboard.lightning.overdue', value: overdue, tone: overdue ? ('danger' as const) : ('success' as const), link: devices({ overdue: true }), counts: true },
-        { label: 'dashboard.lightning.failed', value: red, tone: red ? ('danger' as const) : ('success' as const), link: devices({ red: true }), counts: true },
-        { label: 'dashboard.lightning.rectifying', value: open, tone: open ? ('warning' as const) : ('success' as const), link: rectifications, counts: true },
+        ...(campaign
+          ? [
+              {
+                label: 'dashboard.lightning.campaignDone',
+                value: Number(campaign.done ?? 0),
+                unit: String(campaign.devices ?? 0),
+                tone: 'normal' as const,
+                link: campaignPage,
+                counts: false,
+              },
+            ]
+          : []),
+        {
+          label: 'dashboard.lightning.overdue',
+          value: overdue,
+          tone: overdue ? ('danger' as const) : ('success' as const),
+          link: devices({ overdue: true }),
+          counts: true,
+        },
+        {
+          label: 'dashboard.lightning.failed',
+          value: red,
+          tone: red ? ('danger' as const) : ('success' as const),
+          link: devices({ red: true }),
+          counts: true,
+        },
+        {
+          label: 'dashboard.lightning.rectifying',
+          value: open,
+          tone: open ? ('warning' as const) : ('success' as const),
+          link: rectifications,
+          counts: true,
+        },
       ],
     },
   ];
@@ -61,7 +108,14 @@ export async function lightningPanels(ctx: HandlerContext): Promise<DashboardPan
       title: 'dashboard.lightning.trips',
       unit: year,
       categories: trips.map((r) => ({ name: r.name, filters: { lineId: r.line_id } })),
-      series: [{ label: 'dashboard.lightning.tripSeries', color: '#722ed1', data: trips.map((r) => Number(r.n)), filters: { year: Number(year) } }],
+      series: [
+        {
+          label: 'dashboard.lightning.tripSeries',
+          color: '#722ed1',
+          data: trips.map((r) => Number(r.n)),
+          filters: { year: Number(year) },
+        },
+      ],
       link: { page: 'trips', method: 'trips.list', filters: {} },
     });
   }
@@ -74,7 +128,21 @@ export async function lightningReminders(ctx: HandlerContext): Promise<Reminder[
   const overdue = (await listDevices(ctx.db, { ...grid, overdue: true }, lctx)).rowCount;
   const open = (await listRectifications(ctx.db, { ...grid, status: 'open' }, ctx.today)).rowCount;
   return [
-    { module: 'lightning', label: 'reminders.lightning.overdue', count: overdue, tone: 'danger', leadDays: null, link: devices({ overdue: true }) },
-    { module: 'lightning', label: 'reminders.lightning.rectifying', count: open, tone: 'warning', leadDays: null, link: rectifications },
+    {
+      module: 'lightning',
+      label: 'reminders.lightning.overdue',
+      count: overdue,
+      tone: 'danger',
+      leadDays: null,
+      link: devices({ overdue: true }),
+    },
+    {
+      module: 'lightning',
+      label: 'reminders.lightning.rectifying',
+      count: open,
+      tone: 'warning',
+      leadDays: null,
+      link: rectifications,
+    },
   ];
 }

@@ -4,10 +4,26 @@ import { fieldError, requireLive, requireUniqueCode } from '../shared/references
 import { deleteToBin } from '../shared/soft-delete';
 import { saveVersioned } from '../shared/versioned';
 import { judgeTest, readingsFor } from './lightning.rules';
-import { findDevice, findTest, listDevices, listRectifications, listTests, loadLightningContext } from './lightning.repository';
+import {
+  findDevice,
+  findTest,
+  listDevices,
+  listRectifications,
+  listTests,
+  loadLightningContext,
+} from './lightning.repository';
 import { saveJudgedTest } from './lightning.tests';
 
-type Methods = 'lightningDevices.list' | 'lightningDevices.get' | 'lightningDevices.save' | 'lightningDevices.delete' | 'lightningTests.list' | 'lightningTests.judge' | 'lightningTests.save' | 'lightningTests.delete' | 'rectifications.list';
+type Methods =
+  | 'lightningDevices.list'
+  | 'lightningDevices.get'
+  | 'lightningDevices.save'
+  | 'lightningDevices.delete'
+  | 'lightningTests.list'
+  | 'lightningTests.judge'
+  | 'lightningTests.save'
+  | 'lightningTests.delete'
+  | 'rectifications.list';
 
 const context = (ctx: HandlerContext) => loadLightningContext(ctx.db, ctx.today);
 
@@ -71,11 +87,16 @@ export const lightningHandlers: Handlers<Methods> = {
     if (!device) throw fieldError('deviceId', 'validation.reference_missing');
     if (input.testedOn > ctx.today) throw fieldError('testedOn', 'lightning.errors.futureDate');
     const before = input.id === undefined ? undefined : await findTest(ctx.db, input.id);
-    if (before && before.deviceId !== input.deviceId) throw new ApiError({ code: 'RULE', message: 'lightning.errors.deviceChanged' });
+    if (before && before.deviceId !== input.deviceId)
+      throw new ApiError({ code: 'RULE', message: 'lightning.errors.deviceChanged' });
     // A test carries the readings that were taken (the rest are 未测); one with none is no test.
     const { items } = judgeTest(device, input, lctx.rules);
     if (items.length === 0) {
-      throw new ApiError({ code: 'VALIDATION', message: 'lightning.errors.noReadings', issues: readingsFor(device).map((m) => ({ path: [READING_FIELD[m]], message: 'lightning.errors.noReadings' })) });
+      throw new ApiError({
+        code: 'VALIDATION',
+        message: 'lightning.errors.noReadings',
+        issues: readingsFor(device).map((m) => ({ path: [READING_FIELD[m]], message: 'lightning.errors.noReadings' })),
+      });
     }
     const id = await saveJudgedTest(ctx, lctx, device, input, input);
     const after = (await findTest(ctx.db, id))!;
@@ -89,4 +110,10 @@ export const lightningHandlers: Handlers<Methods> = {
 };
 
 /** The form field behind each check, for "this reading is needed" messages. */
-const READING_FIELD = { grounding: 'groundingOhm', insulation: 'insulationMohm', u1maChange: 'u1maKv', leakage: 'leakageUa', counter: 'counterOk' } as const;
+const READING_FIELD = {
+  grounding: 'groundingOhm',
+  insulation: 'insulationMohm',
+  u1maChange: 'u1maKv',
+  leakage: 'leakageUa',
+  counter: 'counterOk',
+} as const;

@@ -1,5 +1,12 @@
 import type { Kysely } from 'kysely';
-import type { LightningCheck, TestJudgement, LightningDeviceRow, LightningTestRow, ParsedInputOf, RectificationRow } from '../../contract';
+import type {
+  LightningCheck,
+  TestJudgement,
+  LightningDeviceRow,
+  LightningTestRow,
+  ParsedInputOf,
+  RectificationRow,
+} from '../../contract';
 import type { DB } from '../db/schema';
 import { loadSettings } from '../settings/settings.repository';
 import { gridPageOf, gridRowsOf, type GridColumns } from '../shared/grid-query';
@@ -17,7 +24,11 @@ export async function loadLightningContext(db: Kysely<DB>, today: string): Promi
   return {
     today,
     rules: lightningRulesOf(settings),
-    defectDays: { critical: settings.number('upgrades.defectDays.critical'), serious: settings.number('upgrades.defectDays.serious'), general: settings.number('upgrades.defectDays.general') },
+    defectDays: {
+      critical: settings.number('upgrades.defectDays.critical'),
+      serious: settings.number('upgrades.defectDays.serious'),
+      general: settings.number('upgrades.defectDays.general'),
+    },
   };
 }
 
@@ -44,13 +55,39 @@ const devices = (db: Kysely<DB>) =>
     .selectAll('d')
     .select('l.name as line_name')
     .select((eb) => [
-      eb.selectFrom('lightning_tests as t').select((e) => e.fn.max('t.tested_on').as('m')).whereRef('t.device_id', '=', 'd.id').where('t.deleted_at', 'is', null).as('last_tested_on'),
+      eb
+        .selectFrom('lightning_tests as t')
+        .select((e) => e.fn.max('t.tested_on').as('m'))
+        .whereRef('t.device_id', '=', 'd.id')
+        .where('t.deleted_at', 'is', null)
+        .as('last_tested_on'),
       // The last day each reading was taken: the due date follows from what was tested.
-      ...(Object.entries(READING_COLUMN) as [LightningCheck, (typeof READING_COLUMN)[LightningCheck]][]).map(([check, column]) =>
-        eb.selectFrom('lightning_tests as t').select((e) => e.fn.max('t.tested_on').as('m')).whereRef('t.device_id', '=', 'd.id').where('t.deleted_at', 'is', null).where(`t.${column}`, 'is not', null).as(`checked_${check}`),
+      ...(Object.entries(READING_COLUMN) as [LightningCheck, (typeof READING_COLUMN)[LightningCheck]][]).map(
+        ([check, column]) =>
+          eb
+            .selectFrom('lightning_tests as t')
+            .select((e) => e.fn.max('t.tested_on').as('m'))
+            .whereRef('t.device_id', '=', 'd.id')
+            .where('t.deleted_at', 'is', null)
+            .where(`t.${column}`, 'is not', null)
+            .as(`checked_${check}`),
       ),
-      eb.selectFrom('lightning_tests as t').select('t.verdict').whereRef('t.device_id', '=', 'd.id').where('t.deleted_at', 'is', null).where('t.verdict', 'is not', null).orderBy('t.tested_on', 'desc').orderBy('t.id', 'desc').limit(1).as('last_verdict'),
-      eb.selectFrom('lightning_trips as tr').select((e) => e.fn.max('tr.occurred_at').as('m')).whereRef('tr.line_id', '=', 'd.line_id').where('tr.deleted_at', 'is', null).as('last_line_trip'),
+      eb
+        .selectFrom('lightning_tests as t')
+        .select('t.verdict')
+        .whereRef('t.device_id', '=', 'd.id')
+        .where('t.deleted_at', 'is', null)
+        .where('t.verdict', 'is not', null)
+        .orderBy('t.tested_on', 'desc')
+        .orderBy('t.id', 'desc')
+        .limit(1)
+        .as('last_verdict'),
+      eb
+        .selectFrom('lightning_trips as tr')
+        .select((e) => e.fn.max('tr.occurred_at').as('m'))
+        .whereRef('tr.line_id', '=', 'd.line_id')
+        .where('tr.deleted_at', 'is', null)
+        .as('last_line_trip'),
       eb
         .selectFrom('lightning_trip_devices as td')
         .innerJoin('lightning_trips as tr', 'tr.id', 'td.trip_id')
@@ -58,12 +95,27 @@ const devices = (db: Kysely<DB>) =>
         .whereRef('td.device_id', '=', 'd.id')
         .where('tr.deleted_at', 'is', null)
         .as('last_linked_trip'),
-      eb.selectFrom('lightning_rectifications as r').select((e) => e.fn.countAll<number>().as('n')).whereRef('r.device_id', '=', 'd.id').where('r.status', '=', 'open').as('open_rectifications'),
+      eb
+        .selectFrom('lightning_rectifications as r')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .whereRef('r.device_id', '=', 'd.id')
+        .where('r.status', '=', 'open')
+        .as('open_rectifications'),
     ])
     .where('d.deleted_at', 'is', null);
 type DeviceJoined = Awaited<ReturnType<ReturnType<typeof devices>['executeTakeFirstOrThrow']>>;
 
-export function deviceFacts(r: { kind: string; site: string; rated_kv: number | null; soil_resistivity: number | null; transformer_kva: number | null; has_ground_wire: number; radial_electrodes: number; near_station: number; u1ma_initial: number | null }): DeviceFacts {
+export function deviceFacts(r: {
+  kind: string;
+  site: string;
+  rated_kv: number | null;
+  soil_resistivity: number | null;
+  transformer_kva: number | null;
+  has_ground_wire: number;
+  radial_electrodes: number;
+  near_station: number;
+  u1ma_initial: number | null;
+}): DeviceFacts {
   return {
     kind: r.kind as DeviceFacts['kind'],
     site: r.site as DeviceFacts['site'],
@@ -78,10 +130,14 @@ export function deviceFacts(r: { kind: string; site: string; rated_kv: number | 
 }
 
 function deviceRow(r: DeviceJoined, ctx: LightningContext): LightningDeviceRow {
-  const trips = [r.last_line_trip, r.last_linked_trip].filter((x): x is string => typeof x === 'string').map((x) => x.slice(0, 10));
+  const trips = [r.last_line_trip, r.last_linked_trip]
+    .filter((x): x is string => typeof x === 'string')
+    .map((x) => x.slice(0, 10));
   const lastTripOn = trips.length ? trips.sort().at(-1)! : null;
   const checked = r as unknown as Record<`checked_${LightningCheck}`, string | null>;
-  const checkedOn = Object.fromEntries((Object.keys(READING_COLUMN) as LightningCheck[]).map((c) => [c, checked[`checked_${c}`] ?? null]));
+  const checkedOn = Object.fromEntries(
+    (Object.keys(READING_COLUMN) as LightningCheck[]).map((c) => [c, checked[`checked_${c}`] ?? null]),
+  );
   const due = nextDue(deviceFacts(r), { installDate: r.install_date, checkedOn, lastTripOn }, ctx.rules, ctx.today);
   const lastVerdict = (r.last_verdict ?? null) as LightningDeviceRow['lastVerdict'];
   return {
@@ -134,12 +190,21 @@ export async function listDevices(db: Kysely<DB>, req: ParsedInputOf<'lightningD
   if (req.overdue === undefined && req.red === undefined) return gridPageOf(source);
   // Due dates are judged from the settings, not stored: a county has thousands of devices, not millions.
   const kept: LightningDeviceRow[] = [];
-  for await (const r of gridRowsOf(source)) if ((req.overdue === undefined || r.overdue === req.overdue) && (req.red === undefined || r.red === req.red)) kept.push(r);
+  for await (const r of gridRowsOf(source))
+    if ((req.overdue === undefined || r.overdue === req.overdue) && (req.red === undefined || r.red === req.red))
+      kept.push(r);
   return { rowCount: kept.length, rows: kept.slice(req.startRow, req.endRow) };
 }
 
 /** Every device the list would show, page after page (campaign set-up, the register's Excel export). */
-export async function* allDevices(db: Kysely<DB>, ctx: LightningContext, req: Omit<ParsedInputOf<'lightningDevices.list'>, 'startRow' | 'endRow'> = { sortModel: [{ colId: 'code', sort: 'asc' }], filterModel: {} }): AsyncGenerator<LightningDeviceRow> {
+export async function* allDevices(
+  db: Kysely<DB>,
+  ctx: LightningContext,
+  req: Omit<ParsedInputOf<'lightningDevices.list'>, 'startRow' | 'endRow'> = {
+    sortModel: [{ colId: 'code', sort: 'asc' }],
+    filterModel: {},
+  },
+): AsyncGenerator<LightningDeviceRow> {
   for (let start = 0; ; start += 1000) {
     const page = await listDevices(db, { ...req, startRow: start, endRow: start + 1000 }, ctx);
     yield* page.rows;
@@ -244,7 +309,14 @@ export async function listRectifications(db: Kysely<DB>, req: ParsedInputOf<'rec
     base: q,
     select: (x: unknown) => x as ReturnType<typeof q>,
     req,
-    columns: { deviceCode: { ref: 'd.code', type: 'text' }, lineName: { ref: 'l.name', type: 'text' }, dueOn: { ref: 'r.due_on', type: 'date' }, foundOn: { ref: 'r.found_on', type: 'date' }, status: { ref: 'r.status', type: 'text' }, grade: { ref: 'r.grade', type: 'text' } },
+    columns: {
+      deviceCode: { ref: 'd.code', type: 'text' },
+      lineName: { ref: 'l.name', type: 'text' },
+      dueOn: { ref: 'r.due_on', type: 'date' },
+      foundOn: { ref: 'r.found_on', type: 'date' },
+      status: { ref: 'r.status', type: 'text' },
+      grade: { ref: 'r.grade', type: 'text' },
+    },
     search: ['d.code', 'l.name', 'r.reason'],
     tieBreaker: 'r.id',
     defaultSort: [{ colId: 'dueOn', sort: 'asc' as const }],
@@ -266,4 +338,5 @@ export async function listRectifications(db: Kysely<DB>, req: ParsedInputOf<'rec
   });
 }
 
-export const rectificationDue = (foundOn: string, grade: 'general' | 'serious' | 'critical', ctx: LightningContext) => addDays(foundOn, ctx.defectDays[grade]);
+export const rectificationDue = (foundOn: string, grade: 'general' | 'serious' | 'critical', ctx: LightningContext) =>
+  addDays(foundOn, ctx.defectDays[grade]);

@@ -1,4 +1,10 @@
-import { LIGHTNING_DEVICE_TYPES, LIGHTNING_SITES, contract, type LightningDeviceRow, type ParsedInputOf } from '../../contract';
+import {
+  LIGHTNING_DEVICE_TYPES,
+  LIGHTNING_SITES,
+  contract,
+  type LightningDeviceRow,
+  type ParsedInputOf,
+} from '../../contract';
 import type { HandlerContext } from '../context';
 import { nameKey } from '../excel/cells';
 import { namesFor } from '../excel/header-synonyms';
@@ -8,8 +14,10 @@ import { lineIdOf, lineNames, loadLineLookups, type LineLookups } from '../excel
 import { lightningHandlers } from './lightning.handlers';
 import { allDevices, listDevices, loadLightningContext } from './lightning.repository';
 
-
-const save = lightningHandlers['lightningDevices.save'] as unknown as (input: unknown, ctx: HandlerContext) => Promise<LightningDeviceRow>;
+const save = lightningHandlers['lightningDevices.save'] as unknown as (
+  input: unknown,
+  ctx: HandlerContext,
+) => Promise<LightningDeviceRow>;
 
 /** 防雷设施 in and out of Excel (the register most offices keep as a sheet today); the same code is the same device. */
 export const lightningDeviceSheet: LedgerSheet<LineLookups, LightningDeviceRow, LightningDeviceRow> = {
@@ -18,21 +26,120 @@ export const lightningDeviceSheet: LedgerSheet<LineLookups, LightningDeviceRow, 
   schema: contract['lightningDevices.save'].input,
   keyRule: 'import.keyRule.lightningDevices',
   fields: [
-    { key: 'code', label: 'lightning.code', kind: 'text', required: true, example: 'JD-0001', aliases: namesFor('deviceCode'), width: 12 },
-    { key: 'kind', label: 'lightning.kind', kind: 'enum', required: true, values: LIGHTNING_DEVICE_TYPES, valueLabels: 'lightning.kinds', example: '接地装置', aliases: namesFor('deviceKind'), width: 14 },
-    { key: 'site', label: 'lightning.site', kind: 'enum', required: true, values: LIGHTNING_SITES, valueLabels: 'lightning.sites', example: '线路杆塔', aliases: namesFor('site'), width: 14 },
-    { key: 'line', label: 'lightning.line', kind: 'lookup', inputKey: 'lineId', example: null, aliases: namesFor('line'), width: 16 },
+    {
+      key: 'code',
+      label: 'lightning.code',
+      kind: 'text',
+      required: true,
+      example: 'JD-0001',
+      aliases: namesFor('deviceCode'),
+      width: 12,
+    },
+    {
+      key: 'kind',
+      label: 'lightning.kind',
+      kind: 'enum',
+      required: true,
+      values: LIGHTNING_DEVICE_TYPES,
+      valueLabels: 'lightning.kinds',
+      example: '接地装置',
+      aliases: namesFor('deviceKind'),
+      width: 14,
+    },
+    {
+      key: 'site',
+      label: 'lightning.site',
+      kind: 'enum',
+      required: true,
+      values: LIGHTNING_SITES,
+      valueLabels: 'lightning.sites',
+      example: '线路杆塔',
+      aliases: namesFor('site'),
+      width: 14,
+    },
+    {
+      key: 'line',
+      label: 'lightning.line',
+      kind: 'lookup',
+      inputKey: 'lineId',
+      example: null,
+      aliases: namesFor('line'),
+      width: 16,
+    },
     { key: 'tower', label: 'lightning.tower', kind: 'text', example: '#12', aliases: namesFor('tower'), width: 8 },
-    { key: 'siteName', label: 'lightning.siteName', kind: 'text', example: null, aliases: namesFor('siteName'), width: 16 },
+    {
+      key: 'siteName',
+      label: 'lightning.siteName',
+      kind: 'text',
+      example: null,
+      aliases: namesFor('siteName'),
+      width: 16,
+    },
     { key: 'model', label: 'lightning.model', kind: 'text', example: null, aliases: namesFor('model'), width: 14 },
-    { key: 'ratedKv', label: 'lightning.ratedKv', kind: 'number', example: null, aliases: namesFor('ratedKv'), width: 10 },
-    { key: 'installDate', label: 'lightning.installDate', kind: 'date', example: '2012-05-01', aliases: namesFor('commissionedDate'), width: 12 },
-    { key: 'soilResistivity', label: 'lightning.soilResistivity', kind: 'number', example: 300, aliases: namesFor('soilResistivity'), width: 12 },
-    { key: 'transformerKva', label: 'lightning.transformerKva', kind: 'number', example: null, aliases: namesFor('transformerKva'), width: 10 },
-    { key: 'hasGroundWire', label: 'lightning.hasGroundWire', kind: 'boolean', example: true, aliases: namesFor('hasGroundWire'), width: 10 },
-    { key: 'radialElectrodes', label: 'lightning.radialElectrodes', kind: 'boolean', example: false, aliases: namesFor('radialElectrodes'), width: 10 },
-    { key: 'nearStation', label: 'lightning.nearStation', kind: 'boolean', example: false, aliases: namesFor('nearStation'), width: 10 },
-    { key: 'u1maInitial', label: 'lightning.u1maInitial', kind: 'number', example: null, aliases: namesFor('u1maInitial'), width: 10 },
+    {
+      key: 'ratedKv',
+      label: 'lightning.ratedKv',
+      kind: 'number',
+      example: null,
+      aliases: namesFor('ratedKv'),
+      width: 10,
+    },
+    {
+      key: 'installDate',
+      label: 'lightning.installDate',
+      kind: 'date',
+      example: '2012-05-01',
+      aliases: namesFor('commissionedDate'),
+      width: 12,
+    },
+    {
+      key: 'soilResistivity',
+      label: 'lightning.soilResistivity',
+      kind: 'number',
+      example: 300,
+      aliases: namesFor('soilResistivity'),
+      width: 12,
+    },
+    {
+      key: 'transformerKva',
+      label: 'lightning.transformerKva',
+      kind: 'number',
+      example: null,
+      aliases: namesFor('transformerKva'),
+      width: 10,
+    },
+    {
+      key: 'hasGroundWire',
+      label: 'lightning.hasGroundWire',
+      kind: 'boolean',
+      example: true,
+      aliases: namesFor('hasGroundWire'),
+      width: 10,
+    },
+    {
+      key: 'radialElectrodes',
+      label: 'lightning.radialElectrodes',
+      kind: 'boolean',
+      example: false,
+      aliases: namesFor('radialElectrodes'),
+      width: 10,
+    },
+    {
+      key: 'nearStation',
+      label: 'lightning.nearStation',
+      kind: 'boolean',
+      example: false,
+      aliases: namesFor('nearStation'),
+      width: 10,
+    },
+    {
+      key: 'u1maInitial',
+      label: 'lightning.u1maInitial',
+      kind: 'number',
+      example: null,
+      aliases: namesFor('u1maInitial'),
+      width: 10,
+    },
     { key: 'notes', label: 'lightning.notes', kind: 'text', example: null, aliases: namesFor('notes'), width: 20 },
   ],
   loadLookups: ({ db }) => loadLineLookups(db),
@@ -41,14 +148,16 @@ export const lightningDeviceSheet: LedgerSheet<LineLookups, LightningDeviceRow, 
     const input: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(values)) {
       if (key === 'line') input.lineId = lineIdOf(value, lookups, problems);
-      else if (value !== null || !['hasGroundWire', 'radialElectrodes', 'nearStation'].includes(key)) input[key] = value;
+      else if (value !== null || !['hasGroundWire', 'radialElectrodes', 'nearStation'].includes(key))
+        input[key] = value;
     }
     return input;
   },
   keyOf: (input) => nameKey(String(input.code)),
   async loadExisting(ctx) {
     const found = new Map<string, LightningDeviceRow>();
-    for await (const r of allDevices(ctx.db, await loadLightningContext(ctx.db, ctx.today))) found.set(nameKey(r.code), r);
+    for await (const r of allDevices(ctx.db, await loadLightningContext(ctx.db, ctx.today)))
+      found.set(nameKey(r.code), r);
     return found;
   },
   inputOf: (r) => ({
@@ -74,10 +183,20 @@ export const lightningDeviceSheet: LedgerSheet<LineLookups, LightningDeviceRow, 
   write: (ctx, rows, _lookups, progress) => writeThroughHandler(ctx, rows, save, progress),
   listSchema: contract['lightningDevices.list'].input,
   rows: async function* (ctx, list) {
-    yield* allDevices(ctx.db, await loadLightningContext(ctx.db, ctx.today), list as ParsedInputOf<'lightningDevices.list'>);
+    yield* allDevices(
+      ctx.db,
+      await loadLightningContext(ctx.db, ctx.today),
+      list as ParsedInputOf<'lightningDevices.list'>,
+    );
   },
   async count(ctx, list) {
-    return (await listDevices(ctx.db, { ...(list as ParsedInputOf<'lightningDevices.list'>), startRow: 0, endRow: 1 }, await loadLightningContext(ctx.db, ctx.today))).rowCount;
+    return (
+      await listDevices(
+        ctx.db,
+        { ...(list as ParsedInputOf<'lightningDevices.list'>), startRow: 0, endRow: 1 },
+        await loadLightningContext(ctx.db, ctx.today),
+      )
+    ).rowCount;
   },
   exportColumns: {
     code: { kind: 'text', width: 12 },

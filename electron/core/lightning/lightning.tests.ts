@@ -18,7 +18,13 @@ export interface TestValues extends Readings {
  * opens one (deadline by grade), a test corrected to passing drops the one it opened, and a
  * passing test closes the device's open ones found on or before it (the retest).
  */
-export async function saveJudgedTest(ctx: HandlerContext, lctx: LightningContext, device: LightningDeviceRow, input: { id?: number; version?: number }, v: TestValues) {
+export async function saveJudgedTest(
+  ctx: HandlerContext,
+  lctx: LightningContext,
+  device: LightningDeviceRow,
+  input: { id?: number; version?: number },
+  v: TestValues,
+) {
   const facts = { ...device };
   const judged = judgeTest(facts, v, lctx.rules);
   const id = await saveVersioned(
@@ -49,13 +55,25 @@ export async function saveJudgedTest(ctx: HandlerContext, lctx: LightningContext
     await ctx.db.updateTable('lightning_devices').set({ u1ma_initial: v.u1maKv }).where('id', '=', device.id).execute();
   }
 
-  const own = await ctx.db.selectFrom('lightning_rectifications').selectAll().where('test_id', '=', id).executeTakeFirst();
+  const own = await ctx.db
+    .selectFrom('lightning_rectifications')
+    .selectAll()
+    .where('test_id', '=', id)
+    .executeTakeFirst();
   if (judged.verdict === 'fail') {
     const grade = rectificationGrade(facts, judged, lctx.rules);
-    const reason = judged.items.filter((i) => !i.pass).map((i) => i.reason).join('；');
+    const reason = judged.items
+      .filter((i) => !i.pass)
+      .map((i) => i.reason)
+      .join('；');
     const values = { grade, reason, found_on: v.testedOn, due_on: rectificationDue(v.testedOn, grade, lctx) };
-    if (!own) await ctx.db.insertInto('lightning_rectifications').values({ ...values, device_id: device.id, test_id: id, status: 'open', retest_id: null, closed_on: null }).execute();
-    else if (own.status === 'open') await ctx.db.updateTable('lightning_rectifications').set(values).where('id', '=', own.id).execute();
+    if (!own)
+      await ctx.db
+        .insertInto('lightning_rectifications')
+        .values({ ...values, device_id: device.id, test_id: id, status: 'open', retest_id: null, closed_on: null })
+        .execute();
+    else if (own.status === 'open')
+      await ctx.db.updateTable('lightning_rectifications').set(values).where('id', '=', own.id).execute();
   } else if (own && own.status === 'open') {
     await ctx.db.deleteFrom('lightning_rectifications').where('id', '=', own.id).execute();
   }
@@ -69,7 +87,16 @@ export async function saveJudgedTest(ctx: HandlerContext, lctx: LightningContext
       .where('t.tested_on', '<=', v.testedOn)
       .where('r.test_id', '!=', id)
       .execute();
-    if (open.length) await ctx.db.updateTable('lightning_rectifications').set({ status: 'done', retest_id: id, closed_on: v.testedOn }).where('id', 'in', open.map((r) => r.id)).execute();
+    if (open.length)
+      await ctx.db
+        .updateTable('lightning_rectifications')
+        .set({ status: 'done', retest_id: id, closed_on: v.testedOn })
+        .where(
+          'id',
+          'in',
+          open.map((r) => r.id),
+        )
+        .execute();
   }
   return id;
 }

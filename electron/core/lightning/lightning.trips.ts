@@ -12,12 +12,27 @@ import { deviceFacts, loadLightningContext } from './lightning.repository';
 type Methods = 'trips.list' | 'trips.save' | 'trips.delete' | 'trips.byLine';
 
 const trips = (db: Kysely<DB>) =>
-  db.selectFrom('lightning_trips as t').innerJoin('lines as l', 'l.id', 't.line_id').selectAll('t').select('l.name as line_name').where('t.deleted_at', 'is', null);
+  db
+    .selectFrom('lightning_trips as t')
+    .innerJoin('lines as l', 'l.id', 't.line_id')
+    .selectAll('t')
+    .select('l.name as line_name')
+    .where('t.deleted_at', 'is', null);
 type TripJoined = Awaited<ReturnType<ReturnType<typeof trips>['executeTakeFirstOrThrow']>>;
 
 async function withDevices(db: Kysely<DB>, rows: TripJoined[]): Promise<TripRow[]> {
   const links = rows.length
-    ? await db.selectFrom('lightning_trip_devices as td').innerJoin('lightning_devices as d', 'd.id', 'td.device_id').select(['td.trip_id', 'd.id', 'd.code']).where('td.trip_id', 'in', rows.map((r) => r.id)).orderBy('d.code').execute()
+    ? await db
+        .selectFrom('lightning_trip_devices as td')
+        .innerJoin('lightning_devices as d', 'd.id', 'td.device_id')
+        .select(['td.trip_id', 'd.id', 'd.code'])
+        .where(
+          'td.trip_id',
+          'in',
+          rows.map((r) => r.id),
+        )
+        .orderBy('d.code')
+        .execute()
     : [];
   return rows.map((r) => {
     const mine = links.filter((l) => l.trip_id === r.id);
@@ -44,12 +59,18 @@ async function listTrips(db: Kysely<DB>, req: ParsedInputOf<'trips.list'>) {
     base: () => {
       let q = trips(db);
       if (req.lineId) q = q.where('t.line_id', '=', req.lineId);
-      if (req.year) q = q.where('t.occurred_at', '>=', `${req.year}-01-01`).where('t.occurred_at', '<', `${req.year + 1}-01-01`);
+      if (req.year)
+        q = q.where('t.occurred_at', '>=', `${req.year}-01-01`).where('t.occurred_at', '<', `${req.year + 1}-01-01`);
       return q;
     },
     select: (q: unknown) => q as ReturnType<typeof trips>,
     req,
-    columns: { lineName: { ref: 'l.name', type: 'text' }, occurredAt: { ref: 't.occurred_at', type: 'date' }, towers: { ref: 't.towers', type: 'text' }, damage: { ref: 't.damage', type: 'text' } },
+    columns: {
+      lineName: { ref: 'l.name', type: 'text' },
+      occurredAt: { ref: 't.occurred_at', type: 'date' },
+      towers: { ref: 't.towers', type: 'text' },
+      damage: { ref: 't.damage', type: 'text' },
+    },
     search: ['l.name', 't.towers', 't.damage'],
     tieBreaker: 't.id',
     defaultSort: [{ colId: 'occurredAt', sort: 'desc' as const }],
@@ -74,18 +95,40 @@ async function tripsByLine(ctx: HandlerContext, year: number) {
   const rows = [];
   for (const lineId of [...new Set(inYear.map((t) => t.line_id))]) {
     const lineTrips = inYear.filter((t) => t.line_id === lineId);
-    const devices = await ctx.db.selectFrom('lightning_devices').selectAll().where('line_id', '=', lineId).where('deleted_at', 'is', null).execute();
+    const devices = await ctx.db
+      .selectFrom('lightning_devices')
+      .selectAll()
+      .where('line_id', '=', lineId)
+      .where('deleted_at', 'is', null)
+      .execute();
     const tests = devices.length
-      ? await ctx.db.selectFrom('lightning_tests').select(['device_id', 'tested_on', 'grounding_ohm', 'insulation_mohm', 'u1ma_kv', 'leakage_ua', 'counter_ok']).where('device_id', 'in', devices.map((d) => d.id)).where('deleted_at', 'is', null).execute()
+      ? await ctx.db
+          .selectFrom('lightning_tests')
+          .select(['device_id', 'tested_on', 'grounding_ohm', 'insulation_mohm', 'u1ma_kv', 'leakage_ua', 'counter_ok'])
+          .where(
+            'device_id',
+            'in',
+            devices.map((d) => d.id),
+          )
+          .where('deleted_at', 'is', null)
+          .execute()
       : [];
     const untested = new Set<number>();
     for (const trip of lineTrips) {
       const day = trip.occurred_at.slice(0, 10);
-      const earlierTrip = all.filter((t) => t.line_id === lineId && t.occurred_at.slice(0, 10) < day).at(-1)?.occurred_at.slice(0, 10) ?? null;
+      const earlierTrip =
+        all
+          .filter((t) => t.line_id === lineId && t.occurred_at.slice(0, 10) < day)
+          .at(-1)
+          ?.occurred_at.slice(0, 10) ?? null;
       for (const d of devices) {
         const checkedOn = checkedOnFrom(tests.filter((t) => t.device_id === d.id && t.tested_on <= day));
         if (d.install_date && d.install_date > day) continue;
-        if (nextDue(deviceFacts(d), { installDate: d.install_date, checkedOn, lastTripOn: earlierTrip }, lctx.rules, day).on < day) untested.add(d.id);
+        if (
+          nextDue(deviceFacts(d), { installDate: d.install_date, checkedOn, lastTripOn: earlierTrip }, lctx.rules, day)
+            .on < day
+        )
+          untested.add(d.id);
       }
     }
     rows.push({
@@ -108,7 +151,12 @@ export const tripHandlers: Handlers<Methods> = {
     await requireLive(ctx.db, 'lines', input.lineId, 'lineId');
     if (input.occurredAt.slice(0, 10) > ctx.today) throw fieldError('occurredAt', 'lightning.errors.futureDate');
     if (input.deviceIds.length) {
-      const live = await ctx.db.selectFrom('lightning_devices').select('id').where('id', 'in', input.deviceIds).where('deleted_at', 'is', null).execute();
+      const live = await ctx.db
+        .selectFrom('lightning_devices')
+        .select('id')
+        .where('id', 'in', input.deviceIds)
+        .where('deleted_at', 'is', null)
+        .execute();
       if (live.length !== new Set(input.deviceIds).size) throw fieldError('deviceIds', 'validation.reference_missing');
     }
     const before = input.id === undefined ? undefined : await findTrip(ctx.db, input.id);
@@ -116,12 +164,23 @@ export const tripHandlers: Handlers<Methods> = {
       ctx,
       'lightning_trips',
       input,
-      { line_id: input.lineId, occurred_at: input.occurredAt, towers: input.towers || null, reclosed: input.reclosed ? 1 : 0, damage: input.damage || null, notes: input.notes || null },
+      {
+        line_id: input.lineId,
+        occurred_at: input.occurredAt,
+        towers: input.towers || null,
+        reclosed: input.reclosed ? 1 : 0,
+        damage: input.damage || null,
+        notes: input.notes || null,
+      },
       () => findTrip(ctx.db, input.id!),
     );
     await ctx.db.deleteFrom('lightning_trip_devices').where('trip_id', '=', id).execute();
     const unique = [...new Set(input.deviceIds)];
-    if (unique.length) await ctx.db.insertInto('lightning_trip_devices').values(unique.map((device_id) => ({ trip_id: id, device_id }))).execute();
+    if (unique.length)
+      await ctx.db
+        .insertInto('lightning_trip_devices')
+        .values(unique.map((device_id) => ({ trip_id: id, device_id })))
+        .execute();
     const after = (await findTrip(ctx.db, id))!;
     ctx.audit({ entity: 'trips', entityId: id, summary: before ? 'updated' : 'created', before, after });
     return after;

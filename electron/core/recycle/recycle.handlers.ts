@@ -24,7 +24,10 @@ interface BinRow {
 export const recycleHandlers: Handlers<'recycle.list' | 'recycle.restore'> = {
   'recycle.list': async (input, ctx) => {
     const specs = input.entity ? [RECYCLE_REGISTRY[input.entity]] : Object.values(RECYCLE_REGISTRY);
-    const union = sql.join(specs.map((s) => s.deleted), sql` union all `);
+    const union = sql.join(
+      specs.map((s) => s.deleted),
+      sql` union all `,
+    );
     return gridPageOf({
       base: () => ctx.db.selectFrom(sql`(${union})`.as('bin')),
       select: (q) => q.selectAll() as never,
@@ -34,7 +37,13 @@ export const recycleHandlers: Handlers<'recycle.list' | 'recycle.restore'> = {
       tieBreaker: 'bin.key',
       singleQuery: true,
       defaultSort: [{ colId: 'deletedAt', sort: 'desc' }],
-      map: (r: BinRow): RecycleRow => ({ entity: r.entity, id: r.id, label: r.label, deletedAt: r.deleted_at, deletedBy: r.deleted_by }),
+      map: (r: BinRow): RecycleRow => ({
+        entity: r.entity,
+        id: r.id,
+        label: r.label,
+        deletedAt: r.deleted_at,
+        deletedBy: r.deleted_by,
+      }),
     });
   },
 

@@ -17,11 +17,23 @@ export interface RecyclableSpec {
 
 /** A row cannot come back while a live row has taken its name (or code). */
 const nameTaken =
-  (table: 'lines' | 'townships' | 'teams' | 'repair_areas' | 'equipment' | 'lightning_devices', column: 'name' | 'code' = 'name') =>
+  (
+    table: 'lines' | 'townships' | 'teams' | 'repair_areas' | 'equipment' | 'lightning_devices',
+    column: 'name' | 'code' = 'name',
+  ) =>
   async (db: Kysely<DB>, id: number) => {
-    const row = (await db.selectFrom(table as 'lines').select(column as 'name').where('id', '=', id).executeTakeFirst()) as { name: string } | undefined;
+    const row = (await db
+      .selectFrom(table as 'lines')
+      .select(column as 'name')
+      .where('id', '=', id)
+      .executeTakeFirst()) as { name: string } | undefined;
     if (!row) return null;
-    const clash = await db.selectFrom(table as 'lines').select('id').where(column as 'name', '=', row.name).where('deleted_at', 'is', null).executeTakeFirst();
+    const clash = await db
+      .selectFrom(table as 'lines')
+      .select('id')
+      .where(column as 'name', '=', row.name)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst();
     return clash ? 'recycle.nameTaken' : null;
   };
 
@@ -35,21 +47,42 @@ export const RECYCLE_REGISTRY: Record<Recyclable, RecyclableSpec> = {
     deleted: sql`select 'vegetation' as entity, 'vegetation:' || v.id as key, v.id, l.name || ' #' || v.tower_from || '–#' || v.tower_to || ' ' || v.species as label, v.deleted_at, v.deleted_by
                  from vegetation_records v join lines l on l.id = v.line_id where v.deleted_at is not null`,
     blocker: async (db, id) => {
-      const r = await db.selectFrom('vegetation_records as v').innerJoin('lines as l', 'l.id', 'v.line_id').select('l.deleted_at').where('v.id', '=', id).executeTakeFirst();
+      const r = await db
+        .selectFrom('vegetation_records as v')
+        .innerJoin('lines as l', 'l.id', 'v.line_id')
+        .select('l.deleted_at')
+        .where('v.id', '=', id)
+        .executeTakeFirst();
       return r?.deleted_at ? 'recycle.parentDeleted' : null;
     },
   },
   lines: { table: 'lines', roles: REFERENCE_EDITORS, deleted: simple('lines', 'lines'), blocker: nameTaken('lines') },
-  townships: { table: 'townships', roles: REFERENCE_EDITORS, deleted: simple('townships', 'townships'), blocker: nameTaken('townships') },
+  townships: {
+    table: 'townships',
+    roles: REFERENCE_EDITORS,
+    deleted: simple('townships', 'townships'),
+    blocker: nameTaken('townships'),
+  },
   villages: {
     table: 'villages',
     roles: REFERENCE_EDITORS,
     deleted: simple('villages', 'villages'),
     blocker: async (db, id) => {
-      const v = await db.selectFrom('villages as vi').innerJoin('townships as t', 't.id', 'vi.township_id').select(['vi.name', 'vi.township_id', 't.deleted_at']).where('vi.id', '=', id).executeTakeFirst();
+      const v = await db
+        .selectFrom('villages as vi')
+        .innerJoin('townships as t', 't.id', 'vi.township_id')
+        .select(['vi.name', 'vi.township_id', 't.deleted_at'])
+        .where('vi.id', '=', id)
+        .executeTakeFirst();
       if (!v) return null;
       if (v.deleted_at) return 'recycle.parentDeleted';
-      const clash = await db.selectFrom('villages').select('id').where('name', '=', v.name).where('township_id', '=', v.township_id).where('deleted_at', 'is', null).executeTakeFirst();
+      const clash = await db
+        .selectFrom('villages')
+        .select('id')
+        .where('name', '=', v.name)
+        .where('township_id', '=', v.township_id)
+        .where('deleted_at', 'is', null)
+        .executeTakeFirst();
       return clash ? 'recycle.nameTaken' : null;
     },
   },
@@ -61,7 +94,12 @@ export const RECYCLE_REGISTRY: Record<Recyclable, RecyclableSpec> = {
     blocker: async (db, id) => {
       const s = await db.selectFrom('staff').select('employee_no').where('id', '=', id).executeTakeFirst();
       if (!s) return null;
-      const clash = await db.selectFrom('staff').select('id').where('employee_no', '=', s.employee_no).where('deleted_at', 'is', null).executeTakeFirst();
+      const clash = await db
+        .selectFrom('staff')
+        .select('id')
+        .where('employee_no', '=', s.employee_no)
+        .where('deleted_at', 'is', null)
+        .executeTakeFirst();
       return clash ? 'recycle.nameTaken' : null;
     },
   },
@@ -70,7 +108,12 @@ export const RECYCLE_REGISTRY: Record<Recyclable, RecyclableSpec> = {
     roles: LEDGER_EDITORS,
     deleted: sql`select 'certificates' as entity, 'certificates:' || c.id as key, c.id, s.name || ' ' || c.number as label, c.deleted_at, c.deleted_by from certificates c join staff s on s.id = c.staff_id where c.deleted_at is not null`,
     blocker: async (db, id) => {
-      const r = await db.selectFrom('certificates as c').innerJoin('staff as s', 's.id', 'c.staff_id').select('s.deleted_at').where('c.id', '=', id).executeTakeFirst();
+      const r = await db
+        .selectFrom('certificates as c')
+        .innerJoin('staff as s', 's.id', 'c.staff_id')
+        .select('s.deleted_at')
+        .where('c.id', '=', id)
+        .executeTakeFirst();
       return r?.deleted_at ? 'recycle.parentDeleted' : null;
     },
   },
@@ -86,9 +129,17 @@ export const RECYCLE_REGISTRY: Record<Recyclable, RecyclableSpec> = {
     deleted: sql`select 'attachments' as entity, 'attachments:' || id as key, id, file_name as label, deleted_at, deleted_by from attachments where deleted_at is not null`,
     // A photo comes back only onto a record that is there.
     blocker: async (db, id) => {
-      const a = await db.selectFrom('attachments').select(['entity', 'entity_id']).where('id', '=', id).executeTakeFirst();
+      const a = await db
+        .selectFrom('attachments')
+        .select(['entity', 'entity_id'])
+        .where('id', '=', id)
+        .executeTakeFirst();
       if (!a || !(a.entity in OWNER_TABLES)) return null;
-      const r = await db.selectFrom(OWNER_TABLES[a.entity as Attachable] as 'vegetation_records').select('deleted_at').where('id', '=', a.entity_id).executeTakeFirst();
+      const r = await db
+        .selectFrom(OWNER_TABLES[a.entity as Attachable] as 'vegetation_records')
+        .select('deleted_at')
+        .where('id', '=', a.entity_id)
+        .executeTakeFirst();
       return !r || r.deleted_at ? 'recycle.parentDeleted' : null;
     },
   },
@@ -98,13 +149,23 @@ export const RECYCLE_REGISTRY: Record<Recyclable, RecyclableSpec> = {
     deleted: simple('repairAreas', 'repair_areas'),
     blocker: nameTaken('repair_areas'),
   },
-  seasons: { table: 'duty_seasons', roles: LEDGER_EDITORS, deleted: simple('seasons', 'duty_seasons'), blocker: async () => null },
+  seasons: {
+    table: 'duty_seasons',
+    roles: LEDGER_EDITORS,
+    deleted: simple('seasons', 'duty_seasons'),
+    blocker: async () => null,
+  },
   absences: {
     table: 'staff_absences',
     roles: LEDGER_EDITORS,
     deleted: sql`select 'absences' as entity, 'absences:' || a.id as key, a.id, s.name || ' ' || a.from_date || '–' || a.to_date as label, a.deleted_at, a.deleted_by from staff_absences a join staff s on s.id = a.staff_id where a.deleted_at is not null`,
     blocker: async (db, id) => {
-      const r = await db.selectFrom('staff_absences as a').innerJoin('staff as s', 's.id', 'a.staff_id').select('s.deleted_at').where('a.id', '=', id).executeTakeFirst();
+      const r = await db
+        .selectFrom('staff_absences as a')
+        .innerJoin('staff as s', 's.id', 'a.staff_id')
+        .select('s.deleted_at')
+        .where('a.id', '=', id)
+        .executeTakeFirst();
       return r?.deleted_at ? 'recycle.parentDeleted' : null;
     },
   },
@@ -125,7 +186,12 @@ export const RECYCLE_REGISTRY: Record<Recyclable, RecyclableSpec> = {
     roles: LEDGER_EDITORS,
     deleted: sql`select 'upgrades' as entity, 'upgrades:' || u.id as key, u.id, e.name || '：' || substr(u.problem, 1, 30) as label, u.deleted_at, u.deleted_by from upgrade_requests u join equipment e on e.id = u.equipment_id where u.deleted_at is not null`,
     blocker: async (db, id) => {
-      const r = await db.selectFrom('upgrade_requests as u').innerJoin('equipment as e', 'e.id', 'u.equipment_id').select('e.deleted_at').where('u.id', '=', id).executeTakeFirst();
+      const r = await db
+        .selectFrom('upgrade_requests as u')
+        .innerJoin('equipment as e', 'e.id', 'u.equipment_id')
+        .select('e.deleted_at')
+        .where('u.id', '=', id)
+        .executeTakeFirst();
       return r?.deleted_at ? 'recycle.parentDeleted' : null;
     },
   },
@@ -140,7 +206,12 @@ export const RECYCLE_REGISTRY: Record<Recyclable, RecyclableSpec> = {
     roles: LEDGER_EDITORS,
     deleted: sql`select 'lightningTests' as entity, 'lightningTests:' || t.id as key, t.id, d.code || ' ' || t.tested_on as label, t.deleted_at, t.deleted_by from lightning_tests t join lightning_devices d on d.id = t.device_id where t.deleted_at is not null`,
     blocker: async (db, id) => {
-      const r = await db.selectFrom('lightning_tests as t').innerJoin('lightning_devices as d', 'd.id', 't.device_id').select('d.deleted_at').where('t.id', '=', id).executeTakeFirst();
+      const r = await db
+        .selectFrom('lightning_tests as t')
+        .innerJoin('lightning_devices as d', 'd.id', 't.device_id')
+        .select('d.deleted_at')
+        .where('t.id', '=', id)
+        .executeTakeFirst();
       return r?.deleted_at ? 'recycle.parentDeleted' : null;
     },
   },

@@ -15,7 +15,10 @@ type SaveInput<P extends Prefix> = ParsedInputOf<`${P}.save` & MethodName>;
 
 interface TableSpec<P extends Prefix> {
   table: P;
-  repo: { list: (db: Kysely<DB>, req: GridRequest) => Promise<unknown>; find: (db: Kysely<DB>, id: number) => Promise<unknown> };
+  repo: {
+    list: (db: Kysely<DB>, req: GridRequest) => Promise<unknown>;
+    find: (db: Kysely<DB>, id: number) => Promise<unknown>;
+  };
   /** Column values to store, from the validated input. */
   values: (input: SaveInput<P>) => Record<string, unknown>;
   /** Live rows that would clash on the unique name. */
@@ -39,10 +42,18 @@ function tableHandlers<P extends Prefix>(spec: TableSpec<P>): Handlers<TableMeth
     let id: number;
     if (input.id === undefined) {
       const row = { ...spec.values(input), created_at: at, updated_at: at };
-      id = (await ctx.db.insertInto(spec.table).values(row as never).returning('id').executeTakeFirstOrThrow()).id;
+      id = (
+        await ctx.db
+          .insertInto(spec.table)
+          .values(row as never)
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id;
     } else {
       id = input.id;
-      await updateVersioned(ctx.db, spec.table, id, input.version, { ...spec.values(input), updated_at: at }, () => spec.repo.find(ctx.db, id));
+      await updateVersioned(ctx.db, spec.table, id, input.version, { ...spec.values(input), updated_at: at }, () =>
+        spec.repo.find(ctx.db, id),
+      );
     }
     await spec.afterSave?.(ctx, id, input);
     const after = await spec.repo.find(ctx.db, id);
@@ -59,13 +70,25 @@ function tableHandlers<P extends Prefix>(spec: TableSpec<P>): Handlers<TableMeth
     return { count: deleted.length };
   };
 
-  return { [`${spec.table}.list`]: list, [`${spec.table}.save`]: save, [`${spec.table}.delete`]: del } as unknown as Handlers<TableMethods<P>>;
+  return {
+    [`${spec.table}.list`]: list,
+    [`${spec.table}.save`]: save,
+    [`${spec.table}.delete`]: del,
+  } as unknown as Handlers<TableMethods<P>>;
 }
 
-const liveVegetationUsing = (column: 'line_id' | 'township_id' | 'village_id' | 'team_id') => async (db: Kysely<DB>, ids: number[]) =>
-  Number(
-    (await db.selectFrom('vegetation_records').select((eb) => eb.fn.countAll<number>().as('n')).where(column, 'in', ids).where('deleted_at', 'is', null).executeTakeFirstOrThrow()).n,
-  );
+const liveVegetationUsing =
+  (column: 'line_id' | 'township_id' | 'village_id' | 'team_id') => async (db: Kysely<DB>, ids: number[]) =>
+    Number(
+      (
+        await db
+          .selectFrom('vegetation_records')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where(column, 'in', ids)
+          .where('deleted_at', 'is', null)
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
 const clash = (table: 'lines' | 'townships' | 'teams') => (db: Kysely<DB>, input: { id?: number; name: string }) => {
   let q = db.selectFrom(table).select('id').where('name', '=', input.name).where('deleted_at', 'is', null);
@@ -78,13 +101,43 @@ const optional = (s: string | null | undefined) => s || null;
 export const referenceHandlers = {
   'reference.options': (async (_input, ctx) => {
     const [l, t, v, tm] = await Promise.all([
-      ctx.db.selectFrom('lines').select(['id', 'name', 'voltage', 'conductor', 'area_type']).where('deleted_at', 'is', null).orderBy('name').orderBy('id').execute(),
-      ctx.db.selectFrom('townships').select(['id', 'name']).where('deleted_at', 'is', null).orderBy('name').orderBy('id').execute(),
-      ctx.db.selectFrom('villages').select(['id', 'township_id', 'name']).where('deleted_at', 'is', null).orderBy('name').orderBy('id').execute(),
-      ctx.db.selectFrom('teams').select(['id', 'name', 'kind']).where('deleted_at', 'is', null).orderBy('name').orderBy('id').execute(),
+      ctx.db
+        .selectFrom('lines')
+        .select(['id', 'name', 'voltage', 'conductor', 'area_type'])
+        .where('deleted_at', 'is', null)
+        .orderBy('name')
+        .orderBy('id')
+        .execute(),
+      ctx.db
+        .selectFrom('townships')
+        .select(['id', 'name'])
+        .where('deleted_at', 'is', null)
+        .orderBy('name')
+        .orderBy('id')
+        .execute(),
+      ctx.db
+        .selectFrom('villages')
+        .select(['id', 'township_id', 'name'])
+        .where('deleted_at', 'is', null)
+        .orderBy('name')
+        .orderBy('id')
+        .execute(),
+      ctx.db
+        .selectFrom('teams')
+        .select(['id', 'name', 'kind'])
+        .where('deleted_at', 'is', null)
+        .orderBy('name')
+        .orderBy('id')
+        .execute(),
     ]);
     return {
-      lines: l.map((r) => ({ id: r.id, name: r.name, voltage: r.voltage as '10', conductor: r.conductor as 'bare', areaType: r.area_type as 'urban' })),
+      lines: l.map((r) => ({
+        id: r.id,
+        name: r.name,
+        voltage: r.voltage as '10',
+        conductor: r.conductor as 'bare',
+        areaType: r.area_type as 'urban',
+      })),
       townships: t,
       villages: v.map((r) => ({ id: r.id, townshipId: r.township_id, name: r.name })),
       teams: tm.map((r) => ({ id: r.id, name: r.name, kind: r.kind as 'line' })),
@@ -112,7 +165,11 @@ export const referenceHandlers = {
     afterSave: async (ctx, id, i) => {
       await ctx.db.deleteFrom('line_townships').where('line_id', '=', id).execute();
       const unique = [...new Set(i.townshipIds)];
-      if (unique.length) await ctx.db.insertInto('line_townships').values(unique.map((t) => ({ line_id: id, township_id: t }))).execute();
+      if (unique.length)
+        await ctx.db
+          .insertInto('line_townships')
+          .values(unique.map((t) => ({ line_id: id, township_id: t })))
+          .execute();
     },
     usage: liveVegetationUsing('line_id'),
   }),
@@ -123,7 +180,12 @@ export const referenceHandlers = {
     values: (i) => ({ name: i.name, notes: optional(i.notes) }),
     nameClash: clash('townships'),
     usage: async (db, ids) => {
-      const villagesLeft = await db.selectFrom('villages').select((eb) => eb.fn.countAll<number>().as('n')).where('township_id', 'in', ids).where('deleted_at', 'is', null).executeTakeFirstOrThrow();
+      const villagesLeft = await db
+        .selectFrom('villages')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('township_id', 'in', ids)
+        .where('deleted_at', 'is', null)
+        .executeTakeFirstOrThrow();
       return Number(villagesLeft.n) + (await liveVegetationUsing('township_id')(db, ids));
     },
   }),
@@ -133,7 +195,12 @@ export const referenceHandlers = {
     repo: villages,
     values: (i) => ({ township_id: i.townshipId, name: i.name, notes: optional(i.notes) }),
     nameClash: (db, i) => {
-      let q = db.selectFrom('villages').select('id').where('name', '=', i.name).where('township_id', '=', i.townshipId).where('deleted_at', 'is', null);
+      let q = db
+        .selectFrom('villages')
+        .select('id')
+        .where('name', '=', i.name)
+        .where('township_id', '=', i.townshipId)
+        .where('deleted_at', 'is', null);
       if (i.id !== undefined) q = q.where('id', '!=', i.id);
       return q.executeTakeFirst();
     },
@@ -151,4 +218,3 @@ export const referenceHandlers = {
     usage: liveVegetationUsing('team_id'),
   }),
 };
-

@@ -12,19 +12,42 @@ const meta = (r: { id: number; version: number; created_at: string; updated_at: 
 
 /* ---------- townships ---------- */
 
-const TOWNSHIP_COLUMNS: GridColumns = { name: { ref: 't.name', type: 'text' }, notes: { ref: 't.notes', type: 'text' } };
+const TOWNSHIP_COLUMNS: GridColumns = {
+  name: { ref: 't.name', type: 'text' },
+  notes: { ref: 't.notes', type: 'text' },
+};
 
 function townshipQuery(db: Kysely<DB>) {
   return db.selectFrom('townships as t').where('t.deleted_at', 'is', null);
 }
 const townshipSelect = (q: ReturnType<typeof townshipQuery>) =>
-  q.selectAll('t').select(sql<number>`(select count(*) from villages vi where vi.township_id = t.id and vi.deleted_at is null)`.as('village_count'));
+  q
+    .selectAll('t')
+    .select(
+      sql<number>`(select count(*) from villages vi where vi.township_id = t.id and vi.deleted_at is null)`.as(
+        'village_count',
+      ),
+    );
 type TownshipJoined = Awaited<ReturnType<ReturnType<typeof townshipSelect>['executeTakeFirstOrThrow']>>;
-const toTownship = (r: TownshipJoined) => ({ ...meta(r), name: r.name, notes: r.notes, villageCount: Number(r.village_count) });
+const toTownship = (r: TownshipJoined) => ({
+  ...meta(r),
+  name: r.name,
+  notes: r.notes,
+  villageCount: Number(r.village_count),
+});
 
 export const townships = {
   list: (db: Kysely<DB>, req: GridRequest) =>
-    gridPageOf({ base: () => townshipQuery(db), select: (q) => townshipSelect(q as ReturnType<typeof townshipQuery>), req, columns: TOWNSHIP_COLUMNS, search: ['t.name'], tieBreaker: 't.id', defaultSort: [{ colId: 'name', sort: 'asc' }], map: toTownship }),
+    gridPageOf({
+      base: () => townshipQuery(db),
+      select: (q) => townshipSelect(q as ReturnType<typeof townshipQuery>),
+      req,
+      columns: TOWNSHIP_COLUMNS,
+      search: ['t.name'],
+      tieBreaker: 't.id',
+      defaultSort: [{ colId: 'name', sort: 'asc' }],
+      map: toTownship,
+    }),
   find: async (db: Kysely<DB>, id: number) => {
     const r = await townshipSelect(townshipQuery(db).where('t.id', '=', id)).executeTakeFirst();
     return r && toTownship(r);
@@ -39,15 +62,33 @@ const VILLAGE_COLUMNS: GridColumns = {
   notes: { ref: 'vi.notes', type: 'text' },
 };
 function villageQuery(db: Kysely<DB>) {
-  return db.selectFrom('villages as vi').innerJoin('townships as t', 't.id', 'vi.township_id').where('vi.deleted_at', 'is', null);
+  return db
+    .selectFrom('villages as vi')
+    .innerJoin('townships as t', 't.id', 'vi.township_id')
+    .where('vi.deleted_at', 'is', null);
 }
 const villageSelect = (q: ReturnType<typeof villageQuery>) => q.selectAll('vi').select('t.name as township_name');
 type VillageJoined = Awaited<ReturnType<ReturnType<typeof villageSelect>['executeTakeFirstOrThrow']>>;
-const toVillage = (r: VillageJoined) => ({ ...meta(r), townshipId: r.township_id, townshipName: r.township_name, name: r.name, notes: r.notes });
+const toVillage = (r: VillageJoined) => ({
+  ...meta(r),
+  townshipId: r.township_id,
+  townshipName: r.township_name,
+  name: r.name,
+  notes: r.notes,
+});
 
 export const villages = {
   list: (db: Kysely<DB>, req: GridRequest) =>
-    gridPageOf({ base: () => villageQuery(db), select: (q) => villageSelect(q as ReturnType<typeof villageQuery>), req, columns: VILLAGE_COLUMNS, search: ['vi.name', 't.name'], tieBreaker: 'vi.id', defaultSort: [{ colId: 'townshipName', sort: 'asc' }], map: toVillage }),
+    gridPageOf({
+      base: () => villageQuery(db),
+      select: (q) => villageSelect(q as ReturnType<typeof villageQuery>),
+      req,
+      columns: VILLAGE_COLUMNS,
+      search: ['vi.name', 't.name'],
+      tieBreaker: 'vi.id',
+      defaultSort: [{ colId: 'townshipName', sort: 'asc' }],
+      map: toVillage,
+    }),
   find: async (db: Kysely<DB>, id: number) => {
     const r = await villageSelect(villageQuery(db).where('vi.id', '=', id)).executeTakeFirst();
     return r && toVillage(r);
@@ -62,11 +103,26 @@ const TEAM_COLUMNS: GridColumns = {
   phone: { ref: 'phone', type: 'text' },
 };
 const teamQuery = (db: Kysely<DB>) => db.selectFrom('teams').where('deleted_at', 'is', null);
-const toTeam = (r: Selectable<TeamsTable>) => ({ ...meta(r), name: r.name, kind: r.kind as 'line', phone: r.phone, notes: r.notes });
+const toTeam = (r: Selectable<TeamsTable>) => ({
+  ...meta(r),
+  name: r.name,
+  kind: r.kind as 'line',
+  phone: r.phone,
+  notes: r.notes,
+});
 
 export const teams = {
   list: (db: Kysely<DB>, req: GridRequest) =>
-    gridPageOf({ base: () => teamQuery(db), select: (q) => (q as ReturnType<typeof teamQuery>).selectAll(), req, columns: TEAM_COLUMNS, search: ['name'], tieBreaker: 'id', defaultSort: [{ colId: 'name', sort: 'asc' }], map: toTeam }),
+    gridPageOf({
+      base: () => teamQuery(db),
+      select: (q) => (q as ReturnType<typeof teamQuery>).selectAll(),
+      req,
+      columns: TEAM_COLUMNS,
+      search: ['name'],
+      tieBreaker: 'id',
+      defaultSort: [{ colId: 'name', sort: 'asc' }],
+      map: toTeam,
+    }),
   find: async (db: Kysely<DB>, id: number) => {
     const r = await teamQuery(db).selectAll().where('id', '=', id).executeTakeFirst();
     return r && toTeam(r);
@@ -90,7 +146,14 @@ const lineQuery = (db: Kysely<DB>) => db.selectFrom('lines as l').where('l.delet
 async function linesWithTownships(db: Kysely<DB>, rows: Selectable<LinesTable>[]): Promise<LineRow[]> {
   const ids = rows.map((r) => r.id);
   const links = ids.length
-    ? await db.selectFrom('line_townships as lt').innerJoin('townships as t', 't.id', 'lt.township_id').select(['lt.line_id', 't.id', 't.name']).where('lt.line_id', 'in', ids).orderBy('t.name').orderBy('t.id').execute()
+    ? await db
+        .selectFrom('line_townships as lt')
+        .innerJoin('townships as t', 't.id', 'lt.township_id')
+        .select(['lt.line_id', 't.id', 't.name'])
+        .where('lt.line_id', 'in', ids)
+        .orderBy('t.name')
+        .orderBy('t.id')
+        .execute()
     : [];
   return rows.map((r) => {
     const mine = links.filter((k) => k.line_id === r.id);
@@ -113,7 +176,16 @@ async function linesWithTownships(db: Kysely<DB>, rows: Selectable<LinesTable>[]
 
 export const lines = {
   list: async (db: Kysely<DB>, req: GridRequest) => {
-    const page = await gridPageOf({ base: () => lineQuery(db), select: (q) => (q as ReturnType<typeof lineQuery>).selectAll('l'), req, columns: LINE_COLUMNS, search: ['l.name', 'l.code', 'l.substation'], tieBreaker: 'l.id', defaultSort: [{ colId: 'voltage', sort: 'desc' }], map: (r: Selectable<LinesTable>) => r });
+    const page = await gridPageOf({
+      base: () => lineQuery(db),
+      select: (q) => (q as ReturnType<typeof lineQuery>).selectAll('l'),
+      req,
+      columns: LINE_COLUMNS,
+      search: ['l.name', 'l.code', 'l.substation'],
+      tieBreaker: 'l.id',
+      defaultSort: [{ colId: 'voltage', sort: 'desc' }],
+      map: (r: Selectable<LinesTable>) => r,
+    });
     return { rowCount: page.rowCount, rows: await linesWithTownships(db, page.rows) };
   },
   find: async (db: Kysely<DB>, id: number) => {

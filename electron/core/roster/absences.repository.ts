@@ -12,7 +12,12 @@ const ABSENCE_COLUMNS: GridColumns = {
 };
 
 const absences = (db: Kysely<DB>) =>
-  db.selectFrom('staff_absences as a').innerJoin('staff as s', 's.id', 'a.staff_id').selectAll('a').select('s.name as staff_name').where('a.deleted_at', 'is', null);
+  db
+    .selectFrom('staff_absences as a')
+    .innerJoin('staff as s', 's.id', 'a.staff_id')
+    .selectAll('a')
+    .select('s.name as staff_name')
+    .where('a.deleted_at', 'is', null);
 type Joined = Awaited<ReturnType<ReturnType<typeof absences>['executeTakeFirstOrThrow']>>;
 
 const toRow = (r: Joined) => ({

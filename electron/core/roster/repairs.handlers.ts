@@ -10,7 +10,16 @@ import { average, minutesBetween } from './repairs.rules';
 type Methods = 'repairs.list' | 'repairs.get' | 'repairs.save' | 'repairs.delete' | 'repairs.monthly';
 
 /** The names of the crew on duty, as the roster has them when the call is logged. */
-async function crewNames(ctx: HandlerContext, c: { seasonId?: number | null; dutyDate?: string | null; shift?: string | null; areaId: number; crew?: number | null }): Promise<string | null> {
+async function crewNames(
+  ctx: HandlerContext,
+  c: {
+    seasonId?: number | null;
+    dutyDate?: string | null;
+    shift?: string | null;
+    areaId: number;
+    crew?: number | null;
+  },
+): Promise<string | null> {
   if (!c.seasonId || !c.dutyDate || !c.shift || !c.crew) return null;
   const rows = await ctx.db
     .selectFrom('roster_assignments as a')
@@ -34,7 +43,9 @@ function compliance(rows: RepairRow[]) {
     restoreBreaches: rows.filter((r) => r.restoreBreach).length,
     avgArrival: average(rows.flatMap((r) => (r.arrivalMinutes === null ? [] : [r.arrivalMinutes]))),
     avgRestore: average(rows.flatMap((r) => (r.restoreMinutes === null ? [] : [r.restoreMinutes]))),
-    avgRepair: average(rows.flatMap((r) => (r.arrivedAt && r.restoredAt ? [minutesBetween(r.arrivedAt, r.restoredAt)] : []))),
+    avgRepair: average(
+      rows.flatMap((r) => (r.arrivedAt && r.restoredAt ? [minutesBetween(r.arrivedAt, r.restoredAt)] : [])),
+    ),
   };
 }
 
@@ -87,10 +98,27 @@ export const repairsHandlers: Handlers<Methods> = {
     const rows = await monthRepairs(ctx.db, input.month);
     const areas = (await listAreas(ctx.db)).map((a) => {
       const avg = PROMISE_PRESETS.sgcc_average[a.kind];
-      return { areaId: a.id, areaName: a.name, arrivalPromise: a.arrivalMinutes, restorePromise: a.restoreMinutes, avgArrivalPromise: avg.arrival, avgRepairPromise: avg.restore, ...compliance(rows.filter((r) => r.areaId === a.id)) };
+      return {
+        areaId: a.id,
+        areaName: a.name,
+        arrivalPromise: a.arrivalMinutes,
+        restorePromise: a.restoreMinutes,
+        avgArrivalPromise: avg.arrival,
+        avgRepairPromise: avg.restore,
+        ...compliance(rows.filter((r) => r.areaId === a.id)),
+      };
     });
     const crewLabels = [...new Set(rows.map((r) => (r.crewNames ? `${r.areaName}：${r.crewNames}` : '')))].sort();
-    const crews = crewLabels.map((crewLabel) => ({ crewLabel, ...compliance(rows.filter((r) => (r.crewNames ? `${r.areaName}：${r.crewNames}` : '') === crewLabel)) }));
-    return { month: input.month, areas, crews, breaches: rows.filter((r) => r.arrivalBreach || r.restoreBreach), latestMonthWithCalls: await latestMonth(ctx.db) };
+    const crews = crewLabels.map((crewLabel) => ({
+      crewLabel,
+      ...compliance(rows.filter((r) => (r.crewNames ? `${r.areaName}：${r.crewNames}` : '') === crewLabel)),
+    }));
+    return {
+      month: input.month,
+      areas,
+      crews,
+      breaches: rows.filter((r) => r.arrivalBreach || r.restoreBreach),
+      latestMonthWithCalls: await latestMonth(ctx.db),
+    };
   },
 };

@@ -57,11 +57,15 @@ function toRow(r: Joined): RepairRow {
   };
 }
 
-function source(db: Kysely<DB>, req: Omit<ParsedInputOf<'repairs.list'>, 'startRow' | 'endRow'> & { startRow?: number; endRow?: number }): GridSource<Joined, RepairRow> {
+function source(
+  db: Kysely<DB>,
+  req: Omit<ParsedInputOf<'repairs.list'>, 'startRow' | 'endRow'> & { startRow?: number; endRow?: number },
+): GridSource<Joined, RepairRow> {
   return {
     base: () => {
       let q = calls(db);
-      if (req.month) q = q.where('r.received_at', '>=', `${req.month}-01`).where('r.received_at', '<', `${req.month}-32`);
+      if (req.month)
+        q = q.where('r.received_at', '>=', `${req.month}-01`).where('r.received_at', '<', `${req.month}-32`);
       return req.areaId ? q.where('r.area_id', '=', req.areaId) : q;
     },
     select: (q) => q as ReturnType<typeof calls>,
@@ -78,7 +82,8 @@ export async function listRepairs(db: Kysely<DB>, req: ParsedInputOf<'repairs.li
   if (!req.breachesOnly && !req.arrival) return gridPageOf(source(db, req));
   // Breaches are judged, not stored; a month has hundreds of calls, not millions.
   const keep = (r: RepairRow) =>
-    (!req.breachesOnly || r.arrivalBreach || r.restoreBreach) && (!req.arrival || (r.arrivedAt !== null && r.arrivalBreach === (req.arrival === 'late')));
+    (!req.breachesOnly || r.arrivalBreach || r.restoreBreach) &&
+    (!req.arrival || (r.arrivedAt !== null && r.arrivalBreach === (req.arrival === 'late')));
   const kept: RepairRow[] = [];
   for await (const r of gridRowsOf(source(db, req))) if (keep(r)) kept.push(r);
   return { rowCount: kept.length, rows: kept.slice(req.startRow, req.endRow) };
@@ -86,7 +91,10 @@ export async function listRepairs(db: Kysely<DB>, req: ParsedInputOf<'repairs.li
 
 export async function monthRepairs(db: Kysely<DB>, month: string): Promise<RepairRow[]> {
   const rows: RepairRow[] = [];
-  for await (const r of gridRowsOf(source(db, { month, sortModel: [{ colId: 'receivedAt', sort: 'asc' }], filterModel: {} }))) rows.push(r);
+  for await (const r of gridRowsOf(
+    source(db, { month, sortModel: [{ colId: 'receivedAt', sort: 'asc' }], filterModel: {} }),
+  ))
+    rows.push(r);
   return rows;
 }
 
@@ -97,6 +105,10 @@ export async function findRepair(db: Kysely<DB>, id: number): Promise<RepairRow 
 
 /** The latest month with a call (the dashboard shows it), or null. */
 export async function latestMonth(db: Kysely<DB>): Promise<string | null> {
-  const r = await db.selectFrom('repair_calls').select((eb) => eb.fn.max('received_at').as('last')).where('deleted_at', 'is', null).executeTakeFirst();
+  const r = await db
+    .selectFrom('repair_calls')
+    .select((eb) => eb.fn.max('received_at').as('last'))
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
   return r?.last ? String(r.last).slice(0, 7) : null;
 }

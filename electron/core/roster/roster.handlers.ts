@@ -1,11 +1,28 @@
 import { writeFileSync } from 'node:fs';
-import { AREA_TYPES, ApiError, PROMISE_PRESETS, labelText, notFound, type ParsedInputOf, type RosterView, type Violation } from '../../contract';
+import {
+  AREA_TYPES,
+  ApiError,
+  PROMISE_PRESETS,
+  labelText,
+  notFound,
+  type ParsedInputOf,
+  type RosterView,
+  type Violation,
+} from '../../contract';
 import { currentUser, type HandlerContext, type Handlers } from '../context';
 import { fieldError, requireLive } from '../shared/references';
 import { deleteToBin } from '../shared/soft-delete';
 import { saveVersioned } from '../shared/versioned';
 import { checkRoster, fairnessOf, type Placement } from './roster.rules';
-import { findArea, findSeason, listAreas, listSeasons, loadAssignments, loadProblem, publishedOf } from './roster.repository';
+import {
+  findArea,
+  findSeason,
+  listAreas,
+  listSeasons,
+  loadAssignments,
+  loadProblem,
+  publishedOf,
+} from './roster.repository';
 import { findAbsence, listAbsences } from './absences.repository';
 import { rosterWorkbook } from './roster.workbook';
 
@@ -28,9 +45,16 @@ type Methods =
   | 'roster.publish'
   | 'roster.export';
 
-const placementOf = (a: { date: string; shift: string; areaId: number; crew: number; staffId: number }): Placement => ({ date: a.date, shift: a.shift, areaId: a.areaId, crew: a.crew, staffId: a.staffId });
+const placementOf = (a: { date: string; shift: string; areaId: number; crew: number; staffId: number }): Placement => ({
+  date: a.date,
+  shift: a.shift,
+  areaId: a.areaId,
+  crew: a.crew,
+  staffId: a.staffId,
+});
 const violationKey = (v: Violation) => JSON.stringify([v.rule, v.date, v.shift, v.areaId, v.crew, v.staffId]);
-const samePlacement = (a: Placement, b: Placement) => a.date === b.date && a.shift === b.shift && a.areaId === b.areaId && a.crew === b.crew && a.staffId === b.staffId;
+const samePlacement = (a: Placement, b: Placement) =>
+  a.date === b.date && a.shift === b.shift && a.areaId === b.areaId && a.crew === b.crew && a.staffId === b.staffId;
 
 async function requireSeason(ctx: HandlerContext, id: number) {
   const season = await findSeason(ctx.db, id);
@@ -45,14 +69,19 @@ async function judgeChange(ctx: HandlerContext, seasonId: number, remove: number
   const current = await loadAssignments(ctx.db, seasonId);
   if (remove !== undefined && !current.some((a) => a.id === remove)) throw notFound('roster', remove);
   if (add) {
-    if (add.date < season.startDate || add.date > season.endDate) throw fieldError('date', 'roster.errors.outsideSeason');
+    if (add.date < season.startDate || add.date > season.endDate)
+      throw fieldError('date', 'roster.errors.outsideSeason');
     if (!season.shifts.some((s) => s.code === add.shift)) throw fieldError('shift', 'roster.errors.unknownShift');
     if (!(await findArea(ctx.db, add.areaId))) throw fieldError('areaId', 'validation.reference_missing');
     await requireLive(ctx.db, 'staff', add.staffId, 'staffId');
-    if (current.some((a) => a.id !== remove && samePlacement(placementOf(a), add))) throw fieldError('staffId', 'roster.errors.alreadyThere');
+    if (current.some((a) => a.id !== remove && samePlacement(placementOf(a), add)))
+      throw fieldError('staffId', 'roster.errors.alreadyThere');
   }
   const before = current.map(placementOf);
-  const after = current.filter((a) => a.id !== remove).map(placementOf).concat(add ? [add] : []);
+  const after = current
+    .filter((a) => a.id !== remove)
+    .map(placementOf)
+    .concat(add ? [add] : []);
   const known = new Set(checkRoster(problem, before).map(violationKey));
   return { season, current, violations: checkRoster(problem, after).filter((v) => !known.has(violationKey(v))) };
 }
@@ -75,8 +104,12 @@ async function rosterView(ctx: HandlerContext, seasonId: number): Promise<Roster
     season.publishedVersion === 0
       ? []
       : [
-          ...placements.filter((p) => !published.some((q) => samePlacement(p, q))).map((p) => ({ change: 'added' as const, ...p })),
-          ...published.filter((p) => !placements.some((q) => samePlacement(p, q))).map((p) => ({ change: 'removed' as const, ...p })),
+          ...placements
+            .filter((p) => !published.some((q) => samePlacement(p, q)))
+            .map((p) => ({ change: 'added' as const, ...p })),
+          ...published
+            .filter((p) => !placements.some((q) => samePlacement(p, q)))
+            .map((p) => ({ change: 'removed' as const, ...p })),
         ].map(({ staffId, ...c }) => ({ ...c, staffName: names.get(staffId) ?? String(staffId) }));
   return {
     season,
@@ -108,7 +141,11 @@ export const rosterHandlers: Handlers<Methods> = {
   'repairAreas.list': async (_input, ctx) => ({ rows: await listAreas(ctx.db) }),
 
   'repairAreas.save': async (input, ctx) => {
-    let clash = ctx.db.selectFrom('repair_areas').select('id').where('name', '=', input.name).where('deleted_at', 'is', null);
+    let clash = ctx.db
+      .selectFrom('repair_areas')
+      .select('id')
+      .where('name', '=', input.name)
+      .where('deleted_at', 'is', null);
     if (input.id !== undefined) clash = clash.where('id', '!=', input.id);
     if (await clash.executeTakeFirst()) throw fieldError('name', 'validation.duplicate');
     const before = input.id === undefined ? undefined : await findArea(ctx.db, input.id);
@@ -116,7 +153,15 @@ export const rosterHandlers: Handlers<Methods> = {
       ctx,
       'repair_areas',
       input,
-      { name: input.name, kind: input.kind, arrival_minutes: input.arrivalMinutes, restore_minutes: input.restoreMinutes ?? null, crews_per_shift: input.crewsPerShift, peak_extra_crews: input.peakExtraCrews, sort: input.sort },
+      {
+        name: input.name,
+        kind: input.kind,
+        arrival_minutes: input.arrivalMinutes,
+        restore_minutes: input.restoreMinutes ?? null,
+        crews_per_shift: input.crewsPerShift,
+        peak_extra_crews: input.peakExtraCrews,
+        sort: input.sort,
+      },
       () => findArea(ctx.db, input.id!),
     );
     const after = (await findArea(ctx.db, id))!;
@@ -136,9 +181,22 @@ export const rosterHandlers: Handlers<Methods> = {
     if (existing.length === 0) {
       for (const [sort, kind] of AREA_TYPES.entries()) {
         const p = preset[kind];
-        const values = { name: labelText('zh-CN', `reference.areaTypes.${kind}`), kind, arrival_minutes: p.arrival, restore_minutes: p.restore, crews_per_shift: 1, peak_extra_crews: 0, sort: sort + 1 };
+        const values = {
+          name: labelText('zh-CN', `reference.areaTypes.${kind}`),
+          kind,
+          arrival_minutes: p.arrival,
+          restore_minutes: p.restore,
+          crews_per_shift: 1,
+          peak_extra_crews: 0,
+          sort: sort + 1,
+        };
         const id = await saveVersioned(ctx, 'repair_areas', {}, values, async () => undefined);
-        ctx.audit({ entity: 'repairAreas', entityId: id, summary: `created from promise preset ${input.preset}`, after: await findArea(ctx.db, id) });
+        ctx.audit({
+          entity: 'repairAreas',
+          entityId: id,
+          summary: `created from promise preset ${input.preset}`,
+          after: await findArea(ctx.db, id),
+        });
       }
       return { rows: await listAreas(ctx.db) };
     }
@@ -146,10 +204,21 @@ export const rosterHandlers: Handlers<Methods> = {
       const p = preset[area.kind];
       await ctx.db
         .updateTable('repair_areas')
-        .set((eb) => ({ arrival_minutes: p.arrival, restore_minutes: p.restore, version: eb('version', '+', 1), updated_at: ctx.now.toISOString() }))
+        .set((eb) => ({
+          arrival_minutes: p.arrival,
+          restore_minutes: p.restore,
+          version: eb('version', '+', 1),
+          updated_at: ctx.now.toISOString(),
+        }))
         .where('id', '=', area.id)
         .execute();
-      ctx.audit({ entity: 'repairAreas', entityId: area.id, summary: `promise preset ${input.preset}`, before: area, after: { arrivalMinutes: p.arrival, restoreMinutes: p.restore } });
+      ctx.audit({
+        entity: 'repairAreas',
+        entityId: area.id,
+        summary: `promise preset ${input.preset}`,
+        before: area,
+        after: { arrivalMinutes: p.arrival, restoreMinutes: p.restore },
+      });
     }
     return { rows: await listAreas(ctx.db) };
   },
@@ -160,14 +229,27 @@ export const rosterHandlers: Handlers<Methods> = {
     const before = input.id === undefined ? undefined : await findSeason(ctx.db, input.id);
     if (before && (before.startDate !== input.startDate || before.endDate !== input.endDate)) {
       // Assignments outside the new dates would be lost without a word: refuse instead.
-      const outside = await ctx.db.selectFrom('roster_assignments').select('id').where('season_id', '=', before.id).where((eb) => eb.or([eb('date', '<', input.startDate), eb('date', '>', input.endDate)])).executeTakeFirst();
+      const outside = await ctx.db
+        .selectFrom('roster_assignments')
+        .select('id')
+        .where('season_id', '=', before.id)
+        .where((eb) => eb.or([eb('date', '<', input.startDate), eb('date', '>', input.endDate)]))
+        .executeTakeFirst();
       if (outside) throw fieldError('startDate', 'roster.errors.assignmentsOutside');
     }
     const id = await saveVersioned(
       ctx,
       'duty_seasons',
       input,
-      { name: input.name, kind: input.kind, start_date: input.startDate, end_date: input.endDate, shifts_json: JSON.stringify(input.shifts), peak_days_json: JSON.stringify([...new Set(input.peakDays)].sort()), notes: input.notes || null },
+      {
+        name: input.name,
+        kind: input.kind,
+        start_date: input.startDate,
+        end_date: input.endDate,
+        shifts_json: JSON.stringify(input.shifts),
+        peak_days_json: JSON.stringify([...new Set(input.peakDays)].sort()),
+        notes: input.notes || null,
+      },
       () => findSeason(ctx.db, input.id!),
     );
     const after = (await findSeason(ctx.db, id))!;
@@ -182,7 +264,19 @@ export const rosterHandlers: Handlers<Methods> = {
   'absences.save': async (input, ctx) => {
     await requireLive(ctx.db, 'staff', input.staffId, 'staffId');
     const before = input.id === undefined ? undefined : await findAbsence(ctx.db, input.id);
-    const id = await saveVersioned(ctx, 'staff_absences', input, { staff_id: input.staffId, kind: input.kind, from_date: input.fromDate, to_date: input.toDate, notes: input.notes || null }, () => findAbsence(ctx.db, input.id!));
+    const id = await saveVersioned(
+      ctx,
+      'staff_absences',
+      input,
+      {
+        staff_id: input.staffId,
+        kind: input.kind,
+        from_date: input.fromDate,
+        to_date: input.toDate,
+        notes: input.notes || null,
+      },
+      () => findAbsence(ctx.db, input.id!),
+    );
     const after = (await findAbsence(ctx.db, id))!;
     ctx.audit({ entity: 'absences', entityId: id, summary: before ? 'updated' : 'created', before, after });
     return after;
@@ -205,11 +299,21 @@ export const rosterHandlers: Handlers<Methods> = {
     if (season.publishedVersion > 0) throw new ApiError({ code: 'RULE', message: 'roster.errors.publishedNoGenerate' });
     const user = currentUser(ctx);
     ctx.audit({ entity: 'seasons', entityId: season.id, summary: 'generation started' });
-    const done = () => ctx.runtime.changes.record(['roster'], user.username, new Date(), ctx.session?.tokenHash ?? null);
-    return { jobId: ctx.runtime.jobs.start('roster.generate', { seasonId: season.id }, { id: user.userId, username: user.username }, done) };
+    const done = () =>
+      ctx.runtime.changes.record(['roster'], user.username, new Date(), ctx.session?.tokenHash ?? null);
+    return {
+      jobId: ctx.runtime.jobs.start(
+        'roster.generate',
+        { seasonId: season.id },
+        { id: user.userId, username: user.username },
+        done,
+      ),
+    };
   },
 
-  'roster.check': async (input, ctx) => ({ violations: (await judgeChange(ctx, input.seasonId, input.moveFrom, placementOf(input))).violations }),
+  'roster.check': async (input, ctx) => ({
+    violations: (await judgeChange(ctx, input.seasonId, input.moveFrom, placementOf(input))).violations,
+  }),
 
   'roster.assign': async (input: ParsedInputOf<'roster.assign'>, ctx) => {
     const add = placementOf(input);
@@ -220,20 +324,46 @@ export const rosterHandlers: Handlers<Methods> = {
     const reason = violations.length ? input.overrideReason! : null;
     const { id } = await ctx.db
       .insertInto('roster_assignments')
-      .values({ season_id: input.seasonId, date: add.date, shift: add.shift, area_id: add.areaId, crew: add.crew, staff_id: add.staffId, override_reason: reason, created_at: ctx.now.toISOString(), created_by: currentUser(ctx).username })
+      .values({
+        season_id: input.seasonId,
+        date: add.date,
+        shift: add.shift,
+        area_id: add.areaId,
+        crew: add.crew,
+        staff_id: add.staffId,
+        override_reason: reason,
+        created_at: ctx.now.toISOString(),
+        created_by: currentUser(ctx).username,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
-    ctx.audit({ entity: 'roster', entityId: id, summary: reason ? `override: ${reason}` : moved ? 'moved' : 'assigned', before: moved, after: { ...add, violations } });
+    ctx.audit({
+      entity: 'roster',
+      entityId: id,
+      summary: reason ? `override: ${reason}` : moved ? 'moved' : 'assigned',
+      before: moved,
+      after: { ...add, violations },
+    });
     return { violations };
   },
 
   'roster.unassign': async (input, ctx) => {
-    const row = await ctx.db.selectFrom('roster_assignments').select(['season_id']).where('id', '=', input.id).executeTakeFirst();
+    const row = await ctx.db
+      .selectFrom('roster_assignments')
+      .select(['season_id'])
+      .where('id', '=', input.id)
+      .executeTakeFirst();
     if (!row) throw notFound('roster', input.id);
     const { current, violations } = await judgeChange(ctx, row.season_id, input.id, null);
     needsReason(violations, input.overrideReason);
     await ctx.db.deleteFrom('roster_assignments').where('id', '=', input.id).execute();
-    ctx.audit({ entity: 'roster', entityId: input.id, summary: violations.length ? `override: ${input.overrideReason}` : 'removed', before: current.find((a) => a.id === input.id), after: { violations } });
+    ctx.audit({
+      entity: 'roster',
+      entityId: input.id,
+      summary: violations.length ? `override: ${input.overrideReason}` : 'removed',
+      before: current.find((a) => a.id === input.id),
+      after: { violations },
+    });
     return { violations };
   },
 
@@ -243,11 +373,21 @@ export const rosterHandlers: Handlers<Methods> = {
     if (placements.length === 0) throw new ApiError({ code: 'RULE', message: 'roster.errors.nothingToPublish' });
     await ctx.db
       .updateTable('duty_seasons')
-      .set((eb) => ({ published_version: eb('published_version', '+', 1), published_at: ctx.now.toISOString(), published_json: JSON.stringify(placements), version: eb('version', '+', 1) }))
+      .set((eb) => ({
+        published_version: eb('published_version', '+', 1),
+        published_at: ctx.now.toISOString(),
+        published_json: JSON.stringify(placements),
+        version: eb('version', '+', 1),
+      }))
       .where('id', '=', season.id)
       .execute();
     const after = (await findSeason(ctx.db, season.id))!;
-    ctx.audit({ entity: 'seasons', entityId: season.id, summary: `published version ${after.publishedVersion}`, after: { name: season.name, assignments: placements.length } });
+    ctx.audit({
+      entity: 'seasons',
+      entityId: season.id,
+      summary: `published version ${after.publishedVersion}`,
+      after: { name: season.name, assignments: placements.length },
+    });
     return after;
   },
 };

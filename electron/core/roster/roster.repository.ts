@@ -1,5 +1,12 @@
 import type { Kysely, Selectable } from 'kysely';
-import { STAFF_SKILLS, parseSkillList, type Assignment, type RepairAreaRow, type SeasonRow, type ShiftTemplate } from '../../contract';
+import {
+  STAFF_SKILLS,
+  parseSkillList,
+  type Assignment,
+  type RepairAreaRow,
+  type SeasonRow,
+  type ShiftTemplate,
+} from '../../contract';
 import type { DB, DutySeasonsTable, RepairAreasTable } from '../db/schema';
 import { loadSettings } from '../settings/settings.repository';
 import { certificateRules, dutyCandidates } from '../staff/staff.repository';
@@ -23,11 +30,24 @@ export function areaRow(r: Selectable<RepairAreasTable>): RepairAreaRow {
 }
 
 export async function listAreas(db: Kysely<DB>): Promise<RepairAreaRow[]> {
-  return (await db.selectFrom('repair_areas').selectAll().where('deleted_at', 'is', null).orderBy('sort').orderBy('id').execute()).map(areaRow);
+  return (
+    await db
+      .selectFrom('repair_areas')
+      .selectAll()
+      .where('deleted_at', 'is', null)
+      .orderBy('sort')
+      .orderBy('id')
+      .execute()
+  ).map(areaRow);
 }
 
 export async function findArea(db: Kysely<DB>, id: number): Promise<RepairAreaRow | undefined> {
-  const r = await db.selectFrom('repair_areas').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+  const r = await db
+    .selectFrom('repair_areas')
+    .selectAll()
+    .where('id', '=', id)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
   return r ? areaRow(r) : undefined;
 }
 
@@ -51,15 +71,33 @@ function seasonRow(r: Selectable<DutySeasonsTable>, assignmentCount: number): Se
 }
 
 export async function listSeasons(db: Kysely<DB>): Promise<SeasonRow[]> {
-  const rows = await db.selectFrom('duty_seasons').selectAll().where('deleted_at', 'is', null).orderBy('start_date', 'desc').execute();
-  const counts = await db.selectFrom('roster_assignments').select(['season_id', db.fn.countAll<number>().as('n')]).groupBy('season_id').execute();
+  const rows = await db
+    .selectFrom('duty_seasons')
+    .selectAll()
+    .where('deleted_at', 'is', null)
+    .orderBy('start_date', 'desc')
+    .execute();
+  const counts = await db
+    .selectFrom('roster_assignments')
+    .select(['season_id', db.fn.countAll<number>().as('n')])
+    .groupBy('season_id')
+    .execute();
   return rows.map((r) => seasonRow(r, Number(counts.find((c) => c.season_id === r.id)?.n ?? 0)));
 }
 
 export async function findSeason(db: Kysely<DB>, id: number): Promise<SeasonRow | undefined> {
-  const r = await db.selectFrom('duty_seasons').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+  const r = await db
+    .selectFrom('duty_seasons')
+    .selectAll()
+    .where('id', '=', id)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
   if (!r) return undefined;
-  const n = await db.selectFrom('roster_assignments').select(db.fn.countAll<number>().as('n')).where('season_id', '=', id).executeTakeFirstOrThrow();
+  const n = await db
+    .selectFrom('roster_assignments')
+    .select(db.fn.countAll<number>().as('n'))
+    .where('season_id', '=', id)
+    .executeTakeFirstOrThrow();
   return seasonRow(r, Number(n.n));
 }
 
@@ -82,7 +120,17 @@ export async function loadAssignments(db: Kysely<DB>, seasonId: number): Promise
   const rows = await db
     .selectFrom('roster_assignments as a')
     .innerJoin('staff as s', 's.id', 'a.staff_id')
-    .select(['a.id', 'a.date', 'a.shift', 'a.area_id', 'a.crew', 'a.staff_id', 'a.override_reason', 's.name', 's.phone'])
+    .select([
+      'a.id',
+      'a.date',
+      'a.shift',
+      'a.area_id',
+      'a.crew',
+      'a.staff_id',
+      'a.override_reason',
+      's.name',
+      's.phone',
+    ])
     .where('a.season_id', '=', seasonId)
     .orderBy('a.date')
     .orderBy('a.shift')
@@ -90,7 +138,17 @@ export async function loadAssignments(db: Kysely<DB>, seasonId: number): Promise
     .orderBy('a.crew')
     .orderBy('s.employee_no')
     .execute();
-  return rows.map((r) => ({ id: r.id, date: r.date, shift: r.shift, areaId: r.area_id, crew: r.crew, staffId: r.staff_id, staffName: r.name, phone: r.phone, overrideReason: r.override_reason }));
+  return rows.map((r) => ({
+    id: r.id,
+    date: r.date,
+    shift: r.shift,
+    areaId: r.area_id,
+    crew: r.crew,
+    staffId: r.staff_id,
+    staffName: r.name,
+    phone: r.phone,
+    overrideReason: r.override_reason,
+  }));
 }
 
 /**
@@ -99,7 +157,12 @@ export async function loadAssignments(db: Kysely<DB>, seasonId: number): Promise
  * leave and training days, and wished days off.
  */
 export async function loadProblem(db: Kysely<DB>, season: SeasonRow) {
-  const [areas, rules, candidates, settings] = await Promise.all([listAreas(db), rosterRules(db), dutyCandidates(db), loadSettings(db)]);
+  const [areas, rules, candidates, settings] = await Promise.all([
+    listAreas(db),
+    rosterRules(db),
+    dutyCandidates(db),
+    loadSettings(db),
+  ]);
   const certRules = certificateRules(settings);
   const days = seasonDays(season.startDate, season.endDate);
   const absences = await db

@@ -71,9 +71,15 @@ export function isNight(shift: ShiftTemplate): boolean {
 export const isWeekend = (date: string) => [0, 6].includes(new Date(`${date}T00:00:00Z`).getUTCDay());
 
 /** Crews an area needs in a shift on a day. */
-export const crewsNeeded = (area: RosterArea, date: string, peakDays: Set<string>) => area.crewsPerShift + (peakDays.has(date) ? area.peakExtraCrews : 0);
+export const crewsNeeded = (area: RosterArea, date: string, peakDays: Set<string>) =>
+  area.crewsPerShift + (peakDays.has(date) ? area.peakExtraCrews : 0);
 
-const v = (rule: HardRule, date: string, shift: string, rest: Partial<Pick<Violation, 'areaId' | 'crew' | 'staffId' | 'params'>> = {}): Violation => ({
+const v = (
+  rule: HardRule,
+  date: string,
+  shift: string,
+  rest: Partial<Pick<Violation, 'areaId' | 'crew' | 'staffId' | 'params'>> = {},
+): Violation => ({
   rule,
   date,
   shift,
@@ -102,16 +108,24 @@ export function checkRoster(problem: RosterProblem, placements: Placement[]): Vi
     const missing = rules.requiredSkills.filter((s) => !skills.has(s));
     if (missing.length) out.push(v('skills', date, shift, { areaId, crew, params: { skills: missing.join('、') } }));
     const size = new Set(members.map((m) => m.staffId)).size;
-    if (size < rules.minCrewSize) out.push(v('crewSize', date, shift, { areaId, crew, params: { size, min: rules.minCrewSize } }));
+    if (size < rules.minCrewSize)
+      out.push(v('crewSize', date, shift, { areaId, crew, params: { size, min: rules.minCrewSize } }));
   }
 
   // Coverage: each area has the crews it needs in every shift.
   for (const date of problem.days) {
     for (const shift of problem.shifts) {
       for (const area of problem.areas) {
-        const formed = new Set(placements.filter((p) => p.date === date && p.shift === shift.code && p.areaId === area.id).map((p) => p.crew)).size;
+        const formed = new Set(
+          placements
+            .filter((p) => p.date === date && p.shift === shift.code && p.areaId === area.id)
+            .map((p) => p.crew),
+        ).size;
         const needed = crewsNeeded(area, date, problem.peakDays);
-        if (formed < needed) out.push(v('coverage', date, shift.code, { areaId: area.id, params: { needed, formed, short: needed - formed } }));
+        if (formed < needed)
+          out.push(
+            v('coverage', date, shift.code, { areaId: area.id, params: { needed, formed, short: needed - formed } }),
+          );
       }
     }
   }
@@ -129,7 +143,13 @@ export function checkRoster(problem: RosterProblem, placements: Placement[]): Vi
     for (const p of list) {
       const at = { areaId: p.areaId, crew: p.crew, staffId };
       const why = person ? person.ineligible.get(p.date) : { key: 'roster.rule.unknownPerson' };
-      if (why) out.push(v('eligibility', p.date, p.shift, { ...at, params: { ...(why.params ?? {}), name: person?.name ?? String(staffId), reason: why.key } }));
+      if (why)
+        out.push(
+          v('eligibility', p.date, p.shift, {
+            ...at,
+            params: { ...(why.params ?? {}), name: person?.name ?? String(staffId), reason: why.key },
+          }),
+        );
       const absence = person?.absent.get(p.date);
       if (absence) out.push(v('absence', p.date, p.shift, { ...at, params: { name: person!.name, kind: absence } }));
     }
@@ -138,9 +158,20 @@ export function checkRoster(problem: RosterProblem, placements: Placement[]): Vi
       const cur = list[i]!;
       const name = person?.name ?? String(staffId);
       const at = { areaId: cur.areaId, crew: cur.crew, staffId };
-      if (cur.start < prev.end) out.push(v('doubleBooked', cur.date, cur.shift, { ...at, params: { name, otherDate: prev.date, otherShift: prev.shift } }));
+      if (cur.start < prev.end)
+        out.push(
+          v('doubleBooked', cur.date, cur.shift, {
+            ...at,
+            params: { name, otherDate: prev.date, otherShift: prev.shift },
+          }),
+        );
       else if (cur.start - prev.end < rules.minRestHours * 60) {
-        out.push(v('rest', cur.date, cur.shift, { ...at, params: { name, hours: Math.round(((cur.start - prev.end) / 60) * 10) / 10, min: rules.minRestHours } }));
+        out.push(
+          v('rest', cur.date, cur.shift, {
+            ...at,
+            params: { name, hours: Math.round(((cur.start - prev.end) / 60) * 10) / 10, min: rules.minRestHours },
+          }),
+        );
       }
     }
     // Consecutive duty days, counted by the day a shift starts.
@@ -150,7 +181,14 @@ export function checkRoster(problem: RosterProblem, placements: Placement[]): Vi
       run = i > 0 && addDays(days[i - 1]!, 1) === days[i] ? run + 1 : 1;
       if (run === rules.maxConsecutiveDays + 1) {
         const first = list.find((p) => p.date === days[i])!;
-        out.push(v('consecutive', days[i]!, first.shift, { areaId: first.areaId, crew: first.crew, staffId, params: { name: person?.name ?? String(staffId), max: rules.maxConsecutiveDays } }));
+        out.push(
+          v('consecutive', days[i]!, first.shift, {
+            areaId: first.areaId,
+            crew: first.crew,
+            staffId,
+            params: { name: person?.name ?? String(staffId), max: rules.maxConsecutiveDays },
+          }),
+        );
       }
     }
   }
@@ -188,7 +226,8 @@ export function fairnessOf(problem: RosterProblem, placements: Placement[]): Fai
     if (isWeekend(p.date)) c.weekends++;
   }
   const values = [...counts.values()];
-  const span = (f: (c: { nights: number; weekends: number; shifts: number }) => number) => (values.length ? [Math.min(...values.map(f)), Math.max(...values.map(f))] : [0, 0]);
+  const span = (f: (c: { nights: number; weekends: number; shifts: number }) => number) =>
+    values.length ? [Math.min(...values.map(f)), Math.max(...values.map(f))] : [0, 0];
   const [minNights, maxNights] = span((c) => c.nights);
   const [minWeekends, maxWeekends] = span((c) => c.weekends);
   const [minShifts, maxShifts] = span((c) => c.shifts);
@@ -199,7 +238,8 @@ export function fairnessOf(problem: RosterProblem, placements: Placement[]): Fai
     const key = alikeKey(p, problem);
     groups.set(key, [...(groups.get(key) ?? []), counts.get(p.id)!]);
   }
-  const spreadOf = (f: (c: { shifts: number; nights: number }) => number) => Math.max(0, ...[...groups.values()].map((g) => Math.max(...g.map(f)) - Math.min(...g.map(f))));
+  const spreadOf = (f: (c: { shifts: number; nights: number }) => number) =>
+    Math.max(0, ...[...groups.values()].map((g) => Math.max(...g.map(f)) - Math.min(...g.map(f))));
 
   // Skills too scarce for their holders to take only the average: every placed crew needs one holder.
   const crews = new Set(placements.map((p) => `${p.date}|${p.shift}|${p.areaId}|${p.crew}`)).size;

@@ -1,6 +1,14 @@
 import type { Shortage } from '../../contract';
 import { addDays } from '../shared/time';
-import { crewsNeeded, isNight, isWeekend, shiftSpan, type Placement, type RosterPerson, type RosterProblem } from './roster.rules';
+import {
+  crewsNeeded,
+  isNight,
+  isWeekend,
+  shiftSpan,
+  type Placement,
+  type RosterPerson,
+  type RosterProblem,
+} from './roster.rules';
 
 /**
  * Fills a season in two passes.
@@ -61,14 +69,27 @@ export interface SolveResult {
 
 const mondayOf = (date: string) => addDays(date, -((new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7));
 
-export function solveRoster(problem: RosterProblem, progress: (done: number, total: number) => void = () => undefined): SolveResult {
+export function solveRoster(
+  problem: RosterProblem,
+  progress: (done: number, total: number) => void = () => undefined,
+): SolveResult {
   const { rules } = problem;
   const required = rules.requiredSkills;
   const restMin = rules.minRestHours * 60;
-  const states = new Map<number, State>(problem.people.map((p) => [p.id, { person: p, duties: [], days: new Set(), shifts: 0, nights: 0, weekends: 0, lastCrew: null }]));
+  const states = new Map<number, State>(
+    problem.people.map((p) => [
+      p.id,
+      { person: p, duties: [], days: new Set(), shifts: 0, nights: 0, weekends: 0, lastCrew: null },
+    ]),
+  );
   const holders = new Map(required.map((s) => [s, problem.people.filter((p) => p.skills.includes(s)).length]));
   /** Using a holder of a scarce skill where it is not needed costs more. */
-  const scarcity = new Map(problem.people.map((p) => [p.id, p.skills.reduce((sum, s) => sum + (holders.has(s) ? 40 / Math.max(1, holders.get(s)!) : 0), 0)]));
+  const scarcity = new Map(
+    problem.people.map((p) => [
+      p.id,
+      p.skills.reduce((sum, s) => sum + (holders.has(s) ? 40 / Math.max(1, holders.get(s)!) : 0), 0),
+    ]),
+  );
 
   function consecutiveOk(st: State, date: string): boolean {
     if (st.days.has(date)) return true;
@@ -81,7 +102,10 @@ export function solveRoster(problem: RosterProblem, progress: (done: number, tot
   function canTake(st: State, slot: Slot): boolean {
     if (st.person.ineligible.has(slot.date) || st.person.absent.has(slot.date)) return false;
     for (const d of st.duties) {
-      if (d.end <= slot.start ? slot.start - d.end < restMin : d.start >= slot.end ? d.start - slot.end < restMin : true) return false;
+      if (
+        d.end <= slot.start ? slot.start - d.end < restMin : d.start >= slot.end ? d.start - slot.end < restMin : true
+      )
+        return false;
     }
     return consecutiveOk(st, slot.date);
   }
@@ -115,7 +139,14 @@ export function solveRoster(problem: RosterProblem, progress: (done: number, tot
   const slots: Slot[] = [];
   for (const date of problem.days) {
     for (const shift of [...problem.shifts].sort((a, b) => a.start.localeCompare(b.start))) {
-      slots.push({ date, shift: shift.code, ...shiftSpan(date, shift), night: isNight(shift), weekend: isWeekend(date), week: mondayOf(date) });
+      slots.push({
+        date,
+        shift: shift.code,
+        ...shiftSpan(date, shift),
+        night: isNight(shift),
+        weekend: isWeekend(date),
+        week: mondayOf(date),
+      });
     }
   }
 
@@ -140,7 +171,8 @@ export function solveRoster(problem: RosterProblem, progress: (done: number, tot
             const covers = st.person.skills.filter((s) => need.has(s)).length;
             if (covers === 0) continue;
             const score = covers * 1000 - cost(st, slot, crewKey);
-            if (score > bestScore || (score === bestScore && st.person.id < best!.person.id)) [best, bestScore] = [st, score];
+            if (score > bestScore || (score === bestScore && st.person.id < best!.person.id))
+              [best, bestScore] = [st, score];
           }
           if (!best) break;
           chosen.push(best);
@@ -154,7 +186,14 @@ export function solveRoster(problem: RosterProblem, progress: (done: number, tot
         if (need.size || chosen.length < rules.minCrewSize) {
           // This crew and the area's remaining ones in this shift cannot be formed.
           for (let k = crew; k <= needed; k++) {
-            shortages.push({ date: slot.date, shift: slot.shift, areaId: area.id, crew: k, missingSkills: [...need], missingPeople: Math.max(need.size, rules.minCrewSize - chosen.length) });
+            shortages.push({
+              date: slot.date,
+              shift: slot.shift,
+              areaId: area.id,
+              crew: k,
+              missingSkills: [...need],
+              missingPeople: Math.max(need.size, rules.minCrewSize - chosen.length),
+            });
           }
           break;
         }
@@ -162,7 +201,12 @@ export function solveRoster(problem: RosterProblem, progress: (done: number, tot
           place(st, slot, crewKey);
           taken.add(st.person.id);
         }
-        crewOf.set(`${slot.date}|${slot.shift}|${area.id}|${crew}`, { slot, areaId: area.id, crew, members: chosen.map((st) => st.person.id) });
+        crewOf.set(`${slot.date}|${slot.shift}|${area.id}|${crew}`, {
+          slot,
+          areaId: area.id,
+          crew,
+          members: chosen.map((st) => st.person.id),
+        });
       }
     }
     if (i % 8 === 0) progress(i, slots.length * 2);
@@ -177,7 +221,10 @@ export function solveRoster(problem: RosterProblem, progress: (done: number, tot
       const inSlot = new Set(crews.filter((o) => o.slot === c.slot).flatMap((o) => o.members));
       for (let m = 0; m < c.members.length; m++) {
         const out = states.get(c.members[m]!)!;
-        const others = c.members.filter((_, j) => j !== m).map((id) => states.get(id)!.person.skills).flat();
+        const others = c.members
+          .filter((_, j) => j !== m)
+          .map((id) => states.get(id)!.person.skills)
+          .flat();
         const wishPenalty = (st: State) => (st.person.wishes.has(c.slot.date) ? 400 : 0);
         const before = weight(out) + wishPenalty(out);
         unplace(out, c.slot);
@@ -207,7 +254,9 @@ export function solveRoster(problem: RosterProblem, progress: (done: number, tot
 
   balanceAlike(crews, states, { canTake, place, unplace, required });
 
-  for (const c of crews) for (const staffId of c.members) placements.push({ date: c.slot.date, shift: c.slot.shift, areaId: c.areaId, crew: c.crew, staffId });
+  for (const c of crews)
+    for (const staffId of c.members)
+      placements.push({ date: c.slot.date, shift: c.slot.shift, areaId: c.areaId, crew: c.crew, staffId });
   return { placements, shortages };
 }
 
@@ -246,7 +295,10 @@ function balanceAlike(crews: Crew[], states: Map<number, State>, m: Moves) {
     m.unplace(from, c.slot);
     m.place(to, c.slot, '');
     c.members[c.members.indexOf(from.person.id)] = to.person.id;
-    crewsOf.set(from.person.id, crewsOf.get(from.person.id)!.filter((x) => x !== c));
+    crewsOf.set(
+      from.person.id,
+      crewsOf.get(from.person.id)!.filter((x) => x !== c),
+    );
     crewsOf.set(to.person.id, [...(crewsOf.get(to.person.id) ?? []), c]);
     const inSlot = bySlot.get(c.slot)!;
     inSlot.delete(from.person.id);
@@ -282,7 +334,9 @@ function balanceAlike(crews: Crew[], states: Map<number, State>, m: Moves) {
       const [fewShifts, mostShifts] = [byShifts[0]!, byShifts[byShifts.length - 1]!];
       if (!moved && mostShifts.shifts - fewShifts.shifts > SPREAD) {
         // A day duty keeps the nights as they are; a night one only where it evens the nights too.
-        const c = findDuty(mostShifts, fewShifts, false) ?? (mostShifts.nights > fewShifts.nights ? findDuty(mostShifts, fewShifts, true) : null);
+        const c =
+          findDuty(mostShifts, fewShifts, false) ??
+          (mostShifts.nights > fewShifts.nights ? findDuty(mostShifts, fewShifts, true) : null);
         if (c) {
           move(mostShifts, fewShifts, c);
           moved = true;

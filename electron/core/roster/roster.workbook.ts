@@ -39,20 +39,42 @@ export async function rosterWorkbook(view: RosterView): Promise<Buffer> {
       crew: m.crew,
       names: members.map((x) => x.staffName).join('、'),
       phones: members.map((x) => x.phone ?? '').join('、'),
-      override: members.filter((x) => x.overrideReason).map((x) => `${x.staffName}：${x.overrideReason}`).join('；') || null,
+      override:
+        members
+          .filter((x) => x.overrideReason)
+          .map((x) => `${x.staffName}：${x.overrideReason}`)
+          .join('；') || null,
     });
   }
   crews.getColumn('date').numFmt = 'yyyy-mm-dd';
   crews.getRow(1).font = { bold: true };
 
   const days: string[] = [];
-  for (let d = view.season.startDate; d <= view.season.endDate; d = new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10)) days.push(d);
+  for (
+    let d = view.season.startDate;
+    d <= view.season.endDate;
+    d = new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10)
+  )
+    days.push(d);
   const people = wb.addWorksheet('人员排班', { views: [{ state: 'frozen', xSplit: 2, ySplit: 1 }] });
   people.addRow(['姓名', '电话', ...days.map((d) => d.slice(5))]).font = { bold: true };
   for (const p of view.people) {
     const mine = view.assignments.filter((a) => a.staffId === p.id);
     if (mine.length === 0) continue;
-    people.addRow([p.name, p.phone, ...days.map((d) => mine.filter((a) => a.date === d).map((a) => `${view.season.shifts.find((s) => s.code === a.shift)?.name.slice(0, 1) ?? ''}${(areaName.get(a.areaId) ?? '').slice(0, 1)}`).join(' ') || null)]);
+    people.addRow([
+      p.name,
+      p.phone,
+      ...days.map(
+        (d) =>
+          mine
+            .filter((a) => a.date === d)
+            .map(
+              (a) =>
+                `${view.season.shifts.find((s) => s.code === a.shift)?.name.slice(0, 1) ?? ''}${(areaName.get(a.areaId) ?? '').slice(0, 1)}`,
+            )
+            .join(' ') || null,
+      ),
+    ]);
   }
   people.getColumn(1).width = 10;
   people.getColumn(2).width = 13;

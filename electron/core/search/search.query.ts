@@ -12,11 +12,13 @@ export function ftsQuery(typed: string): string | null {
 
 /** The words typed, each as its letters and digits (what both databases' searches match on), at most six. */
 export function searchWords(typed: string): string[][] {
-  return halfWidth(typed)
-    .toLowerCase()
-    .split(/\s+/)
-    // Only letters and digits are tokens in the index; punctuation is dropped the same way.
-    .map((w) => [...w].filter((ch) => /[\p{L}\p{N}]/u.test(ch)))
-    .filter((chars) => chars.length > 0)
-    .slice(0, 6);
+  return (
+    halfWidth(typed)
+      .toLowerCase()
+      .split(/\s+/)
+      // Only letters and digits are tokens in the index; punctuation is dropped the same way.
+      .map((w) => [...w].filter((ch) => /[\p{L}\p{N}]/u.test(ch)))
+      .filter((chars) => chars.length > 0)
+      .slice(0, 6)
+  );
 }

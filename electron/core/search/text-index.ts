@@ -16,7 +16,12 @@ export type SearchModule = keyof typeof SEARCH_BODIES | keyof typeof OFFICE_SEAR
  * ignored) — a scan, ≈0.3 s on a million tree-hazard rows. `limit`: the first hits only (the header
  * search). Null when nothing searchable was typed (punctuation alone).
  */
-export function matchingIds(db: Kysely<DB>, module: SearchModule, typed: string, limit?: number): RawBuilder<{ id: number }> | null {
+export function matchingIds(
+  db: Kysely<DB>,
+  module: SearchModule,
+  typed: string,
+  limit?: number,
+): RawBuilder<{ id: number }> | null {
   const words = searchWords(typed);
   if (words.length === 0) return null;
   const tail = limit === undefined ? sql`` : sql` limit ${limit}`;
@@ -25,16 +30,24 @@ export function matchingIds(db: Kysely<DB>, module: SearchModule, typed: string,
     // a lookup per hit, most of the time of a search with thousands.
     const { index, code } = INDEXES[module]!;
     const table = sql.table(index);
-    return sql<{ id: number }>`select (rowid - ${sql.lit(code)}) / 8 as id from ${table} where ${table} match ${ftsQuery(typed)} and rowid % 8 = ${sql.lit(code)}${tail}`;
+    return sql<{
+      id: number;
+    }>`select (rowid - ${sql.lit(code)}) / 8 as id from ${table} where ${table} match ${ftsQuery(typed)} and rowid % 8 = ${sql.lit(code)}${tail}`;
   }
   const { from, columns } = BODIES[module]!;
   const texts = Object.values(columns).flat();
   const word = (chars: string[]) =>
     sql.join(
-      texts.map(([expr, n]) => sql`regexp_replace(left(coalesce(${sql.raw(expr)}, ''), ${sql.lit(n)}), '[[:punct:][:space:]]+', '', 'g') ilike ${`%${chars.join('')}%`}`),
+      texts.map(
+        ([expr, n]) =>
+          sql`regexp_replace(left(coalesce(${sql.raw(expr)}, ''), ${sql.lit(n)}), '[[:punct:][:space:]]+', '', 'g') ilike ${`%${chars.join('')}%`}`,
+      ),
       sql` or `,
     );
-  const where = sql.join(words.map((w) => sql`(${word(w)})`), sql` and `);
+  const where = sql.join(
+    words.map((w) => sql`(${word(w)})`),
+    sql` and `,
+  );
   const order = limit === undefined ? sql`` : sql` order by r.id`;
   return sql<{ id: number }>`select r.id from ${sql.raw(from)} where r.deleted_at is null and ${where}${order}${tail}`;
 }

@@ -26,8 +26,26 @@ function clearance(
   confirmed: boolean,
 ): SettingDef[] {
   return [
-    { key: `clearance.${scope}.vertical`, group: 'clearance', default: vertical, unit: 'm', source, confirmed, min: 0, max: 30 },
-    { key: `clearance.${scope}.horizontal`, group: 'clearance', default: horizontal, unit: 'm', source, confirmed, min: 0, max: 30 },
+    {
+      key: `clearance.${scope}.vertical`,
+      group: 'clearance',
+      default: vertical,
+      unit: 'm',
+      source,
+      confirmed,
+      min: 0,
+      max: 30,
+    },
+    {
+      key: `clearance.${scope}.horizontal`,
+      group: 'clearance',
+      default: horizontal,
+      unit: 'm',
+      source,
+      confirmed,
+      min: 0,
+      max: 30,
+    },
   ];
 }
 
@@ -37,8 +55,26 @@ const GB50150 = 'GB 50150 电气装置安装工程 电气设备交接试验标�
 
 /** The thresholds of DOMAIN.md §2–§4, each a setting in group `lightning`. */
 function lightning(): SettingDef[] {
-  const ohm = (key: string, value: number, source: string, confirmed: boolean): SettingDef => ({ key: `lightning.${key}`, group: 'lightning', default: value, unit: 'Ω', source, confirmed, min: 0, max: 1000 });
-  const months = (key: string, value: number, source: string): SettingDef => ({ key: `lightning.cycle.${key}`, group: 'lightning', default: value, unit: '月', source, confirmed: false, min: 1, max: 240 });
+  const ohm = (key: string, value: number, source: string, confirmed: boolean): SettingDef => ({
+    key: `lightning.${key}`,
+    group: 'lightning',
+    default: value,
+    unit: 'Ω',
+    source,
+    confirmed,
+    min: 0,
+    max: 1000,
+  });
+  const months = (key: string, value: number, source: string): SettingDef => ({
+    key: `lightning.cycle.${key}`,
+    group: 'lightning',
+    default: value,
+    unit: '月',
+    source,
+    confirmed: false,
+    min: 1,
+    max: 240,
+  });
   return [
     ohm('tower.rhoUpTo100', 10, `${GB50169}：ρ ≤ 100 Ω·m`, true),
     ohm('tower.rhoUpTo500', 15, `${GB50169}：100 < ρ ≤ 500 Ω·m`, true),
@@ -48,17 +84,85 @@ function lightning(): SettingDef[] {
     ohm('tower.noGroundWire', 30, `${DLT596}：无避雷线的小接地电流系统钢筋混凝土杆、金属杆`, false),
     ohm('transformer.largeOhm', 4, '配电变压器低压侧工作接地、保护接地', true),
     ohm('transformer.smallOhm', 10, '容量小于分界值的配电变压器接地', true),
-    { key: 'lightning.transformer.smallBelowKva', group: 'lightning', default: 100, unit: 'kVA', source: '容量小于此值按 10 Ω；等于此值按 4 Ω（各来源在 100 kVA 处说法不一，取从严）', confirmed: false, min: 1, max: 10000 },
+    {
+      key: 'lightning.transformer.smallBelowKva',
+      group: 'lightning',
+      default: 100,
+      unit: 'kVA',
+      source: '容量小于此值按 10 Ω；等于此值按 4 Ω（各来源在 100 kVA 处说法不一，取从严）',
+      confirmed: false,
+      min: 1,
+      max: 10000,
+    },
     ohm('rodOhm', 10, `${DLT596}：独立避雷针（线）接地电阻`, false),
     ohm('switchOhm', 10, 'DL/T 5220 / GB 50061：10 kV 线路避雷器、柱上开关、电缆终端接地', false),
     ohm('substationOhm', 4, '高低压共用接地（不接地、经消弧线圈接地系统）R ≤ 120/I 且不大于 4 Ω', true),
-    { key: 'lightning.arrester.insulationAbove35', group: 'lightning', default: 2500, unit: 'MΩ', source: `${GB50150}：35 kV 以上，5000 V 兆欧表`, confirmed: true, min: 0, max: 1_000_000 },
-    { key: 'lightning.arrester.insulationUpTo35', group: 'lightning', default: 1000, unit: 'MΩ', source: `${GB50150}：35 kV 及以下，2500 V 兆欧表`, confirmed: true, min: 0, max: 1_000_000 },
-    { key: 'lightning.arrester.insulationBelow1', group: 'lightning', default: 2, unit: 'MΩ', source: `${GB50150}：1 kV 以下，500 V 兆欧表`, confirmed: true, min: 0, max: 1_000_000 },
-    { key: 'lightning.arrester.u1maChangePct', group: 'lightning', default: 5, unit: '%', source: `${GB50150}：直流 1 mA 参考电压与初始值相比变化不超过 ±5%`, confirmed: true, min: 0, max: 100 },
-    { key: 'lightning.arrester.leakageUa', group: 'lightning', default: 50, unit: 'μA', source: `${DLT596} / GB 50150：0.75 U1mA 下的泄漏电流`, confirmed: false, min: 0, max: 10000 },
-    { key: 'lightning.arrester.completeReadings', group: 'lightning', default: '绝缘电阻、U1mA、泄漏电流、放电计数器', unit: null, source: `${DLT596}：金属氧化物避雷器的试验项目。本单位认定一次试验“完整”所需的读数（用“、”分隔，可选：绝缘电阻、U1mA、泄漏电流、放电计数器）；只测了其中几项的试验照样保存和判定，其余记为未测`, confirmed: false },
-    { key: 'lightning.seasonDeadline', group: 'lightning', default: '04-30', unit: null, source: `${DLT596}：避雷器每年雷雨季前试验；此日期（月-日）为本单位雷雨季前的完成期限`, confirmed: false },
+    {
+      key: 'lightning.arrester.insulationAbove35',
+      group: 'lightning',
+      default: 2500,
+      unit: 'MΩ',
+      source: `${GB50150}：35 kV 以上，5000 V 兆欧表`,
+      confirmed: true,
+      min: 0,
+      max: 1_000_000,
+    },
+    {
+      key: 'lightning.arrester.insulationUpTo35',
+      group: 'lightning',
+      default: 1000,
+      unit: 'MΩ',
+      source: `${GB50150}：35 kV 及以下，2500 V 兆欧表`,
+      confirmed: true,
+      min: 0,
+      max: 1_000_000,
+    },
+    {
+      key: 'lightning.arrester.insulationBelow1',
+      group: 'lightning',
+      default: 2,
+      unit: 'MΩ',
+      source: `${GB50150}：1 kV 以下，500 V 兆欧表`,
+      confirmed: true,
+      min: 0,
+      max: 1_000_000,
+    },
+    {
+      key: 'lightning.arrester.u1maChangePct',
+      group: 'lightning',
+      default: 5,
+      unit: '%',
+      source: `${GB50150}：直流 1 mA 参考电压与初始值相比变化不超过 ±5%`,
+      confirmed: true,
+      min: 0,
+      max: 100,
+    },
+    {
+      key: 'lightning.arrester.leakageUa',
+      group: 'lightning',
+      default: 50,
+      unit: 'μA',
+      source: `${DLT596} / GB 50150：0.75 U1mA 下的泄漏电流`,
+      confirmed: false,
+      min: 0,
+      max: 10000,
+    },
+    {
+      key: 'lightning.arrester.completeReadings',
+      group: 'lightning',
+      default: '绝缘电阻、U1mA、泄漏电流、放电计数器',
+      unit: null,
+      source: `${DLT596}：金属氧化物避雷器的试验项目。本单位认定一次试验“完整”所需的读数（用“、”分隔，可选：绝缘电阻、U1mA、泄漏电流、放电计数器）；只测了其中几项的试验照样保存和判定，其余记为未测`,
+      confirmed: false,
+    },
+    {
+      key: 'lightning.seasonDeadline',
+      group: 'lightning',
+      default: '04-30',
+      unit: null,
+      source: `${DLT596}：避雷器每年雷雨季前试验；此日期（月-日）为本单位雷雨季前的完成期限`,
+      confirmed: false,
+    },
     months('towerNearStation', 24, `${DLT596}：发电厂、变电站进出线 1–2 km 内有避雷线杆塔 1–2 年`),
     months('tower', 60, `${DLT596}：其他杆塔不超过 5 年；雷击跳闸后另行检测`),
     months('rod', 72, `${DLT596}：独立避雷针接地不超过 6 年`),
@@ -84,9 +188,36 @@ function trimming(): SettingDef[] {
     minutes('trim', 30, '修剪'),
     minutes('fell', 60, '砍伐'),
     minutes('transplant', 120, '移栽'),
-    { key: 'trimming.adjacentTowers', group: 'trimming', default: 5, unit: '基', source: '同一线路相隔不超过此杆数的档距归入同一作业包（一次出车）', confirmed: true, min: 0, max: 100 },
-    { key: 'trimming.noticeLeadDays', group: 'trimming', default: 3, unit: '天', source: '砍伐、修剪前向树主送达《树障清理通知书》的最少提前天数（本单位规定，待核实）', confirmed: false, min: 0, max: 60 },
-    { key: 'trimming.outageNoticeDays', group: 'trimming', default: 7, unit: '天', source: '国家电网十项承诺：计划检修停电提前 7 天通知（DOMAIN §6.2）', confirmed: true, min: 1, max: 60 },
+    {
+      key: 'trimming.adjacentTowers',
+      group: 'trimming',
+      default: 5,
+      unit: '基',
+      source: '同一线路相隔不超过此杆数的档距归入同一作业包（一次出车）',
+      confirmed: true,
+      min: 0,
+      max: 100,
+    },
+    {
+      key: 'trimming.noticeLeadDays',
+      group: 'trimming',
+      default: 3,
+      unit: '天',
+      source: '砍伐、修剪前向树主送达《树障清理通知书》的最少提前天数（本单位规定，待核实）',
+      confirmed: false,
+      min: 0,
+      max: 60,
+    },
+    {
+      key: 'trimming.outageNoticeDays',
+      group: 'trimming',
+      default: 7,
+      unit: '天',
+      source: '国家电网十项承诺：计划检修停电提前 7 天通知（DOMAIN §6.2）',
+      confirmed: true,
+      min: 1,
+      max: 60,
+    },
   ];
 }
 
@@ -94,7 +225,16 @@ const OWASP_AUTH = 'OWASP Authentication Cheat Sheet（防暴力破解：按账�
 
 /** Failed sign-ins: counted per (user name, client address) and per address, in the database. */
 function signIn(): SettingDef[] {
-  const def = (key: string, value: number, unit: string, source: string, min: number, max: number): SettingDef => ({ key: `signIn.${key}`, group: 'accounts', default: value, unit, source, confirmed: true, min, max });
+  const def = (key: string, value: number, unit: string, source: string, min: number, max: number): SettingDef => ({
+    key: `signIn.${key}`,
+    group: 'accounts',
+    default: value,
+    unit,
+    source,
+    confirmed: true,
+    min,
+    max,
+  });
   return [
     def('freeTries', 5, '次', `${OWASP_AUTH}：同一账号在同一台电脑上连续失败此数后锁定`, 3, 20),
     def('lockMinutes', 1, '分钟', '首次锁定的时长；此后每再失败一次加倍', 1, 60),
@@ -163,7 +303,8 @@ export const SETTING_DEFS: SettingDef[] = [
     group: 'vegetation',
     default: 30,
     unit: '天',
-    source: '重大隐患自发现之日起的处理期限（参照严重缺陷 30 天，Q/GDW 1519-2014，待核实）；一般隐患按修剪周期自上次修剪（无则自发现）起算',
+    source:
+      '重大隐患自发现之日起的处理期限（参照严重缺陷 30 天，Q/GDW 1519-2014，待核实）；一般隐患按修剪周期自上次修剪（无则自发现）起算',
     confirmed: false,
     min: 1,
     max: 365,
@@ -204,7 +345,8 @@ export const SETTING_DEFS: SettingDef[] = [
     group: 'staff',
     default: 6,
     unit: '年',
-    source: '同上第二十一条：连续从事本工种10年以上、严格遵守安全法规的，经原考核发证机关或从业所在地考核发证机关同意，复审时间可延长至每6年1次',
+    source:
+      '同上第二十一条：连续从事本工种10年以上、严格遵守安全法规的，经原考核发证机关或从业所在地考核发证机关同意，复审时间可延长至每6年1次',
     confirmed: true,
     min: 1,
     max: 10,
@@ -224,7 +366,8 @@ export const SETTING_DEFS: SettingDef[] = [
     group: 'staff',
     default: 20,
     unit: '学时',
-    source: '《生产经营单位安全培训规定》（原安监总局令第3号）：高危行业从业人员每年再培训不少于20学时（各省可另有规定）',
+    source:
+      '《生产经营单位安全培训规定》（原安监总局令第3号）：高危行业从业人员每年再培训不少于20学时（各省可另有规定）',
     confirmed: true,
     min: 0,
     max: 200,
@@ -285,30 +428,32 @@ export const SETTING_DEFS: SettingDef[] = [
     min: 0,
     max: 100000,
   },
-  ...(['condition', 'age', 'defect', 'consequence'] as const).map(
-    (factor): SettingDef => ({
-      key: `upgrades.weight.${factor}`,
-      group: 'upgrades',
-      default: { condition: 30, age: 20, defect: 30, consequence: 20 }[factor],
-      unit: '分',
-      source: '技改/大修优先级评分中该项的权重（各项权重之和为满分）',
-      confirmed: true,
-      min: 0,
-      max: 100,
-    }),
-  ),
-  ...([['critical', 1], ['serious', 30], ['general', 365]] as const).map(
-    ([grade, days]): SettingDef => ({
-      key: `upgrades.defectDays.${grade}`,
-      group: 'upgrades',
-      default: days,
-      unit: '天',
-      source: `缺陷处理时限（DOMAIN §7：危急 24 小时、严重 30 天、一般结合年度检修计划；Q/GDW 1519-2014 配电网运维规程，待核实）`,
-      confirmed: false,
-      min: 1,
-      max: 730,
-    }),
-  ),
+  ...(['condition', 'age', 'defect', 'consequence'] as const).map((factor): SettingDef => ({
+    key: `upgrades.weight.${factor}`,
+    group: 'upgrades',
+    default: { condition: 30, age: 20, defect: 30, consequence: 20 }[factor],
+    unit: '分',
+    source: '技改/大修优先级评分中该项的权重（各项权重之和为满分）',
+    confirmed: true,
+    min: 0,
+    max: 100,
+  })),
+  ...(
+    [
+      ['critical', 1],
+      ['serious', 30],
+      ['general', 365],
+    ] as const
+  ).map(([grade, days]): SettingDef => ({
+    key: `upgrades.defectDays.${grade}`,
+    group: 'upgrades',
+    default: days,
+    unit: '天',
+    source: `缺陷处理时限（DOMAIN §7：危急 24 小时、严重 30 天、一般结合年度检修计划；Q/GDW 1519-2014 配电网运维规程，待核实）`,
+    confirmed: false,
+    min: 1,
+    max: 730,
+  })),
   // §2–§4 lightning protection: grounding by site, arrester tests, cycles.
   ...lightning(),
   {
@@ -347,7 +492,8 @@ export const SETTING_DEFS: SettingDef[] = [
     group: 'backup',
     default: '',
     unit: null,
-    source: '备份保存的文件夹，可指向另一块硬盘（完整路径，如 D:\\GridDesk备份）；留空则保存在数据库旁的 backups 文件夹。保存时检查能否写入；该文件夹写不进时（如移动硬盘未接）改存数据库旁并记录警告',
+    source:
+      '备份保存的文件夹，可指向另一块硬盘（完整路径，如 D:\\GridDesk备份）；留空则保存在数据库旁的 backups 文件夹。保存时检查能否写入；该文件夹写不进时（如移动硬盘未接）改存数据库旁并记录警告',
     confirmed: true,
   },
   {
@@ -377,7 +523,10 @@ export const SETTING_BY_KEY = new Map(SETTING_DEFS.map((d) => [d.key, d]));
 /** Parses "桉树=6；毛竹=8" (full- or half-width separators). Returns null when malformed. */
 export function parseSpeciesCycles(value: string): Map<string, number> | null {
   const result = new Map<string, number>();
-  const parts = value.split(/[;；,，\n]/).map((p) => p.trim()).filter(Boolean);
+  const parts = value
+    .split(/[;；,，\n]/)
+    .map((p) => p.trim())
+    .filter(Boolean);
   for (const part of parts) {
     const m = /^(.+?)\s*[=＝:：]\s*(\d{1,3})$/.exec(part);
     if (!m) return null;

@@ -17,12 +17,17 @@ export async function seedSettings(db: Kysely<DB>): Promise<void> {
   if (missing.length === 0) return;
   await db
     .insertInto('settings')
-    .values(missing.map((d) => ({ key: d.key, value_json: JSON.stringify(d.default), updated_at: null, updated_by: null })))
+    .values(
+      missing.map((d) => ({ key: d.key, value_json: JSON.stringify(d.default), updated_at: null, updated_by: null })),
+    )
     .execute();
 }
 
 /** "04-30": a real month and day. */
-const isMonthDay = (s: string) => /^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(s) && !Number.isNaN(Date.parse(`2024-${s}T00:00:00Z`)) && new Date(`2024-${s}T00:00:00Z`).getUTCDate() === Number(s.slice(3));
+const isMonthDay = (s: string) =>
+  /^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(s) &&
+  !Number.isNaN(Date.parse(`2024-${s}T00:00:00Z`)) &&
+  new Date(`2024-${s}T00:00:00Z`).getUTCDate() === Number(s.slice(3));
 
 const invalid = (message: string, params?: Record<string, string | number>) =>
   new ApiError({ code: 'VALIDATION', message, params, issues: [{ path: ['value'], message, params }] });
@@ -33,10 +38,16 @@ function checkValue(def: SettingDef, value: SettingValue): void {
     if (def.min !== undefined && value < def.min) throw invalid('validation.too_small', { minimum: def.min });
     if (def.max !== undefined && value > def.max) throw invalid('validation.too_big', { maximum: def.max });
   }
-  if (def.key === 'vegetation.cycleMonthsBySpecies' && parseSpeciesCycles(value as string) === null) throw invalid('settings.speciesCycles');
+  if (def.key === 'vegetation.cycleMonthsBySpecies' && parseSpeciesCycles(value as string) === null)
+    throw invalid('settings.speciesCycles');
   if (def.key === 'lightning.seasonDeadline' && !isMonthDay(value as string)) throw invalid('settings.monthDay');
-  if ((def.key === 'staff.skills' || def.key === 'roster.requiredSkills') && parseSkillList(value as string) === null) throw invalid('settings.skillList');
-  if (def.key === 'lightning.arrester.completeReadings' && !parseReadingList(value as string)?.every((c) => c !== 'grounding')) throw invalid('settings.readingList');
+  if ((def.key === 'staff.skills' || def.key === 'roster.requiredSkills') && parseSkillList(value as string) === null)
+    throw invalid('settings.skillList');
+  if (
+    def.key === 'lightning.arrester.completeReadings' &&
+    !parseReadingList(value as string)?.every((c) => c !== 'grounding')
+  )
+    throw invalid('settings.readingList');
   if (def.key === 'backup.folder' && (value as string).trim() !== '') checkBackupFolder((value as string).trim());
 }
 
@@ -52,21 +63,39 @@ function checkBackupFolder(folder: string): void {
 
 async function write(ctx: HandlerContext, key: string, value: SettingValue | null) {
   const def = SETTING_BY_KEY.get(key);
-  if (!def) throw new ApiError({ code: 'VALIDATION', message: 'settings.unknown', issues: [{ path: ['key'], message: 'settings.unknown' }] });
+  if (!def)
+    throw new ApiError({
+      code: 'VALIDATION',
+      message: 'settings.unknown',
+      issues: [{ path: ['key'], message: 'settings.unknown' }],
+    });
   const next = value ?? def.default;
   checkValue(def, next);
   const user = currentUser(ctx);
   const [before] = (await listSettings(ctx.db)).filter((s) => s.key === key);
-  const updated = { value_json: JSON.stringify(next), updated_at: ctx.now.toISOString(), updated_by: value === null ? null : user.username };
+  const updated = {
+    value_json: JSON.stringify(next),
+    updated_at: ctx.now.toISOString(),
+    updated_by: value === null ? null : user.username,
+  };
   await ctx.db
     .insertInto('settings')
     .values({ key, ...updated })
     .onConflict((oc) => oc.column('key').doUpdateSet(updated))
     .execute();
   // Judgements record the threshold they used: re-judge when a threshold changes.
-  const regraded = key.startsWith('clearance.') || key.startsWith('vegetation.cycle') || key.startsWith('vegetation.deadline.') ? await regradeVegetation(ctx.db, await loadSettings(ctx.db)) : 0;
+  const regraded =
+    key.startsWith('clearance.') || key.startsWith('vegetation.cycle') || key.startsWith('vegetation.deadline.')
+      ? await regradeVegetation(ctx.db, await loadSettings(ctx.db))
+      : 0;
   const setting = toRow(def, updated);
-  ctx.audit({ entity: 'settings', entityId: key, summary: value === null ? 'reset to default' : 'changed', before, after: { ...setting, regraded } });
+  ctx.audit({
+    entity: 'settings',
+    entityId: key,
+    summary: value === null ? 'reset to default' : 'changed',
+    before,
+    after: { ...setting, regraded },
+  });
   return { setting, regraded };
 }
 

@@ -33,7 +33,10 @@ export async function listSettings(db: Kysely<DB>, group?: string): Promise<Sett
   return SETTING_DEFS.filter((d) => !group || d.group === group).map((d) => toRow(d, stored.get(d.key)));
 }
 
-export function toRow(d: SettingDef, stored?: { value_json: string; updated_at: string | null; updated_by: string | null }): SettingRow {
+export function toRow(
+  d: SettingDef,
+  stored?: { value_json: string; updated_at: string | null; updated_by: string | null },
+): SettingRow {
   return {
     key: d.key,
     group: d.group,

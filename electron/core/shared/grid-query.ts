@@ -1,4 +1,11 @@
-import { sql, type Expression, type ExpressionBuilder, type OrderByItemBuilder, type SelectQueryBuilder, type SqlBool } from 'kysely';
+import {
+  sql,
+  type Expression,
+  type ExpressionBuilder,
+  type OrderByItemBuilder,
+  type SelectQueryBuilder,
+  type SqlBool,
+} from 'kysely';
 import { ApiError, type ColumnFilter, type FilterCondition, type GridRequest } from '../../contract';
 import { isRealDate } from '../../contract/dates';
 import type { GridCache } from './grid-cache';
@@ -17,7 +24,12 @@ export type GridColumns = Record<string, GridColumn>;
 type EB = ExpressionBuilder<any, any>;
 
 const badColumn = (path: string, colId: string) =>
-  new ApiError({ code: 'VALIDATION', message: 'validation.unknown_column', params: { column: colId }, issues: [{ path: [path, colId], message: 'validation.unknown_column' }] });
+  new ApiError({
+    code: 'VALIDATION',
+    message: 'validation.unknown_column',
+    params: { column: colId },
+    issues: [{ path: [path, colId], message: 'validation.unknown_column' }],
+  });
 
 function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -30,13 +42,19 @@ function like(ref: string, pattern: string, negate = false): Expression<SqlBool>
 }
 
 function blank(eb: EB, ref: string, type: GridColumn['type']): Expression<SqlBool> {
-  return type === 'text' ? eb.or([eb(sql.ref(ref), 'is', null), eb(sql.ref(ref), '=', '')]) : eb(sql.ref(ref), 'is', null);
+  return type === 'text'
+    ? eb.or([eb(sql.ref(ref), 'is', null), eb(sql.ref(ref), '=', '')])
+    : eb(sql.ref(ref), 'is', null);
 }
 
 function day(value: string | null | undefined, colId: string): string {
   const d = (value ?? '').slice(0, 10);
   if (!isRealDate(d)) {
-    throw new ApiError({ code: 'VALIDATION', message: 'validation.date', issues: [{ path: ['filterModel', colId], message: 'validation.date' }] });
+    throw new ApiError({
+      code: 'VALIDATION',
+      message: 'validation.date',
+      issues: [{ path: ['filterModel', colId], message: 'validation.date' }],
+    });
   }
   return d;
 }
@@ -50,35 +68,53 @@ function condition(eb: EB, col: GridColumn, c: FilterCondition, colId: string): 
     if (f === '') return null;
     const e = escapeLike(f);
     switch (c.type) {
-      case 'contains': return like(col.ref, `%${e}%`);
-      case 'notContains': return like(col.ref, `%${e}%`, true);
-      case 'startsWith': return like(col.ref, `${e}%`);
-      case 'endsWith': return like(col.ref, `%${e}`);
-      case 'equals': return eb(r, '=', f);
-      case 'notEqual': return eb(r, '!=', f);
+      case 'contains':
+        return like(col.ref, `%${e}%`);
+      case 'notContains':
+        return like(col.ref, `%${e}%`, true);
+      case 'startsWith':
+        return like(col.ref, `${e}%`);
+      case 'endsWith':
+        return like(col.ref, `%${e}`);
+      case 'equals':
+        return eb(r, '=', f);
+      case 'notEqual':
+        return eb(r, '!=', f);
     }
   }
   if (c.filterType === 'number') {
     if (c.filter == null) return null;
     switch (c.type) {
-      case 'equals': return eb(r, '=', c.filter);
-      case 'notEqual': return eb(r, '!=', c.filter);
-      case 'lessThan': return eb(r, '<', c.filter);
-      case 'lessThanOrEqual': return eb(r, '<=', c.filter);
-      case 'greaterThan': return eb(r, '>', c.filter);
-      case 'greaterThanOrEqual': return eb(r, '>=', c.filter);
-      case 'inRange': return eb.and([eb(r, '>=', c.filter), eb(r, '<=', c.filterTo ?? c.filter)]);
+      case 'equals':
+        return eb(r, '=', c.filter);
+      case 'notEqual':
+        return eb(r, '!=', c.filter);
+      case 'lessThan':
+        return eb(r, '<', c.filter);
+      case 'lessThanOrEqual':
+        return eb(r, '<=', c.filter);
+      case 'greaterThan':
+        return eb(r, '>', c.filter);
+      case 'greaterThanOrEqual':
+        return eb(r, '>=', c.filter);
+      case 'inRange':
+        return eb.and([eb(r, '>=', c.filter), eb(r, '<=', c.filterTo ?? c.filter)]);
     }
   }
   if (c.filterType === 'date') {
     if (!c.dateFrom) return null;
     const from = day(c.dateFrom, colId);
     switch (c.type) {
-      case 'equals': return eb(r, '=', from);
-      case 'notEqual': return eb(r, '!=', from);
-      case 'lessThan': return eb(r, '<', from);
-      case 'greaterThan': return eb(r, '>', from);
-      case 'inRange': return eb.and([eb(r, '>=', from), eb(r, '<=', day(c.dateTo ?? c.dateFrom, colId))]);
+      case 'equals':
+        return eb(r, '=', from);
+      case 'notEqual':
+        return eb(r, '!=', from);
+      case 'lessThan':
+        return eb(r, '<', from);
+      case 'greaterThan':
+        return eb(r, '>', from);
+      case 'inRange':
+        return eb.and([eb(r, '>=', from), eb(r, '<=', day(c.dateTo ?? c.dateFrom, colId))]);
     }
   }
   return null;
@@ -86,7 +122,9 @@ function condition(eb: EB, col: GridColumn, c: FilterCondition, colId: string): 
 
 function columnExpression(eb: EB, col: GridColumn, f: ColumnFilter, colId: string): Expression<SqlBool> | null {
   if ('conditions' in f) {
-    const parts = f.conditions.map((c) => condition(eb, col, c, colId)).filter((p): p is Expression<SqlBool> => p !== null);
+    const parts = f.conditions
+      .map((c) => condition(eb, col, c, colId))
+      .filter((p): p is Expression<SqlBool> => p !== null);
     if (parts.length === 0) return null;
     return f.operator === 'AND' ? eb.and(parts) : eb.or(parts);
   }
@@ -105,7 +143,12 @@ export interface GridSearch {
 }
 
 /** Turns the grid's filter model and search box into one WHERE expression over whitelisted columns. */
-export function gridWhere(eb: EB, req: GridRequest, columns: GridColumns, search: GridSearch | string[]): Expression<SqlBool> {
+export function gridWhere(
+  eb: EB,
+  req: GridRequest,
+  columns: GridColumns,
+  search: GridSearch | string[],
+): Expression<SqlBool> {
   const parts: Expression<SqlBool>[] = [];
   for (const [colId, f] of Object.entries(req.filterModel)) {
     const col = own(columns, colId);
@@ -131,10 +174,12 @@ export interface OrderItem {
 }
 
 /** Empty values sort last either way: a sheet sorted by date shows dated rows first. */
-export const orderModifier = (dir: 'asc' | 'desc') => (ob: OrderByItemBuilder) => (dir === 'asc' ? ob.asc() : ob.desc()).nullsLast();
+export const orderModifier = (dir: 'asc' | 'desc') => (ob: OrderByItemBuilder) =>
+  (dir === 'asc' ? ob.asc() : ob.desc()).nullsLast();
 
 /** The exact mirror of orderModifier: walking it from the start is walking the other from the end. */
-const reversedModifier = (dir: 'asc' | 'desc') => (ob: OrderByItemBuilder) => (dir === 'asc' ? ob.desc() : ob.asc()).nullsFirst();
+const reversedModifier = (dir: 'asc' | 'desc') => (ob: OrderByItemBuilder) =>
+  (dir === 'asc' ? ob.desc() : ob.asc()).nullsFirst();
 
 function orderExpression(col: GridColumn): Expression<unknown> {
   if (!col.order) return sql.ref(col.ref);
@@ -199,7 +244,8 @@ const SHALLOW_ROWS = 1000;
 /** The page as one plain statement (joins, filters, order, LIMIT/OFFSET): what a query by hand would be. */
 function gridPageQuery<Row, Out>(opts: GridSource<Row, Out>) {
   let q = opts.select(opts.base().where((eb) => gridWhere(eb, opts.req, opts.columns, opts.search)));
-  for (const o of gridOrder(opts.req, opts.columns, opts.tieBreaker, opts.defaultSort)) q = q.orderBy(o.expr, orderModifier(o.dir));
+  for (const o of gridOrder(opts.req, opts.columns, opts.tieBreaker, opts.defaultSort))
+    q = q.orderBy(o.expr, orderModifier(o.dir));
   return q.limit(opts.req.endRow - opts.req.startRow).offset(opts.req.startRow);
 }
 
@@ -214,13 +260,17 @@ export async function gridPageOf<Row, Out>(opts: GridSource<Row, Out>): Promise<
   const where = (eb: EB) => gridWhere(eb, req, columns, opts.search);
   const orderedIds = (reversed: boolean) => {
     let ids = (opts.orderBase ?? opts.base)().where(where).clearSelect().select(sql.ref(opts.tieBreaker).as('k'));
-    for (const o of gridOrder(req, columns, opts.tieBreaker, opts.defaultSort)) ids = ids.orderBy(o.expr, reversed ? reversedModifier(o.dir) : orderModifier(o.dir));
+    for (const o of gridOrder(req, columns, opts.tieBreaker, opts.defaultSort))
+      ids = ids.orderBy(o.expr, reversed ? reversedModifier(o.dir) : orderModifier(o.dir));
     return ids;
   };
   // Deep in a grid with a cache the whole order of ids is read once (from the index), then any
   // block by position; its cost is one index walk per filter and sort until the next write. A
   // search through a text index takes that way from the top: every block would run the search again.
-  const wholeOrder = cache && !opts.singleQuery && (req.startRow >= SHALLOW_ROWS || searchesIndex(req, opts.search)) ? orderedIds(false) : null;
+  const wholeOrder =
+    cache && !opts.singleQuery && (req.startRow >= SHALLOW_ROWS || searchesIndex(req, opts.search))
+      ? orderedIds(false)
+      : null;
   const countQuery = (opts.countBase ?? opts.base)()
     .where(where)
     // A base may select its row's columns already: a count is the count alone (PostgreSQL refuses bare columns beside it).
@@ -232,7 +282,11 @@ export async function gridPageOf<Row, Out>(opts: GridSource<Row, Out>): Promise<
   if (cache && wholeOrder) {
     const orderKey = keyOf(wholeOrder);
     let order = cache.order(orderKey);
-    if (!order) order = cache.setOrder(orderKey, ((await wholeOrder.execute()) as { k: number }[]).map((r) => r.k));
+    if (!order)
+      order = cache.setOrder(
+        orderKey,
+        ((await wholeOrder.execute()) as { k: number }[]).map((r) => r.k),
+      );
     // The order's length is the count: no second query for it.
     total = order.length;
     cache.setCount(countKey, total);
@@ -254,7 +308,9 @@ export async function gridPageOf<Row, Out>(opts: GridSource<Row, Out>): Promise<
     const fromEnd = req.startRow > total / 2;
     const limit = fromEnd ? Math.max(0, end - req.startRow) : req.endRow - req.startRow;
     const offset = fromEnd ? total - end : req.startRow;
-    const found = ((await orderedIds(fromEnd).limit(limit).offset(offset).execute()) as { k: number }[]).map((r) => r.k);
+    const found = ((await orderedIds(fromEnd).limit(limit).offset(offset).execute()) as { k: number }[]).map(
+      (r) => r.k,
+    );
     keys = fromEnd ? found.reverse() : found;
   }
   if (keys.length === 0) return { rows: [], rowCount: total };
@@ -272,6 +328,7 @@ export async function gridPageOf<Row, Out>(opts: GridSource<Row, Out>): Promise<
  */
 export async function* gridRowsOf<Row, Out>(opts: GridSource<Row, Out>): AsyncGenerator<Out> {
   let q = opts.select(opts.base().where((eb) => gridWhere(eb, opts.req, opts.columns, opts.search)));
-  for (const o of gridOrder(opts.req, opts.columns, opts.tieBreaker, opts.defaultSort)) q = q.orderBy(o.expr, orderModifier(o.dir));
+  for (const o of gridOrder(opts.req, opts.columns, opts.tieBreaker, opts.defaultSort))
+    q = q.orderBy(o.expr, orderModifier(o.dir));
   for await (const row of q.stream(1000)) yield opts.map(row as Row);
 }

@@ -3,16 +3,40 @@ import type { HandlerContext, Handlers } from '../context';
 import { fieldError, requireLive } from '../shared/references';
 import { deleteToBin } from '../shared/soft-delete';
 import { saveVersioned as upsert } from '../shared/versioned';
-import { allStaff, findCertificate, findStaff, listCertificates, listStaff, staffContextOf, type StaffContext } from './staff.repository';
+import {
+  allStaff,
+  findCertificate,
+  findStaff,
+  listCertificates,
+  listStaff,
+  staffContextOf,
+  type StaffContext,
+} from './staff.repository';
 import { defaultExpiry } from './staff.rules';
 import { findTraining, listTraining } from './training.repository';
 
-type Methods = 'staff.skillMatrix' | 'staff.list' | 'staff.get' | 'staff.save' | 'staff.delete' | 'certificates.list' | 'certificates.save' | 'certificates.delete' | 'training.list' | 'training.save' | 'training.delete';
+type Methods =
+  | 'staff.skillMatrix'
+  | 'staff.list'
+  | 'staff.get'
+  | 'staff.save'
+  | 'staff.delete'
+  | 'certificates.list'
+  | 'certificates.save'
+  | 'certificates.delete'
+  | 'training.list'
+  | 'training.save'
+  | 'training.delete';
 
 const staffContext = (ctx: HandlerContext): Promise<StaffContext> => staffContextOf(ctx.db, ctx.today);
 
 async function requireStaff(ctx: HandlerContext, id: number, field: string) {
-  const s = await ctx.db.selectFrom('staff').select('id').where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+  const s = await ctx.db
+    .selectFrom('staff')
+    .select('id')
+    .where('id', '=', id)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
   if (!s) throw fieldError(field, 'validation.reference_missing');
 }
 
@@ -25,8 +49,16 @@ export const staffHandlers: Handlers<Methods> = {
     const sctx = await staffContext(ctx);
     const rows = [];
     // On duty only: the matrix is about who can be sent out.
-    const order = [{ colId: 'teamName', sort: 'asc' as const }, { colId: 'employeeNo', sort: 'asc' as const }];
-    for await (const r of allStaff(ctx.db, { sortModel: order, filterModel: {}, teamId: input.teamId, status: 'on_duty' }, sctx)) rows.push(r);
+    const order = [
+      { colId: 'teamName', sort: 'asc' as const },
+      { colId: 'employeeNo', sort: 'asc' as const },
+    ];
+    for await (const r of allStaff(
+      ctx.db,
+      { sortModel: order, filterModel: {}, teamId: input.teamId, status: 'on_duty' },
+      sctx,
+    ))
+      rows.push(r);
     const skills = [...new Set([...sctx.skills, ...rows.flatMap((r) => r.skills.map((s) => s.skill))])];
     const singles: { teamName: string; skill: string; staffName: string }[] = [];
     for (const team of [...new Set(rows.map((r) => r.teamName ?? ''))]) {
@@ -58,7 +90,11 @@ export const staffHandlers: Handlers<Methods> = {
 
   'staff.save': async (input: ParsedInputOf<'staff.save'>, ctx) => {
     const sctx = await staffContext(ctx);
-    let clash = ctx.db.selectFrom('staff').select('id').where('employee_no', '=', input.employeeNo).where('deleted_at', 'is', null);
+    let clash = ctx.db
+      .selectFrom('staff')
+      .select('id')
+      .where('employee_no', '=', input.employeeNo)
+      .where('deleted_at', 'is', null);
     if (input.id !== undefined) clash = clash.where('id', '!=', input.id);
     if (await clash.executeTakeFirst()) throw fieldError('employeeNo', 'validation.duplicate');
     if (input.teamId) await requireLive(ctx.db, 'teams', input.teamId, 'teamId');
@@ -66,7 +102,9 @@ export const staffHandlers: Handlers<Methods> = {
     if (skills.size !== input.skills.length) throw fieldError('skills', 'staff.skillErrors.duplicate');
     const before = input.id === undefined ? undefined : await findStaff(ctx.db, input.id, sctx);
     // Only skills on the office's list may be added; one taken off the list stays on those who have it.
-    const unlisted = [...skills.keys()].find((s) => !sctx.skills.includes(s) && !before?.skills.some((b) => b.skill === s));
+    const unlisted = [...skills.keys()].find(
+      (s) => !sctx.skills.includes(s) && !before?.skills.some((b) => b.skill === s),
+    );
     if (unlisted) throw fieldError('skills', 'staff.skillErrors.unlisted', { skill: unlisted });
     const id = await upsert(
       ctx,
@@ -87,7 +125,11 @@ export const staffHandlers: Handlers<Methods> = {
       () => findStaff(ctx.db, input.id!, sctx),
     );
     await ctx.db.deleteFrom('staff_skills').where('staff_id', '=', id).execute();
-    if (skills.size) await ctx.db.insertInto('staff_skills').values([...skills].map(([skill, level]) => ({ staff_id: id, skill, level }))).execute();
+    if (skills.size)
+      await ctx.db
+        .insertInto('staff_skills')
+        .values([...skills].map(([skill, level]) => ({ staff_id: id, skill, level })))
+        .execute();
     const after = (await findStaff(ctx.db, id, sctx))!;
     ctx.audit({ entity: 'staff', entityId: id, summary: before ? 'updated' : 'created', before, after });
     return after;
@@ -135,12 +177,30 @@ export const staffHandlers: Handlers<Methods> = {
       ctx,
       'training_sessions',
       input,
-      { course: input.course, category: input.category, date: input.date, hours: input.hours, trainer: optional(input.trainer), place: optional(input.place), notes: optional(input.notes) },
+      {
+        course: input.course,
+        category: input.category,
+        date: input.date,
+        hours: input.hours,
+        trainer: optional(input.trainer),
+        place: optional(input.place),
+        notes: optional(input.notes),
+      },
       () => findTraining(ctx.db, input.id!),
     );
     await ctx.db.deleteFrom('training_attendees').where('session_id', '=', id).execute();
     if (input.attendees.length) {
-      await ctx.db.insertInto('training_attendees').values(input.attendees.map((a) => ({ session_id: id, staff_id: a.staffId, score: a.score ?? null, passed: a.passed ? 1 : 0 }))).execute();
+      await ctx.db
+        .insertInto('training_attendees')
+        .values(
+          input.attendees.map((a) => ({
+            session_id: id,
+            staff_id: a.staffId,
+            score: a.score ?? null,
+            passed: a.passed ? 1 : 0,
+          })),
+        )
+        .execute();
     }
     const after = (await findTraining(ctx.db, id))!;
     ctx.audit({ entity: 'training', entityId: id, summary: before ? 'updated' : 'created', before, after });

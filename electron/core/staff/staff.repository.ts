@@ -79,8 +79,10 @@ async function derivedInputs(db: Kysely<DB>, ids: number[]) {
       .where('s.deleted_at', 'is', null)
       .execute(),
   ]);
-  const certificatesOf = (id: number) => certs.filter((c) => c.staff_id === id).map((c) => ({ ...facts(c), number: c.number }));
-  const passesOf = (id: number) => attended.filter((a) => a.staff_id === id && a.category === 'safety_rules' && a.passed === 1).map((a) => a.date);
+  const certificatesOf = (id: number) =>
+    certs.filter((c) => c.staff_id === id).map((c) => ({ ...facts(c), number: c.number }));
+  const passesOf = (id: number) =>
+    attended.filter((a) => a.staff_id === id && a.category === 'safety_rules' && a.passed === 1).map((a) => a.date);
   return { skills, attended, certificatesOf, passesOf };
 }
 
@@ -89,9 +91,16 @@ async function derivedInputs(db: Kysely<DB>, ids: number[]) {
  * their eligibility on any day is judged from.
  */
 export async function dutyCandidates(db: Kysely<DB>) {
-  const rows = await selected(joined(db)).where('s.deleted_at', 'is', null).where('s.status', 'in', ['on_duty', 'leave']).orderBy('s.employee_no').execute();
+  const rows = await selected(joined(db))
+    .where('s.deleted_at', 'is', null)
+    .where('s.status', 'in', ['on_duty', 'leave'])
+    .orderBy('s.employee_no')
+    .execute();
   if (rows.length === 0) return [];
-  const { skills, certificatesOf, passesOf } = await derivedInputs(db, rows.map((r) => r.id));
+  const { skills, certificatesOf, passesOf } = await derivedInputs(
+    db,
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => ({
     id: r.id,
     employeeNo: r.employee_no,
@@ -99,7 +108,12 @@ export async function dutyCandidates(db: Kysely<DB>) {
     phone: r.phone,
     teamName: r.team_name,
     skills: skills.filter((s) => s.staff_id === r.id).map((s) => s.skill),
-    facts: { status: r.status, returnedFromBreakOn: r.returned_from_break_on, certificates: certificatesOf(r.id), safetyExamPasses: passesOf(r.id) },
+    facts: {
+      status: r.status,
+      returnedFromBreakOn: r.returned_from_break_on,
+      certificates: certificatesOf(r.id),
+      safetyExamPasses: passesOf(r.id),
+    },
   }));
 }
 
@@ -107,9 +121,14 @@ export async function dutyCandidates(db: Kysely<DB>) {
 async function withDerived(db: Kysely<DB>, rows: Joined[], ctx: StaffContext): Promise<StaffRow[]> {
   if (rows.length === 0) return [];
   const year = ctx.today.slice(0, 4);
-  const { skills, attended, certificatesOf, passesOf } = await derivedInputs(db, rows.map((r) => r.id));
+  const { skills, attended, certificatesOf, passesOf } = await derivedInputs(
+    db,
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => {
-    const hours = attended.filter((a) => a.staff_id === r.id && a.date.startsWith(year) && a.date <= ctx.today).reduce((n, a) => n + a.hours, 0);
+    const hours = attended
+      .filter((a) => a.staff_id === r.id && a.date.startsWith(year) && a.date <= ctx.today)
+      .reduce((n, a) => n + a.hours, 0);
     const mine = certificatesOf(r.id);
     const passes = passesOf(r.id);
     const electrical = mine.filter((c) => c.kind !== 'grid_permit');
@@ -135,7 +154,16 @@ async function withDerived(db: Kysely<DB>, rows: Joined[], ctx: StaffContext): P
       trainingHoursThisYear: hours,
       trainingHoursRequired: ctx.hoursRequired,
       shortOfHours: r.status === 'on_duty' && hours < ctx.hoursRequired,
-      eligibility: judgeEligibility({ status: r.status, returnedFromBreakOn: r.returned_from_break_on, certificates: mine, safetyExamPasses: passes }, ctx.today, ctx.rules),
+      eligibility: judgeEligibility(
+        {
+          status: r.status,
+          returnedFromBreakOn: r.returned_from_break_on,
+          certificates: mine,
+          safetyExamPasses: passes,
+        },
+        ctx.today,
+        ctx.rules,
+      ),
     };
   });
 }
@@ -149,12 +177,20 @@ export async function listStaff(db: Kysely<DB>, req: ParsedInputOf<'staff.list'>
   // Eligibility and hours are judged, not stored: an office's few hundred people are judged here, then paged.
   const all: Joined[] = [];
   for await (const r of gridRowsOf(source)) all.push(r);
-  const kept = (await withDerived(db, all, ctx)).filter((r) => (!req.eligibleOnly || r.eligibility.eligible) && (req.shortOfHours === undefined || r.shortOfHours === req.shortOfHours));
+  const kept = (await withDerived(db, all, ctx)).filter(
+    (r) =>
+      (!req.eligibleOnly || r.eligibility.eligible) &&
+      (req.shortOfHours === undefined || r.shortOfHours === req.shortOfHours),
+  );
   return { rowCount: kept.length, rows: kept.slice(req.startRow, req.endRow) };
 }
 
 /** Every person the list would show, page after page (exports, the skill matrix). */
-export async function* allStaff(db: Kysely<DB>, req: Omit<ParsedInputOf<'staff.list'>, 'startRow' | 'endRow'>, ctx: StaffContext): AsyncGenerator<StaffRow> {
+export async function* allStaff(
+  db: Kysely<DB>,
+  req: Omit<ParsedInputOf<'staff.list'>, 'startRow' | 'endRow'>,
+  ctx: StaffContext,
+): AsyncGenerator<StaffRow> {
   for (let start = 0; ; start += 1000) {
     const page = await listStaff(db, { ...req, startRow: start, endRow: start + 1000 }, ctx);
     yield* page.rows;
@@ -199,7 +235,13 @@ function toCertificate(c: Selectable<CertificatesTable> & { staff_name: string }
 }
 
 const certificateQuery = (db: Kysely<DB>) =>
-  db.selectFrom('certificates as c').innerJoin('staff as s', 's.id', 'c.staff_id').selectAll('c').select('s.name as staff_name').where('c.deleted_at', 'is', null).where('s.deleted_at', 'is', null);
+  db
+    .selectFrom('certificates as c')
+    .innerJoin('staff as s', 's.id', 'c.staff_id')
+    .selectAll('c')
+    .select('s.name as staff_name')
+    .where('c.deleted_at', 'is', null)
+    .where('s.deleted_at', 'is', null);
 
 export async function findCertificate(db: Kysely<DB>, id: number, ctx: StaffContext) {
   const r = await certificateQuery(db).where('c.id', '=', id).executeTakeFirst();
@@ -227,4 +269,3 @@ export async function listCertificates(db: Kysely<DB>, req: ParsedInputOf<'certi
   });
   return { rowCount: rows.length, rows: rows.slice(req.startRow, req.endRow) };
 }
-

@@ -31,13 +31,17 @@ export interface CertificateJudgement {
 /** The 电工进网作业许可证 stopped being issued on this day; it never counts as valid after it. */
 export const GRID_PERMIT_ABOLISHED = '2017-09-29';
 
-export const defaultExpiry = (issueDate: string, rules: Pick<CertificateRules, 'validityYears'>) => addMonths(issueDate, rules.validityYears * 12);
+export const defaultExpiry = (issueDate: string, rules: Pick<CertificateRules, 'validityYears'>) =>
+  addMonths(issueDate, rules.validityYears * 12);
 
 /**
  * The review dates of a certificate: its own anniversaries every `interval` years from issue, before
  * the expiry (an anniversary on or after the expiry is the renewal, which the expiry decides).
  */
-export function reviewAnniversaries(c: Pick<CertificateFacts, 'issueDate' | 'expiryDate' | 'extendedReview'>, rules: CertificateRules): string[] {
+export function reviewAnniversaries(
+  c: Pick<CertificateFacts, 'issueDate' | 'expiryDate' | 'extendedReview'>,
+  rules: CertificateRules,
+): string[] {
   const years = c.extendedReview ? rules.extendedReviewYears : rules.reviewYears;
   const out: string[] = [];
   for (let k = 1; years > 0 && k < 100; k++) {
@@ -74,13 +78,28 @@ export function judgeCertificate(c: CertificateFacts, today: string, rules: Cert
   if (c.kind === 'grid_permit') {
     return { state: 'abolished', nextReviewDate: null, reason: 'abolished', params: { date: GRID_PERMIT_ABOLISHED } };
   }
-  if (today > c.expiryDate) return { state: 'expired', nextReviewDate: null, reason: 'expired', params: { date: c.expiryDate } };
+  if (today > c.expiryDate)
+    return { state: 'expired', nextReviewDate: null, reason: 'expired', params: { date: c.expiryDate } };
   const anniversaries = reviewAnniversaries(c, rules);
-  const reviewed = c.lastReviewDate && c.lastReviewDate <= today ? anniversaryReviewed(anniversaries, c.lastReviewDate) : -1;
+  const reviewed =
+    c.lastReviewDate && c.lastReviewDate <= today ? anniversaryReviewed(anniversaries, c.lastReviewDate) : -1;
   const nextReviewDate = anniversaries[reviewed + 1] ?? null;
-  if (nextReviewDate && today > nextReviewDate) return { state: 'expired', nextReviewDate, reason: 'reviewMissed', params: { date: nextReviewDate } };
-  if (today >= addDays(c.expiryDate, -rules.windowDays)) return { state: 'expiring', nextReviewDate, reason: 'expiring', params: { date: c.expiryDate, days: rules.windowDays } };
-  if (nextReviewDate && today >= addDays(nextReviewDate, -rules.windowDays)) return { state: 'review_due', nextReviewDate, reason: 'reviewDue', params: { date: nextReviewDate, days: rules.windowDays } };
+  if (nextReviewDate && today > nextReviewDate)
+    return { state: 'expired', nextReviewDate, reason: 'reviewMissed', params: { date: nextReviewDate } };
+  if (today >= addDays(c.expiryDate, -rules.windowDays))
+    return {
+      state: 'expiring',
+      nextReviewDate,
+      reason: 'expiring',
+      params: { date: c.expiryDate, days: rules.windowDays },
+    };
+  if (nextReviewDate && today >= addDays(nextReviewDate, -rules.windowDays))
+    return {
+      state: 'review_due',
+      nextReviewDate,
+      reason: 'reviewDue',
+      params: { date: nextReviewDate, days: rules.windowDays },
+    };
   return { state: 'valid', nextReviewDate, reason: 'valid', params: { date: nextReviewDate ?? c.expiryDate } };
 }
 
@@ -104,14 +123,25 @@ export function judgeEligibility(p: PersonFacts, today: string, rules: Certifica
   if (p.status !== 'on_duty') reasons.push({ key: 'staff.eligibility.notOnDuty', params: { status: p.status } });
   const judged = p.certificates.map((c) => ({ c, j: judgeCertificate(c, today, rules) }));
   if (!judged.some(({ j }) => USABLE_STATES.has(j.state))) {
-    const lapsed = judged.filter(({ j }) => j.state === 'expired').sort((a, b) => (a.j.params.date! > b.j.params.date! ? -1 : 1))[0];
-    if (lapsed) reasons.push({ key: `staff.eligibility.${lapsed.j.reason === 'reviewMissed' ? 'reviewMissed' : 'certificateExpired'}`, params: { number: lapsed.c.number, date: lapsed.j.params.date! } });
+    const lapsed = judged
+      .filter(({ j }) => j.state === 'expired')
+      .sort((a, b) => (a.j.params.date! > b.j.params.date! ? -1 : 1))[0];
+    if (lapsed)
+      reasons.push({
+        key: `staff.eligibility.${lapsed.j.reason === 'reviewMissed' ? 'reviewMissed' : 'certificateExpired'}`,
+        params: { number: lapsed.c.number, date: lapsed.j.params.date! },
+      });
     else reasons.push({ key: 'staff.eligibility.noCertificate' });
   }
   const year = today.slice(0, 4);
   const passes = [...p.safetyExamPasses].sort();
-  if (!passes.some((d) => d.startsWith(year) && d <= today)) reasons.push({ key: 'staff.eligibility.noSafetyExam', params: { year } });
-  if (p.returnedFromBreakOn && p.returnedFromBreakOn <= today && !passes.some((d) => d >= p.returnedFromBreakOn! && d <= today)) {
+  if (!passes.some((d) => d.startsWith(year) && d <= today))
+    reasons.push({ key: 'staff.eligibility.noSafetyExam', params: { year } });
+  if (
+    p.returnedFromBreakOn &&
+    p.returnedFromBreakOn <= today &&
+    !passes.some((d) => d >= p.returnedFromBreakOn! && d <= today)
+  ) {
     reasons.push({ key: 'staff.eligibility.breakNotCleared', params: { date: p.returnedFromBreakOn } });
   }
   return { eligible: reasons.length === 0, reasons };

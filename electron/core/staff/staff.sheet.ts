@@ -16,16 +16,78 @@ const LEVELS = ['1', '2', '3'] as const;
 /** One column per skill on the office's list (setting staff.skills), keyed 'skill:<name>'. */
 const SKILL_KEY = 'skill:';
 const skillFields = (skills: readonly string[]): SheetField[] =>
-  skills.map((skill, i) => ({ key: `${SKILL_KEY}${skill}`, label: `staff.skillColumns.${skill}`, kind: 'enum', values: LEVELS, valueLabels: 'staff.levelNames', example: i === 0 ? '中级' : null, width: 9 }));
+  skills.map((skill, i) => ({
+    key: `${SKILL_KEY}${skill}`,
+    label: `staff.skillColumns.${skill}`,
+    kind: 'enum',
+    values: LEVELS,
+    valueLabels: 'staff.levelNames',
+    example: i === 0 ? '中级' : null,
+    width: 9,
+  }));
 const fieldsWith = (skills: readonly string[]): SheetField[] => [
-  { key: 'employeeNo', label: 'staff.employeeNo', kind: 'text', required: true, example: 'GD0001', aliases: namesFor('employeeNo'), width: 10 },
-  { key: 'name', label: 'staff.name', kind: 'text', required: true, example: '王建国', aliases: namesFor('personName'), width: 10 },
-  { key: 'team', label: 'staff.team', kind: 'lookup', inputKey: 'teamId', example: null, aliases: namesFor('team'), width: 16 },
-  { key: 'position', label: 'staff.position', kind: 'text', example: '运维工', aliases: namesFor('position'), width: 10 },
+  {
+    key: 'employeeNo',
+    label: 'staff.employeeNo',
+    kind: 'text',
+    required: true,
+    example: 'GD0001',
+    aliases: namesFor('employeeNo'),
+    width: 10,
+  },
+  {
+    key: 'name',
+    label: 'staff.name',
+    kind: 'text',
+    required: true,
+    example: '王建国',
+    aliases: namesFor('personName'),
+    width: 10,
+  },
+  {
+    key: 'team',
+    label: 'staff.team',
+    kind: 'lookup',
+    inputKey: 'teamId',
+    example: null,
+    aliases: namesFor('team'),
+    width: 16,
+  },
+  {
+    key: 'position',
+    label: 'staff.position',
+    kind: 'text',
+    example: '运维工',
+    aliases: namesFor('position'),
+    width: 10,
+  },
   { key: 'phone', label: 'staff.phone', kind: 'text', example: '13800000000', aliases: namesFor('phone'), width: 14 },
-  { key: 'status', label: 'staff.status', kind: 'enum', values: STAFF_STATUSES, valueLabels: 'staff.statuses', example: '在岗', aliases: namesFor('staffStatus'), width: 8 },
-  { key: 'hireDate', label: 'staff.hireDate', kind: 'date', example: '2015-07-01', aliases: namesFor('hireDate'), width: 12 },
-  { key: 'education', label: 'staff.education', kind: 'text', example: '大专', aliases: namesFor('education'), width: 8 },
+  {
+    key: 'status',
+    label: 'staff.status',
+    kind: 'enum',
+    values: STAFF_STATUSES,
+    valueLabels: 'staff.statuses',
+    example: '在岗',
+    aliases: namesFor('staffStatus'),
+    width: 8,
+  },
+  {
+    key: 'hireDate',
+    label: 'staff.hireDate',
+    kind: 'date',
+    example: '2015-07-01',
+    aliases: namesFor('hireDate'),
+    width: 12,
+  },
+  {
+    key: 'education',
+    label: 'staff.education',
+    kind: 'text',
+    example: '大专',
+    aliases: namesFor('education'),
+    width: 8,
+  },
   ...skillFields(skills),
   { key: 'notes', label: 'staff.notes', kind: 'text', example: null, aliases: namesFor('notes'), width: 20 },
 ];
@@ -56,7 +118,8 @@ export const staffSheet: LedgerSheet<Lookups, Existing, StaffRow> = {
         if (value !== null) skills.push({ skill: key.slice(SKILL_KEY.length), level: Number(value) });
       } else if (key === 'team') {
         const id = value === null ? null : lookups.teams.get(nameKey(String(value)));
-        if (id === undefined) problems.push({ field: 'team', message: 'import.unknownReference', params: { value: String(value) } });
+        if (id === undefined)
+          problems.push({ field: 'team', message: 'import.unknownReference', params: { value: String(value) } });
         input.teamId = id ?? null;
       } else input[key] = value;
     }
@@ -66,7 +129,8 @@ export const staffSheet: LedgerSheet<Lookups, Existing, StaffRow> = {
   keyOf: (input) => nameKey(String(input.employeeNo)),
   async loadExisting(ctx) {
     const found = new Map<string, Existing>();
-    for await (const r of allStaff(ctx.db, { sortModel: [], filterModel: {} }, await staffContextOf(ctx.db, ctx.today))) found.set(nameKey(r.employeeNo), r as unknown as Existing);
+    for await (const r of allStaff(ctx.db, { sortModel: [], filterModel: {} }, await staffContextOf(ctx.db, ctx.today)))
+      found.set(nameKey(r.employeeNo), r as unknown as Existing);
     return found;
   },
   inputOf: (r) => ({
@@ -90,7 +154,13 @@ export const staffSheet: LedgerSheet<Lookups, Existing, StaffRow> = {
     yield* allStaff(ctx.db, list as ParsedInputOf<'staff.list'>, await staffContextOf(ctx.db, ctx.today));
   },
   async count(ctx, list) {
-    return (await listStaff(ctx.db, { ...(list as ParsedInputOf<'staff.list'>), startRow: 0, endRow: 1 }, await staffContextOf(ctx.db, ctx.today))).rowCount;
+    return (
+      await listStaff(
+        ctx.db,
+        { ...(list as ParsedInputOf<'staff.list'>), startRow: 0, endRow: 1 },
+        await staffContextOf(ctx.db, ctx.today),
+      )
+    ).rowCount;
   },
   exportColumns: {
     employeeNo: { kind: 'text', width: 10 },
@@ -99,7 +169,11 @@ export const staffSheet: LedgerSheet<Lookups, Existing, StaffRow> = {
     position: { kind: 'text' },
     status: { kind: 'enum', valueLabels: 'staff.statuses' },
     eligibility: { kind: 'boolean', width: 10, value: (r) => r.eligibility.eligible },
-    reasons: { kind: 'text', width: 40, value: (r, lang) => r.eligibility.reasons.map((x) => labelText(lang, x.key, x.params)).join('；') },
+    reasons: {
+      kind: 'text',
+      width: 40,
+      value: (r, lang) => r.eligibility.reasons.map((x) => labelText(lang, x.key, x.params)).join('；'),
+    },
     certificateState: { kind: 'enum', valueLabels: 'staff.certificateStates' },
     trainingHoursThisYear: { kind: 'text', value: (r) => `${r.trainingHoursThisYear} / ${r.trainingHoursRequired}` },
     lastSafetyExamOn: { kind: 'date' },
@@ -107,4 +181,3 @@ export const staffSheet: LedgerSheet<Lookups, Existing, StaffRow> = {
     phone: { kind: 'text', width: 14 },
   },
 };
-

@@ -13,12 +13,19 @@ const TRAINING_COLUMNS: GridColumns = {
 };
 
 type SessionRow = Awaited<ReturnType<ReturnType<typeof sessions>['executeTakeFirstOrThrow']>>;
-const sessions = (db: Kysely<DB>) => db.selectFrom('training_sessions as t').selectAll('t').where('t.deleted_at', 'is', null);
+const sessions = (db: Kysely<DB>) =>
+  db.selectFrom('training_sessions as t').selectAll('t').where('t.deleted_at', 'is', null);
 
 async function withAttendees(db: Kysely<DB>, rows: SessionRow[]) {
   const ids = rows.map((r) => r.id);
   const attendees = ids.length
-    ? await db.selectFrom('training_attendees as a').innerJoin('staff as s', 's.id', 'a.staff_id').select(['a.session_id', 'a.staff_id', 'a.score', 'a.passed', 's.name']).where('a.session_id', 'in', ids).orderBy('s.employee_no').execute()
+    ? await db
+        .selectFrom('training_attendees as a')
+        .innerJoin('staff as s', 's.id', 'a.staff_id')
+        .select(['a.session_id', 'a.staff_id', 'a.score', 'a.passed', 's.name'])
+        .where('a.session_id', 'in', ids)
+        .orderBy('s.employee_no')
+        .execute()
     : [];
   return rows.map((r) => ({
     id: r.id,
@@ -32,13 +39,18 @@ async function withAttendees(db: Kysely<DB>, rows: SessionRow[]) {
     trainer: r.trainer,
     place: r.place,
     notes: r.notes,
-    attendees: attendees.filter((a) => a.session_id === r.id).map((a) => ({ staffId: a.staff_id, staffName: a.name, score: a.score, passed: a.passed === 1 })),
+    attendees: attendees
+      .filter((a) => a.session_id === r.id)
+      .map((a) => ({ staffId: a.staff_id, staffName: a.name, score: a.score, passed: a.passed === 1 })),
   }));
 }
 
 export async function listTraining(db: Kysely<DB>, req: ParsedInputOf<'training.list'>) {
   const page = await gridPageOf({
-    base: () => (req.year ? sessions(db).where('t.date', '>=', `${req.year}-01-01`).where('t.date', '<=', `${req.year}-12-31`) : sessions(db)),
+    base: () =>
+      req.year
+        ? sessions(db).where('t.date', '>=', `${req.year}-01-01`).where('t.date', '<=', `${req.year}-12-31`)
+        : sessions(db),
     select: (q) => q as ReturnType<typeof sessions>,
     req,
     columns: TRAINING_COLUMNS,

@@ -7,7 +7,14 @@ import { addDays } from '../shared/time';
 /** The SQL that writes work packages and moves their records along (the reads are in trimming.repository.ts). */
 
 /** Records follow their package: planned for its day and team, 待排期 → 已排期; a late plan keeps the override's reason. */
-export async function planRecords(db: Kysely<DB>, ids: number[], date: string, teamId: number, lateReason: string | null, at: string) {
+export async function planRecords(
+  db: Kysely<DB>,
+  ids: number[],
+  date: string,
+  teamId: number,
+  lateReason: string | null,
+  at: string,
+) {
   if (ids.length === 0) return;
   await db
     .updateTable('vegetation_records')
@@ -28,7 +35,14 @@ export async function releaseRecords(db: Kysely<DB>, ids: number[], at: string) 
   if (ids.length === 0) return;
   await db
     .updateTable('vegetation_records')
-    .set({ planned_date: null, team_id: null, late_reason: null, status: sql`case when status = 'blocked' then status else 'unscheduled' end`, version: sql`version + 1`, updated_at: at })
+    .set({
+      planned_date: null,
+      team_id: null,
+      late_reason: null,
+      status: sql`case when status = 'blocked' then status else 'unscheduled' end`,
+      version: sql`version + 1`,
+      updated_at: at,
+    })
     .where('id', 'in', ids)
     .where('status', '!=', 'done')
     .execute();
@@ -48,49 +62,129 @@ export interface PackageValues {
 }
 
 export const insertPackage = async (db: Kysely<DB>, values: PackageValues, by: string) =>
-  (await db.insertInto('work_packages').values({ ...values, status: 'planned', created_by: by, created_at: values.updated_at }).returning('id').executeTakeFirstOrThrow()).id;
+  (
+    await db
+      .insertInto('work_packages')
+      .values({ ...values, status: 'planned', created_by: by, created_at: values.updated_at })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
 
 /** Adds and drops a package's records. */
 export async function setPackageRecords(db: Kysely<DB>, packageId: number, add: number[], drop: number[]) {
-  if (drop.length) await db.deleteFrom('work_package_records').where('package_id', '=', packageId).where('record_id', 'in', drop).execute();
-  if (add.length) await db.insertInto('work_package_records').values(add.map((record_id) => ({ package_id: packageId, record_id, notified_on: null, distance_after: null }))).execute();
+  if (drop.length)
+    await db
+      .deleteFrom('work_package_records')
+      .where('package_id', '=', packageId)
+      .where('record_id', 'in', drop)
+      .execute();
+  if (add.length)
+    await db
+      .insertInto('work_package_records')
+      .values(add.map((record_id) => ({ package_id: packageId, record_id, notified_on: null, distance_after: null })))
+      .execute();
 }
 
 /** The landowners of these records were handed their notices on `date`: the records are 已通知, the package too. */
-export async function markNotified(db: Kysely<DB>, packageId: number, recordIds: number[], date: string, movePackage: boolean, at: string) {
+export async function markNotified(
+  db: Kysely<DB>,
+  packageId: number,
+  recordIds: number[],
+  date: string,
+  movePackage: boolean,
+  at: string,
+) {
   if (recordIds.length) {
-    await db.updateTable('work_package_records').set({ notified_on: date }).where('package_id', '=', packageId).where('record_id', 'in', recordIds).execute();
-    await db.updateTable('vegetation_records').set({ status: 'notified', version: sql`version + 1`, updated_at: at }).where('id', 'in', recordIds).where('status', 'in', ['unscheduled', 'scheduled']).execute();
+    await db
+      .updateTable('work_package_records')
+      .set({ notified_on: date })
+      .where('package_id', '=', packageId)
+      .where('record_id', 'in', recordIds)
+      .execute();
+    await db
+      .updateTable('vegetation_records')
+      .set({ status: 'notified', version: sql`version + 1`, updated_at: at })
+      .where('id', 'in', recordIds)
+      .where('status', 'in', ['unscheduled', 'scheduled'])
+      .execute();
   }
-  if (movePackage) await db.updateTable('work_packages').set({ status: 'notified', version: sql`version + 1`, updated_at: at }).where('id', '=', packageId).execute();
+  if (movePackage)
+    await db
+      .updateTable('work_packages')
+      .set({ status: 'notified', version: sql`version + 1`, updated_at: at })
+      .where('id', '=', packageId)
+      .execute();
 }
 
 /** The 派工单 is printed: its number is kept, the print counted; the first issue starts the work (作业中, records 处理中). */
-export async function issueOrder(db: Kysely<DB>, packageId: number, orderNo: string, recordIds: number[], starts: boolean, at: string) {
+export async function issueOrder(
+  db: Kysely<DB>,
+  packageId: number,
+  orderNo: string,
+  recordIds: number[],
+  starts: boolean,
+  at: string,
+) {
   await db
     .updateTable('work_packages')
-    .set({ order_no: orderNo, orders_printed: sql`orders_printed + 1`, ...(starts ? { status: 'working' } : {}), version: sql`version + 1`, updated_at: at })
+    .set({
+      order_no: orderNo,
+      orders_printed: sql`orders_printed + 1`,
+      ...(starts ? { status: 'working' } : {}),
+      version: sql`version + 1`,
+      updated_at: at,
+    })
     .where('id', '=', packageId)
     .execute();
   if (starts && recordIds.length) {
-    await db.updateTable('vegetation_records').set({ status: 'in_progress', version: sql`version + 1`, updated_at: at }).where('id', 'in', recordIds).where('status', 'in', ['unscheduled', 'scheduled', 'notified']).execute();
+    await db
+      .updateTable('vegetation_records')
+      .set({ status: 'in_progress', version: sql`version + 1`, updated_at: at })
+      .where('id', 'in', recordIds)
+      .where('status', 'in', ['unscheduled', 'scheduled', 'notified'])
+      .execute();
   }
 }
 
 /** A record's distance after the work, on its package line. */
 export const recordDistanceAfter = (db: Kysely<DB>, packageId: number, recordId: number, distance: number) =>
-  db.updateTable('work_package_records').set({ distance_after: distance }).where('package_id', '=', packageId).where('record_id', '=', recordId).execute();
+  db
+    .updateTable('work_package_records')
+    .set({ distance_after: distance })
+    .where('package_id', '=', packageId)
+    .where('record_id', '=', recordId)
+    .execute();
 
 /** Done, far enough: 已完成 with the next trimming date from the cycle. */
-export const finishRecord = (db: Kysely<DB>, id: number, v: { doneDate: string; distanceAfter: number; next: string }, at: string) =>
+export const finishRecord = (
+  db: Kysely<DB>,
+  id: number,
+  v: { doneDate: string; distanceAfter: number; next: string },
+  at: string,
+) =>
   db
     .updateTable('vegetation_records')
-    .set({ status: 'done', completed_date: v.doneDate, distance_after: v.distanceAfter, next_due_date: v.next, due_date: v.next, late_reason: null, version: sql`version + 1`, updated_at: at })
+    .set({
+      status: 'done',
+      completed_date: v.doneDate,
+      distance_after: v.distanceAfter,
+      next_due_date: v.next,
+      due_date: v.next,
+      late_reason: null,
+      version: sql`version + 1`,
+      updated_at: at,
+    })
     .where('id', '=', id)
     .execute();
 
 /** Still too close after the work: back to the backlog, judged again from that day, out of the package. */
-export async function returnRecord(db: Kysely<DB>, packageId: number, id: number, v: { distanceAfter: number; grade: string; basisJson: string; foundDate: string; deadline: string }, at: string) {
+export async function returnRecord(
+  db: Kysely<DB>,
+  packageId: number,
+  id: number,
+  v: { distanceAfter: number; grade: string; basisJson: string; foundDate: string; deadline: string },
+  at: string,
+) {
   await db
     .updateTable('vegetation_records')
     .set({

@@ -2,12 +2,27 @@ import type { DashboardPanel, DrillLink, Reminder } from '../../contract';
 import type { HandlerContext } from '../context';
 import { loadSettings } from '../settings/settings.repository';
 import { addDays, addMonths } from '../shared/time';
-import { loadTeams, packagesBetween, plannerSettings, toPlacement, windowsNotTold, worldFor } from './trimming.repository';
+import {
+  loadTeams,
+  packagesBetween,
+  plannerSettings,
+  toPlacement,
+  windowsNotTold,
+  worldFor,
+} from './trimming.repository';
 import { isWorkingDay, loadsOf } from './trimming.rules';
 import { packagesList } from './trimming.handlers';
 
-const board = (filters: Record<string, unknown>): DrillLink => ({ page: 'trimming', method: 'trimming.board', filters });
-const list = (filters: Record<string, unknown>): DrillLink => ({ page: 'trimming', method: 'trimming.packages', filters });
+const board = (filters: Record<string, unknown>): DrillLink => ({
+  page: 'trimming',
+  method: 'trimming.board',
+  filters,
+});
+const list = (filters: Record<string, unknown>): DrillLink => ({
+  page: 'trimming',
+  method: 'trimming.packages',
+  filters,
+});
 const NOT_DONE = ['planned', 'notified', 'working'];
 
 /** Monday of the week a day falls in. */
@@ -44,9 +59,21 @@ export async function trimmingPanels(ctx: HandlerContext): Promise<DashboardPane
       id: 'trimming.month',
       title: 'dashboard.trimming.month',
       items: [
-        { label: 'dashboard.trimming.planned', value: packages.length, tone: 'normal', link: board({ from }), counts: false },
+        {
+          label: 'dashboard.trimming.planned',
+          value: packages.length,
+          tone: 'normal',
+          link: board({ from }),
+          counts: false,
+        },
         { label: 'dashboard.trimming.done', value: done, tone: 'success', link: board({ from }), counts: false },
-        { label: 'dashboard.trimming.late', value: late, tone: late ? 'danger' : 'normal', link: board({ from: monday(ctx.today) }), counts: false },
+        {
+          label: 'dashboard.trimming.late',
+          value: late,
+          tone: late ? 'danger' : 'normal',
+          link: board({ from: monday(ctx.today) }),
+          counts: false,
+        },
       ],
     },
     {
@@ -71,12 +98,39 @@ export async function trimmingPanels(ctx: HandlerContext): Promise<DashboardPane
 export async function trimmingReminders(ctx: HandlerContext): Promise<Reminder[]> {
   const s = plannerSettings(await loadSettings(ctx.db));
   // Counted through the lists they open, so the bell and the list can never disagree.
-  const count = async (filters: Record<string, unknown>) => (await packagesList(ctx, { startRow: 0, endRow: 1, sortModel: [], filterModel: {}, ...filters })).rowCount;
-  const outages = { from: ctx.today, to: addDays(ctx.today, s.outageNoticeDays), statuses: ['approved'], customersNotTold: true };
+  const count = async (filters: Record<string, unknown>) =>
+    (await packagesList(ctx, { startRow: 0, endRow: 1, sortModel: [], filterModel: {}, ...filters })).rowCount;
+  const outages = {
+    from: ctx.today,
+    to: addDays(ctx.today, s.outageNoticeDays),
+    statuses: ['approved'],
+    customersNotTold: true,
+  };
   const windows = await windowsNotTold(ctx.db, outages.from, outages.to);
   return [
-    { module: 'trimming', label: 'reminders.trimming.noticesDue', count: await count({ noticesDue: true }), tone: 'warning', leadDays: s.noticeLeadDays, link: list({ noticesDue: true }) },
-    { module: 'trimming', label: 'reminders.trimming.outagesNotTold', count: Number(windows), tone: 'danger', leadDays: s.outageNoticeDays, link: { page: 'outages', method: 'outages.list', filters: outages } },
-    { module: 'trimming', label: 'reminders.trimming.packagesLate', count: await count({ late: true }), tone: 'danger', leadDays: null, link: list({ late: true }) },
+    {
+      module: 'trimming',
+      label: 'reminders.trimming.noticesDue',
+      count: await count({ noticesDue: true }),
+      tone: 'warning',
+      leadDays: s.noticeLeadDays,
+      link: list({ noticesDue: true }),
+    },
+    {
+      module: 'trimming',
+      label: 'reminders.trimming.outagesNotTold',
+      count: Number(windows),
+      tone: 'danger',
+      leadDays: s.outageNoticeDays,
+      link: { page: 'outages', method: 'outages.list', filters: outages },
+    },
+    {
+      module: 'trimming',
+      label: 'reminders.trimming.packagesLate',
+      count: await count({ late: true }),
+      tone: 'danger',
+      leadDays: null,
+      link: list({ late: true }),
+    },
   ];
 }

@@ -5,7 +5,15 @@ import { loadSettings } from '../settings/settings.repository';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema';
 import { autoPlan, type PlannerInput, type PlannerRecord } from './trimming.planner';
-import { loadCalendar, loadTeams, openBacklog, outagesBetween, packagesBetween, plannerSettings, toPlacement } from './trimming.repository';
+import {
+  loadCalendar,
+  loadTeams,
+  openBacklog,
+  outagesBetween,
+  packagesBetween,
+  plannerSettings,
+  toPlacement,
+} from './trimming.repository';
 import { loadsOf, type PlanWorld } from './trimming.rules';
 
 export type AutoPlanParams = ParsedInputOf<'trimming.autoPlan'>;
@@ -23,7 +31,10 @@ export async function plannerInputFor(db: Kysely<DB>, params: AutoPlanParams, to
   const townships = params.townshipIds?.length ? new Set(params.townshipIds) : null;
   const lines = params.lineIds?.length ? new Set(params.lineIds) : null;
   const records: PlannerRecord[] = rows
-    .filter((r) => (!townships || (r.township_id !== null && townships.has(r.township_id))) && (!lines || lines.has(r.line_id)))
+    .filter(
+      (r) =>
+        (!townships || (r.township_id !== null && townships.has(r.township_id))) && (!lines || lines.has(r.line_id)),
+    )
     .map((r) => ({
       id: r.id,
       lineId: r.line_id,
@@ -40,14 +51,34 @@ export async function plannerInputFor(db: Kysely<DB>, params: AutoPlanParams, to
       notifiedOn: null,
     }));
   // What the board already holds takes its share of each team-day first.
-  const world = { records: new Map(existing.flatMap((p) => p.records.map((r) => [r.id, { treeCount: r.treeCount, action: r.action }]))), minutesPerTree: s.minutesPerTree } as unknown as PlanWorld;
+  const world = {
+    records: new Map(
+      existing.flatMap((p) => p.records.map((r) => [r.id, { treeCount: r.treeCount, action: r.action }])),
+    ),
+    minutesPerTree: s.minutesPerTree,
+  } as unknown as PlanWorld;
   return {
     from: params.from,
     to: params.to,
     today,
     records,
-    teams: teams.map((t) => ({ id: t.id, capacity: t.capacity, crewSize: t.crewSize, townshipIds: t.townshipIds, away: t.unavailable })),
-    windows: windows.filter((w) => w.status === 'approved').map((w) => ({ lineId: w.line_id, date: w.date, startTime: w.start_time, endTime: w.end_time, towerFrom: w.tower_from, towerTo: w.tower_to })),
+    teams: teams.map((t) => ({
+      id: t.id,
+      capacity: t.capacity,
+      crewSize: t.crewSize,
+      townshipIds: t.townshipIds,
+      away: t.unavailable,
+    })),
+    windows: windows
+      .filter((w) => w.status === 'approved')
+      .map((w) => ({
+        lineId: w.line_id,
+        date: w.date,
+        startTime: w.start_time,
+        endTime: w.end_time,
+        towerFrom: w.tower_from,
+        towerTo: w.tower_to,
+      })),
     holidays: new Set(calendar.holidays.keys()),
     workdays: calendar.workdays,
     booked: loadsOf(existing.map(toPlacement), world),

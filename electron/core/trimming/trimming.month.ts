@@ -17,10 +17,12 @@ export async function monthRow(ctx: HandlerContext, month: string): Promise<Mont
     for (const p of now) {
       const was = before.get(p.id);
       if (!was) changes.push({ kind: 'added', packageId: p.id, summary: `${p.date}` });
-      else if (was.date !== p.date || was.teamId !== p.teamId || was.recordIds.join(',') !== p.recordIds.join(',')) changes.push({ kind: 'moved', packageId: p.id, summary: `${was.date} → ${p.date}` });
+      else if (was.date !== p.date || was.teamId !== p.teamId || was.recordIds.join(',') !== p.recordIds.join(','))
+        changes.push({ kind: 'moved', packageId: p.id, summary: `${was.date} → ${p.date}` });
     }
     const current = new Set(now.map((p) => p.id));
-    for (const p of approved) if (!current.has(p.id)) changes.push({ kind: 'removed', packageId: p.id, summary: p.date });
+    for (const p of approved)
+      if (!current.has(p.id)) changes.push({ kind: 'removed', packageId: p.id, summary: p.date });
   }
   return {
     month,
@@ -44,7 +46,12 @@ export const monthHandlers: Handlers<'trimming.month' | 'trimming.submitMonth' |
     if (before.packages === 0) throw new ApiError({ code: 'RULE', message: 'trimming.month.empty' });
     if (before.status === 'submitted') throw new ApiError({ code: 'RULE', message: 'trimming.month.alreadySubmitted' });
     await submitMonth(ctx.db, input.month, user.displayName, ctx.now.toISOString());
-    ctx.audit({ entity: 'trimmingMonths', entityId: input.month, summary: 'month plan submitted', after: { packages: before.packages } });
+    ctx.audit({
+      entity: 'trimmingMonths',
+      entityId: input.month,
+      summary: 'month plan submitted',
+      after: { packages: before.packages },
+    });
     return monthRow(ctx, input.month);
   },
 
@@ -53,8 +60,20 @@ export const monthHandlers: Handlers<'trimming.month' | 'trimming.submitMonth' |
     const before = await monthRow(ctx, input.month);
     if (before.status !== 'submitted') throw new ApiError({ code: 'RULE', message: 'trimming.month.notSubmitted' });
     const snapshot = await packagesOfMonth(ctx.db, input.month);
-    await approveMonth(ctx.db, input.month, before.approvedVersion + 1, snapshot, user.displayName, ctx.now.toISOString());
-    ctx.audit({ entity: 'trimmingMonths', entityId: input.month, summary: 'month plan approved', after: { version: before.approvedVersion + 1, packages: snapshot.length } });
+    await approveMonth(
+      ctx.db,
+      input.month,
+      before.approvedVersion + 1,
+      snapshot,
+      user.displayName,
+      ctx.now.toISOString(),
+    );
+    ctx.audit({
+      entity: 'trimmingMonths',
+      entityId: input.month,
+      summary: 'month plan approved',
+      after: { version: before.approvedVersion + 1, packages: snapshot.length },
+    });
     return monthRow(ctx, input.month);
   },
 };

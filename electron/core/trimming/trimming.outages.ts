@@ -5,7 +5,14 @@ import { loadSettings } from '../settings/settings.repository';
 import { gridPageOf } from '../shared/grid-query';
 import { requireLive } from '../shared/references';
 import { updateVersioned } from '../shared/versioned';
-import { findOutage, insertOutage, outagesGrid, plannerSettings, toOutageRow, type OutageJoined } from './trimming.repository';
+import {
+  findOutage,
+  insertOutage,
+  outagesGrid,
+  plannerSettings,
+  toOutageRow,
+  type OutageJoined,
+} from './trimming.repository';
 
 /**
  * 停电计划: an outage window per line, requested by the planner and approved by a manager. Customers
@@ -17,7 +24,14 @@ async function rowOf(ctx: HandlerContext, id: number): Promise<OutageRow> {
   return toOutageRow(r, ctx.today, plannerSettings(await loadSettings(ctx.db)).outageNoticeDays);
 }
 
-export const outageHandlers: Handlers<'outages.list' | 'outages.get' | 'outages.save' | 'outages.approve' | 'outages.cancel' | 'outages.markCustomersNotified'> = {
+export const outageHandlers: Handlers<
+  | 'outages.list'
+  | 'outages.get'
+  | 'outages.save'
+  | 'outages.approve'
+  | 'outages.cancel'
+  | 'outages.markCustomersNotified'
+> = {
   'outages.list': async (input, ctx) => {
     const notice = plannerSettings(await loadSettings(ctx.db)).outageNoticeDays;
     const grid = outagesGrid(ctx.db, input);
@@ -54,15 +68,32 @@ export const outageHandlers: Handlers<'outages.list' | 'outages.get' | 'outages.
     let id: number;
     const before = input.id === undefined ? undefined : await rowOf(ctx, input.id);
     if (!before) {
-      id = await insertOutage(ctx.db, { ...values, approved_by: null, approved_at: null, customers_notified_on: null, cancel_reason: null }, user.displayName);
+      id = await insertOutage(
+        ctx.db,
+        { ...values, approved_by: null, approved_at: null, customers_notified_on: null, cancel_reason: null },
+        user.displayName,
+      );
     } else {
       // An approved window is changed only by asking again: it goes back to 申请.
       if (before.status === 'cancelled') throw new ApiError({ code: 'RULE', message: 'trimming.outage.cancelled' });
       id = before.id;
-      await updateVersioned(ctx.db, 'outage_windows', id, input.version, { ...values, status: 'requested', approved_by: null, approved_at: null }, () => rowOf(ctx, id));
+      await updateVersioned(
+        ctx.db,
+        'outage_windows',
+        id,
+        input.version,
+        { ...values, status: 'requested', approved_by: null, approved_at: null },
+        () => rowOf(ctx, id),
+      );
     }
     const after = await rowOf(ctx, id);
-    ctx.audit({ entity: 'outages', entityId: id, summary: before ? 'outage changed' : 'outage requested', before, after });
+    ctx.audit({
+      entity: 'outages',
+      entityId: id,
+      summary: before ? 'outage changed' : 'outage requested',
+      before,
+      after,
+    });
     return after;
   },
 
@@ -70,25 +101,63 @@ export const outageHandlers: Handlers<'outages.list' | 'outages.get' | 'outages.
     const user = currentUser(ctx);
     const before = await rowOf(ctx, input.id);
     if (before.status !== 'requested') throw new ApiError({ code: 'RULE', message: 'trimming.outage.notRequested' });
-    await updateVersioned(ctx.db, 'outage_windows', input.id, input.version, { status: 'approved', approved_by: user.displayName, approved_at: ctx.now.toISOString(), updated_at: ctx.now.toISOString() }, () => rowOf(ctx, input.id));
+    await updateVersioned(
+      ctx.db,
+      'outage_windows',
+      input.id,
+      input.version,
+      {
+        status: 'approved',
+        approved_by: user.displayName,
+        approved_at: ctx.now.toISOString(),
+        updated_at: ctx.now.toISOString(),
+      },
+      () => rowOf(ctx, input.id),
+    );
     const after = await rowOf(ctx, input.id);
-    ctx.audit({ entity: 'outages', entityId: input.id, summary: after.shortNotice ? 'outage approved with short notice' : 'outage approved', before, after });
+    ctx.audit({
+      entity: 'outages',
+      entityId: input.id,
+      summary: after.shortNotice ? 'outage approved with short notice' : 'outage approved',
+      before,
+      after,
+    });
     return after;
   },
 
   'outages.cancel': async (input, ctx) => {
     const before = await rowOf(ctx, input.id);
     if (before.status === 'cancelled') throw new ApiError({ code: 'RULE', message: 'trimming.outage.cancelled' });
-    await updateVersioned(ctx.db, 'outage_windows', input.id, input.version, { status: 'cancelled', cancel_reason: input.reason, updated_at: ctx.now.toISOString() }, () => rowOf(ctx, input.id));
+    await updateVersioned(
+      ctx.db,
+      'outage_windows',
+      input.id,
+      input.version,
+      { status: 'cancelled', cancel_reason: input.reason, updated_at: ctx.now.toISOString() },
+      () => rowOf(ctx, input.id),
+    );
     const after = await rowOf(ctx, input.id);
-    ctx.audit({ entity: 'outages', entityId: input.id, summary: 'outage cancelled', before, after: { ...after, reason: input.reason } });
+    ctx.audit({
+      entity: 'outages',
+      entityId: input.id,
+      summary: 'outage cancelled',
+      before,
+      after: { ...after, reason: input.reason },
+    });
     return after;
   },
 
   'outages.markCustomersNotified': async (input, ctx) => {
     const before = await rowOf(ctx, input.id);
     if (before.status === 'cancelled') throw new ApiError({ code: 'RULE', message: 'trimming.outage.cancelled' });
-    await updateVersioned(ctx.db, 'outage_windows', input.id, input.version, { customers_notified_on: input.date, updated_at: ctx.now.toISOString() }, () => rowOf(ctx, input.id));
+    await updateVersioned(
+      ctx.db,
+      'outage_windows',
+      input.id,
+      input.version,
+      { customers_notified_on: input.date, updated_at: ctx.now.toISOString() },
+      () => rowOf(ctx, input.id),
+    );
     const after = await rowOf(ctx, input.id);
     ctx.audit({ entity: 'outages', entityId: input.id, summary: 'customers notified', before, after });
     return after;

@@ -84,10 +84,14 @@ interface Chunk {
   townships: number[];
 }
 
-const byDeadline = (a: string | null, b: string | null) => (a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1);
+const byDeadline = (a: string | null, b: string | null) =>
+  a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1;
 const clock = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 
-export function autoPlan(input: PlannerInput, progress: (done: number, total: number) => void = () => {}): Omit<AutoPlanOutcome, 'ms'> {
+export function autoPlan(
+  input: PlannerInput,
+  progress: (done: number, total: number) => void = () => {},
+): Omit<AutoPlanOutcome, 'ms'> {
   const t = input;
   const unplaced: AutoPlanOutcome['unplaced'] = [];
   const minutesOf = (r: PlannerRecord) => r.treeCount * t.minutesPerTree[r.action];
@@ -100,10 +104,12 @@ export function autoPlan(input: PlannerInput, progress: (done: number, total: nu
     if (working) days.push(d);
   }
   const free = new Map<string, number>();
-  const freeOf = (team: PlannerTeam, day: string) => free.get(`${team.id}|${day}`) ?? team.capacity - (t.booked.get(`${team.id}|${day}`) ?? 0);
+  const freeOf = (team: PlannerTeam, day: string) =>
+    free.get(`${team.id}|${day}`) ?? team.capacity - (t.booked.get(`${team.id}|${day}`) ?? 0);
   const away = (team: PlannerTeam, day: string) => team.away.some((a) => a.fromDate <= day && day <= a.toDate);
   const windowsBy = new Map<string, PlannerWindow[]>();
-  for (const w of t.windows) windowsBy.set(`${w.lineId}|${w.date}`, [...(windowsBy.get(`${w.lineId}|${w.date}`) ?? []), w]);
+  for (const w of t.windows)
+    windowsBy.set(`${w.lineId}|${w.date}`, [...(windowsBy.get(`${w.lineId}|${w.date}`) ?? []), w]);
   const linesWithWindows = new Set(t.windows.map((w) => w.lineId));
 
   // Adjacent spans of one line, worked the same way, go together; a group larger than a team's day is cut in tower order.
@@ -132,7 +138,9 @@ export function autoPlan(input: PlannerInput, progress: (done: number, total: nu
     minutes: records.reduce((s, r) => s + minutesOf(r), 0),
     deadline: records.map((r) => r.deadline).sort(byDeadline)[0] ?? null,
     earliest: records.map(earliestFor).sort().at(-1)!,
-    townships: [...new Set(records.map((r) => r.townshipId).filter((x): x is number => x !== null))].sort((a, b) => a - b),
+    townships: [...new Set(records.map((r) => r.townshipId).filter((x): x is number => x !== null))].sort(
+      (a, b) => a - b,
+    ),
   });
   const close = (records: PlannerRecord[], lineId: number, method: WorkMethod) => {
     if (records.length > 0) chunks.push(describe(records, lineId, method));
@@ -157,7 +165,10 @@ export function autoPlan(input: PlannerInput, progress: (done: number, total: nu
     }
     close(current, Number(lineId), method);
   }
-  chunks.sort((a, b) => byDeadline(a.deadline, b.deadline) || a.lineId - b.lineId || a.records[0]!.towerFrom - b.records[0]!.towerFrom);
+  chunks.sort(
+    (a, b) =>
+      byDeadline(a.deadline, b.deadline) || a.lineId - b.lineId || a.records[0]!.towerFrom - b.records[0]!.towerFrom,
+  );
 
   const packages: PlanDraftPackage[] = [];
   const late: number[] = [];
@@ -172,13 +183,16 @@ export function autoPlan(input: PlannerInput, progress: (done: number, total: nu
   // The chunks of each line, in planning order, for filling a team's day with more of the same line.
   const byLine = new Map<number, Chunk[]>();
   for (const c of chunks) byLine.set(c.lineId, [...(byLine.get(c.lineId) ?? []), c]);
-  const serves = (team: PlannerTeam, chunk: Chunk) => chunk.townships.every((tid) => team.townshipIds.length === 0 || team.townshipIds.includes(tid));
+  const serves = (team: PlannerTeam, chunk: Chunk) =>
+    chunk.townships.every((tid) => team.townshipIds.length === 0 || team.townshipIds.includes(tid));
   const windowFits = (chunk: Chunk, team: PlannerTeam, day: string, minutes: number) => {
     if (chunk.method !== 'outage') return true;
     const need = Math.ceil(minutes / Math.max(1, team.crewSize));
     return chunk.records.every((r) =>
       (windowsBy.get(`${chunk.lineId}|${day}`) ?? []).some(
-        (w) => (w.towerFrom === null || w.towerTo === null || (w.towerFrom <= r.towerFrom && r.towerTo <= w.towerTo)) && clock(w.endTime) - clock(w.startTime) >= need,
+        (w) =>
+          (w.towerFrom === null || w.towerTo === null || (w.towerFrom <= r.towerFrom && r.towerTo <= w.towerTo)) &&
+          clock(w.endTime) - clock(w.startTime) >= need,
       ),
     );
   };
@@ -188,7 +202,15 @@ export function autoPlan(input: PlannerInput, progress: (done: number, total: nu
       refreshDay(d);
       linesOn.set(`${team.id}|${d}`, (linesOn.get(`${team.id}|${d}`) ?? new Set()).add(chunk.lineId));
     }
-    packages.push({ teamId: team.id, date: run[0]!, days: run.length, lineId: chunk.lineId, method: chunk.method, recordIds: chunk.records.map((r) => r.id), minutes: chunk.minutes });
+    packages.push({
+      teamId: team.id,
+      date: run[0]!,
+      days: run.length,
+      lineId: chunk.lineId,
+      method: chunk.method,
+      recordIds: chunk.records.map((r) => r.id),
+      minutes: chunk.minutes,
+    });
     if (overdue) late.push(...chunk.records.map((r) => r.id));
     placed.add(chunk);
   };
@@ -201,7 +223,8 @@ export function autoPlan(input: PlannerInput, progress: (done: number, total: nu
     for (const other of byLine.get(lineId) ?? []) {
       if (placed.has(other) || other.earliest > day || !serves(team, other)) continue;
       if (other.deadline !== null && other.deadline < addDays(day, 14)) continue;
-      if (other.minutes > freeOf(team, day) || away(team, day) || !windowFits(other, team, day, other.minutes)) continue;
+      if (other.minutes > freeOf(team, day) || away(team, day) || !windowFits(other, team, day, other.minutes))
+        continue;
       book(other, team, [day], false);
     }
   };
@@ -224,7 +247,13 @@ export function autoPlan(input: PlannerInput, progress: (done: number, total: nu
         if (day < chunk.earliest) continue;
         if (day > lastDay) break;
         if ((dayMax.get(day) ?? 0) < chunk.minutes) continue;
-        const team = serving.find((x) => linesOn.get(`${x.id}|${day}`)?.has(chunk.lineId) && !away(x, day) && freeOf(x, day) >= chunk.minutes && windowFits(chunk, x, day, chunk.minutes));
+        const team = serving.find(
+          (x) =>
+            linesOn.get(`${x.id}|${day}`)?.has(chunk.lineId) &&
+            !away(x, day) &&
+            freeOf(x, day) >= chunk.minutes &&
+            windowFits(chunk, x, day, chunk.minutes),
+        );
         if (team) {
           book(chunk, team, [day], false);
           return null;
@@ -239,13 +268,24 @@ export function autoPlan(input: PlannerInput, progress: (done: number, total: nu
       const spanOf = (team: PlannerTeam) => {
         const n = Math.ceil(chunk.minutes / team.capacity);
         const run = Array.from({ length: n }, (_, k) => addDays(day, k));
-        return run.every((d) => workingDays.has(d) && d <= lastDay && !away(team, d) && freeOf(team, d) >= chunk.minutes / n && windowFits(chunk, team, d, chunk.minutes / n)) ? run : null;
+        return run.every(
+          (d) =>
+            workingDays.has(d) &&
+            d <= lastDay &&
+            !away(team, d) &&
+            freeOf(team, d) >= chunk.minutes / n &&
+            windowFits(chunk, team, d, chunk.minutes / n),
+        )
+          ? run
+          : null;
       };
       const candidates = serving.filter((team) => spanOf(team) !== null);
       if (candidates.length === 0) continue;
       // A team already on this line that day first; then named teams; then the one with most room.
       const onLine = (team: PlannerTeam) => (linesOn.get(`${team.id}|${day}`)?.has(chunk.lineId) ? 0 : 1);
-      const team = candidates.sort((a, b) => onLine(a) - onLine(b) || named(a) - named(b) || freeOf(b, day) - freeOf(a, day) || a.id - b.id)[0]!;
+      const team = candidates.sort(
+        (a, b) => onLine(a) - onLine(b) || named(a) - named(b) || freeOf(b, day) - freeOf(a, day) || a.id - b.id,
+      )[0]!;
       const run = spanOf(team)!;
       book(chunk, team, run, overdue);
       if (run.length === 1) fillWithLine(team, day, chunk.lineId);

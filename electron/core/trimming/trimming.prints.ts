@@ -38,30 +38,53 @@ export function lettersOf(packages: Omit<PackageRow, 'violations'>[]): NoticeLet
         townshipName: first.townshipName,
         lineName: p.lineName,
         towers: formatTowerRange(from, to),
-        items: records.map((r) => ({ species: r.species, treeCount: r.treeCount, action: r.action, plantedInZone: r.plantedInZone })),
+        items: records.map((r) => ({
+          species: r.species,
+          treeCount: r.treeCount,
+          action: r.action,
+          plantedInZone: r.plantedInZone,
+        })),
         date: p.date,
         teamName: p.teamName,
         packageId: p.id,
       });
     }
   }
-  return letters.sort((a, b) => a.date.localeCompare(b.date) || (a.villageName ?? '').localeCompare(b.villageName ?? '') || a.landowner.localeCompare(b.landowner) || a.packageId - b.packageId);
+  return letters.sort(
+    (a, b) =>
+      a.date.localeCompare(b.date) ||
+      (a.villageName ?? '').localeCompare(b.villageName ?? '') ||
+      a.landowner.localeCompare(b.landowner) ||
+      a.packageId - b.packageId,
+  );
 }
 
-async function weekRows(ctx: HandlerContext, weekOf: string, teamId?: number): Promise<{ from: string; to: string; rows: WeekPlanRow[] }> {
+async function weekRows(
+  ctx: HandlerContext,
+  weekOf: string,
+  teamId?: number,
+): Promise<{ from: string; to: string; rows: WeekPlanRow[] }> {
   const s = plannerSettings(await loadSettings(ctx.db));
   const from = weekStart(weekOf);
   const to = addDays(from, 6);
-  const [packages, windows] = await Promise.all([packagesBetween(ctx.db, from, to, s, teamId), outagesBetween(ctx.db, from, to)]);
+  const [packages, windows] = await Promise.all([
+    packagesBetween(ctx.db, from, to, s, teamId),
+    outagesBetween(ctx.db, from, to),
+  ]);
   const rows = packages.map((p): WeekPlanRow => {
-    const window = windows.find((w) => w.status === 'approved' && w.line_id === p.lineId && w.date >= p.date && w.date <= p.lastDate);
+    const window = windows.find(
+      (w) => w.status === 'approved' && w.line_id === p.lineId && w.date >= p.date && w.date <= p.lastDate,
+    );
     const owners = p.records.filter((r) => r.landowner?.trim());
     const told = owners.filter((r) => r.notifiedOn).length;
     return {
       date: p.date,
       teamName: p.teamName,
       lineName: p.lineName,
-      towers: formatTowerRange(Math.min(...p.records.map((r) => r.towerFrom)), Math.max(...p.records.map((r) => r.towerTo))),
+      towers: formatTowerRange(
+        Math.min(...p.records.map((r) => r.towerFrom)),
+        Math.max(...p.records.map((r) => r.towerTo)),
+      ),
       trees: p.trees,
       actions: [...new Set(p.records.map((r) => r.action))],
       method: p.method,
@@ -71,7 +94,13 @@ async function weekRows(ctx: HandlerContext, weekOf: string, teamId?: number): P
       packageId: p.id,
     };
   });
-  return { from, to, rows: rows.sort((a, b) => a.teamName.localeCompare(b.teamName) || a.date.localeCompare(b.date) || a.packageId - b.packageId) };
+  return {
+    from,
+    to,
+    rows: rows.sort(
+      (a, b) => a.teamName.localeCompare(b.teamName) || a.date.localeCompare(b.date) || a.packageId - b.packageId,
+    ),
+  };
 }
 
 const WORDS = {
@@ -84,24 +113,54 @@ const WORDS = {
   },
   en: {
     title: 'Weekly work plan',
-    headers: ['Date', 'Team', 'Line', 'Towers', 'Trees', 'Action', 'Method', 'Outage window', 'Landowners told', 'Work order'],
+    headers: [
+      'Date',
+      'Team',
+      'Line',
+      'Towers',
+      'Trees',
+      'Action',
+      'Method',
+      'Outage window',
+      'Landowners told',
+      'Work order',
+    ],
     actions: { trim: 'Trim', fell: 'Fell', transplant: 'Transplant' },
     methods: { no_outage: 'No outage', outage: 'Outage', live: 'Live-line' },
     notified: { all: 'Yes', some: 'Some', none: 'No', nobody: 'Not needed' },
   },
 } as const;
 
-export async function weekPlanWorkbook(from: string, to: string, rows: WeekPlanRow[], language: 'zh-CN' | 'en'): Promise<Buffer> {
+export async function weekPlanWorkbook(
+  from: string,
+  to: string,
+  rows: WeekPlanRow[],
+  language: 'zh-CN' | 'en',
+): Promise<Buffer> {
   const w = WORDS[language];
   const wb = new ExcelJS.Workbook();
   wb.creator = 'GridDesk';
-  const ws = wb.addWorksheet(w.title, { pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 }, views: [{ state: 'frozen', ySplit: 2 }] });
+  const ws = wb.addWorksheet(w.title, {
+    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+    views: [{ state: 'frozen', ySplit: 2 }],
+  });
   ws.addRow([`${w.title} ${from} – ${to}`]).font = { bold: true, size: 14 };
   ws.mergeCells(1, 1, 1, w.headers.length);
   ws.addRow([...w.headers]).font = { bold: true };
   ws.columns = [12, 14, 18, 12, 8, 14, 10, 22, 12, 14].map((width) => ({ width }));
   for (const r of rows) {
-    ws.addRow([r.date, r.teamName, r.lineName, r.towers, r.trees, r.actions.map((a) => w.actions[a]).join('、'), w.methods[r.method], r.window ?? '', w.notified[r.notified], r.orderNo ?? '']);
+    ws.addRow([
+      r.date,
+      r.teamName,
+      r.lineName,
+      r.towers,
+      r.trees,
+      r.actions.map((a) => w.actions[a]).join('、'),
+      w.methods[r.method],
+      r.window ?? '',
+      w.notified[r.notified],
+      r.orderNo ?? '',
+    ]);
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
@@ -110,8 +169,10 @@ export const printHandlers: Handlers<'trimming.notices' | 'trimming.weekPlan' | 
   'trimming.notices': async (input, ctx) => {
     const s = plannerSettings(await loadSettings(ctx.db));
     let packages: Omit<PackageRow, 'violations'>[] = [];
-    if (input.packageIds?.length) packages = (await packagesById(ctx.db, input.packageIds, s)).filter((p) => p.status !== 'cancelled');
-    else if (input.weekOf) packages = await packagesBetween(ctx.db, weekStart(input.weekOf), addDays(weekStart(input.weekOf), 6), s);
+    if (input.packageIds?.length)
+      packages = (await packagesById(ctx.db, input.packageIds, s)).filter((p) => p.status !== 'cancelled');
+    else if (input.weekOf)
+      packages = await packagesBetween(ctx.db, weekStart(input.weekOf), addDays(weekStart(input.weekOf), 6), s);
     return { letters: lettersOf(packages) };
   },
 

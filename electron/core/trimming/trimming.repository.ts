@@ -1,10 +1,26 @@
 import type { Insertable, Kysely } from 'kysely';
-import { formatTowerRange, type BacklogRecord, type CalendarDay, type OutageRow, type PackageRecord, type PackageRow, type ParsedInputOf, type PlanTeam } from '../../contract';
+import {
+  formatTowerRange,
+  type BacklogRecord,
+  type CalendarDay,
+  type OutageRow,
+  type PackageRecord,
+  type PackageRow,
+  type ParsedInputOf,
+  type PlanTeam,
+} from '../../contract';
 import type { DB } from '../db/schema';
 import type { Settings } from '../settings/settings.repository';
 import { addDays } from '../shared/time';
 import { daysBetween } from '../shared/time';
-import { type Placement, type PlanWorld, type RuleCalendar, type RuleRecord, type RuleTeam, type RuleWindow } from './trimming.rules';
+import {
+  type Placement,
+  type PlanWorld,
+  type RuleCalendar,
+  type RuleRecord,
+  type RuleTeam,
+  type RuleWindow,
+} from './trimming.rules';
 
 /** All SQL of the trimming board. */
 
@@ -16,7 +32,11 @@ export interface PlannerSettings {
 }
 
 export const plannerSettings = (s: Settings): PlannerSettings => ({
-  minutesPerTree: { trim: s.number('trimming.minutesPerTree.trim'), fell: s.number('trimming.minutesPerTree.fell'), transplant: s.number('trimming.minutesPerTree.transplant') },
+  minutesPerTree: {
+    trim: s.number('trimming.minutesPerTree.trim'),
+    fell: s.number('trimming.minutesPerTree.fell'),
+    transplant: s.number('trimming.minutesPerTree.transplant'),
+  },
   adjacentTowers: s.number('trimming.adjacentTowers'),
   noticeLeadDays: s.number('trimming.noticeLeadDays'),
   outageNoticeDays: s.number('trimming.outageNoticeDays'),
@@ -25,7 +45,10 @@ export const plannerSettings = (s: Settings): PlannerSettings => ({
 /* ---------- teams and the calendar ---------- */
 
 export async function loadTeams(db: Kysely<DB>, ids?: number[]): Promise<PlanTeam[]> {
-  let q = db.selectFrom('teams').select(['id', 'version', 'name', 'hours_per_day', 'crew_size']).where('deleted_at', 'is', null);
+  let q = db
+    .selectFrom('teams')
+    .select(['id', 'version', 'name', 'hours_per_day', 'crew_size'])
+    .where('deleted_at', 'is', null);
   if (ids) q = q.where('id', 'in', ids.length ? ids : [0]);
   const teams = await q.orderBy('name').orderBy('id').execute();
   const [townships, away] = await Promise.all([
@@ -40,28 +63,45 @@ export async function loadTeams(db: Kysely<DB>, ids?: number[]): Promise<PlanTea
     crewSize: t.crew_size,
     capacity: Math.round(t.hours_per_day * 60 * t.crew_size),
     townshipIds: townships.filter((x) => x.team_id === t.id).map((x) => x.township_id),
-    unavailable: away.filter((a) => a.team_id === t.id).map((a) => ({ id: a.id, teamId: a.team_id, fromDate: a.from_date, toDate: a.to_date, reason: a.reason })),
+    unavailable: away
+      .filter((a) => a.team_id === t.id)
+      .map((a) => ({ id: a.id, teamId: a.team_id, fromDate: a.from_date, toDate: a.to_date, reason: a.reason })),
   }));
 }
 
 export async function calendarDays(db: Kysely<DB>, from: string, to: string): Promise<CalendarDay[]> {
-  const rows = await db.selectFrom('office_calendar').select(['date', 'kind', 'name']).where('date', '>=', from).where('date', '<=', to).orderBy('date').execute();
+  const rows = await db
+    .selectFrom('office_calendar')
+    .select(['date', 'kind', 'name'])
+    .where('date', '>=', from)
+    .where('date', '<=', to)
+    .orderBy('date')
+    .execute();
   return rows.map((r) => ({ date: r.date, kind: r.kind as CalendarDay['kind'], name: r.name }));
 }
 
 export async function loadCalendar(db: Kysely<DB>, from: string, to: string): Promise<RuleCalendar> {
   const days = await calendarDays(db, from, to);
-  return { holidays: new Map(days.filter((d) => d.kind === 'holiday').map((d) => [d.date, d.name])), workdays: new Set(days.filter((d) => d.kind === 'workday').map((d) => d.date)) };
+  return {
+    holidays: new Map(days.filter((d) => d.kind === 'holiday').map((d) => [d.date, d.name])),
+    workdays: new Set(days.filter((d) => d.kind === 'workday').map((d) => d.date)),
+  };
 }
 
 /* ---------- outage windows ---------- */
 
-const outages = (db: Kysely<DB>) => db.selectFrom('outage_windows as w').innerJoin('lines as l', 'l.id', 'w.line_id').selectAll('w').select('l.name as line_name');
+const outages = (db: Kysely<DB>) =>
+  db
+    .selectFrom('outage_windows as w')
+    .innerJoin('lines as l', 'l.id', 'w.line_id')
+    .selectAll('w')
+    .select('l.name as line_name');
 export type OutageJoined = Awaited<ReturnType<ReturnType<typeof outages>['executeTakeFirstOrThrow']>>;
 
 /** Short notice: customers told (or, not yet told, today) fewer days before than the setting asks. */
 export function toOutageRow(r: OutageJoined, today: string, noticeDays: number): OutageRow {
-  const told = r.customers_notified_on ?? (r.status === 'approved' && r.approved_at ? r.approved_at.slice(0, 10) : today);
+  const told =
+    r.customers_notified_on ?? (r.status === 'approved' && r.approved_at ? r.approved_at.slice(0, 10) : today);
   return {
     id: r.id,
     version: r.version,
@@ -89,7 +129,14 @@ export function toOutageRow(r: OutageJoined, today: string, noticeDays: number):
 export const findOutage = (db: Kysely<DB>, id: number) => outages(db).where('w.id', '=', id).executeTakeFirst();
 
 export const outagesBetween = (db: Kysely<DB>, from: string, to: string) =>
-  outages(db).where('w.date', '>=', from).where('w.date', '<=', to).where('w.status', '!=', 'cancelled').orderBy('w.date').orderBy('w.start_time').orderBy('w.id').execute();
+  outages(db)
+    .where('w.date', '>=', from)
+    .where('w.date', '<=', to)
+    .where('w.status', '!=', 'cancelled')
+    .orderBy('w.date')
+    .orderBy('w.start_time')
+    .orderBy('w.id')
+    .execute();
 
 export function outagesGrid(db: Kysely<DB>, req: ParsedInputOf<'outages.list'>) {
   return {
@@ -112,8 +159,18 @@ export function outagesGrid(db: Kysely<DB>, req: ParsedInputOf<'outages.list'>) 
   };
 }
 
-export const insertOutage = async (db: Kysely<DB>, values: Omit<Insertable<DB['outage_windows']>, 'status' | 'requested_by' | 'created_at'>, by: string) =>
-  (await db.insertInto('outage_windows').values({ ...values, status: 'requested', requested_by: by, created_at: values.updated_at }).returning('id').executeTakeFirstOrThrow()).id;
+export const insertOutage = async (
+  db: Kysely<DB>,
+  values: Omit<Insertable<DB['outage_windows']>, 'status' | 'requested_by' | 'created_at'>,
+  by: string,
+) =>
+  (
+    await db
+      .insertInto('outage_windows')
+      .values({ ...values, status: 'requested', requested_by: by, created_at: values.updated_at })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
 
 /** Approved windows between two days whose customers have not been told. */
 export const windowsNotTold = async (db: Kysely<DB>, from: string, to: string) =>
@@ -131,7 +188,15 @@ export const windowsNotTold = async (db: Kysely<DB>, from: string, to: string) =
   );
 
 export const windowsForRules = (rows: OutageJoined[]): RuleWindow[] =>
-  rows.map((w) => ({ lineId: w.line_id, date: w.date, startTime: w.start_time, endTime: w.end_time, towerFrom: w.tower_from, towerTo: w.tower_to, status: w.status }));
+  rows.map((w) => ({
+    lineId: w.line_id,
+    date: w.date,
+    startTime: w.start_time,
+    endTime: w.end_time,
+    towerFrom: w.tower_from,
+    towerTo: w.tower_to,
+    status: w.status,
+  }));
 
 /* ---------- records as the board sees them ---------- */
 
@@ -142,9 +207,31 @@ const boardRecords = (db: Kysely<DB>) =>
     .leftJoin('townships as t', 't.id', 'v.township_id')
     .leftJoin('villages as vi', 'vi.id', 'v.village_id')
     .select([
-      'v.id', 'v.line_id', 'v.tower_from', 'v.tower_to', 'v.township_id', 'v.landowner', 'v.landowner_phone', 'v.species', 'v.tree_count', 'v.action',
-      'v.hazard_grade', 'v.status', 'v.deadline', 'v.planted_in_zone', 'v.version', 'v.planned_date', 'v.team_id', 'v.tree_class', 'v.found_date', 'v.created_at',
-      'l.name as line_name', 'l.voltage', 'l.conductor', 't.name as township_name', 'vi.name as village_name',
+      'v.id',
+      'v.line_id',
+      'v.tower_from',
+      'v.tower_to',
+      'v.township_id',
+      'v.landowner',
+      'v.landowner_phone',
+      'v.species',
+      'v.tree_count',
+      'v.action',
+      'v.hazard_grade',
+      'v.status',
+      'v.deadline',
+      'v.planted_in_zone',
+      'v.version',
+      'v.planned_date',
+      'v.team_id',
+      'v.tree_class',
+      'v.found_date',
+      'v.created_at',
+      'l.name as line_name',
+      'l.voltage',
+      'l.conductor',
+      't.name as township_name',
+      'vi.name as village_name',
     ]);
 export type BoardRecordRow = Awaited<ReturnType<ReturnType<typeof boardRecords>['executeTakeFirstOrThrow']>>;
 
@@ -172,7 +259,10 @@ export function toBacklogRecord(r: BoardRecordRow, s: PlannerSettings): BacklogR
   };
 }
 
-export const recordsById = (db: Kysely<DB>, ids: number[]) => (ids.length ? boardRecords(db).where('v.id', 'in', ids).where('v.deleted_at', 'is', null).execute() : Promise.resolve([]));
+export const recordsById = (db: Kysely<DB>, ids: number[]) =>
+  ids.length
+    ? boardRecords(db).where('v.id', 'in', ids).where('v.deleted_at', 'is', null).execute()
+    : Promise.resolve([]);
 
 /** Packages that still hold their records: everything but 已取消. */
 const ACTIVE = ['planned', 'notified', 'working', 'awaiting_acceptance', 'accepted'];
@@ -186,7 +276,15 @@ export async function backlog(db: Kysely<DB>, input: ParsedInputOf<'trimming.bac
     .where('v.deleted_at', 'is', null)
     .where('v.status', '!=', 'done')
     .where(({ not, exists, selectFrom }) =>
-      not(exists(selectFrom('work_package_records as pr').innerJoin('work_packages as p', 'p.id', 'pr.package_id').select('pr.record_id').whereRef('pr.record_id', '=', 'v.id').where('p.status', 'in', ACTIVE))),
+      not(
+        exists(
+          selectFrom('work_package_records as pr')
+            .innerJoin('work_packages as p', 'p.id', 'pr.package_id')
+            .select('pr.record_id')
+            .whereRef('pr.record_id', '=', 'v.id')
+            .where('p.status', 'in', ACTIVE),
+        ),
+      ),
     );
   if (input.lineId) q = q.where('v.line_id', '=', input.lineId);
   if (input.townshipId) q = q.where('v.township_id', '=', input.townshipId);
@@ -194,10 +292,26 @@ export async function backlog(db: Kysely<DB>, input: ParsedInputOf<'trimming.bac
   if (input.dueBy) q = q.where('v.deadline', '<=', input.dueBy);
   if (input.search) {
     const like = `%${input.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    q = q.where((eb) => eb.or([eb('v.landowner', 'like', like), eb('l.name', 'like', like), eb('vi.name', 'like', like), eb('t.name', 'like', like)]));
+    q = q.where((eb) =>
+      eb.or([
+        eb('v.landowner', 'like', like),
+        eb('l.name', 'like', like),
+        eb('vi.name', 'like', like),
+        eb('t.name', 'like', like),
+      ]),
+    );
   }
-  const rows = await q.orderBy('l.name').orderBy('v.line_id').orderBy('v.tower_from').orderBy('v.id').limit(input.limit + 1).execute();
-  return { records: rows.slice(0, input.limit).map((r) => toBacklogRecord(r, s)), total: rows.length > input.limit ? input.limit + 1 : rows.length };
+  const rows = await q
+    .orderBy('l.name')
+    .orderBy('v.line_id')
+    .orderBy('v.tower_from')
+    .orderBy('v.id')
+    .limit(input.limit + 1)
+    .execute();
+  return {
+    records: rows.slice(0, input.limit).map((r) => toBacklogRecord(r, s)),
+    total: rows.length > input.limit ? input.limit + 1 : rows.length,
+  };
 }
 
 /** Every open record in no active package (for the automatic plan), with the line's voltage. */
@@ -206,7 +320,15 @@ export const openBacklog = (db: Kysely<DB>) =>
     .where('v.deleted_at', 'is', null)
     .where('v.status', '!=', 'done')
     .where(({ not, exists, selectFrom }) =>
-      not(exists(selectFrom('work_package_records as pr').innerJoin('work_packages as p', 'p.id', 'pr.package_id').select('pr.record_id').whereRef('pr.record_id', '=', 'v.id').where('p.status', 'in', ACTIVE))),
+      not(
+        exists(
+          selectFrom('work_package_records as pr')
+            .innerJoin('work_packages as p', 'p.id', 'pr.package_id')
+            .select('pr.record_id')
+            .whereRef('pr.record_id', '=', 'v.id')
+            .where('p.status', 'in', ACTIVE),
+        ),
+      ),
     )
     .orderBy('v.id')
     .execute();
@@ -214,16 +336,39 @@ export const openBacklog = (db: Kysely<DB>) =>
 /* ---------- packages ---------- */
 
 const packages = (db: Kysely<DB>) =>
-  db.selectFrom('work_packages as p').innerJoin('teams as tm', 'tm.id', 'p.team_id').innerJoin('lines as l', 'l.id', 'p.line_id').selectAll('p').select(['tm.name as team_name', 'l.name as line_name']);
+  db
+    .selectFrom('work_packages as p')
+    .innerJoin('teams as tm', 'tm.id', 'p.team_id')
+    .innerJoin('lines as l', 'l.id', 'p.line_id')
+    .selectAll('p')
+    .select(['tm.name as team_name', 'l.name as line_name']);
 type PackageJoined = Awaited<ReturnType<ReturnType<typeof packages>['executeTakeFirstOrThrow']>>;
 
-async function withRecords(db: Kysely<DB>, rows: PackageJoined[], s: PlannerSettings): Promise<Omit<PackageRow, 'violations'>[]> {
-  const links = rows.length ? await db.selectFrom('work_package_records').selectAll().where('package_id', 'in', rows.map((r) => r.id)).execute() : [];
+async function withRecords(
+  db: Kysely<DB>,
+  rows: PackageJoined[],
+  s: PlannerSettings,
+): Promise<Omit<PackageRow, 'violations'>[]> {
+  const links = rows.length
+    ? await db
+        .selectFrom('work_package_records')
+        .selectAll()
+        .where(
+          'package_id',
+          'in',
+          rows.map((r) => r.id),
+        )
+        .execute()
+    : [];
   const records = new Map((await recordsById(db, [...new Set(links.map((l) => l.record_id))])).map((r) => [r.id, r]));
   return rows.map((p) => {
     const mine: PackageRecord[] = links
       .filter((l) => l.package_id === p.id && records.has(l.record_id))
-      .map((l) => ({ ...toBacklogRecord(records.get(l.record_id)!, s), notifiedOn: l.notified_on, distanceAfter: l.distance_after }))
+      .map((l) => ({
+        ...toBacklogRecord(records.get(l.record_id)!, s),
+        notifiedOn: l.notified_on,
+        distanceAfter: l.distance_after,
+      }))
       .sort((a, b) => a.towerFrom - b.towerFrom || a.id - b.id);
     return {
       id: p.id,
@@ -276,10 +421,16 @@ export async function packagesHolding(db: Kysely<DB>, recordIds: number[], s: Pl
     .where('pr.record_id', 'in', recordIds)
     .where('p.status', 'in', ACTIVE)
     .execute();
-  return packagesById(db, ids.map((r) => r.id), s);
+  return packagesById(
+    db,
+    ids.map((r) => r.id),
+    s,
+  );
 }
 
-export const toPlacement = (p: Pick<PackageRow, 'id' | 'teamId' | 'date' | 'days' | 'method' | 'records'>): Placement => ({
+export const toPlacement = (
+  p: Pick<PackageRow, 'id' | 'teamId' | 'date' | 'days' | 'method' | 'records'>,
+): Placement => ({
   key: p.id,
   teamId: p.teamId,
   date: p.date,
@@ -306,9 +457,19 @@ export function toRuleRecord(r: BoardRecordRow, notifiedOn: string | null): Rule
 }
 
 /** What the checker needs for these placements: their records, the teams, the windows and calendar of their days. */
-export async function worldFor(db: Kysely<DB>, placements: Placement[], s: PlannerSettings, today: string, extraRecordIds: number[] = []): Promise<PlanWorld> {
+export async function worldFor(
+  db: Kysely<DB>,
+  placements: Placement[],
+  s: PlannerSettings,
+  today: string,
+  extraRecordIds: number[] = [],
+): Promise<PlanWorld> {
   const from = placements.map((p) => p.date).sort()[0] ?? today;
-  const to = placements.map((p) => addDays(p.date, p.days - 1)).sort().at(-1) ?? today;
+  const to =
+    placements
+      .map((p) => addDays(p.date, p.days - 1))
+      .sort()
+      .at(-1) ?? today;
   const ids = [...new Set([...placements.flatMap((p) => p.recordIds), ...extraRecordIds])];
   const [rows, teams, windows, calendar, notified] = await Promise.all([
     recordsById(db, ids),
@@ -316,13 +477,32 @@ export async function worldFor(db: Kysely<DB>, placements: Placement[], s: Plann
     outagesBetween(db, from, to),
     loadCalendar(db, from, to),
     ids.length
-      ? db.selectFrom('work_package_records as pr').innerJoin('work_packages as p', 'p.id', 'pr.package_id').select(['pr.record_id', 'pr.notified_on']).where('pr.record_id', 'in', ids).where('p.status', 'in', ACTIVE).where('pr.notified_on', 'is not', null).execute()
+      ? db
+          .selectFrom('work_package_records as pr')
+          .innerJoin('work_packages as p', 'p.id', 'pr.package_id')
+          .select(['pr.record_id', 'pr.notified_on'])
+          .where('pr.record_id', 'in', ids)
+          .where('p.status', 'in', ACTIVE)
+          .where('pr.notified_on', 'is not', null)
+          .execute()
       : Promise.resolve([]),
   ]);
   const notifiedOn = new Map(notified.map((n) => [n.record_id, n.notified_on]));
   return {
     records: new Map(rows.map((r) => [r.id, toRuleRecord(r, notifiedOn.get(r.id) ?? null)])),
-    teams: new Map(teams.map((t): [number, RuleTeam] => [t.id, { id: t.id, name: t.name, capacity: t.capacity, crewSize: t.crewSize, townshipIds: t.townshipIds, unavailable: t.unavailable }])),
+    teams: new Map(
+      teams.map((t): [number, RuleTeam] => [
+        t.id,
+        {
+          id: t.id,
+          name: t.name,
+          capacity: t.capacity,
+          crewSize: t.crewSize,
+          townshipIds: t.townshipIds,
+          unavailable: t.unavailable,
+        },
+      ]),
+    ),
     windows: windowsForRules(windows),
     calendar,
     minutesPerTree: s.minutesPerTree,
@@ -334,7 +514,13 @@ export async function worldFor(db: Kysely<DB>, placements: Placement[], s: Plann
 /** 派工单号: the month of the work and a running number within it (2026-12-0031). */
 export async function nextOrderNo(db: Kysely<DB>, date: string): Promise<string> {
   const prefix = date.slice(0, 7);
-  const last = await db.selectFrom('work_packages').select('order_no').where('order_no', 'like', `${prefix}-%`).orderBy('order_no', 'desc').limit(1).executeTakeFirst();
+  const last = await db
+    .selectFrom('work_packages')
+    .select('order_no')
+    .where('order_no', 'like', `${prefix}-%`)
+    .orderBy('order_no', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   const n = last?.order_no ? Number(last.order_no.slice(8)) + 1 : 1;
   return `${prefix}-${String(n).padStart(4, '0')}`;
 }

@@ -72,7 +72,15 @@ export interface PlanWorld {
 }
 
 /** Rules the automatic plan must never break; the others (a deadline already past, a notice) it reports. */
-export const HARD_RULES: ReadonlySet<PlanRule> = new Set(['capacity', 'nonWorkingDay', 'teamUnavailable', 'township', 'blocked', 'outage', 'taken']);
+export const HARD_RULES: ReadonlySet<PlanRule> = new Set([
+  'capacity',
+  'nonWorkingDay',
+  'teamUnavailable',
+  'township',
+  'blocked',
+  'outage',
+  'taken',
+]);
 
 const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 
@@ -89,14 +97,25 @@ export function isWorkingDay(date: string, calendar: RuleCalendar): boolean {
   return weekday !== 0 && weekday !== 6;
 }
 
-export const recordMinutes = (r: Pick<RuleRecord, 'treeCount' | 'action'>, minutesPerTree: PlanWorld['minutesPerTree']) => r.treeCount * minutesPerTree[r.action];
+export const recordMinutes = (
+  r: Pick<RuleRecord, 'treeCount' | 'action'>,
+  minutesPerTree: PlanWorld['minutesPerTree'],
+) => r.treeCount * minutesPerTree[r.action];
 
 /** A placement's work in person-minutes, and what falls on each of its days. */
 export function placementMinutes(p: Placement, world: PlanWorld): number {
-  return p.recordIds.reduce((sum, id) => sum + (world.records.has(id) ? recordMinutes(world.records.get(id)!, world.minutesPerTree) : 0), 0);
+  return p.recordIds.reduce(
+    (sum, id) => sum + (world.records.has(id) ? recordMinutes(world.records.get(id)!, world.minutesPerTree) : 0),
+    0,
+  );
 }
 
-const v = (rule: PlanRule, date: string | null, recordId: number | null, params: PlanViolation['params'] = {}): PlanViolation => ({ rule, date, recordId, params });
+const v = (
+  rule: PlanRule,
+  date: string | null,
+  recordId: number | null,
+  params: PlanViolation['params'] = {},
+): PlanViolation => ({ rule, date, recordId, params });
 
 /** A window that covers a record's towers on a day, long enough for the crew's hours there. */
 function windowCovers(w: RuleWindow, r: RuleRecord, date: string, clockMinutes: number): boolean {
@@ -112,7 +131,15 @@ function placementViolations(p: Placement, world: PlanWorld): PlanViolation[] {
   const days = daysOf(p.date, p.days);
   const lastDay = days[days.length - 1]!;
   for (const day of days) {
-    if (!isWorkingDay(day, world.calendar)) out.push(v('nonWorkingDay', day, null, world.calendar.holidays.has(day) ? { holiday: world.calendar.holidays.get(day)! } : {}));
+    if (!isWorkingDay(day, world.calendar))
+      out.push(
+        v(
+          'nonWorkingDay',
+          day,
+          null,
+          world.calendar.holidays.has(day) ? { holiday: world.calendar.holidays.get(day)! } : {},
+        ),
+      );
     const away = team?.unavailable.find((u) => u.fromDate <= day && day <= u.toDate);
     if (away) out.push(v('teamUnavailable', day, null, { reason: away.reason, team: team!.name }));
   }
@@ -122,16 +149,20 @@ function placementViolations(p: Placement, world: PlanWorld): PlanViolation[] {
     const r = world.records.get(id);
     if (!r) continue;
     if (r.status === 'blocked') out.push(v('blocked', null, id));
-    if (team && team.townshipIds.length > 0 && r.townshipId !== null && !team.townshipIds.includes(r.townshipId)) out.push(v('township', null, id, { team: team.name }));
+    if (team && team.townshipIds.length > 0 && r.townshipId !== null && !team.townshipIds.includes(r.townshipId))
+      out.push(v('township', null, id, { team: team.name }));
     if (r.deadline && lastDay > r.deadline) out.push(v('deadline', lastDay, id, { deadline: r.deadline }));
     if (p.method === 'outage') {
-      for (const day of days) if (!world.windows.some((w) => windowCovers(w, r, day, clockMinutes))) out.push(v('outage', day, id, { minutes: clockMinutes }));
+      for (const day of days)
+        if (!world.windows.some((w) => windowCovers(w, r, day, clockMinutes)))
+          out.push(v('outage', day, id, { minutes: clockMinutes }));
     }
     // A 紧急 hazard is cut first and the owner told at once (the law allows it: DOMAIN §1.1); others wait for the notice.
     if (r.hasLandowner && r.grade !== 'emergency') {
       // Notified: counted from that day. Not yet: a notice handed over today is the earliest.
       const from = r.notifiedOn ?? world.today;
-      if (daysBetween(from, p.date) < world.noticeLeadDays) out.push(v('notice', p.date, id, { lead: world.noticeLeadDays, notified: r.notifiedOn ?? '' }));
+      if (daysBetween(from, p.date) < world.noticeLeadDays)
+        out.push(v('notice', p.date, id, { lead: world.noticeLeadDays, notified: r.notifiedOn ?? '' }));
     }
   }
   return out;
@@ -142,7 +173,8 @@ export function loadsOf(placements: Placement[], world: PlanWorld): Map<string, 
   const loads = new Map<string, number>();
   for (const p of placements) {
     const share = placementMinutes(p, world) / p.days;
-    for (const day of daysOf(p.date, p.days)) loads.set(`${p.teamId}|${day}`, (loads.get(`${p.teamId}|${day}`) ?? 0) + share);
+    for (const day of daysOf(p.date, p.days))
+      loads.set(`${p.teamId}|${day}`, (loads.get(`${p.teamId}|${day}`) ?? 0) + share);
   }
   return loads;
 }
@@ -171,7 +203,8 @@ export function checkPlan(placements: Placement[], world: PlanWorld): PlanViolat
   for (const [key, load] of loadsOf(placements, world)) {
     const [teamId, day] = key.split('|') as [string, string];
     const capacity = world.teams.get(Number(teamId))?.capacity ?? 0;
-    if (Math.round(load) > capacity) out.push(v('capacity', day, null, { load: Math.round(load), capacity, teamId: Number(teamId) }));
+    if (Math.round(load) > capacity)
+      out.push(v('capacity', day, null, { load: Math.round(load), capacity, teamId: Number(teamId) }));
   }
   const seen = new Set<number>();
   for (const p of placements) {

@@ -1,4 +1,11 @@
-import { CONDITION_LEVELS, DEFECT_GRADES, EQUIPMENT_TYPES, contract, type EquipmentRow, type ParsedInputOf } from '../../contract';
+import {
+  CONDITION_LEVELS,
+  DEFECT_GRADES,
+  EQUIPMENT_TYPES,
+  contract,
+  type EquipmentRow,
+  type ParsedInputOf,
+} from '../../contract';
 import type { HandlerContext } from '../context';
 import { nameKey } from '../excel/cells';
 import { namesFor } from '../excel/header-synonyms';
@@ -10,7 +17,10 @@ import { allEquipment, listEquipment, loadUpgradeContext } from './upgrades.repo
 
 type Existing = EquipmentRow;
 
-const save = upgradesHandlers['equipment.save'] as unknown as (input: unknown, ctx: HandlerContext) => Promise<EquipmentRow>;
+const save = upgradesHandlers['equipment.save'] as unknown as (
+  input: unknown,
+  ctx: HandlerContext,
+) => Promise<EquipmentRow>;
 const CONDITIONS = CONDITION_LEVELS.map(String);
 
 /** 设备台账 in and out of Excel; the same equipment code is the same item. */
@@ -20,17 +30,104 @@ export const equipmentSheet: LedgerSheet<LineLookups, Existing, EquipmentRow> = 
   schema: contract['equipment.save'].input,
   keyRule: 'import.keyRule.equipment',
   fields: [
-    { key: 'code', label: 'equipment.code', kind: 'text', required: true, example: 'TR-001', aliases: namesFor('equipmentCode'), width: 12 },
-    { key: 'name', label: 'equipment.name', kind: 'text', required: true, example: '10kV 城关线 1 号配变', aliases: namesFor('equipmentName'), width: 24 },
-    { key: 'kind', label: 'equipment.kind', kind: 'enum', required: true, values: EQUIPMENT_TYPES, valueLabels: 'equipment.kinds', example: '配变', aliases: namesFor('equipmentKind'), width: 10 },
-    { key: 'line', label: 'equipment.line', kind: 'lookup', inputKey: 'lineId', example: null, aliases: namesFor('line'), width: 16 },
-    { key: 'location', label: 'equipment.location', kind: 'text', example: '#12 杆', aliases: namesFor('location'), width: 12 },
-    { key: 'model', label: 'equipment.model', kind: 'text', example: 'S11-M-200/10', aliases: namesFor('model'), width: 16 },
-    { key: 'capacity', label: 'equipment.capacity', kind: 'text', example: '200kVA', aliases: namesFor('capacity'), width: 10 },
-    { key: 'installYear', label: 'equipment.installYear', kind: 'integer', example: 2008, aliases: namesFor('installYear'), width: 10 },
-    { key: 'condition', label: 'equipment.condition', kind: 'enum', values: CONDITIONS, valueLabels: 'equipment.conditions', example: '3 一般', aliases: namesFor('condition'), width: 10 },
-    { key: 'defectGrade', label: 'equipment.defectGrade', kind: 'enum', values: DEFECT_GRADES, valueLabels: 'equipment.grades', example: null, aliases: namesFor('defectGrade'), width: 10 },
-    { key: 'defectFoundOn', label: 'equipment.defectFoundOn', kind: 'date', example: null, aliases: namesFor('defectFoundOn'), width: 12 },
+    {
+      key: 'code',
+      label: 'equipment.code',
+      kind: 'text',
+      required: true,
+      example: 'TR-001',
+      aliases: namesFor('equipmentCode'),
+      width: 12,
+    },
+    {
+      key: 'name',
+      label: 'equipment.name',
+      kind: 'text',
+      required: true,
+      example: '10kV 城关线 1 号配变',
+      aliases: namesFor('equipmentName'),
+      width: 24,
+    },
+    {
+      key: 'kind',
+      label: 'equipment.kind',
+      kind: 'enum',
+      required: true,
+      values: EQUIPMENT_TYPES,
+      valueLabels: 'equipment.kinds',
+      example: '配变',
+      aliases: namesFor('equipmentKind'),
+      width: 10,
+    },
+    {
+      key: 'line',
+      label: 'equipment.line',
+      kind: 'lookup',
+      inputKey: 'lineId',
+      example: null,
+      aliases: namesFor('line'),
+      width: 16,
+    },
+    {
+      key: 'location',
+      label: 'equipment.location',
+      kind: 'text',
+      example: '#12 杆',
+      aliases: namesFor('location'),
+      width: 12,
+    },
+    {
+      key: 'model',
+      label: 'equipment.model',
+      kind: 'text',
+      example: 'S11-M-200/10',
+      aliases: namesFor('model'),
+      width: 16,
+    },
+    {
+      key: 'capacity',
+      label: 'equipment.capacity',
+      kind: 'text',
+      example: '200kVA',
+      aliases: namesFor('capacity'),
+      width: 10,
+    },
+    {
+      key: 'installYear',
+      label: 'equipment.installYear',
+      kind: 'integer',
+      example: 2008,
+      aliases: namesFor('installYear'),
+      width: 10,
+    },
+    {
+      key: 'condition',
+      label: 'equipment.condition',
+      kind: 'enum',
+      values: CONDITIONS,
+      valueLabels: 'equipment.conditions',
+      example: '3 一般',
+      aliases: namesFor('condition'),
+      width: 10,
+    },
+    {
+      key: 'defectGrade',
+      label: 'equipment.defectGrade',
+      kind: 'enum',
+      values: DEFECT_GRADES,
+      valueLabels: 'equipment.grades',
+      example: null,
+      aliases: namesFor('defectGrade'),
+      width: 10,
+    },
+    {
+      key: 'defectFoundOn',
+      label: 'equipment.defectFoundOn',
+      kind: 'date',
+      example: null,
+      aliases: namesFor('defectFoundOn'),
+      width: 12,
+    },
     { key: 'notes', label: 'equipment.notes', kind: 'text', example: null, aliases: namesFor('notes'), width: 20 },
   ],
   loadLookups: ({ db }) => loadLineLookups(db),
@@ -47,7 +144,12 @@ export const equipmentSheet: LedgerSheet<LineLookups, Existing, EquipmentRow> = 
   keyOf: (input) => nameKey(String(input.code)),
   async loadExisting(ctx) {
     const found = new Map<string, Existing>();
-    for await (const r of allEquipment(ctx.db, { sortModel: [], filterModel: {} }, await loadUpgradeContext(ctx.db, ctx.today))) found.set(nameKey(r.code), r);
+    for await (const r of allEquipment(
+      ctx.db,
+      { sortModel: [], filterModel: {} },
+      await loadUpgradeContext(ctx.db, ctx.today),
+    ))
+      found.set(nameKey(r.code), r);
     return found;
   },
   inputOf: (r) => ({
@@ -72,7 +174,13 @@ export const equipmentSheet: LedgerSheet<LineLookups, Existing, EquipmentRow> = 
     yield* allEquipment(ctx.db, list as ParsedInputOf<'equipment.list'>, await loadUpgradeContext(ctx.db, ctx.today));
   },
   async count(ctx, list) {
-    return (await listEquipment(ctx.db, { ...(list as ParsedInputOf<'equipment.list'>), startRow: 0, endRow: 1 }, await loadUpgradeContext(ctx.db, ctx.today))).rowCount;
+    return (
+      await listEquipment(
+        ctx.db,
+        { ...(list as ParsedInputOf<'equipment.list'>), startRow: 0, endRow: 1 },
+        await loadUpgradeContext(ctx.db, ctx.today),
+      )
+    ).rowCount;
   },
   exportColumns: {
     code: { kind: 'text', width: 12 },

@@ -2,16 +2,28 @@ import { PROJECT_TYPES, type DashboardPanel, type DrillLink, type Reminder, type
 import type { HandlerContext } from '../context';
 import { budgetEnvelope, listEquipment, listUpgrades, loadUpgradeContext } from './upgrades.repository';
 
-const OPEN: UpgradeStatus[] = ['submitted', 'approved', 'funded', 'in_progress', 'awaiting_acceptance', 'acceptance_failed'];
+const OPEN: UpgradeStatus[] = [
+  'submitted',
+  'approved',
+  'funded',
+  'in_progress',
+  'awaiting_acceptance',
+  'acceptance_failed',
+];
 const link = (filters: Record<string, unknown>): DrillLink => ({ page: 'upgrades', method: 'upgrades.list', filters });
 
 /** The backlog by status and project type, the year's budget used, and how long the oldest request has waited. */
 export async function upgradesPanels(ctx: HandlerContext): Promise<DashboardPanel[]> {
   const uctx = await loadUpgradeContext(ctx.db, ctx.today);
-  const open = (await listUpgrades(ctx.db, { startRow: 0, endRow: 10_000, sortModel: [], filterModel: {}, statuses: OPEN }, uctx)).rows;
+  const open = (
+    await listUpgrades(ctx.db, { startRow: 0, endRow: 10_000, sortModel: [], filterModel: {}, statuses: OPEN }, uctx)
+  ).rows;
   if (open.length === 0) return [];
   const waiting = open.filter((r) => r.status === 'submitted');
-  const oldest = waiting.reduce<string | null>((min, r) => (min === null || r.createdAt < min ? r.createdAt : min), null);
+  const oldest = waiting.reduce<string | null>(
+    (min, r) => (min === null || r.createdAt < min ? r.createdAt : min),
+    null,
+  );
   const days = oldest ? Math.floor((ctx.now.getTime() - Date.parse(oldest)) / 86_400_000) : 0;
   const budget = await budgetEnvelope(ctx.db, Number(ctx.today.slice(0, 4)));
   return [
@@ -20,9 +32,28 @@ export async function upgradesPanels(ctx: HandlerContext): Promise<DashboardPane
       id: 'upgrades.summary',
       title: 'dashboard.upgrades.summary',
       items: [
-        { label: 'dashboard.upgrades.waiting', value: waiting.length, tone: waiting.length ? 'warning' : 'success', link: link({ statuses: ['submitted'] }), counts: true },
-        { label: 'dashboard.upgrades.oldestDays', value: days, tone: days > 30 ? 'danger' : 'normal', link: link({ statuses: ['submitted'] }), counts: false },
-        { label: 'dashboard.upgrades.budgetUsed', value: budget.approved, unit: String(budget.budget), tone: budget.remaining < 0 ? 'danger' : 'normal', link: link({ statuses: ['approved', 'funded'] }), counts: false },
+        {
+          label: 'dashboard.upgrades.waiting',
+          value: waiting.length,
+          tone: waiting.length ? 'warning' : 'success',
+          link: link({ statuses: ['submitted'] }),
+          counts: true,
+        },
+        {
+          label: 'dashboard.upgrades.oldestDays',
+          value: days,
+          tone: days > 30 ? 'danger' : 'normal',
+          link: link({ statuses: ['submitted'] }),
+          counts: false,
+        },
+        {
+          label: 'dashboard.upgrades.budgetUsed',
+          value: budget.approved,
+          unit: String(budget.budget),
+          tone: budget.remaining < 0 ? 'danger' : 'normal',
+          link: link({ statuses: ['approved', 'funded'] }),
+          counts: false,
+        },
       ],
     },
     {
@@ -44,10 +75,38 @@ export async function upgradesPanels(ctx: HandlerContext): Promise<DashboardPane
 /** Defects past their handling deadline (settings upgrades.defectDays.*), and requests waiting for a decision. */
 export async function upgradesReminders(ctx: HandlerContext): Promise<Reminder[]> {
   const uctx = await loadUpgradeContext(ctx.db, ctx.today);
-  const overdue = (await listEquipment(ctx.db, { startRow: 0, endRow: 1, sortModel: [], filterModel: {}, defectOverdue: true }, uctx)).rowCount;
-  const waiting = (await listUpgrades(ctx.db, { startRow: 0, endRow: 1, sortModel: [{ colId: 'createdAt', sort: 'asc' }], filterModel: {}, statuses: ['submitted'] }, uctx)).rowCount;
+  const overdue = (
+    await listEquipment(ctx.db, { startRow: 0, endRow: 1, sortModel: [], filterModel: {}, defectOverdue: true }, uctx)
+  ).rowCount;
+  const waiting = (
+    await listUpgrades(
+      ctx.db,
+      {
+        startRow: 0,
+        endRow: 1,
+        sortModel: [{ colId: 'createdAt', sort: 'asc' }],
+        filterModel: {},
+        statuses: ['submitted'],
+      },
+      uctx,
+    )
+  ).rowCount;
   return [
-    { module: 'upgrades', label: 'reminders.upgrades.defectsOverdue', count: overdue, tone: 'danger', leadDays: null, link: { page: 'equipment', method: 'equipment.list', filters: { defectOverdue: true } } },
-    { module: 'upgrades', label: 'reminders.upgrades.waiting', count: waiting, tone: 'warning', leadDays: null, link: link({ statuses: ['submitted'] }) },
+    {
+      module: 'upgrades',
+      label: 'reminders.upgrades.defectsOverdue',
+      count: overdue,
+      tone: 'danger',
+      leadDays: null,
+      link: { page: 'equipment', method: 'equipment.list', filters: { defectOverdue: true } },
+    },
+    {
+      module: 'upgrades',
+      label: 'reminders.upgrades.waiting',
+      count: waiting,
+      tone: 'warning',
+      leadDays: null,
+      link: link({ statuses: ['submitted'] }),
+    },
   ];
 }

@@ -5,9 +5,29 @@ import { deleteToBin } from '../shared/soft-delete';
 import { saveVersioned } from '../shared/versioned';
 import { decideTransition } from './upgrades.rules';
 import { nextRequestNo } from './request-numbers';
-import { budgetEnvelope, findEquipment, findUpgrade, listEquipment, listUpgrades, loadUpgradeContext, punchItems, upgradeHistory } from './upgrades.repository';
+import {
+  budgetEnvelope,
+  findEquipment,
+  findUpgrade,
+  listEquipment,
+  listUpgrades,
+  loadUpgradeContext,
+  punchItems,
+  upgradeHistory,
+} from './upgrades.repository';
 
-type Methods = 'equipment.list' | 'equipment.save' | 'equipment.delete' | 'upgrades.list' | 'upgrades.get' | 'upgrades.save' | 'upgrades.delete' | 'upgrades.transition' | 'budgets.get' | 'budgets.save' | 'upgrades.closePunchItem';
+type Methods =
+  | 'equipment.list'
+  | 'equipment.save'
+  | 'equipment.delete'
+  | 'upgrades.list'
+  | 'upgrades.get'
+  | 'upgrades.save'
+  | 'upgrades.delete'
+  | 'upgrades.transition'
+  | 'budgets.get'
+  | 'budgets.save'
+  | 'upgrades.closePunchItem';
 
 const context = (ctx: HandlerContext) => loadUpgradeContext(ctx.db, ctx.today);
 const year = (ctx: HandlerContext) => Number(ctx.today.slice(0, 4));
@@ -36,7 +56,7 @@ export const upgradesHandlers: Handlers<Methods> = {
         install_year: input.installYear ?? null,
         condition: input.condition,
         defect_grade: input.defectGrade ?? null,
-        defect_found_on: input.defectGrade ? input.defectFoundOn ?? null : null,
+        defect_found_on: input.defectGrade ? (input.defectFoundOn ?? null) : null,
         notes: input.notes || null,
       },
       () => findEquipment(ctx.db, input.id!, uctx),
@@ -47,7 +67,12 @@ export const upgradesHandlers: Handlers<Methods> = {
   },
 
   'equipment.delete': async (input, ctx) => {
-    const used = await ctx.db.selectFrom('upgrade_requests').select('equipment_id').where('equipment_id', 'in', input.ids).where('deleted_at', 'is', null).executeTakeFirst();
+    const used = await ctx.db
+      .selectFrom('upgrade_requests')
+      .select('equipment_id')
+      .where('equipment_id', 'in', input.ids)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst();
     if (used) throw new ApiError({ code: 'RULE', message: 'upgrades.errors.equipmentInUse' });
     return deleteToBin(ctx, 'equipment', 'equipment', input.ids);
   },
@@ -57,26 +82,57 @@ export const upgradesHandlers: Handlers<Methods> = {
   'upgrades.get': async (input, ctx) => {
     const row = await findUpgrade(ctx.db, input.id, await context(ctx));
     if (!row) throw notFound('upgrades', input.id);
-    const r = await ctx.db.selectFrom('upgrade_requests').select(['accepted_on', 'inspectors']).where('id', '=', input.id).executeTakeFirstOrThrow();
-    return { ...row, history: await upgradeHistory(ctx.db, input.id), acceptedOn: r.accepted_on, inspectors: r.inspectors, punchItems: await punchItems(ctx.db, input.id) };
+    const r = await ctx.db
+      .selectFrom('upgrade_requests')
+      .select(['accepted_on', 'inspectors'])
+      .where('id', '=', input.id)
+      .executeTakeFirstOrThrow();
+    return {
+      ...row,
+      history: await upgradeHistory(ctx.db, input.id),
+      acceptedOn: r.accepted_on,
+      inspectors: r.inspectors,
+      punchItems: await punchItems(ctx.db, input.id),
+    };
   },
 
   /** Only drafts are edited: once submitted, the request managers decide on is the one they saw. */
   'upgrades.save': async (input, ctx) => {
     const uctx = await context(ctx);
-    if (!(await findEquipment(ctx.db, input.equipmentId, uctx))) throw fieldError('equipmentId', 'validation.reference_missing');
+    if (!(await findEquipment(ctx.db, input.equipmentId, uctx)))
+      throw fieldError('equipmentId', 'validation.reference_missing');
     const before = input.id === undefined ? undefined : await findUpgrade(ctx.db, input.id, uctx);
     if (before && before.status !== 'draft') throw new ApiError({ code: 'RULE', message: 'upgrades.errors.notDraft' });
-    const values = { equipment_id: input.equipmentId, problem: input.problem, proposed_work: input.proposedWork, project_type: input.projectType, estimated_cost: input.estimatedCost, customers_affected: input.customersAffected, notes: input.notes || null };
-    const id = await saveVersioned(ctx, 'upgrade_requests', input, before ? values : { ...values, status: 'draft', requested_by: currentUser(ctx).username }, () => findUpgrade(ctx.db, input.id!, uctx));
+    const values = {
+      equipment_id: input.equipmentId,
+      problem: input.problem,
+      proposed_work: input.proposedWork,
+      project_type: input.projectType,
+      estimated_cost: input.estimatedCost,
+      customers_affected: input.customersAffected,
+      notes: input.notes || null,
+    };
+    const id = await saveVersioned(
+      ctx,
+      'upgrade_requests',
+      input,
+      before ? values : { ...values, status: 'draft', requested_by: currentUser(ctx).username },
+      () => findUpgrade(ctx.db, input.id!, uctx),
+    );
     const after = (await findUpgrade(ctx.db, id, uctx))!;
     ctx.audit({ entity: 'upgrades', entityId: id, summary: before ? 'updated' : 'created', before, after });
     return after;
   },
 
   'upgrades.delete': async (input, ctx) => {
-    const live = await ctx.db.selectFrom('upgrade_requests').select(['id', 'status']).where('id', 'in', input.ids).where('deleted_at', 'is', null).execute();
-    if (live.some((r) => r.status !== 'draft' && r.status !== 'rejected')) throw new ApiError({ code: 'RULE', message: 'upgrades.errors.onlyDraftsDeleted' });
+    const live = await ctx.db
+      .selectFrom('upgrade_requests')
+      .select(['id', 'status'])
+      .where('id', 'in', input.ids)
+      .where('deleted_at', 'is', null)
+      .execute();
+    if (live.some((r) => r.status !== 'draft' && r.status !== 'rejected'))
+      throw new ApiError({ code: 'RULE', message: 'upgrades.errors.onlyDraftsDeleted' });
     return deleteToBin(ctx, 'upgrade_requests', 'upgrades', input.ids);
   },
 
@@ -94,16 +150,38 @@ export const upgradesHandlers: Handlers<Methods> = {
       if (!r) throw notFound('upgrades', id);
       rows.push(r);
     }
-    if (input.action === 'fund' && (!input.projectNo || !input.fundingYear)) throw fieldError('projectNo', 'upgrades.errors.projectRequired');
+    if (input.action === 'fund' && (!input.projectNo || !input.fundingYear))
+      throw fieldError('projectNo', 'upgrades.errors.projectRequired');
     const acceptance = input.action === 'accept' || input.action === 'failAcceptance';
     if (acceptance && !input.acceptance) throw fieldError('acceptance', 'upgrades.errors.acceptanceRequired');
     if (input.action === 'close') {
-      const open = await ctx.db.selectFrom('upgrade_punch_items').select('request_id').where('request_id', 'in', input.ids).where('closed_at', 'is', null).executeTakeFirst();
-      if (open) throw new ApiError({ code: 'RULE', message: 'upgrades.errors.punchItemsOpen', params: { request: rows.find((r) => r.id === open.request_id)!.equipmentName } });
+      const open = await ctx.db
+        .selectFrom('upgrade_punch_items')
+        .select('request_id')
+        .where('request_id', 'in', input.ids)
+        .where('closed_at', 'is', null)
+        .executeTakeFirst();
+      if (open)
+        throw new ApiError({
+          code: 'RULE',
+          message: 'upgrades.errors.punchItemsOpen',
+          params: { request: rows.find((r) => r.id === open.request_id)!.equipmentName },
+        });
     }
     const decided = rows.map((r) => {
-      const out = decideTransition(input.action, r, { username: user.username, role: user.role }, input.comment, uctx.secondApprovalAbove);
-      if (!out.ok) throw new ApiError({ code: out.reason === 'upgrades.errors.role' ? 'FORBIDDEN' : 'RULE', message: out.reason, params: { request: r.equipmentName } });
+      const out = decideTransition(
+        input.action,
+        r,
+        { username: user.username, role: user.role },
+        input.comment,
+        uctx.secondApprovalAbove,
+      );
+      if (!out.ok)
+        throw new ApiError({
+          code: out.reason === 'upgrades.errors.role' ? 'FORBIDDEN' : 'RULE',
+          message: out.reason,
+          params: { request: r.equipmentName },
+        });
       return { r, out };
     });
     const thisYear = year(ctx);
@@ -111,12 +189,17 @@ export const upgradesHandlers: Handlers<Methods> = {
       const envelope = await budgetEnvelope(ctx.db, thisYear);
       const adding = decided.filter((d) => d.out.to === 'approved').reduce((n, d) => n + d.r.estimatedCost, 0);
       if (adding > envelope.remaining && !input.overBudgetConfirmed) {
-        throw new ApiError({ code: 'RULE', message: 'upgrades.errors.overBudget', params: { remaining: envelope.remaining, adding: Math.round(adding * 100) / 100 } });
+        throw new ApiError({
+          code: 'RULE',
+          message: 'upgrades.errors.overBudget',
+          params: { remaining: envelope.remaining, adding: Math.round(adding * 100) / 100 },
+        });
       }
     }
     for (const { r, out } of decided) {
       // The number for the file is given once, at the first submission; a revised request keeps it.
-      const requestNo = input.action === 'submit' && !r.requestNo ? await nextRequestNo(ctx.db, r.projectType, thisYear) : null;
+      const requestNo =
+        input.action === 'submit' && !r.requestNo ? await nextRequestNo(ctx.db, r.projectType, thisYear) : null;
       await ctx.db
         .updateTable('upgrade_requests')
         .set((eb) => ({
@@ -126,7 +209,13 @@ export const upgradesHandlers: Handlers<Methods> = {
           ...(out.to === 'approved' ? { budget_year: thisYear } : {}),
           ...(acceptance ? { accepted_on: input.acceptance!.date, inspectors: input.acceptance!.inspectors } : {}),
           ...(input.action === 'fund'
-            ? { project_no: input.projectNo!, funding_year: input.fundingYear!, funding_source: input.fundingSource || null, approved_amount: input.approvedAmount ?? r.estimatedCost, budget_year: input.fundingYear! }
+            ? {
+                project_no: input.projectNo!,
+                funding_year: input.fundingYear!,
+                funding_source: input.fundingSource || null,
+                approved_amount: input.approvedAmount ?? r.estimatedCost,
+                budget_year: input.fundingYear!,
+              }
             : {}),
           version: eb('version', '+', 1),
           updated_at: at,
@@ -134,22 +223,69 @@ export const upgradesHandlers: Handlers<Methods> = {
         .where('id', '=', r.id)
         .execute();
       if (acceptance && input.acceptance!.punchItems.length) {
-        await ctx.db.insertInto('upgrade_punch_items').values(input.acceptance!.punchItems.map((text) => ({ request_id: r.id, text, created_at: at, closed_at: null, closed_by: null }))).execute();
+        await ctx.db
+          .insertInto('upgrade_punch_items')
+          .values(
+            input.acceptance!.punchItems.map((text) => ({
+              request_id: r.id,
+              text,
+              created_at: at,
+              closed_at: null,
+              closed_by: null,
+            })),
+          )
+          .execute();
       }
-      await ctx.db.insertInto('upgrade_events').values({ request_id: r.id, at, username: user.username, action: input.action, from_status: r.status, to_status: out.to, comment: input.comment || null }).execute();
-      ctx.audit({ entity: 'upgrades', entityId: r.id, summary: `${input.action}: ${r.status} → ${out.to}${input.comment ? ` (${input.comment})` : ''}`, before: { status: r.status }, after: { status: out.to, action: input.action, requestNo: requestNo ?? r.requestNo, equipmentName: r.equipmentName, comment: input.comment || null } });
+      await ctx.db
+        .insertInto('upgrade_events')
+        .values({
+          request_id: r.id,
+          at,
+          username: user.username,
+          action: input.action,
+          from_status: r.status,
+          to_status: out.to,
+          comment: input.comment || null,
+        })
+        .execute();
+      ctx.audit({
+        entity: 'upgrades',
+        entityId: r.id,
+        summary: `${input.action}: ${r.status} → ${out.to}${input.comment ? ` (${input.comment})` : ''}`,
+        before: { status: r.status },
+        after: {
+          status: out.to,
+          action: input.action,
+          requestNo: requestNo ?? r.requestNo,
+          equipmentName: r.equipmentName,
+          comment: input.comment || null,
+        },
+      });
     }
-    return { rows: await Promise.all(rows.map(async (r) => (await findUpgrade(ctx.db, r.id, uctx))!)), budget: await budgetEnvelope(ctx.db, thisYear) };
+    return {
+      rows: await Promise.all(rows.map(async (r) => (await findUpgrade(ctx.db, r.id, uctx))!)),
+      budget: await budgetEnvelope(ctx.db, thisYear),
+    };
   },
 
   'upgrades.closePunchItem': async (input, ctx) => {
-    const item = await ctx.db.selectFrom('upgrade_punch_items').selectAll().where('id', '=', input.id).executeTakeFirst();
+    const item = await ctx.db
+      .selectFrom('upgrade_punch_items')
+      .selectAll()
+      .where('id', '=', input.id)
+      .executeTakeFirst();
     if (!item) throw notFound('punchItems', input.id);
     if (item.closed_at) throw new ApiError({ code: 'RULE', message: 'upgrades.errors.punchItemClosed' });
     const closed = { closed_at: ctx.now.toISOString(), closed_by: currentUser(ctx).username };
     await ctx.db.updateTable('upgrade_punch_items').set(closed).where('id', '=', input.id).execute();
     ctx.audit({ entity: 'upgrades', entityId: item.request_id, summary: `punch item closed: ${item.text}` });
-    return { id: item.id, text: item.text, createdAt: item.created_at, closedAt: closed.closed_at, closedBy: currentUser(ctx).displayName };
+    return {
+      id: item.id,
+      text: item.text,
+      createdAt: item.created_at,
+      closedAt: closed.closed_at,
+      closedBy: currentUser(ctx).displayName,
+    };
   },
 
   'budgets.get': async (input, ctx) => budgetEnvelope(ctx.db, input.year),
@@ -157,7 +293,11 @@ export const upgradesHandlers: Handlers<Methods> = {
   'budgets.save': async (input, ctx) => {
     const before = await budgetEnvelope(ctx.db, input.year);
     const values = { budget: input.budget, updated_at: ctx.now.toISOString(), updated_by: currentUser(ctx).username };
-    await ctx.db.insertInto('budgets').values({ year: input.year, ...values }).onConflict((oc) => oc.column('year').doUpdateSet(values)).execute();
+    await ctx.db
+      .insertInto('budgets')
+      .values({ year: input.year, ...values })
+      .onConflict((oc) => oc.column('year').doUpdateSet(values))
+      .execute();
     const after = await budgetEnvelope(ctx.db, input.year);
     ctx.audit({ entity: 'budgets', entityId: input.year, summary: 'budget set', before, after });
     return after;

@@ -21,12 +21,17 @@ export function upgradeContextOf(settings: Settings, today: string): UpgradeCont
       defect: settings.number('upgrades.weight.defect'),
       consequence: settings.number('upgrades.weight.consequence'),
     },
-    defectDays: { critical: settings.number('upgrades.defectDays.critical'), serious: settings.number('upgrades.defectDays.serious'), general: settings.number('upgrades.defectDays.general') },
+    defectDays: {
+      critical: settings.number('upgrades.defectDays.critical'),
+      serious: settings.number('upgrades.defectDays.serious'),
+      general: settings.number('upgrades.defectDays.general'),
+    },
     secondApprovalAbove: settings.number('upgrades.secondApprovalAbove'),
   };
 }
 
-export const loadUpgradeContext = async (db: Kysely<DB>, today: string) => upgradeContextOf(await loadSettings(db), today);
+export const loadUpgradeContext = async (db: Kysely<DB>, today: string) =>
+  upgradeContextOf(await loadSettings(db), today);
 
 /* ---------- equipment ---------- */
 
@@ -43,7 +48,12 @@ const EQUIPMENT_COLUMNS: GridColumns = {
 };
 
 const equipment = (db: Kysely<DB>) =>
-  db.selectFrom('equipment as e').leftJoin('lines as l', 'l.id', 'e.line_id').selectAll('e').select('l.name as line_name').where('e.deleted_at', 'is', null);
+  db
+    .selectFrom('equipment as e')
+    .leftJoin('lines as l', 'l.id', 'e.line_id')
+    .selectAll('e')
+    .select('l.name as line_name')
+    .where('e.deleted_at', 'is', null);
 type EquipmentJoined = Awaited<ReturnType<ReturnType<typeof equipment>['executeTakeFirstOrThrow']>>;
 
 function equipmentRow(r: EquipmentJoined, ctx: UpgradeContext): EquipmentRow {
@@ -92,7 +102,11 @@ export async function listEquipment(db: Kysely<DB>, req: ParsedInputOf<'equipmen
 }
 
 /** Every item the list would show, page after page (the register's Excel import and export). */
-export async function* allEquipment(db: Kysely<DB>, req: Omit<ParsedInputOf<'equipment.list'>, 'startRow' | 'endRow'>, ctx: UpgradeContext): AsyncGenerator<EquipmentRow> {
+export async function* allEquipment(
+  db: Kysely<DB>,
+  req: Omit<ParsedInputOf<'equipment.list'>, 'startRow' | 'endRow'>,
+  ctx: UpgradeContext,
+): AsyncGenerator<EquipmentRow> {
   for (let start = 0; ; start += 1000) {
     const page = await listEquipment(db, { ...req, startRow: start, endRow: start + 1000 }, ctx);
     yield* page.rows;
@@ -126,13 +140,28 @@ const requests = (db: Kysely<DB>) =>
     .innerJoin('equipment as e', 'e.id', 'u.equipment_id')
     .leftJoin('users as ru', 'ru.username', 'u.requested_by')
     .selectAll('u')
-    .select(['e.name as equipment_name', 'e.kind as equipment_kind', 'e.condition', 'e.install_year', 'e.defect_grade', 'ru.display_name as requested_by_name'])
+    .select([
+      'e.name as equipment_name',
+      'e.kind as equipment_kind',
+      'e.condition',
+      'e.install_year',
+      'e.defect_grade',
+      'ru.display_name as requested_by_name',
+    ])
     .where('u.deleted_at', 'is', null);
 type RequestJoined = Awaited<ReturnType<ReturnType<typeof requests>['executeTakeFirstOrThrow']>>;
 
 export function upgradeRow(r: RequestJoined, ctx: UpgradeContext): UpgradeRow {
   const age = r.install_year === null ? null : Number(ctx.today.slice(0, 4)) - r.install_year;
-  const priority = priorityOf({ condition: r.condition, age, defectGrade: r.defect_grade as 'general' | null, customersAffected: r.customers_affected }, ctx.weights);
+  const priority = priorityOf(
+    {
+      condition: r.condition,
+      age,
+      defectGrade: r.defect_grade as 'general' | null,
+      customersAffected: r.customers_affected,
+    },
+    ctx.weights,
+  );
   return {
     id: r.id,
     version: r.version,
@@ -158,7 +187,10 @@ export function upgradeRow(r: RequestJoined, ctx: UpgradeContext): UpgradeRow {
     fundingSource: r.funding_source,
     approvedAmount: r.approved_amount,
     budgetYear: r.budget_year,
-    carriedOverFrom: r.status === 'approved' && r.budget_year !== null && r.budget_year < Number(ctx.today.slice(0, 4)) ? r.budget_year : null,
+    carriedOverFrom:
+      r.status === 'approved' && r.budget_year !== null && r.budget_year < Number(ctx.today.slice(0, 4))
+        ? r.budget_year
+        : null,
     priority: priority.score,
     priorityParts: priority.parts,
   };
@@ -179,7 +211,15 @@ export async function listUpgrades(db: Kysely<DB>, req: ParsedInputOf<'upgrades.
     select: (q: unknown) => q as ReturnType<typeof requests>,
     req: byPriority ? { ...req, sortModel: [] } : req,
     columns: REQUEST_COLUMNS,
-    search: ['e.name', 'u.problem', 'u.proposed_work', 'u.requested_by', 'ru.display_name', 'u.project_no', 'u.request_no'],
+    search: [
+      'e.name',
+      'u.problem',
+      'u.proposed_work',
+      'u.requested_by',
+      'ru.display_name',
+      'u.project_no',
+      'u.request_no',
+    ],
     tieBreaker: 'u.id',
     defaultSort: [{ colId: 'createdAt', sort: 'asc' as const }],
     map: (r: RequestJoined) => upgradeRow(r, ctx),
@@ -206,22 +246,47 @@ export async function upgradeHistory(db: Kysely<DB>, id: number) {
     .where('e.request_id', '=', id)
     .orderBy('e.id')
     .execute();
-  return rows.map((e) => ({ at: e.at, username: e.username, name: e.display_name ?? e.username, action: e.action, from: e.from_status, to: e.to_status, comment: e.comment }));
+  return rows.map((e) => ({
+    at: e.at,
+    username: e.username,
+    name: e.display_name ?? e.username,
+    action: e.action,
+    from: e.from_status,
+    to: e.to_status,
+    comment: e.comment,
+  }));
 }
 
 /** Approved spending counts against the year it was approved for; approved but unfunded requests of earlier years carry over. */
 export async function budgetEnvelope(db: Kysely<DB>, year: number) {
-  const budget = (await db.selectFrom('budgets').select('budget').where('year', '=', year).executeTakeFirst())?.budget ?? 0;
+  const budget =
+    (await db.selectFrom('budgets').select('budget').where('year', '=', year).executeTakeFirst())?.budget ?? 0;
   const rows = await db
     .selectFrom('upgrade_requests')
     .select(['estimated_cost', 'approved_amount', 'budget_year', 'status'])
     .where('deleted_at', 'is', null)
-    .where('status', 'in', ['approved', 'funded', 'in_progress', 'awaiting_acceptance', 'accepted', 'acceptance_failed', 'closed'])
+    .where('status', 'in', [
+      'approved',
+      'funded',
+      'in_progress',
+      'awaiting_acceptance',
+      'accepted',
+      'acceptance_failed',
+      'closed',
+    ])
     .execute();
-  const carried = (r: (typeof rows)[number]) => r.status === 'approved' && r.budget_year !== null && r.budget_year < year;
-  const sum = (list: typeof rows) => Math.round(list.reduce((n, r) => n + (r.approved_amount ?? r.estimated_cost), 0) * 100) / 100;
+  const carried = (r: (typeof rows)[number]) =>
+    r.status === 'approved' && r.budget_year !== null && r.budget_year < year;
+  const sum = (list: typeof rows) =>
+    Math.round(list.reduce((n, r) => n + (r.approved_amount ?? r.estimated_cost), 0) * 100) / 100;
   const approved = sum(rows.filter((r) => r.budget_year === year || carried(r)));
-  return { year, budget, approved, carriedOver: sum(rows.filter(carried)), remaining: Math.round((budget - approved) * 100) / 100 };
+  return {
+    year,
+    budget,
+    approved,
+    carriedOver: sum(rows.filter(carried)),
+    remaining: Math.round((budget - approved) * 100) / 100,
+  };
 }
 
 export async function punchItems(db: Kysely<DB>, requestId: number) {
@@ -233,5 +298,11 @@ export async function punchItems(db: Kysely<DB>, requestId: number) {
     .where('i.request_id', '=', requestId)
     .orderBy('i.id')
     .execute();
-  return rows.map((i) => ({ id: i.id, text: i.text, createdAt: i.created_at, closedAt: i.closed_at, closedBy: i.closed_by === null ? null : (i.display_name ?? i.closed_by) }));
+  return rows.map((i) => ({
+    id: i.id,
+    text: i.text,
+    createdAt: i.created_at,
+    closedAt: i.closed_at,
+    closedBy: i.closed_by === null ? null : (i.display_name ?? i.closed_by),
+  }));
 }

@@ -26,16 +26,35 @@ const round = (x: number) => Math.round(x * 10) / 10;
  */
 export function priorityOf(f: PriorityFacts, w: PriorityWeights) {
   const parts = [
-    { factor: 'condition', value: f.condition, weight: w.condition, share: (Math.min(5, Math.max(1, f.condition)) - 1) / 4 },
+    {
+      factor: 'condition',
+      value: f.condition,
+      weight: w.condition,
+      share: (Math.min(5, Math.max(1, f.condition)) - 1) / 4,
+    },
     { factor: 'age', value: f.age ?? 0, weight: w.age, share: Math.min(1, Math.max(0, (f.age ?? 0) / 30)) },
-    { factor: 'defect', value: f.defectGrade ? ['general', 'serious', 'critical'].indexOf(f.defectGrade) + 1 : 0, weight: w.defect, share: f.defectGrade ? DEFECT_SHARE[f.defectGrade] : 0 },
-    { factor: 'consequence', value: f.customersAffected, weight: w.consequence, share: Math.min(1, Math.log10(f.customersAffected + 1) / 4) },
+    {
+      factor: 'defect',
+      value: f.defectGrade ? ['general', 'serious', 'critical'].indexOf(f.defectGrade) + 1 : 0,
+      weight: w.defect,
+      share: f.defectGrade ? DEFECT_SHARE[f.defectGrade] : 0,
+    },
+    {
+      factor: 'consequence',
+      value: f.customersAffected,
+      weight: w.consequence,
+      share: Math.min(1, Math.log10(f.customersAffected + 1) / 4),
+    },
   ].map((p) => ({ factor: p.factor, value: p.value, weight: p.weight, points: round(p.weight * p.share) }));
   return { score: round(parts.reduce((n, p) => n + p.points, 0)), parts };
 }
 
 /** When a defect must be handled by (危急 1 day, 严重 30 days, 一般 within the year's plan: settings). */
-export function defectDueOn(grade: 'general' | 'serious' | 'critical' | null, foundOn: string | null, days: Record<'general' | 'serious' | 'critical', number>): string | null {
+export function defectDueOn(
+  grade: 'general' | 'serious' | 'critical' | null,
+  foundOn: string | null,
+  days: Record<'general' | 'serious' | 'critical', number>,
+): string | null {
   return grade && foundOn ? addDays(foundOn, days[grade]) : null;
 }
 
@@ -58,7 +77,13 @@ export type TransitionOutcome = { ok: true; to: UpgradeStatus; approvals: string
  * two-approval amount the first approval is recorded and the request stays 已提交 until a second,
  * different manager approves.
  */
-export function decideTransition(action: UpgradeAction, r: TransitionFacts, who: Actor, comment: string | null | undefined, secondApprovalAbove: number): TransitionOutcome {
+export function decideTransition(
+  action: UpgradeAction,
+  r: TransitionFacts,
+  who: Actor,
+  comment: string | null | undefined,
+  secondApprovalAbove: number,
+): TransitionOutcome {
   const rule = UPGRADE_TRANSITIONS[action];
   if (!allows(rule.roles, who.role)) return { ok: false, reason: 'upgrades.errors.role' };
   if (!rule.from.includes(r.status)) return { ok: false, reason: 'upgrades.errors.wrongStatus' };

@@ -76,11 +76,24 @@ export const disputeHandlers: Handlers<DisputeMethods> = {
       .executeTakeFirstOrThrow();
     await ctx.db
       .insertInto('vegetation_dispute_entries')
-      .values({ dispute_id: id, entry_date: ctx.today, party: null, content: input.note, created_by: user.displayName, created_at: at })
+      .values({
+        dispute_id: id,
+        entry_date: ctx.today,
+        party: null,
+        content: input.note,
+        created_by: user.displayName,
+        created_at: at,
+      })
       .execute();
     await touchRecord(ctx, record.id, 'blocked');
     const dispute = (await findDispute(ctx.db, id))!;
-    ctx.audit({ entity: 'vegetation', entityId: record.id, summary: 'dispute opened (受阻)', before: { status: record.status }, after: dispute });
+    ctx.audit({
+      entity: 'vegetation',
+      entityId: record.id,
+      summary: 'dispute opened (受阻)',
+      before: { status: record.status },
+      after: dispute,
+    });
     return { dispute, warnings: await warningsFor(ctx, dispute) };
   },
 
@@ -114,16 +127,32 @@ export const disputeHandlers: Handlers<DisputeMethods> = {
     const d = await requireOpenDispute(ctx, input.disputeId);
     await ctx.db
       .insertInto('vegetation_dispute_entries')
-      .values({ dispute_id: d.id, entry_date: input.entryDate, party: input.party ?? null, content: input.content, created_by: user.displayName, created_at: ctx.now.toISOString() })
+      .values({
+        dispute_id: d.id,
+        entry_date: input.entryDate,
+        party: input.party ?? null,
+        content: input.content,
+        created_by: user.displayName,
+        created_at: ctx.now.toISOString(),
+      })
       .execute();
     const dispute = (await findDispute(ctx.db, d.id))!;
-    ctx.audit({ entity: 'vegetation', entityId: d.recordId, summary: 'negotiation entry added', after: { entryDate: input.entryDate, party: input.party, content: input.content } });
+    ctx.audit({
+      entity: 'vegetation',
+      entityId: d.recordId,
+      summary: 'negotiation entry added',
+      after: { entryDate: input.entryDate, party: input.party, content: input.content },
+    });
     return { dispute, warnings: await warningsFor(ctx, dispute) };
   },
 
   'vegetation.dispute.close': async (input, ctx) => {
     const before = await requireOpenDispute(ctx, input.id);
-    const row = await ctx.db.selectFrom('vegetation_disputes').select('status_before').where('id', '=', input.id).executeTakeFirstOrThrow();
+    const row = await ctx.db
+      .selectFrom('vegetation_disputes')
+      .select('status_before')
+      .where('id', '=', input.id)
+      .executeTakeFirstOrThrow();
     await updateVersioned(
       ctx.db,
       'vegetation_disputes',

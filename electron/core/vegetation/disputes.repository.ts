@@ -4,11 +4,20 @@ import type { DB, VegetationDisputesTable } from '../db/schema';
 
 async function entriesOf(db: Kysely<DB>, disputeIds: number[]) {
   if (disputeIds.length === 0) return [];
-  return db.selectFrom('vegetation_dispute_entries').selectAll().where('dispute_id', 'in', disputeIds).orderBy('entry_date').orderBy('id').execute();
+  return db
+    .selectFrom('vegetation_dispute_entries')
+    .selectAll()
+    .where('dispute_id', 'in', disputeIds)
+    .orderBy('entry_date')
+    .orderBy('id')
+    .execute();
 }
 
 async function toRows(db: Kysely<DB>, disputes: Selectable<VegetationDisputesTable>[]): Promise<DisputeRow[]> {
-  const entries = await entriesOf(db, disputes.map((d) => d.id));
+  const entries = await entriesOf(
+    db,
+    disputes.map((d) => d.id),
+  );
   return disputes.map((d) => ({
     id: d.id,
     version: d.version,
@@ -25,7 +34,13 @@ async function toRows(db: Kysely<DB>, disputes: Selectable<VegetationDisputesTab
     closeNote: d.close_note,
     entries: entries
       .filter((e) => e.dispute_id === d.id)
-      .map((e) => ({ id: e.id, entryDate: e.entry_date, party: e.party as DisputeRow['entries'][number]['party'], content: e.content, createdBy: e.created_by })),
+      .map((e) => ({
+        id: e.id,
+        entryDate: e.entry_date,
+        party: e.party as DisputeRow['entries'][number]['party'],
+        content: e.content,
+        createdBy: e.created_by,
+      })),
   }));
 }
 
@@ -36,7 +51,12 @@ export async function findDispute(db: Kysely<DB>, id: number): Promise<DisputeRo
 
 /** The open dispute of a record (if any) and the closed ones before it, newest first. */
 export async function disputesOfRecord(db: Kysely<DB>, recordId: number) {
-  const all = await db.selectFrom('vegetation_disputes').selectAll().where('record_id', '=', recordId).orderBy('id', 'desc').execute();
+  const all = await db
+    .selectFrom('vegetation_disputes')
+    .selectAll()
+    .where('record_id', '=', recordId)
+    .orderBy('id', 'desc')
+    .execute();
   const rows = await toRows(db, all);
   return { dispute: rows.find((r) => r.status === 'open') ?? null, history: rows.filter((r) => r.status === 'closed') };
 }

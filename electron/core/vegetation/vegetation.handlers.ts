@@ -10,7 +10,8 @@ import { findVegetation, listVegetation, recordColumns } from './vegetation.repo
 import { judgeClearance, lateReasonProblem, statusChangeProblem, type LineClass } from './vegetation.rules';
 import type { Insertable } from 'kysely';
 
-type VegetationMethods = 'vegetation.list' | 'vegetation.get' | 'vegetation.judge' | 'vegetation.save' | 'vegetation.delete';
+type VegetationMethods =
+  'vegetation.list' | 'vegetation.get' | 'vegetation.judge' | 'vegetation.save' | 'vegetation.delete';
 
 async function lineClass(ctx: HandlerContext, lineId: number): Promise<LineClass> {
   const line = await requireLive(ctx.db, 'lines', lineId, 'lineId');
@@ -21,7 +22,8 @@ async function checkReferences(ctx: HandlerContext, input: ParsedInputOf<'vegeta
   if (input.townshipId) await requireLive(ctx.db, 'townships', input.townshipId, 'townshipId');
   if (input.villageId) {
     const village = await requireLive(ctx.db, 'villages', input.villageId, 'villageId');
-    if (input.townshipId && village.township_id !== input.townshipId) throw fieldError('villageId', 'vegetation.village.otherTownship');
+    if (input.townshipId && village.township_id !== input.townshipId)
+      throw fieldError('villageId', 'vegetation.village.otherTownship');
   }
   if (input.teamId) await requireLive(ctx.db, 'teams', input.teamId, 'teamId');
 }
@@ -29,7 +31,9 @@ async function checkReferences(ctx: HandlerContext, input: ParsedInputOf<'vegeta
 export const vegetationHandlers: Handlers<VegetationMethods> = {
   'vegetation.list': async (input, ctx) => {
     // Settings are read only for the one preset that needs them: this runs for every grid block.
-    const dueSoonDays = presetsOf(input).includes('due30') ? (await loadSettings(ctx.db)).number('vegetation.dueSoonDays') : 0;
+    const dueSoonDays = presetsOf(input).includes('due30')
+      ? (await loadSettings(ctx.db)).number('vegetation.dueSoonDays')
+      : 0;
     return listVegetation(ctx.db, input, ctx.today, dueSoonDays, ctx.runtime.grids);
   },
 
@@ -41,7 +45,12 @@ export const vegetationHandlers: Handlers<VegetationMethods> = {
 
   'vegetation.judge': async (input, ctx) => {
     const line = await lineClass(ctx, input.lineId);
-    return judgeClearance(line, input.treeClass, { vertical: input.verticalDistance, horizontal: input.horizontalDistance }, await loadSettings(ctx.db));
+    return judgeClearance(
+      line,
+      input.treeClass,
+      { vertical: input.verticalDistance, horizontal: input.horizontalDistance },
+      await loadSettings(ctx.db),
+    );
   },
 
   'vegetation.save': async (input, ctx) => {
@@ -53,23 +62,45 @@ export const vegetationHandlers: Handlers<VegetationMethods> = {
     if (statusProblem) throw fieldError('status', statusProblem);
 
     const at = ctx.now.toISOString();
-    const values = recordColumns(input, line, await loadSettings(ctx.db), at, input.foundDate ?? before?.foundDate ?? ctx.today);
+    const values = recordColumns(
+      input,
+      line,
+      await loadSettings(ctx.db),
+      at,
+      input.foundDate ?? before?.foundDate ?? ctx.today,
+    );
     const late = lateReasonProblem(values.status, values.planned_date, values.deadline, values.late_reason);
     if (late) throw fieldError('lateReason', late, { deadline: values.deadline ?? '' });
 
     let id: number;
     if (input.id === undefined) {
-      const row: Insertable<DB['vegetation_records']> = { ...values, created_at: at, deleted_at: null, deleted_by: null };
+      const row: Insertable<DB['vegetation_records']> = {
+        ...values,
+        created_at: at,
+        deleted_at: null,
+        deleted_by: null,
+      };
       id = (await ctx.db.insertInto('vegetation_records').values(row).returning('id').executeTakeFirstOrThrow()).id;
     } else {
       id = input.id;
-      await updateVersioned(ctx.db, 'vegetation_records', id, input.version, values, () => findVegetation(ctx.db, id, ctx.today));
+      await updateVersioned(ctx.db, 'vegetation_records', id, input.version, values, () =>
+        findVegetation(ctx.db, id, ctx.today),
+      );
     }
     const record = (await findVegetation(ctx.db, id, ctx.today))!;
     ctx.audit({ entity: 'vegetation', entityId: id, summary: before ? 'updated' : 'created', before, after: record });
     // A slip past the deadline is on the record with its reason, in words of its own.
-    if (record.plannedLate && (before?.plannedDate !== record.plannedDate || before?.lateReason !== record.lateReason)) {
-      ctx.audit({ entity: 'vegetation', entityId: id, summary: 'planned past deadline', before: { plannedDate: before?.plannedDate ?? null, deadline: before?.deadline ?? null }, after: { plannedDate: record.plannedDate, deadline: record.deadline, reason: record.lateReason } });
+    if (
+      record.plannedLate &&
+      (before?.plannedDate !== record.plannedDate || before?.lateReason !== record.lateReason)
+    ) {
+      ctx.audit({
+        entity: 'vegetation',
+        entityId: id,
+        summary: 'planned past deadline',
+        before: { plannedDate: before?.plannedDate ?? null, deadline: before?.deadline ?? null },
+        after: { plannedDate: record.plannedDate, deadline: record.deadline, reason: record.lateReason },
+      });
     }
     return { record, warnings: [] };
   },

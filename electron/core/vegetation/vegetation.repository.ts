@@ -18,7 +18,16 @@ import type { Settings } from '../settings/settings.repository';
 import { fieldError } from '../shared/references';
 import { indexedSearch } from '../search/text-index';
 import { towerWordsOf } from './tower-search';
-import { dueDate, foundDateOf, hazardDeadline, judgeClearance, nextDueDate, plannedPastDeadline, statusAfterPlanning, type LineClass } from './vegetation.rules';
+import {
+  dueDate,
+  foundDateOf,
+  hazardDeadline,
+  judgeClearance,
+  nextDueDate,
+  plannedPastDeadline,
+  statusAfterPlanning,
+  type LineClass,
+} from './vegetation.rules';
 
 export const VEGETATION_COLUMNS: GridColumns = {
   id: { ref: 'v.id', type: 'number' },
@@ -49,14 +58,16 @@ const SEARCHABLE = ['v.landowner', 'v.species', 'l.name', 'v.notes'];
 
 /** The records with the names the grid shows. */
 function joined(db: Kysely<DB>) {
-  return db
-    .selectFrom('vegetation_records as v')
-    // Left joins throughout (the foreign keys guarantee the rows): SQLite then leaves out the joins a
-    // count does not need.
-    .leftJoin('lines as l', 'l.id', 'v.line_id')
-    .leftJoin('townships as t', 't.id', 'v.township_id')
-    .leftJoin('villages as vi', 'vi.id', 'v.village_id')
-    .leftJoin('teams as tm', 'tm.id', 'v.team_id');
+  return (
+    db
+      .selectFrom('vegetation_records as v')
+      // Left joins throughout (the foreign keys guarantee the rows): SQLite then leaves out the joins a
+      // count does not need.
+      .leftJoin('lines as l', 'l.id', 'v.line_id')
+      .leftJoin('townships as t', 't.id', 'v.township_id')
+      .leftJoin('villages as vi', 'vi.id', 'v.village_id')
+      .leftJoin('teams as tm', 'tm.id', 'v.team_id')
+  );
 }
 
 function withRowColumns(q: ReturnType<typeof joined>, today: string) {
@@ -130,7 +141,13 @@ export async function findVegetation(db: Kysely<DB>, id: number, today: string, 
 }
 
 /** The vegetation grid's query: module filters, presets, column filters, search and sort. */
-export function vegetationGrid(db: Kysely<DB>, typedReq: ParsedInputOf<'vegetation.list'>, today: string, dueSoonDays: number, cache?: GridCache): GridSource<JoinedRow, VegetationRow> {
+export function vegetationGrid(
+  db: Kysely<DB>,
+  typedReq: ParsedInputOf<'vegetation.list'>,
+  today: string,
+  dueSoonDays: number,
+  cache?: GridCache,
+): GridSource<JoinedRow, VegetationRow> {
   // Words naming towers ("12号", "#12–#15") find the records whose span overlaps them.
   const { towers, rest } = towerWordsOf(typedReq.search);
   const req = towers.length ? { ...typedReq, search: rest } : typedReq;
@@ -143,7 +160,8 @@ export function vegetationGrid(db: Kysely<DB>, typedReq: ParsedInputOf<'vegetati
     if (req.statuses?.length) q = q.where('v.status', 'in', req.statuses) as Q;
     for (const preset of presetsOf(req)) {
       if (preset === 'overdue') q = q.where('v.due_date', '<', today) as Q;
-      if (preset === 'due30') q = q.where('v.due_date', '>=', today).where('v.due_date', '<=', addDays(today, dueSoonDays)) as Q;
+      if (preset === 'due30')
+        q = q.where('v.due_date', '>=', today).where('v.due_date', '<=', addDays(today, dueSoonDays)) as Q;
       if (preset === 'emergency') q = q.where('v.hazard_grade', '=', 'emergency').where('v.status', '!=', 'done') as Q;
       if (preset === 'blocked') q = q.where('v.status', '=', 'blocked') as Q;
     }
@@ -156,7 +174,9 @@ export function vegetationGrid(db: Kysely<DB>, typedReq: ParsedInputOf<'vegetati
   // Counting needs the joined tables only when a column filter or the search box looks at them.
   const joinedColumn = (c: string) => !own(VEGETATION_COLUMNS, c)?.ref.startsWith('v.');
   const usesJoins = searchReadsColumns || Object.keys(req.filterModel).some(joinedColumn);
-  const narrow = usesJoins ? undefined : () => filtered(db.selectFrom('vegetation_records as v') as unknown as ReturnType<typeof joined>);
+  const narrow = usesJoins
+    ? undefined
+    : () => filtered(db.selectFrom('vegetation_records as v') as unknown as ReturnType<typeof joined>);
   return {
     base: () => filtered(joined(db)),
     countBase: narrow,
@@ -173,20 +193,36 @@ export function vegetationGrid(db: Kysely<DB>, typedReq: ParsedInputOf<'vegetati
   };
 }
 
-export function listVegetation(db: Kysely<DB>, req: ParsedInputOf<'vegetation.list'>, today: string, dueSoonDays: number, cache?: GridCache) {
+export function listVegetation(
+  db: Kysely<DB>,
+  req: ParsedInputOf<'vegetation.list'>,
+  today: string,
+  dueSoonDays: number,
+  cache?: GridCache,
+) {
   return gridPageOf(vegetationGrid(db, req, today, dueSoonDays, cache));
 }
-
 
 /**
  * The stored columns of a record from a checked save input: the towers parsed, and the derived
  * grade with its basis, deadline, next trimming date and due date. The form and the import both
  * write these. `foundDate`: the input's, else the record's own, else today.
  */
-export function recordColumns(input: ParsedInputOf<'vegetation.save'>, line: LineClass, settings: Settings, at: string, foundDate: string) {
+export function recordColumns(
+  input: ParsedInputOf<'vegetation.save'>,
+  line: LineClass,
+  settings: Settings,
+  at: string,
+  foundDate: string,
+) {
   const towers = parseTowerRange(input.towerRange);
   if (!towers) throw fieldError('towerRange', 'vegetation.towerRange.format');
-  const judged = judgeClearance(line, input.treeClass, { vertical: input.verticalDistance, horizontal: input.horizontalDistance }, settings);
+  const judged = judgeClearance(
+    line,
+    input.treeClass,
+    { vertical: input.verticalDistance, horizontal: input.horizontalDistance },
+    settings,
+  );
   if (!judged) throw fieldError('verticalDistance', 'vegetation.distance.required');
   const status = statusAfterPlanning(input.status, input.plannedDate, input.teamId);
   const next = nextDueDate(status, input.completedDate, input.species, settings);

@@ -88,7 +88,8 @@ export function hazardDeadline(
 }
 
 /** The day a record's hazard was found; the day it was entered when nobody said. */
-export const foundDateOf = (r: { found_date: string | null; created_at: string }): string => r.found_date ?? r.created_at.slice(0, 10);
+export const foundDateOf = (r: { found_date: string | null; created_at: string }): string =>
+  r.found_date ?? r.created_at.slice(0, 10);
 
 /** The date that decides "overdue": the deadline while open, the next trimming once done. */
 export function dueDate(status: string, deadline: string | null, next: string | null): string | null {
@@ -96,7 +97,11 @@ export function dueDate(status: string, deadline: string | null, next: string | 
 }
 
 /** Work planned for after the deadline: shown as late, and saved only with a reason. */
-export function plannedPastDeadline(status: string, plannedDate: string | null | undefined, deadline: string | null): boolean {
+export function plannedPastDeadline(
+  status: string,
+  plannedDate: string | null | undefined,
+  deadline: string | null,
+): boolean {
   return status !== 'done' && !!plannedDate && !!deadline && plannedDate > deadline;
 }
 
@@ -104,12 +109,23 @@ export function plannedPastDeadline(status: string, plannedDate: string | null |
  * Work planned for after the deadline is saved only with a reason (the planner says why: a road
  * closed, the landowner away), so a slip is never silent. Returns the i18n key of the problem, or null.
  */
-export function lateReasonProblem(status: string, plannedDate: string | null | undefined, deadline: string | null, reason: string | null | undefined): string | null {
-  return plannedPastDeadline(status, plannedDate, deadline) && !reason?.trim() ? 'vegetation.plannedDate.pastDeadline' : null;
+export function lateReasonProblem(
+  status: string,
+  plannedDate: string | null | undefined,
+  deadline: string | null,
+  reason: string | null | undefined,
+): string | null {
+  return plannedPastDeadline(status, plannedDate, deadline) && !reason?.trim()
+    ? 'vegetation.plannedDate.pastDeadline'
+    : null;
 }
 
 /** A record given a date and a team is planned: 待排期 moves on to 已排期 (later statuses stay). */
-export function statusAfterPlanning(status: string, plannedDate: string | null | undefined, teamId: number | null | undefined): string {
+export function statusAfterPlanning(
+  status: string,
+  plannedDate: string | null | undefined,
+  teamId: number | null | undefined,
+): string {
   return status === 'unscheduled' && plannedDate && teamId ? 'scheduled' : status;
 }
 

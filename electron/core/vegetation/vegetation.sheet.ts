@@ -18,7 +18,12 @@ import { gridRowsOf } from '../shared/grid-query';
 import { nameKey } from '../excel/cells';
 import { namesFor } from '../excel/header-synonyms';
 import { listVegetation, recordColumns, vegetationGrid } from './vegetation.repository';
-import { foundDateOf as recordFoundDate, lateReasonProblem, statusChangeProblem, type LineClass } from './vegetation.rules';
+import {
+  foundDateOf as recordFoundDate,
+  lateReasonProblem,
+  statusChangeProblem,
+  type LineClass,
+} from './vegetation.rules';
 
 type Input = ParsedInputOf<'vegetation.save'>;
 type Existing = Selectable<VegetationRecordsTable>;
@@ -34,17 +39,21 @@ interface Lookups {
 }
 
 /** A row's found date: the sheet's, else the record's own, else the day of the import. */
-const foundDateOf = (input: Input, existing: Existing | undefined, today: string) => input.foundDate ?? (existing ? recordFoundDate(existing) : today);
+const foundDateOf = (input: Input, existing: Existing | undefined, today: string) =>
+  input.foundDate ?? (existing ? recordFoundDate(existing) : today);
 
 const byName = <T>(rows: T[], name: (r: T) => string) => new Map(rows.map((r) => [nameKey(name(r)), r]));
 
 /** Same record = same line, same towers, same species (a span is trimmed per species each cycle). */
-const keyOf = (lineId: unknown, from: number, to: number, species: unknown) => `${String(lineId)}|${from}|${to}|${String(species).trim()}`;
+const keyOf = (lineId: unknown, from: number, to: number, species: unknown) =>
+  `${String(lineId)}|${from}|${to}|${String(species).trim()}`;
 
 function basisText(row: VegetationRow, lang: 'zh-CN' | 'en'): string {
   const b = row.hazardBasis;
   const measure = lang === 'en' ? b.measure : b.measure === 'vertical' ? '垂直距离' : '水平距离';
-  return lang === 'en' ? `${measure} ${b.value} m, minimum ${b.minimum} m (${b.source})` : `${measure} ${b.value} m，最小允许 ${b.minimum} m（${b.source}）`;
+  return lang === 'en'
+    ? `${measure} ${b.value} m, minimum ${b.minimum} m (${b.source})`
+    : `${measure} ${b.value} m，最小允许 ${b.minimum} m（${b.source}）`;
 }
 
 export const vegetationSheet: LedgerSheet<Lookups, Existing, VegetationRow> = {
@@ -53,43 +62,215 @@ export const vegetationSheet: LedgerSheet<Lookups, Existing, VegetationRow> = {
   schema: contract['vegetation.save'].input,
   keyRule: 'import.keyRule.vegetation',
   fields: [
-    { key: 'line', label: 'vegetation.line', kind: 'lookup', required: true, inputKey: 'lineId', example: '10kV 城关一线', aliases: namesFor('line'), width: 18 },
-    { key: 'towerRange', label: 'vegetation.towerRange', kind: 'text', required: true, example: '#12–#15', aliases: namesFor('towerRange'), width: 12 },
-    { key: 'township', label: 'vegetation.township', kind: 'lookup', inputKey: 'townshipId', example: '城关镇', aliases: namesFor('township'), width: 10 },
-    { key: 'village', label: 'vegetation.village', kind: 'lookup', inputKey: 'villageId', example: '东关村', aliases: namesFor('village'), width: 10 },
-    { key: 'landowner', label: 'vegetation.landowner', kind: 'text', example: '张三', aliases: namesFor('landowner'), width: 10 },
-    { key: 'landownerPhone', label: 'vegetation.landownerPhone', kind: 'text', example: '13800000000', aliases: namesFor('landownerPhone'), width: 14 },
-    { key: 'species', label: 'vegetation.species', kind: 'text', required: true, example: '杨树', aliases: namesFor('species'), width: 8 },
-    { key: 'treeCount', label: 'vegetation.treeCount', kind: 'integer', required: true, example: 5, aliases: namesFor('treeCount'), width: 8 },
-    { key: 'treeHeight', label: 'vegetation.treeHeight', kind: 'number', example: 12, aliases: namesFor('treeHeight'), width: 9 },
-    { key: 'verticalDistance', label: 'vegetation.verticalDistance', kind: 'number', example: 2.5, aliases: namesFor('verticalDistance'), width: 12 },
-    { key: 'horizontalDistance', label: 'vegetation.horizontalDistance', kind: 'number', example: null, aliases: namesFor('horizontalDistance'), width: 12 },
-    { key: 'treeClass', label: 'vegetation.treeClass', kind: 'enum', values: TREE_CLASSES, valueLabels: 'vegetation.treeClasses', example: '一般林木', aliases: namesFor('treeClass'), width: 14 },
-    { key: 'plantedInZone', label: 'vegetation.plantedInZone', kind: 'boolean', example: '否', aliases: namesFor('plantedInZone'), width: 10 },
-    { key: 'action', label: 'vegetation.action', kind: 'enum', required: true, values: CLEARANCE_ACTIONS, valueLabels: 'vegetation.actions', example: '修剪', aliases: namesFor('action'), width: 9 },
-    { key: 'foundDate', label: 'vegetation.foundDate', kind: 'date', example: '2026-04-20', aliases: namesFor('foundDate'), width: 12 },
-    { key: 'plannedDate', label: 'vegetation.plannedDate', kind: 'date', example: '2026-05-03', aliases: namesFor('plannedDate'), width: 12 },
-    { key: 'lateReason', label: 'vegetation.lateReason', kind: 'text', example: null, aliases: namesFor('lateReason'), width: 16 },
-    { key: 'team', label: 'vegetation.team', kind: 'lookup', inputKey: 'teamId', example: null, aliases: namesFor('team'), width: 14 },
-    { key: 'status', label: 'vegetation.status', kind: 'enum', values: VEGETATION_STATUSES.filter((s) => s !== 'blocked'), valueLabels: 'vegetation.statuses', example: '待排期', aliases: namesFor('status'), width: 9 },
-    { key: 'distanceAfter', label: 'vegetation.distanceAfter', kind: 'number', example: null, aliases: namesFor('distanceAfter'), width: 13 },
-    { key: 'completedDate', label: 'vegetation.completedDate', kind: 'date', example: null, aliases: namesFor('completedDate'), width: 12 },
+    {
+      key: 'line',
+      label: 'vegetation.line',
+      kind: 'lookup',
+      required: true,
+      inputKey: 'lineId',
+      example: '10kV 城关一线',
+      aliases: namesFor('line'),
+      width: 18,
+    },
+    {
+      key: 'towerRange',
+      label: 'vegetation.towerRange',
+      kind: 'text',
+      required: true,
+      example: '#12–#15',
+      aliases: namesFor('towerRange'),
+      width: 12,
+    },
+    {
+      key: 'township',
+      label: 'vegetation.township',
+      kind: 'lookup',
+      inputKey: 'townshipId',
+      example: '城关镇',
+      aliases: namesFor('township'),
+      width: 10,
+    },
+    {
+      key: 'village',
+      label: 'vegetation.village',
+      kind: 'lookup',
+      inputKey: 'villageId',
+      example: '东关村',
+      aliases: namesFor('village'),
+      width: 10,
+    },
+    {
+      key: 'landowner',
+      label: 'vegetation.landowner',
+      kind: 'text',
+      example: '张三',
+      aliases: namesFor('landowner'),
+      width: 10,
+    },
+    {
+      key: 'landownerPhone',
+      label: 'vegetation.landownerPhone',
+      kind: 'text',
+      example: '13800000000',
+      aliases: namesFor('landownerPhone'),
+      width: 14,
+    },
+    {
+      key: 'species',
+      label: 'vegetation.species',
+      kind: 'text',
+      required: true,
+      example: '杨树',
+      aliases: namesFor('species'),
+      width: 8,
+    },
+    {
+      key: 'treeCount',
+      label: 'vegetation.treeCount',
+      kind: 'integer',
+      required: true,
+      example: 5,
+      aliases: namesFor('treeCount'),
+      width: 8,
+    },
+    {
+      key: 'treeHeight',
+      label: 'vegetation.treeHeight',
+      kind: 'number',
+      example: 12,
+      aliases: namesFor('treeHeight'),
+      width: 9,
+    },
+    {
+      key: 'verticalDistance',
+      label: 'vegetation.verticalDistance',
+      kind: 'number',
+      example: 2.5,
+      aliases: namesFor('verticalDistance'),
+      width: 12,
+    },
+    {
+      key: 'horizontalDistance',
+      label: 'vegetation.horizontalDistance',
+      kind: 'number',
+      example: null,
+      aliases: namesFor('horizontalDistance'),
+      width: 12,
+    },
+    {
+      key: 'treeClass',
+      label: 'vegetation.treeClass',
+      kind: 'enum',
+      values: TREE_CLASSES,
+      valueLabels: 'vegetation.treeClasses',
+      example: '一般林木',
+      aliases: namesFor('treeClass'),
+      width: 14,
+    },
+    {
+      key: 'plantedInZone',
+      label: 'vegetation.plantedInZone',
+      kind: 'boolean',
+      example: '否',
+      aliases: namesFor('plantedInZone'),
+      width: 10,
+    },
+    {
+      key: 'action',
+      label: 'vegetation.action',
+      kind: 'enum',
+      required: true,
+      values: CLEARANCE_ACTIONS,
+      valueLabels: 'vegetation.actions',
+      example: '修剪',
+      aliases: namesFor('action'),
+      width: 9,
+    },
+    {
+      key: 'foundDate',
+      label: 'vegetation.foundDate',
+      kind: 'date',
+      example: '2026-04-20',
+      aliases: namesFor('foundDate'),
+      width: 12,
+    },
+    {
+      key: 'plannedDate',
+      label: 'vegetation.plannedDate',
+      kind: 'date',
+      example: '2026-05-03',
+      aliases: namesFor('plannedDate'),
+      width: 12,
+    },
+    {
+      key: 'lateReason',
+      label: 'vegetation.lateReason',
+      kind: 'text',
+      example: null,
+      aliases: namesFor('lateReason'),
+      width: 16,
+    },
+    {
+      key: 'team',
+      label: 'vegetation.team',
+      kind: 'lookup',
+      inputKey: 'teamId',
+      example: null,
+      aliases: namesFor('team'),
+      width: 14,
+    },
+    {
+      key: 'status',
+      label: 'vegetation.status',
+      kind: 'enum',
+      values: VEGETATION_STATUSES.filter((s) => s !== 'blocked'),
+      valueLabels: 'vegetation.statuses',
+      example: '待排期',
+      aliases: namesFor('status'),
+      width: 9,
+    },
+    {
+      key: 'distanceAfter',
+      label: 'vegetation.distanceAfter',
+      kind: 'number',
+      example: null,
+      aliases: namesFor('distanceAfter'),
+      width: 13,
+    },
+    {
+      key: 'completedDate',
+      label: 'vegetation.completedDate',
+      kind: 'date',
+      example: null,
+      aliases: namesFor('completedDate'),
+      width: 12,
+    },
     { key: 'notes', label: 'vegetation.notes', kind: 'text', example: null, aliases: namesFor('notes'), width: 24 },
   ],
 
   async loadLookups(ctx) {
     const { db } = ctx;
     const [lines, townships, villages, teams, settings] = await Promise.all([
-      db.selectFrom('lines').select(['id', 'name', 'code', 'voltage', 'conductor']).where('deleted_at', 'is', null).execute(),
+      db
+        .selectFrom('lines')
+        .select(['id', 'name', 'code', 'voltage', 'conductor'])
+        .where('deleted_at', 'is', null)
+        .execute(),
       db.selectFrom('townships').select(['id', 'name']).where('deleted_at', 'is', null).execute(),
       db.selectFrom('villages').select(['id', 'name', 'township_id']).where('deleted_at', 'is', null).execute(),
       db.selectFrom('teams').select(['id', 'name']).where('deleted_at', 'is', null).execute(),
       loadSettings(db),
     ]);
-    const lineEntries = lines.map((l) => ({ id: l.id, name: l.name, voltage: l.voltage as LineClass['voltage'], conductor: l.conductor as LineClass['conductor'] }));
+    const lineEntries = lines.map((l) => ({
+      id: l.id,
+      name: l.name,
+      voltage: l.voltage as LineClass['voltage'],
+      conductor: l.conductor as LineClass['conductor'],
+    }));
     const lineMap = byName(lineEntries, (l) => l.name);
     // A line's code (e.g. 10kV线路编号) finds it too.
-    for (const l of lines) if (l.code && !lineMap.has(nameKey(l.code))) lineMap.set(nameKey(l.code), lineMap.get(nameKey(l.name))!);
+    for (const l of lines)
+      if (l.code && !lineMap.has(nameKey(l.code))) lineMap.set(nameKey(l.code), lineMap.get(nameKey(l.name))!);
     const villageMap = new Map<string, { id: number; townshipId: number }[]>();
     for (const v of villages) {
       const k = nameKey(v.name);
@@ -113,7 +294,8 @@ export const vegetationSheet: LedgerSheet<Lookups, Existing, VegetationRow> = {
 
   toInput(values, lookups, problems) {
     const input: Record<string, unknown> = {};
-    const unknown = (field: string, value: unknown) => problems.push({ field, message: 'import.unknownReference', params: { value: String(value) } });
+    const unknown = (field: string, value: unknown) =>
+      problems.push({ field, message: 'import.unknownReference', params: { value: String(value) } });
     for (const [key, value] of Object.entries(values)) {
       if (key === 'line') {
         const line = value === null ? undefined : lookups.lines.get(nameKey(String(value)));
@@ -144,7 +326,11 @@ export const vegetationSheet: LedgerSheet<Lookups, Existing, VegetationRow> = {
           input.villageId = inTownship[0]!.id;
           input.townshipId ??= inTownship[0]!.townshipId;
         } else if (inTownship.length === 0) {
-          problems.push({ field: 'village', message: candidates.length ? 'vegetation.village.otherTownship' : 'import.unknownReference', params: { value: String(name) } });
+          problems.push({
+            field: 'village',
+            message: candidates.length ? 'vegetation.village.otherTownship' : 'import.unknownReference',
+            params: { value: String(name) },
+          });
         } else problems.push({ field: 'village', message: 'import.ambiguousVillage', params: { value: String(name) } });
       }
     }
@@ -161,14 +347,22 @@ export const vegetationSheet: LedgerSheet<Lookups, Existing, VegetationRow> = {
     if (keys.length === 0) return found;
     // The keys go into a temporary table and one join finds the records: one pass over the ledger
     // however many rows the sheet has.
-    await sql`create temp table if not exists import_keys (line_id integer, tower_from integer, tower_to integer, species text)`.execute(db);
+    await sql`create temp table if not exists import_keys (line_id integer, tower_from integer, tower_to integer, species text)`.execute(
+      db,
+    );
     await sql`delete from import_keys`.execute(db);
     const parts = keys.map((k) => k.split('|'));
     for (let i = 0; i < parts.length; i += 200) {
-      const chunk = parts.slice(i, i + 200).map(([l, f, t, ...s]) => sql`(${Number(l)}, ${Number(f)}, ${Number(t)}, ${s.join('|')})`);
+      const chunk = parts
+        .slice(i, i + 200)
+        .map(([l, f, t, ...s]) => sql`(${Number(l)}, ${Number(f)}, ${Number(t)}, ${s.join('|')})`);
       await sql`insert into import_keys values ${sql.join(chunk)}`.execute(db);
     }
-    const rows = (await sql<Existing>`select v.* from vegetation_records v join import_keys k on k.line_id = v.line_id and k.tower_from = v.tower_from and k.tower_to = v.tower_to and k.species = v.species where v.deleted_at is null`.execute(db)).rows;
+    const rows = (
+      await sql<Existing>`select v.* from vegetation_records v join import_keys k on k.line_id = v.line_id and k.tower_from = v.tower_from and k.tower_to = v.tower_to and k.species = v.species where v.deleted_at is null`.execute(
+        db,
+      )
+    ).rows;
     await sql`delete from import_keys`.execute(db);
     for (const r of rows) {
       const key = keyOf(r.line_id, r.tower_from, r.tower_to, r.species);
@@ -213,14 +407,27 @@ export const vegetationSheet: LedgerSheet<Lookups, Existing, VegetationRow> = {
     // The same rule as the form: a plan past the deadline needs its reason.
     const line = lookups.lineById.get(Number(input.lineId));
     if (!line) return;
-    const values = recordColumns(input as Input, line, lookups.settings, '', foundDateOf(input as Input, existing, lookups.today));
+    const values = recordColumns(
+      input as Input,
+      line,
+      lookups.settings,
+      '',
+      foundDateOf(input as Input, existing, lookups.today),
+    );
     const late = lateReasonProblem(values.status, values.planned_date, values.deadline, values.late_reason);
     if (late) problems.push({ field: 'lateReason', message: late, params: { deadline: values.deadline ?? '' } });
   },
 
   async write(ctx, rows, lookups, progress) {
     const at = ctx.now.toISOString();
-    const columns = (input: Input, existing?: Existing) => recordColumns(input, lookups.lineById.get(input.lineId)!, lookups.settings, at, foundDateOf(input, existing, ctx.today));
+    const columns = (input: Input, existing?: Existing) =>
+      recordColumns(
+        input,
+        lookups.lineById.get(input.lineId)!,
+        lookups.settings,
+        at,
+        foundDateOf(input, existing, ctx.today),
+      );
     const created = rows.filter((r) => !r.existing);
     const createdIds: number[] = [];
     let done = 0;
@@ -232,25 +439,47 @@ export const vegetationSheet: LedgerSheet<Lookups, Existing, VegetationRow> = {
       const names = Object.keys(rows[0]!);
       if (ctx.sqlite) {
         const placeholders = `(${names.map(() => '?').join(', ')})`;
-        const insert = ctx.sqlite.prepare(`insert into vegetation_records (${names.join(', ')}) values ${rows.map(() => placeholders).join(', ')} returning id`);
-        const ids = insert.all(...rows.flatMap((r) => names.map((n) => (r as Record<string, unknown>)[n]))) as { id: number }[];
+        const insert = ctx.sqlite.prepare(
+          `insert into vegetation_records (${names.join(', ')}) values ${rows.map(() => placeholders).join(', ')} returning id`,
+        );
+        const ids = insert.all(...rows.flatMap((r) => names.map((n) => (r as Record<string, unknown>)[n]))) as {
+          id: number;
+        }[];
         createdIds.push(...ids.map((x) => x.id));
       } else {
-        createdIds.push(...(await ctx.db.insertInto('vegetation_records').values(rows).returning('id').execute()).map((x) => x.id));
+        createdIds.push(
+          ...(await ctx.db.insertInto('vegetation_records').values(rows).returning('id').execute()).map((x) => x.id),
+        );
       }
       done += rows.length;
       progress(done);
     }
-    const audit: { entity: string; entityId: number | string; summary: string; before?: unknown; after?: unknown }[] = [];
+    const audit: { entity: string; entityId: number | string; summary: string; before?: unknown; after?: unknown }[] =
+      [];
     for (const r of rows.filter((x) => x.existing)) {
       const values = columns(r.input as Input, r.existing);
-      await ctx.db.updateTable('vegetation_records').set({ ...values, version: sql`version + 1` }).where('id', '=', r.existing!.id).execute();
+      await ctx.db
+        .updateTable('vegetation_records')
+        .set({ ...values, version: sql`version + 1` })
+        .where('id', '=', r.existing!.id)
+        .execute();
       // The old values are kept in the audit log: an import never loses what it overwrote.
-      audit.push({ entity: 'vegetation', entityId: r.existing!.id, summary: 'updated by import', before: r.existing, after: values });
+      audit.push({
+        entity: 'vegetation',
+        entityId: r.existing!.id,
+        summary: 'updated by import',
+        before: r.existing,
+        after: values,
+      });
       progress(++done);
     }
     if (createdIds.length) {
-      audit.push({ entity: 'vegetation', entityId: `${createdIds[0]}–${createdIds[createdIds.length - 1]}`, summary: 'created by import', after: { count: createdIds.length } });
+      audit.push({
+        entity: 'vegetation',
+        entityId: `${createdIds[0]}–${createdIds[createdIds.length - 1]}`,
+        summary: 'created by import',
+        after: { count: createdIds.length },
+      });
     }
     await writeAudit(ctx.db, at, ctx.user, 'excel.commit', audit);
     return { created: createdIds.length, updated: rows.length - created.length };
@@ -261,14 +490,18 @@ export const vegetationSheet: LedgerSheet<Lookups, Existing, VegetationRow> = {
     return {
       [Symbol.asyncIterator]: async function* () {
         const req = list as ParsedInputOf<'vegetation.list'>;
-        const dueSoonDays = presetsOf(req).includes('due30') ? (await loadSettings(ctx.db)).number('vegetation.dueSoonDays') : 0;
+        const dueSoonDays = presetsOf(req).includes('due30')
+          ? (await loadSettings(ctx.db)).number('vegetation.dueSoonDays')
+          : 0;
         yield* gridRowsOf(vegetationGrid(ctx.db, req, ctx.today, dueSoonDays));
       },
     };
   },
   async count(ctx, list) {
     const req = list as ParsedInputOf<'vegetation.list'>;
-    const dueSoonDays = presetsOf(req).includes('due30') ? (await loadSettings(ctx.db)).number('vegetation.dueSoonDays') : 0;
+    const dueSoonDays = presetsOf(req).includes('due30')
+      ? (await loadSettings(ctx.db)).number('vegetation.dueSoonDays')
+      : 0;
     return (await listVegetation(ctx.db, { ...req, startRow: 0, endRow: 1 }, ctx.today, dueSoonDays)).rowCount;
   },
   exportColumns: {
@@ -300,4 +533,3 @@ export const vegetationSheet: LedgerSheet<Lookups, Existing, VegetationRow> = {
     basis: { kind: 'text', value: basisText, width: 48 },
   },
 };
-

@@ -55,7 +55,8 @@ export function useOthersChanges(entities: readonly string[], onChange: () => vo
   useEffect(() => {
     const wanted = new Set(key.split(','));
     return subscribe((changes) => {
-      if (changes === 'all' || wanted.has('*') || changes.some((c) => c.entities.some((e) => wanted.has(e)))) latest.current();
+      if (changes === 'all' || wanted.has('*') || changes.some((c) => c.entities.some((e) => wanted.has(e))))
+        latest.current();
     });
   }, [key]);
 }

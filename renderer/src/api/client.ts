@@ -1,4 +1,13 @@
-import { ApiError, PACKED_ROWS_HEADER, unpackRows, type BridgeReply, type DesktopBridge, type InputOf, type MethodName, type OutputOf } from '@contract';
+import {
+  ApiError,
+  PACKED_ROWS_HEADER,
+  unpackRows,
+  type BridgeReply,
+  type DesktopBridge,
+  type InputOf,
+  type MethodName,
+  type OutputOf,
+} from '@contract';
 
 type Reply = BridgeReply;
 
@@ -15,7 +24,11 @@ async function send(method: string, input: unknown, token: string | null): Promi
   try {
     res = await fetch(`/api/${method}`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', [PACKED_ROWS_HEADER]: 'packed', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+      headers: {
+        'Content-Type': 'application/json',
+        [PACKED_ROWS_HEADER]: 'packed',
+        ...(token ? { Authorization: `Bearer ${token}` } : {}),
+      },
       body: JSON.stringify(input ?? {}),
     });
   } catch {

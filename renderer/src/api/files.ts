@@ -30,7 +30,9 @@ interface Chunk {
 }
 
 /** Reads a file the core hands out in chunks (files.read, attachments.read) into one byte array. */
-export async function readChunks(read: (offset: number) => Promise<Chunk>): Promise<{ name: string; bytes: Uint8Array<ArrayBuffer> }> {
+export async function readChunks(
+  read: (offset: number) => Promise<Chunk>,
+): Promise<{ name: string; bytes: Uint8Array<ArrayBuffer> }> {
   const parts: Uint8Array[] = [];
   let offset: number | null = 0;
   let name = 'download';
@@ -69,7 +71,11 @@ export async function downloadFile(fileId: string): Promise<string> {
 }
 
 /** Polls a job until it ends, reporting progress; resolves with its final state. */
-export async function waitForJob(jobId: string, onProgress?: (state: JobState) => void, signal?: { cancelled: boolean }): Promise<JobState> {
+export async function waitForJob(
+  jobId: string,
+  onProgress?: (state: JobState) => void,
+  signal?: { cancelled: boolean },
+): Promise<JobState> {
   for (;;) {
     const state = await call('jobs.get', { jobId });
     onProgress?.(state);

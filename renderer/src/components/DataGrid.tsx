@@ -24,7 +24,11 @@ ModuleRegistry.registerModules([AllCommunityModule]);
 
 /** Methods whose output is a grid page ({ rows, rowCount }). */
 export type ListMethod = {
-  [M in MethodName]: OutputOf<M> extends { rows: unknown[]; rowCount: number } ? (InputOf<M> extends { startRow: number } ? M : never) : never;
+  [M in MethodName]: OutputOf<M> extends { rows: unknown[]; rowCount: number }
+    ? InputOf<M> extends { startRow: number }
+      ? M
+      : never
+    : never;
 }[MethodName];
 type RowOf<M extends ListMethod> = OutputOf<M>['rows'][number];
 type ExtraParams<M extends ListMethod> = Omit<InputOf<M>, 'startRow' | 'endRow' | 'sortModel' | 'filterModel'>;
@@ -85,13 +89,22 @@ function DataGridInner<M extends ListMethod>(props: Props<M>, ref: React.Ref<Dat
   // How the user left this grid in this tab (sort, column filters, the top row): 返回 from a print page restores it.
   const stateKey = `${VIEW_STATE_PREFIX}${props.testId ?? props.method}`;
   const saved = useMemo(() => readViewState(stateKey), [stateKey]);
-  const initialState = useMemo<GridState>(() => ({ sort: { sortModel: saved.sortModel }, filter: { filterModel: saved.filterModel } }), [saved]);
+  const initialState = useMemo<GridState>(
+    () => ({ sort: { sortModel: saved.sortModel }, filter: { filterModel: saved.filterModel } }),
+    [saved],
+  );
   const topRow = useRef(saved.top);
 
   // The first block is asked for at once, while the grid is still being built (it asks ~0.3 s later).
   const firstBlock = useRef<{ key: string; page: Promise<OutputOf<M>> } | null>(null);
   if (firstBlock.current === null) {
-    const input = { ...(props.params ?? {}), startRow: 0, endRow: BLOCK, sortModel: saved.sortModel, filterModel: saved.filterModel } as unknown as InputOf<M>;
+    const input = {
+      ...(props.params ?? {}),
+      startRow: 0,
+      endRow: BLOCK,
+      sortModel: saved.sortModel,
+      filterModel: saved.filterModel,
+    } as unknown as InputOf<M>;
     const page = call(props.method, input);
     page.catch(() => undefined); // reported when the grid asks for it
     firstBlock.current = { key: JSON.stringify(input), page };
@@ -144,7 +157,9 @@ function DataGridInner<M extends ListMethod>(props: Props<M>, ref: React.Ref<Dat
   // (An empty grid has no block to re-read: it asks again from the top.)
   const shownRows = useRef<number | null>(null);
   shownRows.current = rowCount;
-  useOthersChanges(entitiesOfList(props.method), () => (shownRows.current ? apiRef.current?.refreshInfiniteCache() : apiRef.current?.purgeInfiniteCache()));
+  useOthersChanges(entitiesOfList(props.method), () =>
+    shownRows.current ? apiRef.current?.refreshInfiniteCache() : apiRef.current?.purgeInfiniteCache(),
+  );
 
   useImperativeHandle(ref, () => ({
     refresh: () => apiRef.current?.refreshInfiniteCache(),
@@ -170,7 +185,11 @@ function DataGridInner<M extends ListMethod>(props: Props<M>, ref: React.Ref<Dat
     const api = apiRef.current;
     if (!api) return;
     const state = api.getState();
-    writeViewState(stateKey, { sortModel: (state.sort?.sortModel ?? []) as ViewState['sortModel'], filterModel: state.filter?.filterModel ?? {}, top: Math.max(0, api.getFirstDisplayedRowIndex()) });
+    writeViewState(stateKey, {
+      sortModel: (state.sort?.sortModel ?? []) as ViewState['sortModel'],
+      filterModel: state.filter?.filterModel ?? {},
+      top: Math.max(0, api.getFirstDisplayedRowIndex()),
+    });
   }, [stateKey]);
 
   const onGridReady = useCallback((e: GridReadyEvent<RowOf<M>>) => {
@@ -237,18 +256,34 @@ function DataGridInner<M extends ListMethod>(props: Props<M>, ref: React.Ref<Dat
         />
         {rowCount === 0 && !filtered && (
           <div className="data-grid-empty">
-            <Empty description={<span>{props.emptyTitle ?? t('common.empty')}{props.emptyHint && <><br /><small>{props.emptyHint}</small></>}</span>} />
+            <Empty
+              description={
+                <span>
+                  {props.emptyTitle ?? t('common.empty')}
+                  {props.emptyHint && (
+                    <>
+                      <br />
+                      <small>{props.emptyHint}</small>
+                    </>
+                  )}
+                </span>
+              }
+            />
           </div>
         )}
         {rowCount === 0 && filtered && (
           <div className="data-grid-empty" data-testid="grid-no-match">
             <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('common.noMatch')}>
-              <Button onClick={clearFilters} data-testid="grid-clear-filters">{t('common.clearFilters')}</Button>
+              <Button onClick={clearFilters} data-testid="grid-clear-filters">
+                {t('common.clearFilters')}
+              </Button>
             </Empty>
           </div>
         )}
       </div>
-      <div className="data-grid-footer">{rowCount === null ? t('common.loading') : t('common.rows', { count: rowCount })}</div>
+      <div className="data-grid-footer">
+        {rowCount === null ? t('common.loading') : t('common.rows', { count: rowCount })}
+      </div>
     </div>
   );
 }

@@ -91,7 +91,15 @@ export function DateInput({ value, onChange, disabled, placeholder, style, id, w
             </div>
           }
         >
-          <Button type="text" size="small" icon={<CalendarOutlined />} disabled={disabled} aria-label={t('common.pickDate')} tabIndex={-1} style={{ height: 20 }} />
+          <Button
+            type="text"
+            size="small"
+            icon={<CalendarOutlined />}
+            disabled={disabled}
+            aria-label={t('common.pickDate')}
+            tabIndex={-1}
+            style={{ height: 20 }}
+          />
         </Popover>
       }
     />

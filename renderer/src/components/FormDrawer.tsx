@@ -1,5 +1,18 @@
 import { useEffect, useState, type ReactNode } from 'react';
-import { Alert, Button, Checkbox, Col, Drawer, Form, Input, InputNumber, Row, Select, Space, App as AntApp } from 'antd';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Col,
+  Drawer,
+  Form,
+  Input,
+  InputNumber,
+  Row,
+  Select,
+  Space,
+  App as AntApp,
+} from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
@@ -10,7 +23,17 @@ import { applyFieldIssues, errorText, issueText } from './errors';
 export interface FieldDef {
   name: string;
   label: string;
-  kind: 'text' | 'textarea' | 'number' | 'integer' | 'date' | 'datetime' | 'select' | 'multiselect' | 'checkbox' | 'password';
+  kind:
+    | 'text'
+    | 'textarea'
+    | 'number'
+    | 'integer'
+    | 'date'
+    | 'datetime'
+    | 'select'
+    | 'multiselect'
+    | 'checkbox'
+    | 'password';
   options?: { value: string | number; label: string }[];
   required?: boolean;
   help?: ReactNode;
@@ -62,15 +85,34 @@ function control(f: FieldDef): ReactNode {
       return <Input.TextArea rows={3} maxLength={1000} showCount disabled={f.disabled} />;
     case 'number':
     case 'integer':
-      return <InputNumber style={{ width: '100%' }} step={f.step ?? (f.kind === 'integer' ? 1 : 0.1)} min={f.min} max={f.max} disabled={f.disabled} placeholder={f.placeholder} />;
+      return (
+        <InputNumber
+          style={{ width: '100%' }}
+          step={f.step ?? (f.kind === 'integer' ? 1 : 0.1)}
+          min={f.min}
+          max={f.max}
+          disabled={f.disabled}
+          placeholder={f.placeholder}
+        />
+      );
     case 'date':
       return <DateInput style={{ width: '100%' }} disabled={f.disabled} placeholder={f.placeholder} />;
     case 'datetime':
       return <DateInput withTime style={{ width: '100%' }} disabled={f.disabled} placeholder={f.placeholder} />;
     case 'select':
-      return <Select options={f.options} showSearch={{ optionFilterProp: 'label' }} allowClear={!f.required} disabled={f.disabled} placeholder={f.placeholder} />;
+      return (
+        <Select
+          options={f.options}
+          showSearch={{ optionFilterProp: 'label' }}
+          allowClear={!f.required}
+          disabled={f.disabled}
+          placeholder={f.placeholder}
+        />
+      );
     case 'multiselect':
-      return <Select mode="multiple" options={f.options} showSearch={{ optionFilterProp: 'label' }} disabled={f.disabled} />;
+      return (
+        <Select mode="multiple" options={f.options} showSearch={{ optionFilterProp: 'label' }} disabled={f.disabled} />
+      );
     case 'checkbox':
       return <Checkbox disabled={f.disabled}>{f.label}</Checkbox>;
     case 'password':
@@ -153,8 +195,7 @@ export function FormDrawer<S extends z.ZodType>(props: FormDrawerProps<S>) {
       if (err instanceof ApiError && err.code === 'CONFLICT') {
         setConflict((err.current ?? null) as Values | null);
         setSavedBy(err.params?.by ? { by: String(err.params.by), at: String(err.params.at) } : null);
-      }
-      else if (err instanceof ApiError && err.issues?.length) showIssues(err.issues);
+      } else if (err instanceof ApiError && err.issues?.length) showIssues(err.issues);
       else setTopErrors([errorText(t, err)]);
     } finally {
       setSaving(false);
@@ -163,7 +204,12 @@ export function FormDrawer<S extends z.ZodType>(props: FormDrawerProps<S>) {
 
   const close = () => {
     if (form.isFieldsTouched() && !saving) {
-      modal.confirm({ title: t('common.unsaved'), okText: t('common.confirm'), cancelText: t('common.cancel'), onOk: props.onClose });
+      modal.confirm({
+        title: t('common.unsaved'),
+        okText: t('common.confirm'),
+        cancelText: t('common.cancel'),
+        onOk: props.onClose,
+      });
     } else props.onClose();
   };
 
@@ -174,7 +220,9 @@ export function FormDrawer<S extends z.ZodType>(props: FormDrawerProps<S>) {
         .filter((f) => JSON.stringify(conflict[f.name] ?? null) !== JSON.stringify(base[f.name] ?? null))
         .map((f) => {
           const v = conflict[f.name];
-          const shown = f.options?.find((o) => o.value === v)?.label ?? (v === null || v === undefined || v === '' ? '—' : String(v));
+          const shown =
+            f.options?.find((o) => o.value === v)?.label ??
+            (v === null || v === undefined || v === '' ? '—' : String(v));
           return `${f.label}：${shown}`;
         })
     : [];
@@ -210,13 +258,23 @@ export function FormDrawer<S extends z.ZodType>(props: FormDrawerProps<S>) {
           type="warning"
           showIcon
           style={{ marginBottom: 16 }}
-          title={savedBy ? t('errors.conflictBy', { by: savedBy.by, at: dayjs(savedBy.at).format('MM-DD HH:mm') }) : t('errors.conflict')}
+          title={
+            savedBy
+              ? t('errors.conflictBy', { by: savedBy.by, at: dayjs(savedBy.at).format('MM-DD HH:mm') })
+              : t('errors.conflict')
+          }
           description={theirChanges.length > 0 ? theirChanges.join('；') : undefined}
-          action={<Button size="small" onClick={loadTheirs}>{t('common.refresh')}</Button>}
+          action={
+            <Button size="small" onClick={loadTheirs}>
+              {t('common.refresh')}
+            </Button>
+          }
           data-testid="conflict-alert"
         />
       )}
-      {topErrors.length > 0 && <Alert type="error" showIcon style={{ marginBottom: 16 }} title={topErrors.join('；')} />}
+      {topErrors.length > 0 && (
+        <Alert type="error" showIcon style={{ marginBottom: 16 }} title={topErrors.join('；')} />
+      )}
       <Form
         form={form}
         layout="vertical"

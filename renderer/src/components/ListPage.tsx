@@ -41,7 +41,9 @@ export function ListPage<M extends ListMethod, S extends z.ZodType>(props: ListP
   const canEdit = auth.may(props.listMethod.replace(/\.list$/, '.save') as MethodName);
   const grid = useRef<DataGridHandle>(null);
   const routeFilters = useRouteFilters();
-  const [search, setSearch] = useState<string | undefined>(() => (typeof routeFilters?.search === 'string' ? routeFilters.search : undefined));
+  const [search, setSearch] = useState<string | undefined>(() =>
+    typeof routeFilters?.search === 'string' ? routeFilters.search : undefined,
+  );
   useEffect(() => {
     if (typeof routeFilters?.search === 'string') setSearch(routeFilters.search);
   }, [routeFilters?.search]);
@@ -53,9 +55,21 @@ export function ListPage<M extends ListMethod, S extends z.ZodType>(props: ListP
   return (
     <div className="page" data-testid={props.testId}>
       <PageTitle title={props.title}>
-        <Input.Search key={search ?? ''} defaultValue={search} allowClear style={{ width: 220 }} onSearch={(s) => setSearch(s || undefined)} placeholder={t('common.search')} />
+        <Input.Search
+          key={search ?? ''}
+          defaultValue={search}
+          allowClear
+          style={{ width: 220 }}
+          onSearch={(s) => setSearch(s || undefined)}
+          placeholder={t('common.search')}
+        />
         {canEdit && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ ...props.newValues })} data-testid="list-add">
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => setEditing({ ...props.newValues })}
+            data-testid="list-add"
+          >
             {t('common.add')}
           </Button>
         )}
@@ -74,7 +88,11 @@ export function ListPage<M extends ListMethod, S extends z.ZodType>(props: ListP
         columns={props.columns as never}
         params={params as never}
         selectable={canEdit}
-        onOpen={canEdit ? (row) => setEditing(props.toForm ? props.toForm({ ...(row as object) }) : { ...(row as object) }) : undefined}
+        onOpen={
+          canEdit
+            ? (row) => setEditing(props.toForm ? props.toForm({ ...(row as object) }) : { ...(row as object) })
+            : undefined
+        }
         onDeleteKey={canEdit ? remove : undefined}
         onSelectionChanged={setSelected}
         onClearFilters={search ? () => setSearch(undefined) : undefined}

@@ -19,7 +19,12 @@ export function issueText(t: TFunction, issue: FieldIssue): string {
  * Puts field issues next to their fields. Returns the issues that have no field on this form
  * (the caller shows those at the top).
  */
-export function applyFieldIssues(form: FormInstance, t: TFunction, issues: FieldIssue[], fieldNames: string[]): FieldIssue[] {
+export function applyFieldIssues(
+  form: FormInstance,
+  t: TFunction,
+  issues: FieldIssue[],
+  fieldNames: string[],
+): FieldIssue[] {
   const byField = new Map<string, string[]>();
   const rest: FieldIssue[] = [];
   for (const issue of issues) {
@@ -33,4 +38,3 @@ export function applyFieldIssues(form: FormInstance, t: TFunction, issues: Field
   form.setFields([...byField].map(([name, errors]) => ({ name, errors })));
   return rest;
 }
-

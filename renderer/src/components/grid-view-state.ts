@@ -14,7 +14,11 @@ export function readViewState(key: string): ViewState {
     const raw = sessionStorage.getItem(key);
     if (!raw) return EMPTY;
     const v = JSON.parse(raw) as Partial<ViewState>;
-    return { sortModel: Array.isArray(v.sortModel) ? v.sortModel : [], filterModel: v.filterModel && typeof v.filterModel === 'object' ? v.filterModel : {}, top: typeof v.top === 'number' ? v.top : 0 };
+    return {
+      sortModel: Array.isArray(v.sortModel) ? v.sortModel : [],
+      filterModel: v.filterModel && typeof v.filterModel === 'object' ? v.filterModel : {},
+      top: typeof v.top === 'number' ? v.top : 0,
+    };
   } catch {
     return EMPTY;
   }

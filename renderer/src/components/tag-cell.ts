@@ -34,7 +34,9 @@ export function tagCell<T>(describe: (row: T) => CellTag | null): new () => ICel
     private draw(p: ICellRendererParams<T>): void {
       const tag = p.data ? describe(p.data) : null;
       this.el.textContent = tag?.text ?? '';
-      this.el.className = [tag?.tone ? `cell-tag cell-tag-${tag.tone}` : '', tag?.className ?? ''].filter(Boolean).join(' ');
+      this.el.className = [tag?.tone ? `cell-tag cell-tag-${tag.tone}` : '', tag?.className ?? '']
+        .filter(Boolean)
+        .join(' ');
       if (tag?.testId) this.el.dataset.testid = tag.testId;
       else delete this.el.dataset.testid;
     }

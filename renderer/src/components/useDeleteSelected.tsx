@@ -5,7 +5,10 @@ import { errorText } from './errors';
 import type { DataGridHandle } from './DataGrid';
 
 /** Confirm, move the grid's selected rows to the recycle bin, tell how many, refresh. */
-export function useDeleteSelected(grid: RefObject<DataGridHandle | null>, remove: (ids: number[]) => Promise<{ count: number }>) {
+export function useDeleteSelected(
+  grid: RefObject<DataGridHandle | null>,
+  remove: (ids: number[]) => Promise<{ count: number }>,
+) {
   const { t } = useTranslation();
   const { modal, message } = AntApp.useApp();
   return () => {

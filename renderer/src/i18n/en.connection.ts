@@ -5,7 +5,8 @@ import type { Messages } from './messages';
 export const enConnection: Messages<typeof zhConnection> = {
   connection: {
     title: 'How this PC works',
-    intro: 'GridDesk on this PC can keep its own ledgers, or connect to the office server and share one set of ledgers with the other PCs. An administrator can change this later on the Rule thresholds page.',
+    intro:
+      'GridDesk on this PC can keep its own ledgers, or connect to the office server and share one set of ledgers with the other PCs. An administrator can change this later on the Rule thresholds page.',
     standalone: 'Standalone',
     standaloneHint: 'The ledgers are kept on this PC (for an office with one PC).',
     client: 'Connect to the office server',
@@ -17,12 +18,14 @@ export const enConnection: Messages<typeof zhConnection> = {
     subject: 'Name',
     validTo: 'Valid until',
     fingerprint: 'Fingerprint (SHA-256)',
-    compare: 'Compare it group by group with the “certificate fingerprint” on the server’s screen. Connect only if they match; if not, this may not be your office’s server.',
+    compare:
+      'Compare it group by group with the “certificate fingerprint” on the server’s screen. Connect only if they match; if not, this may not be your office’s server.',
     confirm: 'The fingerprint matches the one shown on the server exactly',
     continue: 'Continue',
     restarting: 'Restarting GridDesk the new way…',
     badAddress: 'The server address starts with https://, e.g. https://192.168.1.20:5781',
-    fingerprintChanged: 'The server’s fingerprint differs from the one just confirmed; nothing was saved. Read and compare it again.',
+    fingerprintChanged:
+      'The server’s fingerprint differs from the one just confirmed; nothing was saved. Read and compare it again.',
     current: 'Connection',
     currentStandalone: 'Standalone: the ledgers are on this PC',
     currentClient: 'Client of {{server}}',

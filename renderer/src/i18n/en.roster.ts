@@ -15,7 +15,8 @@ export const enRoster: Messages<typeof zhRoster> = {
     generateConfirm: 'Generating replaces every assignment of this season. Continue?',
     generated: '{{count}} assignments in {{ms}} ms',
     shortTitle: 'Not enough people: nothing saved',
-    shortIntro: 'These shifts cannot get a full crew (nothing was saved). Add people, move leave or reduce crews, then generate again:',
+    shortIntro:
+      'These shifts cannot get a full crew (nothing was saved). Add people, move leave or reduce crews, then generate again:',
     shortLine: '{{date}} {{shift}} {{area}} crew {{crew}}: short of {{skills}}{{people}}',
     shortSkills: 'one each of {{skills}}',
     shortPeople: ', {{count}} more people',
@@ -46,8 +47,10 @@ export const enRoster: Messages<typeof zhRoster> = {
     changes: '{{count}} changes since publishing',
     changeAdded: 'Added',
     changeRemoved: 'Removed',
-    fairness: 'Nights {{minNights}}–{{maxNights}} per person, weekends {{minWeekends}}–{{maxWeekends}}, shifts {{minShifts}}–{{maxShifts}}; wishes kept {{wishesHonoured}}/{{wishes}}',
-    rulesUsed: 'Rules: every crew has {{skills}}, at least {{size}} people, {{rest}} h rest between shifts, at most {{days}} days in a row (Settings → Repair duty)',
+    fairness:
+      'Nights {{minNights}}–{{maxNights}} per person, weekends {{minWeekends}}–{{maxWeekends}}, shifts {{minShifts}}–{{maxShifts}}; wishes kept {{wishesHonoured}}/{{wishes}}',
+    rulesUsed:
+      'Rules: every crew has {{skills}}, at least {{size}} people, {{rest}} h rest between shifts, at most {{days}} days in a row (Settings → Repair duty)',
     conflictTitle: 'This change breaks a hard rule',
     conflictIntro: 'It can only be saved as an override with a reason (kept in the audit log):',
     overrideReason: 'Reason for the override',
@@ -111,10 +114,15 @@ export const enRoster: Messages<typeof zhRoster> = {
     peakExtraCrews: 'Extra on peak days',
     sort: 'Order',
     preset: 'Apply a promise standard',
-    presets: { office: 'Office promise (30/60/90 min, 4/6 h)', sgcc_average: 'State Grid averages (45/90/120 min)', gbt28583: 'GB/T 28583 limits (60/120/240 min)' },
+    presets: {
+      office: 'Office promise (30/60/90 min, 4/6 h)',
+      sgcc_average: 'State Grid averages (45/90/120 min)',
+      gbt28583: 'GB/T 28583 limits (60/120/240 min)',
+    },
     presetApplied: 'Areas set to "{{preset}}"',
     empty: 'No repair areas yet: “Apply a promise standard” creates urban, rural and remote areas at once',
-    presetCreates: 'Creates three areas (urban, rural, remote) with the promises of “{{preset}}”, one crew per shift; edit each afterwards.',
+    presetCreates:
+      'Creates three areas (urban, rural, remote) with the promises of “{{preset}}”, one crew per shift; edit each afterwards.',
   },
   absences: {
     title: 'Leave, training and wishes',
@@ -126,7 +134,10 @@ export const enRoster: Messages<typeof zhRoster> = {
   },
   repairs: {
     title: 'Repair log',
-    report: 'Monthly report', openedLatest: 'No repair calls this month yet: showing {{month}}, the latest month with calls', noCallsInMonth: 'No repair calls in {{month}}', goLatest: 'Show {{month}}',
+    report: 'Monthly report',
+    openedLatest: 'No repair calls this month yet: showing {{month}}, the latest month with calls',
+    noCallsInMonth: 'No repair calls in {{month}}',
+    goLatest: 'Show {{month}}',
     source: 'Source',
     sources: { '95598': '95598 order', phone: 'Phone call', patrol: 'Patrol', other: 'Other' },
     orderNo: 'Order no.',

@@ -14,11 +14,14 @@ export const listOf = (t: TFunction, items: readonly string[]): string => items.
 export const withNote = (t: TFunction, name: string, note: string): string => t('common.withNote', { name, note });
 
 /** A skill in a tight spot (the roster's drag list): 配电设备 / "Equip.". */
-export const skillShortName = (t: TFunction, skill: string): string => t(`skillShortNames.${skill}`, { defaultValue: skill });
+export const skillShortName = (t: TFunction, skill: string): string =>
+  t(`skillShortNames.${skill}`, { defaultValue: skill });
 
 /**
  * A shift in the current language. A season's shifts are named by the planner; the default names
  * (白班, 夜班) have English ones, a shift the planner named otherwise shows as written.
  */
 export const shiftName = (t: TFunction, shift: { code: string; name: string }): string =>
-  DEFAULT_SHIFTS.some((d) => d.code === shift.code && d.name === shift.name) ? t(`roster.shiftNames.${shift.code}`, { defaultValue: shift.name }) : shift.name;
+  DEFAULT_SHIFTS.some((d) => d.code === shift.code && d.name === shift.name)
+    ? t(`roster.shiftNames.${shift.code}`, { defaultValue: shift.name })
+    : shift.name;

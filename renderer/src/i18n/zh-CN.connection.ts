@@ -2,7 +2,8 @@
 export const zhConnection = {
   connection: {
     title: '选择使用方式',
-    intro: '这台电脑上的 GridDesk 可以单独使用，也可以连接办公室服务器，与其他电脑共用一套台账。以后管理员可在“规则阈值”页更改。',
+    intro:
+      '这台电脑上的 GridDesk 可以单独使用，也可以连接办公室服务器，与其他电脑共用一套台账。以后管理员可在“规则阈值”页更改。',
     standalone: '单机',
     standaloneHint: '台账保存在这台电脑上（适合只有一台电脑使用）。',
     client: '连接办公室服务器',

@@ -20,7 +20,8 @@ export const zhOffice = {
     updated: '更新',
     unchanged: '未变（跳过）',
     problems: '有问题',
-    fixAndRetry: '有 {{count}} 处问题。可在表格中改正后重新选择文件，或“只导入无误的行”：有问题的行不写入，会生成一个写明问题的表格，改好后再导入。',
+    fixAndRetry:
+      '有 {{count}} 处问题。可在表格中改正后重新选择文件，或“只导入无误的行”：有问题的行不写入，会生成一个写明问题的表格，改好后再导入。',
     allFixedByCreating: '这 {{count}} 处问题都是基础资料中没有的名称，导入时会一并新建，不必改表格。',
     row: '行',
     column: '列',
@@ -45,14 +46,16 @@ export const zhOffice = {
     ambiguousVillage: '有多个名为“{{value}}”的村，请同时填写乡镇',
     duplicateRow: '与第 {{row}} 行重复（同一条记录）',
     columnMissing: '请指定“{{column}}”列',
-    columnMissingHint: '表格中没有认出“{{column}}”列。请在下面选择表格里的哪一列是它，然后重新检查；指定之前不检查各行。',
+    columnMissingHint:
+      '表格中没有认出“{{column}}”列。请在下面选择表格里的哪一列是它，然后重新检查；指定之前不检查各行。',
     noHeader: '找不到表头：前 20 行中没有一行包含台账的列名',
     hasProblems: '还有 {{count}} 处问题，未写入任何数据',
     problemRows: '（涉及 {{count}} 行）',
     remembered: '已按本单位上次为这种表格指定的列对应（记住的格式）',
     forgetLayout: '不用记住的对应',
     validOnly: '只导入无误的 {{count}} 行',
-    validOnlyConfirm: '将导入无误的 {{count}} 行；有问题的 {{refused}} 行不导入，会生成一个表格（原样保留这些行，并写明每处问题），改好后可再次导入。',
+    validOnlyConfirm:
+      '将导入无误的 {{count}} 行；有问题的 {{refused}} 行不导入，会生成一个表格（原样保留这些行，并写明每处问题），改好后可再次导入。',
     doneWithRefused: '已导入无误的行；{{count}} 行未导入',
     createdReferences: '同时新建了乡镇 {{townships}} 个、村 {{villages}} 个、班组 {{teams}} 个',
     refusedDownload: '下载未导入的行（含问题说明）',
@@ -89,9 +92,24 @@ export const zhOffice = {
     busy: '有导入或导出正在进行，请完成后再试',
     outOfMemory: '文件太大，处理时内存不足；请分批导入',
     cancelledText: '已取消，未写入任何数据',
-    phase: { starting: '准备中…', uploading: '上传文件', reading: '读取表格', checking: '逐行检查', writing: '写入台账', exporting: '导出行' },
+    phase: {
+      starting: '准备中…',
+      uploading: '上传文件',
+      reading: '读取表格',
+      checking: '逐行检查',
+      writing: '写入台账',
+      exporting: '导出行',
+    },
   },
-  search: { placeholder: '全局搜索：户主、线路、电话…（Ctrl+K）', none: '没有找到', more: '还有更多', seeAll: '查看全部结果', results: '搜索“{{q}}”', first: '前 {{count}} 条', openPage: '在“{{page}}”中筛选' },
+  search: {
+    placeholder: '全局搜索：户主、线路、电话…（Ctrl+K）',
+    none: '没有找到',
+    more: '还有更多',
+    seeAll: '查看全部结果',
+    results: '搜索“{{q}}”',
+    first: '前 {{count}} 条',
+    openPage: '在“{{page}}”中筛选',
+  },
   print: {
     print: '打印',
     pdf: '保存为 PDF',
@@ -120,10 +138,12 @@ export const zhOffice = {
       count: '处数',
       countValue: '{{count}} 处，{{trees}} 株',
       safety: '安全措施',
-      safety1: '工作前核对线路名称、杆号与树障位置，确认安全距离；需要停电的，办理停电手续并验电、装设接地线后方可作业。',
+      safety1:
+        '工作前核对线路名称、杆号与树障位置，确认安全距离；需要停电的，办理停电手续并验电、装设接地线后方可作业。',
       safety2: '砍剪树木应设专人监护，控制树木倒向，防止树枝倒落在导线上；不得攀抓脆弱和枯死的树枝。',
       safety3: '上树人员与带电导线保持安全距离，使用绝缘工具与安全带；大风、雷雨天气停止作业。',
-      safety4: '砍剪前向户主出示本单并说明依据（《电力设施保护条例》及其实施细则），处理后清理现场，测量并记录处理后距离。',
+      safety4:
+        '砍剪前向户主出示本单并说明依据（《电力设施保护条例》及其实施细则），处理后清理现场，测量并记录处理后距离。',
       distanceNote: '隐患等级按当前规则阈值判定，“最小”为所用的最小允许距离，上标为其依据：',
     },
     testReport: {
@@ -160,7 +180,8 @@ export const zhOffice = {
     hazardList: {
       menu: '本线路隐患清单（先按线路筛选）',
       title: '{{line}} 树障隐患清单',
-      summary: '{{voltage}} · {{conductor}} · 统计日期 {{asOf}} · 未完成 {{count}} 处（紧急 {{emergency}}，重大 {{major}}，一般 {{general}}）',
+      summary:
+        '{{voltage}} · {{conductor}} · 统计日期 {{asOf}} · 未完成 {{count}} 处（紧急 {{emergency}}，重大 {{major}}，一般 {{general}}）',
       noLine: '找不到该线路',
     },
     sign: {

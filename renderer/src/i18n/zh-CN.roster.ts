@@ -43,8 +43,10 @@ export const zhRoster = {
     changes: '发布后改动 {{count}} 处',
     changeAdded: '增加',
     changeRemoved: '撤下',
-    fairness: '夜班 {{minNights}}–{{maxNights}} 个/人，周末 {{minWeekends}}–{{maxWeekends}} 个/人，总班次 {{minShifts}}–{{maxShifts}}；休息意愿满足 {{wishesHonoured}}/{{wishes}}',
-    rulesUsed: '规则：每队须有 {{skills}}，至少 {{size}} 人，班次间休息不少于 {{rest}} 小时，连续值班不超过 {{days}} 天（系统设置 → 抢修值班）',
+    fairness:
+      '夜班 {{minNights}}–{{maxNights}} 个/人，周末 {{minWeekends}}–{{maxWeekends}} 个/人，总班次 {{minShifts}}–{{maxShifts}}；休息意愿满足 {{wishesHonoured}}/{{wishes}}',
+    rulesUsed:
+      '规则：每队须有 {{skills}}，至少 {{size}} 人，班次间休息不少于 {{rest}} 小时，连续值班不超过 {{days}} 天（系统设置 → 抢修值班）',
     conflictTitle: '此改动违反硬性规则',
     conflictIntro: '只能作为例外保存，并写明原因（会记入操作日志）：',
     overrideReason: '例外原因',
@@ -108,7 +110,11 @@ export const zhRoster = {
     peakExtraCrews: '高峰日加派',
     sort: '排序',
     preset: '套用承诺标准',
-    presets: { office: '本单位承诺（30/60/90 分钟，4/6 小时）', sgcc_average: '国网十项承诺平均值（45/90/120 分钟）', gbt28583: 'GB/T 28583 上限（60/120/240 分钟）' },
+    presets: {
+      office: '本单位承诺（30/60/90 分钟，4/6 小时）',
+      sgcc_average: '国网十项承诺平均值（45/90/120 分钟）',
+      gbt28583: 'GB/T 28583 上限（60/120/240 分钟）',
+    },
     presetApplied: '已按“{{preset}}”设置各片区时限',
     empty: '还没有抢修片区：点“套用承诺标准”可一次建好城区、农村、偏远山区三个片区',
     presetCreates: '将新建城区、农村、偏远山区三个片区，时限按“{{preset}}”；每班 1 组，之后可逐个修改。',
@@ -123,7 +129,10 @@ export const zhRoster = {
   },
   repairs: {
     title: '抢修记录',
-    report: '月度统计', openedLatest: '本月还没有抢修记录，已打开最近有记录的月份 {{month}}', noCallsInMonth: '{{month}} 没有抢修记录', goLatest: '查看 {{month}}',
+    report: '月度统计',
+    openedLatest: '本月还没有抢修记录，已打开最近有记录的月份 {{month}}',
+    noCallsInMonth: '{{month}} 没有抢修记录',
+    goLatest: '查看 {{month}}',
     source: '来源',
     sources: { '95598': '95598 工单', phone: '电话报修', patrol: '巡视发现', other: '其他' },
     orderNo: '工单号',

@@ -17,10 +17,15 @@ describe('the import-cycle check that npm run lint runs', () => {
     write('jobs/runner.ts', "import type { Input } from './worker';\nexport class Runner { x?: Input }\n");
     write('jobs/worker.ts', "import { handler } from '../mod/handlers';\nexport type Input = typeof handler;\n");
     write('mod/handlers.ts', "import type { Ctx } from '../a/context';\nexport const handler = (c: Ctx) => c;\n");
-    write('mod/leaf.ts', "export const leaf = 1;\n");
+    write('mod/leaf.ts', 'export const leaf = 1;\n');
     const cycles = importCycles([dir]);
     expect(cycles).toHaveLength(1);
-    expect(cycles[0]!.map((f) => path.relative(dir, f))).toEqual(['a/context.ts', 'jobs/runner.ts', 'jobs/worker.ts', 'mod/handlers.ts']);
+    expect(cycles[0]!.map((f) => path.relative(dir, f))).toEqual([
+      'a/context.ts',
+      'jobs/runner.ts',
+      'jobs/worker.ts',
+      'mod/handlers.ts',
+    ]);
   });
 
   it('finds none in the app', () => {

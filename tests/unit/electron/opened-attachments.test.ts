@@ -42,7 +42,11 @@ describe('attachments opened on the desktop', () => {
   });
 
   it('a name with path parts or characters Windows refuses stays inside its folder', async () => {
-    const file = await new OpenedAttachments(temp, 'linux').write('..\\..\\Windows\\evil:name?.pdf', Buffer.from('%PDF-'), 'pdf');
+    const file = await new OpenedAttachments(temp, 'linux').write(
+      '..\\..\\Windows\\evil:name?.pdf',
+      Buffer.from('%PDF-'),
+      'pdf',
+    );
     expect(path.dirname(path.dirname(file))).toBe(temp);
     expect(path.basename(file)).toBe('_.._Windows_evil_name_.pdf');
   });

@@ -15,7 +15,12 @@ const config = parse(readFileSync(path.join(root, 'electron-builder.yml'), 'utf8
   nsis: { installerIcon: string; include: string };
   publish: { provider: string }[];
 };
-const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { main: string; dependencies: Record<string, string>; version: string; author: string };
+const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+  main: string;
+  dependencies: Record<string, string>;
+  version: string;
+  author: string;
+};
 
 describe('the installer configuration', () => {
   it('locks the Electron binary down: every fuse as the issue asks, none loosened', () => {
@@ -63,7 +68,21 @@ describe('the packaged runtime files', () => {
 
   beforeAll(() => {
     out = mkdtempSync(path.join(tmpdir(), 'griddesk-pack-'));
-    execFileSync(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.node.json', '--outDir', path.join(out, 'dist', 'electron'), '--sourceMap', 'false', '--removeComments', 'true'], { cwd: root });
+    execFileSync(
+      process.execPath,
+      [
+        path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'),
+        '-p',
+        'tsconfig.node.json',
+        '--outDir',
+        path.join(out, 'dist', 'electron'),
+        '--sourceMap',
+        'false',
+        '--removeComments',
+        'true',
+      ],
+      { cwd: root },
+    );
     const visit = (file: string) => {
       if (reached.has(file)) return;
       const code = readFileSync(file, 'utf8');
@@ -107,7 +126,9 @@ describe('the packaged runtime files', () => {
     };
     const missing = [...reached.keys()].map(packagedName).filter((n) => !included(n));
     expect(missing).toEqual([]);
-    const rendererIndex = readFileSync(path.join(root, 'electron', 'main', 'main.ts'), 'utf8').match(/app\.getAppPath\(\), '([^']+)', '([^']+)'/)!;
+    const rendererIndex = readFileSync(path.join(root, 'electron', 'main', 'main.ts'), 'utf8').match(
+      /app\.getAppPath\(\), '([^']+)', '([^']+)'/,
+    )!;
     expect(included(`${rendererIndex[1]}/${rendererIndex[2]}/index.html`)).toBe(true);
     expect(included('dist/renderer/assets/index-abc123.js')).toBe(true);
     expect(included('package.json')).toBe(true);
@@ -117,7 +138,9 @@ describe('the packaged runtime files', () => {
     for (const [file, code] of reached) {
       const name = packagedName(file);
       // The job runner falls back to tsx only when job.worker.js is missing, which the test above rules out.
-      const withoutFallback = name.endsWith('job-runner.js') ? code.replace(/return new [\w.]*Worker\(`require\('tsx\/cjs'\);[^\n]*/, '') : code;
+      const withoutFallback = name.endsWith('job-runner.js')
+        ? code.replace(/return new [\w.]*Worker\(`require\('tsx\/cjs'\);[^\n]*/, '')
+        : code;
       expect(withoutFallback, name).not.toMatch(/tsx/);
       expect(withoutFallback, name).not.toMatch(/require\("[^"]+\.ts"\)/);
     }

@@ -48,7 +48,16 @@ describe('the start screen’s sequence', () => {
     const { seen, opened } = run(file);
     core = (await opened) as Core;
     expect(seen.map((s) => s.phase)).toEqual(['opening', 'ready']);
-    for (let i = 0; i < 200 && !(existsSync(path.join(dir, 'backups')) && readdirSync(path.join(dir, 'backups')).some((n) => n.includes('-daily'))); i++) await new Promise((r) => setTimeout(r, 20));
+    for (
+      let i = 0;
+      i < 200 &&
+      !(
+        existsSync(path.join(dir, 'backups')) &&
+        readdirSync(path.join(dir, 'backups')).some((n) => n.includes('-daily'))
+      );
+      i++
+    )
+      await new Promise((r) => setTimeout(r, 20));
     expect(readdirSync(path.join(dir, 'backups')).filter((n) => n.includes('-daily'))).toHaveLength(1);
   });
 
@@ -67,17 +76,24 @@ describe('the start screen’s sequence', () => {
     const broken = run(path.join(dir, 'griddesk.sqlite'));
     expect(await broken.opened).toBeNull();
     expect(broken.seen.at(-1)?.failure?.code).toBe('connection-file');
-    const noFolder = run(path.join(dir, 'griddesk.sqlite'), { dataFolderError: Object.assign(new Error('EPERM: operation not permitted, mkdir'), { code: 'EPERM' }) });
+    const noFolder = run(path.join(dir, 'griddesk.sqlite'), {
+      dataFolderError: Object.assign(new Error('EPERM: operation not permitted, mkdir'), { code: 'EPERM' }),
+    });
     expect(await noFolder.opened).toBeNull();
     expect(noFolder.seen.map((s) => s.phase)).toEqual(['opening', 'failed']);
-    expect(noFolder.seen[1]?.failure).toMatchObject({ code: 'data-folder', detail: 'EPERM: operation not permitted, mkdir' });
+    expect(noFolder.seen[1]?.failure).toMatchObject({
+      code: 'data-folder',
+      detail: 'EPERM: operation not permitted, mkdir',
+    });
   });
 
   it('reads the cause from Node’s and SQLite’s codes, and the migrator’s words for a newer database', () => {
     expect(failureCode(Object.assign(new Error('x'), { code: 'EACCES' }))).toBe('no-permission');
     expect(failureCode(Object.assign(new Error('x'), { code: 'ENOSPC' }))).toBe('disk-full');
     expect(failureCode(Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' }))).toBe('locked');
-    expect(failureCode(new Error('数据库来自更新版本的 GridDesk（未知迁移：0099），请升级程序。'))).toBe('newer-version');
+    expect(failureCode(new Error('数据库来自更新版本的 GridDesk（未知迁移：0099），请升级程序。'))).toBe(
+      'newer-version',
+    );
     expect(failureCode(new Error('something else'))).toBe('unknown');
   });
 });

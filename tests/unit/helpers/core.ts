@@ -43,7 +43,14 @@ export interface TestCore {
  * a database of its own on the test server), with the admin set up.
  */
 export async function openTestCore(
-  opts: { clock?: () => Date; demoRecords?: number; verbose?: (sql: string) => void; passwords?: PasswordHasher; firstRunCode?: FirstRunCode; setUp?: boolean } = {},
+  opts: {
+    clock?: () => Date;
+    demoRecords?: number;
+    verbose?: (sql: string) => void;
+    passwords?: PasswordHasher;
+    firstRunCode?: FirstRunCode;
+    setUp?: boolean;
+  } = {},
 ): Promise<TestCore> {
   const dir = mkdtempSync(path.join(tmpdir(), 'griddesk-test-'));
   const pg = onPostgres ? await createTestDatabase() : null;
@@ -65,7 +72,8 @@ export async function openTestCore(
     core,
     dir,
     postgres: pg?.connectionString ?? null,
-    sql: (text, params = []) => (pg ? postgresSql(pg.connectionString, text, params) : Promise.resolve(sqliteSql(core.file, text, params))),
+    sql: (text, params = []) =>
+      pg ? postgresSql(pg.connectionString, text, params) : Promise.resolve(sqliteSql(core.file, text, params)),
     call,
     adminToken,
     async reauthAdmin() {
@@ -73,7 +81,11 @@ export async function openTestCore(
       return t.adminToken;
     },
     async signIn(role, username = `${role}${++n}`, displayName = username) {
-      await call('accounts.saveUser', { username, displayName, role, active: true, initialPassword: 'Start1234' }, t.adminToken);
+      await call(
+        'accounts.saveUser',
+        { username, displayName, role, active: true, initialPassword: 'Start1234' },
+        t.adminToken,
+      );
       const first = await call('accounts.login', { username, password: 'Start1234' });
       await call('accounts.changePassword', { currentPassword: 'Start1234', newPassword: 'Better5678' }, first.token);
       return first.token;

@@ -29,13 +29,16 @@ export async function contentHash(t: TestCore, except: string[] = []): Promise<s
   const last = lastHash.get(file);
   if (last && last.version === version && last.except === exceptKey) return last.hash;
   const hash = createHash('sha256');
-  const tables = db.prepare("select name, sql from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name").all() as { name: string; sql: string }[];
+  const tables = db
+    .prepare("select name, sql from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name")
+    .all() as { name: string; sql: string }[];
   // Full-text indexes (and their shadow tables) are derived from the ledgers: hashing those covers them.
   const virtual = tables.filter((t) => /^create virtual table/i.test(t.sql)).map((t) => t.name);
   for (const { name } of tables) {
     if (except.includes(name) || virtual.some((v) => name === v || name.startsWith(`${v}_`))) continue;
     hash.update(`\u0000${name}\u0000`);
-    for (const row of db.prepare(`select * from "${name}" order by rowid`).raw().iterate()) hash.update(JSON.stringify(row));
+    for (const row of db.prepare(`select * from "${name}" order by rowid`).raw().iterate())
+      hash.update(JSON.stringify(row));
   }
   const digest = hash.digest('hex');
   lastHash.set(file, { version, except: exceptKey, hash: digest });

@@ -16,12 +16,20 @@ export async function uploadFile(t: TestCore, bytes: Buffer, name: string, token
   throw new Error('unreachable');
 }
 
-export async function downloadFile(t: TestCore, fileId: string, token: string): Promise<{ name: string; bytes: Buffer }> {
+export async function downloadFile(
+  t: TestCore,
+  fileId: string,
+  token: string,
+): Promise<{ name: string; bytes: Buffer }> {
   const parts: Buffer[] = [];
   let offset: number | null = 0;
   let name = '';
   while (offset !== null) {
-    const r: { name: string; data: string; nextOffset: number | null } = await t.call('files.read', { fileId, offset }, token);
+    const r: { name: string; data: string; nextOffset: number | null } = await t.call(
+      'files.read',
+      { fileId, offset },
+      token,
+    );
     parts.push(Buffer.from(r.data, 'base64'));
     name = r.name;
     offset = r.nextOffset;

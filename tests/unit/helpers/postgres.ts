@@ -41,13 +41,25 @@ const hashReaders = new Map<string, { client: pg.Client; query: string }>();
  * A hash of every row of every table on PostgreSQL, made by the server in one statement over a kept
  * connection (rows compared as sets: the heap has no stable order).
  */
-export async function postgresContentHash(connectionString: string, except: string[], update: (s: string) => void): Promise<void> {
+export async function postgresContentHash(
+  connectionString: string,
+  except: string[],
+  update: (s: string) => void,
+): Promise<void> {
   let reader = hashReaders.get(connectionString);
   if (!reader) {
     const client = new pg.Client({ connectionString });
     await client.connect();
-    const tables = (await client.query<{ name: string }>("select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name")).rows.map((r) => r.name);
-    const query = tables.map((n) => `select '${n}' as name, md5(coalesce(string_agg(x::text, '|' order by x::text), '')) as h from "${n}" x`).join(' union all ');
+    const tables = (
+      await client.query<{ name: string }>(
+        "select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name",
+      )
+    ).rows.map((r) => r.name);
+    const query = tables
+      .map(
+        (n) => `select '${n}' as name, md5(coalesce(string_agg(x::text, '|' order by x::text), '')) as h from "${n}" x`,
+      )
+      .join(' union all ');
     reader = { client, query };
     hashReaders.set(connectionString, reader);
   }
@@ -64,11 +76,22 @@ export async function closePostgresHashReader(connectionString: string): Promise
 
 /** SQL written with ? placeholders, on the test core's PostgreSQL database. */
 export async function postgresSql<Row>(connectionString: string, text: string, params: unknown[]): Promise<Row[]> {
-  const client = new pg.Client({ connectionString, types: { getTypeParser: ((oid: number, format: 'text') => (oid === 20 || oid === 1700 ? Number : pg.types.getTypeParser(oid, format))) as typeof pg.types.getTypeParser } });
+  const client = new pg.Client({
+    connectionString,
+    types: {
+      getTypeParser: ((oid: number, format: 'text') =>
+        oid === 20 || oid === 1700 ? Number : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+    },
+  });
   await client.connect();
   try {
     let n = 0;
-    return (await client.query(text.replace(/\?/g, () => `$${++n}`), params)).rows as Row[];
+    return (
+      await client.query(
+        text.replace(/\?/g, () => `$${++n}`),
+        params,
+      )
+    ).rows as Row[];
   } finally {
     await client.end();
   }

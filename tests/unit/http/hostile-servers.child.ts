@@ -21,13 +21,18 @@ async function main() {
   mkdirSync(path.join(staticDir, 'assets'), { recursive: true });
   writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>GridDesk</title>');
   writeFileSync(path.join(staticDir, 'assets', 'app.js'), 'console.log(1)');
-  const core = await createCore({ file: path.join(dataDir, 'griddesk.sqlite'), ...(postgres ? { postgres: { connectionString: postgres, max: 4 } } : {}) });
+  const core = await createCore({
+    file: path.join(dataDir, 'griddesk.sqlite'),
+    ...(postgres ? { postgres: { connectionString: postgres, max: 4 } } : {}),
+  });
   const log = (message: string, err?: unknown) => process.stderr.write(`${message} ${String(err ?? '')}\n`);
   const loopback = await startHttpServer({ core, port: 0, staticDir, limits, log });
   const tls = await loadServerCertificate(dataDir);
   const lan = await startHttpServer({ core, host: '127.0.0.2', port: 0, staticDir, tls, limits, log });
   const lanPort = (lan.server.address() as { port: number }).port;
-  process.stdout.write(`${JSON.stringify({ loopback: loopback.url, lan: `https://127.0.0.2:${lanPort}`, file: core.file })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ loopback: loopback.url, lan: `https://127.0.0.2:${lanPort}`, file: core.file })}\n`,
+  );
   process.on('SIGTERM', () => {
     void Promise.all([loopback.close(), lan.close()])
       .then(() => core.close())

@@ -41,7 +41,11 @@ describe('HTTP transport', () => {
     const asked = (packed: boolean) =>
       fetch(`${http.url}/api/vegetation.list`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${t.adminToken}`, ...(packed ? { [PACKED_ROWS_HEADER]: 'packed' } : {}) },
+        headers: {
+          'Content-Type': 'application/json',
+          Authorization: `Bearer ${t.adminToken}`,
+          ...(packed ? { [PACKED_ROWS_HEADER]: 'packed' } : {}),
+        },
         body: JSON.stringify(input),
       }).then(async (r) => ({ text: await r.text() }));
     const plain = await asked(false);
@@ -57,13 +61,33 @@ describe('HTTP transport', () => {
     expect(packRows(mixed)).toBe(mixed);
     const holey = { rows: [{ a: 1, b: undefined }], rowCount: 1 };
     expect(packRows(holey)).toBe(holey);
-    expect(unpackRows(packRows({ rows: [{ a: 1, b: null }, { a: 2, b: 'x' }], rowCount: 2 }))).toEqual({ rows: [{ a: 1, b: null }, { a: 2, b: 'x' }], rowCount: 2 });
+    expect(
+      unpackRows(
+        packRows({
+          rows: [
+            { a: 1, b: null },
+            { a: 2, b: 'x' },
+          ],
+          rowCount: 2,
+        }),
+      ),
+    ).toEqual({
+      rows: [
+        { a: 1, b: null },
+        { a: 2, b: 'x' },
+      ],
+      rowCount: 2,
+    });
   });
 
   it('refuses a clerk calling an admin-only method, and the audit log is unchanged', async () => {
     const clerk = await t.signIn('clerk');
     const before = await auditCount();
-    const res = await post('accounts.saveUser', { username: 'intruder', displayName: 'x', role: 'admin', active: true, initialPassword: 'Hack12345' }, clerk);
+    const res = await post(
+      'accounts.saveUser',
+      { username: 'intruder', displayName: 'x', role: 'admin', active: true, initialPassword: 'Hack12345' },
+      clerk,
+    );
     expect(res.status).toBe(403);
     expect(await res.json()).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: 'errors.forbidden' } });
     expect(await auditCount()).toBe(before);
@@ -78,18 +102,30 @@ describe('HTTP transport', () => {
   });
 
   it('returns validation errors with field paths', async () => {
-    const res = await post('lines.save', { name: '', voltage: '999', conductor: 'bare', areaType: 'urban' }, t.adminToken);
+    const res = await post(
+      'lines.save',
+      { name: '', voltage: '999', conductor: 'bare', areaType: 'urban' },
+      t.adminToken,
+    );
     expect(res.status).toBe(400);
     const body = (await res.json()) as { error: { issues: { path: string[] }[] } };
     expect(body.error.issues.map((i) => i.path[0])).toEqual(expect.arrayContaining(['name', 'voltage']));
   });
 
   it('refuses non-JSON posts and foreign Host headers', async () => {
-    const form = await fetch(`${http.url}/api/accounts.login`, { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: '{}' });
+    const form = await fetch(`${http.url}/api/accounts.login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'text/plain' },
+      body: '{}',
+    });
     expect(form.status).toBe(400);
     // fetch will not send a foreign Host header, so use node:http as a rebinding page's request would arrive.
     const status = await new Promise<number>((resolve, reject) => {
-      const req = request(`${http.url}/api/accounts.setupStatus`, { method: 'POST', headers: { Host: 'evil.example', 'Content-Type': 'application/json' } }, (res) => resolve(res.statusCode ?? 0));
+      const req = request(
+        `${http.url}/api/accounts.setupStatus`,
+        { method: 'POST', headers: { Host: 'evil.example', 'Content-Type': 'application/json' } },
+        (res) => resolve(res.statusCode ?? 0),
+      );
       req.on('error', reject);
       req.end('{}');
     });
@@ -99,9 +135,17 @@ describe('HTTP transport', () => {
 
 describe('HTTP transport, cross-site', () => {
   it('refuses API calls from a page of another origin', async () => {
-    const res = await fetch(`${http.url}/api/accounts.setupStatus`, { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: 'http://evil.example' }, body: '{}' });
+    const res = await fetch(`${http.url}/api/accounts.setupStatus`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Origin: 'http://evil.example' },
+      body: '{}',
+    });
     expect(res.status).toBe(403);
-    const own = await fetch(`${http.url}/api/accounts.setupStatus`, { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: http.url }, body: '{}' });
+    const own = await fetch(`${http.url}/api/accounts.setupStatus`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Origin: http.url },
+      body: '{}',
+    });
     expect(own.status).toBe(200);
   });
 

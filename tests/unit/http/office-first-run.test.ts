@@ -42,7 +42,10 @@ function startServer(dir: string, url: string, args: string[] = [], stdin?: stri
       }
       return pattern.exec(out);
     },
-    exited: () => new Promise<number>((r) => (child.exitCode !== null ? r(child.exitCode) : child.once('exit', (code) => r(code ?? -1)))),
+    exited: () =>
+      new Promise<number>((r) =>
+        child.exitCode !== null ? r(child.exitCode) : child.once('exit', (code) => r(code ?? -1)),
+      ),
   };
 }
 
@@ -57,71 +60,85 @@ afterEach(async () => {
   }
 });
 
-describe.skipIf(!onPostgres)('the office server’s first run (skipped without PostgreSQL: the SQLite pass has none)', () => {
-  it('prints a one-time setup code, keeps it in its data folder, and takes the first password over the network only with it', async () => {
-    const { dir, url } = await fresh();
-    const server = startServer(dir, url);
-    const port = (await server.waitFor(/端口 (\d+)/))?.[1];
-    const code = (await server.waitFor(/首次设置码：(\w{4}-\w{4}-\w{4})/))?.[1];
-    expect(port, server.output()).toBeTruthy();
-    expect(code, server.output()).toBeTruthy();
-    expect(readFileSync(path.join(dir, 'setup-code.txt'), 'utf8').trim()).toBe(code);
+describe.skipIf(!onPostgres)(
+  'the office server’s first run (skipped without PostgreSQL: the SQLite pass has none)',
+  () => {
+    it('prints a one-time setup code, keeps it in its data folder, and takes the first password over the network only with it', async () => {
+      const { dir, url } = await fresh();
+      const server = startServer(dir, url);
+      const port = (await server.waitFor(/端口 (\d+)/))?.[1];
+      const code = (await server.waitFor(/首次设置码：(\w{4}-\w{4}-\w{4})/))?.[1];
+      expect(port, server.output()).toBeTruthy();
+      expect(code, server.output()).toBeTruthy();
+      expect(readFileSync(path.join(dir, 'setup-code.txt'), 'utf8').trim()).toBe(code);
 
-    const address = `https://127.0.0.2:${port}`;
-    const desk = createRemoteDispatcher({ url: address, fingerprint: (await probeServer(address)).fingerprint });
-    try {
-      expect(await desk.dispatch('accounts.setupStatus', {}, {})).toEqual({ needsSetup: true, needsCode: true });
-      await expect(desk.dispatch('accounts.setup', { password: 'Takeover123' }, {})).rejects.toMatchObject({ code: 'VALIDATION', issues: [{ path: ['setupCode'] }] });
-      await expect(desk.dispatch('accounts.setup', { password: 'Takeover123', setupCode: 'AAAA-BBBB-CCCC' }, {})).rejects.toMatchObject({ message: 'accounts.setup.codeWrong' });
-      const admin = (await desk.dispatch('accounts.setup', { password: 'Office2026', setupCode: code }, {})) as { user: { role: string } };
-      expect(admin.user.role).toBe('admin');
+      const address = `https://127.0.0.2:${port}`;
+      const desk = createRemoteDispatcher({ url: address, fingerprint: (await probeServer(address)).fingerprint });
+      try {
+        expect(await desk.dispatch('accounts.setupStatus', {}, {})).toEqual({ needsSetup: true, needsCode: true });
+        await expect(desk.dispatch('accounts.setup', { password: 'Takeover123' }, {})).rejects.toMatchObject({
+          code: 'VALIDATION',
+          issues: [{ path: ['setupCode'] }],
+        });
+        await expect(
+          desk.dispatch('accounts.setup', { password: 'Takeover123', setupCode: 'AAAA-BBBB-CCCC' }, {}),
+        ).rejects.toMatchObject({ message: 'accounts.setup.codeWrong' });
+        const admin = (await desk.dispatch('accounts.setup', { password: 'Office2026', setupCode: code }, {})) as {
+          user: { role: string };
+        };
+        expect(admin.user.role).toBe('admin');
+        expect(existsSync(path.join(dir, 'setup-code.txt'))).toBe(false);
+        await expect(
+          desk.dispatch('accounts.setup', { password: 'Again12345', setupCode: code }, {}),
+        ).rejects.toMatchObject({ message: 'accounts.setup.done' });
+      } finally {
+        desk.close();
+      }
+    }, 90_000);
+
+    it('the same code survives a restart before it is used; a set-up server prints none', async () => {
+      const { dir, url } = await fresh();
+      let server = startServer(dir, url);
+      const first = (await server.waitFor(/首次设置码：(\w{4}-\w{4}-\w{4})/))?.[1];
+      server.child.kill('SIGTERM');
+      await server.exited();
+      server = startServer(dir, url);
+      expect((await server.waitFor(/首次设置码：(\w{4}-\w{4}-\w{4})/))?.[1]).toBe(first);
+      server.child.kill('SIGTERM');
+      await server.exited();
+
+      const console = startServer(dir, url, ['--admin-password'], 'Console2026\n');
+      expect(await console.exited(), console.output()).toBe(0);
+      expect(console.output()).toContain('管理员（admin）密码已设置');
       expect(existsSync(path.join(dir, 'setup-code.txt'))).toBe(false);
-      await expect(desk.dispatch('accounts.setup', { password: 'Again12345', setupCode: code }, {})).rejects.toMatchObject({ message: 'accounts.setup.done' });
-    } finally {
-      desk.close();
-    }
-  }, 90_000);
 
-  it('the same code survives a restart before it is used; a set-up server prints none', async () => {
-    const { dir, url } = await fresh();
-    let server = startServer(dir, url);
-    const first = (await server.waitFor(/首次设置码：(\w{4}-\w{4}-\w{4})/))?.[1];
-    server.child.kill('SIGTERM');
-    await server.exited();
-    server = startServer(dir, url);
-    expect((await server.waitFor(/首次设置码：(\w{4}-\w{4}-\w{4})/))?.[1]).toBe(first);
-    server.child.kill('SIGTERM');
-    await server.exited();
+      server = startServer(dir, url);
+      const port = (await server.waitFor(/端口 (\d+)/))?.[1];
+      await server.waitFor(/数据库：/);
+      expect(server.output()).not.toContain('首次设置码');
+      const address = `https://127.0.0.2:${port}`;
+      const desk = createRemoteDispatcher({ url: address, fingerprint: (await probeServer(address)).fingerprint });
+      try {
+        await expect(
+          desk.dispatch('accounts.login', { username: 'admin', password: 'Console2026' }, {}),
+        ).resolves.toMatchObject({ user: { role: 'admin' } });
+      } finally {
+        desk.close();
+      }
+      // Once set, the console refuses to set it again (a forgotten password is reset by another admin).
+      const again = startServer(dir, url, ['--admin-password'], 'Other2026x\n');
+      expect(await again.exited()).toBe(1);
+      expect(again.output()).toContain('已经设置过');
+    }, 120_000);
 
-    const console = startServer(dir, url, ['--admin-password'], 'Console2026\n');
-    expect(await console.exited(), console.output()).toBe(0);
-    expect(console.output()).toContain('管理员（admin）密码已设置');
-    expect(existsSync(path.join(dir, 'setup-code.txt'))).toBe(false);
-
-    server = startServer(dir, url);
-    const port = (await server.waitFor(/端口 (\d+)/))?.[1];
-    await server.waitFor(/数据库：/);
-    expect(server.output()).not.toContain('首次设置码');
-    const address = `https://127.0.0.2:${port}`;
-    const desk = createRemoteDispatcher({ url: address, fingerprint: (await probeServer(address)).fingerprint });
-    try {
-      await expect(desk.dispatch('accounts.login', { username: 'admin', password: 'Console2026' }, {})).resolves.toMatchObject({ user: { role: 'admin' } });
-    } finally {
-      desk.close();
-    }
-    // Once set, the console refuses to set it again (a forgotten password is reset by another admin).
-    const again = startServer(dir, url, ['--admin-password'], 'Other2026x\n');
-    expect(await again.exited()).toBe(1);
-    expect(again.output()).toContain('已经设置过');
-  }, 120_000);
-
-  it('refuses a weak password typed at the console', async () => {
-    const { dir, url } = await fresh();
-    const server = startServer(dir, url, ['--admin-password'], 'short\n');
-    expect(await server.exited()).toBe(1);
-    expect(server.output()).toContain('至少 8 位');
-  }, 60_000);
-});
+    it('refuses a weak password typed at the console', async () => {
+      const { dir, url } = await fresh();
+      const server = startServer(dir, url, ['--admin-password'], 'short\n');
+      expect(await server.exited()).toBe(1);
+      expect(server.output()).toContain('至少 8 位');
+    }, 60_000);
+  },
+);
 
 describe.skipIf(!onPostgres)('the office server upgrading its database (skipped without PostgreSQL)', () => {
   /** A server database one version behind: every migration but the last. */
@@ -142,7 +159,9 @@ describe.skipIf(!onPostgres)('the office server upgrading its database (skipped 
     const dumps = readdirSync(path.join(dir, 'backups')).filter((n) => n.endsWith('-before-migration.dump'));
     expect(dumps).toHaveLength(1);
     // pg_restore reads it, and it holds the tables as they were before (without the new one).
-    const listing = spawnSync(path.join(bin, 'pg_restore'), ['--list', path.join(dir, 'backups', dumps[0]!)], { encoding: 'utf8' });
+    const listing = spawnSync(path.join(bin, 'pg_restore'), ['--list', path.join(dir, 'backups', dumps[0]!)], {
+      encoding: 'utf8',
+    });
     expect(listing.status).toBe(0);
     expect(listing.stdout).toMatch(/TABLE public users/);
     expect(listing.stdout).not.toContain(migrations.at(-1)!.id.replace(/^\d+_/, ''));

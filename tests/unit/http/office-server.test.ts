@@ -55,7 +55,11 @@ describe('a desktop client pinned to the server', () => {
   it('signs in and works through the server with the confirmed fingerprint; refusals keep their field and message', async () => {
     const remote = createRemoteDispatcher({ url, fingerprint: cert.fingerprint });
     try {
-      const { token } = (await remote.dispatch('accounts.login', { username: 'admin', password: ADMIN_PASSWORD }, {})) as { token: string };
+      const { token } = (await remote.dispatch(
+        'accounts.login',
+        { username: 'admin', password: ADMIN_PASSWORD },
+        {},
+      )) as { token: string };
       expect(await remote.dispatch('accounts.me', {}, { token })).toMatchObject({ username: 'admin', role: 'admin' });
       const refused = await remote.dispatch('townships.save', { name: '' }, { token }).catch((e: unknown) => e);
       expect(refused).toBeInstanceOf(ApiError);
@@ -67,10 +71,19 @@ describe('a desktop client pinned to the server', () => {
 
   it('stops before sending anything when the server presents another certificate (an impostor)', async () => {
     const before = received.length;
-    const remote = createRemoteDispatcher({ url, fingerprint: cert.fingerprint.replace(/^../, cert.fingerprint.startsWith('00') ? '11' : '00') });
+    const remote = createRemoteDispatcher({
+      url,
+      fingerprint: cert.fingerprint.replace(/^../, cert.fingerprint.startsWith('00') ? '11' : '00'),
+    });
     try {
-      const refused = await remote.dispatch('accounts.login', { username: 'admin', password: ADMIN_PASSWORD }, {}).catch((e: unknown) => e);
-      expect(refused).toMatchObject({ code: 'RULE', message: 'errors.certificateChanged', params: { presented: cert.fingerprint } });
+      const refused = await remote
+        .dispatch('accounts.login', { username: 'admin', password: ADMIN_PASSWORD }, {})
+        .catch((e: unknown) => e);
+      expect(refused).toMatchObject({
+        code: 'RULE',
+        message: 'errors.certificateChanged',
+        params: { presented: cert.fingerprint },
+      });
     } finally {
       remote.close();
     }
@@ -79,15 +92,21 @@ describe('a desktop client pinned to the server', () => {
 
   it('an unreachable server is a clear message naming it', async () => {
     const remote = createRemoteDispatcher({ url: `https://${LAN}:1`, fingerprint: cert.fingerprint, timeoutMs: 3000 });
-    await expect(remote.dispatch('accounts.me', {}, {})).rejects.toMatchObject({ code: 'RULE', message: 'errors.serverUnreachable', params: { server: `${LAN}:1`, reason: 'refused' } });
+    await expect(remote.dispatch('accounts.me', {}, {})).rejects.toMatchObject({
+      code: 'RULE',
+      message: 'errors.serverUnreachable',
+      params: { server: `${LAN}:1`, reason: 'refused' },
+    });
     remote.close();
   });
 
   it('says why a server cannot be reached, in the words the desk’s screen uses', () => {
     const err = (code: string) => Object.assign(new Error(code), { code });
-    expect(['ECONNREFUSED', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'EPROTO'].map((c) => unreachableReason(err(c)))).toEqual([
-      'refused', 'timeout', 'noRoute', 'noRoute', 'noRoute', 'noRoute', 'other',
-    ]);
+    expect(
+      ['ECONNREFUSED', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'EPROTO'].map((c) =>
+        unreachableReason(err(c)),
+      ),
+    ).toEqual(['refused', 'timeout', 'noRoute', 'noRoute', 'noRoute', 'noRoute', 'other']);
     expect(unreachableReason(new Error('timeout'))).toBe('timeout');
   });
 
@@ -95,7 +114,10 @@ describe('a desktop client pinned to the server', () => {
     const pinned = cert.fingerprint.replace(/^../, cert.fingerprint.startsWith('00') ? '11' : '00');
     const remote = createRemoteDispatcher({ url, fingerprint: pinned });
     try {
-      await expect(remote.dispatch('accounts.me', {}, {})).rejects.toMatchObject({ message: 'errors.certificateChanged', params: { presented: cert.fingerprint, pinned } });
+      await expect(remote.dispatch('accounts.me', {}, {})).rejects.toMatchObject({
+        message: 'errors.certificateChanged',
+        params: { presented: cert.fingerprint, pinned },
+      });
     } finally {
       remote.close();
     }
@@ -110,7 +132,10 @@ describe('the LAN listener', () => {
   it('answers no plain-HTTP request', async () => {
     const port = (server.server.address() as { port: number }).port;
     const status = await new Promise<number | string>((resolve) => {
-      const req = httpRequest({ host: LAN, port, path: '/api/accounts.me', method: 'POST', headers: { 'Content-Type': 'application/json' } }, (res) => resolve(res.statusCode ?? 0));
+      const req = httpRequest(
+        { host: LAN, port, path: '/api/accounts.me', method: 'POST', headers: { 'Content-Type': 'application/json' } },
+        (res) => resolve(res.statusCode ?? 0),
+      );
       req.on('error', (e) => resolve((e as NodeJS.ErrnoException).code ?? 'error'));
       req.end('{}');
     });
@@ -122,7 +147,15 @@ describe('the LAN listener', () => {
     const ask = (origin: string) =>
       new Promise<number>((resolve, reject) => {
         const req = httpsRequest(
-          { host: LAN, port, path: '/api/accounts.me', method: 'POST', ca: cert.cert, checkServerIdentity: () => undefined, headers: { 'Content-Type': 'application/json', Origin: origin, Authorization: `Bearer ${t.adminToken}` } },
+          {
+            host: LAN,
+            port,
+            path: '/api/accounts.me',
+            method: 'POST',
+            ca: cert.cert,
+            checkServerIdentity: () => undefined,
+            headers: { 'Content-Type': 'application/json', Origin: origin, Authorization: `Bearer ${t.adminToken}` },
+          },
           (res) => (res.resume(), resolve(res.statusCode ?? 0)),
         );
         req.on('error', reject);
@@ -137,10 +170,18 @@ describe('server settings', () => {
   it('reads the config file with the environment over it, and names what is missing', () => {
     const file = path.join(dir, 'server.json');
     writeFileSync(file, JSON.stringify({ postgres: 'postgres://griddesk:s3cret@db:5432/griddesk', port: 6000 }));
-    expect(readServerConfig(file, {})).toEqual({ postgres: 'postgres://griddesk:s3cret@db:5432/griddesk', host: '0.0.0.0', port: 6000 });
-    expect(readServerConfig(file, { GRIDDESK_SERVER_PORT: '7000', GRIDDESK_SERVER_HOST: '192.168.1.20' })).toMatchObject({ port: 7000, host: '192.168.1.20' });
+    expect(readServerConfig(file, {})).toEqual({
+      postgres: 'postgres://griddesk:s3cret@db:5432/griddesk',
+      host: '0.0.0.0',
+      port: 6000,
+    });
+    expect(
+      readServerConfig(file, { GRIDDESK_SERVER_PORT: '7000', GRIDDESK_SERVER_HOST: '192.168.1.20' }),
+    ).toMatchObject({ port: 7000, host: '192.168.1.20' });
     expect(() => readServerConfig(path.join(dir, 'none.json'), {})).toThrow(/GRIDDESK_PG_URL/);
     expect(() => readServerConfig(file, { GRIDDESK_SERVER_PORT: '70000' })).toThrow(/端口/);
-    expect(withoutPassword('postgres://griddesk:s3cret@db:5432/griddesk')).toBe('postgres://griddesk:***@db:5432/griddesk');
+    expect(withoutPassword('postgres://griddesk:s3cret@db:5432/griddesk')).toBe(
+      'postgres://griddesk:***@db:5432/griddesk',
+    );
   });
 });

@@ -7,10 +7,15 @@ import { startHttpServer } from '../../../electron/http/server';
 import { startFolderFeed } from '../../../electron/http/update-feed';
 import { openTestCore, type TestCore } from '../helpers/core';
 
-const LATEST = 'version: 0.2.0\nfiles:\n  - url: GridDesk-Setup-0.2.0.exe\n    sha512: abc\n    size: 11\npath: GridDesk-Setup-0.2.0.exe\n';
+const LATEST =
+  'version: 0.2.0\nfiles:\n  - url: GridDesk-Setup-0.2.0.exe\n    sha512: abc\n    size: 11\npath: GridDesk-Setup-0.2.0.exe\n';
 
 /** A raw request, so paths such as /updates/../server.json reach the server as written. */
-function raw(base: string, rawPath: string, method = 'GET'): Promise<{ status: number; body: string; headers: Record<string, unknown> }> {
+function raw(
+  base: string,
+  rawPath: string,
+  method = 'GET',
+): Promise<{ status: number; body: string; headers: Record<string, unknown> }> {
   const { hostname, port } = new URL(base);
   return new Promise((resolve, reject) => {
     const req = request({ host: hostname, port, path: rawPath, method }, (res) => {
@@ -62,7 +67,13 @@ describe('the office server’s update feed (/updates/)', () => {
   });
 
   it('never lists the folder, and a missing file is 404 (not the app’s page)', async () => {
-    for (const p of ['/updates/', '/updates', '/updates/old/', '/updates/old/latest.yml', '/updates/GridDesk-Setup-0.1.0.exe']) {
+    for (const p of [
+      '/updates/',
+      '/updates',
+      '/updates/old/',
+      '/updates/old/latest.yml',
+      '/updates/GridDesk-Setup-0.1.0.exe',
+    ]) {
       const res = await raw(http.url, p);
       expect(res.body, p).not.toContain('latest.yml');
       expect(res.body, p).not.toContain('GridDesk-Setup');
@@ -71,7 +82,15 @@ describe('the office server’s update feed (/updates/)', () => {
   });
 
   it('refuses every path outside the folder, hidden files and other kinds of file', async () => {
-    for (const p of ['/updates/../server.json', '/updates/..%2Fserver.json', '/updates/%2e%2e%2fserver.json', '/updates/..%5Cserver.json', '/updates/%2e%2e/server.json', '/updates/.hidden.yml', '/updates/latest.yml%00.exe']) {
+    for (const p of [
+      '/updates/../server.json',
+      '/updates/..%2Fserver.json',
+      '/updates/%2e%2e%2fserver.json',
+      '/updates/..%5Cserver.json',
+      '/updates/%2e%2e/server.json',
+      '/updates/.hidden.yml',
+      '/updates/latest.yml%00.exe',
+    ]) {
       const res = await raw(http.url, p);
       expect(res.body, p).not.toContain('SECRET');
       expect(res.status, p).not.toBe(200);
@@ -79,7 +98,8 @@ describe('the office server’s update feed (/updates/)', () => {
   });
 
   it('is read-only', async () => {
-    for (const method of ['PUT', 'POST', 'DELETE']) expect((await raw(http.url, '/updates/latest.yml', method)).status).toBe(405);
+    for (const method of ['PUT', 'POST', 'DELETE'])
+      expect((await raw(http.url, '/updates/latest.yml', method)).status).toBe(405);
   });
 
   it('a standalone desk’s shared folder is served the same way, on loopback only', async () => {

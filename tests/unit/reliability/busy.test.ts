@@ -7,7 +7,10 @@ test('a save while another connection holds the write lock past the busy timeout
   const other = new Database(t.core.file);
   try {
     other.exec('begin immediate'); // what an import's worker does while it writes
-    await expect(t.call('townships.save', { name: '忙时乡' }, t.adminToken)).rejects.toMatchObject({ code: 'RULE', message: 'errors.busy' });
+    await expect(t.call('townships.save', { name: '忙时乡' }, t.adminToken)).rejects.toMatchObject({
+      code: 'RULE',
+      message: 'errors.busy',
+    });
     other.exec('rollback');
     expect((await t.call('townships.list', { startRow: 0, endRow: 10 }, t.adminToken)).rowCount).toBe(0);
     // Once the lock is gone, the same save goes through.

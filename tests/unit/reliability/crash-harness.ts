@@ -12,7 +12,9 @@ export interface CycleResult {
 /** Starts the worker, lets it write for `killAfterMs` after it is ready, then SIGKILLs it. */
 export function runUntilKilled(file: string, cycle: number, killAfterMs: number): Promise<string[]> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', WORKER, file, String(cycle)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', WORKER, file, String(cycle)], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const acks: string[] = [];
     let buffer = '';
     let stderr = '';
@@ -49,30 +51,43 @@ export function checkAfterKill(file: string, acks: string[]): string[] {
     for (const a of acks) {
       const [kind, x, y] = a.split(' ');
       if (kind === 'save') {
-        const row = db.prepare('select landowner from vegetation_records where id = ?').get(Number(x)) as { landowner: string } | undefined;
+        const row = db.prepare('select landowner from vegetation_records where id = ?').get(Number(x)) as
+          { landowner: string } | undefined;
         if (row?.landowner !== y) problems.push(`acknowledged save ${x} (${y}) missing`);
       }
       if (kind === 'import') {
-        const got = db.prepare('select count(*) n from vegetation_records where notes = ? and deleted_at is null').get(x) as { n: number };
+        const got = db
+          .prepare('select count(*) n from vegetation_records where notes = ? and deleted_at is null')
+          .get(x) as { n: number };
         if (got.n !== Number(y)) problems.push(`acknowledged import ${x} has ${got.n} of ${y} rows`);
       }
       if (kind === 'bulkdelete') {
-        const left = db.prepare('select count(*) n from vegetation_records where notes = ? and deleted_at is null').get(x) as { n: number };
+        const left = db
+          .prepare('select count(*) n from vegetation_records where notes = ? and deleted_at is null')
+          .get(x) as { n: number };
         if (left.n > 0) problems.push(`acknowledged bulk delete of ${x} left ${left.n} rows`);
       }
     }
     // Bulk deletes are all-or-nothing: in every batch either no row or every row is in the bin.
     const partial = db
-      .prepare('select notes, sum(deleted_at is not null) d, count(*) n from vegetation_records group by notes having d > 0 and d < n')
+      .prepare(
+        'select notes, sum(deleted_at is not null) d, count(*) n from vegetation_records group by notes having d > 0 and d < n',
+      )
       .all() as { notes: string; d: number; n: number }[];
     for (const p of partial) problems.push(`bulk delete of ${p.notes} is partial (${p.d}/${p.n})`);
     // Imports are all-or-nothing too, acknowledged or cut off by the kill: no sheet is half in.
-    const imports = db.prepare("select notes, count(*) n from vegetation_records where notes like 'import-%' group by notes").all() as { notes: string; n: number }[];
+    const imports = db
+      .prepare("select notes, count(*) n from vegetation_records where notes like 'import-%' group by notes")
+      .all() as { notes: string; n: number }[];
     for (const i of imports) if (i.n !== CRASH_IMPORT_ROWS) problems.push(`import ${i.notes} is partial (${i.n} rows)`);
     // A threshold change re-grades everything in its transaction: every basis names the stored value.
-    const stored = db.prepare("select value_json from settings where key = 'clearance.10.bare.vertical'").get() as { value_json: string };
+    const stored = db.prepare("select value_json from settings where key = 'clearance.10.bare.vertical'").get() as {
+      value_json: string;
+    };
     const stale = db
-      .prepare("select count(*) n from vegetation_records where deleted_at is null and json_extract(hazard_basis_json, '$.settingKey') = 'clearance.10.bare.vertical' and json_extract(hazard_basis_json, '$.minimum') != ?")
+      .prepare(
+        "select count(*) n from vegetation_records where deleted_at is null and json_extract(hazard_basis_json, '$.settingKey') = 'clearance.10.bare.vertical' and json_extract(hazard_basis_json, '$.minimum') != ?",
+      )
       .get(Number(JSON.parse(stored.value_json))) as { n: number };
     if (stale.n > 0) problems.push(`${stale.n} records judged by an old threshold`);
   } finally {

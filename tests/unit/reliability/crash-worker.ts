@@ -16,23 +16,53 @@ const ack = (line: string) => process.stdout.write(`ACK ${line}\n`);
 async function main() {
   const core = await createCore({ file });
   const status = (await core.dispatch('accounts.setupStatus', {}, {})) as { needsSetup: boolean };
-  const { token } = (await core.dispatch(status.needsSetup ? 'accounts.setup' : 'accounts.login', status.needsSetup ? { password: PASSWORD } : { username: 'admin', password: PASSWORD }, {})) as { token: string };
+  const { token } = (await core.dispatch(
+    status.needsSetup ? 'accounts.setup' : 'accounts.login',
+    status.needsSetup ? { password: PASSWORD } : { username: 'admin', password: PASSWORD },
+    {},
+  )) as { token: string };
   const call = (method: string, input: unknown) => core.dispatch(method, input, { token });
 
-  let lineId = (await call('lines.list', { startRow: 0, endRow: 1 }) as { rows: { id: number }[] }).rows[0]?.id;
-  if (!lineId) lineId = ((await call('lines.save', { name: '10kV 断电测试线', voltage: '10', conductor: 'bare', areaType: 'rural' })) as { id: number }).id;
+  let lineId = ((await call('lines.list', { startRow: 0, endRow: 1 })) as { rows: { id: number }[] }).rows[0]?.id;
+  if (!lineId)
+    lineId = (
+      (await call('lines.save', { name: '10kV 断电测试线', voltage: '10', conductor: 'bare', areaType: 'rural' })) as {
+        id: number;
+      }
+    ).id;
 
   /** A sheet of IMPORT_ROWS records through the real import (upload, check, commit in a worker thread). */
   const importSheet = async (tag: string) => {
-    const rows = Array.from({ length: IMPORT_ROWS }, (_, i) => `10kV 断电测试线,#${i + 1},导入${tag},2,3.5,修剪,${tag}`);
+    const rows = Array.from(
+      { length: IMPORT_ROWS },
+      (_, i) => `10kV 断电测试线,#${i + 1},导入${tag},2,3.5,修剪,${tag}`,
+    );
     const csv = Buffer.from(['线路,杆号区段,树种,株数,垂直距离(m),处理方式,备注', ...rows].join('\r\n'));
-    const { fileId } = (await call('files.upload', { name: `${tag}.csv`, offset: 0, data: csv.toString('base64'), done: true })) as { fileId: string };
+    const { fileId } = (await call('files.upload', {
+      name: `${tag}.csv`,
+      offset: 0,
+      data: csv.toString('base64'),
+      done: true,
+    })) as { fileId: string };
     const analysed = (await call('excel.analyse', { sheet: 'vegetation', fileId })) as { jobId: string };
-    let state = (await call('jobs.get', { jobId: analysed.jobId })) as { status: string; result: { preview: { mapping: Record<string, number | null> } } | null };
-    while (state.status === 'running') state = (await new Promise((r) => setTimeout(r, 5)), (await call('jobs.get', { jobId: analysed.jobId })) as typeof state);
-    const committed = (await call('excel.commit', { sheet: 'vegetation', fileId, mapping: state.result!.preview.mapping })) as { jobId: string };
+    let state = (await call('jobs.get', { jobId: analysed.jobId })) as {
+      status: string;
+      result: { preview: { mapping: Record<string, number | null> } } | null;
+    };
+    while (state.status === 'running')
+      state =
+        (await new Promise((r) => setTimeout(r, 5)),
+        (await call('jobs.get', { jobId: analysed.jobId })) as typeof state);
+    const committed = (await call('excel.commit', {
+      sheet: 'vegetation',
+      fileId,
+      mapping: state.result!.preview.mapping,
+    })) as { jobId: string };
     let done = (await call('jobs.get', { jobId: committed.jobId })) as { status: string };
-    while (done.status === 'running') done = (await new Promise((r) => setTimeout(r, 5)), (await call('jobs.get', { jobId: committed.jobId })) as typeof done);
+    while (done.status === 'running')
+      done =
+        (await new Promise((r) => setTimeout(r, 5)),
+        (await call('jobs.get', { jobId: committed.jobId })) as typeof done);
     if (done.status !== 'done') throw new Error(`import ${tag} ${JSON.stringify(done)}`);
   };
   process.stdout.write('READY\n');
@@ -42,7 +72,9 @@ async function main() {
     const batch = `batch-c${cycle}-b${Math.floor(n / 25)};`;
     if (n % 25 === 24) {
       // A bulk write in one transaction: move this batch of records to the bin at once.
-      const page = (await call('vegetation.list', { startRow: 0, endRow: 1000, search: batch })) as { rows: { id: number }[] };
+      const page = (await call('vegetation.list', { startRow: 0, endRow: 1000, search: batch })) as {
+        rows: { id: number }[];
+      };
       if (page.rows.length > 0) {
         await call('vegetation.delete', { ids: page.rows.map((r) => r.id) });
         ack(`bulkdelete ${batch} ${page.rows.length}`);

@@ -11,25 +11,29 @@ import { checkAfterKill, runUntilKilled } from './crash-harness';
 const CYCLES = Number(process.env.CRASH_CYCLES ?? 50);
 
 describe('crash safety', () => {
-  it(`keeps every acknowledged write through ${CYCLES} kills`, async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'griddesk-crash-'));
-    const file = path.join(dir, 'griddesk.sqlite');
-    let seed = 20261127;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-    let acknowledged = 0;
-    try {
-      for (let cycle = 0; cycle < CYCLES; cycle++) {
-        const acks = await runUntilKilled(file, cycle, 30 + Math.floor(random() * 400));
-        acknowledged += acks.length;
-        expect(checkAfterKill(file, acks), `after kill ${cycle}`).toEqual([]);
+  it(
+    `keeps every acknowledged write through ${CYCLES} kills`,
+    async () => {
+      const dir = mkdtempSync(path.join(tmpdir(), 'griddesk-crash-'));
+      const file = path.join(dir, 'griddesk.sqlite');
+      let seed = 20261127;
+      const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+      let acknowledged = 0;
+      try {
+        for (let cycle = 0; cycle < CYCLES; cycle++) {
+          const acks = await runUntilKilled(file, cycle, 30 + Math.floor(random() * 400));
+          acknowledged += acks.length;
+          expect(checkAfterKill(file, acks), `after kill ${cycle}`).toEqual([]);
+        }
+        // And the app opens the file normally afterwards.
+        const core = await createCore({ file });
+        await core.close();
+        console.log(`crash test: ${CYCLES} kills, ${acknowledged} acknowledged writes checked`);
+        expect(acknowledged).toBeGreaterThan(CYCLES);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
       }
-      // And the app opens the file normally afterwards.
-      const core = await createCore({ file });
-      await core.close();
-      console.log(`crash test: ${CYCLES} kills, ${acknowledged} acknowledged writes checked`);
-      expect(acknowledged).toBeGreaterThan(CYCLES);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  }, 30 * 60_000);
+    },
+    30 * 60_000,
+  );
 });

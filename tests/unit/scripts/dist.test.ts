@@ -17,17 +17,29 @@ describe('npm run dist leaves the Node build of better-sqlite3 alone', () => {
   let moduleDir: string;
   const native = () => path.join(moduleDir, 'build', 'Release', 'better_sqlite3.node');
   const opensInNode = () =>
-    execFileSync(process.execPath, ['-e', `const D = require(${JSON.stringify(moduleDir)}); console.log(new D(':memory:').prepare('select 40 + 2 as n').get().n)`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+    execFileSync(
+      process.execPath,
+      [
+        '-e',
+        `const D = require(${JSON.stringify(moduleDir)}); console.log(new D(':memory:').prepare('select 40 + 2 as n').get().n)`,
+      ],
+      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
+    ).trim();
 
   beforeAll(() => {
     dir = mkdtempSync(path.join(tmpdir(), 'griddesk-dist-'));
     moduleDir = path.join(dir, 'node_modules', 'better-sqlite3');
     const source = path.join(root, 'node_modules', 'better-sqlite3');
-    for (const part of ['package.json', 'lib']) cpSync(path.join(source, part), path.join(moduleDir, part), { recursive: true });
+    for (const part of ['package.json', 'lib'])
+      cpSync(path.join(source, part), path.join(moduleDir, part), { recursive: true });
     cpSync(path.join(source, 'build', 'Release', 'better_sqlite3.node'), native());
     // better-sqlite3 finds its binary through `bindings`, which looks beside the module's package.json.
-    cpSync(path.join(root, 'node_modules', 'bindings'), path.join(dir, 'node_modules', 'bindings'), { recursive: true });
-    cpSync(path.join(root, 'node_modules', 'file-uri-to-path'), path.join(dir, 'node_modules', 'file-uri-to-path'), { recursive: true });
+    cpSync(path.join(root, 'node_modules', 'bindings'), path.join(dir, 'node_modules', 'bindings'), {
+      recursive: true,
+    });
+    cpSync(path.join(root, 'node_modules', 'file-uri-to-path'), path.join(dir, 'node_modules', 'file-uri-to-path'), {
+      recursive: true,
+    });
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -54,7 +66,9 @@ describe('npm run dist leaves the Node build of better-sqlite3 alone', () => {
   });
 
   it('is what `npm run dist` runs', () => {
-    const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+      scripts: Record<string, string>;
+    };
     expect(pkg.scripts.dist).toContain('node scripts/dist.mjs');
     expect(pkg.scripts.dist).not.toMatch(/&& electron-builder/);
   });

@@ -39,7 +39,12 @@ describe('when neither a prebuilt binary nor a compiler is available', () => {
   });
 
   it('names only what is missing, and the mirror it tried', () => {
-    const message = cannotBuildMessage({ platform: 'win32', hasPython: true, hasCompiler: false, prebuiltHost: 'https://registry.npmmirror.com/-/binary/better-sqlite3' });
+    const message = cannotBuildMessage({
+      platform: 'win32',
+      hasPython: true,
+      hasCompiler: false,
+      prebuiltHost: 'https://registry.npmmirror.com/-/binary/better-sqlite3',
+    });
     expect(message).toContain('Visual Studio Build Tools');
     expect(message).not.toContain('Python 3');
     expect(message).toContain('已尝试镜像 https://registry.npmmirror.com/-/binary/better-sqlite3');

@@ -17,7 +17,8 @@ afterAll(() => t.close());
 
 /** Records that can be edited at all: an upgrade request only while it is a draft. */
 const EDITABLE: Partial<Record<string, object>> = { 'upgrades.save': { statuses: ['draft'] } };
-const listFor = (save: string): MethodName => (save === 'accounts.saveUser' ? 'accounts.listUsers' : (save.replace(/\.save$/, '.list') as MethodName));
+const listFor = (save: string): MethodName =>
+  save === 'accounts.saveUser' ? 'accounts.listUsers' : (save.replace(/\.save$/, '.list') as MethodName);
 const saves = (Object.keys(contract) as MethodName[]).filter((m) => {
   const input = contract[m].input;
   return /\.save(User)?$/.test(m) && input instanceof z.ZodObject && 'version' in input.shape;
@@ -25,7 +26,11 @@ const saves = (Object.keys(contract) as MethodName[]).filter((m) => {
 
 describe.each(saves)('%s', (save) => {
   it('the second of two saves from the same version is a conflict showing the first', async () => {
-    const page = (await t.core.dispatch(listFor(save), { startRow: 0, endRow: 1, ...EDITABLE[save] }, { token: t.adminToken })) as { rows: Record<string, unknown>[] };
+    const page = (await t.core.dispatch(
+      listFor(save),
+      { startRow: 0, endRow: 1, ...EDITABLE[save] },
+      { token: t.adminToken },
+    )) as { rows: Record<string, unknown>[] };
     const row = page.rows[0]!;
     expect(row, `no ${save} row in the demo data`).toBeDefined();
     const first = { ...row, notes: 'first person', displayName: row.displayName ?? undefined };
@@ -44,5 +49,14 @@ describe.each(saves)('%s', (save) => {
 });
 
 it('covers every versioned save method', () => {
-  expect(saves).toEqual(expect.arrayContaining(['vegetation.save', 'lines.save', 'townships.save', 'villages.save', 'teams.save', 'accounts.saveUser']));
+  expect(saves).toEqual(
+    expect.arrayContaining([
+      'vegetation.save',
+      'lines.save',
+      'townships.save',
+      'villages.save',
+      'teams.save',
+      'accounts.saveUser',
+    ]),
+  );
 });

@@ -29,9 +29,32 @@ const hostileString = fc.oneof(
   fc.string({ maxLength: 40 }),
   fc.string({ unit: 'grapheme', maxLength: 20 }),
   fc.constantFrom(
-    '2026-02-30', '2026-13-01', '0000-00-00', "'; DROP TABLE users; --", '" OR 1=1 --', '<script>alert(1)</script>',
-    '<img src=x onerror=alert(1)>', '１２３．５', '＃１２－＃１５', '#12–#15', '🌲🌳🎋', '\u0000', '\u202e反转', 'NaN', 'Infinity', '-0',
-    '1e309', '__proto__', 'constructor', '../../etc/passwd', 'admin', '', ' ', 'clearance.10.bare.vertical', 'vegetation', 'emergency',
+    '2026-02-30',
+    '2026-13-01',
+    '0000-00-00',
+    "'; DROP TABLE users; --",
+    '" OR 1=1 --',
+    '<script>alert(1)</script>',
+    '<img src=x onerror=alert(1)>',
+    '１２３．５',
+    '＃１２－＃１５',
+    '#12–#15',
+    '🌲🌳🎋',
+    '\u0000',
+    '\u202e反转',
+    'NaN',
+    'Infinity',
+    '-0',
+    '1e309',
+    '__proto__',
+    'constructor',
+    '../../etc/passwd',
+    'admin',
+    '',
+    ' ',
+    'clearance.10.bare.vertical',
+    'vegetation',
+    'emergency',
   ),
   fc.constant('长'.repeat(20_000)),
 );
@@ -42,11 +65,24 @@ const hostileNumber = fc.oneof(
   fc.constantFrom(Number.NaN, Infinity, -Infinity, -0, Number.MAX_SAFE_INTEGER + 2, 1e308, 0.1 + 0.2),
 );
 /** Keys an object inherits: a lookup by a typed key must not find them (grid columns, sheet columns, labels). */
-const PROTOTYPE_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'valueOf', 'isPrototypeOf'] as const;
+const PROTOTYPE_KEYS = [
+  '__proto__',
+  'constructor',
+  'prototype',
+  'toString',
+  'hasOwnProperty',
+  'valueOf',
+  'isPrototypeOf',
+] as const;
 const hostileKey = fc.oneof(fc.string({ maxLength: 8 }), fc.constantFrom(...PROTOTYPE_KEYS));
 const leaf = fc.oneof(hostileString, hostileNumber, fc.boolean(), fc.constant(null), fc.constant(undefined));
 const anything = fc.letrec((tie) => ({
-  node: fc.oneof({ depthSize: 'small' }, leaf, fc.array(tie('node'), { maxLength: 4 }), fc.dictionary(hostileKey, tie('node'), { maxKeys: 4 })),
+  node: fc.oneof(
+    { depthSize: 'small' },
+    leaf,
+    fc.array(tie('node'), { maxLength: 4 }),
+    fc.dictionary(hostileKey, tie('node'), { maxKeys: 4 }),
+  ),
 })).node;
 
 /** Inputs shaped like the method's own (its keys), with hostile values; or anything at all. */
@@ -56,12 +92,23 @@ function inputsFor(method: MethodName): fc.Arbitrary<unknown> {
   // Grid requests also get sorts, filters and export columns named after inherited keys.
   const protoColumn = fc.constantFrom(...PROTOTYPE_KEYS);
   const special: Record<string, fc.Arbitrary<unknown>> = {
-    sortModel: fc.array(fc.record({ colId: protoColumn, sort: fc.constantFrom('asc', 'desc') }), { minLength: 1, maxLength: 2 }),
-    filterModel: fc.dictionary(protoColumn, fc.constant({ filterType: 'text', type: 'contains', filter: 'x' }), { minKeys: 1, maxKeys: 2 }),
+    sortModel: fc.array(fc.record({ colId: protoColumn, sort: fc.constantFrom('asc', 'desc') }), {
+      minLength: 1,
+      maxLength: 2,
+    }),
+    filterModel: fc.dictionary(protoColumn, fc.constant({ filterType: 'text', type: 'contains', filter: 'x' }), {
+      minKeys: 1,
+      maxKeys: 2,
+    }),
     columns: fc.array(fc.record({ colId: protoColumn, header: fc.constant('x') }), { minLength: 1, maxLength: 2 }),
   };
   const keyed = Object.fromEntries(
-    Object.keys(shape).map((k) => [k, Object.hasOwn(special, k) ? fc.oneof(leaf, anything, special[k]!) : fc.oneof(leaf, anything, fc.array(hostileNumber, { maxLength: 3 }))]),
+    Object.keys(shape).map((k) => [
+      k,
+      Object.hasOwn(special, k)
+        ? fc.oneof(leaf, anything, special[k]!)
+        : fc.oneof(leaf, anything, fc.array(hostileNumber, { maxLength: 3 })),
+    ]),
   );
   return fc.oneof(
     { weight: 3, arbitrary: fc.record(keyed, { requiredKeys: [] }) },
@@ -111,12 +158,27 @@ function viaHttp(method: string, input: unknown): Promise<Outcome> {
   const url = new URL(`${http.url}/api/${method}`);
   return new Promise((resolve, reject) => {
     const req = request(
-      { host: url.hostname, port: url.port, path: url.pathname, method: 'POST', agent: false, headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}`, 'Content-Length': Buffer.byteLength(body) } },
+      {
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname,
+        method: 'POST',
+        agent: false,
+        headers: {
+          'Content-Type': 'application/json',
+          Authorization: `Bearer ${token}`,
+          'Content-Length': Buffer.byteLength(body),
+        },
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('end', () => {
-          const json = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { ok: boolean; result?: unknown; error?: { code: string } };
+          const json = JSON.parse(Buffer.concat(chunks).toString('utf8')) as {
+            ok: boolean;
+            result?: unknown;
+            error?: { code: string };
+          };
           resolve({ ok: json.ok, code: json.error?.code, output: json.result });
         });
       },
@@ -150,9 +212,13 @@ afterAll(async () => {
 
 describe.each(Object.keys(contract) as MethodName[])('fuzz %s', (method) => {
   // A refused sign-in (or setup code) keeps its failure count, and a lockout its audit row: by design.
-  const keptByRefusal = method === 'accounts.login' || method === 'accounts.setup' ? ['sign_in_failures', 'audit_log'] : [];
+  const keptByRefusal =
+    method === 'accounts.login' || method === 'accounts.setup' ? ['sign_in_failures', 'audit_log'] : [];
   it('refuses hostile input cleanly and leaves the database untouched', async () => {
-    for (const [transport, runs] of [[viaDispatch, DISPATCH_RUNS], [viaHttp, HTTP_RUNS]] as const) {
+    for (const [transport, runs] of [
+      [viaDispatch, DISPATCH_RUNS],
+      [viaHttp, HTTP_RUNS],
+    ] as const) {
       await fc.assert(
         fc.asyncProperty(inputsFor(method), async (input) => {
           const before = await contentHash(t, keptByRefusal);
@@ -178,7 +244,11 @@ describe.each(Object.keys(contract) as MethodName[])('fuzz %s', (method) => {
 
 it('survives malformed HTTP bodies', async () => {
   for (const body of ['{', 'null', '[]', '"x"', '{"a":' + '['.repeat(5000), 'x'.repeat(3 * 1024 * 1024)]) {
-    const res = await fetch(`${http.url}/api/vegetation.list`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` }, body });
+    const res = await fetch(`${http.url}/api/vegetation.list`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+      body,
+    });
     expect([400, 413]).toContain(res.status);
   }
 });

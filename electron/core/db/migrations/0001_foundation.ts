@@ -101,7 +101,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   // Names are unique among live records only: a deleted name can be reused, and restored if free.
   for (const table of ['townships', 'teams', 'lines']) {
-    await sql`create unique index ${sql.raw(`${table}_name_live`)} on ${sql.table(table)} (name) where deleted_at is null`.execute(db);
+    await sql`create unique index ${sql.raw(`${table}_name_live`)} on ${sql.table(table)} (name) where deleted_at is null`.execute(
+      db,
+    );
   }
-  await sql`create unique index villages_name_live on villages (township_id, name) where deleted_at is null`.execute(db);
+  await sql`create unique index villages_name_live on villages (township_id, name) where deleted_at is null`.execute(
+    db,
+  );
 }

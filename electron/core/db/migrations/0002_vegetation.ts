@@ -45,7 +45,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     ['vegetation_status', 'deleted_at, status, due_date'],
     ['vegetation_planned', 'deleted_at, planned_date'],
   ];
-  for (const [name, columns] of indexes) await sql`create index ${sql.raw(name)} on vegetation_records (${sql.raw(columns)})`.execute(db);
+  for (const [name, columns] of indexes)
+    await sql`create index ${sql.raw(name)} on vegetation_records (${sql.raw(columns)})`.execute(db);
 
   await db.schema
     .createTable('vegetation_disputes')
@@ -64,9 +65,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('closed_at', 'text')
     .addColumn('close_note', 'text')
     .execute();
-  await db.schema.createIndex('vegetation_disputes_record').on('vegetation_disputes').columns(['record_id', 'status']).execute();
+  await db.schema
+    .createIndex('vegetation_disputes_record')
+    .on('vegetation_disputes')
+    .columns(['record_id', 'status'])
+    .execute();
   // At most one open dispute per record.
-  await sql`create unique index vegetation_disputes_one_open on vegetation_disputes (record_id) where status = 'open'`.execute(db);
+  await sql`create unique index vegetation_disputes_one_open on vegetation_disputes (record_id) where status = 'open'`.execute(
+    db,
+  );
 
   await db.schema
     .createTable('vegetation_dispute_entries')
@@ -78,5 +85,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_by', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('vegetation_dispute_entries_dispute').on('vegetation_dispute_entries').column('dispute_id').execute();
+  await db.schema
+    .createIndex('vegetation_dispute_entries_dispute')
+    .on('vegetation_dispute_entries')
+    .column('dispute_id')
+    .execute();
 }

@@ -56,42 +56,71 @@ export const SEARCH_BODIES: Record<keyof typeof SEARCH_MODULES, SearchBody> = {
       who: [['r.landowner', 8]],
       code: [['r.landowner_phone', 13]],
       what: [['r.species', 6]],
-      place: [['l.name', 16], ['vi.name', 6], ['t.name', 6]],
+      place: [
+        ['l.name', 16],
+        ['vi.name', 6],
+        ['t.name', 6],
+      ],
       notes: [['r.notes', 24]],
     },
   },
   lines: { from: 'lines r', columns: { who: [['r.name', 24]], code: [['r.code', 12]], place: [['r.substation', 12]] } },
   townships: { from: 'townships r', columns: { who: [['r.name', 20]] } },
-  villages: { from: 'villages r left join townships t on t.id = r.township_id', columns: { who: [['r.name', 20]], place: [['t.name', 12]] } },
+  villages: {
+    from: 'villages r left join townships t on t.id = r.township_id',
+    columns: { who: [['r.name', 20]], place: [['t.name', 12]] },
+  },
   teams: { from: 'teams r', columns: { who: [['r.name', 24]], code: [['r.phone', 16]] } },
 };
 
 export async function createSearchIndex(db: Kysely<unknown>, index: string): Promise<void> {
-  await sql.raw(`create virtual table ${index} using fts5(${COLUMNS.join(', ')}, module unindexed, ref_id unindexed, tokenize = 'unicode61 remove_diacritics 2')`).execute(db);
+  await sql
+    .raw(
+      `create virtual table ${index} using fts5(${COLUMNS.join(', ')}, module unindexed, ref_id unindexed, tokenize = 'unicode61 remove_diacritics 2')`,
+    )
+    .execute(db);
 }
 
 /** Fills `index` with a module's live rows and adds the triggers that keep it current. Later migrations index their modules with it. */
-export async function indexModule(db: Kysely<unknown>, module: string, where: { index: string; code: number }, { from, columns }: SearchBody): Promise<void> {
+export async function indexModule(
+  db: Kysely<unknown>,
+  module: string,
+  where: { index: string; code: number },
+  { from, columns }: SearchBody,
+): Promise<void> {
   const { index, code } = where;
   const table = from.split(' ')[0]!;
   const select = `select r.id * 8 + ${code}, ${COLUMNS.map((c) => (columns[c] ? indexed(columns[c]) : "''")).join(', ')}, '${module}', r.id from ${from}`;
   const target = `${index} (rowid, ${COLUMNS.join(', ')}, module, ref_id)`;
   await sql.raw(`insert into ${target} ${select} where r.deleted_at is null`).execute(db);
-  await sql.raw(`create trigger search_${table}_insert after insert on ${table} when new.deleted_at is null begin
+  await sql
+    .raw(
+      `create trigger search_${table}_insert after insert on ${table} when new.deleted_at is null begin
       insert into ${target} ${select} where r.id = new.id;
-    end`).execute(db);
-  await sql.raw(`create trigger search_${table}_update after update on ${table} begin
+    end`,
+    )
+    .execute(db);
+  await sql
+    .raw(
+      `create trigger search_${table}_update after update on ${table} begin
       delete from ${index} where rowid = old.id * 8 + ${code};
       insert into ${target} ${select} where r.id = new.id and new.deleted_at is null;
-    end`).execute(db);
-  await sql.raw(`create trigger search_${table}_delete after delete on ${table} begin
+    end`,
+    )
+    .execute(db);
+  await sql
+    .raw(
+      `create trigger search_${table}_delete after delete on ${table} begin
       delete from ${index} where rowid = old.id * 8 + ${code};
-    end`).execute(db);
+    end`,
+    )
+    .execute(db);
 }
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   // PostgreSQL has no FTS5: its search reads the ledgers themselves (search.handlers).
   if (dialectOf(db) === 'postgres') return;
   for (const index of new Set(Object.values(SEARCH_MODULES).map((m) => m.index))) await createSearchIndex(db, index);
-  for (const [module, body] of Object.entries(SEARCH_BODIES)) await indexModule(db, module, SEARCH_MODULES[module as keyof typeof SEARCH_MODULES], body);
+  for (const [module, body] of Object.entries(SEARCH_BODIES))
+    await indexModule(db, module, SEARCH_MODULES[module as keyof typeof SEARCH_MODULES], body);
 }

@@ -59,7 +59,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('created_by', 'text')
     .execute();
-  await sql`create unique index roster_assignments_slot on roster_assignments (season_id, date, shift, area_id, crew, staff_id)`.execute(db);
+  await sql`create unique index roster_assignments_slot on roster_assignments (season_id, date, shift, area_id, crew, staff_id)`.execute(
+    db,
+  );
 
   await db.schema
     .createTable('repair_calls')

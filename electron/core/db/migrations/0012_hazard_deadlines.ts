@@ -9,7 +9,8 @@ import type { DB } from '../schema';
  * late_reason: why work was planned for after the deadline.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  for (const column of ['found_date', 'deadline', 'late_reason']) await db.schema.alterTable('vegetation_records').addColumn(column, 'text').execute();
+  for (const column of ['found_date', 'deadline', 'late_reason'])
+    await db.schema.alterTable('vegetation_records').addColumn(column, 'text').execute();
   await sql`update vegetation_records set found_date = substr(created_at, 1, 10)`.execute(db);
   const typed = db as unknown as Kysely<DB>;
   await regradeVegetation(typed, await loadSettings(typed), { includeDeleted: true });

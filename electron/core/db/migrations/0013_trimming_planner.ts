@@ -6,8 +6,14 @@ import { sql, type Kysely } from 'kysely';
  * and the month's approved plan.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await db.schema.alterTable('teams').addColumn('hours_per_day', 'real', (c) => c.notNull().defaultTo(8)).execute();
-  await db.schema.alterTable('teams').addColumn('crew_size', 'integer', (c) => c.notNull().defaultTo(4)).execute();
+  await db.schema
+    .alterTable('teams')
+    .addColumn('hours_per_day', 'real', (c) => c.notNull().defaultTo(8))
+    .execute();
+  await db.schema
+    .alterTable('teams')
+    .addColumn('crew_size', 'integer', (c) => c.notNull().defaultTo(4))
+    .execute();
   await db.schema
     .createTable('team_townships')
     .addColumn('team_id', 'integer', (c) => c.notNull().references('teams.id'))

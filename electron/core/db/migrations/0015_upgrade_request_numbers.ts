@@ -9,7 +9,12 @@ import type { DB } from '../schema';
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.alterTable('upgrade_requests').addColumn('request_no', 'text').execute();
-  await db.schema.createIndex('upgrade_requests_request_no').unique().on('upgrade_requests').column('request_no').execute();
+  await db.schema
+    .createIndex('upgrade_requests_request_no')
+    .unique()
+    .on('upgrade_requests')
+    .column('request_no')
+    .execute();
   const typed = db as unknown as Kysely<DB>;
   const submitted = await typed
     .selectFrom('upgrade_requests as u')

@@ -8,7 +8,9 @@ import { readChunks, saveBytes, uploadFile } from '../../api/files';
 import { errorText } from '../errors';
 
 type Entity = AttachmentRow['entity'];
-const ACCEPT = Object.keys(ATTACHMENT_TYPES).map((e) => `.${e}`).join(',');
+const ACCEPT = Object.keys(ATTACHMENT_TYPES)
+  .map((e) => `.${e}`)
+  .join(',');
 const THUMB = 240;
 
 /** A small JPEG of an image, made here (the core has no image library): what the drawer shows. */
@@ -33,15 +35,31 @@ async function thumbnailOf(file: File): Promise<string | null> {
  * the recycle bin.
  */
 /** 157 B, 12 KB, 3.4 MB: never "0 KB" for a small file. */
-const fileSize = (bytes: number) => (bytes < 1024 ? `${bytes} B` : bytes < 1024 * 1024 ? `${Math.round(bytes / 1024)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
+const fileSize = (bytes: number) =>
+  bytes < 1024
+    ? `${bytes} B`
+    : bytes < 1024 * 1024
+      ? `${Math.round(bytes / 1024)} KB`
+      : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
-export function AttachmentsPanel({ entity, entityId, canEdit }: { entity: Entity; entityId: number; canEdit: boolean }) {
+export function AttachmentsPanel({
+  entity,
+  entityId,
+  canEdit,
+}: {
+  entity: Entity;
+  entityId: number;
+  canEdit: boolean;
+}) {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const [rows, setRows] = useState<AttachmentRow[] | null>(null);
   const [busy, setBusy] = useState(false);
   const [preview, setPreview] = useState<string | null>(null);
-  const load = useCallback(() => void call('attachments.list', { entity, entityId }).then((r) => setRows(r.rows)), [entity, entityId]);
+  const load = useCallback(
+    () => void call('attachments.list', { entity, entityId }).then((r) => setRows(r.rows)),
+    [entity, entityId],
+  );
   useEffect(load, [load]);
 
   const add = async (file: File) => {
@@ -68,11 +86,18 @@ export function AttachmentsPanel({ entity, entityId, canEdit }: { entity: Entity
   return (
     <Card
       size="small"
-      title={<Space><PaperClipOutlined />{t('attachments.title')}</Space>}
+      title={
+        <Space>
+          <PaperClipOutlined />
+          {t('attachments.title')}
+        </Space>
+      }
       extra={
         canEdit && (
           <Upload accept={ACCEPT} multiple showUploadList={false} beforeUpload={(f) => (void add(f), false)}>
-            <Button size="small" loading={busy} data-testid="attachment-add">{t('attachments.add')}</Button>
+            <Button size="small" loading={busy} data-testid="attachment-add">
+              {t('attachments.add')}
+            </Button>
           </Upload>
         )
       }
@@ -88,13 +113,31 @@ export function AttachmentsPanel({ entity, entityId, canEdit }: { entity: Entity
           renderItem={(row) => (
             <List.Item>
               <div className="attachment-tile" data-testid="attachment-tile">
-                <button type="button" className="attachment-thumb" onClick={() => void open(row)} title={t('attachments.open')}>
-                  {row.thumbnail ? <img src={row.thumbnail} alt={row.fileName} /> : row.mime === 'application/pdf' ? <FilePdfOutlined /> : <FileOutlined />}
+                <button
+                  type="button"
+                  className="attachment-thumb"
+                  onClick={() => void open(row)}
+                  title={t('attachments.open')}
+                >
+                  {row.thumbnail ? (
+                    <img src={row.thumbnail} alt={row.fileName} />
+                  ) : row.mime === 'application/pdf' ? (
+                    <FilePdfOutlined />
+                  ) : (
+                    <FileOutlined />
+                  )}
                 </button>
-                <Typography.Text ellipsis={{ tooltip: row.fileName }} style={{ width: '100%' }}>{row.fileName}</Typography.Text>
-                <Typography.Text type="secondary" style={{ fontSize: 11 }}>{fileSize(row.size)} · {row.createdBy}</Typography.Text>
+                <Typography.Text ellipsis={{ tooltip: row.fileName }} style={{ width: '100%' }}>
+                  {row.fileName}
+                </Typography.Text>
+                <Typography.Text type="secondary" style={{ fontSize: 11 }}>
+                  {fileSize(row.size)} · {row.createdBy}
+                </Typography.Text>
                 {canEdit && (
-                  <Popconfirm title={t('attachments.deleteConfirm')} onConfirm={async () => (await call('attachments.delete', { ids: [row.id] }), load())}>
+                  <Popconfirm
+                    title={t('attachments.deleteConfirm')}
+                    onConfirm={async () => (await call('attachments.delete', { ids: [row.id] }), load())}
+                  >
                     <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t('common.delete')} />
                   </Popconfirm>
                 )}
@@ -103,7 +146,17 @@ export function AttachmentsPanel({ entity, entityId, canEdit }: { entity: Entity
           )}
         />
       )}
-      {preview && <Image style={{ display: 'none' }} src={preview} preview={{ visible: true, src: preview, onVisibleChange: (v) => !v && (URL.revokeObjectURL(preview), setPreview(null)) }} />}
+      {preview && (
+        <Image
+          style={{ display: 'none' }}
+          src={preview}
+          preview={{
+            visible: true,
+            src: preview,
+            onVisibleChange: (v) => !v && (URL.revokeObjectURL(preview), setPreview(null)),
+          }}
+        />
+      )}
     </Card>
   );
 }

@@ -29,7 +29,12 @@ export function ExcelActions({ sheet, grid, params, canImport }: Props) {
       <ExportButton sheet={sheet} grid={grid} params={params} />
       {canImport && importing && (
         <Suspense fallback={null}>
-          <ImportWizard sheet={sheet} open={importing} onClose={() => setImporting(false)} onImported={() => grid.current?.refresh()} />
+          <ImportWizard
+            sheet={sheet}
+            open={importing}
+            onClose={() => setImporting(false)}
+            onImported={() => grid.current?.refresh()}
+          />
         </Suspense>
       )}
     </>

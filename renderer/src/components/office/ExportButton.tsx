@@ -32,13 +32,30 @@ export function ExportButton({ sheet, grid, params }: Props) {
         language: i18n.language === 'en' ? 'en' : 'zh-CN',
       });
       const state = await waitForJob(jobId, (s) =>
-        notification.open({ key, message: t('excel.exporting'), description: <JobProgress state={s} />, duration: 0, placement: 'bottomRight' }),
+        notification.open({
+          key,
+          message: t('excel.exporting'),
+          description: <JobProgress state={s} />,
+          duration: 0,
+          placement: 'bottomRight',
+        }),
       );
-      if (state.status !== 'done' || state.result?.kind !== 'excel.export') throw new Error(state.error?.message ?? 'errors.internal');
+      if (state.status !== 'done' || state.result?.kind !== 'excel.export')
+        throw new Error(state.error?.message ?? 'errors.internal');
       const name = await downloadFile(state.result.outcome.fileId);
-      notification.success({ key, message: t('excel.exported', { rows: state.result.outcome.rows, name }), duration: 6, placement: 'bottomRight' });
+      notification.success({
+        key,
+        message: t('excel.exported', { rows: state.result.outcome.rows, name }),
+        duration: 6,
+        placement: 'bottomRight',
+      });
     } catch (err) {
-      notification.error({ key, message: t('excel.exportFailed'), description: errorText(t, err), placement: 'bottomRight' });
+      notification.error({
+        key,
+        message: t('excel.exportFailed'),
+        description: errorText(t, err),
+        placement: 'bottomRight',
+      });
     }
   };
 

@@ -16,7 +16,15 @@ interface Props {
 }
 
 /** What the check found: the counts, the columns still to map, names the reference data lacks, each problem, and the mapping. */
-export function ImportReview({ preview, mapping, onMapping, createReferences, onCreateReferences, problemsLeft, onForgetLayout }: Props) {
+export function ImportReview({
+  preview,
+  mapping,
+  onMapping,
+  createReferences,
+  onCreateReferences,
+  problemsLeft,
+  onForgetLayout,
+}: Props) {
   const { t } = useTranslation();
   const headerOptions = preview.headers.map((h, i) => ({ value: i, label: h || `#${i + 1}` }));
   const fieldLabel = (key: string) => {
@@ -39,14 +47,22 @@ export function ImportReview({ preview, mapping, onMapping, createReferences, on
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="middle">
       <Descriptions size="small" bordered column={3} data-testid="import-summary">
-        <Descriptions.Item label={t('import.file')} span={3}>{preview.fileName}（{t('import.headerRow', { row: preview.headerRow })}）</Descriptions.Item>
+        <Descriptions.Item label={t('import.file')} span={3}>
+          {preview.fileName}（{t('import.headerRow', { row: preview.headerRow })}）
+        </Descriptions.Item>
         <Descriptions.Item label={t('import.rows')}>{preview.rowCount}</Descriptions.Item>
         <Descriptions.Item label={t('import.new')}>{preview.newCount}</Descriptions.Item>
         <Descriptions.Item label={t('import.updated')}>{preview.updateCount}</Descriptions.Item>
         <Descriptions.Item label={t('import.unchanged')}>{preview.unchangedCount}</Descriptions.Item>
         <Descriptions.Item label={t('import.problems')} span={2}>
-          <Typography.Text type={preview.problemCount ? 'danger' : 'success'} data-testid="import-problem-count">{preview.problemCount}</Typography.Text>
-          {preview.problemRows > 0 && <Typography.Text type="secondary">{t('import.problemRows', { count: preview.problemRows })}</Typography.Text>}
+          <Typography.Text type={preview.problemCount ? 'danger' : 'success'} data-testid="import-problem-count">
+            {preview.problemCount}
+          </Typography.Text>
+          {preview.problemRows > 0 && (
+            <Typography.Text type="secondary">
+              {t('import.problemRows', { count: preview.problemRows })}
+            </Typography.Text>
+          )}
         </Descriptions.Item>
       </Descriptions>
 
@@ -56,7 +72,11 @@ export function ImportReview({ preview, mapping, onMapping, createReferences, on
           showIcon
           data-testid="import-remembered"
           message={t('import.remembered')}
-          action={<Button size="small" onClick={onForgetLayout}>{t('import.forgetLayout')}</Button>}
+          action={
+            <Button size="small" onClick={onForgetLayout}>
+              {t('import.forgetLayout')}
+            </Button>
+          }
         />
       )}
 
@@ -67,20 +87,40 @@ export function ImportReview({ preview, mapping, onMapping, createReferences, on
           showIcon
           data-testid={`import-missing-${key}`}
           message={t('import.columnMissing', { column: fieldLabel(key) })}
-          description={<Space direction="vertical"><span>{t('import.columnMissingHint', { column: fieldLabel(key) })}</span>{columnSelect(key)}</Space>}
+          description={
+            <Space direction="vertical">
+              <span>{t('import.columnMissingHint', { column: fieldLabel(key) })}</span>
+              {columnSelect(key)}
+            </Space>
+          }
         />
       ))}
 
       {missing.length === 0 && preview.unknownReferences.length > 0 && (
-        <UnknownReferences list={preview.unknownReferences} allowed={preview.canCreateReferences} create={createReferences} onCreate={onCreateReferences} />
+        <UnknownReferences
+          list={preview.unknownReferences}
+          allowed={preview.canCreateReferences}
+          create={createReferences}
+          onCreate={onCreateReferences}
+        />
       )}
 
       {missing.length === 0 && preview.problemCount > 0 && (
         <>
           {problemsLeft === 0 ? (
-            <Alert type="info" showIcon message={t('import.allFixedByCreating', { count: preview.problemCount })} data-testid="import-problems-note" />
+            <Alert
+              type="info"
+              showIcon
+              message={t('import.allFixedByCreating', { count: preview.problemCount })}
+              data-testid="import-problems-note"
+            />
           ) : (
-            <Alert type="warning" showIcon message={t('import.fixAndRetry', { count: problemsLeft })} data-testid="import-problems-note" />
+            <Alert
+              type="warning"
+              showIcon
+              message={t('import.fixAndRetry', { count: problemsLeft })}
+              data-testid="import-problems-note"
+            />
           )}
           <Table
             size="small"
@@ -91,7 +131,10 @@ export function ImportReview({ preview, mapping, onMapping, createReferences, on
             columns={[
               { title: t('import.row'), dataIndex: 'row', width: 60 },
               { title: t('import.column'), dataIndex: 'column', width: 130 },
-              { title: t('import.problem'), render: (_, p) => t(p.message, { ...p.params, defaultValue: t('validation.custom') }) },
+              {
+                title: t('import.problem'),
+                render: (_, p) => t(p.message, { ...p.params, defaultValue: t('validation.custom') }),
+              },
               { title: t('import.value'), dataIndex: 'value', width: 140, ellipsis: true },
             ]}
           />
@@ -107,7 +150,15 @@ export function ImportReview({ preview, mapping, onMapping, createReferences, on
         dataSource={preview.fields}
         data-testid="import-mapping"
         columns={[
-          { title: t('import.field'), render: (_, f) => <>{t(f.label, { defaultValue: f.label.split('.').pop() })}{f.required && <Typography.Text type="danger"> *</Typography.Text>}</> },
+          {
+            title: t('import.field'),
+            render: (_, f) => (
+              <>
+                {t(f.label, { defaultValue: f.label.split('.').pop() })}
+                {f.required && <Typography.Text type="danger"> *</Typography.Text>}
+              </>
+            ),
+          },
           { title: t('import.sheetColumn'), render: (_, f) => columnSelect(f.key) },
           { title: t('import.example'), render: (_, f) => preview.sample[0]?.[f.key] ?? '' },
         ]}
@@ -116,10 +167,25 @@ export function ImportReview({ preview, mapping, onMapping, createReferences, on
   );
 }
 
-const KIND_COLOR: Record<UnknownReference['kind'], string> = { line: 'red', township: 'blue', village: 'cyan', team: 'purple' };
+const KIND_COLOR: Record<UnknownReference['kind'], string> = {
+  line: 'red',
+  township: 'blue',
+  village: 'cyan',
+  team: 'purple',
+};
 
 /** Names the sheet uses that the reference data lacks: create them here, or (lines) go to the register. */
-function UnknownReferences({ list, allowed, create, onCreate }: { list: UnknownReference[]; allowed: boolean; create: boolean; onCreate: (on: boolean) => void }) {
+function UnknownReferences({
+  list,
+  allowed,
+  create,
+  onCreate,
+}: {
+  list: UnknownReference[];
+  allowed: boolean;
+  create: boolean;
+  onCreate: (on: boolean) => void;
+}) {
   const { t } = useTranslation();
   const creatable = list.some((r) => r.creatable);
   return (
@@ -131,7 +197,11 @@ function UnknownReferences({ list, allowed, create, onCreate }: { list: UnknownR
         dataSource={list}
         pagination={list.length > 6 ? { pageSize: 6, showSizeChanger: false } : false}
         columns={[
-          { title: t('import.unknown.kind'), width: 80, render: (_, r) => <Tag color={KIND_COLOR[r.kind]}>{t(`import.unknown.kinds.${r.kind}`)}</Tag> },
+          {
+            title: t('import.unknown.kind'),
+            width: 80,
+            render: (_, r) => <Tag color={KIND_COLOR[r.kind]}>{t(`import.unknown.kinds.${r.kind}`)}</Tag>,
+          },
           { title: t('import.unknown.name'), render: (_, r) => (r.township ? `${r.name}（${r.township}）` : r.name) },
           { title: t('import.unknown.rows'), width: 70, dataIndex: 'rows' },
           {
@@ -139,7 +209,9 @@ function UnknownReferences({ list, allowed, create, onCreate }: { list: UnknownR
             width: 170,
             render: (_, r) =>
               r.kind === 'line' ? (
-                <Button size="small" type="link" onClick={() => navigate('lines')}>{t('import.unknown.toLines')}</Button>
+                <Button size="small" type="link" onClick={() => navigate('lines')}>
+                  {t('import.unknown.toLines')}
+                </Button>
               ) : !r.creatable ? (
                 <Typography.Text type="secondary">{t('import.unknown.needsTownship')}</Typography.Text>
               ) : null,
@@ -147,7 +219,12 @@ function UnknownReferences({ list, allowed, create, onCreate }: { list: UnknownR
         ]}
       />
       {creatable && allowed && (
-        <Checkbox checked={create} onChange={(e) => onCreate(e.target.checked)} data-testid="import-create-references" style={{ marginTop: 8 }}>
+        <Checkbox
+          checked={create}
+          onChange={(e) => onCreate(e.target.checked)}
+          data-testid="import-create-references"
+          style={{ marginTop: 8 }}
+        >
           {t('import.unknown.create')}
         </Checkbox>
       )}

@@ -74,7 +74,16 @@ export function ImportWizard({ sheet, open, onClose, onImported }: Props) {
 
   const pick = async (file: File) => {
     setStage('checking');
-    setJob({ jobId: '', kind: 'upload', status: 'running', phase: 'jobs.phase.uploading', done: 0, total: file.size, result: null, error: null });
+    setJob({
+      jobId: '',
+      kind: 'upload',
+      status: 'running',
+      phase: 'jobs.phase.uploading',
+      done: 0,
+      total: file.size,
+      result: null,
+      error: null,
+    });
     try {
       const id = await uploadFile(file, (f) => setJob((j) => j && { ...j, done: Math.round(f * file.size) }));
       setFileId(id);
@@ -89,7 +98,8 @@ export function ImportWizard({ sheet, open, onClose, onImported }: Props) {
     if (!fileId || !preview) return;
     setStage('writing');
     try {
-      const problemTexts = rows === 'valid' ? problemTemplates(['import.problem', ...preview.problemMessages]) : undefined;
+      const problemTexts =
+        rows === 'valid' ? problemTemplates(['import.problem', ...preview.problemMessages]) : undefined;
       const { jobId } = await call('excel.commit', { sheet, fileId, mapping, rows, createReferences, problemTexts });
       const state = await waitForJob(jobId, setJob);
       if (state.status === 'done' && state.result?.kind === 'excel.commit') {
@@ -129,42 +139,88 @@ export function ImportWizard({ sheet, open, onClose, onImported }: Props) {
       onClose={close}
       mask={false}
       size={760}
-      title={<Space><FileExcelOutlined />{t('import.title', { sheet: t(`import.titles.${sheet}`) })}</Space>}
+      title={
+        <Space>
+          <FileExcelOutlined />
+          {t('import.title', { sheet: t(`import.titles.${sheet}`) })}
+        </Space>
+      }
       data-testid="import-wizard"
       footer={
         <Space style={{ float: 'right' }}>
           {stage === 'review' && (
             <>
               <Button onClick={reset}>{t('import.another')}</Button>
-              {mappingChanged && <Button onClick={() => fileId && void check(fileId, mapping)} data-testid="import-recheck">{t('import.recheck')}</Button>}
+              {mappingChanged && (
+                <Button onClick={() => fileId && void check(fileId, mapping)} data-testid="import-recheck">
+                  {t('import.recheck')}
+                </Button>
+              )}
               {problemsLeft > 0 && toWrite > 0 && (
                 <Popconfirm
-                  title={t('import.validOnlyConfirm', { count: toWrite, refused: (preview?.problemRows ?? 0) - (creating ? (preview?.rowsFixedByCreating ?? 0) : 0) })}
+                  title={t('import.validOnlyConfirm', {
+                    count: toWrite,
+                    refused: (preview?.problemRows ?? 0) - (creating ? (preview?.rowsFixedByCreating ?? 0) : 0),
+                  })}
                   okText={t('import.validOnly', { count: toWrite })}
                   cancelText={t('common.cancel')}
                   onConfirm={() => void commit('valid')}
                   disabled={blocked}
                 >
-                  <Button disabled={blocked} data-testid="import-commit-valid">{t('import.validOnly', { count: toWrite })}</Button>
+                  <Button disabled={blocked} data-testid="import-commit-valid">
+                    {t('import.validOnly', { count: toWrite })}
+                  </Button>
                 </Popconfirm>
               )}
-              <Button type="primary" icon={<UploadOutlined />} disabled={blocked || problemsLeft > 0 || toWrite === 0} onClick={() => void commit('all')} data-testid="import-commit">
+              <Button
+                type="primary"
+                icon={<UploadOutlined />}
+                disabled={blocked || problemsLeft > 0 || toWrite === 0}
+                onClick={() => void commit('all')}
+                data-testid="import-commit"
+              >
                 {t('import.commit', { count: toWrite })}
               </Button>
             </>
           )}
-          {stage === 'writing' && job && <Button danger onClick={() => void call('jobs.cancel', { jobId: job.jobId })}>{t('common.cancel')}</Button>}
-          {stage === 'done' && <Button type="primary" onClick={close}>{t('common.close')}</Button>}
+          {stage === 'writing' && job && (
+            <Button danger onClick={() => void call('jobs.cancel', { jobId: job.jobId })}>
+              {t('common.cancel')}
+            </Button>
+          )}
+          {stage === 'done' && (
+            <Button type="primary" onClick={close}>
+              {t('common.close')}
+            </Button>
+          )}
         </Space>
       }
     >
-      <Steps size="small" current={STEP[stage]} items={[{ title: t('import.stepFile') }, { title: t('import.stepCheck') }, { title: t('import.stepWrite') }, { title: t('import.stepDone') }]} style={{ marginBottom: 20 }} />
+      <Steps
+        size="small"
+        current={STEP[stage]}
+        items={[
+          { title: t('import.stepFile') },
+          { title: t('import.stepCheck') },
+          { title: t('import.stepWrite') },
+          { title: t('import.stepDone') },
+        ]}
+        style={{ marginBottom: 20 }}
+      />
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} data-testid="import-error" />}
 
       {stage === 'pick' && (
         <Space direction="vertical" style={{ width: '100%' }} size="middle">
-          <Upload.Dragger accept=".xlsx,.csv" multiple={false} showUploadList={false} beforeUpload={(file) => (void pick(file), false)} data-testid="import-file">
-            <p className="ant-upload-drag-icon"><InboxOutlined /></p>
+          <Upload.Dragger
+            accept=".xlsx,.csv"
+            multiple={false}
+            showUploadList={false}
+            beforeUpload={(file) => (void pick(file), false)}
+            data-testid="import-file"
+          >
+            <p className="ant-upload-drag-icon">
+              <InboxOutlined />
+            </p>
             <p>{t('import.drop')}</p>
             <p className="ant-upload-hint">{t('import.dropHint')}</p>
           </Upload.Dragger>
@@ -217,7 +273,9 @@ function ImportDone({ outcome }: { outcome: ImportOutcome }) {
       subTitle={
         <Space direction="vertical">
           <span>{t('import.doneText', outcome)}</span>
-          {made.townships + made.villages + made.teams > 0 && <span data-testid="import-created-references">{t('import.createdReferences', made)}</span>}
+          {made.townships + made.villages + made.teams > 0 && (
+            <span data-testid="import-created-references">{t('import.createdReferences', made)}</span>
+          )}
         </Space>
       }
       extra={

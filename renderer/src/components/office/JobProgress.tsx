@@ -11,9 +11,17 @@ export function JobProgress({ state }: { state: JobState | null }) {
     <Space direction="vertical" style={{ width: '100%' }} data-testid="job-progress">
       <Typography.Text>
         {t(state.phase)}
-        {state.total > 0 ? ` ${state.done.toLocaleString()} / ${state.total.toLocaleString()}` : state.done > 0 ? ` ${state.done.toLocaleString()}` : ''}
+        {state.total > 0
+          ? ` ${state.done.toLocaleString()} / ${state.total.toLocaleString()}`
+          : state.done > 0
+            ? ` ${state.done.toLocaleString()}`
+            : ''}
       </Typography.Text>
-      <Progress percent={percent ?? 100} status={state.status === 'failed' ? 'exception' : state.status === 'done' ? 'success' : 'active'} showInfo={percent !== undefined} />
+      <Progress
+        percent={percent ?? 100}
+        status={state.status === 'failed' ? 'exception' : state.status === 'done' ? 'success' : 'active'}
+        showInfo={percent !== undefined}
+      />
     </Space>
   );
 }

@@ -14,7 +14,13 @@ import { LanguageSwitch } from './LanguageSwitch';
 import { LoginScreen } from './LoginScreen';
 import { SetupScreen } from './SetupScreen';
 
-type State = { kind: 'loading' } | { kind: 'connection' } | { kind: 'unreachable'; error: ApiError } | { kind: 'setup'; needsCode: boolean } | { kind: 'login' } | { kind: 'in'; user: SessionUser };
+type State =
+  | { kind: 'loading' }
+  | { kind: 'connection' }
+  | { kind: 'unreachable'; error: ApiError }
+  | { kind: 'setup'; needsCode: boolean }
+  | { kind: 'login' }
+  | { kind: 'in'; user: SessionUser };
 
 /** The desktop app's first start → 单机 or the office server; first run → setup; no session → login; initial password → change it; then the app. */
 export function AuthGate() {
@@ -41,7 +47,10 @@ export function AuthGate() {
       setState(needsSetup ? { kind: 'setup', needsCode } : { kind: 'login' });
     } catch (err) {
       // Never a spinner for good: a server that cannot be reached gets a screen that says so and a way out.
-      setState({ kind: 'unreachable', error: isConnectionFailure(err) ? err : new ApiError({ code: 'INTERNAL', message: 'errors.offline' }) });
+      setState({
+        kind: 'unreachable',
+        error: isConnectionFailure(err) ? err : new ApiError({ code: 'INTERNAL', message: 'errors.offline' }),
+      });
     }
   }, []);
 
@@ -74,12 +83,20 @@ export function AuthGate() {
     };
   }, [state]);
 
-  if (state.kind === 'loading') return <div className="auth-screen"><Spin size="large" /></div>;
+  if (state.kind === 'loading')
+    return (
+      <div className="auth-screen">
+        <Spin size="large" />
+      </div>
+    );
   if (state.kind === 'connection') {
     const bridge = window.griddesk?.connection;
-    return bridge ? <ConnectionScreen bridge={bridge} initial={{ mode: 'standalone' }} onStayed={() => void check(true)} /> : null;
+    return bridge ? (
+      <ConnectionScreen bridge={bridge} initial={{ mode: 'standalone' }} onStayed={() => void check(true)} />
+    ) : null;
   }
-  if (state.kind === 'unreachable') return <ServerUnreachable error={state.error} bridge={window.griddesk?.connection} onRetry={() => check(true)} />;
+  if (state.kind === 'unreachable')
+    return <ServerUnreachable error={state.error} bridge={window.griddesk?.connection} onRetry={() => check(true)} />;
   if (state.kind === 'setup') return <SetupScreen needsCode={state.needsCode} onDone={signedIn} />;
   if (state.kind === 'login') return <LoginScreen onDone={signedIn} />;
   if (state.user.mustChangePassword) {
@@ -92,7 +109,12 @@ export function AuthGate() {
           extra={
             <Space size={0}>
               <LanguageSwitch />
-              <Button type="text" icon={<LogoutOutlined />} onClick={() => void auth?.signOut()} data-testid="forced-change-sign-out">
+              <Button
+                type="text"
+                icon={<LogoutOutlined />}
+                onClick={() => void auth?.signOut()}
+                data-testid="forced-change-sign-out"
+              >
                 {t('common.logout')}
               </Button>
             </Space>

@@ -10,7 +10,15 @@ const changeForm = z
   .refine((v) => v.newPassword === v.confirm, { path: ['confirm'], error: 'accounts.passwordMismatch' });
 
 /** Change one's own password; `extra` sits in the card's header (the forced change offers language and sign-out there). */
-export function ChangePasswordForm({ mustChange, onDone, extra }: { mustChange?: boolean; onDone: () => void; extra?: React.ReactNode }) {
+export function ChangePasswordForm({
+  mustChange,
+  onDone,
+  extra,
+}: {
+  mustChange?: boolean;
+  onDone: () => void;
+  extra?: React.ReactNode;
+}) {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const [form] = Form.useForm();
@@ -22,7 +30,12 @@ export function ChangePasswordForm({ mustChange, onDone, extra }: { mustChange?:
       onDone();
     });
   return (
-    <Card className="auth-card" title={mustChange ? t('accounts.mustChangeTitle') : t('common.changePassword')} variant={mustChange ? 'outlined' : 'borderless'} extra={extra}>
+    <Card
+      className="auth-card"
+      title={mustChange ? t('accounts.mustChangeTitle') : t('common.changePassword')}
+      variant={mustChange ? 'outlined' : 'borderless'}
+      extra={extra}
+    >
       <Form form={form} layout="vertical" onFinish={() => void change()} data-testid="password-form">
         <Form.Item name="currentPassword" label={t('accounts.currentPassword')}>
           <Input.Password autoFocus autoComplete="current-password" />

@@ -51,7 +51,11 @@ export function SignInLocks() {
           dataSource={rows}
           locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('signInLocks.empty')} /> }}
           columns={[
-            { title: t('signInLocks.scope'), render: (_, r) => (r.scope === 'pair' ? t('signInLocks.pair', { username: r.username }) : t('signInLocks.address')) },
+            {
+              title: t('signInLocks.scope'),
+              render: (_, r) =>
+                r.scope === 'pair' ? t('signInLocks.pair', { username: r.username }) : t('signInLocks.address'),
+            },
             { title: t('signInLocks.addressCol'), dataIndex: 'address', width: 150 },
             { title: t('signInLocks.failures'), dataIndex: 'failures', width: 90, align: 'right' },
             { title: t('signInLocks.lastAt'), dataIndex: 'lastAt', width: 160, render: at },

@@ -26,9 +26,25 @@ export function UsersPage() {
   const columns: ColDef<UserRow>[] = [
     { field: 'username', headerName: t('accounts.username'), width: 140, filter: 'agTextColumnFilter' },
     { field: 'displayName', headerName: t('accounts.displayName'), width: 140, filter: 'agTextColumnFilter' },
-    { field: 'role', headerName: t('accounts.role'), width: 110, valueFormatter: (p) => (p.value ? t(`accounts.roles.${p.value as string}`) : '') },
-    { field: 'active', headerName: t('accounts.active'), width: 90, cellRenderer: (p: { value?: boolean }) => (p.value ? <Tag color="green">{t('common.yes')}</Tag> : <Tag>{t('common.no')}</Tag>) },
-    { field: 'lastLoginAt', headerName: t('accounts.lastLoginAt'), width: 180, valueFormatter: (p) => formatDateTime(p.value as string) },
+    {
+      field: 'role',
+      headerName: t('accounts.role'),
+      width: 110,
+      valueFormatter: (p) => (p.value ? t(`accounts.roles.${p.value as string}`) : ''),
+    },
+    {
+      field: 'active',
+      headerName: t('accounts.active'),
+      width: 90,
+      cellRenderer: (p: { value?: boolean }) =>
+        p.value ? <Tag color="green">{t('common.yes')}</Tag> : <Tag>{t('common.no')}</Tag>,
+    },
+    {
+      field: 'lastLoginAt',
+      headerName: t('accounts.lastLoginAt'),
+      width: 180,
+      valueFormatter: (p) => formatDateTime(p.value as string),
+    },
     {
       // Edit is a button as well as a double-click: nothing else tells an admin a row opens.
       colId: 'actions',
@@ -38,7 +54,12 @@ export function UsersPage() {
       cellRenderer: (p: { data?: UserRow }) =>
         p.data ? (
           <Space size={4}>
-            <Button size="small" icon={<EditOutlined />} onClick={() => setEditing({ ...p.data! })} data-testid="user-edit">
+            <Button
+              size="small"
+              icon={<EditOutlined />}
+              onClick={() => setEditing({ ...p.data! })}
+              data-testid="user-edit"
+            >
               {t('common.edit')}
             </Button>
             <Button size="small" icon={<KeyOutlined />} onClick={() => setResetFor(p.data!)}>
@@ -66,8 +87,20 @@ export function UsersPage() {
         fields={[
           { name: 'username', label: t('accounts.username'), kind: 'text', required: true },
           { name: 'displayName', label: t('accounts.displayName'), kind: 'text', required: true },
-          { name: 'role', label: t('accounts.role'), kind: 'select', required: true, options: ROLES.map((r) => ({ value: r, label: t(`accounts.roles.${r}`) })) },
-          { name: 'initialPassword', label: t('accounts.initialPassword'), kind: 'password', hidden: Boolean(editing?.id), required: !editing?.id },
+          {
+            name: 'role',
+            label: t('accounts.role'),
+            kind: 'select',
+            required: true,
+            options: ROLES.map((r) => ({ value: r, label: t(`accounts.roles.${r}`) })),
+          },
+          {
+            name: 'initialPassword',
+            label: t('accounts.initialPassword'),
+            kind: 'password',
+            hidden: Boolean(editing?.id),
+            required: !editing?.id,
+          },
           { name: 'active', label: t('accounts.active'), kind: 'checkbox', span: 24 },
         ]}
         initialValues={editing ?? {}}

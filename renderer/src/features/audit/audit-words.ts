@@ -17,7 +17,14 @@ const STATUS_LABELS: Record<string, string> = {
 function recordName(row: AuditRow): string {
   const r = obj(row.after) ?? obj(row.before);
   if (r) {
-    const named = str(r.requestNo) ?? str(r.orderNo) ?? str(r.name) ?? str(r.displayName) ?? str(r.code) ?? str(r.equipmentName) ?? str(r.course);
+    const named =
+      str(r.requestNo) ??
+      str(r.orderNo) ??
+      str(r.name) ??
+      str(r.displayName) ??
+      str(r.code) ??
+      str(r.equipmentName) ??
+      str(r.course);
     if (named) return named;
     const line = str(r.lineName);
     if (line) return [line, str(r.towerRange) ?? str(r.date)].filter(Boolean).join(' ');
@@ -58,7 +65,8 @@ export function auditWords(t: TFunction, row: AuditRow): string {
   const before = obj(row.before);
   const after = obj(row.after);
   // A step of a workflow names the step itself (驳回, 批准 …); other writes name the method (保存树障记录 …).
-  const step = row.method === 'upgrades.transition' && str(after?.action) ? t(`upgrades.actions.${String(after!.action)}`) : null;
+  const step =
+    row.method === 'upgrades.transition' && str(after?.action) ? t(`upgrades.actions.${String(after!.action)}`) : null;
   const action = step ?? t(`audit.methods.${row.method}`, { defaultValue: row.method });
   // Signing in, out or changing one's own password is about the person in the user column.
   const ownAccount = SELF_METHODS.has(row.method);
@@ -70,7 +78,8 @@ export function auditWords(t: TFunction, row: AuditRow): string {
   const group = row.entity ? STATUS_LABELS[row.entity] : undefined;
   const from = str(before?.status);
   const to = str(after?.status);
-  if (group && from && to && from !== to) details.push(`${t(`${group}.${from}`, { defaultValue: from })} → ${t(`${group}.${to}`, { defaultValue: to })}`);
+  if (group && from && to && from !== to)
+    details.push(`${t(`${group}.${from}`, { defaultValue: from })} → ${t(`${group}.${to}`, { defaultValue: to })}`);
   else if (!step) {
     const said = summaryWords(t, row.summary);
     if (said && said !== action) details.push(said);

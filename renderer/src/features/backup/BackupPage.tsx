@@ -9,7 +9,6 @@ import { PageTitle } from '../../components/PageTitle';
 import { DatabaseUpkeep, fileSize } from './DatabaseUpkeep';
 import { formatDateTime } from '../../i18n/format';
 
-
 /** Admins: back up now, see the automatic backups, restore one (after a clear warning). */
 export function BackupPage() {
   const { t } = useTranslation();
@@ -79,14 +78,40 @@ export function BackupPage() {
   return (
     <div className="page" style={{ overflow: 'auto' }}>
       <PageTitle title={t('backup.title')}>
-        <Button type="primary" icon={<CloudDownloadOutlined />} loading={busy} onClick={() => void backupNow()} data-testid="backup-now">
+        <Button
+          type="primary"
+          icon={<CloudDownloadOutlined />}
+          loading={busy}
+          onClick={() => void backupNow()}
+          data-testid="backup-now"
+        >
           {t('backup.now')}
         </Button>
       </PageTitle>
       <DatabaseUpkeep />
-      {daily?.running && <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('backup.dailyRunning', { percent: daily.percent })} data-testid="daily-backup-progress" />}
-      {daily && !daily.running && daily.lastError && <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t('backup.dailyFailed', { message: daily.lastError })} />}
-      <Alert type="info" showIcon title={t('backup.intro', { keep })} description={<Typography.Text copyable>{folder}</Typography.Text>} />
+      {daily?.running && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={t('backup.dailyRunning', { percent: daily.percent })}
+          data-testid="daily-backup-progress"
+        />
+      )}
+      {daily && !daily.running && daily.lastError && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={t('backup.dailyFailed', { message: daily.lastError })}
+        />
+      )}
+      <Alert
+        type="info"
+        showIcon
+        title={t('backup.intro', { keep })}
+        description={<Typography.Text copyable>{folder}</Typography.Text>}
+      />
       <Table<BackupFileRow>
         size="small"
         rowKey="name"
@@ -95,7 +120,12 @@ export function BackupPage() {
         locale={{ emptyText: t('backup.none') }}
         columns={[
           { title: t('backup.name'), dataIndex: 'name' },
-          { title: t('backup.createdAt'), dataIndex: 'createdAt', width: 200, render: (v: string) => formatDateTime(v) },
+          {
+            title: t('backup.createdAt'),
+            dataIndex: 'createdAt',
+            width: 200,
+            render: (v: string) => formatDateTime(v),
+          },
           { title: t('backup.size'), dataIndex: 'size', width: 110, render: fileSize },
           {
             title: '',

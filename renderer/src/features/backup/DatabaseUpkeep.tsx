@@ -9,7 +9,8 @@ import { errorText } from '../../components/errors';
 import { JobProgress } from '../../components/office/JobProgress';
 import { formatDateTime } from '../../i18n/format';
 
-export const fileSize = (bytes: number) => (bytes > 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`);
+export const fileSize = (bytes: number) =>
+  bytes > 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
 
 /** The database file, its growth and free space, and the admin's compaction (ANALYZE + VACUUM) with progress. */
 export function DatabaseUpkeep() {
@@ -35,7 +36,13 @@ export function DatabaseUpkeep() {
           const state = await waitForJob(jobId, setJob);
           const outcome = state.result?.kind === 'backup.maintain' ? state.result.outcome : null;
           if (state.status === 'done' && outcome) {
-            void message.success(t('backup.upkeep.done', { before: fileSize(outcome.beforeBytes), after: fileSize(outcome.afterBytes), seconds: (outcome.ms / 1000).toFixed(1) }));
+            void message.success(
+              t('backup.upkeep.done', {
+                before: fileSize(outcome.beforeBytes),
+                after: fileSize(outcome.afterBytes),
+                seconds: (outcome.ms / 1000).toFixed(1),
+              }),
+            );
           } else if (state.error) {
             void message.error(t(state.error.message, state.error.params));
           }
@@ -50,17 +57,42 @@ export function DatabaseUpkeep() {
   const total = health.fileBytes + health.walBytes;
   const running = job?.status === 'running';
   return (
-    <Card size="small" title={t('backup.upkeep.title')} data-testid="database-upkeep"
-      extra={<Button icon={<ToolOutlined />} loading={running} onClick={maintain} data-testid="maintain-now">{t('backup.upkeep.run')}</Button>}>
+    <Card
+      size="small"
+      title={t('backup.upkeep.title')}
+      data-testid="database-upkeep"
+      extra={
+        <Button icon={<ToolOutlined />} loading={running} onClick={maintain} data-testid="maintain-now">
+          {t('backup.upkeep.run')}
+        </Button>
+      }
+    >
       {health.grewUnusually && health.baseline && (
-        <Alert type="warning" showIcon style={{ marginBottom: 8 }} data-testid="growth-warning"
-          title={t('backup.upkeep.grew', { from: fileSize(health.baseline.bytes), day: health.baseline.day, to: fileSize(total), pct: health.growthPct, mb: health.growthMinMb })} />
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 8 }}
+          data-testid="growth-warning"
+          title={t('backup.upkeep.grew', {
+            from: fileSize(health.baseline.bytes),
+            day: health.baseline.day,
+            to: fileSize(total),
+            pct: health.growthPct,
+            mb: health.growthMinMb,
+          })}
+        />
       )}
       <Descriptions size="small" column={4}>
         <Descriptions.Item label={t('backup.upkeep.size')}>{fileSize(total)}</Descriptions.Item>
         <Descriptions.Item label={t('backup.upkeep.free')}>{fileSize(health.freeBytes)}</Descriptions.Item>
-        <Descriptions.Item label={t('backup.upkeep.baseline')}>{health.baseline ? `${fileSize(health.baseline.bytes)}（${health.baseline.day}）` : '—'}</Descriptions.Item>
-        <Descriptions.Item label={t('backup.upkeep.last')}>{health.lastMaintenance ? `${formatDateTime(health.lastMaintenance.at)} ${health.lastMaintenance.by ?? ''}` : t('backup.upkeep.never')}</Descriptions.Item>
+        <Descriptions.Item label={t('backup.upkeep.baseline')}>
+          {health.baseline ? `${fileSize(health.baseline.bytes)}（${health.baseline.day}）` : '—'}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('backup.upkeep.last')}>
+          {health.lastMaintenance
+            ? `${formatDateTime(health.lastMaintenance.at)} ${health.lastMaintenance.by ?? ''}`
+            : t('backup.upkeep.never')}
+        </Descriptions.Item>
       </Descriptions>
       {running && <JobProgress state={job} />}
     </Card>

@@ -1,7 +1,14 @@
 import { useState } from 'react';
 import { Alert, Button, Checkbox, Descriptions, Input, Radio, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { FIRST_SCREEN_TEST_IDS, fingerprintGroups, serverAddress, type ConnectionChoice as Choice, type ServerIdentity, type ConnectionBridge } from '@contract';
+import {
+  FIRST_SCREEN_TEST_IDS,
+  fingerprintGroups,
+  serverAddress,
+  type ConnectionChoice as Choice,
+  type ServerIdentity,
+  type ConnectionBridge,
+} from '@contract';
 import { session } from '../../api/client';
 
 interface Props {
@@ -45,7 +52,10 @@ export function ConnectionChoice({ bridge, initial, onStayed }: Props) {
     setError(null);
     setBusy(true);
     try {
-      const choice: Choice = mode === 'client' && identity ? { mode: 'client', server: server.trim().replace(/\/+$/, ''), fingerprint: identity.fingerprint } : { mode: 'standalone' };
+      const choice: Choice =
+        mode === 'client' && identity
+          ? { mode: 'client', server: server.trim().replace(/\/+$/, ''), fingerprint: identity.fingerprint }
+          : { mode: 'standalone' };
       const r = await bridge.choose(choice, session.token);
       if (!r.ok) setError(t(r.message ?? 'errors.internal', r.params ?? {}));
       else if (r.restarting) setRestarting(true);
@@ -55,11 +65,19 @@ export function ConnectionChoice({ bridge, initial, onStayed }: Props) {
     }
   };
 
-  if (restarting) return <Alert type="info" showIcon title={t('connection.restarting')} data-testid="connection-restarting" />;
+  if (restarting)
+    return <Alert type="info" showIcon title={t('connection.restarting')} data-testid="connection-restarting" />;
   const ready = mode === 'standalone' || (identity !== null && confirmed);
   return (
-    <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid={FIRST_SCREEN_TEST_IDS.connection}>
-      <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>{t('connection.intro')}</Typography.Paragraph>
+    <Space
+      orientation="vertical"
+      size="middle"
+      style={{ width: '100%' }}
+      data-testid={FIRST_SCREEN_TEST_IDS.connection}
+    >
+      <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
+        {t('connection.intro')}
+      </Typography.Paragraph>
       <Radio.Group value={mode} onChange={(e) => setMode(e.target.value as Choice['mode'])} style={{ width: '100%' }}>
         <Space orientation="vertical" style={{ width: '100%' }}>
           <Radio value="standalone" data-testid="mode-standalone">
@@ -93,19 +111,35 @@ export function ConnectionChoice({ bridge, initial, onStayed }: Props) {
                 {t('connection.probe')}
               </Button>
             </Space.Compact>
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('connection.addressHint')}</Typography.Text>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {t('connection.addressHint')}
+            </Typography.Text>
           </div>
           {identity && (
             <>
-              <Descriptions size="small" column={1} bordered title={t('connection.certificate')} data-testid="connection-certificate">
+              <Descriptions
+                size="small"
+                column={1}
+                bordered
+                title={t('connection.certificate')}
+                data-testid="connection-certificate"
+              >
                 <Descriptions.Item label={t('connection.subject')}>{identity.subject}</Descriptions.Item>
                 <Descriptions.Item label={t('connection.validTo')}>{identity.validTo}</Descriptions.Item>
                 <Descriptions.Item label={t('connection.fingerprint')}>
-                  <code className="fingerprint">{fingerprintGroups(identity.fingerprint).map((g) => <div key={g}>{g}</div>)}</code>
+                  <code className="fingerprint">
+                    {fingerprintGroups(identity.fingerprint).map((g) => (
+                      <div key={g}>{g}</div>
+                    ))}
+                  </code>
                 </Descriptions.Item>
               </Descriptions>
               <Alert type="warning" showIcon title={t('connection.compare')} />
-              <Checkbox checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} data-testid="connection-confirm">
+              <Checkbox
+                checked={confirmed}
+                onChange={(e) => setConfirmed(e.target.checked)}
+                data-testid="connection-confirm"
+              >
                 {t('connection.confirm')}
               </Checkbox>
             </>
@@ -113,7 +147,14 @@ export function ConnectionChoice({ bridge, initial, onStayed }: Props) {
         </>
       )}
       {error && <Alert type="error" showIcon title={error} data-testid="connection-error" />}
-      <Button type="primary" block disabled={!ready} loading={busy && (mode === 'standalone' || !!identity)} onClick={() => void proceed()} data-testid="connection-continue">
+      <Button
+        type="primary"
+        block
+        disabled={!ready}
+        loading={busy && (mode === 'standalone' || !!identity)}
+        onClick={() => void proceed()}
+        data-testid="connection-continue"
+      >
         {t('connection.continue')}
       </Button>
     </Space>

@@ -6,7 +6,15 @@ import { LanguageSwitch } from '../accounts/LanguageSwitch';
 import { ConnectionChoice } from './ConnectionChoice';
 
 /** The desktop app's first start: 单机 or the office server, before anything else. */
-export function ConnectionScreen({ bridge, initial, onStayed }: { bridge: ConnectionBridge; initial: Choice; onStayed: () => void }) {
+export function ConnectionScreen({
+  bridge,
+  initial,
+  onStayed,
+}: {
+  bridge: ConnectionBridge;
+  initial: Choice;
+  onStayed: () => void;
+}) {
   const { t } = useTranslation();
   return (
     <div className="auth-screen">

@@ -15,11 +15,37 @@ export function ConnectionSetting({ isAdmin }: { isAdmin: boolean }) {
   }, [bridge]);
   if (!bridge || !current) return null;
   return (
-    <Card size="small" title={t('connection.current')} style={{ marginBottom: 16 }} data-testid="connection-setting"
-      extra={isAdmin && <Button size="small" onClick={() => setOpen(true)}>{t('connection.change')}</Button>}>
-      <Typography.Text>{current.mode === 'client' ? t('connection.currentClient', { server: current.server }) : t('connection.currentStandalone')}</Typography.Text>
-      {current.mode === 'client' && <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}><code>{current.fingerprint}</code></Typography.Text>}
-      <Modal open={open} title={t('connection.title')} footer={null} onCancel={() => setOpen(false)} destroyOnHidden width={560}>
+    <Card
+      size="small"
+      title={t('connection.current')}
+      style={{ marginBottom: 16 }}
+      data-testid="connection-setting"
+      extra={
+        isAdmin && (
+          <Button size="small" onClick={() => setOpen(true)}>
+            {t('connection.change')}
+          </Button>
+        )
+      }
+    >
+      <Typography.Text>
+        {current.mode === 'client'
+          ? t('connection.currentClient', { server: current.server })
+          : t('connection.currentStandalone')}
+      </Typography.Text>
+      {current.mode === 'client' && (
+        <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+          <code>{current.fingerprint}</code>
+        </Typography.Text>
+      )}
+      <Modal
+        open={open}
+        title={t('connection.title')}
+        footer={null}
+        onCancel={() => setOpen(false)}
+        destroyOnHidden
+        width={560}
+      >
         <ConnectionChoice bridge={bridge} initial={current} onStayed={() => setOpen(false)} />
       </Modal>
     </Card>

@@ -9,7 +9,8 @@ import { ConnectionChoice } from './ConnectionChoice';
 
 /** The errors that mean "the ledgers cannot be reached", as opposed to a refusal by the core. */
 export const isConnectionFailure = (err: unknown): err is ApiError =>
-  err instanceof ApiError && ['errors.serverUnreachable', 'errors.certificateChanged', 'errors.offline'].includes(err.message);
+  err instanceof ApiError &&
+  ['errors.serverUnreachable', 'errors.certificateChanged', 'errors.offline'].includes(err.message);
 
 const Fingerprint = ({ value }: { value: string }) => (
   <code className="fingerprint">
@@ -41,7 +42,9 @@ export function ServerUnreachable({ error, bridge, onRetry }: Props) {
 
   const certificate = error.message === 'errors.certificateChanged';
   const server = String(error.params?.server ?? (current.mode === 'client' ? new URL(current.server).host : ''));
-  const reason = certificate ? 'certificate' : String(error.params?.reason ?? (error.message === 'errors.offline' ? 'offline' : 'other'));
+  const reason = certificate
+    ? 'certificate'
+    : String(error.params?.reason ?? (error.message === 'errors.offline' ? 'offline' : 'other'));
   const pinned = String(error.params?.pinned ?? (current.mode === 'client' ? current.fingerprint : ''));
 
   const retry = async () => {
@@ -55,7 +58,12 @@ export function ServerUnreachable({ error, bridge, onRetry }: Props) {
 
   return (
     <div className="auth-screen">
-      <Card className="auth-card connection-card" title={t(changing ? 'unreachable.changeTitle' : 'unreachable.title')} extra={<LanguageSwitch />} data-testid="server-unreachable">
+      <Card
+        className="auth-card connection-card"
+        title={t(changing ? 'unreachable.changeTitle' : 'unreachable.title')}
+        extra={<LanguageSwitch />}
+        data-testid="server-unreachable"
+      >
         {changing && bridge ? (
           <Space orientation="vertical" style={{ width: '100%' }}>
             <Typography.Paragraph type="secondary">{t('unreachable.changeIntro', { server })}</Typography.Paragraph>
@@ -66,7 +74,12 @@ export function ServerUnreachable({ error, bridge, onRetry }: Props) {
           </Space>
         ) : (
           <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-            <Alert type={certificate ? 'error' : 'warning'} showIcon title={t(`unreachable.reasons.${reason}`, { defaultValue: t('unreachable.reasons.other') })} data-testid="unreachable-reason" />
+            <Alert
+              type={certificate ? 'error' : 'warning'}
+              showIcon
+              title={t(`unreachable.reasons.${reason}`, { defaultValue: t('unreachable.reasons.other') })}
+              data-testid="unreachable-reason"
+            />
             <Descriptions size="small" column={1} bordered>
               <Descriptions.Item label={t('unreachable.server')}>
                 <span data-testid="unreachable-server">{server || t('unreachable.thisApp')}</span>
@@ -90,7 +103,14 @@ export function ServerUnreachable({ error, bridge, onRetry }: Props) {
               {t(certificate ? 'unreachable.adviceCertificate' : 'unreachable.advice')}
             </Typography.Paragraph>
             <Space>
-              <Button type="primary" icon={<ReloadOutlined />} loading={retrying} onClick={() => void retry()} data-testid="unreachable-retry" autoFocus>
+              <Button
+                type="primary"
+                icon={<ReloadOutlined />}
+                loading={retrying}
+                onClick={() => void retry()}
+                data-testid="unreachable-retry"
+                autoFocus
+              >
                 {t('unreachable.retry')}
               </Button>
               {bridge && (

@@ -21,8 +21,18 @@ function StatsPanel({ panel }: { panel: Extract<DashboardPanel, { kind: 'stats' 
       <Row gutter={16}>
         {panel.items.map((item) => (
           <Col key={item.label} flex="1">
-            <div className={item.link ? 'stat-link' : undefined} onClick={() => item.link && open(item.link)} role={item.link ? 'link' : undefined} data-testid={`stat-${item.label}`}>
-              <Statistic title={t(item.label, { unit: item.unit })} value={item.value} valueStyle={{ color: TONES[item.tone] }} precision={Number.isInteger(item.value) ? 0 : 2} />
+            <div
+              className={item.link ? 'stat-link' : undefined}
+              onClick={() => item.link && open(item.link)}
+              role={item.link ? 'link' : undefined}
+              data-testid={`stat-${item.label}`}
+            >
+              <Statistic
+                title={t(item.label, { unit: item.unit })}
+                value={item.value}
+                valueStyle={{ color: TONES[item.tone] }}
+                precision={Number.isInteger(item.value) ? 0 : 2}
+              />
             </div>
           </Col>
         ))}
@@ -40,8 +50,19 @@ function BarPanel({ panel }: { panel: Extract<DashboardPanel, { kind: 'bar' }> }
       grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
       xAxis: { type: 'value', minInterval: 1 },
       // A category is a name from the data (a line) or an i18n key (a status).
-      yAxis: { type: 'category', inverse: true, data: panel.categories.map((c) => t(c.name, { defaultValue: c.name })) },
-      series: panel.series.map((s) => ({ type: 'bar', stack: 'total', name: t(s.label), itemStyle: { color: s.color }, data: s.data, barMaxWidth: 18 })),
+      yAxis: {
+        type: 'category',
+        inverse: true,
+        data: panel.categories.map((c) => t(c.name, { defaultValue: c.name })),
+      },
+      series: panel.series.map((s) => ({
+        type: 'bar',
+        stack: 'total',
+        name: t(s.label),
+        itemStyle: { color: s.color },
+        data: s.data,
+        barMaxWidth: 18,
+      })),
     }),
     [panel, t],
   );
@@ -53,7 +74,9 @@ function BarPanel({ panel }: { panel: Extract<DashboardPanel, { kind: 'bar' }> }
         <Chart
           option={option}
           height={Math.max(220, panel.categories.length * 26 + 60)}
-          onClick={({ dataIndex, seriesIndex }) => open(panel.link, { ...panel.categories[dataIndex]!.filters, ...panel.series[seriesIndex]!.filters })}
+          onClick={({ dataIndex, seriesIndex }) =>
+            open(panel.link, { ...panel.categories[dataIndex]!.filters, ...panel.series[seriesIndex]!.filters })
+          }
           testId={`chart-${panel.id}`}
         />
       )}

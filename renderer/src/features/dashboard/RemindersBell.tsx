@@ -16,7 +16,11 @@ export function RemindersBell({ route }: { route: string }) {
   const [open, setOpen] = useState(false);
 
   useEffect(() => {
-    const load = () => void call('reminders.list', {}).then((r) => setItems(r.items), () => undefined);
+    const load = () =>
+      void call('reminders.list', {}).then(
+        (r) => setItems(r.items),
+        () => undefined,
+      );
     // The page's own rows first: the bell is counted a moment later.
     const first = setTimeout(load, FIRST_AFTER_MS);
     const timer = setInterval(load, EVERY_MS);
@@ -40,7 +44,9 @@ export function RemindersBell({ route }: { route: string }) {
             setOpen(false);
             navigate(r.link.page, r.link.filters);
           }}
-          extra={<Badge count={r.count} showZero color={r.tone === 'danger' ? '#cf1322' : '#d46b08'} overflowCount={99999} />}
+          extra={
+            <Badge count={r.count} showZero color={r.tone === 'danger' ? '#cf1322' : '#d46b08'} overflowCount={99999} />
+          }
         >
           <Typography.Text>{t(r.label, { days: r.leadDays })}</Typography.Text>
         </List.Item>
@@ -48,7 +54,14 @@ export function RemindersBell({ route }: { route: string }) {
     />
   );
   return (
-    <Popover content={content} title={t('reminders.title')} trigger="click" open={open} onOpenChange={setOpen} placement="bottomRight">
+    <Popover
+      content={content}
+      title={t('reminders.title')}
+      trigger="click"
+      open={open}
+      onOpenChange={setOpen}
+      placement="bottomRight"
+    >
       <Button type="text" style={{ color: '#fff' }} aria-label={t('reminders.title')} data-testid="reminders-bell">
         <Badge count={total} size="small" overflowCount={9999} offset={[6, -2]}>
           <BellOutlined style={{ color: '#fff', fontSize: 17 }} />

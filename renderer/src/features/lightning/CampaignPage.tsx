@@ -31,20 +31,28 @@ const theme = gridTheme(4);
 
 /** "12.5", "１２.５", "12,5" → 12.5; blank → null (clears the reading). */
 const parseNumber = (s: unknown) => {
-  const text = String(s ?? '').replace(/[０-９．]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(',', '.').trim();
+  const text = String(s ?? '')
+    .replace(/[０-９．]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(',', '.')
+    .trim();
   if (text === '') return null;
   const n = Number(text);
   return Number.isFinite(n) && n >= 0 ? n : undefined;
 };
 const parseYesNo = (s: unknown) => {
-  const text = String(s ?? '').trim().toLowerCase();
+  const text = String(s ?? '')
+    .trim()
+    .toLowerCase();
   if (['1', 'y', 'yes', '是', '正常', 'ok', 'true'].includes(text)) return true;
   if (['0', 'n', 'no', '否', '不正常', 'false'].includes(text)) return false;
   return text === '' ? null : undefined;
 };
 
 /** Grounding-type rows first, then arresters: a run of the same readings can be typed straight down. */
-const byEntryOrder = (a: CampaignRow, b: CampaignRow) => Number(a.deviceKind === 'arrester') - Number(b.deviceKind === 'arrester') || (a.lineName ?? '').localeCompare(b.lineName ?? '', 'zh-CN') || a.deviceCode.localeCompare(b.deviceCode);
+const byEntryOrder = (a: CampaignRow, b: CampaignRow) =>
+  Number(a.deviceKind === 'arrester') - Number(b.deviceKind === 'arrester') ||
+  (a.lineName ?? '').localeCompare(b.lineName ?? '', 'zh-CN') ||
+  a.deviceCode.localeCompare(b.deviceCode);
 
 /** 雷雨季前试验: the season's devices due, teams and dates, and results typed straight into the grid like a sheet. */
 export function CampaignPage() {
@@ -73,7 +81,9 @@ export function CampaignPage() {
   useEffect(() => {
     if (campaignId === null) return;
     focused.current = false;
-    void call('campaigns.get', { id: campaignId }).then((c) => setCampaign({ ...c, rows: [...c.rows].sort(byEntryOrder) }));
+    void call('campaigns.get', { id: campaignId }).then((c) =>
+      setCampaign({ ...c, rows: [...c.rows].sort(byEntryOrder) }),
+    );
   }, [campaignId]);
 
   /** Continue where the typing stopped: the first reading still empty gets the keyboard. */
@@ -83,7 +93,9 @@ export function CampaignPage() {
     const index = campaign.rows.findIndex((r) => r.verdict === null);
     if (index < 0) return;
     const row = campaign.rows[index]!;
-    const field = READINGS.find(([f, check]) => row.needs.includes(check) && row[f] === null)?.[0] ?? READINGS.find(([, check]) => row.needs.includes(check))![0];
+    const field =
+      READINGS.find(([f, check]) => row.needs.includes(check) && row[f] === null)?.[0] ??
+      READINGS.find(([, check]) => row.needs.includes(check))![0];
     api.current.ensureIndexVisible(index);
     api.current.setFocusedCell(index, field);
   }, [campaign]);
@@ -94,7 +106,11 @@ export function CampaignPage() {
       if (!campaign || !e.data || e.oldValue === e.newValue) return;
       const field = e.colDef.field as ReadingField;
       try {
-        const row = await call('campaigns.enterResult', { campaignId: campaign.id, deviceId: e.data.deviceId, [field]: e.newValue });
+        const row = await call('campaigns.enterResult', {
+          campaignId: campaign.id,
+          deviceId: e.data.deviceId,
+          [field]: e.newValue,
+        });
         e.node.setData(row);
         setCampaign((c) => {
           if (!c) return c;
@@ -116,28 +132,50 @@ export function CampaignPage() {
   const columns = useMemo<ColDef<CampaignRow>[]>(
     () => [
       { field: 'deviceCode', headerName: t('lightning.code'), width: 110, pinned: 'left' },
-      { field: 'deviceKind', headerName: t('lightning.kind'), width: 110, valueFormatter: (p) => (p.value ? t(`lightning.kinds.${p.value as string}`) : '') },
+      {
+        field: 'deviceKind',
+        headerName: t('lightning.kind'),
+        width: 110,
+        valueFormatter: (p) => (p.value ? t(`lightning.kinds.${p.value as string}`) : ''),
+      },
       { field: 'place', headerName: t('lightning.place'), width: 170 },
       { field: 'nextDueOn', headerName: t('lightning.dueBy'), width: 100 },
       { field: 'teamName', headerName: t('lightning.team'), width: 120 },
       { field: 'plannedOn', headerName: t('lightning.plannedOn'), width: 100 },
-      ...READINGS.map(
-        ([field, check]): ColDef<CampaignRow> => ({
-          field,
-          headerName: t(`lightning.${field}`),
-          headerTooltip: field === 'counterOk' ? t('lightning.counterHint') : undefined,
-          width: field === 'leakageUa' ? 150 : 110,
-          editable: (p) => canEdit && (p.data?.needs.includes(check) ?? false),
-          cellClass: (p) => (p.data?.needs.includes(check) ? 'cell-entry' : 'cell-na'),
-          valueParser: (p) => {
-            const v = field === 'counterOk' ? parseYesNo(p.newValue) : parseNumber(p.newValue);
-            return v === undefined ? p.oldValue : v;
-          },
-          valueFormatter: (p) => (field === 'counterOk' ? (p.value === null || p.value === undefined ? '' : t(p.value ? 'lightning.yes' : 'lightning.no')) : p.value === null || p.value === undefined ? '' : String(p.value)),
-        }),
-      ),
-      { colId: 'verdict', headerName: t('lightning.verdict'), width: 90, cellRenderer: (p: { data?: CampaignRow }) => (p.data ? <VerdictTag t={t} verdict={p.data.verdict} reasons={p.data.reasons} /> : null) },
-      { colId: 'reasons', headerName: t('lightning.reasons'), flex: 1, minWidth: 220, valueGetter: (p) => p.data?.reasons.join('；') },
+      ...READINGS.map(([field, check]): ColDef<CampaignRow> => ({
+        field,
+        headerName: t(`lightning.${field}`),
+        headerTooltip: field === 'counterOk' ? t('lightning.counterHint') : undefined,
+        width: field === 'leakageUa' ? 150 : 110,
+        editable: (p) => canEdit && (p.data?.needs.includes(check) ?? false),
+        cellClass: (p) => (p.data?.needs.includes(check) ? 'cell-entry' : 'cell-na'),
+        valueParser: (p) => {
+          const v = field === 'counterOk' ? parseYesNo(p.newValue) : parseNumber(p.newValue);
+          return v === undefined ? p.oldValue : v;
+        },
+        valueFormatter: (p) =>
+          field === 'counterOk'
+            ? p.value === null || p.value === undefined
+              ? ''
+              : t(p.value ? 'lightning.yes' : 'lightning.no')
+            : p.value === null || p.value === undefined
+              ? ''
+              : String(p.value),
+      })),
+      {
+        colId: 'verdict',
+        headerName: t('lightning.verdict'),
+        width: 90,
+        cellRenderer: (p: { data?: CampaignRow }) =>
+          p.data ? <VerdictTag t={t} verdict={p.data.verdict} reasons={p.data.reasons} /> : null,
+      },
+      {
+        colId: 'reasons',
+        headerName: t('lightning.reasons'),
+        flex: 1,
+        minWidth: 220,
+        valueGetter: (p) => p.data?.reasons.join('；'),
+      },
     ],
     [t, canEdit],
   );
@@ -151,10 +189,20 @@ export function CampaignPage() {
     <div className="page" data-testid="campaign-page">
       <PageTitle title={t('lightning.campaign')}>
         {list && list.length > 0 && (
-          <Select style={{ width: 240 }} value={campaignId} onChange={setCampaignId} options={list.map((c) => ({ value: c.id, label: `${c.name}（${c.deadline}）` }))} data-testid="campaign-select" />
+          <Select
+            style={{ width: 240 }}
+            value={campaignId}
+            onChange={setCampaignId}
+            options={list.map((c) => ({ value: c.id, label: `${c.name}（${c.deadline}）` }))}
+            data-testid="campaign-select"
+          />
         )}
         {campaign && (
-          <Button icon={<PrinterOutlined />} onClick={() => navigate('print/testReport', { campaignId: campaign.id })} data-testid="print-campaign-report">
+          <Button
+            icon={<PrinterOutlined />}
+            onClick={() => navigate('print/testReport', { campaignId: campaign.id })}
+            data-testid="print-campaign-report"
+          >
             {t('lightning.printReport')}
           </Button>
         )}
@@ -164,7 +212,10 @@ export function CampaignPage() {
             icon={<PlusOutlined />}
             onClick={() => {
               const deadline = nextDeadline();
-              form.setFieldsValue({ name: t('lightning.campaignNameDefault', { year: deadline.year() }), deadline: deadline.format('YYYY-MM-DD') });
+              form.setFieldsValue({
+                name: t('lightning.campaignNameDefault', { year: deadline.year() }),
+                deadline: deadline.format('YYYY-MM-DD'),
+              });
               setCreating(true);
             }}
             data-testid="campaign-new"
@@ -178,19 +229,39 @@ export function CampaignPage() {
         <>
           <Space size="large" className="toolbar" data-testid="campaign-progress">
             <Statistic title={t('lightning.doneLabel')} value={campaign.done} suffix={`/ ${campaign.devices}`} />
-            <Statistic title={t('lightning.failedLabel')} value={campaign.failed} valueStyle={{ color: campaign.failed ? '#cf1322' : undefined }} />
+            <Statistic
+              title={t('lightning.failedLabel')}
+              value={campaign.failed}
+              valueStyle={{ color: campaign.failed ? '#cf1322' : undefined }}
+            />
             <Statistic title={t('lightning.leftLabel')} value={campaign.left} />
-            <Progress type="circle" size={56} percent={campaign.devices ? Math.round((campaign.done / campaign.devices) * 100) : 0} />
+            <Progress
+              type="circle"
+              size={56}
+              percent={campaign.devices ? Math.round((campaign.done / campaign.devices) * 100) : 0}
+            />
             <span className="small">{t('lightning.gridHelp')}</span>
           </Space>
           {canEdit && selected.length > 0 && (
             <Space className="toolbar" data-testid="campaign-assign">
-              <Select allowClear style={{ width: 180 }} placeholder={t('lightning.team')} value={team} onChange={setTeam} options={refs.teams.map((x) => ({ value: x.id, label: x.name }))} />
+              <Select
+                allowClear
+                style={{ width: 180 }}
+                placeholder={t('lightning.team')}
+                value={team}
+                onChange={setTeam}
+                options={refs.teams.map((x) => ({ value: x.id, label: x.name }))}
+              />
               <DatePicker value={date} onChange={setDate} placeholder={t('lightning.plannedOn')} />
               <Button
                 onClick={async () => {
                   try {
-                    const { count } = await call('campaigns.assign', { campaignId: campaign.id, deviceIds: selected, teamId: team, plannedOn: date ? date.format('YYYY-MM-DD') : null });
+                    const { count } = await call('campaigns.assign', {
+                      campaignId: campaign.id,
+                      deviceIds: selected,
+                      teamId: team,
+                      plannedOn: date ? date.format('YYYY-MM-DD') : null,
+                    });
                     void message.success(t('lightning.assigned', { count }));
                     const fresh = await call('campaigns.get', { id: campaign.id });
                     focused.current = true;
@@ -211,7 +282,12 @@ export function CampaignPage() {
               rowData={campaign.rows}
               columnDefs={columns}
               getRowId={(p) => String(p.data.deviceId)}
-              rowSelection={{ mode: 'multiRow', checkboxes: canEdit, headerCheckbox: canEdit, enableClickSelection: false }}
+              rowSelection={{
+                mode: 'multiRow',
+                checkboxes: canEdit,
+                headerCheckbox: canEdit,
+                enableClickSelection: false,
+              }}
               enterNavigatesVertically
               enterNavigatesVerticallyAfterEdit
               stopEditingWhenCellsLoseFocus
@@ -220,7 +296,9 @@ export function CampaignPage() {
                 focusFirstOpen();
               }}
               onCellValueChanged={(e) => void onValue(e)}
-              onSelectionChanged={(e: SelectionChangedEvent<CampaignRow>) => setSelected(e.api.getSelectedRows().map((r) => r.deviceId))}
+              onSelectionChanged={(e: SelectionChangedEvent<CampaignRow>) =>
+                setSelected(e.api.getSelectedRows().map((r) => r.deviceId))
+              }
               rowClassRules={{ 'row-failed': (p) => p.data?.verdict === 'fail' }}
             />
           </div>
@@ -254,7 +332,11 @@ export function CampaignPage() {
           <Form.Item name="name" label={t('lightning.campaignName')} rules={[{ required: true, whitespace: true }]}>
             <Input />
           </Form.Item>
-          <Form.Item name="deadline" label={t('lightning.deadline')} rules={[{ required: true, message: t('validation.required') }, dateRule(t)]}>
+          <Form.Item
+            name="deadline"
+            label={t('lightning.deadline')}
+            rules={[{ required: true, message: t('validation.required') }, dateRule(t)]}
+          >
             <DateInput />
           </Form.Item>
         </Form>

@@ -13,7 +13,12 @@ export function DeviceHistory({ device }: { device: LightningDeviceRow }) {
   const { t } = useTranslation();
   const [tests, setTests] = useState<LightningTestRow[]>([]);
   useEffect(() => {
-    void call('lightningTests.list', { startRow: 0, endRow: 200, deviceId: device.id, sortModel: [{ colId: 'testedOn', sort: 'asc' }] }).then((r) => setTests(r.rows));
+    void call('lightningTests.list', {
+      startRow: 0,
+      endRow: 200,
+      deviceId: device.id,
+      sortModel: [{ colId: 'testedOn', sort: 'asc' }],
+    }).then((r) => setTests(r.rows));
   }, [device.id]);
   const arrester = device.kind === 'arrester';
   const series = arrester
@@ -25,13 +30,22 @@ export function DeviceHistory({ device }: { device: LightningDeviceRow }) {
   const limit = tests.at(-1)?.judgement.items.find((i) => i.check === (arrester ? 'leakage' : 'grounding'))?.limit;
   return (
     <div data-testid="device-history">
-      <Button icon={<PrinterOutlined />} style={{ marginBottom: 12 }} onClick={() => navigate('print/testReport', { deviceId: device.id })} data-testid="print-device-report">
+      <Button
+        icon={<PrinterOutlined />}
+        style={{ marginBottom: 12 }}
+        onClick={() => navigate('print/testReport', { deviceId: device.id })}
+        data-testid="print-device-report"
+      >
         {t('lightning.printReport')}
       </Button>
       <Descriptions size="small" column={2} bordered>
         <Descriptions.Item label={t('lightning.kind')}>{t(`lightning.kinds.${device.kind}`)}</Descriptions.Item>
-        <Descriptions.Item label={t('lightning.site')}>{[device.lineName, device.tower, device.siteName].filter(Boolean).join(' ')}</Descriptions.Item>
-        <Descriptions.Item label={t('lightning.nextDueOn')}>{device.nextDueOn}（{t(`lightning.dueReasons.${device.dueReason}`)}）</Descriptions.Item>
+        <Descriptions.Item label={t('lightning.site')}>
+          {[device.lineName, device.tower, device.siteName].filter(Boolean).join(' ')}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('lightning.nextDueOn')}>
+          {device.nextDueOn}（{t(`lightning.dueReasons.${device.dueReason}`)}）
+        </Descriptions.Item>
         <Descriptions.Item label={t('lightning.limit')}>{limit ?? '—'}</Descriptions.Item>
       </Descriptions>
       {tests.length > 0 && (
@@ -44,7 +58,18 @@ export function DeviceHistory({ device }: { device: LightningDeviceRow }) {
             grid: { left: 50, right: 20, top: 30, bottom: 30 },
             xAxis: { type: 'category', data: tests.map((x) => x.testedOn) },
             yAxis: { type: 'value' },
-            series: series.map((s) => ({ name: s.name, type: 'line', data: tests.map((x) => x[s.key]), markPoint: { data: tests.map((x, i) => (x.verdict === 'fail' ? { coord: [i, x[s.key]], value: '×', itemStyle: { color: '#cf1322' } } : null)).filter(Boolean) } })),
+            series: series.map((s) => ({
+              name: s.name,
+              type: 'line',
+              data: tests.map((x) => x[s.key]),
+              markPoint: {
+                data: tests
+                  .map((x, i) =>
+                    x.verdict === 'fail' ? { coord: [i, x[s.key]], value: '×', itemStyle: { color: '#cf1322' } } : null,
+                  )
+                  .filter(Boolean),
+              },
+            })),
           }}
         />
       )}
@@ -57,7 +82,17 @@ export function DeviceHistory({ device }: { device: LightningDeviceRow }) {
           { title: t('lightning.testedOn'), dataIndex: 'testedOn', width: 110 },
           { title: t('lightning.tester'), dataIndex: 'tester', width: 90 },
           ...series.map((s) => ({ title: s.name, dataIndex: s.key, width: 110 })),
-          { title: t('lightning.verdict'), dataIndex: 'verdict', render: (_: unknown, r: LightningTestRow) => <VerdictTag t={t} verdict={r.verdict} reasons={r.judgement.items.filter((i) => !i.pass).map((i) => i.reason)} /> },
+          {
+            title: t('lightning.verdict'),
+            dataIndex: 'verdict',
+            render: (_: unknown, r: LightningTestRow) => (
+              <VerdictTag
+                t={t}
+                verdict={r.verdict}
+                reasons={r.judgement.items.filter((i) => !i.pass).map((i) => i.reason)}
+              />
+            ),
+          },
         ]}
       />
     </div>

@@ -18,11 +18,33 @@ export function RectificationsPage() {
     () => [
       { field: 'deviceCode', headerName: t('lightning.code'), width: 110, pinned: 'left' },
       { field: 'lineName', headerName: t('lightning.line'), width: 140 },
-      { field: 'grade', headerName: t('lightning.grade'), width: 80, cellRenderer: (p: { data?: RectificationRow }) => (p.data ? <Tag color={GRADE_COLORS[p.data.grade]}>{t(`lightning.grades.${p.data.grade}`)}</Tag> : null) },
+      {
+        field: 'grade',
+        headerName: t('lightning.grade'),
+        width: 80,
+        cellRenderer: (p: { data?: RectificationRow }) =>
+          p.data ? <Tag color={GRADE_COLORS[p.data.grade]}>{t(`lightning.grades.${p.data.grade}`)}</Tag> : null,
+      },
       { field: 'reason', headerName: t('lightning.reasons'), flex: 1, minWidth: 260, sortable: false },
       { field: 'foundOn', headerName: t('lightning.foundOn'), width: 110 },
-      { field: 'dueOn', headerName: t('lightning.dueOn'), width: 130, cellRenderer: (p: { data?: RectificationRow }) => (p.data ? <span className={p.data.overdue ? 'row-overdue' : undefined}>{p.data.dueOn}{p.data.overdue ? ` ${t('lightning.overdue')}` : ''}</span> : null) },
-      { field: 'status', headerName: t('lightning.status'), width: 150, valueFormatter: (p) => (p.value ? t(`lightning.statuses.${p.value as string}`) : '') },
+      {
+        field: 'dueOn',
+        headerName: t('lightning.dueOn'),
+        width: 130,
+        cellRenderer: (p: { data?: RectificationRow }) =>
+          p.data ? (
+            <span className={p.data.overdue ? 'row-overdue' : undefined}>
+              {p.data.dueOn}
+              {p.data.overdue ? ` ${t('lightning.overdue')}` : ''}
+            </span>
+          ) : null,
+      },
+      {
+        field: 'status',
+        headerName: t('lightning.status'),
+        width: 150,
+        valueFormatter: (p) => (p.value ? t(`lightning.statuses.${p.value as string}`) : ''),
+      },
       { field: 'closedOn', headerName: t('lightning.retest'), width: 110 },
     ],
     [t],
@@ -31,7 +53,9 @@ export function RectificationsPage() {
     <div className="page" data-testid="rectifications-page">
       <PageTitle title={t('lightning.rectifications')} />
       <div className="toolbar">
-        <Checkbox checked={openOnly} onChange={(e) => setOpenOnly(e.target.checked)}>{t('lightning.openOnly')}</Checkbox>
+        <Checkbox checked={openOnly} onChange={(e) => setOpenOnly(e.target.checked)}>
+          {t('lightning.openOnly')}
+        </Checkbox>
       </div>
       <DataGrid method="rectifications.list" columns={columns} params={{ status: openOnly ? 'open' : undefined }} />
     </div>

@@ -20,12 +20,20 @@ export function TestsPage() {
   const [devices, setDevices] = useState<Device[]>([]);
   const [verdict, setVerdict] = useState<'pass' | 'fail' | undefined>(undefined);
   useEffect(() => {
-    void call('lightningDevices.list', { startRow: 0, endRow: 1000, sortModel: [{ colId: 'code', sort: 'asc' }] }).then((r) => setDevices(r.rows));
+    void call('lightningDevices.list', { startRow: 0, endRow: 1000, sortModel: [{ colId: 'code', sort: 'asc' }] }).then(
+      (r) => setDevices(r.rows),
+    );
   }, []);
   const columns = useMemo<ColDef<LightningTestRow>[]>(
     () => [
       { field: 'deviceCode', headerName: t('lightning.code'), width: 110, pinned: 'left' },
-      { field: 'deviceKind', headerName: t('lightning.kind'), width: 120, sortable: false, valueFormatter: (p) => (p.value ? t(`lightning.kinds.${p.value as string}`) : '') },
+      {
+        field: 'deviceKind',
+        headerName: t('lightning.kind'),
+        width: 120,
+        sortable: false,
+        valueFormatter: (p) => (p.value ? t(`lightning.kinds.${p.value as string}`) : ''),
+      },
       { field: 'lineName', headerName: t('lightning.line'), width: 140 },
       { field: 'testedOn', headerName: t('lightning.testedOn'), width: 110 },
       { field: 'tester', headerName: t('lightning.tester'), width: 90 },
@@ -33,7 +41,13 @@ export function TestsPage() {
       { field: 'insulationMohm', headerName: t('lightning.insulationMohm'), width: 120 },
       { field: 'u1maKv', headerName: t('lightning.u1maKv'), width: 100, sortable: false },
       { field: 'leakageUa', headerName: t('lightning.leakageUa'), width: 150 },
-      { field: 'verdict', headerName: t('lightning.verdict'), width: 100, cellRenderer: (p: { data?: LightningTestRow }) => (p.data ? <VerdictTag t={t} verdict={p.data.verdict} /> : null) },
+      {
+        field: 'verdict',
+        headerName: t('lightning.verdict'),
+        width: 100,
+        cellRenderer: (p: { data?: LightningTestRow }) =>
+          p.data ? <VerdictTag t={t} verdict={p.data.verdict} /> : null,
+      },
       {
         colId: 'reasons',
         headerName: t('lightning.reasons'),
@@ -45,7 +59,9 @@ export function TestsPage() {
           const j = p.data?.judgement;
           if (!j) return '';
           const failed = j.items.filter((i) => !i.pass).map((i) => i.reason);
-          const untested = j.missing.length ? [t('lightning.notTaken', { checks: j.missing.map((c) => t(`lightning.checks.${c}`)).join('、') })] : [];
+          const untested = j.missing.length
+            ? [t('lightning.notTaken', { checks: j.missing.map((c) => t(`lightning.checks.${c}`)).join('、') })]
+            : [];
           return [...failed, ...untested].join('；');
         },
       },
@@ -56,16 +72,49 @@ export function TestsPage() {
     const device = devices.find((d) => d.id === v.deviceId);
     const arrester = device?.kind === 'arrester';
     return [
-      { name: 'deviceId', label: t('lightning.device'), kind: 'select', required: true, span: 24, options: devices.map((d) => ({ value: d.id, label: `${d.code} ${[d.lineName, d.tower, d.siteName].filter(Boolean).join(' ')}` })) },
+      {
+        name: 'deviceId',
+        label: t('lightning.device'),
+        kind: 'select',
+        required: true,
+        span: 24,
+        options: devices.map((d) => ({
+          value: d.id,
+          label: `${d.code} ${[d.lineName, d.tower, d.siteName].filter(Boolean).join(' ')}`,
+        })),
+      },
       { name: 'testedOn', label: t('lightning.testedOn'), kind: 'date', required: true },
       { name: 'tester', label: t('lightning.tester'), kind: 'text', required: true },
       { name: 'instrument', label: t('lightning.instrument'), kind: 'text' },
       { name: 'weather', label: t('lightning.weather'), kind: 'text' },
-      { name: 'groundingOhm', label: t('lightning.groundingOhm'), kind: 'number', required: device !== undefined && !arrester },
+      {
+        name: 'groundingOhm',
+        label: t('lightning.groundingOhm'),
+        kind: 'number',
+        required: device !== undefined && !arrester,
+      },
       // An arrester's readings: those taken are judged, those left empty are recorded as 未测.
-      { name: 'insulationMohm', label: t('lightning.insulationMohm'), kind: 'number', hidden: !arrester, placeholder: t('lightning.leaveEmpty') },
-      { name: 'u1maKv', label: t('lightning.u1maKv'), kind: 'number', hidden: !arrester, placeholder: t('lightning.leaveEmpty') },
-      { name: 'leakageUa', label: t('lightning.leakageUa'), kind: 'number', hidden: !arrester, placeholder: t('lightning.leaveEmpty') },
+      {
+        name: 'insulationMohm',
+        label: t('lightning.insulationMohm'),
+        kind: 'number',
+        hidden: !arrester,
+        placeholder: t('lightning.leaveEmpty'),
+      },
+      {
+        name: 'u1maKv',
+        label: t('lightning.u1maKv'),
+        kind: 'number',
+        hidden: !arrester,
+        placeholder: t('lightning.leaveEmpty'),
+      },
+      {
+        name: 'leakageUa',
+        label: t('lightning.leakageUa'),
+        kind: 'number',
+        hidden: !arrester,
+        placeholder: t('lightning.leaveEmpty'),
+      },
       {
         name: 'counter',
         label: t('lightning.checks.counter'),
@@ -90,9 +139,24 @@ export function TestsPage() {
       fields={fields}
       newValues={{}}
       params={{ verdict }}
-      filters={<Select allowClear style={{ width: 140 }} placeholder={t('lightning.verdict')} value={verdict} onChange={setVerdict} options={(['pass', 'fail'] as const).map((v) => ({ value: v, label: t(`lightning.verdicts.${v}`) }))} data-testid="test-verdict" />}
+      filters={
+        <Select
+          allowClear
+          style={{ width: 140 }}
+          placeholder={t('lightning.verdict')}
+          value={verdict}
+          onChange={setVerdict}
+          options={(['pass', 'fail'] as const).map((v) => ({ value: v, label: t(`lightning.verdicts.${v}`) }))}
+          data-testid="test-verdict"
+        />
+      }
       // Only an arrester has a discharge counter; not chosen = not tested.
-      save={({ counter, ...v }) => call('lightningTests.save', { ...v, counterOk: devices.find((d) => d.id === v.deviceId)?.kind === 'arrester' && counter ? counter === 'ok' : null })}
+      save={({ counter, ...v }) =>
+        call('lightningTests.save', {
+          ...v,
+          counterOk: devices.find((d) => d.id === v.deviceId)?.kind === 'arrester' && counter ? counter === 'ok' : null,
+        })
+      }
       remove={(ids) => call('lightningTests.delete', { ids })}
       testId="lightning-tests-page"
     />

@@ -21,21 +21,55 @@ export function TripsPage() {
   const [byLine, setByLine] = useState<ByLine[]>([]);
   const [devices, setDevices] = useState<{ value: number; label: string }[]>([]);
   useEffect(() => void call('trips.byLine', { year }).then((r) => setByLine(r.rows)), [year]);
-  useEffect(() => void call('lightningDevices.list', { startRow: 0, endRow: 1000, sortModel: [{ colId: 'code', sort: 'asc' }] }).then((r) => setDevices(r.rows.map((d) => ({ value: d.id, label: `${d.code} ${[d.lineName, d.tower].filter(Boolean).join(' ')}` })))), []);
+  useEffect(
+    () =>
+      void call('lightningDevices.list', {
+        startRow: 0,
+        endRow: 1000,
+        sortModel: [{ colId: 'code', sort: 'asc' }],
+      }).then((r) =>
+        setDevices(
+          r.rows.map((d) => ({ value: d.id, label: `${d.code} ${[d.lineName, d.tower].filter(Boolean).join(' ')}` })),
+        ),
+      ),
+    [],
+  );
   const columns = useMemo<ColDef<TripRow>[]>(
     () => [
-      { field: 'occurredAt', headerName: t('lightning.occurredAt'), width: 150, valueFormatter: (p) => String(p.value ?? '').replace('T', ' ') },
+      {
+        field: 'occurredAt',
+        headerName: t('lightning.occurredAt'),
+        width: 150,
+        valueFormatter: (p) => String(p.value ?? '').replace('T', ' '),
+      },
       { field: 'lineName', headerName: t('lightning.line'), width: 150 },
       { field: 'towers', headerName: t('lightning.towers'), width: 110 },
-      { field: 'reclosed', headerName: t('lightning.reclosed'), width: 90, sortable: false, valueFormatter: (p) => t(p.value ? 'lightning.yes' : 'lightning.no') },
+      {
+        field: 'reclosed',
+        headerName: t('lightning.reclosed'),
+        width: 90,
+        sortable: false,
+        valueFormatter: (p) => t(p.value ? 'lightning.yes' : 'lightning.no'),
+      },
       { field: 'damage', headerName: t('lightning.damage'), width: 160 },
-      { colId: 'devices', headerName: t('lightning.linkedDevices'), flex: 1, sortable: false, valueGetter: (p) => p.data?.deviceCodes.join('、') },
+      {
+        colId: 'devices',
+        headerName: t('lightning.linkedDevices'),
+        flex: 1,
+        sortable: false,
+        valueGetter: (p) => p.data?.deviceCodes.join('、'),
+      },
     ],
     [t],
   );
   return (
     <>
-      <Card size="small" title={t('lightning.byLine', { year })} extra={<InputNumber value={year} min={2000} max={2100} onChange={(v) => v && setYear(v)} />} data-testid="trips-by-line">
+      <Card
+        size="small"
+        title={t('lightning.byLine', { year })}
+        extra={<InputNumber value={year} min={2000} max={2100} onChange={(v) => v && setYear(v)} />}
+        data-testid="trips-by-line"
+      >
         <Table<ByLine>
           size="small"
           rowKey="lineId"
@@ -48,7 +82,12 @@ export function TripsPage() {
             { title: t('lightning.reclosedCount'), dataIndex: 'reclosed', width: 90 },
             { title: t('lightning.deviceCount'), dataIndex: 'devices', width: 110 },
             { title: t('lightning.untested'), dataIndex: 'untestedAtTrip', width: 120 },
-            { title: t('lightning.testedInTime'), dataIndex: 'testedInTime', width: 100, render: (v: boolean) => <Tag color={v ? 'green' : 'red'}>{t(v ? 'lightning.yes' : 'lightning.no')}</Tag> },
+            {
+              title: t('lightning.testedInTime'),
+              dataIndex: 'testedInTime',
+              width: 100,
+              render: (v: boolean) => <Tag color={v ? 'green' : 'red'}>{t(v ? 'lightning.yes' : 'lightning.no')}</Tag>,
+            },
           ]}
         />
       </Card>
@@ -58,7 +97,13 @@ export function TripsPage() {
         columns={columns as ColDef[]}
         schema={tripInput}
         fields={[
-          { name: 'lineId', label: t('lightning.line'), kind: 'select', required: true, options: refs.lines.map((l) => ({ value: l.id, label: l.name })) },
+          {
+            name: 'lineId',
+            label: t('lightning.line'),
+            kind: 'select',
+            required: true,
+            options: refs.lines.map((l) => ({ value: l.id, label: l.name })),
+          },
           { name: 'occurredAt', label: t('lightning.occurredAt'), kind: 'datetime', required: true },
           { name: 'towers', label: t('lightning.towers'), kind: 'text' },
           { name: 'reclosed', label: t('lightning.reclosed'), kind: 'checkbox' },

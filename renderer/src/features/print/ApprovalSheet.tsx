@@ -20,12 +20,19 @@ export function ApprovalSheetDocument({ t, data }: { t: TFunction; data: Approva
   return (
     <article className="print-doc" data-testid="print-approval-sheet">
       <h1>{t('print.approvalSheet.title')}</h1>
-      <p className="print-sub">{t(r.requestNo ? 'print.approvalSheet.sub' : 'print.approvalSheet.subDraft', { no: r.requestNo ?? '', asOf: data.asOf })}</p>
+      <p className="print-sub">
+        {t(r.requestNo ? 'print.approvalSheet.sub' : 'print.approvalSheet.subDraft', {
+          no: r.requestNo ?? '',
+          asOf: data.asOf,
+        })}
+      </p>
       <table className="print-meta">
         <tbody>
           <tr>
             <th>{t('upgrades.equipment')}</th>
-            <td colSpan={3}>{r.equipmentName}（{t(`equipment.kinds.${r.equipmentKind}`)}）</td>
+            <td colSpan={3}>
+              {r.equipmentName}（{t(`equipment.kinds.${r.equipmentKind}`)}）
+            </td>
           </tr>
           <tr>
             <th>{t('upgrades.projectType')}</th>
@@ -58,7 +65,9 @@ export function ApprovalSheetDocument({ t, data }: { t: TFunction; data: Approva
               <th>{t('upgrades.projectNo')}</th>
               <td>{r.projectNo}</td>
               <th>{t('upgrades.approvedAmount')}</th>
-              <td>{r.approvedAmount ?? '—'}（{r.fundingYear ?? ''} {r.fundingSource ?? ''}）</td>
+              <td>
+                {r.approvedAmount ?? '—'}（{r.fundingYear ?? ''} {r.fundingSource ?? ''}）
+              </td>
             </tr>
           )}
           <tr>
@@ -96,7 +105,10 @@ export function ApprovalSheetDocument({ t, data }: { t: TFunction; data: Approva
           ))}
         </tbody>
       </table>
-      <Signatures t={t} roles={['print.approvalSheet.applicant', 'print.approvalSheet.reviewer', 'print.approvalSheet.approver']} />
+      <Signatures
+        t={t}
+        roles={['print.approvalSheet.applicant', 'print.approvalSheet.reviewer', 'print.approvalSheet.approver']}
+      />
     </article>
   );
 }

@@ -46,13 +46,16 @@ export function DutySheetDocument({ t, data }: { t: TFunction; data: DutySheetDa
           <h1>{t('print.dutySheet.title', { season: view.season.name })}</h1>
           <p className="print-sub">
             {t('print.dutySheet.week', { n: i + 1, from: days[0], to: days.at(-1) })}
-            {view.season.publishedVersion > 0 ? ` · ${t('roster.publishedTag', { version: view.season.publishedVersion })}` : ` · ${t('roster.draft')}`}
+            {view.season.publishedVersion > 0
+              ? ` · ${t('roster.publishedTag', { version: view.season.publishedVersion })}`
+              : ` · ${t('roster.draft')}`}
           </p>
           {/* A draft is not the roster: marked as such, with the rules it still breaks, on every page. */}
           {view.season.publishedVersion === 0 && (
             <p className="print-draft" data-testid="duty-sheet-draft">
               {t('print.dutySheet.draftMark')}
-              {view.violations.length > 0 && `${t('print.dutySheet.draftBreaks', { count: view.violations.length })}${view.violations.map((v) => violationText(t, v, view)).join('；')}`}
+              {view.violations.length > 0 &&
+                `${t('print.dutySheet.draftBreaks', { count: view.violations.length })}${view.violations.map((v) => violationText(t, v, view)).join('；')}`}
             </p>
           )}
           <table className="print-table">
@@ -70,7 +73,12 @@ export function DutySheetDocument({ t, data }: { t: TFunction; data: DutySheetDa
                 {view.areas.map((a) => (
                   <th key={a.id}>
                     {a.name}
-                    <div className="small">{t('print.dutySheet.promise', { arrival: a.arrivalMinutes, restore: a.restoreMinutes ? Math.round(a.restoreMinutes / 6) / 10 : '—' })}</div>
+                    <div className="small">
+                      {t('print.dutySheet.promise', {
+                        arrival: a.arrivalMinutes,
+                        restore: a.restoreMinutes ? Math.round(a.restoreMinutes / 6) / 10 : '—',
+                      })}
+                    </div>
                   </th>
                 ))}
               </tr>

@@ -75,7 +75,9 @@ export function HazardListDocument({ t, data }: { t: TFunction; data: HazardList
               <td className="c">{r.verticalDistance ?? '—'}</td>
               <td className="c">{r.horizontalDistance ?? '—'}</td>
               <td className="c">{t(`vegetation.grades.${r.hazardGrade}`)}</td>
-              <td className="small">{t('print.basisShort', { minimum: r.hazardBasis.minimum, source: r.hazardBasis.source })}</td>
+              <td className="small">
+                {t('print.basisShort', { minimum: r.hazardBasis.minimum, source: r.hazardBasis.source })}
+              </td>
               <td className="c">{t(`vegetation.statuses.${r.status}`)}</td>
               <td className="c">{r.plannedDate ?? '—'}</td>
             </tr>

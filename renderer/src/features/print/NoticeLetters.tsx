@@ -7,7 +7,9 @@ export interface NoticeLettersData {
 }
 
 export async function loadNoticeLetters(params: Record<string, unknown>): Promise<NoticeLettersData> {
-  const packageIds = (Array.isArray(params.packageIds) ? params.packageIds : []).filter((x): x is number => typeof x === 'number');
+  const packageIds = (Array.isArray(params.packageIds) ? params.packageIds : []).filter(
+    (x): x is number => typeof x === 'number',
+  );
   const weekOf = typeof params.weekOf === 'string' ? params.weekOf : undefined;
   const r = await call('trimming.notices', packageIds.length ? { packageIds } : { weekOf });
   if (r.letters.length === 0) throw new Error('print.noLetters');
@@ -24,9 +26,15 @@ export function NoticeLettersDocument({ t, data }: { t: TFunction; data: NoticeL
       {data.letters.map((l) => {
         const place = [l.townshipName, l.villageName].filter(Boolean).join('');
         return (
-          <article className="print-doc notice-letter" key={`${l.packageId}-${l.landowner}-${l.villageName ?? ''}`} data-testid="notice-letter">
+          <article
+            className="print-doc notice-letter"
+            key={`${l.packageId}-${l.landowner}-${l.villageName ?? ''}`}
+            data-testid="notice-letter"
+          >
             <h1>{t('printTrimming.notice.title')}</h1>
-            <p className="notice-to">{place ? t('printTrimming.notice.to', { name: l.landowner, place }) : `${l.landowner}：`}</p>
+            <p className="notice-to">
+              {place ? t('printTrimming.notice.to', { name: l.landowner, place }) : `${l.landowner}：`}
+            </p>
             <p className="notice-body">{t('printTrimming.notice.body', { line: l.lineName, towers: l.towers })}</p>
             <table className="print-table">
               <thead>

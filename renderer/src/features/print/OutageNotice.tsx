@@ -20,7 +20,14 @@ export function OutageNoticeDocument({ t, data }: { t: TFunction; data: OutageNo
     <article className="print-doc outage-notice" data-testid="print-outage-notice">
       <h1>{t('printTrimming.outage.title')}</h1>
       <p className="notice-body">
-        {t('printTrimming.outage.body', { reason: w.reason, date: w.date, start: w.startTime, end: w.endTime, line: w.lineName, towers: w.towerFrom ? `#${w.towerFrom}–#${w.towerTo}` : t('outages.wholeLine') })}
+        {t('printTrimming.outage.body', {
+          reason: w.reason,
+          date: w.date,
+          start: w.startTime,
+          end: w.endTime,
+          line: w.lineName,
+          towers: w.towerFrom ? `#${w.towerFrom}–#${w.towerTo}` : t('outages.wholeLine'),
+        })}
       </p>
       <p>{t('printTrimming.outage.customers', { count: w.customersAffected })}</p>
       <p className="small">{t('printTrimming.outage.commitment')}</p>

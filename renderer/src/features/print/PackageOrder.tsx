@@ -14,8 +14,14 @@ export interface PackageOrderData {
 export async function loadPackageOrder(params: Record<string, unknown>): Promise<PackageOrderData> {
   if (typeof params.id !== 'number') throw new Error('print.noPackage');
   const { package: pkg, reprint } = await call('trimming.issueOrder', { id: params.id });
-  const windows = pkg.method === 'outage' ? (await call('trimming.board', { from: pkg.date, to: pkg.lastDate })).windows : [];
-  return { pkg, reprint, window: windows.find((w) => w.lineId === pkg.lineId && w.status === 'approved') ?? null, issuedOn: todayLocal() };
+  const windows =
+    pkg.method === 'outage' ? (await call('trimming.board', { from: pkg.date, to: pkg.lastDate })).windows : [];
+  return {
+    pkg,
+    reprint,
+    window: windows.find((w) => w.lineId === pkg.lineId && w.status === 'approved') ?? null,
+    issuedOn: todayLocal(),
+  };
 }
 
 /** 树障清理派工单 of one package: one team, one day, numbered; a reprint says 补打. */
@@ -45,7 +51,9 @@ export function PackageOrderDocument({ t, data }: { t: TFunction; data: PackageO
             <th>{t('printTrimming.order.method')}</th>
             <td>
               {t(`trimming.methods.${pkg.method}`)}
-              {data.window ? `（${t('printTrimming.order.window')} ${data.window.date} ${data.window.startTime}–${data.window.endTime}）` : ''}
+              {data.window
+                ? `（${t('printTrimming.order.window')} ${data.window.date} ${data.window.startTime}–${data.window.endTime}）`
+                : ''}
             </td>
           </tr>
         </tbody>

@@ -21,7 +21,11 @@ export function PrintPage({ template }: { template: string }) {
 
   useEffect(() => {
     if (!spec) return;
-    spec.load(params).then(setData, (err: unknown) => setError(err instanceof Error && err.message.startsWith('print.') ? t(err.message) : errorText(t, err)));
+    spec
+      .load(params)
+      .then(setData, (err: unknown) =>
+        setError(err instanceof Error && err.message.startsWith('print.') ? t(err.message) : errorText(t, err)),
+      );
   }, [template, JSON.stringify(params)]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const title = spec && data !== null ? spec.title(t, data as never) : '';
@@ -40,17 +44,29 @@ export function PrintPage({ template }: { template: string }) {
           <Button icon={<ArrowLeftOutlined />} onClick={() => window.history.back()}>
             {t('print.back')}
           </Button>
-          <Button type="primary" icon={<PrinterOutlined />} disabled={data === null} onClick={() => (desktop ? void desktop.print() : window.print())} data-testid="print-now">
+          <Button
+            type="primary"
+            icon={<PrinterOutlined />}
+            disabled={data === null}
+            onClick={() => (desktop ? void desktop.print() : window.print())}
+            data-testid="print-now"
+          >
             {t('print.print')}
           </Button>
           {desktop && (
-            <Button icon={<FilePdfOutlined />} disabled={data === null} onClick={async () => setSaved((await desktop.printToPDF(title)).path ?? null)}>
+            <Button
+              icon={<FilePdfOutlined />}
+              disabled={data === null}
+              onClick={async () => setSaved((await desktop.printToPDF(title)).path ?? null)}
+            >
               {t('print.pdf')}
             </Button>
           )}
           <span className="print-hint">{t('print.hint')}</span>
         </Space>
-        {saved && <Alert type="success" showIcon message={t('print.saved', { path: saved })} style={{ marginTop: 8 }} />}
+        {saved && (
+          <Alert type="success" showIcon message={t('print.saved', { path: saved })} style={{ marginTop: 8 }} />
+        )}
       </div>
       {error && <Alert type="error" showIcon message={error} style={{ margin: 16 }} />}
       {data === null && !error ? <Spin style={{ margin: 40 }} /> : data !== null && spec.render(t, data as never)}

@@ -9,23 +9,40 @@ export type TestReportData =
 
 /** `{ deviceId }`: one device and all its tests; `{ campaignId }`: every device of a campaign with its result. */
 export async function loadTestReport(params: Record<string, unknown>): Promise<TestReportData> {
-  if (params.campaignId !== undefined) return { kind: 'campaign', campaign: await call('campaigns.get', { id: Number(params.campaignId) }), asOf: todayLocal() };
+  if (params.campaignId !== undefined)
+    return {
+      kind: 'campaign',
+      campaign: await call('campaigns.get', { id: Number(params.campaignId) }),
+      asOf: todayLocal(),
+    };
   const id = Number(params.deviceId);
   const device = await call('lightningDevices.get', { id });
-  const tests = (await call('lightningTests.list', { startRow: 0, endRow: 1000, deviceId: id, sortModel: [{ colId: 'testedOn', sort: 'desc' }] })).rows;
+  const tests = (
+    await call('lightningTests.list', {
+      startRow: 0,
+      endRow: 1000,
+      deviceId: id,
+      sortModel: [{ colId: 'testedOn', sort: 'desc' }],
+    })
+  ).rows;
   return { kind: 'device', device, tests, asOf: todayLocal() };
 }
 
 export const testReportTitle = (t: TFunction, d: TestReportData) =>
-  d.kind === 'device' ? t('print.testReport.deviceTitle', { code: d.device.code }) : t('print.testReport.campaignTitle', { name: d.campaign.name });
+  d.kind === 'device'
+    ? t('print.testReport.deviceTitle', { code: d.device.code })
+    : t('print.testReport.campaignTitle', { name: d.campaign.name });
 
-const reading = (v: number | boolean | null) => (v === null ? '—' : typeof v === 'boolean' ? (v ? '√' : '×') : String(v));
+const reading = (v: number | boolean | null) =>
+  v === null ? '—' : typeof v === 'boolean' ? (v ? '√' : '×') : String(v);
 
 /** 防雷试验报告: per device (its tests, the limits and standards they were judged by) or per campaign (every device's result). */
 export function TestReportDocument({ t, data }: { t: TFunction; data: TestReportData }) {
   if (data.kind === 'device') {
     const d = data.device;
-    const standards = [...new Map(data.tests.flatMap((x) => x.judgement.items).map((i) => [i.limit + i.standard, i])).values()];
+    const standards = [
+      ...new Map(data.tests.flatMap((x) => x.judgement.items).map((i) => [i.limit + i.standard, i])).values(),
+    ];
     return (
       <article className="print-doc" data-testid="print-test-report">
         <h1>{testReportTitle(t, data)}</h1>
@@ -42,7 +59,9 @@ export function TestReportDocument({ t, data }: { t: TFunction; data: TestReport
               <th>{t('lightning.soilResistivity')}</th>
               <td>{d.soilResistivity ?? '—'}</td>
               <th>{t('lightning.nextDueOn')}</th>
-              <td>{d.nextDueOn}（{t(`lightning.dueReasons.${d.dueReason}`)}）</td>
+              <td>
+                {d.nextDueOn}（{t(`lightning.dueReasons.${d.dueReason}`)}）
+              </td>
             </tr>
           </tbody>
         </table>
@@ -62,7 +81,11 @@ export function TestReportDocument({ t, data }: { t: TFunction; data: TestReport
                 <td>{x.testedOn}</td>
                 <td>{x.tester}</td>
                 <td>{x.instrument ?? ''}</td>
-                <td>{x.judgement.items.map((i) => `${t(`lightning.checks.${i.check}`)} ${reading(i.value)}（${i.limit}）`).join('；')}</td>
+                <td>
+                  {x.judgement.items
+                    .map((i) => `${t(`lightning.checks.${i.check}`)} ${reading(i.value)}（${i.limit}）`)
+                    .join('；')}
+                </td>
                 <td>{t(`lightning.verdicts.${x.verdict ?? 'pending'}`)}</td>
               </tr>
             ))}
@@ -85,7 +108,8 @@ export function TestReportDocument({ t, data }: { t: TFunction; data: TestReport
     <article className="print-doc" data-testid="print-test-report">
       <h1>{testReportTitle(t, data)}</h1>
       <p className="print-sub">
-        {t('print.testReport.sub', { asOf: data.asOf })} · {t('lightning.deadline')} {c.deadline} · {t('print.testReport.summary', c)}
+        {t('print.testReport.sub', { asOf: data.asOf })} · {t('lightning.deadline')} {c.deadline} ·{' '}
+        {t('print.testReport.summary', c)}
       </p>
       <table className="print-table">
         <thead>
@@ -112,7 +136,10 @@ export function TestReportDocument({ t, data }: { t: TFunction; data: TestReport
               <td>{reading(r.u1maKv)}</td>
               <td>{reading(r.leakageUa)}</td>
               <td>{reading(r.counterOk)}</td>
-              <td>{r.verdict ? t(`lightning.verdicts.${r.verdict}`) : ''}{r.reasons.length ? `：${r.reasons.join('；')}` : ''}</td>
+              <td>
+                {r.verdict ? t(`lightning.verdicts.${r.verdict}`) : ''}
+                {r.reasons.length ? `：${r.reasons.join('；')}` : ''}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -22,7 +22,13 @@ export function WeekPlanDocument({ t, data }: { t: TFunction; data: WeekPlanData
   return (
     <article className="print-doc landscape" data-testid="print-week-plan">
       <h1>{t('printTrimming.weekPlan.title')}</h1>
-      <p className="print-sub">{t('printTrimming.weekPlan.sub', { from: data.from, to: data.to, team: data.team ?? t('printTrimming.weekPlan.allTeams') })}</p>
+      <p className="print-sub">
+        {t('printTrimming.weekPlan.sub', {
+          from: data.from,
+          to: data.to,
+          team: data.team ?? t('printTrimming.weekPlan.allTeams'),
+        })}
+      </p>
       <table className="print-table">
         <thead>
           <tr>

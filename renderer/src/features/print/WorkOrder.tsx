@@ -11,10 +11,15 @@ export interface WorkOrderData {
 const MAX_RECORDS = 200;
 
 export async function loadWorkOrder(params: Record<string, unknown>): Promise<WorkOrderData> {
-  const ids = (Array.isArray(params.ids) ? params.ids : []).filter((x): x is number => typeof x === 'number').slice(0, MAX_RECORDS);
+  const ids = (Array.isArray(params.ids) ? params.ids : [])
+    .filter((x): x is number => typeof x === 'number')
+    .slice(0, MAX_RECORDS);
   const records = await Promise.all(ids.map((id) => call('vegetation.get', { id })));
   const issuedOn = todayLocal();
-  return { records: records.sort((a, b) => a.lineName.localeCompare(b.lineName, 'zh-CN') || a.towerFrom - b.towerFrom), issuedOn };
+  return {
+    records: records.sort((a, b) => a.lineName.localeCompare(b.lineName, 'zh-CN') || a.towerFrom - b.towerFrom),
+    issuedOn,
+  };
 }
 
 const dist = (v: number | null) => (v === null ? '—' : v.toFixed(1));
@@ -56,7 +61,12 @@ function TeamWorkOrder({ t, records, issuedOn }: { t: TFunction; records: Vegeta
             <th>{t('print.workOrder.team')}</th>
             <td>{teams.join('、') || '＿＿＿＿＿＿＿＿'}</td>
             <th>{t('print.workOrder.count')}</th>
-            <td>{t('print.workOrder.countValue', { count: records.length, trees: records.reduce((n, r) => n + r.treeCount, 0) })}</td>
+            <td>
+              {t('print.workOrder.countValue', {
+                count: records.length,
+                trees: records.reduce((n, r) => n + r.treeCount, 0),
+              })}
+            </td>
           </tr>
         </tbody>
       </table>
@@ -90,7 +100,10 @@ function TeamWorkOrder({ t, records, issuedOn }: { t: TFunction; records: Vegeta
               <td className="c">{`${dist(r.verticalDistance)} / ${dist(r.horizontalDistance)}`}</td>
               <td>
                 <strong>{t(`vegetation.grades.${r.hazardGrade}`)}</strong>
-                <div className="small">{t('print.minimum', { minimum: r.hazardBasis.minimum })}<sup>{sources.indexOf(r.hazardBasis.source) + 1}</sup></div>
+                <div className="small">
+                  {t('print.minimum', { minimum: r.hazardBasis.minimum })}
+                  <sup>{sources.indexOf(r.hazardBasis.source) + 1}</sup>
+                </div>
               </td>
               <td className="c">{t(`vegetation.actions.${r.action}`)}</td>
               <td className="c">{r.plannedDate ?? '—'}</td>
@@ -113,7 +126,10 @@ function TeamWorkOrder({ t, records, issuedOn }: { t: TFunction; records: Vegeta
           </p>
         ))}
       </section>
-      <Signatures t={t} roles={['print.sign.leader', 'print.sign.issuer', 'print.sign.landowner', 'print.sign.acceptor']} />
+      <Signatures
+        t={t}
+        roles={['print.sign.leader', 'print.sign.issuer', 'print.sign.landowner', 'print.sign.acceptor']}
+      />
     </article>
   );
 }

@@ -28,9 +28,19 @@ export function RecycleBinPage() {
   };
 
   const columns: ColDef<RecycleRow>[] = [
-    { field: 'entity', headerName: t('recycle.entity'), width: 110, valueFormatter: (p) => (p.value ? t(`recycle.entities.${p.value as string}`) : '') },
+    {
+      field: 'entity',
+      headerName: t('recycle.entity'),
+      width: 110,
+      valueFormatter: (p) => (p.value ? t(`recycle.entities.${p.value as string}`) : ''),
+    },
     { field: 'label', headerName: t('recycle.label'), flex: 1, filter: 'agTextColumnFilter' },
-    { field: 'deletedAt', headerName: t('recycle.deletedAt'), width: 180, valueFormatter: (p) => formatDateTime(p.value as string) },
+    {
+      field: 'deletedAt',
+      headerName: t('recycle.deletedAt'),
+      width: 180,
+      valueFormatter: (p) => formatDateTime(p.value as string),
+    },
     { field: 'deletedBy', headerName: t('recycle.deletedBy'), width: 110 },
     {
       colId: 'restore',
@@ -57,7 +67,14 @@ export function RecycleBinPage() {
           onChange={(v?: Recyclable) => setEntity(v)}
         />
       </PageTitle>
-      <DataGrid ref={grid} method="recycle.list" columns={columns} params={params} rowId={(r) => `${r.entity}:${r.id}`} testId="recycle-grid" />
+      <DataGrid
+        ref={grid}
+        method="recycle.list"
+        columns={columns}
+        params={params}
+        rowId={(r) => `${r.entity}:${r.id}`}
+        testId="recycle-grid"
+      />
     </div>
   );
 }

@@ -1,5 +1,14 @@
 import { useTranslation } from 'react-i18next';
-import { AREA_TYPES, CONDUCTOR_TYPES, TEAM_KINDS, VOLTAGE_LEVELS, lineInput, teamInput, townshipInput, villageInput } from '@contract';
+import {
+  AREA_TYPES,
+  CONDUCTOR_TYPES,
+  TEAM_KINDS,
+  VOLTAGE_LEVELS,
+  lineInput,
+  teamInput,
+  townshipInput,
+  villageInput,
+} from '@contract';
 import { call } from '../../api/client';
 import { ListPage } from '../../components/ListPage';
 import { useReferenceOptions } from './useReferenceOptions';
@@ -18,9 +27,24 @@ export function LinesPage() {
       columns={[
         { field: 'name', headerName: t('reference.name'), width: 200, ...text },
         { field: 'code', headerName: t('reference.code'), width: 100, ...text },
-        { field: 'voltage', headerName: t('reference.voltage'), width: 100, valueFormatter: enumLabel('reference.voltages') },
-        { field: 'conductor', headerName: t('reference.conductor'), width: 100, valueFormatter: enumLabel('reference.conductors') },
-        { field: 'areaType', headerName: t('reference.areaType'), width: 100, valueFormatter: enumLabel('reference.areaTypes') },
+        {
+          field: 'voltage',
+          headerName: t('reference.voltage'),
+          width: 100,
+          valueFormatter: enumLabel('reference.voltages'),
+        },
+        {
+          field: 'conductor',
+          headerName: t('reference.conductor'),
+          width: 100,
+          valueFormatter: enumLabel('reference.conductors'),
+        },
+        {
+          field: 'areaType',
+          headerName: t('reference.areaType'),
+          width: 100,
+          valueFormatter: enumLabel('reference.areaTypes'),
+        },
         { field: 'substation', headerName: t('reference.substation'), width: 160, ...text },
         { field: 'lengthKm', headerName: t('reference.lengthKm'), width: 100 },
         { field: 'commissionedDate', headerName: t('reference.commissionedDate'), width: 120 },
@@ -30,13 +54,37 @@ export function LinesPage() {
       fields={[
         { name: 'name', label: t('reference.name'), kind: 'text', required: true },
         { name: 'code', label: t('reference.code'), kind: 'text' },
-        { name: 'voltage', label: t('reference.voltage'), kind: 'select', required: true, options: VOLTAGE_LEVELS.map((v) => ({ value: v, label: t(`reference.voltages.${v}`) })) },
-        { name: 'conductor', label: t('reference.conductor'), kind: 'select', required: true, options: CONDUCTOR_TYPES.map((v) => ({ value: v, label: t(`reference.conductors.${v}`) })) },
-        { name: 'areaType', label: t('reference.areaType'), kind: 'select', required: true, options: AREA_TYPES.map((v) => ({ value: v, label: t(`reference.areaTypes.${v}`) })) },
+        {
+          name: 'voltage',
+          label: t('reference.voltage'),
+          kind: 'select',
+          required: true,
+          options: VOLTAGE_LEVELS.map((v) => ({ value: v, label: t(`reference.voltages.${v}`) })),
+        },
+        {
+          name: 'conductor',
+          label: t('reference.conductor'),
+          kind: 'select',
+          required: true,
+          options: CONDUCTOR_TYPES.map((v) => ({ value: v, label: t(`reference.conductors.${v}`) })),
+        },
+        {
+          name: 'areaType',
+          label: t('reference.areaType'),
+          kind: 'select',
+          required: true,
+          options: AREA_TYPES.map((v) => ({ value: v, label: t(`reference.areaTypes.${v}`) })),
+        },
         { name: 'substation', label: t('reference.substation'), kind: 'text' },
         { name: 'lengthKm', label: t('reference.lengthKm'), kind: 'number', min: 0 },
         { name: 'commissionedDate', label: t('reference.commissionedDate'), kind: 'date' },
-        { name: 'townshipIds', label: t('reference.townships'), kind: 'multiselect', span: 24, options: refs.townships.map((x) => ({ value: x.id, label: x.name })) },
+        {
+          name: 'townshipIds',
+          label: t('reference.townships'),
+          kind: 'multiselect',
+          span: 24,
+          options: refs.townships.map((x) => ({ value: x.id, label: x.name })),
+        },
         { name: 'notes', label: t('common.notes'), kind: 'textarea', span: 24 },
       ]}
       newValues={{ voltage: '10', conductor: 'bare', areaType: 'rural', townshipIds: [] }}
@@ -85,7 +133,13 @@ export function VillagesPage() {
       ]}
       schema={villageInput}
       fields={[
-        { name: 'townshipId', label: t('reference.township'), kind: 'select', required: true, options: refs.townships.map((x) => ({ value: x.id, label: x.name })) },
+        {
+          name: 'townshipId',
+          label: t('reference.township'),
+          kind: 'select',
+          required: true,
+          options: refs.townships.map((x) => ({ value: x.id, label: x.name })),
+        },
         { name: 'name', label: t('reference.name'), kind: 'text', required: true },
         { name: 'notes', label: t('common.notes'), kind: 'textarea', span: 24 },
       ]}
@@ -105,14 +159,25 @@ export function TeamsPage() {
       listMethod="teams.list"
       columns={[
         { field: 'name', headerName: t('reference.name'), width: 200, ...text },
-        { field: 'kind', headerName: t('reference.kind'), width: 140, valueFormatter: (p: { value?: string }) => (p.value ? t(`reference.teamKinds.${p.value}`) : '') },
+        {
+          field: 'kind',
+          headerName: t('reference.kind'),
+          width: 140,
+          valueFormatter: (p: { value?: string }) => (p.value ? t(`reference.teamKinds.${p.value}`) : ''),
+        },
         { field: 'phone', headerName: t('reference.phone'), width: 160, ...text },
         { field: 'notes', headerName: t('common.notes'), flex: 1 },
       ]}
       schema={teamInput}
       fields={[
         { name: 'name', label: t('reference.name'), kind: 'text', required: true },
-        { name: 'kind', label: t('reference.kind'), kind: 'select', required: true, options: TEAM_KINDS.map((k) => ({ value: k, label: t(`reference.teamKinds.${k}`) })) },
+        {
+          name: 'kind',
+          label: t('reference.kind'),
+          kind: 'select',
+          required: true,
+          options: TEAM_KINDS.map((k) => ({ value: k, label: t(`reference.teamKinds.${k}`) })),
+        },
         { name: 'phone', label: t('reference.phone'), kind: 'text' },
         { name: 'notes', label: t('common.notes'), kind: 'textarea', span: 24 },
       ]}

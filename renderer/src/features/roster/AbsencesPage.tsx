@@ -13,7 +13,12 @@ export function AbsencesPage() {
   const columns = useMemo<ColDef[]>(
     () => [
       { field: 'staffName', headerName: t('absences.person'), width: 110 },
-      { field: 'kind', headerName: t('absences.kind'), width: 110, valueFormatter: (p) => (p.value ? t(`roster.absenceKinds.${p.value as string}`) : '') },
+      {
+        field: 'kind',
+        headerName: t('absences.kind'),
+        width: 110,
+        valueFormatter: (p) => (p.value ? t(`roster.absenceKinds.${p.value as string}`) : ''),
+      },
       { field: 'fromDate', headerName: t('absences.fromDate'), width: 120 },
       { field: 'toDate', headerName: t('absences.toDate'), width: 120 },
       { field: 'notes', headerName: t('absences.notes'), width: 260 },
@@ -27,8 +32,20 @@ export function AbsencesPage() {
       columns={columns}
       schema={absenceInput}
       fields={[
-        { name: 'staffId', label: t('absences.person'), kind: 'select', required: true, options: people.map((p) => ({ value: p.id, label: p.label })) },
-        { name: 'kind', label: t('absences.kind'), kind: 'select', required: true, options: ABSENCE_KINDS.map((k) => ({ value: k, label: t(`roster.absenceKinds.${k}`) })) },
+        {
+          name: 'staffId',
+          label: t('absences.person'),
+          kind: 'select',
+          required: true,
+          options: people.map((p) => ({ value: p.id, label: p.label })),
+        },
+        {
+          name: 'kind',
+          label: t('absences.kind'),
+          kind: 'select',
+          required: true,
+          options: ABSENCE_KINDS.map((k) => ({ value: k, label: t(`roster.absenceKinds.${k}`) })),
+        },
         { name: 'fromDate', label: t('absences.fromDate'), kind: 'date', required: true },
         { name: 'toDate', label: t('absences.toDate'), kind: 'date', required: true },
         { name: 'notes', label: t('absences.notes'), kind: 'textarea', span: 24 },

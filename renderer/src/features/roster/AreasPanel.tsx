@@ -8,13 +8,27 @@ import { FormDrawer, type FieldDef } from '../../components/FormDrawer';
 import { errorText } from '../../components/errors';
 
 /** 抢修片区: each area's promise and how many crews it needs per shift, with the standards as presets. */
-export function AreasPanel({ areas, canEdit, onChanged }: { areas: RepairAreaRow[]; canEdit: boolean; onChanged: () => void }) {
+export function AreasPanel({
+  areas,
+  canEdit,
+  onChanged,
+}: {
+  areas: RepairAreaRow[];
+  canEdit: boolean;
+  onChanged: () => void;
+}) {
   const { t } = useTranslation();
   const { message, modal } = AntApp.useApp();
   const [editing, setEditing] = useState<Record<string, unknown> | null>(null);
   const fields: FieldDef[] = [
     { name: 'name', label: t('areas.name'), kind: 'text', required: true },
-    { name: 'kind', label: t('areas.kind'), kind: 'select', required: true, options: AREA_TYPES.map((k) => ({ value: k, label: t(`areas.kinds.${k}`) })) },
+    {
+      name: 'kind',
+      label: t('areas.kind'),
+      kind: 'select',
+      required: true,
+      options: AREA_TYPES.map((k) => ({ value: k, label: t(`areas.kinds.${k}`) })),
+    },
     { name: 'arrivalMinutes', label: t('areas.arrivalMinutes'), kind: 'integer', required: true, min: 1 },
     { name: 'restoreMinutes', label: t('areas.restoreMinutes'), kind: 'integer', min: 1 },
     { name: 'crewsPerShift', label: t('areas.crewsPerShift'), kind: 'integer', required: true, min: 0 },
@@ -24,7 +38,10 @@ export function AreasPanel({ areas, canEdit, onChanged }: { areas: RepairAreaRow
   const applyPreset = (preset: (typeof PROMISE_PRESET_NAMES)[number]) =>
     modal.confirm({
       title: t('areas.preset'),
-      content: areas.length === 0 ? t('areas.presetCreates', { preset: t(`areas.presets.${preset}`) }) : t(`areas.presets.${preset}`),
+      content:
+        areas.length === 0
+          ? t('areas.presetCreates', { preset: t(`areas.presets.${preset}`) })
+          : t(`areas.presets.${preset}`),
       onOk: async () => {
         try {
           await call('repairAreas.applyPreset', { preset });
@@ -39,10 +56,30 @@ export function AreasPanel({ areas, canEdit, onChanged }: { areas: RepairAreaRow
     <div data-testid="areas-panel">
       {canEdit && (
         <Space style={{ marginBottom: 8 }}>
-          <Button icon={<PlusOutlined />} onClick={() => setEditing({ kind: 'urban', arrivalMinutes: 30, restoreMinutes: 240, crewsPerShift: 1, peakExtraCrews: 0, sort: areas.length + 1 })}>
+          <Button
+            icon={<PlusOutlined />}
+            onClick={() =>
+              setEditing({
+                kind: 'urban',
+                arrivalMinutes: 30,
+                restoreMinutes: 240,
+                crewsPerShift: 1,
+                peakExtraCrews: 0,
+                sort: areas.length + 1,
+              })
+            }
+          >
             {t('common.add')}
           </Button>
-          <Dropdown menu={{ items: PROMISE_PRESET_NAMES.map((p) => ({ key: p, label: t(`areas.presets.${p}`), onClick: () => applyPreset(p) })) }}>
+          <Dropdown
+            menu={{
+              items: PROMISE_PRESET_NAMES.map((p) => ({
+                key: p,
+                label: t(`areas.presets.${p}`),
+                onClick: () => applyPreset(p),
+              })),
+            }}
+          >
             <Button>{t('areas.preset')}</Button>
           </Dropdown>
         </Space>
@@ -61,7 +98,18 @@ export function AreasPanel({ areas, canEdit, onChanged }: { areas: RepairAreaRow
           { title: t('areas.restoreMinutes'), dataIndex: 'restoreMinutes', render: (v: number | null) => v ?? '—' },
           { title: t('areas.crewsPerShift'), dataIndex: 'crewsPerShift' },
           { title: t('areas.peakExtraCrews'), dataIndex: 'peakExtraCrews' },
-          ...(canEdit ? [{ key: 'edit', render: (_: unknown, r: RepairAreaRow) => <Button size="small" onClick={() => setEditing({ ...r })}>{t('common.edit')}</Button> }] : []),
+          ...(canEdit
+            ? [
+                {
+                  key: 'edit',
+                  render: (_: unknown, r: RepairAreaRow) => (
+                    <Button size="small" onClick={() => setEditing({ ...r })}>
+                      {t('common.edit')}
+                    </Button>
+                  ),
+                },
+              ]
+            : []),
         ]}
       />
       <FormDrawer

@@ -39,20 +39,46 @@ export function RepairReportPage() {
   const calls = report?.areas.reduce((n, a) => n + a.calls, 0) ?? 0;
   const latest = report?.latestMonthWithCalls;
   const num = (v: number | null) => (v === null ? '—' : v);
-  const rate = (calls: number, breaches: number) => (calls ? `${Math.round(((calls - breaches) / calls) * 1000) / 10}%` : '—');
+  const rate = (calls: number, breaches: number) =>
+    calls ? `${Math.round(((calls - breaches) / calls) * 1000) / 10}%` : '—';
   return (
     <div className="page page-scroll" data-testid="repair-report">
       <PageTitle title={t('repairs.report')}>
-        <DatePicker picker="month" allowClear={false} value={dayjs(`${month}-01`)} onChange={(d) => { if (!d) return; firstLoad.current = false; setJumped(false); setMonth(d.format('YYYY-MM')); }} data-testid="report-month" />
+        <DatePicker
+          picker="month"
+          allowClear={false}
+          value={dayjs(`${month}-01`)}
+          onChange={(d) => {
+            if (!d) return;
+            firstLoad.current = false;
+            setJumped(false);
+            setMonth(d.format('YYYY-MM'));
+          }}
+          data-testid="report-month"
+        />
       </PageTitle>
-      {report && jumped && report.month === month && <Alert type="info" showIcon style={{ marginBottom: 8 }} title={t('repairs.openedLatest', { month })} data-testid="report-jumped" />}
+      {report && jumped && report.month === month && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 8 }}
+          title={t('repairs.openedLatest', { month })}
+          data-testid="report-jumped"
+        />
+      )}
       {report && calls === 0 && (
         <Alert
           type="info"
           showIcon
           style={{ marginBottom: 8 }}
           title={t('repairs.noCallsInMonth', { month })}
-          action={latest && latest !== month ? <Button size="small" onClick={() => setMonth(latest)} data-testid="report-go-latest">{t('repairs.goLatest', { month: latest })}</Button> : undefined}
+          action={
+            latest && latest !== month ? (
+              <Button size="small" onClick={() => setMonth(latest)} data-testid="report-go-latest">
+                {t('repairs.goLatest', { month: latest })}
+              </Button>
+            ) : undefined
+          }
           data-testid="report-empty"
         />
       )}
@@ -66,11 +92,23 @@ export function RepairReportPage() {
         columns={[
           { title: t('repairs.area'), dataIndex: 'areaName' },
           { title: t('repairs.calls'), dataIndex: 'calls' },
-          { title: t('repairs.arrivalBreaches'), dataIndex: 'arrivalBreaches', render: (v: number) => <span className={v ? 'row-overdue' : undefined}>{v}</span> },
+          {
+            title: t('repairs.arrivalBreaches'),
+            dataIndex: 'arrivalBreaches',
+            render: (v: number) => <span className={v ? 'row-overdue' : undefined}>{v}</span>,
+          },
           { title: t('repairs.compliance'), key: 'rate', render: (_, r) => rate(r.calls, r.arrivalBreaches) },
           { title: t('repairs.restoreBreaches'), dataIndex: 'restoreBreaches' },
-          { title: t('repairs.avgArrival'), key: 'avgArrival', render: (_, r) => `${num(r.avgArrival)}（${t('repairs.vsAverage')} ${r.avgArrivalPromise}）` },
-          { title: t('repairs.avgRepair'), key: 'avgRepair', render: (_, r) => `${num(r.avgRepair)}（${t('repairs.vsAverage')} ${num(r.avgRepairPromise)}）` },
+          {
+            title: t('repairs.avgArrival'),
+            key: 'avgArrival',
+            render: (_, r) => `${num(r.avgArrival)}（${t('repairs.vsAverage')} ${r.avgArrivalPromise}）`,
+          },
+          {
+            title: t('repairs.avgRepair'),
+            key: 'avgRepair',
+            render: (_, r) => `${num(r.avgRepair)}（${t('repairs.vsAverage')} ${num(r.avgRepairPromise)}）`,
+          },
         ]}
       />
       <Typography.Title level={5}>{t('repairs.byCrew')}</Typography.Title>
@@ -98,8 +136,16 @@ export function RepairReportPage() {
           { title: t('repairs.receivedAt'), dataIndex: 'receivedAt', render: (v: string) => v.replace('T', ' ') },
           { title: t('repairs.area'), dataIndex: 'areaName' },
           { title: t('repairs.fault'), dataIndex: 'fault' },
-          { title: t('repairs.arrivalMinutes'), key: 'a', render: (_, r) => (r.arrivalMinutes === null ? '—' : `${r.arrivalMinutes} / ${r.arrivalPromise}`) },
-          { title: t('repairs.restoreMinutes'), key: 'r', render: (_, r) => (r.restoreMinutes === null ? '—' : `${r.restoreMinutes} / ${num(r.restorePromise)}`) },
+          {
+            title: t('repairs.arrivalMinutes'),
+            key: 'a',
+            render: (_, r) => (r.arrivalMinutes === null ? '—' : `${r.arrivalMinutes} / ${r.arrivalPromise}`),
+          },
+          {
+            title: t('repairs.restoreMinutes'),
+            key: 'r',
+            render: (_, r) => (r.restoreMinutes === null ? '—' : `${r.restoreMinutes} / ${num(r.restorePromise)}`),
+          },
           { title: t('repairs.delayCause'), dataIndex: 'delayCause', render: (v: string | null) => v ?? '—' },
         ]}
       />

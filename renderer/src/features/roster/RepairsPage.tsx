@@ -11,7 +11,6 @@ import { useReferenceOptions } from '../reference/useReferenceOptions';
 import { repairFields, repairForm, repairFormValues } from './repairs.forms';
 import { useDutyCrews } from './useDutyCrews';
 
-
 /** 抢修记录: each call judged against its area's promise, and the month's compliance. */
 export function RepairsPage() {
   const { t } = useTranslation();
@@ -22,21 +21,58 @@ export function RepairsPage() {
   const route = useRouteFilters();
   const [month, setMonth] = useState<string | undefined>(typeof route?.month === 'string' ? route.month : undefined);
   const [breachesOnly, setBreachesOnly] = useState(route?.breachesOnly === true);
-  const [routed] = useState(() => ({ areaId: typeof route?.areaId === 'number' ? route.areaId : undefined, arrival: route?.arrival as 'onTime' | 'late' | undefined }));
+  const [routed] = useState(() => ({
+    areaId: typeof route?.areaId === 'number' ? route.areaId : undefined,
+    arrival: route?.arrival as 'onTime' | 'late' | undefined,
+  }));
   useEffect(() => void call('repairAreas.list', {}).then((r) => setAreas(r.rows)), []);
 
   const minutes = (value: number | null, breach: boolean, promise: number | null) =>
-    value === null ? '—' : <span className={breach ? 'row-overdue' : undefined} title={promise ? t('repairs.promise', { value: promise }) : undefined}>{t('repairs.minutes', { value })}{breach ? ` · ${t('repairs.breach')}` : ''}</span>;
+    value === null ? (
+      '—'
+    ) : (
+      <span
+        className={breach ? 'row-overdue' : undefined}
+        title={promise ? t('repairs.promise', { value: promise }) : undefined}
+      >
+        {t('repairs.minutes', { value })}
+        {breach ? ` · ${t('repairs.breach')}` : ''}
+      </span>
+    );
   const columns = useMemo<ColDef<RepairRow>[]>(
     () => [
-      { field: 'receivedAt', headerName: t('repairs.receivedAt'), width: 150, valueFormatter: (p) => String(p.value ?? '').replace('T', ' ') },
+      {
+        field: 'receivedAt',
+        headerName: t('repairs.receivedAt'),
+        width: 150,
+        valueFormatter: (p) => String(p.value ?? '').replace('T', ' '),
+      },
       { field: 'areaName', headerName: t('repairs.area'), width: 90 },
       { field: 'fault', headerName: t('repairs.fault'), width: 240 },
       { field: 'crewNames', headerName: t('repairs.crewNames'), width: 160 },
-      { colId: 'arrival', headerName: t('repairs.arrivalMinutes'), width: 120, sortable: false, cellRenderer: (p: { data?: RepairRow }) => (p.data ? minutes(p.data.arrivalMinutes, p.data.arrivalBreach, p.data.arrivalPromise) : null) },
-      { colId: 'restore', headerName: t('repairs.restoreMinutes'), width: 120, sortable: false, cellRenderer: (p: { data?: RepairRow }) => (p.data ? minutes(p.data.restoreMinutes, p.data.restoreBreach, p.data.restorePromise) : null) },
+      {
+        colId: 'arrival',
+        headerName: t('repairs.arrivalMinutes'),
+        width: 120,
+        sortable: false,
+        cellRenderer: (p: { data?: RepairRow }) =>
+          p.data ? minutes(p.data.arrivalMinutes, p.data.arrivalBreach, p.data.arrivalPromise) : null,
+      },
+      {
+        colId: 'restore',
+        headerName: t('repairs.restoreMinutes'),
+        width: 120,
+        sortable: false,
+        cellRenderer: (p: { data?: RepairRow }) =>
+          p.data ? minutes(p.data.restoreMinutes, p.data.restoreBreach, p.data.restorePromise) : null,
+      },
       { field: 'delayCause', headerName: t('repairs.delayCause'), width: 140 },
-      { field: 'source', headerName: t('repairs.source'), width: 100, valueFormatter: (p) => (p.value ? t(`repairs.sources.${p.value as string}`) : '') },
+      {
+        field: 'source',
+        headerName: t('repairs.source'),
+        width: 100,
+        valueFormatter: (p) => (p.value ? t(`repairs.sources.${p.value as string}`) : ''),
+      },
       { field: 'orderNo', headerName: t('repairs.orderNo'), width: 170 },
       { field: 'lineName', headerName: t('repairs.line'), width: 130 },
     ],
@@ -54,8 +90,18 @@ export function RepairsPage() {
       params={{ month, ...routed, breachesOnly: breachesOnly || undefined }}
       filters={
         <Space>
-          <DatePicker picker="month" allowClear placeholder={t('repairs.month')} defaultValue={month ? dayjs(`${month}-01`) : undefined} onChange={(d) => setMonth(d ? d.format('YYYY-MM') : undefined)} />
-          <Checkbox checked={breachesOnly} onChange={(e) => setBreachesOnly(e.target.checked)} data-testid="repairs-breaches-only">
+          <DatePicker
+            picker="month"
+            allowClear
+            placeholder={t('repairs.month')}
+            defaultValue={month ? dayjs(`${month}-01`) : undefined}
+            onChange={(d) => setMonth(d ? d.format('YYYY-MM') : undefined)}
+          />
+          <Checkbox
+            checked={breachesOnly}
+            onChange={(e) => setBreachesOnly(e.target.checked)}
+            data-testid="repairs-breaches-only"
+          >
             {t('repairs.breachesOnly')}
           </Checkbox>
         </Space>

@@ -15,7 +15,12 @@ export function RosterByPerson({ view }: { view: RosterView }) {
   const { t, i18n } = useTranslation();
   const allDays = useMemo(() => {
     const out: string[] = [];
-    for (let d = view.season.startDate; d <= view.season.endDate; d = new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10)) out.push(d);
+    for (
+      let d = view.season.startDate;
+      d <= view.season.endDate;
+      d = new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10)
+    )
+      out.push(d);
     return out;
   }, [view.season.startDate, view.season.endDate]);
   const cells = useMemo(() => {
@@ -31,7 +36,9 @@ export function RosterByPerson({ view }: { view: RosterView }) {
   }, [view, t]);
   const bad = useMemo(() => {
     const m = new Map<string, string[]>();
-    for (const v of view.violations) if (v.staffId !== null) m.set(`${v.staffId}|${v.date}`, [...(m.get(`${v.staffId}|${v.date}`) ?? []), violationText(t, v, view)]);
+    for (const v of view.violations)
+      if (v.staffId !== null)
+        m.set(`${v.staffId}|${v.date}`, [...(m.get(`${v.staffId}|${v.date}`) ?? []), violationText(t, v, view)]);
     return m;
   }, [view, t]);
   const counts = useMemo(() => {
@@ -44,33 +51,60 @@ export function RosterByPerson({ view }: { view: RosterView }) {
     () => [
       { field: 'name', headerName: t('staff.name'), width: 90, pinned: 'left' },
       { field: 'teamName', headerName: t('staff.team'), width: 130, pinned: 'left' },
-      { colId: 'count', headerName: t('roster.shiftsLabel'), width: 70, pinned: 'left', valueGetter: (p) => (p.data ? counts.get(p.data.id) ?? 0 : 0) },
+      {
+        colId: 'count',
+        headerName: t('roster.shiftsLabel'),
+        width: 70,
+        pinned: 'left',
+        valueGetter: (p) => (p.data ? (counts.get(p.data.id) ?? 0) : 0),
+      },
       {
         colId: 'eligibleDays',
         headerName: t('roster.eligibleDays'),
         width: 90,
         pinned: 'left',
         valueGetter: (p) => p.data?.eligibleDays,
-        tooltipValueGetter: (p) => (p.data?.unavailable ? t('roster.unavailable', { date: p.data.unavailable.date, days: p.data.eligibleDays, reason: t(p.data.unavailable.key, { ...p.data.unavailable.params, year: p.data.unavailable.date.slice(0, 4) }) }) : undefined),
+        tooltipValueGetter: (p) =>
+          p.data?.unavailable
+            ? t('roster.unavailable', {
+                date: p.data.unavailable.date,
+                days: p.data.eligibleDays,
+                reason: t(p.data.unavailable.key, {
+                  ...p.data.unavailable.params,
+                  year: p.data.unavailable.date.slice(0, 4),
+                }),
+              })
+            : undefined,
         cellClass: (p) => (p.data && p.data.eligibleDays === 0 ? 'roster-bad-cell' : undefined),
       },
-      ...allDays.map(
-        (d): ColDef<Person> => ({
-          colId: d,
-          headerName: d.slice(5),
-          width: 58,
-          sortable: false,
-          valueGetter: (p) => (p.data ? cells.get(`${p.data.id}|${d}`) ?? '' : ''),
-          tooltipValueGetter: (p) => (p.data ? bad.get(`${p.data.id}|${d}`)?.join('；') : undefined),
-          cellClass: (p) => (p.data && bad.has(`${p.data.id}|${d}`) ? 'roster-bad-cell' : view.season.peakDays.includes(d) ? 'roster-peak-cell' : undefined),
-        }),
-      ),
+      ...allDays.map((d): ColDef<Person> => ({
+        colId: d,
+        headerName: d.slice(5),
+        width: 58,
+        sortable: false,
+        valueGetter: (p) => (p.data ? (cells.get(`${p.data.id}|${d}`) ?? '') : ''),
+        tooltipValueGetter: (p) => (p.data ? bad.get(`${p.data.id}|${d}`)?.join('；') : undefined),
+        cellClass: (p) =>
+          p.data && bad.has(`${p.data.id}|${d}`)
+            ? 'roster-bad-cell'
+            : view.season.peakDays.includes(d)
+              ? 'roster-peak-cell'
+              : undefined,
+      })),
     ],
     [allDays, cells, bad, counts, t, view.season.peakDays],
   );
   return (
     <div className="data-grid-body" data-testid="roster-by-person">
-      <AgGridReact<Person> key={i18n.language} theme={theme} localeText={i18n.language === 'en' ? AG_GRID_LOCALE_EN : AG_GRID_LOCALE_CN} rowData={view.people} columnDefs={columns} getRowId={(p) => String(p.data.id)} tooltipShowDelay={200} />
+      <AgGridReact<Person>
+        key={i18n.language}
+        theme={theme}
+        localeText={i18n.language === 'en' ? AG_GRID_LOCALE_EN : AG_GRID_LOCALE_CN}
+        rowData={view.people}
+        columnDefs={columns}
+        getRowId={(p) => String(p.data.id)}
+        tooltipShowDelay={200}
+      />
     </div>
   );
 }

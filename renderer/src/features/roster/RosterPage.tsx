@@ -1,6 +1,13 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Alert, Button, Empty, Input, Select, Tabs, Tag, Tooltip, Typography, App as AntApp } from 'antd';
-import { FileExcelOutlined, PlusOutlined, PrinterOutlined, SettingOutlined, ThunderboltOutlined, SendOutlined } from '@ant-design/icons';
+import {
+  FileExcelOutlined,
+  PlusOutlined,
+  PrinterOutlined,
+  SettingOutlined,
+  ThunderboltOutlined,
+  SendOutlined,
+} from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { DEFAULT_SHIFTS, type GenerateOutcome, type JobState, type RosterView, type SeasonRow } from '@contract';
@@ -56,7 +63,16 @@ export function RosterPage() {
   const edit = useRosterEdit(view, reload);
 
   const onDrop = useCallback(
-    (row: DayRow, areaId: number, crew: number, p: DragPayload) => void edit.assign({ seasonId: seasonId!, date: row.date, shift: row.shift, areaId, crew, staffId: p.staffId, moveFrom: p.moveFrom }),
+    (row: DayRow, areaId: number, crew: number, p: DragPayload) =>
+      void edit.assign({
+        seasonId: seasonId!,
+        date: row.date,
+        shift: row.shift,
+        areaId,
+        crew,
+        staffId: p.staffId,
+        moveFrom: p.moveFrom,
+      }),
     [edit, seasonId],
   );
 
@@ -66,9 +82,13 @@ export function RosterPage() {
       const { jobId } = await call('roster.generate', { seasonId: seasonId! });
       const state = await waitForJob(jobId, setJob);
       setJob(null);
-      if (state.status !== 'done' || state.result?.kind !== 'roster.generate') throw new Error(state.error ? t(state.error.message, state.error.params) : 'failed');
+      if (state.status !== 'done' || state.result?.kind !== 'roster.generate')
+        throw new Error(state.error ? t(state.error.message, state.error.params) : 'failed');
       setOutcome(state.result.outcome);
-      if (state.result.outcome.saved) void message.success(t('roster.generated', { count: state.result.outcome.assigned, ms: state.result.outcome.ms }));
+      if (state.result.outcome.saved)
+        void message.success(
+          t('roster.generated', { count: state.result.outcome.assigned, ms: state.result.outcome.ms }),
+        );
       reload();
     } catch (err) {
       setJob(null);
@@ -80,7 +100,16 @@ export function RosterPage() {
   // Regenerating replaces the draft; a season already over is asked about in so many words.
   const confirmGenerate = () =>
     view?.assignments.length || over
-      ? modal.confirm({ title: t('roster.generate'), content: [over ? t('roster.seasonOverConfirm', { end: view!.season.endDate }) : '', view?.assignments.length ? t('roster.generateConfirm') : ''].filter(Boolean).join(' '), onOk: generate })
+      ? modal.confirm({
+          title: t('roster.generate'),
+          content: [
+            over ? t('roster.seasonOverConfirm', { end: view!.season.endDate }) : '',
+            view?.assignments.length ? t('roster.generateConfirm') : '',
+          ]
+            .filter(Boolean)
+            .join(' '),
+          onOk: generate,
+        })
       : void generate();
 
   const publish = () =>
@@ -109,7 +138,19 @@ export function RosterPage() {
     for (const p of view?.people ?? []) seen.set(p.name, (seen.get(p.name) ?? 0) + 1);
     return new Set([...seen].filter(([, n]) => n > 1).map(([name]) => name));
   }, [view]);
-  const people = useMemo(() => [...(view?.people ?? [])].sort((a, b) => Number(b.eligibleDays > 0) - Number(a.eligibleDays > 0)).filter((p) => !search || p.name.includes(search) || p.employeeNo.includes(search) || p.skills.some((s) => s.includes(search))), [view, search]);
+  const people = useMemo(
+    () =>
+      [...(view?.people ?? [])]
+        .sort((a, b) => Number(b.eligibleDays > 0) - Number(a.eligibleDays > 0))
+        .filter(
+          (p) =>
+            !search ||
+            p.name.includes(search) ||
+            p.employeeNo.includes(search) ||
+            p.skills.some((s) => s.includes(search)),
+        ),
+    [view, search],
+  );
 
   return (
     <div className="page" data-testid="roster-page">
@@ -122,10 +163,24 @@ export function RosterPage() {
           onChange={setSeasonId}
           data-testid="roster-season"
         />
-        {over && <Tag color="default" data-testid="season-over">{t('roster.seasonOver')}</Tag>}
-        {view && (view.season.publishedVersion ? <Tag color="green">{t('roster.publishedTag', { version: view.season.publishedVersion })}</Tag> : <Tag>{t('roster.draft')}</Tag>)}
+        {over && (
+          <Tag color="default" data-testid="season-over">
+            {t('roster.seasonOver')}
+          </Tag>
+        )}
+        {view &&
+          (view.season.publishedVersion ? (
+            <Tag color="green">{t('roster.publishedTag', { version: view.season.publishedVersion })}</Tag>
+          ) : (
+            <Tag>{t('roster.draft')}</Tag>
+          ))}
         {canPlanSeason && (
-          <Button icon={<PlusOutlined />} onClick={() => setEditing({ kind: 'summer', name: '', peakText: '', shiftsText: shiftsText(DEFAULT_SHIFTS) })}>
+          <Button
+            icon={<PlusOutlined />}
+            onClick={() =>
+              setEditing({ kind: 'summer', name: '', peakText: '', shiftsText: shiftsText(DEFAULT_SHIFTS) })
+            }
+          >
             {t('roster.newSeason')}
           </Button>
         )}
@@ -135,7 +190,13 @@ export function RosterPage() {
           </Button>
         )}
         {auth.may('roster.generate') && view && view.season.publishedVersion === 0 && (
-          <Button type="primary" icon={<ThunderboltOutlined />} onClick={confirmGenerate} loading={job !== null} data-testid="roster-generate">
+          <Button
+            type="primary"
+            icon={<ThunderboltOutlined />}
+            onClick={confirmGenerate}
+            loading={job !== null}
+            data-testid="roster-generate"
+          >
             {t('roster.generate')}
           </Button>
         )}
@@ -160,7 +221,11 @@ export function RosterPage() {
           </Button>
         )}
         {view && view.assignments.length > 0 && (
-          <Button icon={<PrinterOutlined />} onClick={() => navigate('print/dutySheet', { seasonId, from: view.season.startDate })} data-testid="roster-print">
+          <Button
+            icon={<PrinterOutlined />}
+            onClick={() => navigate('print/dutySheet', { seasonId, from: view.season.startDate })}
+            data-testid="roster-print"
+          >
             {t('roster.print')}
           </Button>
         )}
@@ -185,8 +250,18 @@ export function RosterPage() {
                       shift: shiftName(s.shift),
                       area: areaName(s.areaId),
                       crew: s.crew,
-                      skills: s.missingSkills.length ? t('roster.shortSkills', { skills: listOf(t, s.missingSkills.map((k) => skillName(t, k))) }) : '',
-                      people: s.missingPeople > s.missingSkills.length ? t('roster.shortPeople', { count: s.missingPeople - s.missingSkills.length }) : '',
+                      skills: s.missingSkills.length
+                        ? t('roster.shortSkills', {
+                            skills: listOf(
+                              t,
+                              s.missingSkills.map((k) => skillName(t, k)),
+                            ),
+                          })
+                        : '',
+                      people:
+                        s.missingPeople > s.missingSkills.length
+                          ? t('roster.shortPeople', { count: s.missingPeople - s.missingSkills.length })
+                          : '',
                     })}
                   </li>
                 ))}
@@ -200,20 +275,39 @@ export function RosterPage() {
       {view && (
         <div className="toolbar roster-summary" data-testid="roster-summary">
           <Tag color={view.violations.length ? 'red' : 'green'} data-testid="roster-violations">
-            {view.violations.length ? t('roster.violations', { count: view.violations.length }) : t('roster.noViolations')}
+            {view.violations.length
+              ? t('roster.violations', { count: view.violations.length })
+              : t('roster.noViolations')}
           </Tag>
-          {view.season.publishedVersion > 0 && <Tag color={view.changes.length ? 'orange' : 'default'}>{t('roster.changes', { count: view.changes.length })}</Tag>}
+          {view.season.publishedVersion > 0 && (
+            <Tag color={view.changes.length ? 'orange' : 'default'}>
+              {t('roster.changes', { count: view.changes.length })}
+            </Tag>
+          )}
           <Typography.Text type="secondary" data-testid="roster-fairness">
             {t('roster.fairness', view.fairness)}
             {t('roster.fairAlike', { shifts: view.fairness.alikeShiftSpread, nights: view.fairness.alikeNightSpread })}
           </Typography.Text>
           {view.fairness.scarce.map((s) => (
             <Typography.Text key={s.skill} type="warning" data-testid="roster-scarce">
-              {t('roster.scarce', { skill: skillName(t, s.skill), people: s.people, min: s.minShifts, average: s.average })}
+              {t('roster.scarce', {
+                skill: skillName(t, s.skill),
+                people: s.people,
+                min: s.minShifts,
+                average: s.average,
+              })}
             </Typography.Text>
           ))}
           <Typography.Text type="secondary" className="small">
-            {t('roster.rulesUsed', { skills: listOf(t, view.rules.requiredSkills.map((k) => skillName(t, k))), size: view.rules.minCrewSize, rest: view.rules.minRestHours, days: view.rules.maxConsecutiveDays })}
+            {t('roster.rulesUsed', {
+              skills: listOf(
+                t,
+                view.rules.requiredSkills.map((k) => skillName(t, k)),
+              ),
+              size: view.rules.minCrewSize,
+              rest: view.rules.minRestHours,
+              days: view.rules.maxConsecutiveDays,
+            })}
           </Typography.Text>
         </div>
       )}
@@ -231,32 +325,91 @@ export function RosterPage() {
                     <div className="roster-layout">
                       {canEdit && (
                         <aside className="roster-people" data-testid="roster-people">
-                          <Input.Search size="small" allowClear placeholder={t('common.search')} onChange={(e) => setSearch(e.target.value)} />
+                          <Input.Search
+                            size="small"
+                            allowClear
+                            placeholder={t('common.search')}
+                            onChange={(e) => setSearch(e.target.value)}
+                          />
                           <div className="small roster-hint">{t('roster.peopleHint')}</div>
                           {people.map((p) => (
-                            <Tooltip key={p.id} placement="right" title={p.unavailable ? t('roster.unavailable', { date: p.unavailable.date, days: p.eligibleDays, reason: t(p.unavailable.key, { ...p.unavailable.params, date: p.unavailable.params?.date ?? '', year: p.unavailable.date.slice(0, 4) }) }) : undefined}>
+                            <Tooltip
+                              key={p.id}
+                              placement="right"
+                              title={
+                                p.unavailable
+                                  ? t('roster.unavailable', {
+                                      date: p.unavailable.date,
+                                      days: p.eligibleDays,
+                                      reason: t(p.unavailable.key, {
+                                        ...p.unavailable.params,
+                                        date: p.unavailable.params?.date ?? '',
+                                        year: p.unavailable.date.slice(0, 4),
+                                      }),
+                                    })
+                                  : undefined
+                              }
+                            >
                               <div
                                 className={`roster-person${p.eligibleDays === 0 ? ' roster-person-off' : ''}`}
                                 draggable
-                                onDragStart={(e) => e.dataTransfer.setData('application/x-griddesk-person', JSON.stringify({ staffId: p.id } satisfies DragPayload))}
+                                onDragStart={(e) =>
+                                  e.dataTransfer.setData(
+                                    'application/x-griddesk-person',
+                                    JSON.stringify({ staffId: p.id } satisfies DragPayload),
+                                  )
+                                }
                                 data-testid={`person-${p.id}`}
                               >
                                 <b data-record>{p.name}</b>
-                                {repeated.has(p.name) && <span className="small" data-record> {withNote(t, '', [p.teamName, p.employeeNo].filter(Boolean).join(' · ')).trim()}</span>}{' '}
-                                <span className="small">{p.skills.filter((s) => view.rules.requiredSkills.includes(s)).map((s) => skillShortName(t, s)).join(' · ')}</span>
-                                {p.eligibleDays === 0 && p.unavailable && <div className="small roster-person-why">{t(p.unavailable.key, { ...p.unavailable.params, date: p.unavailable.params?.date ?? '', year: p.unavailable.date.slice(0, 4) })}</div>}
+                                {repeated.has(p.name) && (
+                                  <span className="small" data-record>
+                                    {' '}
+                                    {withNote(t, '', [p.teamName, p.employeeNo].filter(Boolean).join(' · ')).trim()}
+                                  </span>
+                                )}{' '}
+                                <span className="small">
+                                  {p.skills
+                                    .filter((s) => view.rules.requiredSkills.includes(s))
+                                    .map((s) => skillShortName(t, s))
+                                    .join(' · ')}
+                                </span>
+                                {p.eligibleDays === 0 && p.unavailable && (
+                                  <div className="small roster-person-why">
+                                    {t(p.unavailable.key, {
+                                      ...p.unavailable.params,
+                                      date: p.unavailable.params?.date ?? '',
+                                      year: p.unavailable.date.slice(0, 4),
+                                    })}
+                                  </div>
+                                )}
                               </div>
                             </Tooltip>
                           ))}
                         </aside>
                       )}
                       <div className="data-grid">
-                        <RosterByDay view={view} canEdit={canEdit} onDrop={onDrop} onRemove={(a) => void edit.unassign(a.id)} />
+                        <RosterByDay
+                          view={view}
+                          canEdit={canEdit}
+                          onDrop={onDrop}
+                          onRemove={(a) => void edit.unassign(a.id)}
+                        />
                       </div>
                     </div>
                   ),
                 },
-                { key: 'person', label: t('roster.byPerson'), children: <div className="roster-layout"><div className="data-grid"><RosterByPerson view={view} /></div></div> },
+                {
+                  key: 'person',
+                  label: t('roster.byPerson'),
+                  children: (
+                    <div className="roster-layout">
+                      <div className="data-grid">
+                        <RosterByPerson view={view} />
+                      </div>
+                    </div>
+                  ),
+                },
               ]
             : []),
           ...(view && view.changes.length
@@ -268,8 +421,11 @@ export function RosterPage() {
                     <ul data-testid="roster-changes">
                       {view.changes.map((c, i) => (
                         <li key={i}>
-                          <Tag color={c.change === 'added' ? 'green' : 'red'}>{t(c.change === 'added' ? 'roster.changeAdded' : 'roster.changeRemoved')}</Tag>
-                          {c.date} {shiftName(c.shift)} {areaName(c.areaId)} {t('roster.crew', { crew: c.crew })}：{c.staffName}
+                          <Tag color={c.change === 'added' ? 'green' : 'red'}>
+                            {t(c.change === 'added' ? 'roster.changeAdded' : 'roster.changeRemoved')}
+                          </Tag>
+                          {c.date} {shiftName(c.shift)} {areaName(c.areaId)} {t('roster.crew', { crew: c.crew })}：
+                          {c.staffName}
                         </li>
                       ))}
                     </ul>
@@ -277,7 +433,11 @@ export function RosterPage() {
                 },
               ]
             : []),
-          { key: 'areas', label: t('areas.title'), children: <AreasPanel areas={areas} canEdit={canEditAreas} onChanged={reload} /> },
+          {
+            key: 'areas',
+            label: t('areas.title'),
+            children: <AreasPanel areas={areas} canEdit={canEditAreas} onChanged={reload} />,
+          },
         ]}
       />
       {edit.dialog}

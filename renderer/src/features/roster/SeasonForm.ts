@@ -59,18 +59,39 @@ export const seasonForm = z.preprocess((v) => {
   delete values.peakText;
   delete values.shiftsText;
   // A line that does not parse is kept as an invalid value, so the schema names the field.
-  return { ...values, peakDays: 'days' in parsed ? parsed.days : ['bad'], shifts: 'shifts' in shifts ? (shifts.shifts.length ? shifts.shifts : undefined) : [{}] };
+  return {
+    ...values,
+    peakDays: 'days' in parsed ? parsed.days : ['bad'],
+    shifts: 'shifts' in shifts ? (shifts.shifts.length ? shifts.shifts : undefined) : [{}],
+  };
 }, seasonInput);
 
-export const seasonFormValues = (s: SeasonRow) => ({ ...s, peakText: peakDaysText(s.peakDays), shiftsText: shiftsText(s.shifts) });
+export const seasonFormValues = (s: SeasonRow) => ({
+  ...s,
+  peakText: peakDaysText(s.peakDays),
+  shiftsText: shiftsText(s.shifts),
+});
 
 export function seasonFields(t: TFunction): FieldDef[] {
   return [
     { name: 'name', label: t('roster.name'), kind: 'text', required: true, span: 24 },
-    { name: 'kind', label: t('roster.kind'), kind: 'select', required: true, options: SEASON_KINDS.map((k) => ({ value: k, label: t(`roster.kinds.${k}`) })) },
+    {
+      name: 'kind',
+      label: t('roster.kind'),
+      kind: 'select',
+      required: true,
+      options: SEASON_KINDS.map((k) => ({ value: k, label: t(`roster.kinds.${k}`) })),
+    },
     { name: 'startDate', label: t('roster.startDate'), kind: 'date', required: true },
     { name: 'endDate', label: t('roster.endDate'), kind: 'date', required: true },
-    { name: 'shiftsText', label: t('roster.shiftsField'), kind: 'textarea', span: 24, help: t('roster.shiftsHelp'), placeholder: shiftsText(DEFAULT_SHIFTS) },
+    {
+      name: 'shiftsText',
+      label: t('roster.shiftsField'),
+      kind: 'textarea',
+      span: 24,
+      help: t('roster.shiftsHelp'),
+      placeholder: shiftsText(DEFAULT_SHIFTS),
+    },
     { name: 'peakText', label: t('roster.peakDays'), kind: 'textarea', span: 24, help: t('roster.peakHelp') },
     { name: 'notes', label: t('common.notes'), kind: 'textarea', span: 24 },
   ];

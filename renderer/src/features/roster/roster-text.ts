@@ -5,13 +5,21 @@ import type { RosterView, Violation } from '@contract';
 export function violationText(t: TFunction, v: Violation, view: Pick<RosterView, 'areas' | 'season'>): string {
   const area = view.areas.find((a) => a.id === v.areaId)?.name ?? '';
   const shiftName = (code: unknown) => view.season.shifts.find((s) => s.code === code)?.name ?? String(code ?? '');
-  const params = { ...v.params, area, otherShift: shiftName(v.params.otherShift), kind: v.params.kind ? t(`roster.absenceKinds.${String(v.params.kind)}`) : '' };
+  const params = {
+    ...v.params,
+    area,
+    otherShift: shiftName(v.params.otherShift),
+    kind: v.params.kind ? t(`roster.absenceKinds.${String(v.params.kind)}`) : '',
+  };
   const text = t(`roster.rule.${v.rule}`, params);
-  return v.rule === 'eligibility' && typeof v.params.reason === 'string' ? `${text}（${t(v.params.reason, { number: '', year: v.date.slice(0, 4), ...v.params })}）` : text;
+  return v.rule === 'eligibility' && typeof v.params.reason === 'string'
+    ? `${text}（${t(v.params.reason, { number: '', year: v.date.slice(0, 4), ...v.params })}）`
+    : text;
 }
 
 /** Where a violation shows: on the crew it is about, and on the person in it. */
-export const crewKey = (date: string, shift: string, areaId: number | null, crew: number | null) => `${date}|${shift}|${areaId}|${crew}`;
+export const crewKey = (date: string, shift: string, areaId: number | null, crew: number | null) =>
+  `${date}|${shift}|${areaId}|${crew}`;
 
 export function violationsByPlace(violations: Violation[]) {
   const byCrew = new Map<string, Violation[]>();

@@ -11,7 +11,8 @@ export interface DutyCrew {
   to: string;
 }
 
-const at = (date: string, minutes: number) => new Date(Date.parse(`${date}T00:00:00Z`) + minutes * 60_000).toISOString().slice(0, 16);
+const at = (date: string, minutes: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + minutes * 60_000).toISOString().slice(0, 16);
 
 /** Every crew of every season's roster, with when it was on duty: the repair form picks from these. */
 export function useDutyCrews(): DutyCrew[] {
@@ -26,7 +27,13 @@ export function useDutyCrews(): DutyCrew[] {
           const value = `${v.season.id}|${a.date}|${a.shift}|${a.areaId}|${a.crew}`;
           const shift = v.season.shifts.find((s) => s.code === a.shift)!;
           const [h, m] = shift.start.split(':').map(Number) as [number, number];
-          const crew = out.get(value) ?? { value, label: `${a.date.slice(5)} ${shift.name} ${v.areas.find((x) => x.id === a.areaId)?.name ?? ''} ${a.crew}：`, areaId: a.areaId, from: at(a.date, h * 60 + m), to: at(a.date, h * 60 + m + shift.hours * 60) };
+          const crew = out.get(value) ?? {
+            value,
+            label: `${a.date.slice(5)} ${shift.name} ${v.areas.find((x) => x.id === a.areaId)?.name ?? ''} ${a.crew}：`,
+            areaId: a.areaId,
+            from: at(a.date, h * 60 + m),
+            to: at(a.date, h * 60 + m + shift.hours * 60),
+          };
           crew.label += (crew.label.endsWith('：') ? '' : '、') + a.staffName;
           out.set(value, crew);
         }

@@ -38,7 +38,11 @@ export function useRosterEdit(view: RosterView | null, reload: () => void) {
         return;
       }
       setReason('');
-      setPending({ violations, count: violations.length, save: (r) => call('roster.assign', { ...change, overrideReason: r }) });
+      setPending({
+        violations,
+        count: violations.length,
+        save: (r) => call('roster.assign', { ...change, overrideReason: r }),
+      });
     } catch (err) {
       fail(err);
     }
@@ -51,7 +55,11 @@ export function useRosterEdit(view: RosterView | null, reload: () => void) {
     } catch (err) {
       if (err instanceof ApiError && err.message === 'roster.errors.needsOverride') {
         setReason('');
-        setPending({ violations: [], count: Number(err.params?.count ?? 1), save: (r) => call('roster.unassign', { id, overrideReason: r }) });
+        setPending({
+          violations: [],
+          count: Number(err.params?.count ?? 1),
+          save: (r) => call('roster.unassign', { id, overrideReason: r }),
+        });
       } else fail(err);
     }
   }
@@ -80,12 +88,24 @@ export function useRosterEdit(view: RosterView | null, reload: () => void) {
           <Alert
             type="error"
             showIcon
-            message={pending.violations.length ? pending.violations.map((v) => violationText(t, v, view)).join('；') : t('roster.errors.needsOverride', { count: pending.count })}
+            message={
+              pending.violations.length
+                ? pending.violations.map((v) => violationText(t, v, view)).join('；')
+                : t('roster.errors.needsOverride', { count: pending.count })
+            }
             style={{ marginBottom: 12 }}
           />
         )}
         <p>{t('roster.conflictIntro')}</p>
-        <Input.TextArea rows={2} maxLength={200} value={reason} onChange={(e) => setReason(e.target.value)} placeholder={t('roster.overrideReason')} aria-label={t('roster.overrideReason')} autoFocus />
+        <Input.TextArea
+          rows={2}
+          maxLength={200}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          placeholder={t('roster.overrideReason')}
+          aria-label={t('roster.overrideReason')}
+          autoFocus
+        />
       </div>
     </Modal>
   );

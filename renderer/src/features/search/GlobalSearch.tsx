@@ -7,7 +7,6 @@ import { call } from '../../api/client';
 import { navigate } from '../../navigation';
 import { openHit } from './open-hit';
 
-
 /**
  * The header's search box (Ctrl+K): hits from every module, grouped; choosing one opens the record
  * on its page.
@@ -58,7 +57,11 @@ export function GlobalSearch() {
       label: (
         <div data-testid="search-hit">
           <div>{h.title}</div>
-          {h.subtitle && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{h.subtitle}</Typography.Text>}
+          {h.subtitle && (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {h.subtitle}
+            </Typography.Text>
+          )}
         </div>
       ),
     })),
@@ -99,7 +102,14 @@ export function GlobalSearch() {
         </>
       )}
     >
-      <Input className="header-search" ref={(r) => void (box.current = r)} allowClear prefix={<SearchOutlined />} placeholder={t('search.placeholder')} data-testid="global-search" />
+      <Input
+        className="header-search"
+        ref={(r) => void (box.current = r)}
+        allowClear
+        prefix={<SearchOutlined />}
+        placeholder={t('search.placeholder')}
+        data-testid="global-search"
+      />
     </AutoComplete>
   );
 }

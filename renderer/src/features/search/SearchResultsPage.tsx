@@ -20,16 +20,27 @@ export function SearchResultsPage() {
   useEffect(() => {
     setGroups(null);
     if (!q) return setGroups([]);
-    void call('search.global', { q, perModule: PER_MODULE }).then((r) => setGroups(r.groups), (err: unknown) => {
-      setGroups([]);
-      void message.error(errorText(t, err));
-    });
+    void call('search.global', { q, perModule: PER_MODULE }).then(
+      (r) => setGroups(r.groups),
+      (err: unknown) => {
+        setGroups([]);
+        void message.error(errorText(t, err));
+      },
+    );
   }, [q]); // eslint-disable-line react-hooks/exhaustive-deps
 
   return (
     <div className="page page-scroll" data-testid="search-results">
       <PageTitle title={t('search.results', { q })}>
-        <Input.Search key={q} defaultValue={q} allowClear style={{ width: 280 }} maxLength={40} onSearch={(s) => s.trim() && navigate('search', { search: s.trim() })} data-testid="search-results-box" />
+        <Input.Search
+          key={q}
+          defaultValue={q}
+          allowClear
+          style={{ width: 280 }}
+          maxLength={40}
+          onSearch={(s) => s.trim() && navigate('search', { search: s.trim() })}
+          data-testid="search-results-box"
+        />
       </PageTitle>
       {groups === null && <Spin />}
       {groups?.length === 0 && <Empty description={q ? t('search.none') : t('search.placeholder')} />}
@@ -39,7 +50,12 @@ export function SearchResultsPage() {
           size="small"
           title={`${t(`nav.${g.module}`)} · ${g.more ? t('search.first', { count: g.hits.length }) : t('common.rows', { count: g.hits.length })}`}
           extra={
-            <Button size="small" type="link" onClick={() => navigate(g.page, { search: q })} data-testid={`search-open-page-${g.module}`}>
+            <Button
+              size="small"
+              type="link"
+              onClick={() => navigate(g.page, { search: q })}
+              data-testid={`search-open-page-${g.module}`}
+            >
               {t('search.openPage', { page: t(`nav.${g.page}`) })}
             </Button>
           }
@@ -52,7 +68,11 @@ export function SearchResultsPage() {
               <List.Item onClick={() => openHit(g.page, h)} className="search-result" data-testid="search-result">
                 <div>
                   <div>{h.title}</div>
-                  {h.subtitle && <Typography.Text type="secondary" className="small">{h.subtitle}</Typography.Text>}
+                  {h.subtitle && (
+                    <Typography.Text type="secondary" className="small">
+                      {h.subtitle}
+                    </Typography.Text>
+                  )}
                 </div>
               </List.Item>
             )}

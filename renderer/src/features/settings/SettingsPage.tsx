@@ -27,13 +27,18 @@ export function SettingsPage() {
   const [draft, setDraft] = useState<Record<string, number | string>>({});
 
   const load = useCallback(() => {
-    call('settings.list', {}).then((r) => setRows(r.rows), (e: unknown) => void message.error(errorText(t, e)));
+    call('settings.list', {}).then(
+      (r) => setRows(r.rows),
+      (e: unknown) => void message.error(errorText(t, e)),
+    );
   }, [message, t]);
   useEffect(load, [load]);
 
   const save = async (key: string, reset = false) => {
     try {
-      const res = reset ? await call('settings.reset', { key }) : await call('settings.update', { key, value: draft[key]! });
+      const res = reset
+        ? await call('settings.reset', { key })
+        : await call('settings.update', { key, value: draft[key]! });
       void message.success(t('settings.regraded', { count: res.regraded }));
       setDraft(({ [key]: _, ...rest }) => rest);
       load();
@@ -54,7 +59,16 @@ export function SettingsPage() {
         pagination={false}
         dataSource={rows}
         columns={[
-          { title: t('settings.key'), dataIndex: 'key', width: 260, render: (k: string, r) => <span title={k}>{t(`settings.groups.${r.group}`)} · {settingLabel(t, k)}</span> },
+          {
+            title: t('settings.key'),
+            dataIndex: 'key',
+            width: 260,
+            render: (k: string, r) => (
+              <span title={k}>
+                {t(`settings.groups.${r.group}`)} · {settingLabel(t, k)}
+              </span>
+            ),
+          },
           {
             title: t('settings.value'),
             width: 240,
@@ -62,14 +76,30 @@ export function SettingsPage() {
               const changed = draft[r.key] !== undefined;
               const editor =
                 typeof r.value === 'number' ? (
-                  <InputNumber value={(draft[r.key] as number | undefined) ?? r.value} step={0.1} disabled={!isAdmin} onChange={(v) => v !== null && setDraft((d) => ({ ...d, [r.key]: v }))} addonAfter={r.unit ?? undefined} style={{ width: 140 }} />
+                  <InputNumber
+                    value={(draft[r.key] as number | undefined) ?? r.value}
+                    step={0.1}
+                    disabled={!isAdmin}
+                    onChange={(v) => v !== null && setDraft((d) => ({ ...d, [r.key]: v }))}
+                    addonAfter={r.unit ?? undefined}
+                    style={{ width: 140 }}
+                  />
                 ) : (
-                  <Input value={(draft[r.key] as string | undefined) ?? String(r.value)} disabled={!isAdmin} onChange={(e) => setDraft((d) => ({ ...d, [r.key]: e.target.value }))} style={{ width: 160 }} />
+                  <Input
+                    value={(draft[r.key] as string | undefined) ?? String(r.value)}
+                    disabled={!isAdmin}
+                    onChange={(e) => setDraft((d) => ({ ...d, [r.key]: e.target.value }))}
+                    style={{ width: 160 }}
+                  />
                 );
               return (
                 <Space>
                   {editor}
-                  {isAdmin && changed && <Button size="small" type="primary" onClick={() => void save(r.key)}>{t('common.save')}</Button>}
+                  {isAdmin && changed && (
+                    <Button size="small" type="primary" onClick={() => void save(r.key)}>
+                      {t('common.save')}
+                    </Button>
+                  )}
                 </Space>
               );
             },
@@ -80,12 +110,25 @@ export function SettingsPage() {
             render: (_, r) => (
               <Space>
                 {String(r.defaultValue)} {r.unit}
-                {isAdmin && r.value !== r.defaultValue && <Button size="small" onClick={() => void save(r.key, true)}>{t('settings.reset')}</Button>}
+                {isAdmin && r.value !== r.defaultValue && (
+                  <Button size="small" onClick={() => void save(r.key, true)}>
+                    {t('settings.reset')}
+                  </Button>
+                )}
               </Space>
             ),
           },
           { title: t('settings.source'), dataIndex: 'source' },
-          { title: t('settings.confirmed'), width: 150, render: (_, r) => (r.confirmed ? <Tag color="green">{t('settings.confirmedYes')}</Tag> : <Tag color="orange">{t('settings.confirmedNo')}</Tag>) },
+          {
+            title: t('settings.confirmed'),
+            width: 150,
+            render: (_, r) =>
+              r.confirmed ? (
+                <Tag color="green">{t('settings.confirmedYes')}</Tag>
+              ) : (
+                <Tag color="orange">{t('settings.confirmedNo')}</Tag>
+              ),
+          },
         ]}
       />
     </div>

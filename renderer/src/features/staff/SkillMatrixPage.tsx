@@ -33,7 +33,9 @@ export function SkillMatrixPage() {
         field: 'eligible',
         headerName: t('staff.eligible'),
         width: 100,
-        cellRenderer: (p: { value?: boolean }) => <Tag color={p.value ? 'green' : 'red'}>{p.value ? t('staff.canDuty') : t('staff.cannotDuty')}</Tag>,
+        cellRenderer: (p: { value?: boolean }) => (
+          <Tag color={p.value ? 'green' : 'red'}>{p.value ? t('staff.canDuty') : t('staff.cannotDuty')}</Tag>
+        ),
       },
       {
         field: 'certificateState',
@@ -41,16 +43,18 @@ export function SkillMatrixPage() {
         width: 100,
         valueFormatter: (p) => (p.value ? t(`staff.certificate.states.${p.value as string}`) : '—'),
       },
-      ...(matrix?.skills ?? []).map(
-        (skill): ColDef<Row> => ({
-          colId: `skill-${skill}`,
-          headerName: skillName(t, skill),
-          width: 100,
-          valueGetter: (p) => p.data?.levels[skill] ?? null,
-          valueFormatter: (p) => (p.value ? t(`staff.levels.${p.value as number}`).replace(/[（）() ]/g, '') : ''),
-          cellStyle: (p) => ({ background: LEVEL_COLORS[(p.value as number | null) ?? 0] ?? '', color: p.value === 3 ? '#fff' : 'inherit', textAlign: 'center' }),
+      ...(matrix?.skills ?? []).map((skill): ColDef<Row> => ({
+        colId: `skill-${skill}`,
+        headerName: skillName(t, skill),
+        width: 100,
+        valueGetter: (p) => p.data?.levels[skill] ?? null,
+        valueFormatter: (p) => (p.value ? t(`staff.levels.${p.value as number}`).replace(/[（）() ]/g, '') : ''),
+        cellStyle: (p) => ({
+          background: LEVEL_COLORS[(p.value as number | null) ?? 0] ?? '',
+          color: p.value === 3 ? '#fff' : 'inherit',
+          textAlign: 'center',
         }),
-      ),
+      })),
     ],
     [matrix?.skills, t],
   );
@@ -58,7 +62,14 @@ export function SkillMatrixPage() {
   return (
     <div className="page" data-testid="skill-matrix">
       <PageTitle title={t('nav.skillMatrix')}>
-        <Select allowClear style={{ width: 200 }} placeholder={t('staff.team')} options={refs.teams.map((x) => ({ value: x.id, label: x.name }))} onChange={(v?: number) => setTeamId(v)} data-testid="matrix-team" />
+        <Select
+          allowClear
+          style={{ width: 200 }}
+          placeholder={t('staff.team')}
+          options={refs.teams.map((x) => ({ value: x.id, label: x.name }))}
+          onChange={(v?: number) => setTeamId(v)}
+          data-testid="matrix-team"
+        />
       </PageTitle>
       {matrix && matrix.singles.length > 0 && (
         <Alert
@@ -70,14 +81,26 @@ export function SkillMatrixPage() {
           description={matrix.singles.map((s, i) => (
             <span key={`${s.teamName}|${s.skill}`}>
               {i > 0 && t('common.sentenceSeparator')}
-              <Trans i18nKey="staff.matrix.single" values={{ ...s, skill: skillName(t, s.skill) }} components={{ d: <span data-record /> }} />
+              <Trans
+                i18nKey="staff.matrix.single"
+                values={{ ...s, skill: skillName(t, s.skill) }}
+                components={{ d: <span data-record /> }}
+              />
             </span>
           ))}
         />
       )}
       <div className="data-grid">
         <div className="data-grid-body">
-          <AgGridReact<Row> key={i18n.language} theme={theme} localeText={i18n.language === 'en' ? AG_GRID_LOCALE_EN : AG_GRID_LOCALE_CN} rowData={matrix?.rows ?? []} columnDefs={columns} defaultColDef={{ sortable: true, resizable: true }} getRowId={(p) => String(p.data.staffId)} />
+          <AgGridReact<Row>
+            key={i18n.language}
+            theme={theme}
+            localeText={i18n.language === 'en' ? AG_GRID_LOCALE_EN : AG_GRID_LOCALE_CN}
+            rowData={matrix?.rows ?? []}
+            columnDefs={columns}
+            defaultColDef={{ sortable: true, resizable: true }}
+            getRowId={(p) => String(p.data.staffId)}
+          />
         </div>
         <div className="data-grid-footer">{t('common.rows', { count: matrix?.rows.length ?? 0 })}</div>
       </div>

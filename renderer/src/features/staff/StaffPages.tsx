@@ -7,11 +7,26 @@ import { call } from '../../api/client';
 import { ListPage } from '../../components/ListPage';
 import { useRouteFilters } from '../../navigation';
 import { useReferenceOptions } from '../reference/useReferenceOptions';
-import { certificateFields, certificateForm, staffFields, staffForm, staffFormValues, trainingFields, trainingForm, trainingFormValues } from './staff.forms';
+import {
+  certificateFields,
+  certificateForm,
+  staffFields,
+  staffForm,
+  staffFormValues,
+  trainingFields,
+  trainingForm,
+  trainingFormValues,
+} from './staff.forms';
 import { usePeople, useStaffSkills } from './usePeople';
 import { listOf, skillName } from '../../i18n/words';
 
-const STATE_COLORS = { valid: 'green', review_due: 'gold', expiring: 'orange', expired: 'red', abolished: 'default' } as const;
+const STATE_COLORS = {
+  valid: 'green',
+  review_due: 'gold',
+  expiring: 'orange',
+  expired: 'red',
+  abolished: 'default',
+} as const;
 
 /** 人员: who is on the register, their skills, papers, training this year and whether they may go on duty. */
 export function StaffPage() {
@@ -19,18 +34,29 @@ export function StaffPage() {
   const [refs] = useReferenceOptions();
   const skills = useStaffSkills();
   const route = useRouteFilters();
-  const [teamId, setTeamId] = useState<number | undefined>(typeof route?.teamId === 'number' ? route.teamId : undefined);
+  const [teamId, setTeamId] = useState<number | undefined>(
+    typeof route?.teamId === 'number' ? route.teamId : undefined,
+  );
   const [eligibleOnly, setEligibleOnly] = useState(route?.eligibleOnly === true);
   const [shortOfHours, setShortOfHours] = useState(route?.shortOfHours === true);
   // Opened from a bar on 首页: its team, and whether it is the short or the met part.
-  const [routed] = useState(() => ({ teamId: typeof route?.teamId === 'number' ? route.teamId : undefined, met: route?.shortOfHours === false, status: route?.status as StaffRow['status'] | undefined }));
+  const [routed] = useState(() => ({
+    teamId: typeof route?.teamId === 'number' ? route.teamId : undefined,
+    met: route?.shortOfHours === false,
+    status: route?.status as StaffRow['status'] | undefined,
+  }));
   const columns = useMemo<ColDef<StaffRow>[]>(
     () => [
       { field: 'employeeNo', headerName: t('staff.employeeNo'), width: 100, pinned: 'left' },
       { field: 'name', headerName: t('staff.name'), width: 100, pinned: 'left' },
       { field: 'teamName', headerName: t('staff.team'), width: 160 },
       { field: 'position', headerName: t('staff.position'), width: 90 },
-      { field: 'status', headerName: t('staff.status'), width: 80, valueFormatter: (p) => (p.value ? t(`staff.statuses.${p.value as string}`) : '') },
+      {
+        field: 'status',
+        headerName: t('staff.status'),
+        width: 80,
+        valueFormatter: (p) => (p.value ? t(`staff.statuses.${p.value as string}`) : ''),
+      },
       {
         colId: 'eligibility',
         headerName: t('staff.eligible'),
@@ -57,7 +83,14 @@ export function StaffPage() {
         headerName: t('staff.certificate.state'),
         width: 100,
         sortable: false,
-        cellRenderer: (p: { data?: StaffRow }) => (p.data?.certificateState ? <Tag color={STATE_COLORS[p.data.certificateState]}>{t(`staff.certificate.states.${p.data.certificateState}`)}</Tag> : '—'),
+        cellRenderer: (p: { data?: StaffRow }) =>
+          p.data?.certificateState ? (
+            <Tag color={STATE_COLORS[p.data.certificateState]}>
+              {t(`staff.certificate.states.${p.data.certificateState}`)}
+            </Tag>
+          ) : (
+            '—'
+          ),
       },
       {
         colId: 'trainingHoursThisYear',
@@ -65,10 +98,27 @@ export function StaffPage() {
         width: 120,
         sortable: false,
         cellRenderer: (p: { data?: StaffRow }) =>
-          p.data ? <span className={p.data.shortOfHours ? 'row-overdue' : undefined}>{`${p.data.trainingHoursThisYear} / ${p.data.trainingHoursRequired}`}</span> : null,
+          p.data ? (
+            <span
+              className={p.data.shortOfHours ? 'row-overdue' : undefined}
+            >{`${p.data.trainingHoursThisYear} / ${p.data.trainingHoursRequired}`}</span>
+          ) : null,
       },
-      { colId: 'lastSafetyExamOn', headerName: t('staff.lastSafetyExam'), width: 110, sortable: false, valueGetter: (p) => p.data?.lastSafetyExamOn ?? '—' },
-      { colId: 'skills', headerName: t('staff.skills'), width: 260, sortable: false, valueGetter: (p) => listOf(t, p.data?.skills.map((s) => `${skillName(t, s.skill)}${t(`staff.levels.${s.level}`)}`) ?? []) },
+      {
+        colId: 'lastSafetyExamOn',
+        headerName: t('staff.lastSafetyExam'),
+        width: 110,
+        sortable: false,
+        valueGetter: (p) => p.data?.lastSafetyExamOn ?? '—',
+      },
+      {
+        colId: 'skills',
+        headerName: t('staff.skills'),
+        width: 260,
+        sortable: false,
+        valueGetter: (p) =>
+          listOf(t, p.data?.skills.map((s) => `${skillName(t, s.skill)}${t(`staff.levels.${s.level}`)}`) ?? []),
+      },
       { field: 'phone', headerName: t('staff.phone'), width: 120 },
     ],
     [t],
@@ -83,11 +133,28 @@ export function StaffPage() {
       fields={(v) => staffFields(t, refs, skills, v)}
       toForm={staffFormValues}
       newValues={{ status: 'on_duty' }}
-      params={{ teamId, status: routed.status, eligibleOnly: eligibleOnly || undefined, shortOfHours: shortOfHours ? true : routed.met ? false : undefined }}
+      params={{
+        teamId,
+        status: routed.status,
+        eligibleOnly: eligibleOnly || undefined,
+        shortOfHours: shortOfHours ? true : routed.met ? false : undefined,
+      }}
       filters={
         <Space>
-          <Select allowClear style={{ width: 200 }} placeholder={t('staff.team')} value={teamId} options={refs.teams.map((x) => ({ value: x.id, label: x.name }))} onChange={(v?: number) => setTeamId(v)} data-testid="staff-team" />
-          <Checkbox checked={eligibleOnly} onChange={(e) => setEligibleOnly(e.target.checked)} data-testid="staff-eligible-only">
+          <Select
+            allowClear
+            style={{ width: 200 }}
+            placeholder={t('staff.team')}
+            value={teamId}
+            options={refs.teams.map((x) => ({ value: x.id, label: x.name }))}
+            onChange={(v?: number) => setTeamId(v)}
+            data-testid="staff-team"
+          />
+          <Checkbox
+            checked={eligibleOnly}
+            onChange={(e) => setEligibleOnly(e.target.checked)}
+            data-testid="staff-eligible-only"
+          >
             {t('staff.eligibleOnly')}
           </Checkbox>
           <Checkbox checked={shortOfHours} onChange={(e) => setShortOfHours(e.target.checked)}>
@@ -107,17 +174,29 @@ export function CertificatesPage() {
   const { t } = useTranslation();
   const people = usePeople();
   const route = useRouteFilters();
-  const [states, setStates] = useState<CertificateRow['state'][]>((route?.states as CertificateRow['state'][] | undefined) ?? []);
+  const [states, setStates] = useState<CertificateRow['state'][]>(
+    (route?.states as CertificateRow['state'][] | undefined) ?? [],
+  );
   const columns = useMemo<ColDef<CertificateRow>[]>(
     () => [
       { field: 'staffName', headerName: t('staff.name'), width: 100, pinned: 'left' },
-      { field: 'kind', headerName: t('staff.certificate.kind'), width: 170, valueFormatter: (p) => (p.value ? t(`staff.certificate.kinds.${p.value as string}`) : '') },
+      {
+        field: 'kind',
+        headerName: t('staff.certificate.kind'),
+        width: 170,
+        valueFormatter: (p) => (p.value ? t(`staff.certificate.kinds.${p.value as string}`) : ''),
+      },
       { field: 'number', headerName: t('staff.certificate.number'), width: 130 },
       {
         field: 'state',
         headerName: t('staff.certificate.state'),
         width: 100,
-        cellRenderer: (p: { data?: CertificateRow }) => (p.data ? <Tag color={STATE_COLORS[p.data.state]} data-testid="certificate-state">{t(`staff.certificate.states.${p.data.state}`)}</Tag> : null),
+        cellRenderer: (p: { data?: CertificateRow }) =>
+          p.data ? (
+            <Tag color={STATE_COLORS[p.data.state]} data-testid="certificate-state">
+              {t(`staff.certificate.states.${p.data.state}`)}
+            </Tag>
+          ) : null,
       },
       {
         colId: 'stateReason',
@@ -169,10 +248,28 @@ export function TrainingPage() {
     () => [
       { field: 'date', headerName: t('staff.training.date'), width: 110 },
       { field: 'course', headerName: t('staff.training.course'), width: 220 },
-      { field: 'category', headerName: t('staff.training.category'), width: 140, valueFormatter: (p) => (p.value ? t(`staff.training.categories.${p.value as string}`) : '') },
+      {
+        field: 'category',
+        headerName: t('staff.training.category'),
+        width: 140,
+        valueFormatter: (p) => (p.value ? t(`staff.training.categories.${p.value as string}`) : ''),
+      },
       { field: 'hours', headerName: t('staff.training.hours'), width: 80 },
-      { colId: 'attendees', headerName: t('staff.training.attendees'), width: 90, sortable: false, valueGetter: (p) => (p.data as { attendees: unknown[] } | undefined)?.attendees.length },
-      { colId: 'failed', headerName: t('staff.training.failedCount'), width: 90, sortable: false, valueGetter: (p) => (p.data as { attendees: { passed: boolean }[] } | undefined)?.attendees.filter((a) => !a.passed).length },
+      {
+        colId: 'attendees',
+        headerName: t('staff.training.attendees'),
+        width: 90,
+        sortable: false,
+        valueGetter: (p) => (p.data as { attendees: unknown[] } | undefined)?.attendees.length,
+      },
+      {
+        colId: 'failed',
+        headerName: t('staff.training.failedCount'),
+        width: 90,
+        sortable: false,
+        valueGetter: (p) =>
+          (p.data as { attendees: { passed: boolean }[] } | undefined)?.attendees.filter((a) => !a.passed).length,
+      },
       { field: 'trainer', headerName: t('staff.training.trainer'), width: 120 },
       { field: 'place', headerName: t('staff.training.place'), width: 160 },
     ],
@@ -193,4 +290,3 @@ export function TrainingPage() {
     />
   );
 }
-

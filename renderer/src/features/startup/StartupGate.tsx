@@ -32,7 +32,11 @@ function StartupProgress({ state }: { state: StartupState }) {
         <Steps
           size="small"
           current={STEP_OF[state.phase]}
-          items={[{ title: t('startup.steps.backup') }, { title: t('startup.steps.migrate') }, { title: t('startup.steps.ready') }]}
+          items={[
+            { title: t('startup.steps.backup') },
+            { title: t('startup.steps.migrate') },
+            { title: t('startup.steps.ready') },
+          ]}
         />
         <Typography.Paragraph style={{ marginTop: 16, marginBottom: 0 }} data-testid="startup-phase">
           {t(`startup.phases.${state.phase}`)}
@@ -49,7 +53,12 @@ function StartupFailure({ state, bridge }: { state: StartupState; bridge: Startu
     <div className="auth-screen" data-testid={FIRST_SCREEN_TEST_IDS.startupFailure}>
       <Card title={t('startup.failedTitle')} style={{ width: 560 }} extra={<LanguageSwitch />}>
         <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-          <Alert type="error" showIcon title={t(`startup.failures.${failure.code}.what`)} description={t(`startup.failures.${failure.code}.todo`)} />
+          <Alert
+            type="error"
+            showIcon
+            title={t(`startup.failures.${failure.code}.what`)}
+            description={t(`startup.failures.${failure.code}.todo`)}
+          />
           {failure.folder && <Typography.Text>{t('startup.folder', { folder: failure.folder })}</Typography.Text>}
           {failure.detail && (
             <details>
@@ -60,7 +69,9 @@ function StartupFailure({ state, bridge }: { state: StartupState; bridge: Startu
             </details>
           )}
           <Space>
-            <Button type="primary" onClick={() => void bridge.openDataFolder()}>{t('startup.openFolder')}</Button>
+            <Button type="primary" onClick={() => void bridge.openDataFolder()}>
+              {t('startup.openFolder')}
+            </Button>
             <Button onClick={() => void bridge.quit()}>{t('startup.quit')}</Button>
           </Space>
         </Space>

@@ -10,7 +10,21 @@ import { errorText } from '../../components/errors';
 import { JobProgress } from '../../components/office/JobProgress';
 
 /** 自动编排: a range and a scope; the job's draft comes back to the board, nothing written yet. */
-export function AutoPlanModal({ open, refs, teams, from, onClose, onDraft }: { open: boolean; refs: ReferenceOptions; teams: PlanTeam[]; from: string; onClose: () => void; onDraft: (jobId: string, outcome: AutoPlanOutcome) => void }) {
+export function AutoPlanModal({
+  open,
+  refs,
+  teams,
+  from,
+  onClose,
+  onDraft,
+}: {
+  open: boolean;
+  refs: ReferenceOptions;
+  teams: PlanTeam[];
+  from: string;
+  onClose: () => void;
+  onDraft: (jobId: string, outcome: AutoPlanOutcome) => void;
+}) {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const [range, setRange] = useState<[Dayjs, Dayjs]>(() => [dayjs(from), dayjs(from).add(27, 'day')]);
@@ -41,20 +55,55 @@ export function AutoPlanModal({ open, refs, teams, from, onClose, onDraft }: { o
   };
 
   return (
-    <Modal open={open} title={t('trimming.auto.title')} okText={t('trimming.auto.run')} onOk={() => void runPlan()} confirmLoading={job?.status === 'running'} onCancel={onClose} okButtonProps={{ 'data-testid': 'auto-run' } as ButtonProps} destroyOnHidden>
+    <Modal
+      open={open}
+      title={t('trimming.auto.title')}
+      okText={t('trimming.auto.run')}
+      onOk={() => void runPlan()}
+      confirmLoading={job?.status === 'running'}
+      onCancel={onClose}
+      okButtonProps={{ 'data-testid': 'auto-run' } as ButtonProps}
+      destroyOnHidden
+    >
       <Alert type="info" showIcon title={t('trimming.auto.intro')} style={{ marginBottom: 12 }} />
       <Form layout="vertical">
         <Form.Item label={t('trimming.auto.range')}>
-          <DatePicker.RangePicker value={range} allowClear={false} onChange={(v) => v?.[0] && v[1] && setRange([v[0], v[1]])} style={{ width: '100%' }} />
+          <DatePicker.RangePicker
+            value={range}
+            allowClear={false}
+            onChange={(v) => v?.[0] && v[1] && setRange([v[0], v[1]])}
+            style={{ width: '100%' }}
+          />
         </Form.Item>
         <Form.Item label={t('trimming.auto.townships')}>
-          <Select mode="multiple" allowClear value={townshipIds} onChange={setTownships} options={refs.townships.map((x) => ({ value: x.id, label: x.name }))} optionFilterProp="label" />
+          <Select
+            mode="multiple"
+            allowClear
+            value={townshipIds}
+            onChange={setTownships}
+            options={refs.townships.map((x) => ({ value: x.id, label: x.name }))}
+            optionFilterProp="label"
+          />
         </Form.Item>
         <Form.Item label={t('trimming.auto.lines')}>
-          <Select mode="multiple" allowClear value={lineIds} onChange={setLines} options={refs.lines.map((x) => ({ value: x.id, label: x.name }))} optionFilterProp="label" />
+          <Select
+            mode="multiple"
+            allowClear
+            value={lineIds}
+            onChange={setLines}
+            options={refs.lines.map((x) => ({ value: x.id, label: x.name }))}
+            optionFilterProp="label"
+          />
         </Form.Item>
         <Form.Item label={t('trimming.auto.teams')}>
-          <Select mode="multiple" allowClear value={teamIds} onChange={setTeams} options={teams.map((x) => ({ value: x.id, label: x.name }))} optionFilterProp="label" />
+          <Select
+            mode="multiple"
+            allowClear
+            value={teamIds}
+            onChange={setTeams}
+            options={teams.map((x) => ({ value: x.id, label: x.name }))}
+            optionFilterProp="label"
+          />
         </Form.Item>
       </Form>
       <JobProgress state={job} />

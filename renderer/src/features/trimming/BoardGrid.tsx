@@ -20,7 +20,13 @@ interface Props {
   onDay(date: string): void;
 }
 
-const STATUS_CLASS: Record<string, string> = { planned: 's-planned', notified: 's-notified', working: 's-working', awaiting_acceptance: 's-awaiting', accepted: 's-accepted' };
+const STATUS_CLASS: Record<string, string> = {
+  planned: 's-planned',
+  notified: 's-notified',
+  working: 's-working',
+  awaiting_acceptance: 's-awaiting',
+  accepted: 's-accepted',
+};
 
 /**
  * 计划看板: teams down, days across. Each cell shows the team's packages that day and a load bar
@@ -32,9 +38,12 @@ export function BoardGrid({ board, draft, month, canPlan, today, onDrop, onOpen,
   const [over, setOver] = useState<string | null>(null);
   const load = new Map(board.loads.map((l) => [`${l.teamId}|${l.date}`, l]));
   const draftLoad = new Map<string, number>();
-  for (const d of draft) for (let i = 0; i < d.days; i++) draftLoad.set(`${d.teamId}|${d.date}`, (draftLoad.get(`${d.teamId}|${d.date}`) ?? 0) + d.minutes / d.days);
+  for (const d of draft)
+    for (let i = 0; i < d.days; i++)
+      draftLoad.set(`${d.teamId}|${d.date}`, (draftLoad.get(`${d.teamId}|${d.date}`) ?? 0) + d.minutes / d.days);
   const columns = `${month ? 124 : 128}px repeat(${board.days.length}, minmax(${month ? 30 : 92}px, 1fr))`;
-  const onPackages = (teamId: number, date: string) => board.packages.filter((p) => p.teamId === teamId && p.date <= date && date <= p.lastDate);
+  const onPackages = (teamId: number, date: string) =>
+    board.packages.filter((p) => p.teamId === teamId && p.date <= date && date <= p.lastDate);
 
   const drop = (e: React.DragEvent, teamId: number, date: string) => {
     e.preventDefault();
@@ -44,10 +53,22 @@ export function BoardGrid({ board, draft, month, canPlan, today, onDrop, onOpen,
   };
 
   return (
-    <div className={`plan-board${month ? ' month' : ''}`} style={{ gridTemplateColumns: columns }} data-testid="plan-board" role="grid" aria-label={t('trimming.title')}>
+    <div
+      className={`plan-board${month ? ' month' : ''}`}
+      style={{ gridTemplateColumns: columns }}
+      data-testid="plan-board"
+      role="grid"
+      aria-label={t('trimming.title')}
+    >
       <div className="plan-corner">{t('trimming.team')}</div>
       {board.days.map((d) => (
-        <div key={d.date} className={`plan-day${d.working ? '' : ' off'}${d.date === today ? ' today' : ''}`} role="columnheader" onClick={() => month && onDay(d.date)} title={d.holiday ?? undefined}>
+        <div
+          key={d.date}
+          className={`plan-day${d.working ? '' : ' off'}${d.date === today ? ' today' : ''}`}
+          role="columnheader"
+          onClick={() => month && onDay(d.date)}
+          title={d.holiday ?? undefined}
+        >
           <span>{month ? d.date.slice(8) : d.date.slice(5)}</span>
           <small>
             {weekdayOf(d.date, en)}
@@ -62,11 +83,17 @@ export function BoardGrid({ board, draft, month, canPlan, today, onDrop, onOpen,
           <div key={`w${d.date}`} className="plan-windows" data-testid="plan-windows">
             {ws.map((w) =>
               month ? (
-                <Tooltip key={w.id} title={`${w.lineName} ${w.startTime}–${w.endTime} ${t(`outages.statuses.${w.status}`)}`}>
+                <Tooltip
+                  key={w.id}
+                  title={`${w.lineName} ${w.startTime}–${w.endTime} ${t(`outages.statuses.${w.status}`)}`}
+                >
                   <span className={`plan-window-dot ${w.status}`} />
                 </Tooltip>
               ) : (
-                <Tooltip key={w.id} title={`${w.lineName} ${w.towerFrom ? `#${w.towerFrom}–#${w.towerTo}` : t('outages.wholeLine')} · ${w.reason}${w.shortNotice ? ` · ${t('outages.shortNotice', { days: 7 })}` : ''}`}>
+                <Tooltip
+                  key={w.id}
+                  title={`${w.lineName} ${w.towerFrom ? `#${w.towerFrom}–#${w.towerTo}` : t('outages.wholeLine')} · ${w.reason}${w.shortNotice ? ` · ${t('outages.shortNotice', { days: 7 })}` : ''}`}
+                >
                   <span className={`plan-window ${w.status}`}>
                     {w.shortNotice && <WarningFilled />}
                     {w.lineName.replace(/^\S+\s/, '')} {w.startTime}
@@ -108,8 +135,14 @@ export function BoardGrid({ board, draft, month, canPlan, today, onDrop, onOpen,
                 onClick={() => month && onDay(d.date)}
               >
                 <Tooltip title={t('trimming.load', { load: Math.round(minutes), capacity: team.capacity })}>
-                  <div className="plan-load" aria-label={t('trimming.load', { load: Math.round(minutes), capacity: team.capacity })}>
-                    <div className={`plan-load-bar${share > 1 ? ' full' : share > 0.85 ? ' high' : ''}`} style={{ width: `${Math.min(100, share * 100)}%` }} />
+                  <div
+                    className="plan-load"
+                    aria-label={t('trimming.load', { load: Math.round(minutes), capacity: team.capacity })}
+                  >
+                    <div
+                      className={`plan-load-bar${share > 1 ? ' full' : share > 0.85 ? ' high' : ''}`}
+                      style={{ width: `${Math.min(100, share * 100)}%` }}
+                    />
                   </div>
                 </Tooltip>
                 {month ? (
@@ -122,7 +155,12 @@ export function BoardGrid({ board, draft, month, canPlan, today, onDrop, onOpen,
                         type="button"
                         className={`plan-chip ${STATUS_CLASS[p.status] ?? ''}${p.violations.some((v) => v.rule !== 'deadline') ? ' broken' : p.violations.length ? ' late' : ''}`}
                         draggable={canPlan && (p.status === 'planned' || p.status === 'notified')}
-                        onDragStart={(e) => e.dataTransfer.setData(DRAG_TYPE, JSON.stringify({ kind: 'package', id: p.id } satisfies DragLoad))}
+                        onDragStart={(e) =>
+                          e.dataTransfer.setData(
+                            DRAG_TYPE,
+                            JSON.stringify({ kind: 'package', id: p.id } satisfies DragLoad),
+                          )
+                        }
                         onClick={() => onOpen(p)}
                         data-testid="plan-package"
                         data-package={p.id}
@@ -131,7 +169,10 @@ export function BoardGrid({ board, draft, month, canPlan, today, onDrop, onOpen,
                         {p.violations.length > 0 && <WarningFilled className="plan-chip-warn" />}
                         <span className="plan-chip-line">{p.lineName.replace(/^\S+\s/, '')}</span>
                         <span className="plan-chip-meta">
-                          {p.records.length === 1 ? p.records[0]!.towerRange : t('trimming.records', { count: p.records.length })} · {t('trimming.trees', { count: p.trees })}
+                          {p.records.length === 1
+                            ? p.records[0]!.towerRange
+                            : t('trimming.records', { count: p.records.length })}{' '}
+                          · {t('trimming.trees', { count: p.trees })}
                         </span>
                       </button>
                     ))}

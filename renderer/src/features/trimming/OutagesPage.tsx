@@ -42,9 +42,21 @@ export function OutagesPage() {
 
   const columns: ColDef<OutageRow>[] = [
     { field: 'date', headerName: t('outages.date'), width: 110 },
-    { colId: 'time', headerName: `${t('outages.startTime')}–${t('outages.endTime')}`, width: 110, sortable: false, valueGetter: (p) => (p.data ? `${p.data.startTime}–${p.data.endTime}` : '') },
+    {
+      colId: 'time',
+      headerName: `${t('outages.startTime')}–${t('outages.endTime')}`,
+      width: 110,
+      sortable: false,
+      valueGetter: (p) => (p.data ? `${p.data.startTime}–${p.data.endTime}` : ''),
+    },
     { field: 'lineName', headerName: t('outages.line'), width: 170 },
-    { colId: 'towers', headerName: t('vegetation.towerRange'), width: 110, sortable: false, valueGetter: (p) => (p.data ? towers(p.data) : '') },
+    {
+      colId: 'towers',
+      headerName: t('vegetation.towerRange'),
+      width: 110,
+      sortable: false,
+      valueGetter: (p) => (p.data ? towers(p.data) : ''),
+    },
     { field: 'reason', headerName: t('outages.reason'), width: 170 },
     { field: 'customersAffected', headerName: t('outages.customersAffected'), width: 100 },
     {
@@ -72,7 +84,12 @@ export function OutagesPage() {
     <div className="page" data-testid="outages-page">
       <PageTitle title={t('outages.title')}>
         {planner && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ startTime: '08:00', endTime: '17:00', customersAffected: 0 })} data-testid="outage-new">
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => setEditing({ startTime: '08:00', endTime: '17:00', customersAffected: 0 })}
+            data-testid="outage-new"
+          >
             {t('outages.new')}
           </Button>
         )}
@@ -84,7 +101,13 @@ export function OutagesPage() {
         schema={outageInput}
         width={560}
         fields={[
-          { name: 'lineId', label: t('outages.line'), kind: 'select', required: true, options: refs.lines.map((l) => ({ value: l.id, label: l.name })) },
+          {
+            name: 'lineId',
+            label: t('outages.line'),
+            kind: 'select',
+            required: true,
+            options: refs.lines.map((l) => ({ value: l.id, label: l.name })),
+          },
           { name: 'date', label: t('outages.date'), kind: 'date', required: true },
           { name: 'startTime', label: t('outages.startTime'), kind: 'text', required: true, placeholder: '08:00' },
           { name: 'endTime', label: t('outages.endTime'), kind: 'text', required: true, placeholder: '17:00' },
@@ -104,7 +127,13 @@ export function OutagesPage() {
         }}
         testId="outage-form"
       />
-      <Drawer open={open !== null} title={open ? `${open.lineName} · ${open.date}` : ''} width={520} onClose={() => setOpen(null)} data-testid="outage-drawer">
+      <Drawer
+        open={open !== null}
+        title={open ? `${open.lineName} · ${open.date}` : ''}
+        width={520}
+        onClose={() => setOpen(null)}
+        data-testid="outage-drawer"
+      >
         {open && (
           <>
             <Descriptions size="small" column={1} bordered>
@@ -114,17 +143,27 @@ export function OutagesPage() {
                 </Tag>
                 {open.shortNotice && <Tag color="red">{t('outages.shortNotice', { days: 7 })}</Tag>}
               </Descriptions.Item>
-              <Descriptions.Item label={t('outages.date')}>{`${open.date} ${open.startTime}–${open.endTime}`}</Descriptions.Item>
+              <Descriptions.Item
+                label={t('outages.date')}
+              >{`${open.date} ${open.startTime}–${open.endTime}`}</Descriptions.Item>
               <Descriptions.Item label={t('vegetation.towerRange')}>{towers(open)}</Descriptions.Item>
               <Descriptions.Item label={t('outages.reason')}>{open.reason}</Descriptions.Item>
               <Descriptions.Item label={t('outages.customersAffected')}>{open.customersAffected}</Descriptions.Item>
               <Descriptions.Item label={t('outages.requestedBy')}>{open.requestedBy ?? '—'}</Descriptions.Item>
-              <Descriptions.Item label={t('outages.approvedBy')}>{open.approvedBy ? `${open.approvedBy} ${open.approvedAt?.slice(0, 10) ?? ''}` : '—'}</Descriptions.Item>
-              <Descriptions.Item label={t('outages.customersNotifiedOn')}>{open.customersNotifiedOn ?? '—'}</Descriptions.Item>
+              <Descriptions.Item label={t('outages.approvedBy')}>
+                {open.approvedBy ? `${open.approvedBy} ${open.approvedAt?.slice(0, 10) ?? ''}` : '—'}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('outages.customersNotifiedOn')}>
+                {open.customersNotifiedOn ?? '—'}
+              </Descriptions.Item>
             </Descriptions>
             <Space wrap style={{ marginTop: 16 }}>
               {manager && open.status === 'requested' && (
-                <Button type="primary" onClick={() => void act(() => call('outages.approve', { id: open.id, version: open.version }))} data-testid="outage-approve">
+                <Button
+                  type="primary"
+                  onClick={() => void act(() => call('outages.approve', { id: open.id, version: open.version }))}
+                  data-testid="outage-approve"
+                >
                   {t('outages.approve')}
                 </Button>
               )}
@@ -135,11 +174,25 @@ export function OutagesPage() {
               )}
               {planner && open.status === 'approved' && (
                 <Space.Compact>
-                  <DatePicker value={dayjs(toldOn)} onChange={(d) => d && setToldOn(d.format('YYYY-MM-DD'))} allowClear={false} />
-                  <Button onClick={() => void act(() => call('outages.markCustomersNotified', { id: open.id, version: open.version, date: toldOn }))}>{t('outages.notifyCustomers')}</Button>
+                  <DatePicker
+                    value={dayjs(toldOn)}
+                    onChange={(d) => d && setToldOn(d.format('YYYY-MM-DD'))}
+                    allowClear={false}
+                  />
+                  <Button
+                    onClick={() =>
+                      void act(() =>
+                        call('outages.markCustomersNotified', { id: open.id, version: open.version, date: toldOn }),
+                      )
+                    }
+                  >
+                    {t('outages.notifyCustomers')}
+                  </Button>
                 </Space.Compact>
               )}
-              {open.status !== 'cancelled' && <Button onClick={() => navigate('print/outageNotice', { id: open.id })}>{t('outages.print')}</Button>}
+              {open.status !== 'cancelled' && (
+                <Button onClick={() => navigate('print/outageNotice', { id: open.id })}>{t('outages.print')}</Button>
+              )}
               {(planner || manager) && open.status !== 'cancelled' && (
                 <Button danger onClick={() => setCancelReason('')}>
                   {t('outages.cancel')}
@@ -155,11 +208,20 @@ export function OutagesPage() {
         okButtonProps={{ danger: true, disabled: !cancelReason?.trim() }}
         onCancel={() => setCancelReason(null)}
         onOk={() => {
-          if (open) void act(() => call('outages.cancel', { id: open.id, version: open.version, reason: cancelReason!.trim() }));
+          if (open)
+            void act(() =>
+              call('outages.cancel', { id: open.id, version: open.version, reason: cancelReason!.trim() }),
+            );
           setCancelReason(null);
         }}
       >
-        <Input.TextArea value={cancelReason ?? ''} onChange={(e) => setCancelReason(e.target.value)} rows={2} placeholder={t('outages.cancelReason')} aria-label={t('outages.cancelReason')} />
+        <Input.TextArea
+          value={cancelReason ?? ''}
+          onChange={(e) => setCancelReason(e.target.value)}
+          rows={2}
+          placeholder={t('outages.cancelReason')}
+          aria-label={t('outages.cancelReason')}
+        />
       </Modal>
     </div>
   );

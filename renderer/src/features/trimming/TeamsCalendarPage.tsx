@@ -1,5 +1,19 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Button, Card, DatePicker, Form, Input, InputNumber, Modal, Popconfirm, Select, Space, Table, Tag, App as AntApp } from 'antd';
+import {
+  Button,
+  Card,
+  DatePicker,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Popconfirm,
+  Select,
+  Space,
+  Table,
+  Tag,
+  App as AntApp,
+} from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -45,14 +59,33 @@ export function TeamsCalendarPage() {
           dataSource={teams}
           columns={[
             { title: t('trimming.team'), dataIndex: 'name', width: 140 },
-            { title: t('trimming.teamCols.capacity'), width: 170, render: (_, r) => t('trimming.capacity', { hours: r.hoursPerDay, crew: r.crewSize }) },
-            { title: t('trimming.teamCols.townships'), render: (_, r) => (r.townshipIds.length ? r.townshipIds.map((id) => <Tag key={id}>{townshipName.get(id)}</Tag>) : <Tag color="blue">{t('trimming.teamCols.all')}</Tag>) },
+            {
+              title: t('trimming.teamCols.capacity'),
+              width: 170,
+              render: (_, r) => t('trimming.capacity', { hours: r.hoursPerDay, crew: r.crewSize }),
+            },
+            {
+              title: t('trimming.teamCols.townships'),
+              render: (_, r) =>
+                r.townshipIds.length ? (
+                  r.townshipIds.map((id) => <Tag key={id}>{townshipName.get(id)}</Tag>)
+                ) : (
+                  <Tag color="blue">{t('trimming.teamCols.all')}</Tag>
+                ),
+            },
             {
               title: t('trimming.teamCols.away'),
               render: (_, r) => (
                 <Space wrap size={4}>
                   {r.unavailable.map((u) => (
-                    <Tag key={u.id} closable={planner} onClose={(e) => (e.preventDefault(), void call('trimming.deleteUnavailability', { id: u.id }).then(loadTeams, fail))}>
+                    <Tag
+                      key={u.id}
+                      closable={planner}
+                      onClose={(e) => (
+                        e.preventDefault(),
+                        void call('trimming.deleteUnavailability', { id: u.id }).then(loadTeams, fail)
+                      )}
+                    >
                       {u.fromDate}–{u.toDate.slice(5)} {u.reason}
                     </Tag>
                   ))}
@@ -69,7 +102,17 @@ export function TeamsCalendarPage() {
                         <Button size="small" onClick={() => setEditing(r)}>
                           {t('common.edit')}
                         </Button>
-                        <Button size="small" icon={<PlusOutlined />} onClick={() => setAway({ teamId: r.id, range: [dayjs().format('YYYY-MM-DD'), dayjs().format('YYYY-MM-DD')], reason: '' })} />
+                        <Button
+                          size="small"
+                          icon={<PlusOutlined />}
+                          onClick={() =>
+                            setAway({
+                              teamId: r.id,
+                              range: [dayjs().format('YYYY-MM-DD'), dayjs().format('YYYY-MM-DD')],
+                              reason: '',
+                            })
+                          }
+                        />
                       </Space>
                     ),
                   },
@@ -84,10 +127,25 @@ export function TeamsCalendarPage() {
         title={
           <Space>
             {t('trimming.teamCols.calendar')}
-            <Select value={year} onChange={setYear} options={[year - 1, year, year + 1].map((y) => ({ value: y, label: String(y) }))} size="small" />
+            <Select
+              value={year}
+              onChange={setYear}
+              options={[year - 1, year, year + 1].map((y) => ({ value: y, label: String(y) }))}
+              size="small"
+            />
           </Space>
         }
-        extra={admin && <Button size="small" icon={<PlusOutlined />} onClick={() => setNewDay({ date: dayjs().format('YYYY-MM-DD'), kind: 'holiday', name: '' })}>{t('common.add')}</Button>}
+        extra={
+          admin && (
+            <Button
+              size="small"
+              icon={<PlusOutlined />}
+              onClick={() => setNewDay({ date: dayjs().format('YYYY-MM-DD'), kind: 'holiday', name: '' })}
+            >
+              {t('common.add')}
+            </Button>
+          )
+        }
       >
         <Table<CalendarDay>
           size="small"
@@ -96,10 +154,34 @@ export function TeamsCalendarPage() {
           dataSource={days}
           columns={[
             { title: t('trimming.date'), dataIndex: 'date', width: 120 },
-            { title: '', dataIndex: 'kind', width: 80, render: (k: string) => <Tag color={k === 'holiday' ? 'red' : 'blue'}>{k === 'holiday' ? t('trimming.holiday') : t('trimming.workday')}</Tag> },
+            {
+              title: '',
+              dataIndex: 'kind',
+              width: 80,
+              render: (k: string) => (
+                <Tag color={k === 'holiday' ? 'red' : 'blue'}>
+                  {k === 'holiday' ? t('trimming.holiday') : t('trimming.workday')}
+                </Tag>
+              ),
+            },
             { title: t('common.notes'), dataIndex: 'name' },
             ...(admin
-              ? [{ title: '', width: 80, render: (_: unknown, d: CalendarDay) => <Popconfirm title={t('common.delete')} onConfirm={() => call('calendar.delete', { date: d.date }).then(loadDays, fail)}><Button size="small" danger>{t('common.delete')}</Button></Popconfirm> }]
+              ? [
+                  {
+                    title: '',
+                    width: 80,
+                    render: (_: unknown, d: CalendarDay) => (
+                      <Popconfirm
+                        title={t('common.delete')}
+                        onConfirm={() => call('calendar.delete', { date: d.date }).then(loadDays, fail)}
+                      >
+                        <Button size="small" danger>
+                          {t('common.delete')}
+                        </Button>
+                      </Popconfirm>
+                    ),
+                  },
+                ]
               : []),
           ]}
         />
@@ -110,7 +192,13 @@ export function TeamsCalendarPage() {
         onCancel={() => setEditing(null)}
         onOk={() =>
           editing &&
-          call('trimming.saveTeam', { teamId: editing.id, version: editing.version, hoursPerDay: editing.hoursPerDay, crewSize: editing.crewSize, townshipIds: editing.townshipIds }).then(() => {
+          call('trimming.saveTeam', {
+            teamId: editing.id,
+            version: editing.version,
+            hoursPerDay: editing.hoursPerDay,
+            crewSize: editing.crewSize,
+            townshipIds: editing.townshipIds,
+          }).then(() => {
             setEditing(null);
             void loadTeams();
           }, fail)
@@ -120,14 +208,29 @@ export function TeamsCalendarPage() {
           <Form layout="vertical">
             <Space>
               <Form.Item label={t('trimming.teamCols.hours')}>
-                <InputNumber min={1} max={16} value={editing.hoursPerDay} onChange={(v) => setEditing({ ...editing, hoursPerDay: v ?? 8 })} />
+                <InputNumber
+                  min={1}
+                  max={16}
+                  value={editing.hoursPerDay}
+                  onChange={(v) => setEditing({ ...editing, hoursPerDay: v ?? 8 })}
+                />
               </Form.Item>
               <Form.Item label={t('trimming.teamCols.crew')}>
-                <InputNumber min={1} max={50} value={editing.crewSize} onChange={(v) => setEditing({ ...editing, crewSize: v ?? 1 })} />
+                <InputNumber
+                  min={1}
+                  max={50}
+                  value={editing.crewSize}
+                  onChange={(v) => setEditing({ ...editing, crewSize: v ?? 1 })}
+                />
               </Form.Item>
             </Space>
             <Form.Item label={t('trimming.teamCols.townships')}>
-              <Select mode="multiple" value={editing.townshipIds} onChange={(ids) => setEditing({ ...editing, townshipIds: ids })} options={refs.townships.map((x) => ({ value: x.id, label: x.name }))} />
+              <Select
+                mode="multiple"
+                value={editing.townshipIds}
+                onChange={(ids) => setEditing({ ...editing, townshipIds: ids })}
+                options={refs.townships.map((x) => ({ value: x.id, label: x.name }))}
+              />
             </Form.Item>
           </Form>
         )}
@@ -136,21 +239,61 @@ export function TeamsCalendarPage() {
         open={away !== null}
         onCancel={() => setAway(null)}
         okButtonProps={{ disabled: !away?.reason.trim() }}
-        onOk={() => away && call('trimming.saveUnavailability', { teamId: away.teamId, fromDate: away.range[0], toDate: away.range[1], reason: away.reason.trim() }).then(() => (setAway(null), void loadTeams()), fail)}
+        onOk={() =>
+          away &&
+          call('trimming.saveUnavailability', {
+            teamId: away.teamId,
+            fromDate: away.range[0],
+            toDate: away.range[1],
+            reason: away.reason.trim(),
+          }).then(() => (setAway(null), void loadTeams()), fail)
+        }
       >
         {away && (
           <Space orientation="vertical" style={{ width: '100%' }}>
-            <DatePicker.RangePicker value={[dayjs(away.range[0]), dayjs(away.range[1])]} allowClear={false} onChange={(v) => v?.[0] && v[1] && setAway({ ...away, range: [v[0].format('YYYY-MM-DD'), v[1].format('YYYY-MM-DD')] })} />
-            <Input value={away.reason} onChange={(e) => setAway({ ...away, reason: e.target.value })} placeholder={t('trimming.teamCols.reason')} />
+            <DatePicker.RangePicker
+              value={[dayjs(away.range[0]), dayjs(away.range[1])]}
+              allowClear={false}
+              onChange={(v) =>
+                v?.[0] && v[1] && setAway({ ...away, range: [v[0].format('YYYY-MM-DD'), v[1].format('YYYY-MM-DD')] })
+              }
+            />
+            <Input
+              value={away.reason}
+              onChange={(e) => setAway({ ...away, reason: e.target.value })}
+              placeholder={t('trimming.teamCols.reason')}
+            />
           </Space>
         )}
       </Modal>
-      <Modal open={newDay !== null} onCancel={() => setNewDay(null)} okButtonProps={{ disabled: !newDay?.name.trim() }} onOk={() => newDay && call('calendar.save', newDay).then(() => (setNewDay(null), void loadDays()), fail)}>
+      <Modal
+        open={newDay !== null}
+        onCancel={() => setNewDay(null)}
+        okButtonProps={{ disabled: !newDay?.name.trim() }}
+        onOk={() => newDay && call('calendar.save', newDay).then(() => (setNewDay(null), void loadDays()), fail)}
+      >
         {newDay && (
           <Space orientation="vertical" style={{ width: '100%' }}>
-            <DatePicker value={dayjs(newDay.date)} allowClear={false} onChange={(d) => d && setNewDay({ ...newDay, date: d.format('YYYY-MM-DD') })} />
-            <Select value={newDay.kind} onChange={(k) => setNewDay({ ...newDay, kind: k })} options={[{ value: 'holiday', label: t('trimming.holiday') }, { value: 'workday', label: t('trimming.workday') }]} style={{ width: 120 }} />
-            <Input value={newDay.name} maxLength={20} onChange={(e) => setNewDay({ ...newDay, name: e.target.value })} placeholder="元旦 / 春节调休" />
+            <DatePicker
+              value={dayjs(newDay.date)}
+              allowClear={false}
+              onChange={(d) => d && setNewDay({ ...newDay, date: d.format('YYYY-MM-DD') })}
+            />
+            <Select
+              value={newDay.kind}
+              onChange={(k) => setNewDay({ ...newDay, kind: k })}
+              options={[
+                { value: 'holiday', label: t('trimming.holiday') },
+                { value: 'workday', label: t('trimming.workday') },
+              ]}
+              style={{ width: 120 }}
+            />
+            <Input
+              value={newDay.name}
+              maxLength={20}
+              onChange={(e) => setNewDay({ ...newDay, name: e.target.value })}
+              placeholder="元旦 / 春节调休"
+            />
           </Space>
         )}
       </Modal>

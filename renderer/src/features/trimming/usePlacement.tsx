@@ -56,9 +56,22 @@ export function usePlacement(recordLabel: (id: number) => string, onSaved: () =>
       onCancel={() => setPending(null)}
       destroyOnHidden
     >
-      <List size="small" dataSource={pending?.violations ?? []} renderItem={(v) => <List.Item data-testid="violation">{ruleText(t, v, recordLabel)}</List.Item>} />
+      <List
+        size="small"
+        dataSource={pending?.violations ?? []}
+        renderItem={(v) => <List.Item data-testid="violation">{ruleText(t, v, recordLabel)}</List.Item>}
+      />
       <Alert type="warning" showIcon title={t('trimming.conflictIntro')} style={{ margin: '8px 0' }} />
-      <Input.TextArea value={reason} onChange={(e) => setReason(e.target.value)} rows={2} maxLength={300} placeholder={t('trimming.overrideReason')} aria-label={t('trimming.overrideReason')} data-testid="override-reason" autoFocus />
+      <Input.TextArea
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+        rows={2}
+        maxLength={300}
+        placeholder={t('trimming.overrideReason')}
+        aria-label={t('trimming.overrideReason')}
+        data-testid="override-reason"
+        autoFocus
+      />
     </Modal>
   );
   return { place, modal };

@@ -15,16 +15,35 @@ export function UpdateIndicator() {
   const state = view?.state;
   if (state?.phase === 'downloading') {
     return (
-      <Space size={6} style={{ color: '#fff' }} data-testid="update-progress" title={t('updates.downloading', { version: state.version, percent: state.percent })}>
+      <Space
+        size={6}
+        style={{ color: '#fff' }}
+        data-testid="update-progress"
+        title={t('updates.downloading', { version: state.version, percent: state.percent })}
+      >
         <CloudDownloadOutlined />
-        <Progress percent={state.percent} size={[80, 6]} strokeColor="#fff" railColor="rgba(255,255,255,0.3)" format={(p) => <span style={{ color: '#fff' }}>{p}%</span>} />
+        <Progress
+          percent={state.percent}
+          size={[80, 6]}
+          strokeColor="#fff"
+          railColor="rgba(255,255,255,0.3)"
+          format={(p) => <span style={{ color: '#fff' }}>{p}%</span>}
+        />
       </Space>
     );
   }
   if (state?.phase !== 'ready') return null;
   return (
     <>
-      <Button size="small" type="primary" ghost icon={<CloudDownloadOutlined />} style={{ color: '#fff', borderColor: '#fff' }} onClick={() => setOpen(true)} data-testid="update-ready">
+      <Button
+        size="small"
+        type="primary"
+        ghost
+        icon={<CloudDownloadOutlined />}
+        style={{ color: '#fff', borderColor: '#fff' }}
+        onClick={() => setOpen(true)}
+        data-testid="update-ready"
+      >
         {t('updates.ready', { version: state.version })}
       </Button>
       <Modal
@@ -33,8 +52,16 @@ export function UpdateIndicator() {
         onCancel={() => setOpen(false)}
         footer={
           <Space>
-            <Button onClick={() => setOpen(false)} data-testid="update-later">{t('updates.later')}</Button>
-            <Button type="primary" onClick={() => void window.griddesk?.updates?.restartNow()} data-testid="update-restart">{t('updates.restartNow')}</Button>
+            <Button onClick={() => setOpen(false)} data-testid="update-later">
+              {t('updates.later')}
+            </Button>
+            <Button
+              type="primary"
+              onClick={() => void window.griddesk?.updates?.restartNow()}
+              data-testid="update-restart"
+            >
+              {t('updates.restartNow')}
+            </Button>
           </Space>
         }
       >

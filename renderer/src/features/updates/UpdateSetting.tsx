@@ -29,33 +29,87 @@ export function UpdateSetting({ isAdmin }: { isAdmin: boolean }) {
   };
   const s = view.state;
   const status =
-    s.phase === 'current' ? t('updates.current', { at: formatDateTime(s.checkedAt) })
-    : s.phase === 'checking' ? t('updates.checking')
-    : s.phase === 'downloading' ? t('updates.downloading', { version: s.version, percent: s.percent })
-    : s.phase === 'ready' ? t('updates.ready', { version: s.version })
-    : s.phase === 'error' ? t('updates.error', { message: s.message })
-    : t('updates.off');
+    s.phase === 'current'
+      ? t('updates.current', { at: formatDateTime(s.checkedAt) })
+      : s.phase === 'checking'
+        ? t('updates.checking')
+        : s.phase === 'downloading'
+          ? t('updates.downloading', { version: s.version, percent: s.percent })
+          : s.phase === 'ready'
+            ? t('updates.ready', { version: s.version })
+            : s.phase === 'error'
+              ? t('updates.error', { message: s.message })
+              : t('updates.off');
 
   return (
-    <Card size="small" title={t('updates.settingTitle')} style={{ marginBottom: 16 }} data-testid="update-setting"
-      extra={s.phase !== 'off' && <Button size="small" onClick={() => void bridge.checkNow()}>{t('updates.checkNow')}</Button>}>
+    <Card
+      size="small"
+      title={t('updates.settingTitle')}
+      style={{ marginBottom: 16 }}
+      data-testid="update-setting"
+      extra={
+        s.phase !== 'off' && (
+          <Button size="small" onClick={() => void bridge.checkNow()}>
+            {t('updates.checkNow')}
+          </Button>
+        )
+      }
+    >
       <Space orientation="vertical" style={{ width: '100%' }}>
         {view.managedByServer ? (
           <Typography.Text>{t('updates.managedByServer')}</Typography.Text>
         ) : (
           <>
-            <Radio.Group value={draft.kind} disabled={!isAdmin} onChange={(e) => setDraft(e.target.value === 'url' ? { kind: 'url', url: '' } : e.target.value === 'folder' ? { kind: 'folder', folder: '' } : { kind: 'never' })}>
+            <Radio.Group
+              value={draft.kind}
+              disabled={!isAdmin}
+              onChange={(e) =>
+                setDraft(
+                  e.target.value === 'url'
+                    ? { kind: 'url', url: '' }
+                    : e.target.value === 'folder'
+                      ? { kind: 'folder', folder: '' }
+                      : { kind: 'never' },
+                )
+              }
+            >
               <Radio value="never">{t('updates.sourceNever')}</Radio>
               <Radio value="url">{t('updates.sourceUrl')}</Radio>
               <Radio value="folder">{t('updates.sourceFolder')}</Radio>
             </Radio.Group>
-            {draft.kind === 'url' && <Input aria-label={t('updates.sourceUrl')} disabled={!isAdmin} value={draft.url} placeholder={t('updates.urlPlaceholder')} onChange={(e) => setDraft({ kind: 'url', url: e.target.value })} />}
-            {draft.kind === 'folder' && <Input aria-label={t('updates.sourceFolder')} disabled={!isAdmin} value={draft.folder} placeholder={t('updates.folderPlaceholder')} onChange={(e) => setDraft({ kind: 'folder', folder: e.target.value })} />}
-            {error && <Typography.Text type="danger" data-testid="update-source-error">{t(error)}</Typography.Text>}
-            {isAdmin && <Button type="primary" size="small" onClick={() => void save()}>{t('updates.save')}</Button>}
+            {draft.kind === 'url' && (
+              <Input
+                aria-label={t('updates.sourceUrl')}
+                disabled={!isAdmin}
+                value={draft.url}
+                placeholder={t('updates.urlPlaceholder')}
+                onChange={(e) => setDraft({ kind: 'url', url: e.target.value })}
+              />
+            )}
+            {draft.kind === 'folder' && (
+              <Input
+                aria-label={t('updates.sourceFolder')}
+                disabled={!isAdmin}
+                value={draft.folder}
+                placeholder={t('updates.folderPlaceholder')}
+                onChange={(e) => setDraft({ kind: 'folder', folder: e.target.value })}
+              />
+            )}
+            {error && (
+              <Typography.Text type="danger" data-testid="update-source-error">
+                {t(error)}
+              </Typography.Text>
+            )}
+            {isAdmin && (
+              <Button type="primary" size="small" onClick={() => void save()}>
+                {t('updates.save')}
+              </Button>
+            )}
           </>
         )}
-        <Typography.Text type="secondary" data-testid="update-status">{status}</Typography.Text>
+        <Typography.Text type="secondary" data-testid="update-status">
+          {status}
+        </Typography.Text>
       </Space>
     </Card>
   );

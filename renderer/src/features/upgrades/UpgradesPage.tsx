@@ -1,8 +1,34 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { Button, Card, Descriptions, Drawer, InputNumber, Modal, Select, Space, Statistic, Table, Tag, Timeline, Tooltip, App as AntApp } from 'antd';
+import {
+  Button,
+  Card,
+  Descriptions,
+  Drawer,
+  InputNumber,
+  Modal,
+  Select,
+  Space,
+  Statistic,
+  Table,
+  Tag,
+  Timeline,
+  Tooltip,
+  App as AntApp,
+} from 'antd';
 import { PlusOutlined, PrinterOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { PROJECT_TYPES, UPGRADE_ACTIONS, UPGRADE_STATUSES, UPGRADE_TRANSITIONS, allows, upgradeInput, type OutputOf, type UpgradeAction, type UpgradeRow, type UpgradeStatus } from '@contract';
+import {
+  PROJECT_TYPES,
+  UPGRADE_ACTIONS,
+  UPGRADE_STATUSES,
+  UPGRADE_TRANSITIONS,
+  allows,
+  upgradeInput,
+  type OutputOf,
+  type UpgradeAction,
+  type UpgradeRow,
+  type UpgradeStatus,
+} from '@contract';
 import { call } from '../../api/client';
 import { useOthersChanges } from '../../api/changes';
 import { FormDrawer } from '../../components/FormDrawer';
@@ -15,7 +41,17 @@ import { UpgradeActionModal } from './UpgradeActionModal';
 import { formatDateTime } from '../../i18n/format';
 import { priorityBreakdown } from './priority-text';
 
-const STATUS_COLORS: Partial<Record<UpgradeStatus, string>> = { submitted: 'gold', approved: 'green', rejected: 'red', funded: 'cyan', in_progress: 'blue', awaiting_acceptance: 'purple', accepted: 'green', acceptance_failed: 'volcano', closed: 'default' };
+const STATUS_COLORS: Partial<Record<UpgradeStatus, string>> = {
+  submitted: 'gold',
+  approved: 'green',
+  rejected: 'red',
+  funded: 'cyan',
+  in_progress: 'blue',
+  awaiting_acceptance: 'purple',
+  accepted: 'green',
+  acceptance_failed: 'volcano',
+  closed: 'default',
+};
 type Detail = OutputOf<'upgrades.get'>;
 type Envelope = OutputOf<'budgets.get'>;
 
@@ -30,7 +66,9 @@ export function UpgradesPage() {
   const year = new Date().getFullYear();
   // Opened from 首页: the statuses and project type the number or bar stood for.
   const route = useRouteFilters();
-  const [statuses, setStatuses] = useState<UpgradeStatus[]>((route?.statuses as UpgradeStatus[] | undefined) ?? (isManager ? ['submitted'] : []));
+  const [statuses, setStatuses] = useState<UpgradeStatus[]>(
+    (route?.statuses as UpgradeStatus[] | undefined) ?? (isManager ? ['submitted'] : []),
+  );
   const [projectType] = useState(route?.projectType as 'renovation' | 'overhaul' | undefined);
   const [rows, setRows] = useState<UpgradeRow[]>([]);
   const [selected, setSelected] = useState<number[]>([]);
@@ -43,7 +81,13 @@ export function UpgradesPage() {
 
   const load = useCallback(async () => {
     const [list, env] = await Promise.all([
-      call('upgrades.list', { startRow: 0, endRow: 1000, sortModel: [{ colId: 'priority', sort: 'desc' }], statuses: statuses.length ? statuses : undefined, projectType }),
+      call('upgrades.list', {
+        startRow: 0,
+        endRow: 1000,
+        sortModel: [{ colId: 'priority', sort: 'desc' }],
+        statuses: statuses.length ? statuses : undefined,
+        projectType,
+      }),
       call('budgets.get', { year }),
     ]);
     setRows(list.rows);
@@ -53,7 +97,13 @@ export function UpgradesPage() {
   useEffect(() => void load(), [load]);
   // A request raised or decided at another desk shows up here without reloading.
   useOthersChanges(['upgrades', 'budgets'], () => void load());
-  useEffect(() => void call('equipment.list', { startRow: 0, endRow: 1000, sortModel: [{ colId: 'code', sort: 'asc' }] }).then((r) => setEquipment(r.rows.map((e) => ({ value: e.id, label: `${e.code} ${e.name}` })))), []);
+  useEffect(
+    () =>
+      void call('equipment.list', { startRow: 0, endRow: 1000, sortModel: [{ colId: 'code', sort: 'asc' }] }).then(
+        (r) => setEquipment(r.rows.map((e) => ({ value: e.id, label: `${e.code} ${e.name}` }))),
+      ),
+    [],
+  );
   const open = async (id: number) => setDetail(await call('upgrades.get', { id }));
   // Opened from global search: that request's record.
   useEffect(() => {
@@ -67,17 +117,42 @@ export function UpgradesPage() {
   };
 
   /** The actions this user may take on all of these requests. */
-  const actionsFor = (list: UpgradeRow[]) => UPGRADE_ACTIONS.filter((a) => list.length > 0 && allows(UPGRADE_TRANSITIONS[a].roles, role) && list.every((r) => UPGRADE_TRANSITIONS[a].from.includes(r.status)));
+  const actionsFor = (list: UpgradeRow[]) =>
+    UPGRADE_ACTIONS.filter(
+      (a) =>
+        list.length > 0 &&
+        allows(UPGRADE_TRANSITIONS[a].roles, role) &&
+        list.every((r) => UPGRADE_TRANSITIONS[a].from.includes(r.status)),
+    );
   const selectedRows = rows.filter((r) => selected.includes(r.id));
   const breakdown = (r: UpgradeRow) => priorityBreakdown(t, r.priorityParts);
 
   const columns = useMemo(
     () => [
-      { title: t('upgrades.priority'), dataIndex: 'priority', width: 80, render: (v: number, r: UpgradeRow) => <Tooltip title={breakdown(r)}><b data-testid="priority">{v}</b></Tooltip> },
-      { title: t('upgrades.requestNo'), dataIndex: 'requestNo', width: 120, render: (v: string | null) => v ?? <span className="small">{t('upgrades.unnumbered')}</span> },
+      {
+        title: t('upgrades.priority'),
+        dataIndex: 'priority',
+        width: 80,
+        render: (v: number, r: UpgradeRow) => (
+          <Tooltip title={breakdown(r)}>
+            <b data-testid="priority">{v}</b>
+          </Tooltip>
+        ),
+      },
+      {
+        title: t('upgrades.requestNo'),
+        dataIndex: 'requestNo',
+        width: 120,
+        render: (v: string | null) => v ?? <span className="small">{t('upgrades.unnumbered')}</span>,
+      },
       { title: t('upgrades.equipment'), dataIndex: 'equipmentName', width: 200 },
       { title: t('upgrades.problem'), dataIndex: 'problem', ellipsis: true },
-      { title: t('upgrades.projectType'), dataIndex: 'projectType', width: 70, render: (v: string) => t(`upgrades.projectTypes.${v}`) },
+      {
+        title: t('upgrades.projectType'),
+        dataIndex: 'projectType',
+        width: 70,
+        render: (v: string) => t(`upgrades.projectTypes.${v}`),
+      },
       { title: t('upgrades.estimatedCost'), dataIndex: 'estimatedCost', width: 120, align: 'right' as const },
       { title: t('upgrades.customersAffected'), dataIndex: 'customersAffected', width: 100, align: 'right' as const },
       {
@@ -87,17 +162,31 @@ export function UpgradesPage() {
         render: (v: UpgradeStatus, r: UpgradeRow) => (
           <>
             <Tag color={STATUS_COLORS[v]}>{t(`upgrades.statuses.${v}`)}</Tag>
-            {v === 'submitted' && r.approvalsNeeded > 1 && <span className="small">{t('upgrades.approvals', { count: r.approvals.length, needed: r.approvalsNeeded })}</span>}
+            {v === 'submitted' && r.approvalsNeeded > 1 && (
+              <span className="small">
+                {t('upgrades.approvals', { count: r.approvals.length, needed: r.approvalsNeeded })}
+              </span>
+            )}
             {r.carriedOverFrom !== null && (
               <Tooltip title={t('upgrades.carriedOverHint', { year: r.carriedOverFrom })}>
-                <Tag color="orange" data-testid="carried-over">{t('upgrades.carriedOver', { year: r.carriedOverFrom })}</Tag>
+                <Tag color="orange" data-testid="carried-over">
+                  {t('upgrades.carriedOver', { year: r.carriedOverFrom })}
+                </Tag>
               </Tooltip>
             )}
           </>
         ),
       },
       { title: t('upgrades.requestedBy'), dataIndex: 'requestedByName', width: 90 },
-      { key: 'open', width: 70, render: (_: unknown, r: UpgradeRow) => <Button size="small" onClick={() => void open(r.id)} data-testid={`open-${r.id}`}>{t('upgrades.detail')}</Button> },
+      {
+        key: 'open',
+        width: 70,
+        render: (_: unknown, r: UpgradeRow) => (
+          <Button size="small" onClick={() => void open(r.id)} data-testid={`open-${r.id}`}>
+            {t('upgrades.detail')}
+          </Button>
+        ),
+      },
     ],
     [t], // eslint-disable-line react-hooks/exhaustive-deps
   );
@@ -116,19 +205,42 @@ export function UpgradesPage() {
           data-testid="upgrade-statuses"
         />
         {canEdit && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ projectType: 'renovation', customersAffected: 0 })} data-testid="upgrade-add">
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => setEditing({ projectType: 'renovation', customersAffected: 0 })}
+            data-testid="upgrade-add"
+          >
             {t('common.add')}
           </Button>
         )}
         <Button icon={<ReloadOutlined />} onClick={() => void load()} aria-label={t('common.refresh')} />
       </PageTitle>
       {budget && (
-        <Card size="small" title={t('upgrades.budget', { year })} data-testid="budget-envelope" extra={isManager && <Button size="small" onClick={() => setBudgetInput(budget.budget)}>{t('upgrades.setBudget')}</Button>}>
+        <Card
+          size="small"
+          title={t('upgrades.budget', { year })}
+          data-testid="budget-envelope"
+          extra={
+            isManager && (
+              <Button size="small" onClick={() => setBudgetInput(budget.budget)}>
+                {t('upgrades.setBudget')}
+              </Button>
+            )
+          }
+        >
           <Space size="large">
             <Statistic title={t('upgrades.budgetTotal')} value={budget.budget} precision={1} />
             <Statistic title={t('upgrades.budgetApproved')} value={budget.approved} precision={1} />
-            {budget.carriedOver > 0 && <Statistic title={t('upgrades.budgetCarriedOver')} value={budget.carriedOver} precision={1} />}
-            <Statistic title={t('upgrades.budgetRemaining')} value={budget.remaining} precision={1} valueStyle={{ color: budget.remaining < 0 ? '#cf1322' : undefined }} />
+            {budget.carriedOver > 0 && (
+              <Statistic title={t('upgrades.budgetCarriedOver')} value={budget.carriedOver} precision={1} />
+            )}
+            <Statistic
+              title={t('upgrades.budgetRemaining')}
+              value={budget.remaining}
+              precision={1}
+              valueStyle={{ color: budget.remaining < 0 ? '#cf1322' : undefined }}
+            />
           </Space>
         </Card>
       )}
@@ -136,7 +248,13 @@ export function UpgradesPage() {
         <Space className="toolbar" data-testid="upgrade-batch">
           <span>{t('upgrades.selectedActions', { count: selectedRows.length })}</span>
           {actionsFor(selectedRows).map((a) => (
-            <Button key={a} danger={a === 'reject'} type={a === 'approve' ? 'primary' : 'default'} onClick={() => setAction({ action: a, ids: selected })} data-testid={`batch-${a}`}>
+            <Button
+              key={a}
+              danger={a === 'reject'}
+              type={a === 'approve' ? 'primary' : 'default'}
+              onClick={() => setAction({ action: a, ids: selected })}
+              data-testid={`batch-${a}`}
+            >
               {t(`upgrades.actions.${a}`)}
             </Button>
           ))}
@@ -152,40 +270,74 @@ export function UpgradesPage() {
         onRow={(r) => ({ onDoubleClick: () => void open(r.id) })}
         data-testid="upgrade-table"
       />
-      <Drawer open={detail !== null} width={640} title={detail?.equipmentName} onClose={() => setDetail(null)} destroyOnHidden>
+      <Drawer
+        open={detail !== null}
+        width={640}
+        title={detail?.equipmentName}
+        onClose={() => setDetail(null)}
+        destroyOnHidden
+      >
         {detail && (
           <div data-testid="upgrade-detail">
             <Space wrap style={{ marginBottom: 12 }}>
               {actionsFor([detail]).map((a) => (
-                <Button key={a} danger={a === 'reject' || a === 'failAcceptance'} type={a === 'approve' ? 'primary' : 'default'} onClick={() => setAction({ action: a, ids: [detail.id] })} data-testid={`action-${a}`}>
+                <Button
+                  key={a}
+                  danger={a === 'reject' || a === 'failAcceptance'}
+                  type={a === 'approve' ? 'primary' : 'default'}
+                  onClick={() => setAction({ action: a, ids: [detail.id] })}
+                  data-testid={`action-${a}`}
+                >
                   {t(`upgrades.actions.${a}`)}
                 </Button>
               ))}
-              {canEdit && detail.status === 'draft' && <Button onClick={() => setEditing({ ...detail })}>{t('common.edit')}</Button>}
-              <Button icon={<PrinterOutlined />} onClick={() => navigate('print/approvalSheet', { id: detail.id })} data-testid="print-approval">
+              {canEdit && detail.status === 'draft' && (
+                <Button onClick={() => setEditing({ ...detail })}>{t('common.edit')}</Button>
+              )}
+              <Button
+                icon={<PrinterOutlined />}
+                onClick={() => navigate('print/approvalSheet', { id: detail.id })}
+                data-testid="print-approval"
+              >
                 {t('print.approvalSheet.title')}
               </Button>
             </Space>
             <Descriptions size="small" column={2} bordered>
-              <Descriptions.Item label={t('upgrades.status')}><Tag color={STATUS_COLORS[detail.status]}>{t(`upgrades.statuses.${detail.status}`)}</Tag></Descriptions.Item>
+              <Descriptions.Item label={t('upgrades.status')}>
+                <Tag color={STATUS_COLORS[detail.status]}>{t(`upgrades.statuses.${detail.status}`)}</Tag>
+              </Descriptions.Item>
               <Descriptions.Item label={t('upgrades.priority')}>{detail.priority}</Descriptions.Item>
-              <Descriptions.Item label={t('upgrades.problem')} span={2}>{detail.problem}</Descriptions.Item>
-              <Descriptions.Item label={t('upgrades.proposedWork')} span={2}>{detail.proposedWork}</Descriptions.Item>
+              <Descriptions.Item label={t('upgrades.problem')} span={2}>
+                {detail.problem}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('upgrades.proposedWork')} span={2}>
+                {detail.proposedWork}
+              </Descriptions.Item>
               <Descriptions.Item label={t('upgrades.estimatedCost')}>{detail.estimatedCost}</Descriptions.Item>
               <Descriptions.Item label={t('upgrades.customersAffected')}>{detail.customersAffected}</Descriptions.Item>
-              <Descriptions.Item label={t('upgrades.priority')} span={2}><span data-testid="priority-breakdown">{breakdown(detail)}</span></Descriptions.Item>
-              {detail.projectNo && <Descriptions.Item label={t('upgrades.projectNo')}>{detail.projectNo}</Descriptions.Item>}
-              {detail.approvedAmount !== null && <Descriptions.Item label={t('upgrades.approvedAmount')}>{detail.approvedAmount}</Descriptions.Item>}
+              <Descriptions.Item label={t('upgrades.priority')} span={2}>
+                <span data-testid="priority-breakdown">{breakdown(detail)}</span>
+              </Descriptions.Item>
+              {detail.projectNo && (
+                <Descriptions.Item label={t('upgrades.projectNo')}>{detail.projectNo}</Descriptions.Item>
+              )}
+              {detail.approvedAmount !== null && (
+                <Descriptions.Item label={t('upgrades.approvedAmount')}>{detail.approvedAmount}</Descriptions.Item>
+              )}
             </Descriptions>
             {detail.acceptedOn && (
               <>
-                <h4 style={{ marginTop: 16 }}>{t('upgrades.acceptance', { date: detail.acceptedOn, inspectors: detail.inspectors })}</h4>
+                <h4 style={{ marginTop: 16 }}>
+                  {t('upgrades.acceptance', { date: detail.acceptedOn, inspectors: detail.inspectors })}
+                </h4>
                 <ul data-testid="punch-items">
                   {detail.punchItems.map((p) => (
                     <li key={p.id}>
                       {p.closedAt ? <s>{p.text}</s> : p.text}{' '}
                       {p.closedAt ? (
-                        <span className="small">{t('upgrades.punchClosed', { by: p.closedBy, at: p.closedAt.slice(0, 10) })}</span>
+                        <span className="small">
+                          {t('upgrades.punchClosed', { by: p.closedBy, at: p.closedAt.slice(0, 10) })}
+                        </span>
                       ) : (
                         canEdit && (
                           <Button
@@ -234,10 +386,23 @@ export function UpgradesPage() {
         title={t('upgrades.title')}
         schema={upgradeInput}
         fields={[
-          { name: 'equipmentId', label: t('upgrades.equipment'), kind: 'select', required: true, options: equipment, span: 24 },
+          {
+            name: 'equipmentId',
+            label: t('upgrades.equipment'),
+            kind: 'select',
+            required: true,
+            options: equipment,
+            span: 24,
+          },
           { name: 'problem', label: t('upgrades.problem'), kind: 'textarea', required: true, span: 24 },
           { name: 'proposedWork', label: t('upgrades.proposedWork'), kind: 'textarea', required: true, span: 24 },
-          { name: 'projectType', label: t('upgrades.projectType'), kind: 'select', required: true, options: PROJECT_TYPES.map((p) => ({ value: p, label: t(`upgrades.projectTypes.${p}`) })) },
+          {
+            name: 'projectType',
+            label: t('upgrades.projectType'),
+            kind: 'select',
+            required: true,
+            options: PROJECT_TYPES.map((p) => ({ value: p, label: t(`upgrades.projectTypes.${p}`) })),
+          },
           { name: 'estimatedCost', label: t('upgrades.estimatedCost'), kind: 'number', required: true, min: 0 },
           { name: 'customersAffected', label: t('upgrades.customersAffected'), kind: 'integer', min: 0 },
           { name: 'notes', label: t('common.notes'), kind: 'textarea', span: 24 },
@@ -265,7 +430,14 @@ export function UpgradesPage() {
           }
         }}
       >
-        <InputNumber min={0} step={10} value={budgetInput} onChange={(v) => setBudgetInput(v)} addonAfter="万元" style={{ width: '100%' }} />
+        <InputNumber
+          min={0}
+          step={10}
+          value={budgetInput}
+          onChange={(v) => setBudgetInput(v)}
+          addonAfter="万元"
+          style={{ width: '100%' }}
+        />
       </Modal>
     </div>
   );

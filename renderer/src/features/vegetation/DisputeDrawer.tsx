@@ -1,5 +1,21 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Alert, Button, Checkbox, Descriptions, Divider, Drawer, Empty, Form, Input, InputNumber, Select, Space, Tag, Timeline, App as AntApp } from 'antd';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Descriptions,
+  Divider,
+  Drawer,
+  Empty,
+  Form,
+  Input,
+  InputNumber,
+  Select,
+  Space,
+  Tag,
+  Timeline,
+  App as AntApp,
+} from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
@@ -16,7 +32,6 @@ interface Props {
   onChanged: () => void;
 }
 
-
 /** 受阻: who disputes, what was explained, who coordinates, each negotiation, and the money. */
 export function DisputeDrawer({ recordId, canEdit, onClose, onChanged }: Props) {
   const { t } = useTranslation();
@@ -30,12 +45,22 @@ export function DisputeDrawer({ recordId, canEdit, onClose, onChanged }: Props) 
   const [closeForm] = Form.useForm();
   const opening = useSchemaSubmit(openForm, ['parties', 'lawExplained', 'coordinationLevel', 'note']);
   const adding = useSchemaSubmit(entryForm, ['entryDate', 'party', 'content']);
-  const paying = useSchemaSubmit(moneyForm, ['parties', 'lawExplained', 'coordinationLevel', 'compensationAgreed', 'compensationPaid', 'paidDate']);
+  const paying = useSchemaSubmit(moneyForm, [
+    'parties',
+    'lawExplained',
+    'coordinationLevel',
+    'compensationAgreed',
+    'compensationPaid',
+    'paidDate',
+  ]);
   const closing = useSchemaSubmit(closeForm, ['note']);
 
   const load = useCallback(async () => {
     if (!recordId) return;
-    const [r, d] = await Promise.all([call('vegetation.get', { id: recordId }), call('vegetation.dispute.get', { recordId })]);
+    const [r, d] = await Promise.all([
+      call('vegetation.get', { id: recordId }),
+      call('vegetation.dispute.get', { recordId }),
+    ]);
     setRecord(r);
     setDispute(d.dispute);
     setHistory(d.history);
@@ -75,7 +100,14 @@ export function DisputeDrawer({ recordId, canEdit, onClose, onChanged }: Props) 
   );
 
   return (
-    <Drawer open={recordId !== null} onClose={onClose} size={640} title={t('vegetation.disputeTitle')} destroyOnHidden data-testid="dispute-drawer">
+    <Drawer
+      open={recordId !== null}
+      onClose={onClose}
+      size={640}
+      title={t('vegetation.disputeTitle')}
+      destroyOnHidden
+      data-testid="dispute-drawer"
+    >
       {record && (
         <Descriptions size="small" column={2} bordered style={{ marginBottom: 16 }}>
           <Descriptions.Item label={t('vegetation.line')}>{record.lineName}</Descriptions.Item>
@@ -86,7 +118,9 @@ export function DisputeDrawer({ recordId, canEdit, onClose, onChanged }: Props) 
           </Descriptions.Item>
         </Descriptions>
       )}
-      {record?.plantedInZone && <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('vegetation.plantedInZoneHelp')} />}
+      {record?.plantedInZone && (
+        <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('vegetation.plantedInZoneHelp')} />
+      )}
 
       {!dispute && canEdit && record && record.status !== 'done' && (
         <Form
@@ -94,7 +128,9 @@ export function DisputeDrawer({ recordId, canEdit, onClose, onChanged }: Props) 
           layout="vertical"
           initialValues={{ parties: ['landowner'], coordinationLevel: 'none', lawExplained: false }}
           onFinish={() =>
-            void opening.submit(contract['vegetation.dispute.open'].input, async (v) => after(await call('vegetation.dispute.open', v)))
+            void opening.submit(contract['vegetation.dispute.open'].input, async (v) =>
+              after(await call('vegetation.dispute.open', v)),
+            )
           }
           data-testid="dispute-open-form"
         >
@@ -115,7 +151,9 @@ export function DisputeDrawer({ recordId, canEdit, onClose, onChanged }: Props) 
 
       {dispute && (
         <>
-          <Tag color="magenta" style={{ marginBottom: 12 }}>{t('vegetation.disputeOpen')}</Tag>
+          <Tag color="magenta" style={{ marginBottom: 12 }}>
+            {t('vegetation.disputeOpen')}
+          </Tag>
           <Divider titlePlacement="start">{t('vegetation.entries')}</Divider>
           <Timeline
             data-testid="dispute-entries"
@@ -135,7 +173,14 @@ export function DisputeDrawer({ recordId, canEdit, onClose, onChanged }: Props) 
               initialValues={{ entryDate: dayjs().format('YYYY-MM-DD') }}
               onFinish={() =>
                 void adding.submit(
-                  z.any().transform((v: Record<string, unknown>): unknown => ({ ...v, disputeId: dispute.id, entryDate: v.entryDate || undefined })).pipe(contract['vegetation.dispute.addEntry'].input),
+                  z
+                    .any()
+                    .transform((v: Record<string, unknown>): unknown => ({
+                      ...v,
+                      disputeId: dispute.id,
+                      entryDate: v.entryDate || undefined,
+                    }))
+                    .pipe(contract['vegetation.dispute.addEntry'].input),
                   async (v) => {
                     await after(await call('vegetation.dispute.addEntry', v));
                     entryForm.resetFields(['content']);
@@ -149,7 +194,12 @@ export function DisputeDrawer({ recordId, canEdit, onClose, onChanged }: Props) 
                 <DateInput style={{ width: 150 }} />
               </Form.Item>
               <Form.Item name="party">
-                <Select allowClear style={{ width: 120 }} placeholder={t('vegetation.entryParty')} options={partyOptions} />
+                <Select
+                  allowClear
+                  style={{ width: 120 }}
+                  placeholder={t('vegetation.entryParty')}
+                  options={partyOptions}
+                />
               </Form.Item>
               <Form.Item name="content" style={{ flex: 1, minWidth: 200 }}>
                 <Input placeholder={t('vegetation.entryContent')} />
@@ -168,7 +218,15 @@ export function DisputeDrawer({ recordId, canEdit, onClose, onChanged }: Props) 
             disabled={!canEdit}
             onFinish={() =>
               void paying.submit(
-                z.any().transform((v: Record<string, unknown>): unknown => ({ ...v, id: dispute.id, version: dispute.version, paidDate: v.paidDate || null })).pipe(contract['vegetation.dispute.update'].input),
+                z
+                  .any()
+                  .transform((v: Record<string, unknown>): unknown => ({
+                    ...v,
+                    id: dispute.id,
+                    version: dispute.version,
+                    paidDate: v.paidDate || null,
+                  }))
+                  .pipe(contract['vegetation.dispute.update'].input),
                 async (v) => after(await call('vegetation.dispute.update', v)),
               )
             }
@@ -203,7 +261,14 @@ export function DisputeDrawer({ recordId, canEdit, onClose, onChanged }: Props) 
                 layout="vertical"
                 onFinish={() =>
                   void closing.submit(
-                    z.any().transform((v: Record<string, unknown>): unknown => ({ ...v, id: dispute.id, version: dispute.version })).pipe(contract['vegetation.dispute.close'].input),
+                    z
+                      .any()
+                      .transform((v: Record<string, unknown>): unknown => ({
+                        ...v,
+                        id: dispute.id,
+                        version: dispute.version,
+                      }))
+                      .pipe(contract['vegetation.dispute.close'].input),
                     async (v) => after(await call('vegetation.dispute.close', v)),
                   )
                 }

@@ -22,16 +22,24 @@ export function JudgePreview({ values }: { values: Record<string, unknown> }) {
       return;
     }
     const timer = setTimeout(() => {
-      call('vegetation.judge', { lineId, treeClass: treeClass ?? 'general', verticalDistance: valid(verticalDistance), horizontalDistance: valid(horizontalDistance) }).then(setJudgement, () => setJudgement(null));
+      call('vegetation.judge', {
+        lineId,
+        treeClass: treeClass ?? 'general',
+        verticalDistance: valid(verticalDistance),
+        horizontalDistance: valid(horizontalDistance),
+      }).then(setJudgement, () => setJudgement(null));
     }, 250);
     return () => clearTimeout(timer);
   }, [lineId, treeClass, verticalDistance, horizontalDistance]);
   if (!judgement) return null;
   return (
     <div className="basis-box" data-testid="judge-preview">
-      <Typography.Text strong>{t('vegetation.judgePreview')}</Typography.Text> <GradeTag row={{ hazardGrade: judgement.grade, hazardBasis: judgement.basis }} t={t} />
+      <Typography.Text strong>{t('vegetation.judgePreview')}</Typography.Text>{' '}
+      <GradeTag row={{ hazardGrade: judgement.grade, hazardBasis: judgement.basis }} t={t} />
       <div>{basisText(t, judgement.basis)}</div>
-      <Typography.Text type="secondary">{t('vegetation.basisMargin', { margin: judgement.basis.margin })}</Typography.Text>
+      <Typography.Text type="secondary">
+        {t('vegetation.basisMargin', { margin: judgement.basis.margin })}
+      </Typography.Text>
     </div>
   );
 }

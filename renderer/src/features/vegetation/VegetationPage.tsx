@@ -1,6 +1,13 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Button, Dropdown, Input, Select, Space, Tag, App as AntApp } from 'antd';
-import { DeleteOutlined, EditOutlined, PlusOutlined, PrinterOutlined, ReloadOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  DeleteOutlined,
+  EditOutlined,
+  PlusOutlined,
+  PrinterOutlined,
+  ReloadOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import {
   HAZARD_GRADES,
@@ -98,7 +105,12 @@ export function VegetationPage() {
     <div className="page">
       <PageTitle title={t('vegetation.title')}>
         {canEdit && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ ...NEW_RECORD })} data-testid="veg-add">
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => setEditing({ ...NEW_RECORD })}
+            data-testid="veg-add"
+          >
             {t('common.add')}
           </Button>
         )}
@@ -107,7 +119,12 @@ export function VegetationPage() {
             {t('common.edit')}
           </Button>
         )}
-        <Button icon={<TeamOutlined />} disabled={selected !== 1} onClick={() => setDisputeFor(grid.current?.selectedIds()[0] ?? null)} data-testid="veg-dispute">
+        <Button
+          icon={<TeamOutlined />}
+          disabled={selected !== 1}
+          onClick={() => setDisputeFor(grid.current?.selectedIds()[0] ?? null)}
+          data-testid="veg-dispute"
+        >
           {t('vegetation.dispute')}
         </Button>
         {canEdit && (
@@ -122,7 +139,9 @@ export function VegetationPage() {
               { key: 'hazardList', label: t('print.hazardList.menu'), disabled: !filters.lineId },
             ],
             onClick: ({ key }) =>
-              key === 'workOrder' ? navigate('print/workOrder', { ids: grid.current?.selectedIds() ?? [] }) : navigate('print/hazardList', { lineId: filters.lineId }),
+              key === 'workOrder'
+                ? navigate('print/workOrder', { ids: grid.current?.selectedIds() ?? [] })
+                : navigate('print/hazardList', { lineId: filters.lineId }),
           }}
         >
           <Button icon={<PrinterOutlined />} data-testid="veg-print">
@@ -136,7 +155,14 @@ export function VegetationPage() {
       <div className="toolbar" data-testid="veg-filters">
         <Space size={4}>
           {VEGETATION_PRESETS.map((p) => (
-            <Tag.CheckableTag key={p} checked={presets.includes(p)} onChange={(on) => set({ preset: undefined, presets: on ? [...presets, p] : presets.filter((x) => x !== p) })} data-testid={`preset-${p}`}>
+            <Tag.CheckableTag
+              key={p}
+              checked={presets.includes(p)}
+              onChange={(on) =>
+                set({ preset: undefined, presets: on ? [...presets, p] : presets.filter((x) => x !== p) })
+              }
+              data-testid={`preset-${p}`}
+            >
               {t(`vegetation.presets.${p}`)}
             </Tag.CheckableTag>
           ))}
@@ -179,7 +205,16 @@ export function VegetationPage() {
           options={refs.townships.map((x) => ({ value: x.id, label: x.name }))}
           onChange={(townshipId?: number) => set({ townshipId })}
         />
-        <Input.Search key={filters.search ?? ''} defaultValue={filters.search} allowClear style={{ width: 260 }} placeholder={t('vegetation.searchPlaceholder')} title={t('vegetation.searchHint')} onSearch={(search) => set({ search: search || undefined })} data-testid="veg-search" />
+        <Input.Search
+          key={filters.search ?? ''}
+          defaultValue={filters.search}
+          allowClear
+          style={{ width: 260 }}
+          placeholder={t('vegetation.searchPlaceholder')}
+          title={t('vegetation.searchHint')}
+          onSearch={(search) => set({ search: search || undefined })}
+          data-testid="veg-search"
+        />
       </div>
 
       <DataGrid
@@ -204,7 +239,11 @@ export function VegetationPage() {
         fields={(v) => vegetationFields(t, refs, v.townshipId as number | undefined)}
         initialValues={editing ?? {}}
         footerExtra={(v) => <JudgePreview values={v} />}
-        below={typeof editing?.id === 'number' ? <AttachmentsPanel entity="vegetation" entityId={editing.id} canEdit={canEdit} /> : null}
+        below={
+          typeof editing?.id === 'number' ? (
+            <AttachmentsPanel entity="vegetation" entityId={editing.id} canEdit={canEdit} />
+          ) : null
+        }
         onClose={() => setEditing(null)}
         onSubmit={async (values) => {
           const { record, warnings } = await call('vegetation.save', values);
@@ -215,7 +254,12 @@ export function VegetationPage() {
         }}
         testId="vegetation-form"
       />
-      <DisputeDrawer recordId={disputeFor} canEdit={canEdit} onClose={() => setDisputeFor(null)} onChanged={() => grid.current?.refresh()} />
+      <DisputeDrawer
+        recordId={disputeFor}
+        canEdit={canEdit}
+        onClose={() => setDisputeFor(null)}
+        onChanged={() => grid.current?.refresh()}
+      />
     </div>
   );
 }

@@ -29,7 +29,9 @@ describe('accounts', () => {
   });
 
   it('stores passwords as scrypt hashes, never in clear', async () => {
-    const [row] = await t.sql<{ password_hash: string }>('select password_hash from users where username = ?', ['admin']);
+    const [row] = await t.sql<{ password_hash: string }>('select password_hash from users where username = ?', [
+      'admin',
+    ]);
     expect(row!.password_hash).toMatch(/^scrypt\$/);
     expect(row!.password_hash).not.toContain(ADMIN_PASSWORD);
   });
@@ -42,7 +44,11 @@ describe('accounts', () => {
   });
 
   it('a new user must change the initial password before doing anything else', async () => {
-    await t.call('accounts.saveUser', { username: 'wang', displayName: '王芳', role: 'clerk', active: true, initialPassword: 'Start1234' }, t.adminToken);
+    await t.call(
+      'accounts.saveUser',
+      { username: 'wang', displayName: '王芳', role: 'clerk', active: true, initialPassword: 'Start1234' },
+      t.adminToken,
+    );
     const { token, user } = await t.call('accounts.login', { username: 'wang', password: 'Start1234' });
     expect(user.mustChangePassword).toBe(true);
     const blocked = await refusal(t.call('vegetation.list', { startRow: 0, endRow: 10 }, token));
@@ -61,14 +67,28 @@ describe('accounts', () => {
     const me = await t.call('accounts.me', {}, t.adminToken);
     const users = await t.call('accounts.listUsers', { startRow: 0, endRow: 10 }, t.adminToken);
     const admin = users.rows.find((u) => u.id === me.id)!;
-    const e = await refusal(t.call('accounts.saveUser', { id: admin.id, version: admin.version, username: 'admin', displayName: 'x', role: 'clerk', active: true }, t.adminToken));
+    const e = await refusal(
+      t.call(
+        'accounts.saveUser',
+        { id: admin.id, version: admin.version, username: 'admin', displayName: 'x', role: 'clerk', active: true },
+        t.adminToken,
+      ),
+    );
     expect(e).toMatchObject({ code: 'RULE', message: 'accounts.lastAdmin' });
   });
 
   it('every write leaves an audit row naming who did it', async () => {
     const clerk = await t.signIn('clerk', 'liu');
-    const line = await t.call('lines.save', { name: '10kV 测试线', voltage: '10', conductor: 'bare', areaType: 'rural' }, t.adminToken);
-    await t.call('vegetation.save', { lineId: line.id, towerRange: '3', species: '毛竹', treeCount: 2, verticalDistance: 3, action: 'fell' }, clerk);
+    const line = await t.call(
+      'lines.save',
+      { name: '10kV 测试线', voltage: '10', conductor: 'bare', areaType: 'rural' },
+      t.adminToken,
+    );
+    await t.call(
+      'vegetation.save',
+      { lineId: line.id, towerRange: '3', species: '毛竹', treeCount: 2, verticalDistance: 3, action: 'fell' },
+      clerk,
+    );
     const log = await t.call('audit.list', { startRow: 0, endRow: 5, entity: 'vegetation' }, t.adminToken);
     expect(log.rows[0]).toMatchObject({ username: 'liu', method: 'vegetation.save', summary: 'created' });
     expect(log.rows[0]!.after).toMatchObject({ species: '毛竹' });
@@ -94,7 +114,13 @@ describe('failed sign-ins', () => {
       const here = '192.168.1.31';
       const tries = [];
       for (let i = 0; i < 5; i++) tries.push(await login(c, 'zhao', `wrong${i}`, here));
-      expect(tries).toEqual(['accounts.login.failed', 'accounts.login.failed', 'accounts.login.failed', 'accounts.login.failed', 'accounts.login.locked 60s']);
+      expect(tries).toEqual([
+        'accounts.login.failed',
+        'accounts.login.failed',
+        'accounts.login.failed',
+        'accounts.login.failed',
+        'accounts.login.locked 60s',
+      ]);
       // The right password from this PC waits; from another PC it works at once.
       expect(await login(c, 'zhao', 'Better5678', here)).toBe('accounts.login.locked 60s');
       expect(await login(c, 'zhao', 'Better5678', '192.168.1.77')).toBe('ok');
@@ -104,7 +130,12 @@ describe('failed sign-ins', () => {
         now = new Date(now.getTime() + 16 * 60_000);
         locks.push(await login(c, 'zhao', 'still wrong', here));
       }
-      expect(locks).toEqual(['accounts.login.locked 120s', 'accounts.login.locked 240s', 'accounts.login.locked 480s', 'accounts.login.locked 900s']);
+      expect(locks).toEqual([
+        'accounts.login.locked 120s',
+        'accounts.login.locked 240s',
+        'accounts.login.locked 480s',
+        'accounts.login.locked 900s',
+      ]);
       now = new Date(now.getTime() + 15 * 60_000 + 1000);
       expect(await login(c, 'zhao', 'Better5678', here)).toBe('ok');
       // A success starts the count again.
@@ -137,9 +168,16 @@ describe('failed sign-ins', () => {
     try {
       await clerkWith(c, 'sun');
       for (let i = 0; i < 5; i++) await login(c, 'sun', 'nope', '192.168.1.5');
-      const restarted = await createCore({ file: c.core.file, clock: () => now, passwords: new PasswordHasher(TEST_SCRYPT), ...(c.postgres ? { postgres: { connectionString: c.postgres, max: 2 } } : {}) });
+      const restarted = await createCore({
+        file: c.core.file,
+        clock: () => now,
+        passwords: new PasswordHasher(TEST_SCRYPT),
+        ...(c.postgres ? { postgres: { connectionString: c.postgres, max: 2 } } : {}),
+      });
       try {
-        const answer = await restarted.dispatch('accounts.login', { username: 'sun', password: 'Better5678' }, { client: '192.168.1.5' }).catch((e: ApiError) => e.message);
+        const answer = await restarted
+          .dispatch('accounts.login', { username: 'sun', password: 'Better5678' }, { client: '192.168.1.5' })
+          .catch((e: ApiError) => e.message);
         expect(answer).toBe('accounts.login.locked');
       } finally {
         await restarted.close();
@@ -156,11 +194,26 @@ describe('failed sign-ins', () => {
       await clerkWith(c, 'li');
       for (let i = 0; i < 5; i++) await login(c, 'li', 'nope', '192.168.1.9');
       const log = await c.call('audit.list', { startRow: 0, endRow: 10, entity: 'users' }, c.adminToken);
-      expect(log.rows.find((r) => r.summary === 'sign-in locked')).toMatchObject({ method: 'accounts.login', after: { username: 'li', address: '192.168.1.9', failures: 5 } });
+      expect(log.rows.find((r) => r.summary === 'sign-in locked')).toMatchObject({
+        method: 'accounts.login',
+        after: { username: 'li', address: '192.168.1.9', failures: 5 },
+      });
       // A plain failure leaves no audit row of its own.
-      expect(log.rows.filter((r) => r.method === 'accounts.login' && r.summary !== 'sign-in locked' && r.summary !== 'login')).toEqual([]);
+      expect(
+        log.rows.filter(
+          (r) => r.method === 'accounts.login' && r.summary !== 'sign-in locked' && r.summary !== 'login',
+        ),
+      ).toEqual([]);
       const { rows } = await c.call('accounts.signInLocks', {}, c.adminToken);
-      expect(rows).toEqual([expect.objectContaining({ scope: 'pair', username: 'li', address: '192.168.1.9', failures: 5, lockedUntil: '2026-06-01T08:01:00.000Z' })]);
+      expect(rows).toEqual([
+        expect.objectContaining({
+          scope: 'pair',
+          username: 'li',
+          address: '192.168.1.9',
+          failures: 5,
+          lockedUntil: '2026-06-01T08:01:00.000Z',
+        }),
+      ]);
       await c.call('accounts.clearSignInLock', { key: rows[0]!.key }, c.adminToken);
       expect(await login(c, 'li', 'Better5678', '192.168.1.9')).toBe('ok');
       expect((await c.call('accounts.signInLocks', {}, c.adminToken)).rows).toEqual([]);
@@ -183,10 +236,17 @@ describe('failed sign-ins', () => {
     try {
       await clerkWith(c, 'zhou');
       checks = 0;
-      const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => login(c, 'zhou', `guess${i}`, '10.1.1.1')));
+      const answers = await Promise.all(
+        Array.from({ length: 20 }, (_, i) => login(c, 'zhou', `guess${i}`, '10.1.1.1')),
+      );
       expect(checks).toBeLessThanOrEqual(5);
-      expect(answers.filter((a) => a === 'accounts.login.failed').length + answers.filter((a) => a.startsWith('accounts.login.locked')).length).toBe(20);
-      const [row] = await c.sql<{ failures: number }>('select failures from sign_in_failures where key = ?', ['pair:zhou|10.1.1.1']);
+      expect(
+        answers.filter((a) => a === 'accounts.login.failed').length +
+          answers.filter((a) => a.startsWith('accounts.login.locked')).length,
+      ).toBe(20);
+      const [row] = await c.sql<{ failures: number }>('select failures from sign_in_failures where key = ?', [
+        'pair:zhou|10.1.1.1',
+      ]);
       expect(Number(row!.failures)).toBe(5);
     } finally {
       await c.close();
@@ -227,17 +287,32 @@ describe('password hashing', () => {
     const c = await openTestCore();
     try {
       await clerkWith(c, 'feng');
-      const [before] = await c.sql<{ password_hash: string }>('select password_hash from users where username = ?', ['feng']);
+      const [before] = await c.sql<{ password_hash: string }>('select password_hash from users where username = ?', [
+        'feng',
+      ]);
       expect(before!.password_hash).toMatch(/^scrypt\$1024\$/);
-      const stronger = await createCore({ file: c.core.file, passwords: new PasswordHasher({ N: 2048, r: 8, p: 1 }), ...(c.postgres ? { postgres: { connectionString: c.postgres, max: 2 } } : {}) });
+      const stronger = await createCore({
+        file: c.core.file,
+        passwords: new PasswordHasher({ N: 2048, r: 8, p: 1 }),
+        ...(c.postgres ? { postgres: { connectionString: c.postgres, max: 2 } } : {}),
+      });
       try {
-        await expect(stronger.dispatch('accounts.login', { username: 'feng', password: 'wrong1234' }, {})).rejects.toMatchObject({ message: 'accounts.login.failed' });
-        const [unchanged] = await c.sql<{ password_hash: string }>('select password_hash from users where username = ?', ['feng']);
+        await expect(
+          stronger.dispatch('accounts.login', { username: 'feng', password: 'wrong1234' }, {}),
+        ).rejects.toMatchObject({ message: 'accounts.login.failed' });
+        const [unchanged] = await c.sql<{ password_hash: string }>(
+          'select password_hash from users where username = ?',
+          ['feng'],
+        );
         expect(unchanged!.password_hash).toBe(before!.password_hash);
         await stronger.dispatch('accounts.login', { username: 'feng', password: 'Better5678' }, {});
-        const [after] = await c.sql<{ password_hash: string }>('select password_hash from users where username = ?', ['feng']);
+        const [after] = await c.sql<{ password_hash: string }>('select password_hash from users where username = ?', [
+          'feng',
+        ]);
         expect(after!.password_hash).toMatch(/^scrypt\$2048\$8\$1\$/);
-        await expect(stronger.dispatch('accounts.login', { username: 'feng', password: 'Better5678' }, {})).resolves.toMatchObject({ user: { username: 'feng' } });
+        await expect(
+          stronger.dispatch('accounts.login', { username: 'feng', password: 'Better5678' }, {}),
+        ).resolves.toMatchObject({ user: { username: 'feng' } });
       } finally {
         await stronger.close();
       }
@@ -253,13 +328,31 @@ describe('the office server’s first run', () => {
     const c = await openTestCore({ setUp: false, firstRunCode: { code: '7KQM-4XZT-9RHB', used: () => used++ } });
     try {
       expect(await c.call('accounts.setupStatus', {})).toEqual({ needsSetup: true, needsCode: true });
-      const missing = await refusal(c.core.dispatch('accounts.setup', { password: 'Takeover123' }, { client: '10.9.9.9' }));
-      expect(missing).toMatchObject({ code: 'VALIDATION', issues: [{ path: ['setupCode'], message: 'validation.required' }] });
-      const wrong = await refusal(c.core.dispatch('accounts.setup', { password: 'Takeover123', setupCode: '7KQM-4XZT-9RHC' }, { client: '10.9.9.9' }));
-      expect(wrong).toMatchObject({ code: 'VALIDATION', issues: [{ path: ['setupCode'], message: 'accounts.setup.codeWrong' }] });
+      const missing = await refusal(
+        c.core.dispatch('accounts.setup', { password: 'Takeover123' }, { client: '10.9.9.9' }),
+      );
+      expect(missing).toMatchObject({
+        code: 'VALIDATION',
+        issues: [{ path: ['setupCode'], message: 'validation.required' }],
+      });
+      const wrong = await refusal(
+        c.core.dispatch(
+          'accounts.setup',
+          { password: 'Takeover123', setupCode: '7KQM-4XZT-9RHC' },
+          { client: '10.9.9.9' },
+        ),
+      );
+      expect(wrong).toMatchObject({
+        code: 'VALIDATION',
+        issues: [{ path: ['setupCode'], message: 'accounts.setup.codeWrong' }],
+      });
       expect(used).toBe(0);
       // Typed in lower case without dashes, as people do.
-      const ok = (await c.core.dispatch('accounts.setup', { password: 'Admin2026', setupCode: '7kqm 4xzt 9rhb' }, { client: '10.0.0.2' })) as { user: { role: string } };
+      const ok = (await c.core.dispatch(
+        'accounts.setup',
+        { password: 'Admin2026', setupCode: '7kqm 4xzt 9rhb' },
+        { client: '10.0.0.2' },
+      )) as { user: { role: string } };
       expect(ok.user.role).toBe('admin');
       expect(used).toBe(1);
       expect(await c.call('accounts.setupStatus', {})).toEqual({ needsSetup: false, needsCode: false });
@@ -272,11 +365,22 @@ describe('the office server’s first run', () => {
     const c = await openTestCore({ setUp: false, firstRunCode: { code: 'ABCD-EFGH-JKLM', used: () => undefined } });
     try {
       const answers = [];
-      for (let i = 0; i < 6; i++) answers.push(await c.core.dispatch('accounts.setup', { password: 'Takeover123', setupCode: `GUESS-${i}` }, { client: '10.9.9.9' }).catch((e: ApiError) => e.message));
+      for (let i = 0; i < 6; i++)
+        answers.push(
+          await c.core
+            .dispatch('accounts.setup', { password: 'Takeover123', setupCode: `GUESS-${i}` }, { client: '10.9.9.9' })
+            .catch((e: ApiError) => e.message),
+        );
       expect(answers.slice(0, 4)).toEqual(Array(4).fill('accounts.setup.codeWrong'));
       expect(answers.slice(4)).toEqual(['accounts.login.locked', 'accounts.login.locked']);
       // The server's own operator, elsewhere, is not held up.
-      await expect(c.core.dispatch('accounts.setup', { password: 'Admin2026', setupCode: 'ABCD-EFGH-JKLM' }, { client: '10.0.0.2' })).resolves.toMatchObject({ user: { role: 'admin' } });
+      await expect(
+        c.core.dispatch(
+          'accounts.setup',
+          { password: 'Admin2026', setupCode: 'ABCD-EFGH-JKLM' },
+          { client: '10.0.0.2' },
+        ),
+      ).resolves.toMatchObject({ user: { role: 'admin' } });
     } finally {
       await c.close();
     }

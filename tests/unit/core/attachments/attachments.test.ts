@@ -7,15 +7,28 @@ import { onPostgres } from '../../helpers/postgres';
 import { uploadFile } from '../../helpers/files';
 
 // A 1×1 PNG and a minimal PDF: real headers, so the type check has something to check.
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 
 let t: TestCore;
 let recordId: number;
 beforeEach(async () => {
   t = await openTestCore();
-  const { id: lineId } = await t.call('lines.save', { name: '10kV 附件线', voltage: '10', conductor: 'bare', areaType: 'rural' }, t.adminToken);
-  recordId = (await t.call('vegetation.save', { lineId, towerRange: '#1', species: '杨树', treeCount: 1, verticalDistance: 3, action: 'trim' }, t.adminToken)).record.id;
+  const { id: lineId } = await t.call(
+    'lines.save',
+    { name: '10kV 附件线', voltage: '10', conductor: 'bare', areaType: 'rural' },
+    t.adminToken,
+  );
+  recordId = (
+    await t.call(
+      'vegetation.save',
+      { lineId, towerRange: '#1', species: '杨树', treeCount: 1, verticalDistance: 3, action: 'trim' },
+      t.adminToken,
+    )
+  ).record.id;
 });
 afterEach(() => t.close());
 
@@ -28,7 +41,11 @@ async function readAll(id: number) {
   const parts: Buffer[] = [];
   let offset: number | null = 0;
   while (offset !== null) {
-    const r: { data: string; nextOffset: number | null } = await t.call('attachments.read', { id, offset }, t.adminToken);
+    const r: { data: string; nextOffset: number | null } = await t.call(
+      'attachments.read',
+      { id, offset },
+      t.adminToken,
+    );
     parts.push(Buffer.from(r.data, 'base64'));
     offset = r.nextOffset;
   }
@@ -48,24 +65,36 @@ describe('attachments', () => {
   });
 
   test('the type is checked from the bytes: a program renamed .jpg, or a PDF named .png, is refused', async () => {
-    await expect(attach(Buffer.from('MZ\x90\x00 this is a program'), '照片.jpg')).rejects.toMatchObject({ code: 'VALIDATION', message: 'attachments.badType' });
+    await expect(attach(Buffer.from('MZ\x90\x00 this is a program'), '照片.jpg')).rejects.toMatchObject({
+      code: 'VALIDATION',
+      message: 'attachments.badType',
+    });
     await expect(attach(PDF, '照片.png')).rejects.toMatchObject({ message: 'attachments.badType' });
     await expect(attach(PDF, 'run.exe')).rejects.toMatchObject({ message: 'attachments.badType' });
   });
 
   test('the size limit is the setting', async () => {
     await t.call('settings.update', { key: 'attachments.maxMb', value: 1 }, t.adminToken);
-    await expect(attach(Buffer.concat([PDF, Buffer.alloc(1024 * 1024)]), '大文件.pdf')).rejects.toMatchObject({ message: 'attachments.tooLarge', params: { mb: 1 } });
+    await expect(attach(Buffer.concat([PDF, Buffer.alloc(1024 * 1024)]), '大文件.pdf')).rejects.toMatchObject({
+      message: 'attachments.tooLarge',
+      params: { mb: 1 },
+    });
   });
 
   test('deleting goes to the recycle bin; restoring brings it back; a manager may look but not attach', async () => {
     const a = await attach(PDF, '报告.pdf');
     await t.call('attachments.delete', { ids: [a.id] }, t.adminToken);
-    expect((await t.call('attachments.list', { entity: 'vegetation', entityId: recordId }, t.adminToken)).rows).toEqual([]);
+    expect((await t.call('attachments.list', { entity: 'vegetation', entityId: recordId }, t.adminToken)).rows).toEqual(
+      [],
+    );
     await t.call('recycle.restore', { entity: 'attachments', id: a.id }, t.adminToken);
-    expect((await t.call('attachments.list', { entity: 'vegetation', entityId: recordId }, t.adminToken)).rows).toHaveLength(1);
+    expect(
+      (await t.call('attachments.list', { entity: 'vegetation', entityId: recordId }, t.adminToken)).rows,
+    ).toHaveLength(1);
     const manager = await t.signIn('manager');
-    expect((await t.call('attachments.list', { entity: 'vegetation', entityId: recordId }, manager)).rows).toHaveLength(1);
+    expect((await t.call('attachments.list', { entity: 'vegetation', entityId: recordId }, manager)).rows).toHaveLength(
+      1,
+    );
     await expect(attach(PDF, '报告2.pdf', manager)).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 
@@ -78,7 +107,11 @@ describe('attachments', () => {
     copyFileSync(path.join(list.folder, backup.name), copy);
     const other = await createCore({ file: copy });
     try {
-      const { token } = (await other.dispatch('accounts.login', { username: 'admin', password: ADMIN_PASSWORD }, {})) as { token: string };
+      const { token } = (await other.dispatch(
+        'accounts.login',
+        { username: 'admin', password: ADMIN_PASSWORD },
+        {},
+      )) as { token: string };
       const r = (await other.dispatch('attachments.read', { id: a.id, offset: 0 }, { token })) as { data: string };
       expect(Buffer.from(r.data, 'base64').equals(PNG)).toBe(true);
     } finally {

@@ -16,7 +16,8 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-const townships = async (token: string) => (await t.call('townships.list', { startRow: 0, endRow: 50 }, token)).rows.map((r) => r.name);
+const townships = async (token: string) =>
+  (await t.call('townships.list', { startRow: 0, endRow: 50 }, token)).rows.map((r) => r.name);
 
 describe('restore under the driver build the process runs on', () => {
   const nodeBuild = path.resolve('node_modules/better-sqlite3/build/Release/better_sqlite3.node');
@@ -45,7 +46,10 @@ describe('restore under the driver build the process runs on', () => {
     const backup = await t.call('backup.create', {}, t.adminToken);
     useSqliteBinding(path.join(t.dir, 'missing', 'better_sqlite3.node'));
     try {
-      await expect(t.call('backup.restore', { name: backup.name }, t.adminToken)).rejects.toMatchObject({ code: 'RULE', message: 'backup.engineFailed' });
+      await expect(t.call('backup.restore', { name: backup.name }, t.adminToken)).rejects.toMatchObject({
+        code: 'RULE',
+        message: 'backup.engineFailed',
+      });
     } finally {
       useSqliteBinding(undefined);
     }
@@ -62,7 +66,9 @@ describe('backups', () => {
     const res = await t.call('backup.restore', { name: backup.name }, t.adminToken);
     expect(res.keptAside).toMatch(/before-restore\.sqlite$/);
     // The session was in the backup too, but a restore ends every session.
-    await expect(t.call('townships.list', { startRow: 0, endRow: 5 }, t.adminToken)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    await expect(t.call('townships.list', { startRow: 0, endRow: 5 }, t.adminToken)).rejects.toMatchObject({
+      code: 'UNAUTHENTICATED',
+    });
     const token = await t.reauthAdmin();
     expect(await townships(token)).toEqual(['城关镇']);
     expect((await t.call('backup.list', {}, token)).rows.map((r) => r.name)).toContain(res.keptAside);
@@ -83,9 +89,17 @@ describe('backups', () => {
     const foreign = new Database(path.join(dir, 'foreign.sqlite'));
     foreign.exec('create table t (x)');
     foreign.close();
-    await expect(t.call('backup.restore', { name: 'junk.sqlite' }, t.adminToken)).rejects.toMatchObject({ code: 'RULE', message: 'backup.corrupt' });
-    await expect(t.call('backup.restore', { name: 'foreign.sqlite' }, t.adminToken)).rejects.toMatchObject({ code: 'RULE', message: 'backup.foreign' });
-    await expect(t.call('backup.restore', { name: '../griddesk.sqlite' }, t.adminToken)).rejects.toMatchObject({ code: 'VALIDATION' });
+    await expect(t.call('backup.restore', { name: 'junk.sqlite' }, t.adminToken)).rejects.toMatchObject({
+      code: 'RULE',
+      message: 'backup.corrupt',
+    });
+    await expect(t.call('backup.restore', { name: 'foreign.sqlite' }, t.adminToken)).rejects.toMatchObject({
+      code: 'RULE',
+      message: 'backup.foreign',
+    });
+    await expect(t.call('backup.restore', { name: '../griddesk.sqlite' }, t.adminToken)).rejects.toMatchObject({
+      code: 'VALIDATION',
+    });
     expect(await townships(t.adminToken)).toEqual(['石桥镇']);
   });
 
@@ -96,7 +110,9 @@ describe('backups', () => {
     const db = new Database(path.join(dir, 'future.sqlite'));
     db.prepare("insert into schema_migrations values ('9999_future', 'x')").run();
     db.close();
-    await expect(t.call('backup.restore', { name: 'future.sqlite' }, t.adminToken)).rejects.toMatchObject({ message: 'backup.newer' });
+    await expect(t.call('backup.restore', { name: 'future.sqlite' }, t.adminToken)).rejects.toMatchObject({
+      message: 'backup.newer',
+    });
   });
 
   it('backs up automatically once a day at start-up, keeping the last N', async () => {
@@ -111,7 +127,10 @@ describe('backups', () => {
       await core.close();
     }
     const daily = readdirSync(backupDir(copy)).filter((n) => n.includes('-daily'));
-    expect(daily.sort()).toEqual([expect.stringMatching(/^griddesk-20260602/), expect.stringMatching(/^griddesk-20260603/)]);
+    expect(daily.sort()).toEqual([
+      expect.stringMatching(/^griddesk-20260602/),
+      expect.stringMatching(/^griddesk-20260603/),
+    ]);
   });
 
   it('keeps a copy of the database as it was before a migration', async () => {

@@ -15,7 +15,12 @@ afterEach(async () => {
   for (const t of opened.splice(0)) await t.close();
 });
 
-const dailies = (folder: string) => (existsSync(folder) ? readdirSync(folder).filter((n) => n.includes('-daily')).sort() : []);
+const dailies = (folder: string) =>
+  existsSync(folder)
+    ? readdirSync(folder)
+        .filter((n) => n.includes('-daily'))
+        .sort()
+    : [];
 const until = async (ok: () => boolean) => {
   for (let i = 0; i < 200 && !ok(); i++) await new Promise((r) => setTimeout(r, 20));
 };
@@ -38,7 +43,10 @@ describe.skipIf(onPostgres)(`the daily backup (${SQLITE_ONLY})`, () => {
       // The desk is left running over night: the next day's backup comes without a restart.
       now = new Date('2026-06-02T00:40:00+08:00');
       await until(() => dailies(folder).length === 2);
-      expect(dailies(folder)).toEqual(['griddesk-20260601-073000-daily.sqlite', 'griddesk-20260602-004000-daily.sqlite']);
+      expect(dailies(folder)).toEqual([
+        'griddesk-20260601-073000-daily.sqlite',
+        'griddesk-20260602-004000-daily.sqlite',
+      ]);
     } finally {
       await restarted.close();
     }
@@ -51,23 +59,39 @@ describe.skipIf(onPostgres)(`the daily backup (${SQLITE_ONLY})`, () => {
     const lineId = (await t.call('reference.options', {}, t.adminToken)).lines[0]!.id;
     const restarted = await createCore({ file: t.core.file, clock: () => now });
     try {
-      const token = (await restarted.dispatch('accounts.login', { username: 'admin', password: ADMIN_PASSWORD }, {}) as { token: string }).token;
+      const token = (
+        (await restarted.dispatch('accounts.login', { username: 'admin', password: ADMIN_PASSWORD }, {})) as {
+          token: string;
+        }
+      ).token;
       let savedWhileRunning = 0;
       for (let i = 0; i < 500; i++) {
-        const { daily } = (await restarted.dispatch('backup.list', {}, { token })) as { daily: { running: boolean; percent: number } };
+        const { daily } = (await restarted.dispatch('backup.list', {}, { token })) as {
+          daily: { running: boolean; percent: number };
+        };
         if (!daily.running) break;
         expect(daily.percent).toBeLessThan(100);
-        await restarted.dispatch('vegetation.save', { lineId, towerRange: `#${i + 1}`, species: '杨树', treeCount: 1, verticalDistance: 3, action: 'trim' }, { token });
+        await restarted.dispatch(
+          'vegetation.save',
+          { lineId, towerRange: `#${i + 1}`, species: '杨树', treeCount: 1, verticalDistance: 3, action: 'trim' },
+          { token },
+        );
         savedWhileRunning++;
       }
       await until(() => dailies(backupDir(t.core.file)).length === 1);
       expect(savedWhileRunning).toBeGreaterThan(0);
-      const { daily } = (await restarted.dispatch('backup.list', {}, { token })) as { daily: { running: boolean; percent: number; lastError: string | null } };
+      const { daily } = (await restarted.dispatch('backup.list', {}, { token })) as {
+        daily: { running: boolean; percent: number; lastError: string | null };
+      };
       expect(daily).toEqual({ running: false, percent: 100, lastError: null });
-      const copy = new Database(path.join(backupDir(t.core.file), dailies(backupDir(t.core.file))[0]!), { readonly: true });
+      const copy = new Database(path.join(backupDir(t.core.file), dailies(backupDir(t.core.file))[0]!), {
+        readonly: true,
+      });
       try {
         expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
-        expect((copy.prepare('select count(*) as n from vegetation_records').get() as { n: number }).n).toBeGreaterThanOrEqual(20_000);
+        expect(
+          (copy.prepare('select count(*) as n from vegetation_records').get() as { n: number }).n,
+        ).toBeGreaterThanOrEqual(20_000);
       } finally {
         copy.close();
       }
@@ -93,13 +117,17 @@ describe.skipIf(onPostgres)(`the daily backup (${SQLITE_ONLY})`, () => {
     opened.push(t);
     const before = await t.call('backup.create', {}, t.adminToken);
     const elsewhere = path.join(t.dir, 'disk-d', 'GridDesk备份');
-    await expect(t.call('settings.update', { key: 'backup.folder', value: 'relative\\path' }, t.adminToken)).rejects.toMatchObject({ issues: [{ path: ['value'], message: 'settings.folderAbsolute' }] });
+    await expect(
+      t.call('settings.update', { key: 'backup.folder', value: 'relative\\path' }, t.adminToken),
+    ).rejects.toMatchObject({ issues: [{ path: ['value'], message: 'settings.folderAbsolute' }] });
     const readOnly = path.join(t.dir, 'read-only');
     mkdirSync(readOnly);
     chmodSync(readOnly, 0o500);
     // (root writes anywhere: the check is then only as strict as the disk)
     if (process.getuid?.() !== 0) {
-      await expect(t.call('settings.update', { key: 'backup.folder', value: readOnly }, t.adminToken)).rejects.toMatchObject({ issues: [{ message: 'settings.folderNotWritable' }] });
+      await expect(
+        t.call('settings.update', { key: 'backup.folder', value: readOnly }, t.adminToken),
+      ).rejects.toMatchObject({ issues: [{ message: 'settings.folderNotWritable' }] });
     }
     await t.call('settings.update', { key: 'backup.folder', value: elsewhere }, t.adminToken);
     const after = await t.call('backup.create', {}, t.adminToken);

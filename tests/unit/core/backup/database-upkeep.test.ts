@@ -13,8 +13,16 @@ afterAll(() => t.close());
 const rowCounts = (file: string) => {
   const db = new Database(file, { readonly: true });
   try {
-    const tables = (db.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'search_%'").all() as { name: string }[]).map((r) => r.name);
-    return Object.fromEntries(tables.map((n) => [n, (db.prepare(`select count(*) as n from "${n}"`).get() as { n: number }).n]));
+    const tables = (
+      db
+        .prepare(
+          "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'search_%'",
+        )
+        .all() as { name: string }[]
+    ).map((r) => r.name);
+    return Object.fromEntries(
+      tables.map((n) => [n, (db.prepare(`select count(*) as n from "${n}"`).get() as { n: number }).n]),
+    );
   } finally {
     db.close();
   }
@@ -44,7 +52,10 @@ describe('database upkeep', () => {
     expect(after.fileBytes + after.walBytes).toBeLessThan(before.fileBytes + before.walBytes);
     expect(after.lastMaintenance?.by).toBe('admin');
     // Straight away again: refused, nothing written.
-    await expect(t.call('backup.maintain', {}, t.adminToken)).rejects.toMatchObject({ code: 'RULE', message: 'backup.upkeep.recent' });
+    await expect(t.call('backup.maintain', {}, t.adminToken)).rejects.toMatchObject({
+      code: 'RULE',
+      message: 'backup.upkeep.recent',
+    });
     // Every row is still there; the audit log has the start and the end of the upkeep.
     expect(rowCounts(t.core.file)).toEqual({ ...counts, audit_log: counts.audit_log! + 2 });
     // The grid still finds the records that are left.
@@ -66,15 +77,21 @@ describe('database upkeep', () => {
     let health = await t.call('backup.health', {}, t.adminToken);
     expect(health.baseline).toEqual({ day: addDays(today, -8), bytes: 200_000 });
     expect(health.grewUnusually).toBe(false);
-    expect((await t.call('reminders.list', {}, t.adminToken)).items.map((i) => i.label)).not.toContain('reminders.backup.grew');
+    expect((await t.call('reminders.list', {}, t.adminToken)).items.map((i) => i.label)).not.toContain(
+      'reminders.backup.grew',
+    );
 
     await t.call('settings.update', { key: 'maintenance.growthMinMb', value: 1 }, t.adminToken);
     health = await t.call('backup.health', {}, t.adminToken);
     expect(health.grewUnusually).toBe(true);
-    const grew = (await t.call('reminders.list', {}, t.adminToken)).items.find((i) => i.label === 'reminders.backup.grew');
+    const grew = (await t.call('reminders.list', {}, t.adminToken)).items.find(
+      (i) => i.label === 'reminders.backup.grew',
+    );
     expect(grew?.count).toBe(Math.round((health.fileBytes + health.walBytes - 200_000) / 1024 / 1024));
     expect(grew?.link.page).toBe('backup');
     const planner = await t.signIn('planner');
-    expect((await t.call('reminders.list', {}, planner)).items.map((i) => i.label)).not.toContain('reminders.backup.grew');
+    expect((await t.call('reminders.list', {}, planner)).items.map((i) => i.label)).not.toContain(
+      'reminders.backup.grew',
+    );
   });
 });

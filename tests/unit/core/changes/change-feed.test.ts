@@ -14,23 +14,45 @@ describe('what other people saved', () => {
     const clerk = await t.signIn('clerk', 'feed-clerk');
     const manager = await t.signIn('manager', 'feed-manager');
     const start = (await t.call('changes.since', { version: 0 }, manager)).version;
-    const line = await t.call('lines.save', { name: '10kV 变更线', voltage: '10', conductor: 'bare', areaType: 'rural' }, t.adminToken);
-    await t.call('vegetation.save', { lineId: line.id, towerRange: '#3', species: '杨树', treeCount: 1, verticalDistance: 2, action: 'trim' }, clerk);
+    const line = await t.call(
+      'lines.save',
+      { name: '10kV 变更线', voltage: '10', conductor: 'bare', areaType: 'rural' },
+      t.adminToken,
+    );
+    await t.call(
+      'vegetation.save',
+      { lineId: line.id, towerRange: '#3', species: '杨树', treeCount: 1, verticalDistance: 2, action: 'trim' },
+      clerk,
+    );
 
     const seen = await t.call('changes.since', { version: start }, manager);
     expect(seen.reset).toBe(false);
-    expect(seen.changes.map((c) => [c.entities, c.by])).toEqual([[['lines'], 'admin'], [['vegetation'], 'feed-clerk']]);
+    expect(seen.changes.map((c) => [c.entities, c.by])).toEqual([
+      [['lines'], 'admin'],
+      [['vegetation'], 'feed-clerk'],
+    ]);
     const own = await t.call('changes.since', { version: start }, clerk);
     expect(own.changes.map((c) => c.by)).toEqual(['admin']);
     // Reads and refused writes are not changes.
     await t.call('vegetation.list', { startRow: 0, endRow: 10 }, clerk);
-    await expect(t.call('vegetation.save', { lineId: line.id, towerRange: 'x', species: '杨树', treeCount: 1, action: 'trim' }, clerk)).rejects.toMatchObject({ code: 'VALIDATION' });
+    await expect(
+      t.call(
+        'vegetation.save',
+        { lineId: line.id, towerRange: 'x', species: '杨树', treeCount: 1, action: 'trim' },
+        clerk,
+      ),
+    ).rejects.toMatchObject({ code: 'VALIDATION' });
     expect((await t.call('changes.since', { version: seen.version }, manager)).changes).toEqual([]);
   });
 
   it('asking for changes does not keep an idle session alive', async () => {
     const token = await t.signIn('planner', 'feed-idle');
-    const expiry = async () => (await t.sql<{ e: string }>("select s.expires_at as e from sessions s join users u on u.id = s.user_id where u.username = 'feed-idle'"))[0]!.e;
+    const expiry = async () =>
+      (
+        await t.sql<{ e: string }>(
+          "select s.expires_at as e from sessions s join users u on u.id = s.user_id where u.username = 'feed-idle'",
+        )
+      )[0]!.e;
     const before = await expiry();
     now = new Date(now.getTime() + 2 * 3600_000);
     await t.call('changes.since', { version: 0 }, token);

@@ -9,7 +9,13 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const countOf = async (link: DrillLink, extra: Record<string, unknown> = {}) =>
-  ((await t.call(link.method as MethodName, { startRow: 0, endRow: 1, ...link.filters, ...extra } as never, t.adminToken)) as { rowCount: number }).rowCount;
+  (
+    (await t.call(
+      link.method as MethodName,
+      { startRow: 0, endRow: 1, ...link.filters, ...extra } as never,
+      t.adminToken,
+    )) as { rowCount: number }
+  ).rowCount;
 
 describe('the first screen', () => {
   test('every number that is a count equals the row count of the grid it opens', async () => {
@@ -24,7 +30,10 @@ describe('the first screen', () => {
       } else if (panel.counts !== false) {
         for (const [c, category] of panel.categories.entries()) {
           for (const series of panel.series) {
-            expect(await countOf(panel.link, { ...category.filters, ...series.filters }), `${panel.id} ${category.name} ${series.label}`).toBe(series.data[c]);
+            expect(
+              await countOf(panel.link, { ...category.filters, ...series.filters }),
+              `${panel.id} ${category.name} ${series.label}`,
+            ).toBe(series.data[c]);
             checked++;
           }
         }
@@ -53,7 +62,16 @@ describe('the first screen', () => {
     const today = (await t.call('dashboard.panels', {}, t.adminToken)).today;
     await t.call(
       'vegetation.dispute.update',
-      { id: dispute!.id, version: dispute!.version, parties: dispute!.parties, lawExplained: true, coordinationLevel: 'township', compensationAgreed: 5000, compensationPaid: (dispute!.compensationPaid ?? 0) + 1234, paidDate: today },
+      {
+        id: dispute!.id,
+        version: dispute!.version,
+        parties: dispute!.parties,
+        lawExplained: true,
+        coordinationLevel: 'township',
+        compensationAgreed: 5000,
+        compensationPaid: (dispute!.compensationPaid ?? 0) + 1234,
+        paidDate: today,
+      },
       t.adminToken,
     );
     const wasThisYear = dispute!.paidDate?.slice(0, 4) === today.slice(0, 4);
@@ -65,7 +83,20 @@ describe('reminders', () => {
   test('overdue and due-soon counts match the grid presets; the lead time is the setting', async () => {
     await t.call('settings.update', { key: 'vegetation.dueSoonDays', value: 60 }, t.adminToken);
     const { items, total } = await t.call('reminders.list', {}, t.adminToken);
-    expect(items.map((i) => i.label)).toEqual(['reminders.vegetation.overdue', 'reminders.vegetation.dueSoon', 'reminders.trimming.noticesDue', 'reminders.trimming.outagesNotTold', 'reminders.trimming.packagesLate', 'reminders.staff.expired', 'reminders.staff.due', 'reminders.staff.shortOfHours', 'reminders.upgrades.defectsOverdue', 'reminders.upgrades.waiting', 'reminders.lightning.overdue', 'reminders.lightning.rectifying']);
+    expect(items.map((i) => i.label)).toEqual([
+      'reminders.vegetation.overdue',
+      'reminders.vegetation.dueSoon',
+      'reminders.trimming.noticesDue',
+      'reminders.trimming.outagesNotTold',
+      'reminders.trimming.packagesLate',
+      'reminders.staff.expired',
+      'reminders.staff.due',
+      'reminders.staff.shortOfHours',
+      'reminders.upgrades.defectsOverdue',
+      'reminders.upgrades.waiting',
+      'reminders.lightning.overdue',
+      'reminders.lightning.rectifying',
+    ]);
     expect(items[1]!.leadDays).toBe(60);
     expect(items[6]!.leadDays).toBe(60); // staff.certificate.windowDays
     for (const item of items) expect(await countOf(item.link)).toBe(item.count);

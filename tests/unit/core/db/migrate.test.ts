@@ -17,8 +17,12 @@ describe('database file', () => {
       await first.close();
 
       const second = await createCore({ file });
-      const again = (await second.dispatch('accounts.login', { username: 'admin', password: 'Admin2026' }, {})) as { token: string };
-      const page = (await second.dispatch('townships.list', { startRow: 0, endRow: 10 }, { token: again.token })) as { rows: { name: string }[] };
+      const again = (await second.dispatch('accounts.login', { username: 'admin', password: 'Admin2026' }, {})) as {
+        token: string;
+      };
+      const page = (await second.dispatch('townships.list', { startRow: 0, endRow: 10 }, { token: again.token })) as {
+        rows: { name: string }[];
+      };
       expect(page.rows.map((r) => r.name)).toEqual(['城关镇']);
       await second.close();
 

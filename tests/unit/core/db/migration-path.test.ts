@@ -103,39 +103,46 @@ describe('upgrading from every earlier schema version', () => {
     expect(Object.keys(SEEDS)).toEqual(migrations.map((m) => m.id));
   });
 
-  it.each(migrations.slice(0, -1).map((_, i) => i + 1))('a database at version %i keeps all its rows after migrating to the latest', async (version) => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'griddesk-upgrade-'));
-    const file = path.join(dir, 'old.sqlite');
-    try {
-      const old = openDatabase({ file });
-      await migrate(old.db, migrations.slice(0, version));
-      await old.close();
-      const raw = new Database(file);
-      for (const m of migrations.slice(0, version)) for (const stmt of SEEDS[m.id]!) raw.prepare(stmt).run();
-      const all = raw.prepare("select name, sql from sqlite_master where type = 'table' and name not like 'sqlite_%' and name != 'schema_migrations'").all() as { name: string; sql: string }[];
-      // Full-text indexes and their shadow tables are rebuilt from the ledgers: not data to keep.
-      const virtual = all.filter((t) => /^create virtual table/i.test(t.sql)).map((t) => t.name);
-      const tables = all.map((r) => r.name).filter((n) => !virtual.some((v) => n === v || n.startsWith(`${v}_`)));
-      raw.close();
-      const before = snapshot(file, tables);
+  it.each(migrations.slice(0, -1).map((_, i) => i + 1))(
+    'a database at version %i keeps all its rows after migrating to the latest',
+    async (version) => {
+      const dir = mkdtempSync(path.join(tmpdir(), 'griddesk-upgrade-'));
+      const file = path.join(dir, 'old.sqlite');
+      try {
+        const old = openDatabase({ file });
+        await migrate(old.db, migrations.slice(0, version));
+        await old.close();
+        const raw = new Database(file);
+        for (const m of migrations.slice(0, version)) for (const stmt of SEEDS[m.id]!) raw.prepare(stmt).run();
+        const all = raw
+          .prepare(
+            "select name, sql from sqlite_master where type = 'table' and name not like 'sqlite_%' and name != 'schema_migrations'",
+          )
+          .all() as { name: string; sql: string }[];
+        // Full-text indexes and their shadow tables are rebuilt from the ledgers: not data to keep.
+        const virtual = all.filter((t) => /^create virtual table/i.test(t.sql)).map((t) => t.name);
+        const tables = all.map((r) => r.name).filter((n) => !virtual.some((v) => n === v || n.startsWith(`${v}_`)));
+        raw.close();
+        const before = snapshot(file, tables);
 
-      const upgraded = openDatabase({ file });
-      const applied = await migrate(upgraded.db);
-      await upgraded.close();
+        const upgraded = openDatabase({ file });
+        const applied = await migrate(upgraded.db);
+        await upgraded.close();
 
-      expect(applied).toEqual(migrations.slice(version).map((m) => m.id));
-      const after = snapshot(file, tables);
-      // New columns may be added; every old column keeps its value in every old row.
-      for (const t of tables) {
-        expect(after[t]!.length, t).toBe(before[t]!.length);
-        before[t]!.forEach((row, i) => expect(after[t]![i], t).toMatchObject(row as object));
+        expect(applied).toEqual(migrations.slice(version).map((m) => m.id));
+        const after = snapshot(file, tables);
+        // New columns may be added; every old column keeps its value in every old row.
+        for (const t of tables) {
+          expect(after[t]!.length, t).toBe(before[t]!.length);
+          before[t]!.forEach((row, i) => expect(after[t]![i], t).toMatchObject(row as object));
+        }
+        const db = new Database(file, { readonly: true });
+        expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+        expect(db.pragma('foreign_key_check')).toEqual([]);
+        db.close();
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
       }
-      const db = new Database(file, { readonly: true });
-      expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
-      expect(db.pragma('foreign_key_check')).toEqual([]);
-      db.close();
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
+    },
+  );
 });

@@ -20,7 +20,9 @@ describe('demo county', () => {
     expect(blocked.rowCount).toBeGreaterThan(0);
     const { dispute } = await t.call('vegetation.dispute.get', { recordId: blocked.rows[0]!.id }, t.adminToken);
     expect(dispute?.entries.length).toBeGreaterThan(0);
-    await expect(t.call('demo.load', { vegetationRecords: 10 }, t.adminToken)).rejects.toMatchObject({ message: 'demo.notEmpty' });
+    await expect(t.call('demo.load', { vegetationRecords: 10 }, t.adminToken)).rejects.toMatchObject({
+      message: 'demo.notEmpty',
+    });
   });
 
   it('only an admin may load it', async () => {

@@ -26,7 +26,11 @@ const COLUMNS = [
 ];
 
 async function exportGrid(list: VegetationListInput, columns = COLUMNS) {
-  const { jobId } = await t.call('excel.export', { sheet: 'vegetation', list: list as Record<string, unknown>, columns }, t.adminToken);
+  const { jobId } = await t.call(
+    'excel.export',
+    { sheet: 'vegetation', list: list as Record<string, unknown>, columns },
+    t.adminToken,
+  );
   const state = await waitForJob(t, jobId, t.adminToken);
   expect(state.status).toBe('done');
   if (state.result?.kind !== 'excel.export') throw new Error('no export');
@@ -58,7 +62,9 @@ describe('exporting a grid', () => {
       expect(cells[0]).toBe(r.lineName);
       expect(cells[1]).toBe(r.towerRange);
       expect(cells[2]).toBe({ emergency: '紧急', major: '重大', general: '一般' }[r.hazardGrade]);
-      expect(cells[3] instanceof Date ? (cells[3] as Date).toISOString().slice(0, 10) : cells[3] ?? null).toBe(r.dueDate);
+      expect(cells[3] instanceof Date ? (cells[3] as Date).toISOString().slice(0, 10) : (cells[3] ?? null)).toBe(
+        r.dueDate,
+      );
       expect(cells[5]).toBe(r.treeCount);
     }
   });
@@ -68,7 +74,18 @@ describe('exporting a grid', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'export-lo-'));
     writeFileSync(path.join(dir, 'export.xlsx'), bytes);
     // 44 = comma, 34 = quote, 76 = UTF-8: the sheet as LibreOffice reads it, as CSV.
-    execFileSync('soffice', ['--headless', '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76', '--outdir', dir, path.join(dir, 'export.xlsx')], { stdio: 'ignore' });
+    execFileSync(
+      'soffice',
+      [
+        '--headless',
+        '--convert-to',
+        'csv:Text - txt - csv (StarCalc):44,34,76',
+        '--outdir',
+        dir,
+        path.join(dir, 'export.xlsx'),
+      ],
+      { stdio: 'ignore' },
+    );
     const lines = readFileSync(path.join(dir, 'export.csv'), 'utf8').trim().split('\n');
     const grid = await t.call('vegetation.list', { ...list, startRow: 0, endRow: 1000 }, t.adminToken);
     expect(lines[0]).toBe(COLUMNS.map((c) => c.header).join(','));
@@ -79,11 +96,21 @@ describe('exporting a grid', () => {
   }, 60_000);
 
   test('refuses a column the grid does not have', async () => {
-    await expect(t.call('excel.export', { sheet: 'vegetation', list: {}, columns: [{ colId: 'password', header: 'x' }] }, t.adminToken)).rejects.toMatchObject({ code: 'VALIDATION' });
+    await expect(
+      t.call(
+        'excel.export',
+        { sheet: 'vegetation', list: {}, columns: [{ colId: 'password', header: 'x' }] },
+        t.adminToken,
+      ),
+    ).rejects.toMatchObject({ code: 'VALIDATION' });
   });
 
   test('an export file is readable only by the user who made it', async () => {
-    const { jobId } = await t.call('excel.export', { sheet: 'vegetation', list: { preset: 'blocked' }, columns: COLUMNS }, t.adminToken);
+    const { jobId } = await t.call(
+      'excel.export',
+      { sheet: 'vegetation', list: { preset: 'blocked' }, columns: COLUMNS },
+      t.adminToken,
+    );
     const state = await waitForJob(t, jobId, t.adminToken);
     const clerk = await t.signIn('clerk');
     const fileId = state.result?.kind === 'excel.export' ? state.result.outcome.fileId : '';

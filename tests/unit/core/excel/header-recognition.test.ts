@@ -7,18 +7,76 @@ import { sheetOf } from '../../../../electron/core/excel/sheets';
 /** Header rows as county offices write them, and the field each column must land on. */
 const OFFICE_HEADERS: Record<SheetName, [string, string][]> = {
   vegetation: [
-    ['线路名称', 'line'], ['杆塔号', 'towerRange'], ['所属乡镇', 'township'], ['行政村', 'village'], ['树主', 'landowner'],
-    ['联系电话', 'landownerPhone'], ['树木种类', 'species'], ['数量(株)', 'treeCount'], ['树高（米）', 'treeHeight'],
-    ['与导线垂直距离(m)', 'verticalDistance'], ['水平距离/m', 'horizontalDistance'], ['处理措施', 'action'], ['巡视日期', 'foundDate'],
-    ['计划清理日期', 'plannedDate'], ['责任班组', 'team'], ['完成时间', 'completedDate'], ['备注说明', 'notes'],
+    ['线路名称', 'line'],
+    ['杆塔号', 'towerRange'],
+    ['所属乡镇', 'township'],
+    ['行政村', 'village'],
+    ['树主', 'landowner'],
+    ['联系电话', 'landownerPhone'],
+    ['树木种类', 'species'],
+    ['数量(株)', 'treeCount'],
+    ['树高（米）', 'treeHeight'],
+    ['与导线垂直距离(m)', 'verticalDistance'],
+    ['水平距离/m', 'horizontalDistance'],
+    ['处理措施', 'action'],
+    ['巡视日期', 'foundDate'],
+    ['计划清理日期', 'plannedDate'],
+    ['责任班组', 'team'],
+    ['完成时间', 'completedDate'],
+    ['备注说明', 'notes'],
   ],
-  lines: [['线路名称', 'name'], ['线路编号', 'code'], ['电压等级(kV)', 'voltage'], ['导线', 'conductor'], ['供电区域', 'areaType'], ['所属变电站', 'substation'], ['线路长度（km）', 'lengthKm'], ['投运时间', 'commissionedDate'], ['经过乡镇', 'townships']],
-  townships: [['乡镇名称', 'name'], ['说明', 'notes']],
-  villages: [['镇(乡)', 'township'], ['行政村', 'name']],
-  teams: [['班组名称', 'name'], ['班组类型', 'kind'], ['联系电话', 'phone']],
-  staff: [['职工号', 'employeeNo'], ['员工姓名', 'name'], ['所在班组', 'team'], ['工种', 'position'], ['手机号码', 'phone'], ['参加工作时间', 'hireDate'], ['文化程度', 'education']],
-  equipment: [['资产编号', 'code'], ['设备名称', 'name'], ['设备类别', 'kind'], ['所属线路', 'line'], ['安装地点', 'location'], ['规格型号', 'model'], ['投运年度', 'installYear'], ['缺陷级别', 'defectGrade']],
-  lightningDevices: [['设施编号', 'code'], ['设施类型', 'kind'], ['安装部位', 'site'], ['所属线路', 'line'], ['杆号', 'tower'], ['土壤电阻率(Ω·m)', 'soilResistivity'], ['投运日期', 'installDate']],
+  lines: [
+    ['线路名称', 'name'],
+    ['线路编号', 'code'],
+    ['电压等级(kV)', 'voltage'],
+    ['导线', 'conductor'],
+    ['供电区域', 'areaType'],
+    ['所属变电站', 'substation'],
+    ['线路长度（km）', 'lengthKm'],
+    ['投运时间', 'commissionedDate'],
+    ['经过乡镇', 'townships'],
+  ],
+  townships: [
+    ['乡镇名称', 'name'],
+    ['说明', 'notes'],
+  ],
+  villages: [
+    ['镇(乡)', 'township'],
+    ['行政村', 'name'],
+  ],
+  teams: [
+    ['班组名称', 'name'],
+    ['班组类型', 'kind'],
+    ['联系电话', 'phone'],
+  ],
+  staff: [
+    ['职工号', 'employeeNo'],
+    ['员工姓名', 'name'],
+    ['所在班组', 'team'],
+    ['工种', 'position'],
+    ['手机号码', 'phone'],
+    ['参加工作时间', 'hireDate'],
+    ['文化程度', 'education'],
+  ],
+  equipment: [
+    ['资产编号', 'code'],
+    ['设备名称', 'name'],
+    ['设备类别', 'kind'],
+    ['所属线路', 'line'],
+    ['安装地点', 'location'],
+    ['规格型号', 'model'],
+    ['投运年度', 'installYear'],
+    ['缺陷级别', 'defectGrade'],
+  ],
+  lightningDevices: [
+    ['设施编号', 'code'],
+    ['设施类型', 'kind'],
+    ['安装部位', 'site'],
+    ['所属线路', 'line'],
+    ['杆号', 'tower'],
+    ['土壤电阻率(Ω·m)', 'soilResistivity'],
+    ['投运日期', 'installDate'],
+  ],
 };
 
 describe('headers as offices write them', () => {
@@ -33,7 +91,9 @@ describe('headers as offices write them', () => {
   it.each(SHEET_NAMES)('%s: no header name belongs to two columns', (name) => {
     const owner = new Map<string, string>();
     for (const f of sheetOf(name).fields) {
-      for (const n of new Set([fieldLabel(f, 'zh-CN'), fieldLabel(f, 'en'), ...(f.aliases ?? [])].map((x) => headerKey(x)))) {
+      for (const n of new Set(
+        [fieldLabel(f, 'zh-CN'), fieldLabel(f, 'en'), ...(f.aliases ?? [])].map((x) => headerKey(x)),
+      )) {
         expect(owner.get(n) ?? f.key, `"${n}" names ${owner.get(n)} and ${f.key}`).toBe(f.key);
         owner.set(n, f.key);
       }
@@ -41,7 +101,13 @@ describe('headers as offices write them', () => {
   });
 
   it('matching ignores units and notes in brackets, a star and a slash unit — not the words', () => {
-    expect(['数量(株)', '数量（株）', '*数量', '数量/株', '数 量'].map((h) => headerKey(h))).toEqual(['数量', '数量', '数量', '数量', '数量']);
+    expect(['数量(株)', '数量（株）', '*数量', '数量/株', '数 量'].map((h) => headerKey(h))).toEqual([
+      '数量',
+      '数量',
+      '数量',
+      '数量',
+      '数量',
+    ]);
     expect(headerKey('株(棵)数')).toBe('株数');
     expect(headerKey('配变/开关/变电站名称')).toBe('配变/开关/变电站名称');
   });

@@ -33,7 +33,12 @@ const LEDGER = [
   ['10kV 不存在线', '1号', '城关镇', null, '杨树', 1, 2, '修剪', null],
 ];
 
-async function commit(token: string, fileId: string, mapping: Record<string, number | null>, over: { rows?: 'all' | 'valid'; createReferences?: boolean; problemTexts?: Record<string, string> }) {
+async function commit(
+  token: string,
+  fileId: string,
+  mapping: Record<string, number | null>,
+  over: { rows?: 'all' | 'valid'; createReferences?: boolean; problemTexts?: Record<string, string> },
+) {
   const { jobId } = await t.call('excel.commit', { sheet: 'vegetation', fileId, mapping, ...over }, token);
   return waitForJob(t, jobId, token);
 }
@@ -68,19 +73,37 @@ describe('names the reference data lacks', () => {
     const valid = await commit(t.adminToken, fileId, preview.mapping, { createReferences: true, rows: 'valid' });
     expect(valid.status).toBe('done');
     const outcome = valid.result?.kind === 'excel.commit' ? valid.result.outcome : (undefined as never);
-    expect(outcome).toMatchObject({ created: 4, refused: 1, createdReferences: { townships: 1, villages: 3, teams: 1 } });
-    const villages = await t.sql<{ name: string; township: string }>('select v.name, t.name as township from villages v join townships t on t.id = v.township_id order by v.id');
+    expect(outcome).toMatchObject({
+      created: 4,
+      refused: 1,
+      createdReferences: { townships: 1, villages: 3, teams: 1 },
+    });
+    const villages = await t.sql<{ name: string; township: string }>(
+      'select v.name, t.name as township from villages v join townships t on t.id = v.township_id order by v.id',
+    );
     expect(villages).toEqual([
       { name: '东关村', township: '城关镇' },
       { name: '西关村', township: '城关镇' },
       { name: '新华村', township: '新华乡' },
     ]);
     expect(await t.sql('select name, kind from teams')).toEqual([{ name: '城关抢修班', kind: 'other' }]);
-    const rows = (await t.call('vegetation.list', { startRow: 0, endRow: 10, sortModel: [{ colId: 'towerRange', sort: 'asc' }] }, t.adminToken)).rows;
+    const rows = (
+      await t.call(
+        'vegetation.list',
+        { startRow: 0, endRow: 10, sortModel: [{ colId: 'towerRange', sort: 'asc' }] },
+        t.adminToken,
+      )
+    ).rows;
     expect(rows.map((r) => [r.towerRange, r.villageName, r.teamName])).toEqual(
-      expect.arrayContaining([['#1–#2', '东关村', null], ['#4', '西关村', '城关抢修班'], ['#7–#9', '新华村', null]]),
+      expect.arrayContaining([
+        ['#1–#2', '东关村', null],
+        ['#4', '西关村', '城关抢修班'],
+        ['#7–#9', '新华村', null],
+      ]),
     );
-    const audit = await t.sql<{ summary: string }>("select summary from audit_log where method = 'excel.commit' and entity = 'villages'");
+    const audit = await t.sql<{ summary: string }>(
+      "select summary from audit_log where method = 'excel.commit' and entity = 'villages'",
+    );
     expect(audit.map((a) => a.summary)).toEqual(['created by import', 'created by import', 'created by import']);
   });
 
@@ -88,7 +111,9 @@ describe('names the reference data lacks', () => {
     const clerk = await t.signIn('clerk');
     const { fileId, preview } = await analyse(t, 'vegetation', await xlsx(LEDGER), 'l.xlsx', clerk);
     expect(preview.canCreateReferences).toBe(false);
-    const refused = await t.call('excel.commit', { sheet: 'vegetation', fileId, mapping: preview.mapping, createReferences: true }, clerk).catch((e: unknown) => e);
+    const refused = await t
+      .call('excel.commit', { sheet: 'vegetation', fileId, mapping: preview.mapping, createReferences: true }, clerk)
+      .catch((e: unknown) => e);
     expect((refused as ApiError).code).toBe('FORBIDDEN');
   });
 });
@@ -107,7 +132,12 @@ describe('importing the rows without problems', () => {
     ];
     const { fileId, preview } = await analyse(t, 'vegetation', await xlsx(rows));
     expect([preview.rowCount, preview.problemRows, preview.newCount]).toEqual([6, 3, 3]);
-    expect(preview.problemMessages).toEqual(['import.unknownReference', 'validation.noSuchDay', 'validation.too_small', 'vegetation.towerRange.list']);
+    expect(preview.problemMessages).toEqual([
+      'import.unknownReference',
+      'validation.noSuchDay',
+      'validation.too_small',
+      'vegetation.towerRange.list',
+    ]);
     const texts = {
       'import.problem': '问题',
       'import.unknownReference': '找不到“{{value}}”',
@@ -129,7 +159,16 @@ describe('importing the rows without problems', () => {
     expect(values(1)).toEqual(['线路', '杆塔号', '树种', '株数', '垂直距离', '处理方式', '计划日期', '问题']);
     expect(ws.rowCount).toBe(4);
     expect(values(2)).toEqual(['10kV 城关一线', '2号', '杨树', -1, 2.5, '修剪', undefined, '株数：数值过小（最小 1）']);
-    expect(values(3)).toEqual(['10kV 城关一线', '3号', '杨树', 2, 2.5, '修剪', '2026-02-30', '计划日期：不存在的日期（2 月没有 30 日）']);
+    expect(values(3)).toEqual([
+      '10kV 城关一线',
+      '3号',
+      '杨树',
+      2,
+      2.5,
+      '修剪',
+      '2026-02-30',
+      '计划日期：不存在的日期（2 月没有 30 日）',
+    ]);
     expect(values(4)?.[7]).toBe('线路：找不到“10kV 不存在线”；杆塔号：一条记录是一段连续的杆号');
     expect(ws.getRow(2).getCell(4).fill).toMatchObject({ pattern: 'solid' }); // the faulty cell is shaded
     expect((ws.getRow(2).getCell(3).fill as { pattern?: string } | undefined)?.pattern).toBeUndefined(); // the others are not
@@ -140,18 +179,37 @@ describe('a county office’s own ledger, saved by LibreOffice', () => {
   const fixture = (name: string) => readFileSync(path.join(__dirname, '../../../fixtures/excel', name));
 
   test('comes in on the first pass: one column mapped by hand, the two new villages created; the next month’s sheet maps itself; a sheet with three bad rows imports the rest', async () => {
-    await t.call('lines.save', { name: OFFICE_LINE, voltage: '10', conductor: 'bare', areaType: 'rural' }, t.adminToken);
+    await t.call(
+      'lines.save',
+      { name: OFFICE_LINE, voltage: '10', conductor: 'bare', areaType: 'rural' },
+      t.adminToken,
+    );
     const planner = await t.signIn('planner');
     const a = await analyse(t, 'vegetation', fixture('office-ledger-a.libreoffice.xlsx'), 'a.xlsx', planner);
     expect(a.preview.headerRow).toBe(2);
     expect(a.preview.missingColumns).toEqual(['towerRange']); // 隐患点 is the office's own name for it
-    const { jobId } = await t.call('excel.analyse', { sheet: 'vegetation', fileId: a.fileId, mapping: { ...a.preview.mapping, towerRange: 2 } }, planner);
+    const { jobId } = await t.call(
+      'excel.analyse',
+      { sheet: 'vegetation', fileId: a.fileId, mapping: { ...a.preview.mapping, towerRange: 2 } },
+      planner,
+    );
     const mapped = ((await waitForJob(t, jobId, planner)).result as { preview: ImportPreview }).preview;
-    expect(mapped.unknownReferences.map((r) => [r.kind, r.name, r.rows])).toEqual([['village', '桂花村', 3], ['village', '月亮湾村', 3]]);
-    expect([mapped.problemCount, mapped.creatableProblems, mapped.rowsFixedByCreating, mapped.newCount]).toEqual([6, 6, 6, 2]);
+    expect(mapped.unknownReferences.map((r) => [r.kind, r.name, r.rows])).toEqual([
+      ['village', '桂花村', 3],
+      ['village', '月亮湾村', 3],
+    ]);
+    expect([mapped.problemCount, mapped.creatableProblems, mapped.rowsFixedByCreating, mapped.newCount]).toEqual([
+      6, 6, 6, 2,
+    ]);
     const done = await commit(planner, a.fileId, mapped.mapping, { createReferences: true });
     expect(done.result).toMatchObject({ outcome: { created: 8, refused: 0, createdReferences: { villages: 2 } } });
-    const towers = (await t.call('vegetation.list', { startRow: 0, endRow: 20, sortModel: [{ colId: 'towerRange', sort: 'asc' }] }, planner)).rows.map((r) => r.towerRange);
+    const towers = (
+      await t.call(
+        'vegetation.list',
+        { startRow: 0, endRow: 20, sortModel: [{ colId: 'towerRange', sort: 'asc' }] },
+        planner,
+      )
+    ).rows.map((r) => r.towerRange);
     expect(towers).toEqual(['#12–#15', '#16', '#17–#18', '#19–#20', '#21–#22', '#23–#25', '#26–#27', '#28–#30']);
 
     const b = await analyse(t, 'vegetation', fixture('office-ledger-b.libreoffice.xlsx'), 'b.xlsx', planner);

@@ -29,11 +29,22 @@ describe('a required column the sheet does not have', () => {
     ]);
     const { fileId, preview } = await analyse(t, 'vegetation', bytes);
     expect(preview.missingColumns).toEqual(['towerRange']);
-    expect(preview.problems).toEqual([expect.objectContaining({ row: 1, field: 'towerRange', message: 'import.columnMissing', params: { column: '杆号区段' } })]);
+    expect(preview.problems).toEqual([
+      expect.objectContaining({
+        row: 1,
+        field: 'towerRange',
+        message: 'import.columnMissing',
+        params: { column: '杆号区段' },
+      }),
+    ]);
     expect(preview.problemCount).toBe(1);
     expect(preview.rowCount).toBe(3);
 
-    const { jobId } = await t.call('excel.analyse', { sheet: 'vegetation', fileId, mapping: { ...preview.mapping, towerRange: 1 } }, t.adminToken);
+    const { jobId } = await t.call(
+      'excel.analyse',
+      { sheet: 'vegetation', fileId, mapping: { ...preview.mapping, towerRange: 1 } },
+      t.adminToken,
+    );
     const state = await waitForJob(t, jobId, t.adminToken);
     const mapped = state.result?.kind === 'excel.analyse' ? state.result.preview : (undefined as never);
     expect(mapped.missingColumns).toEqual([]);
@@ -63,11 +74,35 @@ describe('messages that say what is wrong', () => {
   });
 
   test('through the API, a voltage not on the list names the allowed ones, and a date that does not exist says so', async () => {
-    const refused = await t.call('lines.save', { name: '500kV 外线', voltage: '500' as never, conductor: 'bare', areaType: 'rural' }, t.adminToken).catch((e: unknown) => e);
+    const refused = await t
+      .call(
+        'lines.save',
+        { name: '500kV 外线', voltage: '500' as never, conductor: 'bare', areaType: 'rural' },
+        t.adminToken,
+      )
+      .catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(ApiError);
-    expect((refused as ApiError).issues).toEqual([{ path: ['voltage'], message: 'validation.one_of', params: { allowed: expect.stringContaining('0.4') } }]);
+    expect((refused as ApiError).issues).toEqual([
+      { path: ['voltage'], message: 'validation.one_of', params: { allowed: expect.stringContaining('0.4') } },
+    ]);
     const lineId = (await t.call('lines.list', { startRow: 0, endRow: 1 }, t.adminToken)).rows[0]!.id;
-    const bad = await t.call('vegetation.save', { lineId, towerRange: '#1', species: '杨树', treeCount: 1, verticalDistance: 3, action: 'trim', plannedDate: '2026-02-30' }, t.adminToken).catch((e: unknown) => e);
-    expect((bad as ApiError).issues).toEqual([{ path: ['plannedDate'], message: 'validation.noSuchDay', params: { month: 2, day: 30, days: 28 } }]);
+    const bad = await t
+      .call(
+        'vegetation.save',
+        {
+          lineId,
+          towerRange: '#1',
+          species: '杨树',
+          treeCount: 1,
+          verticalDistance: 3,
+          action: 'trim',
+          plannedDate: '2026-02-30',
+        },
+        t.adminToken,
+      )
+      .catch((e: unknown) => e);
+    expect((bad as ApiError).issues).toEqual([
+      { path: ['plannedDate'], message: 'validation.noSuchDay', params: { month: 2, day: 30, days: 28 } },
+    ]);
   });
 });

@@ -21,7 +21,7 @@ afterEach(() => t.close());
 
 const liveCount = async () => (await t.call('vegetation.list', { startRow: 0, endRow: 1 }, t.adminToken)).rowCount;
 
-describe('importing a clerk\'s sheet (saved by LibreOffice Calc)', () => {
+describe("importing a clerk's sheet (saved by LibreOffice Calc)", () => {
   test('the preview names each bad row and column; nothing is written while any row is bad', async () => {
     const before = await contentHash(t, ['audit_log', 'sessions']);
     const { preview, fileId } = await analyse(t, 'vegetation', readFileSync(FIXTURE), 'ledger.xlsx');
@@ -39,7 +39,11 @@ describe('importing a clerk\'s sheet (saved by LibreOffice Calc)', () => {
     // Dates in three text formats all became the same calendar date.
     expect(preview.sample.slice(0, 3).map((s) => s.plannedDate)).toEqual(['2026-05-03', '2026-05-03', '2026-05-03']);
 
-    const { jobId } = await t.call('excel.commit', { sheet: 'vegetation', fileId, mapping: preview.mapping }, t.adminToken);
+    const { jobId } = await t.call(
+      'excel.commit',
+      { sheet: 'vegetation', fileId, mapping: preview.mapping },
+      t.adminToken,
+    );
     const failed = await waitForJob(t, jobId, t.adminToken);
     expect(failed.status).toBe('failed');
     expect(failed.error?.message).toBe('import.hasProblems');
@@ -71,9 +75,27 @@ describe('importing a clerk\'s sheet (saved by LibreOffice Calc)', () => {
     expect(await liveCount()).toBe(12);
 
     // The records read as the sheet said: full-width 2 trees, "3.2m", the Chinese date.
-    const rows = (await t.call('vegetation.list', { startRow: 0, endRow: 50, sortModel: [{ colId: 'id', sort: 'asc' }] }, t.adminToken)).rows;
-    expect(rows[1]).toMatchObject({ towerRange: '#3–#4', treeCount: 2, verticalDistance: 1.8, action: 'fell', plannedDate: '2026-05-03', notes: '紧急' });
-    expect(rows[2]).toMatchObject({ towerRange: '#5', verticalDistance: 3.2, plannedDate: '2026-05-03', townshipName: '城关镇' });
+    const rows = (
+      await t.call(
+        'vegetation.list',
+        { startRow: 0, endRow: 50, sortModel: [{ colId: 'id', sort: 'asc' }] },
+        t.adminToken,
+      )
+    ).rows;
+    expect(rows[1]).toMatchObject({
+      towerRange: '#3–#4',
+      treeCount: 2,
+      verticalDistance: 1.8,
+      action: 'fell',
+      plannedDate: '2026-05-03',
+      notes: '紧急',
+    });
+    expect(rows[2]).toMatchObject({
+      towerRange: '#5',
+      verticalDistance: 3.2,
+      plannedDate: '2026-05-03',
+      townshipName: '城关镇',
+    });
     expect(rows.find((r) => r.towerRange === '#32–#33')!.verticalDistance).toBe(5);
   });
 });
@@ -83,12 +105,34 @@ describe('what real sheets hold', () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('s');
     ws.addRow(['线路', '杆号区段', '树种', '株数', '垂直距离(m)', '处理方式', '计划日期', '状态', '完成日期']);
-    ws.addRow(['10kV 城关一线', '＃７', '杨树', '４', '２.５', '修剪', new Date(Date.UTC(2026, 4, 3)), '已完成', 46145]);
+    ws.addRow([
+      '10kV 城关一线',
+      '＃７',
+      '杨树',
+      '４',
+      '２.５',
+      '修剪',
+      new Date(Date.UTC(2026, 4, 3)),
+      '已完成',
+      46145,
+    ]);
     ws.addRow(['１０kV 城关一线', '#8', '杨树', ' 3 ', '1,2', 'fell', '20260503', '待排期', null]);
     const { preview } = await analyse(t, 'vegetation', await xlsx(wb));
     expect(preview.problems).toEqual([]);
-    expect(preview.sample[0]).toMatchObject({ towerRange: '#7', treeCount: '4', verticalDistance: '2.5', plannedDate: '2026-05-03', completedDate: '2026-05-03', status: 'done' });
-    expect(preview.sample[1]).toMatchObject({ line: '10kV 城关一线', verticalDistance: '12', action: 'fell', plannedDate: '2026-05-03' });
+    expect(preview.sample[0]).toMatchObject({
+      towerRange: '#7',
+      treeCount: '4',
+      verticalDistance: '2.5',
+      plannedDate: '2026-05-03',
+      completedDate: '2026-05-03',
+      status: 'done',
+    });
+    expect(preview.sample[1]).toMatchObject({
+      line: '10kV 城关一线',
+      verticalDistance: '12',
+      action: 'fell',
+      plannedDate: '2026-05-03',
+    });
   });
 
   test('CSV in GBK (as WPS saves it) and in UTF-8 with a BOM', async () => {
@@ -109,11 +153,26 @@ describe('what real sheets hold', () => {
     ws.addRow(['10kV 河口线', '#1-#2', '杨树', 2, 3, '修剪']);
     ws.addRow(['10kV 河口线', '#1–#2', '杨树', 5, 3, '修剪']);
     const { preview } = await analyse(t, 'vegetation', await xlsx(wb));
-    expect(preview.problems).toEqual([expect.objectContaining({ row: 3, column: '线路', message: 'import.duplicateRow', params: { row: 2 } })]);
+    expect(preview.problems).toEqual([
+      expect.objectContaining({ row: 3, column: '线路', message: 'import.duplicateRow', params: { row: 2 } }),
+    ]);
   });
 
   test('re-importing changed values updates the record, keeps the columns the sheet lacks, and audits the old values', async () => {
-    await t.call('vegetation.save', { lineId: 1, towerRange: '#1–#2', species: '杨树', treeCount: 2, verticalDistance: 3, action: 'trim', landowner: '张三', notes: '原备注' }, t.adminToken);
+    await t.call(
+      'vegetation.save',
+      {
+        lineId: 1,
+        towerRange: '#1–#2',
+        species: '杨树',
+        treeCount: 2,
+        verticalDistance: 3,
+        action: 'trim',
+        landowner: '张三',
+        notes: '原备注',
+      },
+      t.adminToken,
+    );
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('s');
     ws.addRow(['线路', '杆号区段', '树种', '株数', '垂直距离(m)', '处理方式']);
@@ -122,14 +181,45 @@ describe('what real sheets hold', () => {
     expect(analysed.preview).toMatchObject({ newCount: 0, updateCount: 1 });
     expect(committed.result).toMatchObject({ outcome: { created: 0, updated: 1 } });
     const row = (await t.call('vegetation.list', { startRow: 0, endRow: 5 }, t.adminToken)).rows[0]!;
-    expect(row).toMatchObject({ treeCount: 9, action: 'fell', landowner: '张三', notes: '原备注', hazardGrade: 'emergency', version: 2 });
-    const audit = await t.call('audit.list', { startRow: 0, endRow: 20, filterModel: { method: { filterType: 'text', type: 'equals', filter: 'excel.commit' } } }, t.adminToken);
-    expect(audit.rows.some((a) => a.summary === 'updated by import' && JSON.stringify(a.before).includes('"tree_count":2'))).toBe(true);
+    expect(row).toMatchObject({
+      treeCount: 9,
+      action: 'fell',
+      landowner: '张三',
+      notes: '原备注',
+      hazardGrade: 'emergency',
+      version: 2,
+    });
+    const audit = await t.call(
+      'audit.list',
+      {
+        startRow: 0,
+        endRow: 20,
+        filterModel: { method: { filterType: 'text', type: 'equals', filter: 'excel.commit' } },
+      },
+      t.adminToken,
+    );
+    expect(
+      audit.rows.some((a) => a.summary === 'updated by import' && JSON.stringify(a.before).includes('"tree_count":2')),
+    ).toBe(true);
   });
 
   test('a record blocked by a dispute cannot be unblocked by a sheet', async () => {
-    const rec = await t.call('vegetation.save', { lineId: 1, towerRange: '#1', species: '杨树', treeCount: 2, verticalDistance: 3, action: 'trim' }, t.adminToken);
-    await t.call('vegetation.dispute.open', { recordId: rec.record.id, parties: ['landowner'], lawExplained: true, coordinationLevel: 'village', note: '不让砍' }, t.adminToken);
+    const rec = await t.call(
+      'vegetation.save',
+      { lineId: 1, towerRange: '#1', species: '杨树', treeCount: 2, verticalDistance: 3, action: 'trim' },
+      t.adminToken,
+    );
+    await t.call(
+      'vegetation.dispute.open',
+      {
+        recordId: rec.record.id,
+        parties: ['landowner'],
+        lawExplained: true,
+        coordinationLevel: 'village',
+        note: '不让砍',
+      },
+      t.adminToken,
+    );
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('s');
     ws.addRow(['线路', '杆号区段', '树种', '株数', '垂直距离(m)', '处理方式', '状态']);
@@ -168,7 +258,11 @@ describe('files that are not ledgers', () => {
 
   test.each([
     ['a zip bomb', zipBomb(), 'excel.zipBomb'],
-    ['an old .xls', Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)]), 'excel.oldXls'],
+    [
+      'an old .xls',
+      Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)]),
+      'excel.oldXls',
+    ],
     ['a photo', Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10]), Buffer.alloc(300)]), 'excel.unreadable'],
     ['a broken xlsx', Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(100, 7)]), 'excel.unreadable'],
     ['a text file without a header', Buffer.from('hello\nworld\n'), 'import.noHeader'],
@@ -195,7 +289,9 @@ describe('who may import', () => {
   test('a staged file belongs to the user who uploaded it', async () => {
     const clerk = await t.signIn('clerk');
     const { fileId } = await analyse(t, 'vegetation', await xlsx(await ledgerWorkbook()), 'a.xlsx', clerk);
-    await expect(t.call('excel.analyse', { sheet: 'vegetation', fileId }, t.adminToken)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(t.call('excel.analyse', { sheet: 'vegetation', fileId }, t.adminToken)).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
   });
 });
 
@@ -210,7 +306,11 @@ describe('reference data', () => {
     expect(first.analysed.preview).toMatchObject({ newCount: 1, updateCount: 1, problemCount: 0 });
     expect(first.committed.status).toBe('done');
     const lines = (await t.call('lines.list', { startRow: 0, endRow: 10 }, t.adminToken)).rows;
-    expect(lines.find((l) => l.name === '35kV 新建线')).toMatchObject({ voltage: '35', townshipNames: '城关镇、河口乡', commissionedDate: '2019-07-01' });
+    expect(lines.find((l) => l.name === '35kV 新建线')).toMatchObject({
+      voltage: '35',
+      townshipNames: '城关镇、河口乡',
+      commissionedDate: '2019-07-01',
+    });
     expect(lines.find((l) => l.name === '10kV 城关一线')).toMatchObject({ conductor: 'insulated', areaType: 'urban' });
     const again = await analyse(t, 'lines', await xlsx(wb));
     expect(again.preview).toMatchObject({ newCount: 0, updateCount: 0, unchangedCount: 2 });

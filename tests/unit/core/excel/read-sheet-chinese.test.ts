@@ -14,7 +14,12 @@ describe('reading a large .xlsx of Chinese text', () => {
     const expected: string[][] = [];
     // Rows of varying length so chunk boundaries (16 KiB of inflated XML) land inside many characters.
     for (let i = 0; i < 6000; i++) {
-      const row = [`10kV 城关${i % 7}线`, `#${i}–#${i + 1}`, '杨树'.repeat(1 + (i % 5)), `户主${'张王李赵'[i % 4]}${i}`];
+      const row = [
+        `10kV 城关${i % 7}线`,
+        `#${i}–#${i + 1}`,
+        '杨树'.repeat(1 + (i % 5)),
+        `户主${'张王李赵'[i % 4]}${i}`,
+      ];
       expected.push(row);
       ws.addRow(row);
     }

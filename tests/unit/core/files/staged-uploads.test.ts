@@ -24,12 +24,22 @@ describe('staged uploads', () => {
   });
 
   it('go with the session that staged them when it signs out', async () => {
-    const line = await t.call('lines.save', { name: '10kV 测试线', voltage: '10', conductor: 'bare', areaType: 'rural' }, t.adminToken);
-    const { record } = await t.call('vegetation.save', { lineId: line.id, towerRange: '3', species: '毛竹', treeCount: 2, verticalDistance: 3, action: 'fell' }, t.adminToken);
+    const line = await t.call(
+      'lines.save',
+      { name: '10kV 测试线', voltage: '10', conductor: 'bare', areaType: 'rural' },
+      t.adminToken,
+    );
+    const { record } = await t.call(
+      'vegetation.save',
+      { lineId: line.id, towerRange: '3', species: '毛竹', treeCount: 2, verticalDistance: 3, action: 'fell' },
+      t.adminToken,
+    );
     const leaving = (await t.call('accounts.login', { username: 'admin', password: ADMIN_PASSWORD })).token;
     const staged = await uploadFile(t, Buffer.from('%PDF-1.4 test'), '协议.pdf', leaving);
     await t.call('accounts.logout', {}, leaving);
-    const gone = await t.call('attachments.add', { entity: 'vegetation', entityId: record.id, fileId: staged }, t.adminToken).catch((e: unknown) => e);
+    const gone = await t
+      .call('attachments.add', { entity: 'vegetation', entityId: record.id, fileId: staged }, t.adminToken)
+      .catch((e: unknown) => e);
     expect(gone).toMatchObject({ code: 'NOT_FOUND', message: 'files.missing' });
   });
 });

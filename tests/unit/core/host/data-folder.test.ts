@@ -2,7 +2,13 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { defaultDataDir, moveOldDataFolder, prepareDataDir, roamingDataDir, type Host } from '../../../../electron/core/host/data-folder';
+import {
+  defaultDataDir,
+  moveOldDataFolder,
+  prepareDataDir,
+  roamingDataDir,
+  type Host,
+} from '../../../../electron/core/host/data-folder';
 
 const windows = (env: Record<string, string> = {}): Host => ({
   platform: 'win32',
@@ -24,7 +30,9 @@ describe('where the ledgers live', () => {
 
   it('Linux and macOS are unchanged', () => {
     expect(defaultDataDir({ platform: 'linux', home: '/home/a', env: {} })).toBe('/home/a/.config/GridDesk');
-    expect(defaultDataDir({ platform: 'darwin', home: '/Users/a', env: {} })).toBe('/Users/a/Library/Application Support/GridDesk');
+    expect(defaultDataDir({ platform: 'darwin', home: '/Users/a', env: {} })).toBe(
+      '/Users/a/Library/Application Support/GridDesk',
+    );
     expect(roamingDataDir({ platform: 'linux', home: '/home/a', env: {} })).toBeNull();
   });
 });
@@ -83,7 +91,10 @@ describe('moving an old Roaming folder', () => {
     const from = path.join(dir, 'Roaming', 'GridDesk');
     mkdirSync(from, { recursive: true });
     writeFileSync(path.join(from, 'window-state.json'), '{}');
-    expect(moveOldDataFolder(from, path.join(dir, 'Local', 'GridDesk'))).toEqual({ moved: false, reason: 'no-old-folder' });
+    expect(moveOldDataFolder(from, path.join(dir, 'Local', 'GridDesk'))).toEqual({
+      moved: false,
+      reason: 'no-old-folder',
+    });
     expect(readdirSync(from)).toEqual(['window-state.json']);
   });
 

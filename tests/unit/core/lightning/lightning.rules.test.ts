@@ -1,12 +1,37 @@
 import { describe, expect, test } from 'vitest';
 import { SETTING_DEFS } from '../../../../electron/core/settings/settings.defaults';
-import { judgeTest, nextDue, nextSeasonDeadline, parseReadingList, type DeviceFacts, type DueFacts, type LightningRules } from '../../../../electron/core/lightning/lightning.rules';
+import {
+  judgeTest,
+  nextDue,
+  nextSeasonDeadline,
+  parseReadingList,
+  type DeviceFacts,
+  type DueFacts,
+  type LightningRules,
+} from '../../../../electron/core/lightning/lightning.rules';
 
 /** The defaults as the office gets them (DOMAIN.md §2–§4), read from the setting definitions. */
-const DEFAULTS = new Map(SETTING_DEFS.filter((d) => d.key.startsWith('lightning.')).map((d) => [d.key.slice('lightning.'.length), d.default]));
-const rules: LightningRules = { num: (k) => DEFAULTS.get(k) as number, seasonDeadline: DEFAULTS.get('seasonDeadline') as string, arresterComplete: parseReadingList(DEFAULTS.get('arrester.completeReadings') as string)! };
+const DEFAULTS = new Map(
+  SETTING_DEFS.filter((d) => d.key.startsWith('lightning.')).map((d) => [d.key.slice('lightning.'.length), d.default]),
+);
+const rules: LightningRules = {
+  num: (k) => DEFAULTS.get(k) as number,
+  seasonDeadline: DEFAULTS.get('seasonDeadline') as string,
+  arresterComplete: parseReadingList(DEFAULTS.get('arrester.completeReadings') as string)!,
+};
 
-const device = (over: Partial<DeviceFacts>): DeviceFacts => ({ kind: 'grounding', site: 'tower', ratedKv: null, soilResistivity: null, transformerKva: null, hasGroundWire: true, radialElectrodes: false, nearStation: false, u1maInitial: null, ...over });
+const device = (over: Partial<DeviceFacts>): DeviceFacts => ({
+  kind: 'grounding',
+  site: 'tower',
+  ratedKv: null,
+  soilResistivity: null,
+  transformerKva: null,
+  hasGroundWire: true,
+  radialElectrodes: false,
+  nearStation: false,
+  u1maInitial: null,
+  ...over,
+});
 const grounding = (d: DeviceFacts, ohm: number) => judgeTest(d, { groundingOhm: ohm }, rules);
 
 describe('DOMAIN §2.1 towers with a ground wire: the limit by soil resistivity, at / just below / just above every band edge', () => {
@@ -50,7 +75,11 @@ describe('DOMAIN §2.1 towers with a ground wire: the limit by soil resistivity,
   test('acceptance 2: 16 Ω at ρ = 300 is 不合格 with "≤15 Ω (ρ 100–500 Ω·m)"; at ρ = 600 it passes', () => {
     const fail = grounding(device({ soilResistivity: 300 }), 16);
     expect(fail.verdict).toBe('fail');
-    expect(fail.items[0]).toMatchObject({ limit: '≤15 Ω（ρ 100–500 Ω·m）', settingKey: 'lightning.tower.rhoUpTo500', pass: false });
+    expect(fail.items[0]).toMatchObject({
+      limit: '≤15 Ω（ρ 100–500 Ω·m）',
+      settingKey: 'lightning.tower.rhoUpTo500',
+      pass: false,
+    });
     expect(fail.items[0]!.standard).toContain('GB 50169');
     expect(fail.items[0]!.reason).toContain('16 Ω');
     expect(grounding(device({ soilResistivity: 600 }), 16).verdict).toBe('pass');
@@ -80,8 +109,12 @@ describe('DOMAIN §2.2 distribution transformers by capacity (boundary at 100 kV
   });
   test('the boundary is a setting: at 80 kVA a 90 kVA transformer is held to 4 Ω', () => {
     const moved: LightningRules = { ...rules, num: (k) => (k === 'transformer.smallBelowKva' ? 80 : rules.num(k)) };
-    expect(judgeTest(device({ site: 'transformer', transformerKva: 90 }), { groundingOhm: 5 }, moved).verdict).toBe('fail');
-    expect(judgeTest(device({ site: 'transformer', transformerKva: 79 }), { groundingOhm: 5 }, moved).verdict).toBe('pass');
+    expect(judgeTest(device({ site: 'transformer', transformerKva: 90 }), { groundingOhm: 5 }, moved).verdict).toBe(
+      'fail',
+    );
+    expect(judgeTest(device({ site: 'transformer', transformerKva: 79 }), { groundingOhm: 5 }, moved).verdict).toBe(
+      'pass',
+    );
   });
 });
 
@@ -99,7 +132,8 @@ describe('DOMAIN §4 independent lightning rods, §2.3 10 kV switches and arrest
 });
 
 describe('DOMAIN §3 metal-oxide arresters', () => {
-  const arrester = (ratedKv: number, u1maInitial: number | null = 25) => device({ kind: 'arrester', site: 'switch', ratedKv, u1maInitial });
+  const arrester = (ratedKv: number, u1maInitial: number | null = 25) =>
+    device({ kind: 'arrester', site: 'switch', ratedKv, u1maInitial });
   const full = { u1maKv: 25, leakageUa: 10, counterOk: true };
   test.each([
     [10, 1000, 'pass'],
@@ -149,17 +183,42 @@ describe('DOMAIN §3 metal-oxide arresters', () => {
 
 describe('next test due', () => {
   const today = '2026-11-27';
-  const allOn = (date: string): DueFacts['checkedOn'] => ({ insulation: date, u1maChange: date, leakage: date, counter: date });
+  const allOn = (date: string): DueFacts['checkedOn'] => ({
+    insulation: date,
+    u1maChange: date,
+    leakage: date,
+    counter: date,
+  });
   test('arresters: before the next thunderstorm season after the last test', () => {
     const a = device({ kind: 'arrester', site: 'switch' });
     expect(nextSeasonDeadline('2026-03-01', '04-30')).toBe('2027-04-30');
     expect(nextSeasonDeadline('2026-12-31', '04-30')).toBe('2027-04-30');
-    expect(nextDue(a, { installDate: null, checkedOn: allOn('2026-04-10'), lastTripOn: null }, rules, today)).toEqual({ on: '2027-04-30', reason: 'season' });
+    expect(nextDue(a, { installDate: null, checkedOn: allOn('2026-04-10'), lastTripOn: null }, rules, today)).toEqual({
+      on: '2027-04-30',
+      reason: 'season',
+    });
   });
   test('towers every 5 years, near a station every 2; rods every 6', () => {
-    expect(nextDue(device({}), { installDate: null, checkedOn: { grounding: '2024-05-01' }, lastTripOn: null }, rules, today).on).toBe('2029-05-01');
-    expect(nextDue(device({ nearStation: true }), { installDate: null, checkedOn: { grounding: '2024-05-01' }, lastTripOn: null }, rules, today).on).toBe('2026-05-01');
-    expect(nextDue(device({ kind: 'rod', site: 'substation' }), { installDate: null, checkedOn: { grounding: '2024-05-01' }, lastTripOn: null }, rules, today).on).toBe('2030-05-01');
+    expect(
+      nextDue(device({}), { installDate: null, checkedOn: { grounding: '2024-05-01' }, lastTripOn: null }, rules, today)
+        .on,
+    ).toBe('2029-05-01');
+    expect(
+      nextDue(
+        device({ nearStation: true }),
+        { installDate: null, checkedOn: { grounding: '2024-05-01' }, lastTripOn: null },
+        rules,
+        today,
+      ).on,
+    ).toBe('2026-05-01');
+    expect(
+      nextDue(
+        device({ kind: 'rod', site: 'substation' }),
+        { installDate: null, checkedOn: { grounding: '2024-05-01' }, lastTripOn: null },
+        rules,
+        today,
+      ).on,
+    ).toBe('2030-05-01');
   });
   test('acceptance 4: a lightning trip on the line after the last test makes the device due on the trip day', () => {
     const facts: DueFacts = { installDate: null, checkedOn: { grounding: '2026-04-01' }, lastTripOn: '2026-07-15' };
@@ -168,7 +227,10 @@ describe('next test due', () => {
     expect(nextDue(device({}), { ...facts, lastTripOn: '2026-03-01' }, rules, today).reason).toBe('cycle');
   });
   test('never tested: due at once', () => {
-    expect(nextDue(device({}), { installDate: '2026-01-10', checkedOn: {}, lastTripOn: null }, rules, today)).toEqual({ on: '2026-01-10', reason: 'never' });
+    expect(nextDue(device({}), { installDate: '2026-01-10', checkedOn: {}, lastTripOn: null }, rules, today)).toEqual({
+      on: '2026-01-10',
+      reason: 'never',
+    });
   });
 });
 
@@ -184,7 +246,10 @@ describe('partial tests: the readings that were taken', () => {
   });
   test('the office decides which readings make a complete test (setting lightning.arrester.completeReadings)', () => {
     const two = { ...rules, arresterComplete: parseReadingList('绝缘电阻、泄漏电流')! };
-    expect(judgeTest(moa, { insulationMohm: 5000, leakageUa: 10 }, two)).toMatchObject({ verdict: 'pass', missing: [] });
+    expect(judgeTest(moa, { insulationMohm: 5000, leakageUa: 10 }, two)).toMatchObject({
+      verdict: 'pass',
+      missing: [],
+    });
     expect(parseReadingList('绝缘电阻，U1mA')).toEqual(['insulation', 'u1maChange']);
     expect(parseReadingList('绝缘电阻、电压')).toBeNull();
     expect(parseReadingList('')).toBeNull();
@@ -192,11 +257,28 @@ describe('partial tests: the readings that were taken', () => {
   test('the due date follows from what was tested: the oldest reading a complete test needs', () => {
     // Insulation and U1mA this spring, leakage and the counter last spring: due before this season's deadline was missed.
     const mixed = { insulation: '2026-04-10', u1maChange: '2026-04-10', leakage: '2025-04-01', counter: '2025-04-01' };
-    expect(nextDue(moa, { installDate: null, checkedOn: mixed, lastTripOn: null }, rules, today)).toEqual({ on: '2026-04-30', reason: 'season' });
+    expect(nextDue(moa, { installDate: null, checkedOn: mixed, lastTripOn: null }, rules, today)).toEqual({
+      on: '2026-04-30',
+      reason: 'season',
+    });
     // A reading never taken: due at once, and it says why.
-    expect(nextDue(moa, { installDate: '2020-01-01', checkedOn: { insulation: '2026-04-10' }, lastTripOn: null }, rules, today)).toEqual({ on: '2020-01-01', reason: 'incomplete' });
+    expect(
+      nextDue(
+        moa,
+        { installDate: '2020-01-01', checkedOn: { insulation: '2026-04-10' }, lastTripOn: null },
+        rules,
+        today,
+      ),
+    ).toEqual({ on: '2020-01-01', reason: 'incomplete' });
     // With only insulation and leakage required, the same record is complete.
     const two = { ...rules, arresterComplete: parseReadingList('绝缘电阻、泄漏电流')! };
-    expect(nextDue(moa, { installDate: null, checkedOn: { insulation: '2026-04-10', leakage: '2026-04-12' }, lastTripOn: null }, two, today)).toEqual({ on: '2027-04-30', reason: 'season' });
+    expect(
+      nextDue(
+        moa,
+        { installDate: null, checkedOn: { insulation: '2026-04-10', leakage: '2026-04-12' }, lastTripOn: null },
+        two,
+        today,
+      ),
+    ).toEqual({ on: '2027-04-30', reason: 'season' });
   });
 });

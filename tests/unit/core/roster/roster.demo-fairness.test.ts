@@ -19,7 +19,9 @@ test('the demo county season: fair among people alike, and the scarce skills nam
   const view = await t.call('roster.get', { seasonId: season.id }, t.adminToken);
   expect(view.violations).toEqual([]);
   const f = view.fairness;
-  console.log(`demo county: shifts ${f.minShifts}–${f.maxShifts}, nights ${f.minNights}–${f.maxNights}; alike spread shifts ${f.alikeShiftSpread}, nights ${f.alikeNightSpread}; scarce ${JSON.stringify(f.scarce)}`);
+  console.log(
+    `demo county: shifts ${f.minShifts}–${f.maxShifts}, nights ${f.minNights}–${f.maxNights}; alike spread shifts ${f.alikeShiftSpread}, nights ${f.alikeNightSpread}; scarce ${JSON.stringify(f.scarce)}`,
+  );
   expect(f.alikeShiftSpread).toBeLessThanOrEqual(2);
   expect(f.alikeNightSpread).toBeLessThanOrEqual(2);
   // Every scarce skill is one the season needs, held by fewer people than it takes to stay at the average.

@@ -18,7 +18,12 @@ describe('generating a season', () => {
   });
 
   test('other seeds and a smaller office: never a broken rule, whatever is short', () => {
-    for (const [seed, size] of [[1, 60], [2, 45], [3, 30], [4, 20]] as const) {
+    for (const [seed, size] of [
+      [1, 60],
+      [2, 45],
+      [3, 30],
+      [4, 20],
+    ] as const) {
       const problem = countyProblem(seed, size);
       const { placements, shortages } = solveRoster(problem);
       const violations = checkRoster(problem, placements);
@@ -36,7 +41,9 @@ describe('generating a season', () => {
       areas: [{ id: 1, crewsPerShift: 1, peakExtraCrews: 0 }],
       peakDays: new Set(),
       // Four cable people, six with equipment and overhead line.
-      people: [1, 2, 3, 4].map((id) => person(id, ['电缆'])).concat([5, 6, 7, 8, 9, 10].map((id) => person(id, ['配电设备', '架空线路']))),
+      people: [1, 2, 3, 4]
+        .map((id) => person(id, ['电缆']))
+        .concat([5, 6, 7, 8, 9, 10].map((id) => person(id, ['配电设备', '架空线路']))),
       rules: { requiredSkills: REQUIRED, minCrewSize: 2, minRestHours: 12, maxConsecutiveDays: 6 },
     });
     const full = base();
@@ -51,6 +58,10 @@ describe('generating a season', () => {
     expect(shortages.length).toBe(4);
     expect(shortages.every((s) => s.missingSkills.join() === '电缆' && s.missingPeople === 1)).toBe(true);
     expect(checkRoster(short, placements).map((v) => v.rule)).toEqual(['coverage', 'coverage', 'coverage', 'coverage']);
-    expect(checkRoster(short, placements).map((v) => `${v.date} ${v.shift}`).sort()).toEqual(shortages.map((s) => `${s.date} ${s.shift}`).sort());
+    expect(
+      checkRoster(short, placements)
+        .map((v) => `${v.date} ${v.shift}`)
+        .sort(),
+    ).toEqual(shortages.map((s) => `${s.date} ${s.shift}`).sort());
   });
 });

@@ -11,8 +11,14 @@ afterAll(() => t.close());
 const search = (q: string) => t.call('search.global', { q }, t.adminToken);
 
 describe('global search', () => {
-  test('finds a record by a fragment of its landowner\'s name, with line and towers in the title', async () => {
-    const rec = (await t.call('vegetation.list', { startRow: 0, endRow: 1, filterModel: { landowner: { filterType: 'text', type: 'notBlank' } } }, t.adminToken)).rows[0]!;
+  test("finds a record by a fragment of its landowner's name, with line and towers in the title", async () => {
+    const rec = (
+      await t.call(
+        'vegetation.list',
+        { startRow: 0, endRow: 1, filterModel: { landowner: { filterType: 'text', type: 'notBlank' } } },
+        t.adminToken,
+      )
+    ).rows[0]!;
     const fragment = [...rec.landowner!].slice(-2).join('');
     const { groups } = await search(fragment);
     const veg = groups.find((g) => g.module === 'vegetation')!;
@@ -20,7 +26,9 @@ describe('global search', () => {
     // Every hit really holds the fragment as written (a phrase, not scattered characters).
     for (const hit of veg.hits) {
       const r = await t.call('vegetation.get', { id: hit.id }, t.adminToken);
-      expect([r.landowner, r.species, r.lineName, r.villageName, r.townshipName, r.notes, r.landownerPhone].join('|')).toContain(fragment);
+      expect(
+        [r.landowner, r.species, r.lineName, r.villageName, r.townshipName, r.notes, r.landownerPhone].join('|'),
+      ).toContain(fragment);
     }
     // Whatever the grid's own search box finds (landowner, species, line, notes), global search finds too.
     const grid = await t.call('vegetation.list', { startRow: 0, endRow: 100, search: fragment }, t.adminToken);
@@ -28,20 +36,40 @@ describe('global search', () => {
   });
 
   test('查看全部: the results page asks for more hits a module than the header lists', async () => {
-    const fragment = (await t.call('vegetation.list', { startRow: 0, endRow: 1 }, t.adminToken)).rows[0]!.lineName.slice(-3);
+    const fragment = (
+      await t.call('vegetation.list', { startRow: 0, endRow: 1 }, t.adminToken)
+    ).rows[0]!.lineName.slice(-3);
     const header = (await search(fragment)).groups.find((g) => g.module === 'vegetation')!;
     expect(header.hits).toHaveLength(8);
     expect(header.more).toBe(true);
-    const all = (await t.call('search.global', { q: fragment, perModule: 100 }, t.adminToken)).groups.find((g) => g.module === 'vegetation')!;
+    const all = (await t.call('search.global', { q: fragment, perModule: 100 }, t.adminToken)).groups.find(
+      (g) => g.module === 'vegetation',
+    )!;
     expect(all.hits.length).toBeGreaterThan(8);
     expect(all.hits.slice(0, 8).map((h) => h.id)).toEqual(header.hits.map((h) => h.id));
-    await expect(t.call('search.global', { q: fragment, perModule: 1000 }, t.adminToken)).rejects.toMatchObject({ code: 'VALIDATION' });
+    await expect(t.call('search.global', { q: fragment, perModule: 1000 }, t.adminToken)).rejects.toMatchObject({
+      code: 'VALIDATION',
+    });
   });
 
   test('a new record is found at once; deleted it is gone; restored it is back', async () => {
     const { lines } = await t.call('reference.options', {}, t.adminToken);
-    const { record } = await t.call('vegetation.save', { lineId: lines[0]!.id, towerRange: '#901', species: '银杏', treeCount: 1, verticalDistance: 4, action: 'trim', landowner: '欧阳修竹', notes: '靠近 小学 围墙' }, t.adminToken);
-    const hitIds = async (q: string) => (await search(q)).groups.find((g) => g.module === 'vegetation')?.hits.map((h) => h.id) ?? [];
+    const { record } = await t.call(
+      'vegetation.save',
+      {
+        lineId: lines[0]!.id,
+        towerRange: '#901',
+        species: '银杏',
+        treeCount: 1,
+        verticalDistance: 4,
+        action: 'trim',
+        landowner: '欧阳修竹',
+        notes: '靠近 小学 围墙',
+      },
+      t.adminToken,
+    );
+    const hitIds = async (q: string) =>
+      (await search(q)).groups.find((g) => g.module === 'vegetation')?.hits.map((h) => h.id) ?? [];
     expect(await hitIds('阳修')).toEqual([record.id]);
     expect(await hitIds('银杏 修竹')).toEqual([record.id]); // two words: both must match
     expect(await hitIds('小学')).toContain(record.id);
@@ -69,9 +97,32 @@ describe('global search', () => {
 
   test('people, equipment and upgrade requests are found by a fragment; a deleted one drops out', async () => {
     const person = await t.call('staff.save', { employeeNo: 'E7781', name: '司马长青', skills: [] }, t.adminToken);
-    const gear = await t.call('equipment.save', { kind: 'transformer', code: 'PB-7781', name: '柳河村 2 号配变', location: '柳河村东口', condition: 4, installYear: 1996 }, t.adminToken);
-    const request = await t.call('upgrades.save', { equipmentId: gear.id, problem: '高压套管渗油', proposedWork: '更换为 S13 型配变', projectType: 'renovation', estimatedCost: 18, customersAffected: 120 }, t.adminToken);
-    const hits = async (q: string, module: string) => (await search(q)).groups.find((g) => g.module === module)?.hits ?? [];
+    const gear = await t.call(
+      'equipment.save',
+      {
+        kind: 'transformer',
+        code: 'PB-7781',
+        name: '柳河村 2 号配变',
+        location: '柳河村东口',
+        condition: 4,
+        installYear: 1996,
+      },
+      t.adminToken,
+    );
+    const request = await t.call(
+      'upgrades.save',
+      {
+        equipmentId: gear.id,
+        problem: '高压套管渗油',
+        proposedWork: '更换为 S13 型配变',
+        projectType: 'renovation',
+        estimatedCost: 18,
+        customersAffected: 120,
+      },
+      t.adminToken,
+    );
+    const hits = async (q: string, module: string) =>
+      (await search(q)).groups.find((g) => g.module === module)?.hits ?? [];
     expect(await hits('马长', 'staff')).toEqual([expect.objectContaining({ id: person.id, title: '司马长青' })]);
     expect(await hits('7781', 'staff')).toEqual([expect.objectContaining({ id: person.id })]);
     expect(await hits('柳河', 'equipment')).toEqual([expect.objectContaining({ id: gear.id, title: 'PB-7781' })]);

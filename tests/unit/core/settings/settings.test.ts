@@ -16,23 +16,50 @@ describe('rule thresholds', () => {
   });
 
   it('refuses values out of range or of the wrong type at the value field', async () => {
-    await expect(t.call('settings.update', { key: 'clearance.10.bare.vertical', value: -1 }, t.adminToken)).rejects.toMatchObject({ issues: [expect.objectContaining({ path: ['value'] })] });
-    await expect(t.call('settings.update', { key: 'clearance.10.bare.vertical', value: 'abc' }, t.adminToken)).rejects.toMatchObject({ message: 'settings.wrongType' });
-    await expect(t.call('settings.update', { key: 'vegetation.cycleMonthsBySpecies', value: '桉树=半年' }, t.adminToken)).rejects.toMatchObject({ message: 'settings.speciesCycles' });
-    await expect(t.call('settings.update', { key: 'no.such', value: 1 }, t.adminToken)).rejects.toMatchObject({ message: 'settings.unknown' });
+    await expect(
+      t.call('settings.update', { key: 'clearance.10.bare.vertical', value: -1 }, t.adminToken),
+    ).rejects.toMatchObject({ issues: [expect.objectContaining({ path: ['value'] })] });
+    await expect(
+      t.call('settings.update', { key: 'clearance.10.bare.vertical', value: 'abc' }, t.adminToken),
+    ).rejects.toMatchObject({ message: 'settings.wrongType' });
+    await expect(
+      t.call('settings.update', { key: 'vegetation.cycleMonthsBySpecies', value: '桉树=半年' }, t.adminToken),
+    ).rejects.toMatchObject({ message: 'settings.speciesCycles' });
+    await expect(t.call('settings.update', { key: 'no.such', value: 1 }, t.adminToken)).rejects.toMatchObject({
+      message: 'settings.unknown',
+    });
   });
 
   it('only an admin changes thresholds; reset brings the default back', async () => {
     const planner = await t.signIn('planner');
-    await expect(t.call('settings.update', { key: 'clearance.majorMargin', value: 2 }, planner)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(t.call('settings.update', { key: 'clearance.majorMargin', value: 2 }, planner)).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
     await t.call('settings.update', { key: 'clearance.majorMargin', value: 2 }, t.adminToken);
     const { setting } = await t.call('settings.reset', { key: 'clearance.majorMargin' }, t.adminToken);
     expect(setting.value).toBe(3);
   });
 
   it('a per-species cycle moves the next trimming date of done records', async () => {
-    const line = await t.call('lines.save', { name: '10kV 周期线', voltage: '10', conductor: 'bare', areaType: 'rural' }, t.adminToken);
-    const { record } = await t.call('vegetation.save', { lineId: line.id, towerRange: '#2', species: '桉树', treeCount: 5, verticalDistance: 3, action: 'trim', status: 'done', completedDate: '2026-06-10' }, t.adminToken);
+    const line = await t.call(
+      'lines.save',
+      { name: '10kV 周期线', voltage: '10', conductor: 'bare', areaType: 'rural' },
+      t.adminToken,
+    );
+    const { record } = await t.call(
+      'vegetation.save',
+      {
+        lineId: line.id,
+        towerRange: '#2',
+        species: '桉树',
+        treeCount: 5,
+        verticalDistance: 3,
+        action: 'trim',
+        status: 'done',
+        completedDate: '2026-06-10',
+      },
+      t.adminToken,
+    );
     expect(record.nextDueDate).toBe('2027-06-10');
     await t.call('settings.update', { key: 'vegetation.cycleMonthsBySpecies', value: '桉树=6' }, t.adminToken);
     expect((await t.call('vegetation.get', { id: record.id }, t.adminToken)).nextDueDate).toBe('2026-12-10');

@@ -1,5 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import { defaultExpiry, judgeCertificate, judgeEligibility, type CertificateFacts } from '../../../../electron/core/staff/staff.rules';
+import {
+  defaultExpiry,
+  judgeCertificate,
+  judgeEligibility,
+  type CertificateFacts,
+} from '../../../../electron/core/staff/staff.rules';
 import { addDays } from '../../../../electron/core/shared/time';
 
 const RULES = { validityYears: 6, reviewYears: 3, extendedReviewYears: 6, windowDays: 60 };
@@ -39,7 +44,10 @@ describe('certificate state (DOMAIN.md §5.1)', () => {
     expect(state('2026-01-08', reviewed)).toBe('valid'); // 61 days before the expiry
     expect(state('2026-01-09', reviewed)).toBe('expiring'); // 60 days before
     expect(state('2026-03-10', reviewed)).toBe('expiring'); // last valid day
-    expect(judgeCertificate(cert(reviewed), '2026-03-11', RULES)).toMatchObject({ state: 'expired', reason: 'expired' });
+    expect(judgeCertificate(cert(reviewed), '2026-03-11', RULES)).toMatchObject({
+      state: 'expired',
+      reason: 'expired',
+    });
   });
   test('with the extended interval (10 years continuous work) no review falls inside the six years', () => {
     expect(state('2023-03-11', { extendedReview: true })).toBe('valid');
@@ -48,7 +56,9 @@ describe('certificate state (DOMAIN.md §5.1)', () => {
   });
 
   test('the abolished 电工进网作业许可证 is history, never valid', () => {
-    expect(state('2016-01-01', { kind: 'grid_permit', issueDate: '2015-01-01', expiryDate: '2018-01-01' })).toBe('abolished');
+    expect(state('2016-01-01', { kind: 'grid_permit', issueDate: '2015-01-01', expiryDate: '2018-01-01' })).toBe(
+      'abolished',
+    );
   });
 
   test('the window and intervals are settings', () => {
@@ -61,28 +71,61 @@ describe('certificate state (DOMAIN.md §5.1)', () => {
 
 describe('eligibility for duty', () => {
   const today = '2026-06-15';
-  const good = { status: 'on_duty', returnedFromBreakOn: null, certificates: [{ ...cert({ issueDate: '2024-01-01', expiryDate: '2030-01-01' }), number: 'T-1' }], safetyExamPasses: ['2026-03-01'] };
+  const good = {
+    status: 'on_duty',
+    returnedFromBreakOn: null,
+    certificates: [{ ...cert({ issueDate: '2024-01-01', expiryDate: '2030-01-01' }), number: 'T-1' }],
+    safetyExamPasses: ['2026-03-01'],
+  };
 
-  test('on duty, a usable certificate and this year\'s 安规 pass: eligible', () => {
+  test("on duty, a usable certificate and this year's 安规 pass: eligible", () => {
     expect(judgeEligibility(good, today, RULES)).toEqual({ eligible: true, reasons: [] });
   });
 
   test('a certificate that expired yesterday: not eligible, and the reason names it', () => {
-    const p = { ...good, certificates: [{ ...cert({ issueDate: '2020-06-14', expiryDate: addDays(today, -1), lastReviewDate: '2023-06-01' }), number: 'T-9' }] };
+    const p = {
+      ...good,
+      certificates: [
+        {
+          ...cert({ issueDate: '2020-06-14', expiryDate: addDays(today, -1), lastReviewDate: '2023-06-01' }),
+          number: 'T-9',
+        },
+      ],
+    };
     expect(judgeCertificate(p.certificates[0]!, today, RULES).state).toBe('expired');
-    expect(judgeEligibility(p, today, RULES)).toEqual({ eligible: false, reasons: [{ key: 'staff.eligibility.certificateExpired', params: { number: 'T-9', date: '2026-06-14' } }] });
+    expect(judgeEligibility(p, today, RULES)).toEqual({
+      eligible: false,
+      reasons: [{ key: 'staff.eligibility.certificateExpired', params: { number: 'T-9', date: '2026-06-14' } }],
+    });
   });
 
   test('no 安规 pass this year, on leave, or back from a long break without a new pass', () => {
-    expect(judgeEligibility({ ...good, safetyExamPasses: ['2025-12-30'] }, today, RULES).reasons).toEqual([{ key: 'staff.eligibility.noSafetyExam', params: { year: '2026' } }]);
-    expect(judgeEligibility({ ...good, status: 'leave' }, today, RULES).reasons[0]!.key).toBe('staff.eligibility.notOnDuty');
-    expect(judgeEligibility({ ...good, returnedFromBreakOn: '2026-05-01' }, today, RULES).reasons).toEqual([{ key: 'staff.eligibility.breakNotCleared', params: { date: '2026-05-01' } }]);
-    expect(judgeEligibility({ ...good, returnedFromBreakOn: '2026-05-01', safetyExamPasses: ['2026-03-01', '2026-05-20'] }, today, RULES).eligible).toBe(true);
+    expect(judgeEligibility({ ...good, safetyExamPasses: ['2025-12-30'] }, today, RULES).reasons).toEqual([
+      { key: 'staff.eligibility.noSafetyExam', params: { year: '2026' } },
+    ]);
+    expect(judgeEligibility({ ...good, status: 'leave' }, today, RULES).reasons[0]!.key).toBe(
+      'staff.eligibility.notOnDuty',
+    );
+    expect(judgeEligibility({ ...good, returnedFromBreakOn: '2026-05-01' }, today, RULES).reasons).toEqual([
+      { key: 'staff.eligibility.breakNotCleared', params: { date: '2026-05-01' } },
+    ]);
+    expect(
+      judgeEligibility(
+        { ...good, returnedFromBreakOn: '2026-05-01', safetyExamPasses: ['2026-03-01', '2026-05-20'] },
+        today,
+        RULES,
+      ).eligible,
+    ).toBe(true);
   });
 
   test('only the abolished permit, or no certificate at all', () => {
-    expect(judgeEligibility({ ...good, certificates: [] }, today, RULES).reasons).toEqual([{ key: 'staff.eligibility.noCertificate' }]);
-    expect(judgeEligibility({ ...good, certificates: [{ ...cert({ kind: 'grid_permit' }), number: 'J-1' }] }, today, RULES).reasons[0]!.key).toBe('staff.eligibility.noCertificate');
+    expect(judgeEligibility({ ...good, certificates: [] }, today, RULES).reasons).toEqual([
+      { key: 'staff.eligibility.noCertificate' },
+    ]);
+    expect(
+      judgeEligibility({ ...good, certificates: [{ ...cert({ kind: 'grid_permit' }), number: 'J-1' }] }, today, RULES)
+        .reasons[0]!.key,
+    ).toBe('staff.eligibility.noCertificate');
   });
 });
 
@@ -103,7 +146,11 @@ describe('reviews fall on the certificate’s own anniversaries (issued 2020-12-
     expect(on('2023-10-20')).toMatchObject({ state: 'valid', nextReviewDate: '2023-12-20' }); // 61 days before
     expect(on('2023-10-21').state).toBe('review_due'); // 60 days before
     expect(on('2023-12-20').state).toBe('review_due'); // the anniversary itself is still in time
-    expect(on('2023-12-21')).toMatchObject({ state: 'expired', reason: 'reviewMissed', params: { date: '2023-12-20' } });
+    expect(on('2023-12-21')).toMatchObject({
+      state: 'expired',
+      reason: 'reviewMissed',
+      params: { date: '2023-12-20' },
+    });
   });
 
   test('reviewed early (2023-12-01): on 2026-12-01 it is valid to 2026-12-20 and its renewal is next — not void', () => {
@@ -111,7 +158,11 @@ describe('reviews fall on the certificate’s own anniversaries (issued 2020-12-
     expect(on('2023-12-01', early)).toMatchObject({ state: 'valid', nextReviewDate: null });
     expect(on('2026-10-20', early).state).toBe('valid'); // 61 days before the expiry
     expect(on('2026-10-21', early).state).toBe('expiring');
-    expect(on('2026-12-01', early)).toMatchObject({ state: 'expiring', reason: 'expiring', params: { date: '2026-12-20' } });
+    expect(on('2026-12-01', early)).toMatchObject({
+      state: 'expiring',
+      reason: 'expiring',
+      params: { date: '2026-12-20' },
+    });
     expect(on('2026-12-20', early).state).toBe('expiring');
     expect(on('2026-12-21', early)).toMatchObject({ state: 'expired', reason: 'expired' });
   });
@@ -125,13 +176,23 @@ describe('reviews fall on the certificate’s own anniversaries (issued 2020-12-
 
   test('on a 9-year certificate (an office setting) the second review is the sixth anniversary, not three years after an early review', () => {
     const rules = { ...RULES, validityYears: 9 };
-    const long = (over: Partial<CertificateFacts> = {}) => ({ ...issued(over), expiryDate: defaultExpiry('2020-12-20', rules) });
+    const long = (over: Partial<CertificateFacts> = {}) => ({
+      ...issued(over),
+      expiryDate: defaultExpiry('2020-12-20', rules),
+    });
     const early = long({ lastReviewDate: '2023-11-01' }); // 49 days early
     expect(judgeCertificate(early, '2024-01-01', rules).nextReviewDate).toBe('2026-12-20');
     expect(judgeCertificate(early, '2026-10-20', rules).state).toBe('valid');
     expect(judgeCertificate(early, '2026-10-21', rules).state).toBe('review_due');
-    expect(judgeCertificate(early, '2026-12-21', rules)).toMatchObject({ state: 'expired', reason: 'reviewMissed', params: { date: '2026-12-20' } });
+    expect(judgeCertificate(early, '2026-12-21', rules)).toMatchObject({
+      state: 'expired',
+      reason: 'reviewMissed',
+      params: { date: '2026-12-20' },
+    });
     // Reviewed for the second anniversary too: the next is the expiry.
-    expect(judgeCertificate(long({ lastReviewDate: '2026-12-15' }), '2027-01-01', rules)).toMatchObject({ state: 'valid', nextReviewDate: null });
+    expect(judgeCertificate(long({ lastReviewDate: '2026-12-15' }), '2027-01-01', rules)).toMatchObject({
+      state: 'valid',
+      nextReviewDate: null,
+    });
   });
 });

@@ -7,7 +7,16 @@ import { addDays } from '../../../../electron/core/shared/time';
 import { plannerInputFor } from '../../../../electron/core/trimming/trimming.jobs';
 import { autoPlan, methodFor, type PlannerInput } from '../../../../electron/core/trimming/trimming.planner';
 import { plannerSettings, worldFor } from '../../../../electron/core/trimming/trimming.repository';
-import { checkPlan, daysOf, HARD_RULES, isWorkingDay, loadsOf, recordMinutes, type Placement, type PlanWorld } from '../../../../electron/core/trimming/trimming.rules';
+import {
+  checkPlan,
+  daysOf,
+  HARD_RULES,
+  isWorkingDay,
+  loadsOf,
+  recordMinutes,
+  type Placement,
+  type PlanWorld,
+} from '../../../../electron/core/trimming/trimming.rules';
 import { openTestCore, type TestCore } from '../../helpers/core';
 
 // The automatic plan on the demo county (3,000 records, seven teams with their townships, holidays,
@@ -23,13 +32,29 @@ let placements: Placement[];
 
 beforeAll(async () => {
   t = await openTestCore({ clock: () => new Date(`${TODAY}T09:00:00+08:00`), demoRecords: 3000 });
-  const handle = openDatabase({ file: t.core.file, ...(t.postgres ? { postgres: { connectionString: t.postgres, max: 2 } } : {}) });
+  const handle = openDatabase({
+    file: t.core.file,
+    ...(t.postgres ? { postgres: { connectionString: t.postgres, max: 2 } } : {}),
+  });
   db = handle.db;
   close = handle.close;
   input = await plannerInputFor(db, { from: TODAY, to: addDays(TODAY, 27) }, TODAY);
   outcome = autoPlan(input);
-  placements = outcome.packages.map((p, i) => ({ key: i, teamId: p.teamId, date: p.date, days: p.days, method: p.method, recordIds: p.recordIds }));
-  world = await worldFor(db, placements, plannerSettings(await loadSettings(db)), TODAY, input.records.map((r) => r.id));
+  placements = outcome.packages.map((p, i) => ({
+    key: i,
+    teamId: p.teamId,
+    date: p.date,
+    days: p.days,
+    method: p.method,
+    recordIds: p.recordIds,
+  }));
+  world = await worldFor(
+    db,
+    placements,
+    plannerSettings(await loadSettings(db)),
+    TODAY,
+    input.records.map((r) => r.id),
+  );
 }, 120_000);
 afterAll(async () => {
   await close?.();
@@ -58,7 +83,8 @@ describe('the automatic plan on the demo county, next 4 weeks', () => {
     for (const r of input.records.filter((x) => x.status === 'blocked')) expect(unplaced.get(r.id)).toBe('blocked');
     expect(new Set(unplaced.values())).toEqual(new Set(['blocked', 'capacity', 'noWindow']));
     // Outage work without a window in time is said to be so.
-    for (const [id, reason] of unplaced) if (reason === 'noWindow') expect(methodFor(input.records.find((r) => r.id === id)!)).toBe('outage');
+    for (const [id, reason] of unplaced)
+      if (reason === 'noWindow') expect(methodFor(input.records.find((r) => r.id === id)!)).toBe('outage');
   });
 
   it('the same input gives the same plan', () => {
@@ -66,9 +92,18 @@ describe('the automatic plan on the demo county, next 4 weeks', () => {
   });
 
   it('紧急 records are placed within their deadline wherever capacity allowed it', () => {
-    const placedOn = new Map(outcome.packages.flatMap((p) => p.recordIds.map((id) => [id, daysOf(p.date, p.days).at(-1)!] as const)));
+    const placedOn = new Map(
+      outcome.packages.flatMap((p) => p.recordIds.map((id) => [id, daysOf(p.date, p.days).at(-1)!] as const)),
+    );
     const loads = loadsOf(placements, world);
-    const emergencies = input.records.filter((r) => r.grade === 'emergency' && r.status !== 'blocked' && methodFor(r) !== 'outage' && r.deadline !== null && r.deadline >= TODAY);
+    const emergencies = input.records.filter(
+      (r) =>
+        r.grade === 'emergency' &&
+        r.status !== 'blocked' &&
+        methodFor(r) !== 'outage' &&
+        r.deadline !== null &&
+        r.deadline >= TODAY,
+    );
     expect(emergencies.length).toBeGreaterThan(20);
     let inTime = 0;
     for (const r of emergencies) {
@@ -82,9 +117,13 @@ describe('the automatic plan on the demo county, next 4 weeks', () => {
       for (let d = TODAY; d <= r.deadline!; d = addDays(d, 1)) {
         if (!isWorkingDay(d, world.calendar)) continue;
         for (const team of world.teams.values()) {
-          if (team.townshipIds.length > 0 && r.townshipId !== null && !team.townshipIds.includes(r.townshipId)) continue;
+          if (team.townshipIds.length > 0 && r.townshipId !== null && !team.townshipIds.includes(r.townshipId))
+            continue;
           if (team.unavailable.some((u) => u.fromDate <= d && d <= u.toDate)) continue;
-          expect((loads.get(`${team.id}|${d}`) ?? 0) + need, `紧急 ${r.id} could have gone to ${team.name} on ${d}`).toBeGreaterThan(team.capacity);
+          expect(
+            (loads.get(`${team.id}|${d}`) ?? 0) + need,
+            `紧急 ${r.id} could have gone to ${team.name} on ${d}`,
+          ).toBeGreaterThan(team.capacity);
         }
       }
     }

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { checkPlacement, checkPlan, type Placement, type PlanWorld, type RuleRecord, type RuleWindow } from '../../../../electron/core/trimming/trimming.rules';
+import {
+  checkPlacement,
+  checkPlan,
+  type Placement,
+  type PlanWorld,
+  type RuleRecord,
+  type RuleWindow,
+} from '../../../../electron/core/trimming/trimming.rules';
 
 // Every rule of the board's checker at its boundary. 2026-12-07 is a Monday.
 const MON = '2026-12-07';
@@ -9,11 +16,27 @@ function world(over: Partial<PlanWorld> = {}, records: Partial<RuleRecord>[] = [
     records: new Map(
       records.map((r, i) => [
         i + 1,
-        { id: i + 1, lineId: 1, towerFrom: 10, towerTo: 12, townshipId: 1, treeCount: 4, action: 'trim', grade: 'major', deadline: '2026-12-31', status: 'scheduled', hasLandowner: false, notifiedOn: null, ...r } as RuleRecord,
+        {
+          id: i + 1,
+          lineId: 1,
+          towerFrom: 10,
+          towerTo: 12,
+          townshipId: 1,
+          treeCount: 4,
+          action: 'trim',
+          grade: 'major',
+          deadline: '2026-12-31',
+          status: 'scheduled',
+          hasLandowner: false,
+          notifiedOn: null,
+          ...r,
+        } as RuleRecord,
       ]),
     ),
     // Two people, 4 hours: 480 person-minutes a day.
-    teams: new Map([[7, { id: 7, name: '配电运检一班', capacity: 480, crewSize: 2, townshipIds: [1], unavailable: [] }]]),
+    teams: new Map([
+      [7, { id: 7, name: '配电运检一班', capacity: 480, crewSize: 2, townshipIds: [1], unavailable: [] }],
+    ]),
     windows: [],
     calendar: { holidays: new Map(), workdays: new Set() },
     minutesPerTree: { trim: 30, fell: 60, transplant: 120 },
@@ -22,7 +45,15 @@ function world(over: Partial<PlanWorld> = {}, records: Partial<RuleRecord>[] = [
     ...over,
   };
 }
-const at = (date: string, recordIds = [1], extra: Partial<Placement> = {}): Placement => ({ key: 'p', teamId: 7, date, days: 1, method: 'no_outage', recordIds, ...extra });
+const at = (date: string, recordIds = [1], extra: Partial<Placement> = {}): Placement => ({
+  key: 'p',
+  teamId: 7,
+  date,
+  days: 1,
+  method: 'no_outage',
+  recordIds,
+  ...extra,
+});
 const rules = (p: Placement, w: PlanWorld, others: Placement[] = []) => checkPlacement(p, others, w).map((v) => v.rule);
 
 describe('the trimming board’s rules', () => {
@@ -44,25 +75,47 @@ describe('the trimming board’s rules', () => {
     const late = checkPlacement(at('2027-01-01'), [], world());
     expect(late.map((v) => [v.rule, v.recordId, v.params.deadline])).toEqual([['deadline', 1, '2026-12-31']]);
     // The last day of a run counts.
-    expect(rules(at('2026-12-31', [1], { days: 2 }), world({ calendar: { holidays: new Map(), workdays: new Set(['2027-01-01']) } }))).toEqual(['deadline']);
+    expect(
+      rules(
+        at('2026-12-31', [1], { days: 2 }),
+        world({ calendar: { holidays: new Map(), workdays: new Set(['2027-01-01']) } }),
+      ),
+    ).toEqual(['deadline']);
   });
 
   it('the landowner’s notice: exactly the lead time passes, a day less does not; counted from the day it was delivered', () => {
     const owner = [{ hasLandowner: true }];
     expect(rules(at('2026-12-04'), world({ today: '2026-12-01' }, owner))).toEqual([]);
-    expect(checkPlacement(at('2026-12-03'), [], world({ today: '2026-12-01' }, owner))).toEqual([{ rule: 'notice', date: '2026-12-03', recordId: 1, params: { lead: 3, notified: '' } }]);
-    expect(rules(at(MON), world({ today: '2026-12-01' }, [{ hasLandowner: true, notifiedOn: '2026-12-04' }]))).toEqual([]);
-    expect(rules(at(MON), world({ today: '2026-12-01' }, [{ hasLandowner: true, notifiedOn: '2026-12-05' }]))).toEqual(['notice']);
+    expect(checkPlacement(at('2026-12-03'), [], world({ today: '2026-12-01' }, owner))).toEqual([
+      { rule: 'notice', date: '2026-12-03', recordId: 1, params: { lead: 3, notified: '' } },
+    ]);
+    expect(rules(at(MON), world({ today: '2026-12-01' }, [{ hasLandowner: true, notifiedOn: '2026-12-04' }]))).toEqual(
+      [],
+    );
+    expect(rules(at(MON), world({ today: '2026-12-01' }, [{ hasLandowner: true, notifiedOn: '2026-12-05' }]))).toEqual([
+      'notice',
+    ]);
     // 紧急: cut first, the owner told at once.
-    expect(rules(at('2026-12-02'), world({ today: '2026-12-01' }, [{ hasLandowner: true, grade: 'emergency' }]))).toEqual([]);
+    expect(
+      rules(at('2026-12-02'), world({ today: '2026-12-01' }, [{ hasLandowner: true, grade: 'emergency' }])),
+    ).toEqual([]);
     // Nobody to tell: no notice needed.
     expect(rules(at('2026-12-02'), world({ today: '2026-12-01' }))).toEqual([]);
   });
 
   describe('an outage package needs an approved window covering its day, its hours and its towers', () => {
     // 8 trees × 30 = 240 person-minutes over a crew of 2: 120 minutes of the line switched off.
-    const win: RuleWindow = { lineId: 1, date: MON, startTime: '08:00', endTime: '10:00', towerFrom: 10, towerTo: 12, status: 'approved' };
-    const outage = (w: Partial<typeof win>, record: Partial<RuleRecord> = {}) => rules(at(MON, [1], { method: 'outage' }), world({ windows: [{ ...win, ...w }] }, [{ treeCount: 8, ...record }]));
+    const win: RuleWindow = {
+      lineId: 1,
+      date: MON,
+      startTime: '08:00',
+      endTime: '10:00',
+      towerFrom: 10,
+      towerTo: 12,
+      status: 'approved',
+    };
+    const outage = (w: Partial<typeof win>, record: Partial<RuleRecord> = {}) =>
+      rules(at(MON, [1], { method: 'outage' }), world({ windows: [{ ...win, ...w }] }, [{ treeCount: 8, ...record }]));
 
     it('date', () => {
       expect(outage({})).toEqual([]);
@@ -89,12 +142,35 @@ describe('the trimming board’s rules', () => {
 
   it('working days: a Saturday is not one unless it is a 调休 workday; a weekday holiday is not', () => {
     expect(rules(at('2026-12-05'), world())).toEqual(['nonWorkingDay']);
-    expect(rules(at('2026-12-05'), world({ calendar: { holidays: new Map(), workdays: new Set(['2026-12-05']) } }))).toEqual([]);
-    expect(checkPlacement(at(MON), [], world({ calendar: { holidays: new Map([[MON, '示例假日']]), workdays: new Set() } }))[0]).toMatchObject({ rule: 'nonWorkingDay', params: { holiday: '示例假日' } });
+    expect(
+      rules(at('2026-12-05'), world({ calendar: { holidays: new Map(), workdays: new Set(['2026-12-05']) } })),
+    ).toEqual([]);
+    expect(
+      checkPlacement(
+        at(MON),
+        [],
+        world({ calendar: { holidays: new Map([[MON, '示例假日']]), workdays: new Set() } }),
+      )[0],
+    ).toMatchObject({ rule: 'nonWorkingDay', params: { holiday: '示例假日' } });
   });
 
   it('a team away: its first and last day count', () => {
-    const away = (from: string, to: string) => world({ teams: new Map([[7, { id: 7, name: '配电运检一班', capacity: 480, crewSize: 2, townshipIds: [1], unavailable: [{ fromDate: from, toDate: to, reason: '安规培训' }] }]]) });
+    const away = (from: string, to: string) =>
+      world({
+        teams: new Map([
+          [
+            7,
+            {
+              id: 7,
+              name: '配电运检一班',
+              capacity: 480,
+              crewSize: 2,
+              townshipIds: [1],
+              unavailable: [{ fromDate: from, toDate: to, reason: '安规培训' }],
+            },
+          ],
+        ]),
+      });
     expect(rules(at(MON), away(MON, '2026-12-09'))).toEqual(['teamUnavailable']);
     expect(rules(at('2026-12-09'), away(MON, '2026-12-09'))).toEqual(['teamUnavailable']);
     expect(rules(at('2026-12-10'), away(MON, '2026-12-09'))).toEqual([]);
@@ -103,7 +179,19 @@ describe('the trimming board’s rules', () => {
   it('a team works only in its townships (none listed: anywhere); a record with no township goes anywhere', () => {
     expect(rules(at(MON), world({}, [{ townshipId: 2 }]))).toEqual(['township']);
     expect(rules(at(MON), world({}, [{ townshipId: null }]))).toEqual([]);
-    expect(rules(at(MON), world({ teams: new Map([[7, { id: 7, name: '输电运检班', capacity: 480, crewSize: 2, townshipIds: [], unavailable: [] }]]) }, [{ townshipId: 2 }]))).toEqual([]);
+    expect(
+      rules(
+        at(MON),
+        world(
+          {
+            teams: new Map([
+              [7, { id: 7, name: '输电运检班', capacity: 480, crewSize: 2, townshipIds: [], unavailable: [] }],
+            ]),
+          },
+          [{ townshipId: 2 }],
+        ),
+      ),
+    ).toEqual([]);
   });
 
   it('a 受阻 record cannot be planned; nor one already in another package', () => {

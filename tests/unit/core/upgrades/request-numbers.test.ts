@@ -16,9 +16,17 @@ test('requests submitted before numbering existed are numbered in the order and 
     await migrate(old.db, migrations.slice(0, before));
     await old.close();
     const raw = new Database(file);
-    raw.prepare(`insert into equipment (kind, code, name, condition, created_at, updated_at) values ('transformer', 'T-1', '配变', 4, '2025-01-01', '2025-01-01')`).run();
-    const add = raw.prepare(`insert into upgrade_requests (equipment_id, problem, proposed_work, project_type, estimated_cost, customers_affected, status, requested_by, created_at, updated_at) values (1, 'p', 'w', ?, 1, 1, ?, 'clerk1', ?, ?)`);
-    const submitted = raw.prepare(`insert into upgrade_events (request_id, at, username, action, from_status, to_status) values (?, ?, 'clerk1', 'submit', 'draft', 'submitted')`);
+    raw
+      .prepare(
+        `insert into equipment (kind, code, name, condition, created_at, updated_at) values ('transformer', 'T-1', '配变', 4, '2025-01-01', '2025-01-01')`,
+      )
+      .run();
+    const add = raw.prepare(
+      `insert into upgrade_requests (equipment_id, problem, proposed_work, project_type, estimated_cost, customers_affected, status, requested_by, created_at, updated_at) values (1, 'p', 'w', ?, 1, 1, ?, 'clerk1', ?, ?)`,
+    );
+    const submitted = raw.prepare(
+      `insert into upgrade_events (request_id, at, username, action, from_status, to_status) values (?, ?, 'clerk1', 'submit', 'draft', 'submitted')`,
+    );
     add.run('renovation', 'approved', '2025-11-01T02:00:00Z', '2025-11-01T02:00:00Z'); // 1: submitted 2026-01-05
     add.run('renovation', 'submitted', '2025-12-01T02:00:00Z', '2025-12-01T02:00:00Z'); // 2: submitted 2025-12-02
     add.run('renovation', 'draft', '2025-12-03T02:00:00Z', '2025-12-03T02:00:00Z'); // 3: never submitted

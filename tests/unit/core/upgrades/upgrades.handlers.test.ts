@@ -16,17 +16,59 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-async function request(code: string, cost: number, opts: { condition?: number; defectGrade?: 'critical' | 'serious' | 'general'; customers?: number } = {}) {
-  const e = await t.call('equipment.save', { kind: 'transformer', code, name: `${code} 配变`, installYear: 1998, condition: opts.condition ?? 4, defectGrade: opts.defectGrade ?? null, defectFoundOn: opts.defectGrade ? '2026-06-01' : null }, clerk);
-  const r = await t.call('upgrades.save', { equipmentId: e.id, problem: '渗漏油、绝缘老化', proposedWork: '更换为 S13 型配变', projectType: 'renovation', estimatedCost: cost, customersAffected: opts.customers ?? 200 }, clerk);
+async function request(
+  code: string,
+  cost: number,
+  opts: { condition?: number; defectGrade?: 'critical' | 'serious' | 'general'; customers?: number } = {},
+) {
+  const e = await t.call(
+    'equipment.save',
+    {
+      kind: 'transformer',
+      code,
+      name: `${code} 配变`,
+      installYear: 1998,
+      condition: opts.condition ?? 4,
+      defectGrade: opts.defectGrade ?? null,
+      defectFoundOn: opts.defectGrade ? '2026-06-01' : null,
+    },
+    clerk,
+  );
+  const r = await t.call(
+    'upgrades.save',
+    {
+      equipmentId: e.id,
+      problem: '渗漏油、绝缘老化',
+      proposedWork: '更换为 S13 型配变',
+      projectType: 'renovation',
+      estimatedCost: cost,
+      customersAffected: opts.customers ?? 200,
+    },
+    clerk,
+  );
   await t.call('upgrades.transition', { ids: [r.id], action: 'submit' }, clerk);
   return r.id;
 }
 
 describe('upgrade requests and approval', () => {
   test('a request is numbered JG-2026-0001 on its first submission, in its own series per kind and year, and keeps its number when revised', async () => {
-    const e = await t.call('equipment.save', { kind: 'transformer', code: 'T-N', name: '编号配变', installYear: 2000, condition: 3 }, clerk);
-    const draft = await t.call('upgrades.save', { equipmentId: e.id, problem: '老化', proposedWork: '更换', projectType: 'overhaul', estimatedCost: 5, customersAffected: 10 }, clerk);
+    const e = await t.call(
+      'equipment.save',
+      { kind: 'transformer', code: 'T-N', name: '编号配变', installYear: 2000, condition: 3 },
+      clerk,
+    );
+    const draft = await t.call(
+      'upgrades.save',
+      {
+        equipmentId: e.id,
+        problem: '老化',
+        proposedWork: '更换',
+        projectType: 'overhaul',
+        estimatedCost: 5,
+        customersAffected: 10,
+      },
+      clerk,
+    );
     expect(draft.requestNo).toBeNull();
     const first = await request('T-A', 10);
     const second = await request('T-B', 10);
@@ -53,7 +95,9 @@ describe('upgrade requests and approval', () => {
 
   test('a clerk raises and submits a request; the API refuses the clerk approving it', async () => {
     const id = await request('T-001', 20);
-    await expect(t.call('upgrades.transition', { ids: [id], action: 'approve' }, clerk)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(t.call('upgrades.transition', { ids: [id], action: 'approve' }, clerk)).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
     expect((await t.call('upgrades.get', { id }, clerk)).status).toBe('submitted');
   });
 
@@ -65,10 +109,16 @@ describe('upgrade requests and approval', () => {
     expect(queue.rows.map((r) => r.id)).toEqual([high, mid, low]);
     expect(queue.rows[0]!.priorityParts.map((p) => p.factor)).toEqual(['condition', 'age', 'defect', 'consequence']);
 
-    const { rows, budget } = await t.call('upgrades.transition', { ids: [high, mid], action: 'approve', comment: '列入年度技改计划' }, managerA);
+    const { rows, budget } = await t.call(
+      'upgrades.transition',
+      { ids: [high, mid], action: 'approve', comment: '列入年度技改计划' },
+      managerA,
+    );
     expect(rows.map((r) => r.status)).toEqual(['approved', 'approved']);
     expect(budget).toEqual({ year: 2026, budget: 100, approved: 65, carriedOver: 0, remaining: 35 });
-    await expect(t.call('upgrades.transition', { ids: [low], action: 'reject' }, managerA)).rejects.toMatchObject({ message: 'upgrades.errors.reasonRequired' });
+    await expect(t.call('upgrades.transition', { ids: [low], action: 'reject' }, managerA)).rejects.toMatchObject({
+      message: 'upgrades.errors.reasonRequired',
+    });
     await t.call('upgrades.transition', { ids: [low], action: 'reject', comment: '设备状况尚可，暂缓' }, managerA);
     expect((await t.call('upgrades.get', { id: low }, clerk)).status).toBe('rejected');
   });
@@ -78,8 +128,16 @@ describe('upgrade requests and approval', () => {
     const b = await request('T-B', 45);
     const c = await request('T-C', 45);
     await t.call('upgrades.transition', { ids: [a, b], action: 'approve' }, managerA);
-    await expect(t.call('upgrades.transition', { ids: [c], action: 'approve' }, managerA)).rejects.toMatchObject({ code: 'RULE', message: 'upgrades.errors.overBudget', params: { remaining: 10, adding: 45 } });
-    const { budget } = await t.call('upgrades.transition', { ids: [c], action: 'approve', overBudgetConfirmed: true }, managerA);
+    await expect(t.call('upgrades.transition', { ids: [c], action: 'approve' }, managerA)).rejects.toMatchObject({
+      code: 'RULE',
+      message: 'upgrades.errors.overBudget',
+      params: { remaining: 10, adding: 45 },
+    });
+    const { budget } = await t.call(
+      'upgrades.transition',
+      { ids: [c], action: 'approve', overBudgetConfirmed: true },
+      managerA,
+    );
     expect(budget.remaining).toBe(-35);
   });
 
@@ -88,7 +146,9 @@ describe('upgrade requests and approval', () => {
     const id = await request('T-BIG', 80);
     const first = await t.call('upgrades.transition', { ids: [id], action: 'approve' }, managerA);
     expect(first.rows[0]).toMatchObject({ status: 'submitted', approvals: ['managerA'], approvalsNeeded: 2 });
-    await expect(t.call('upgrades.transition', { ids: [id], action: 'approve' }, managerA)).rejects.toMatchObject({ message: 'upgrades.errors.alreadyApproved' });
+    await expect(t.call('upgrades.transition', { ids: [id], action: 'approve' }, managerA)).rejects.toMatchObject({
+      message: 'upgrades.errors.alreadyApproved',
+    });
     const second = await t.call('upgrades.transition', { ids: [id], action: 'approve' }, managerB);
     expect(second.rows[0]).toMatchObject({ status: 'approved', approvals: ['managerA', 'managerB'] });
   });
@@ -96,17 +156,52 @@ describe('upgrade requests and approval', () => {
   test('the whole lifecycle to 已关闭 is in the history with users and times', async () => {
     const id = await request('T-LIFE', 30);
     await t.call('upgrades.transition', { ids: [id], action: 'approve' }, managerA);
-    await expect(t.call('upgrades.transition', { ids: [id], action: 'fund' }, managerA)).rejects.toMatchObject({ code: 'VALIDATION' });
-    await t.call('upgrades.transition', { ids: [id], action: 'fund', projectNo: 'JG-2026-017', fundingYear: 2026, fundingSource: '县公司技改资金', approvedAmount: 28 }, managerA);
+    await expect(t.call('upgrades.transition', { ids: [id], action: 'fund' }, managerA)).rejects.toMatchObject({
+      code: 'VALIDATION',
+    });
+    await t.call(
+      'upgrades.transition',
+      {
+        ids: [id],
+        action: 'fund',
+        projectNo: 'JG-2026-017',
+        fundingYear: 2026,
+        fundingSource: '县公司技改资金',
+        approvedAmount: 28,
+      },
+      managerA,
+    );
     await t.call('upgrades.transition', { ids: [id], action: 'start' }, clerk);
     await t.call('upgrades.transition', { ids: [id], action: 'finish' }, clerk);
-    await expect(t.call('upgrades.transition', { ids: [id], action: 'failAcceptance', comment: '接地电阻不合格' }, managerB)).rejects.toMatchObject({ message: 'upgrades.errors.acceptanceRequired' });
-    await t.call('upgrades.transition', { ids: [id], action: 'failAcceptance', comment: '接地电阻不合格', acceptance: { date: '2026-06-20', inspectors: '张工、李工', punchItems: ['接地电阻 12 Ω，超过 4 Ω'] } }, managerB);
+    await expect(
+      t.call('upgrades.transition', { ids: [id], action: 'failAcceptance', comment: '接地电阻不合格' }, managerB),
+    ).rejects.toMatchObject({ message: 'upgrades.errors.acceptanceRequired' });
+    await t.call(
+      'upgrades.transition',
+      {
+        ids: [id],
+        action: 'failAcceptance',
+        comment: '接地电阻不合格',
+        acceptance: { date: '2026-06-20', inspectors: '张工、李工', punchItems: ['接地电阻 12 Ω，超过 4 Ω'] },
+      },
+      managerB,
+    );
     await t.call('upgrades.transition', { ids: [id], action: 'start' }, clerk);
     await t.call('upgrades.transition', { ids: [id], action: 'finish' }, clerk);
-    await t.call('upgrades.transition', { ids: [id], action: 'accept', comment: '验收合格', acceptance: { date: '2026-06-20', inspectors: '张工、李工', punchItems: ['警示牌未挂'] } }, managerB);
+    await t.call(
+      'upgrades.transition',
+      {
+        ids: [id],
+        action: 'accept',
+        comment: '验收合格',
+        acceptance: { date: '2026-06-20', inspectors: '张工、李工', punchItems: ['警示牌未挂'] },
+      },
+      managerB,
+    );
     // Closing waits for the punch list: each problem is closed on its own.
-    await expect(t.call('upgrades.transition', { ids: [id], action: 'close' }, managerA)).rejects.toMatchObject({ message: 'upgrades.errors.punchItemsOpen' });
+    await expect(t.call('upgrades.transition', { ids: [id], action: 'close' }, managerA)).rejects.toMatchObject({
+      message: 'upgrades.errors.punchItemsOpen',
+    });
     const accepted = await t.call('upgrades.get', { id }, clerk);
     expect(accepted).toMatchObject({ acceptedOn: '2026-06-20', inspectors: '张工、李工' });
     expect(accepted.punchItems.map((p) => p.text)).toEqual(['接地电阻 12 Ω，超过 4 Ω', '警示牌未挂']);
@@ -134,26 +229,64 @@ describe('upgrade requests and approval', () => {
     const a = await request('T-1', 10);
     const b = await request('T-2', 10);
     await t.call('upgrades.transition', { ids: [b], action: 'reject', comment: '重复申报' }, managerA);
-    await expect(t.call('upgrades.transition', { ids: [a, b], action: 'approve' }, managerA)).rejects.toMatchObject({ message: 'upgrades.errors.wrongStatus', params: { request: 'T-2 配变' } });
+    await expect(t.call('upgrades.transition', { ids: [a, b], action: 'approve' }, managerA)).rejects.toMatchObject({
+      message: 'upgrades.errors.wrongStatus',
+      params: { request: 'T-2 配变' },
+    });
     expect((await t.call('upgrades.get', { id: a }, clerk)).status).toBe('submitted');
   });
 });
 
 describe('defect deadlines', () => {
   test('a 危急 defect found three days ago is past its one-day deadline: listed as overdue and counted in the reminders', async () => {
-    await t.call('equipment.save', { kind: 'pole_switch', code: 'SW-9', name: '城关线 #9 柱上开关', condition: 5, defectGrade: 'critical', defectFoundOn: '2026-06-17' }, clerk);
-    await t.call('equipment.save', { kind: 'pole_switch', code: 'SW-10', name: '城关线 #10 柱上开关', condition: 4, defectGrade: 'serious', defectFoundOn: '2026-06-17' }, clerk);
-    await expect(t.call('equipment.save', { kind: 'tower', code: 'GT-1', name: '杆塔', condition: 3, defectGrade: 'general' }, clerk)).rejects.toMatchObject({ issues: [expect.objectContaining({ path: ['defectFoundOn'] })] });
+    await t.call(
+      'equipment.save',
+      {
+        kind: 'pole_switch',
+        code: 'SW-9',
+        name: '城关线 #9 柱上开关',
+        condition: 5,
+        defectGrade: 'critical',
+        defectFoundOn: '2026-06-17',
+      },
+      clerk,
+    );
+    await t.call(
+      'equipment.save',
+      {
+        kind: 'pole_switch',
+        code: 'SW-10',
+        name: '城关线 #10 柱上开关',
+        condition: 4,
+        defectGrade: 'serious',
+        defectFoundOn: '2026-06-17',
+      },
+      clerk,
+    );
+    await expect(
+      t.call(
+        'equipment.save',
+        { kind: 'tower', code: 'GT-1', name: '杆塔', condition: 3, defectGrade: 'general' },
+        clerk,
+      ),
+    ).rejects.toMatchObject({ issues: [expect.objectContaining({ path: ['defectFoundOn'] })] });
     const overdue = await t.call('equipment.list', { startRow: 0, endRow: 10, defectOverdue: true }, clerk);
     expect(overdue.rows.map((r) => [r.code, r.defectDueOn])).toEqual([['SW-9', '2026-06-18']]);
     const { items } = await t.call('reminders.list', {}, clerk);
-    expect(items.find((r) => r.label === 'reminders.upgrades.defectsOverdue')).toMatchObject({ count: 1, link: { page: 'equipment', filters: { defectOverdue: true } } });
+    expect(items.find((r) => r.label === 'reminders.upgrades.defectsOverdue')).toMatchObject({
+      count: 1,
+      link: { page: 'equipment', filters: { defectOverdue: true } },
+    });
   });
 });
 
 describe('the equipment register in and out of Excel', () => {
   test('a register sheet comes in by code with words for type, condition and defect; importing again changes nothing; export has words back', async () => {
-    await t.call('lines.save', { name: '10kV 城关线', voltage: '10', conductor: 'bare', areaType: 'urban' }, t.adminToken);
+    await t.call(
+      'lines.save',
+      { name: '10kV 城关线', voltage: '10', conductor: 'bare', areaType: 'urban' },
+      t.adminToken,
+    );
     const ExcelJS = (await import('exceljs')).default;
     const { importSheet } = await import('../../helpers/office');
     const wb = new ExcelJS.Workbook();
@@ -166,12 +299,31 @@ describe('the equipment register in and out of Excel', () => {
     expect(first.analysed.preview.problems).toEqual([]);
     expect(first.committed.result).toMatchObject({ outcome: { created: 2 } });
     const tr = (await t.call('equipment.list', { startRow: 0, endRow: 5, search: 'TR-101' }, clerk)).rows[0]!;
-    expect(tr).toMatchObject({ kind: 'transformer', lineName: '10kV 城关线', condition: 5, defectGrade: 'serious', defectDueOn: '2026-07-01', age: 30 });
+    expect(tr).toMatchObject({
+      kind: 'transformer',
+      lineName: '10kV 城关线',
+      condition: 5,
+      defectGrade: 'serious',
+      defectDueOn: '2026-07-01',
+      age: 30,
+    });
     const again = await importSheet(t, 'equipment', bytes);
     expect(again.analysed.preview).toMatchObject({ newCount: 0, unchangedCount: 2 });
 
     const { waitForJob, downloadFile } = await import('../../helpers/files');
-    const { jobId } = await t.call('excel.export', { sheet: 'equipment', list: { sortModel: [{ colId: 'code', sort: 'asc' }] }, columns: [{ colId: 'code', header: '设备编号' }, { colId: 'kind', header: '设备类型' }, { colId: 'defectGrade', header: '缺陷等级' }] }, clerk);
+    const { jobId } = await t.call(
+      'excel.export',
+      {
+        sheet: 'equipment',
+        list: { sortModel: [{ colId: 'code', sort: 'asc' }] },
+        columns: [
+          { colId: 'code', header: '设备编号' },
+          { colId: 'kind', header: '设备类型' },
+          { colId: 'defectGrade', header: '缺陷等级' },
+        ],
+      },
+      clerk,
+    );
     const state = await waitForJob(t, jobId, clerk);
     const file = await downloadFile(t, state.result?.kind === 'excel.export' ? state.result.outcome.fileId : '', clerk);
     const out = new ExcelJS.Workbook();
@@ -179,15 +331,30 @@ describe('the equipment register in and out of Excel', () => {
     expect(out.worksheets[0]!.getRow(3).values).toEqual([undefined, 'TR-101', '配变', '严重']);
   });
 
-  test('an approved request not funded by the year end carries over: marked in next year\'s queue and counted in its budget', async () => {
+  test("an approved request not funded by the year end carries over: marked in next year's queue and counted in its budget", async () => {
     let now = TODAY;
     const core = await openTestCore({ clock: () => now });
     try {
       const clerk2 = await core.signIn('clerk', 'clerk1');
       const manager = await core.signIn('manager', 'managerA');
       await core.call('budgets.save', { year: 2026, budget: 100 }, manager);
-      const e = await core.call('equipment.save', { kind: 'transformer', code: 'T-CARRY', name: '结转配变', installYear: 1995, condition: 4 }, clerk2);
-      const r = await core.call('upgrades.save', { equipmentId: e.id, problem: '绝缘老化', proposedWork: '更换', projectType: 'overhaul', estimatedCost: 30, customersAffected: 80 }, clerk2);
+      const e = await core.call(
+        'equipment.save',
+        { kind: 'transformer', code: 'T-CARRY', name: '结转配变', installYear: 1995, condition: 4 },
+        clerk2,
+      );
+      const r = await core.call(
+        'upgrades.save',
+        {
+          equipmentId: e.id,
+          problem: '绝缘老化',
+          proposedWork: '更换',
+          projectType: 'overhaul',
+          estimatedCost: 30,
+          customersAffected: 80,
+        },
+        clerk2,
+      );
       await core.call('upgrades.transition', { ids: [r.id], action: 'submit' }, clerk2);
       await core.call('upgrades.transition', { ids: [r.id], action: 'approve' }, manager);
       expect((await core.call('upgrades.get', { id: r.id }, manager)).carriedOverFrom).toBeNull();
@@ -195,14 +362,35 @@ describe('the equipment register in and out of Excel', () => {
       now = new Date('2027-01-05T09:00:00+08:00');
       await core.reauthAdmin();
       const manager2027 = await core.signIn('manager', 'managerB');
-      const queue = await core.call('upgrades.list', { startRow: 0, endRow: 10, statuses: ['submitted', 'approved'] }, manager2027);
-      expect(queue.rows.find((x) => x.id === r.id)).toMatchObject({ status: 'approved', budgetYear: 2026, carriedOverFrom: 2026 });
+      const queue = await core.call(
+        'upgrades.list',
+        { startRow: 0, endRow: 10, statuses: ['submitted', 'approved'] },
+        manager2027,
+      );
+      expect(queue.rows.find((x) => x.id === r.id)).toMatchObject({
+        status: 'approved',
+        budgetYear: 2026,
+        carriedOverFrom: 2026,
+      });
       await core.call('budgets.save', { year: 2027, budget: 200 }, manager2027);
-      expect(await core.call('budgets.get', { year: 2027 }, manager2027)).toEqual({ year: 2027, budget: 200, approved: 30, carriedOver: 30, remaining: 170 });
+      expect(await core.call('budgets.get', { year: 2027 }, manager2027)).toEqual({
+        year: 2027,
+        budget: 200,
+        approved: 30,
+        carriedOver: 30,
+        remaining: 170,
+      });
       // Funded in 2027 it counts against 2027 and is no longer a carry-over.
-      await core.call('upgrades.transition', { ids: [r.id], action: 'fund', projectNo: 'JG-2027-01', fundingYear: 2027 }, manager2027);
+      await core.call(
+        'upgrades.transition',
+        { ids: [r.id], action: 'fund', projectNo: 'JG-2027-01', fundingYear: 2027 },
+        manager2027,
+      );
       expect((await core.call('upgrades.get', { id: r.id }, manager2027)).carriedOverFrom).toBeNull();
-      expect(await core.call('budgets.get', { year: 2027 }, manager2027)).toMatchObject({ approved: 30, carriedOver: 0 });
+      expect(await core.call('budgets.get', { year: 2027 }, manager2027)).toMatchObject({
+        approved: 30,
+        carriedOver: 0,
+      });
     } finally {
       await core.close();
     }

@@ -1,5 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import { ROLES, UPGRADE_ACTIONS, UPGRADE_STATUSES, type Role, type UpgradeAction, type UpgradeStatus } from '../../../../electron/contract';
+import {
+  ROLES,
+  UPGRADE_ACTIONS,
+  UPGRADE_STATUSES,
+  type Role,
+  type UpgradeAction,
+  type UpgradeStatus,
+} from '../../../../electron/contract';
 import { decideTransition, defectDueOn, priorityOf } from '../../../../electron/core/upgrades/upgrades.rules';
 
 /**
@@ -21,12 +28,20 @@ const WORKFLOW: Record<UpgradeAction, [UpgradeStatus[], UpgradeStatus, Role[]]> 
   close: [['accepted'], 'closed', MANAGERS],
 };
 
-const cases = UPGRADE_ACTIONS.flatMap((action) => UPGRADE_STATUSES.flatMap((status) => ROLES.map((role) => ({ action, status, role }))));
+const cases = UPGRADE_ACTIONS.flatMap((action) =>
+  UPGRADE_STATUSES.flatMap((status) => ROLES.map((role) => ({ action, status, role }))),
+);
 
 describe('every action from every state by every role', () => {
   test.each(cases)('$role: $action from $status', ({ action, status, role }) => {
     const [from, to, roles] = WORKFLOW[action];
-    const out = decideTransition(action, { status, requestedBy: 'someone-else', approvals: [], estimatedCost: 10 }, { username: `${role}1`, role }, 'reason given', 50);
+    const out = decideTransition(
+      action,
+      { status, requestedBy: 'someone-else', approvals: [], estimatedCost: 10 },
+      { username: `${role}1`, role },
+      'reason given',
+      50,
+    );
     if (!roles.includes(role)) expect(out).toEqual({ ok: false, reason: 'upgrades.errors.role' });
     else if (!from.includes(status)) expect(out).toEqual({ ok: false, reason: 'upgrades.errors.wrongStatus' });
     else expect(out).toMatchObject({ ok: true, to });
@@ -39,28 +54,67 @@ describe('the rules around a decision', () => {
   const manager = { username: 'manager1', role: 'manager' as const };
 
   test('rejecting and failing an acceptance need a reason', () => {
-    expect(decideTransition('reject', submitted, manager, '  ', 50)).toEqual({ ok: false, reason: 'upgrades.errors.reasonRequired' });
-    expect(decideTransition('reject', submitted, manager, '预算不足，明年再报', 50)).toMatchObject({ ok: true, to: 'rejected' });
+    expect(decideTransition('reject', submitted, manager, '  ', 50)).toEqual({
+      ok: false,
+      reason: 'upgrades.errors.reasonRequired',
+    });
+    expect(decideTransition('reject', submitted, manager, '预算不足，明年再报', 50)).toMatchObject({
+      ok: true,
+      to: 'rejected',
+    });
     const awaiting = { ...submitted, status: 'awaiting_acceptance' as const };
-    expect(decideTransition('failAcceptance', awaiting, manager, null, 50)).toEqual({ ok: false, reason: 'upgrades.errors.reasonRequired' });
+    expect(decideTransition('failAcceptance', awaiting, manager, null, 50)).toEqual({
+      ok: false,
+      reason: 'upgrades.errors.reasonRequired',
+    });
   });
 
   test('nobody approves a request they raised', () => {
-    expect(decideTransition('approve', { ...submitted, requestedBy: 'admin1' }, { username: 'admin1', role: 'admin' }, null, 50)).toEqual({ ok: false, reason: 'upgrades.errors.ownRequest' });
+    expect(
+      decideTransition(
+        'approve',
+        { ...submitted, requestedBy: 'admin1' },
+        { username: 'admin1', role: 'admin' },
+        null,
+        50,
+      ),
+    ).toEqual({ ok: false, reason: 'upgrades.errors.ownRequest' });
   });
 
   test('above the two-approval amount the first approval keeps it pending, a second manager passes it, the same one twice is refused', () => {
     const big = { ...submitted, estimatedCost: 80 };
     const first = decideTransition('approve', big, manager, null, 50);
     expect(first).toEqual({ ok: true, to: 'submitted', approvals: ['manager1'] });
-    expect(decideTransition('approve', { ...big, approvals: ['manager1'] }, manager, null, 50)).toEqual({ ok: false, reason: 'upgrades.errors.alreadyApproved' });
-    expect(decideTransition('approve', { ...big, approvals: ['manager1'] }, { username: 'manager2', role: 'manager' }, null, 50)).toEqual({ ok: true, to: 'approved', approvals: ['manager1', 'manager2'] });
+    expect(decideTransition('approve', { ...big, approvals: ['manager1'] }, manager, null, 50)).toEqual({
+      ok: false,
+      reason: 'upgrades.errors.alreadyApproved',
+    });
+    expect(
+      decideTransition(
+        'approve',
+        { ...big, approvals: ['manager1'] },
+        { username: 'manager2', role: 'manager' },
+        null,
+        50,
+      ),
+    ).toEqual({ ok: true, to: 'approved', approvals: ['manager1', 'manager2'] });
     // At the amount exactly, one approval is enough.
-    expect(decideTransition('approve', { ...submitted, estimatedCost: 50 }, manager, null, 50)).toMatchObject({ ok: true, to: 'approved' });
+    expect(decideTransition('approve', { ...submitted, estimatedCost: 50 }, manager, null, 50)).toMatchObject({
+      ok: true,
+      to: 'approved',
+    });
   });
 
   test('a revised request starts a new round of approvals', () => {
-    expect(decideTransition('revise', { ...submitted, status: 'rejected', approvals: ['manager1'] }, { username: 'clerk1', role: 'clerk' }, null, 50)).toEqual({ ok: true, to: 'draft', approvals: [] });
+    expect(
+      decideTransition(
+        'revise',
+        { ...submitted, status: 'rejected', approvals: ['manager1'] },
+        { username: 'clerk1', role: 'clerk' },
+        null,
+        50,
+      ),
+    ).toEqual({ ok: true, to: 'draft', approvals: [] });
   });
 });
 

@@ -10,15 +10,34 @@ let teamId: number;
 beforeEach(async () => {
   now = new Date('2026-03-01T09:00:00+08:00');
   t = await openTestCore({ clock: () => now });
-  lineId = (await t.call('lines.save', { name: '10kV 城关一线', voltage: '10', conductor: 'bare', areaType: 'rural' }, t.adminToken)).id;
+  lineId = (
+    await t.call(
+      'lines.save',
+      { name: '10kV 城关一线', voltage: '10', conductor: 'bare', areaType: 'rural' },
+      t.adminToken,
+    )
+  ).id;
   teamId = (await t.call('teams.save', { name: '城关运维班', kind: 'line' }, t.adminToken)).id;
 });
 afterEach(() => t.close());
 
 /** 10 kV bare conductor: minimum 1.5 m vertical, so 1.2 m is 紧急, 3.0 m 重大, 6.0 m 一般. */
 const hazard = (vertical: number, extra: Record<string, unknown> = {}) =>
-  t.call('vegetation.save', { lineId, towerRange: '#12–#15', species: '杨树', treeCount: 4, verticalDistance: vertical, action: 'trim', ...extra }, t.adminToken);
-const overdueIds = async () => (await t.call('vegetation.list', { startRow: 0, endRow: 50, preset: 'overdue' }, t.adminToken)).rows.map((r) => r.id);
+  t.call(
+    'vegetation.save',
+    {
+      lineId,
+      towerRange: '#12–#15',
+      species: '杨树',
+      treeCount: 4,
+      verticalDistance: vertical,
+      action: 'trim',
+      ...extra,
+    },
+    t.adminToken,
+  );
+const overdueIds = async () =>
+  (await t.call('vegetation.list', { startRow: 0, endRow: 50, preset: 'overdue' }, t.adminToken)).rows.map((r) => r.id);
 
 describe('deadlines that cannot slide', () => {
   it('come from the found date and grade: 紧急 1 day, 重大 30 days, 一般 the trimming cycle', async () => {
@@ -38,10 +57,24 @@ describe('deadlines that cannot slide', () => {
     expect(await overdueIds()).toEqual([record.id]);
     const { record: replanned } = await t.call(
       'vegetation.save',
-      { ...record, plannedDate: '2026-03-20', teamId, lateReason: '待停电窗口', version: record.version, lineId, towerRange: record.towerRange },
+      {
+        ...record,
+        plannedDate: '2026-03-20',
+        teamId,
+        lateReason: '待停电窗口',
+        version: record.version,
+        lineId,
+        towerRange: record.towerRange,
+      },
       t.adminToken,
     );
-    expect(replanned).toMatchObject({ deadline: '2025-11-02', dueDate: '2025-11-02', overdue: true, plannedLate: true, lateReason: '待停电窗口' });
+    expect(replanned).toMatchObject({
+      deadline: '2025-11-02',
+      dueDate: '2025-11-02',
+      overdue: true,
+      plannedLate: true,
+      lateReason: '待停电窗口',
+    });
     expect(await overdueIds()).toEqual([record.id]);
   });
 
@@ -51,38 +84,78 @@ describe('deadlines that cannot slide', () => {
     expect(await overdueIds()).toEqual([]);
     now = new Date('2026-03-03T09:00:00+08:00');
     const token = await t.reauthAdmin();
-    expect((await t.call('vegetation.list', { startRow: 0, endRow: 50, preset: 'overdue' }, token)).rows.map((r) => r.id)).toEqual([record.id]);
+    expect(
+      (await t.call('vegetation.list', { startRow: 0, endRow: 50, preset: 'overdue' }, token)).rows.map((r) => r.id),
+    ).toEqual([record.id]);
     const { items } = await t.call('reminders.list', {}, token);
     expect(items.find((i) => i.label === 'reminders.vegetation.overdue')).toMatchObject({ count: 1 });
   });
 
   it('a slip past the deadline without a reason is refused on the reason field; with one it is saved and audited', async () => {
     const { record } = await hazard(3.0, { foundDate: '2026-03-01' });
-    const slip = { ...record, lineId, towerRange: record.towerRange, version: record.version, plannedDate: '2026-04-15', teamId };
+    const slip = {
+      ...record,
+      lineId,
+      towerRange: record.towerRange,
+      version: record.version,
+      plannedDate: '2026-04-15',
+      teamId,
+    };
     const refused = await t.call('vegetation.save', slip, t.adminToken).catch((e: unknown) => e);
-    expect(refused).toMatchObject({ code: 'VALIDATION', issues: [{ path: ['lateReason'], message: 'vegetation.plannedDate.pastDeadline', params: { deadline: '2026-03-31' } }] });
+    expect(refused).toMatchObject({
+      code: 'VALIDATION',
+      issues: [
+        { path: ['lateReason'], message: 'vegetation.plannedDate.pastDeadline', params: { deadline: '2026-03-31' } },
+      ],
+    });
     expect((await t.call('vegetation.get', { id: record.id }, t.adminToken)).version).toBe(record.version);
-    const { record: saved } = await t.call('vegetation.save', { ...slip, lateReason: '树主外出，约定 4 月中旬处理' }, t.adminToken);
+    const { record: saved } = await t.call(
+      'vegetation.save',
+      { ...slip, lateReason: '树主外出，约定 4 月中旬处理' },
+      t.adminToken,
+    );
     expect(saved).toMatchObject({ plannedDate: '2026-04-15', deadline: '2026-03-31', plannedLate: true });
-    const log = await t.call('audit.list', { startRow: 0, endRow: 10, entity: 'vegetation', entityId: String(record.id) }, t.adminToken);
-    expect(log.rows.find((r) => r.summary === 'planned past deadline')).toMatchObject({ after: { plannedDate: '2026-04-15', deadline: '2026-03-31', reason: '树主外出，约定 4 月中旬处理' } });
+    const log = await t.call(
+      'audit.list',
+      { startRow: 0, endRow: 10, entity: 'vegetation', entityId: String(record.id) },
+      t.adminToken,
+    );
+    expect(log.rows.find((r) => r.summary === 'planned past deadline')).toMatchObject({
+      after: { plannedDate: '2026-04-15', deadline: '2026-03-31', reason: '树主外出，约定 4 月中旬处理' },
+    });
     // Planned back within the deadline: no longer late, the reason goes.
-    const { record: back } = await t.call('vegetation.save', { ...saved, lineId, towerRange: saved.towerRange, plannedDate: '2026-03-20' }, t.adminToken);
+    const { record: back } = await t.call(
+      'vegetation.save',
+      { ...saved, lineId, towerRange: saved.towerRange, plannedDate: '2026-03-20' },
+      t.adminToken,
+    );
     expect(back).toMatchObject({ plannedLate: false, lateReason: null });
   });
 
   it('a date and a team move a record from 待排期 to 已排期', async () => {
     const { record } = await hazard(6.0);
     expect(record.status).toBe('unscheduled');
-    const { record: dated } = await t.call('vegetation.save', { ...record, lineId, towerRange: record.towerRange, plannedDate: '2026-04-01' }, t.adminToken);
+    const { record: dated } = await t.call(
+      'vegetation.save',
+      { ...record, lineId, towerRange: record.towerRange, plannedDate: '2026-04-01' },
+      t.adminToken,
+    );
     expect(dated.status).toBe('unscheduled');
-    const { record: planned } = await t.call('vegetation.save', { ...dated, lineId, towerRange: dated.towerRange, teamId }, t.adminToken);
+    const { record: planned } = await t.call(
+      'vegetation.save',
+      { ...dated, lineId, towerRange: dated.towerRange, teamId },
+      t.adminToken,
+    );
     expect(planned.status).toBe('scheduled');
   });
 
   it('a changed deadline setting re-judges every deadline', async () => {
     const { record } = await hazard(3.0, { foundDate: '2026-03-01' });
-    const { regraded } = await t.call('settings.update', { key: 'vegetation.deadline.majorDays', value: 7 }, t.adminToken);
+    const { regraded } = await t.call(
+      'settings.update',
+      { key: 'vegetation.deadline.majorDays', value: 7 },
+      t.adminToken,
+    );
     expect(regraded).toBeGreaterThanOrEqual(1);
     expect((await t.call('vegetation.get', { id: record.id }, t.adminToken)).deadline).toBe('2026-03-08');
   });
@@ -93,7 +166,10 @@ describe('quick filters', () => {
     const overdueEmergency = (await hazard(1.2, { foundDate: '2026-02-20' })).record;
     const overdueMajor = (await hazard(3.0, { foundDate: '2026-01-10' })).record;
     const freshEmergency = (await hazard(1.2, { foundDate: '2026-03-01' })).record;
-    const ids = async (input: object) => (await t.call('vegetation.list', { startRow: 0, endRow: 50, ...input }, t.adminToken)).rows.map((r) => r.id).sort();
+    const ids = async (input: object) =>
+      (await t.call('vegetation.list', { startRow: 0, endRow: 50, ...input }, t.adminToken)).rows
+        .map((r) => r.id)
+        .sort();
     expect(await ids({ presets: ['overdue'] })).toEqual([overdueEmergency.id, overdueMajor.id].sort());
     expect(await ids({ presets: ['emergency'] })).toEqual([overdueEmergency.id, freshEmergency.id].sort());
     expect(await ids({ presets: ['overdue', 'emergency'] })).toEqual([overdueEmergency.id]);

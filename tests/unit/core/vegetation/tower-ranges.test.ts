@@ -54,12 +54,19 @@ describe('tower ranges as offices write them', () => {
   it('a record saved as 12号-15号 reads back in the one stored form; the grid search finds records by towers written any way', async () => {
     const t = await openTestCore();
     try {
-      const lineId = (await t.call('lines.save', { name: '10kV 杆号线', voltage: '10', conductor: 'bare', areaType: 'rural' }, t.adminToken)).id;
+      const lineId = (
+        await t.call(
+          'lines.save',
+          { name: '10kV 杆号线', voltage: '10', conductor: 'bare', areaType: 'rural' },
+          t.adminToken,
+        )
+      ).id;
       const base = { lineId, species: '杨树', treeCount: 2, verticalDistance: 3, action: 'trim' } as const;
       const { record } = await t.call('vegetation.save', { ...base, towerRange: '12号-15号' }, t.adminToken);
       expect(record.towerRange).toBe(formatTowerRange(12, 15));
       const other = (await t.call('vegetation.save', { ...base, towerRange: 'N20-N22' }, t.adminToken)).record;
-      const found = async (search: string) => (await t.call('vegetation.list', { startRow: 0, endRow: 10, search }, t.adminToken)).rows.map((r) => r.id);
+      const found = async (search: string) =>
+        (await t.call('vegetation.list', { startRow: 0, endRow: 10, search }, t.adminToken)).rows.map((r) => r.id);
       expect(await found('13号')).toEqual([record.id]); // a tower inside the span
       expect(await found('#15~#21')).toEqual([record.id, other.id].sort((a, b) => a - b));
       expect(await found('杨树 N21')).toEqual([other.id]); // towers and text together

@@ -8,8 +8,20 @@ let lineId110: number;
 
 beforeEach(async () => {
   t = await openTestCore();
-  lineId10 = (await t.call('lines.save', { name: '10kV 城关一线', voltage: '10', conductor: 'bare', areaType: 'urban' }, t.adminToken)).id;
-  lineId110 = (await t.call('lines.save', { name: '110kV 桃源线', voltage: '110', conductor: 'bare', areaType: 'rural' }, t.adminToken)).id;
+  lineId10 = (
+    await t.call(
+      'lines.save',
+      { name: '10kV 城关一线', voltage: '10', conductor: 'bare', areaType: 'urban' },
+      t.adminToken,
+    )
+  ).id;
+  lineId110 = (
+    await t.call(
+      'lines.save',
+      { name: '110kV 桃源线', voltage: '110', conductor: 'bare', areaType: 'rural' },
+      t.adminToken,
+    )
+  ).id;
 });
 afterEach(() => t.close());
 
@@ -33,7 +45,10 @@ async function rejection(p: Promise<unknown>): Promise<ApiError> {
   throw new Error('expected a refusal');
 }
 
-const countRecords = (core: TestCore) => core.core.dispatch('vegetation.list', { startRow: 0, endRow: 100 }, { token: core.adminToken }) as Promise<{ rowCount: number }>;
+const countRecords = (core: TestCore) =>
+  core.core.dispatch('vegetation.list', { startRow: 0, endRow: 100 }, { token: core.adminToken }) as Promise<{
+    rowCount: number;
+  }>;
 
 describe('vegetation records through dispatch', () => {
   it('grades on save and keeps the rule and threshold it used', async () => {
@@ -50,9 +65,13 @@ describe('vegetation records through dispatch', () => {
   it('refuses a negative distance and a malformed tower range at their fields, writing nothing', async () => {
     const e1 = await rejection(t.call('vegetation.save', base(lineId10, { verticalDistance: -1 }), t.adminToken));
     expect(e1.code).toBe('VALIDATION');
-    expect(e1.issues).toContainEqual(expect.objectContaining({ path: ['verticalDistance'], message: 'validation.not_negative' }));
+    expect(e1.issues).toContainEqual(
+      expect.objectContaining({ path: ['verticalDistance'], message: 'validation.not_negative' }),
+    );
     const e2 = await rejection(t.call('vegetation.save', base(lineId10, { towerRange: '#15–#12' }), t.adminToken));
-    expect(e2.issues).toContainEqual(expect.objectContaining({ path: ['towerRange'], message: 'vegetation.towerRange.order' }));
+    expect(e2.issues).toContainEqual(
+      expect.objectContaining({ path: ['towerRange'], message: 'vegetation.towerRange.order' }),
+    );
     const e3 = await rejection(t.call('vegetation.save', base(lineId10, { towerRange: '十二号' }), t.adminToken));
     expect(e3.issues?.[0]?.path).toEqual(['towerRange']);
     expect((await countRecords(t)).rowCount).toBe(0);
@@ -66,8 +85,18 @@ describe('vegetation records through dispatch', () => {
   it('gives a conflict with the other person’s version when saving over a newer one', async () => {
     const clerk = await t.signIn('clerk');
     const { record } = await t.call('vegetation.save', base(lineId10), clerk);
-    await t.call('vegetation.save', { ...base(lineId10), id: record.id, version: record.version, landowner: '王建国' }, t.adminToken);
-    const e = await rejection(t.call('vegetation.save', { ...base(lineId10), id: record.id, version: record.version, landowner: '李秀英' }, clerk));
+    await t.call(
+      'vegetation.save',
+      { ...base(lineId10), id: record.id, version: record.version, landowner: '王建国' },
+      t.adminToken,
+    );
+    const e = await rejection(
+      t.call(
+        'vegetation.save',
+        { ...base(lineId10), id: record.id, version: record.version, landowner: '李秀英' },
+        clerk,
+      ),
+    );
     expect(e.code).toBe('CONFLICT');
     expect(e.current).toMatchObject({ landowner: '王建国', version: record.version + 1 });
     const now = await t.call('vegetation.get', { id: record.id }, clerk);
@@ -75,7 +104,11 @@ describe('vegetation records through dispatch', () => {
   });
 
   it('delete → recycle bin → restore brings the record back unchanged', async () => {
-    const { record } = await t.call('vegetation.save', base(lineId10, { landowner: '张志强', notes: '靠近学校' }), t.adminToken);
+    const { record } = await t.call(
+      'vegetation.save',
+      base(lineId10, { landowner: '张志强', notes: '靠近学校' }),
+      t.adminToken,
+    );
     await t.call('vegetation.delete', { ids: [record.id] }, t.adminToken);
     expect((await countRecords(t)).rowCount).toBe(0);
     const bin = await t.call('recycle.list', { startRow: 0, endRow: 50 }, t.adminToken);
@@ -90,7 +123,8 @@ describe('vegetation records through dispatch', () => {
     // Overdue by its deadline (found long ago, 紧急), whatever its plan; the other found today.
     await t.call('vegetation.save', base(lineId10, { foundDate: '2020-01-01' }), t.adminToken);
     await t.call('vegetation.save', base(lineId110, { verticalDistance: 9 }), t.adminToken);
-    const list = (preset: 'overdue' | 'emergency' | 'blocked') => t.call('vegetation.list', { startRow: 0, endRow: 100, preset }, t.adminToken);
+    const list = (preset: 'overdue' | 'emergency' | 'blocked') =>
+      t.call('vegetation.list', { startRow: 0, endRow: 100, preset }, t.adminToken);
     expect((await list('emergency')).rows.map((r) => r.lineName)).toEqual(['10kV 城关一线']);
     expect((await list('overdue')).rows).toHaveLength(1);
     expect((await list('overdue')).rows[0]!.overdue).toBe(true);
@@ -102,11 +136,21 @@ describe('vegetation records through dispatch', () => {
     const villageId = (await t.call('villages.save', { name: '柳湾村', townshipId }, t.adminToken)).id;
     const { record: first } = await t.call(
       'vegetation.save',
-      base(lineId10, { landowner: '欧阳建国', landownerPhone: '13907311234', townshipId, villageId, species: '毛竹', notes: '林权证在村委会，协商需提前三天' }),
+      base(lineId10, {
+        landowner: '欧阳建国',
+        landownerPhone: '13907311234',
+        townshipId,
+        villageId,
+        species: '毛竹',
+        notes: '林权证在村委会，协商需提前三天',
+      }),
       t.adminToken,
     );
     await t.call('vegetation.save', base(lineId110, { landowner: '李建华', species: '杨树' }), t.adminToken);
-    const found = async (search: string) => (await t.call('vegetation.list', { startRow: 0, endRow: 10, search }, t.adminToken)).rows.map((r) => r.landowner).sort();
+    const found = async (search: string) =>
+      (await t.call('vegetation.list', { startRow: 0, endRow: 10, search }, t.adminToken)).rows
+        .map((r) => r.landowner)
+        .sort();
     expect(await found('建国')).toEqual(['欧阳建国']);
     expect(await found('建')).toEqual(['李建华', '欧阳建国']);
     expect(await found('0731')).toEqual(['欧阳建国']);
@@ -120,7 +164,11 @@ describe('vegetation records through dispatch', () => {
     // The count for the scrollbar agrees with the rows.
     expect((await t.call('vegetation.list', { startRow: 0, endRow: 10, search: '建' }, t.adminToken)).rowCount).toBe(2);
     // A save moves the record in the index at once; a deleted one is gone from it.
-    await t.call('vegetation.save', { ...base(lineId10, { landowner: '欧阳振华', townshipId, villageId }), id: first.id, version: first.version }, t.adminToken);
+    await t.call(
+      'vegetation.save',
+      { ...base(lineId10, { landowner: '欧阳振华', townshipId, villageId }), id: first.id, version: first.version },
+      t.adminToken,
+    );
     expect(await found('建国')).toEqual([]);
     expect(await found('振华')).toEqual(['欧阳振华']);
     await t.call('vegetation.delete', { ids: [first.id] }, t.adminToken);
@@ -130,9 +178,19 @@ describe('vegetation records through dispatch', () => {
   it('sorts by a column and refuses columns the grid does not offer', async () => {
     await t.call('vegetation.save', base(lineId10, { plannedDate: '2026-03-01' }), t.adminToken);
     await t.call('vegetation.save', base(lineId10, { plannedDate: '2026-01-01' }), t.adminToken);
-    const page = await t.call('vegetation.list', { startRow: 0, endRow: 10, sortModel: [{ colId: 'plannedDate', sort: 'asc' }] }, t.adminToken);
+    const page = await t.call(
+      'vegetation.list',
+      { startRow: 0, endRow: 10, sortModel: [{ colId: 'plannedDate', sort: 'asc' }] },
+      t.adminToken,
+    );
     expect(page.rows.map((r) => r.plannedDate)).toEqual(['2026-01-01', '2026-03-01']);
-    const e = await rejection(t.call('vegetation.list', { startRow: 0, endRow: 10, sortModel: [{ colId: 'password_hash', sort: 'asc' }] }, t.adminToken));
+    const e = await rejection(
+      t.call(
+        'vegetation.list',
+        { startRow: 0, endRow: 10, sortModel: [{ colId: 'password_hash', sort: 'asc' }] },
+        t.adminToken,
+      ),
+    );
     expect(e.code).toBe('VALIDATION');
   });
 
@@ -148,23 +206,58 @@ describe('vegetation records through dispatch', () => {
 
 describe('disputes (受阻)', () => {
   it('blocks the record until the dispute is closed, then restores its status', async () => {
-    const { record } = await t.call('vegetation.save', base(lineId10, { status: 'scheduled', plannedDate: '2026-12-01', plantedInZone: true }), t.adminToken);
-    const opened = await t.call('vegetation.dispute.open', { recordId: record.id, parties: ['landowner', 'village'], lawExplained: true, coordinationLevel: 'village', note: '户主不同意砍伐' }, t.adminToken);
+    const { record } = await t.call(
+      'vegetation.save',
+      base(lineId10, { status: 'scheduled', plannedDate: '2026-12-01', plantedInZone: true }),
+      t.adminToken,
+    );
+    const opened = await t.call(
+      'vegetation.dispute.open',
+      {
+        recordId: record.id,
+        parties: ['landowner', 'village'],
+        lawExplained: true,
+        coordinationLevel: 'village',
+        note: '户主不同意砍伐',
+      },
+      t.adminToken,
+    );
     expect((await t.call('vegetation.get', { id: record.id }, t.adminToken)).status).toBe('blocked');
     const blockedSave = await rejection(
-      t.call('vegetation.save', { ...base(lineId10), id: record.id, version: record.version + 1, status: 'done', completedDate: '2026-12-02' }, t.adminToken),
+      t.call(
+        'vegetation.save',
+        { ...base(lineId10), id: record.id, version: record.version + 1, status: 'done', completedDate: '2026-12-02' },
+        t.adminToken,
+      ),
     );
     expect(blockedSave.issues?.[0]).toMatchObject({ path: ['status'], message: 'vegetation.status.disputeOpen' });
 
-    const entry = await t.call('vegetation.dispute.addEntry', { disputeId: opened.dispute.id, entryDate: '2026-11-20', party: 'township', content: '镇政府协调' }, t.adminToken);
+    const entry = await t.call(
+      'vegetation.dispute.addEntry',
+      { disputeId: opened.dispute.id, entryDate: '2026-11-20', party: 'township', content: '镇政府协调' },
+      t.adminToken,
+    );
     expect(entry.dispute.entries).toHaveLength(2);
     const paid = await t.call(
       'vegetation.dispute.update',
-      { id: opened.dispute.id, version: opened.dispute.version, parties: ['landowner'], lawExplained: true, coordinationLevel: 'township', compensationAgreed: 800, compensationPaid: 800, paidDate: '2026-11-25' },
+      {
+        id: opened.dispute.id,
+        version: opened.dispute.version,
+        parties: ['landowner'],
+        lawExplained: true,
+        coordinationLevel: 'township',
+        compensationAgreed: 800,
+        compensationPaid: 800,
+        paidDate: '2026-11-25',
+      },
       t.adminToken,
     );
     expect(paid.warnings).toEqual(['vegetation.dispute.noCompensationInZone']);
-    await t.call('vegetation.dispute.close', { id: paid.dispute.id, version: paid.dispute.version, note: '已达成协议' }, t.adminToken);
+    await t.call(
+      'vegetation.dispute.close',
+      { id: paid.dispute.id, version: paid.dispute.version, note: '已达成协议' },
+      t.adminToken,
+    );
     expect((await t.call('vegetation.get', { id: record.id }, t.adminToken)).status).toBe('scheduled');
     const after = await t.call('vegetation.dispute.get', { recordId: record.id }, t.adminToken);
     expect(after.dispute).toBeNull();

@@ -1,14 +1,28 @@
 import { describe, expect, it } from 'vitest';
-import { judgeClearance, nextDueDate, trimmingCycleMonths } from '../../../../electron/core/vegetation/vegetation.rules';
+import {
+  judgeClearance,
+  nextDueDate,
+  trimmingCycleMonths,
+} from '../../../../electron/core/vegetation/vegetation.rules';
 import { Settings } from '../../../../electron/core/settings/settings.repository';
 
 const defaults = new Settings(new Map());
 
 describe('hazard grade from the clearance tables (DOMAIN.md §1)', () => {
   it('10 kV bare conductor at 1.2 m vertical is 紧急 and names the 1.5 m threshold', () => {
-    const j = judgeClearance({ voltage: '10', conductor: 'bare' }, 'general', { vertical: 1.2, horizontal: null }, defaults)!;
+    const j = judgeClearance(
+      { voltage: '10', conductor: 'bare' },
+      'general',
+      { vertical: 1.2, horizontal: null },
+      defaults,
+    )!;
     expect(j.grade).toBe('emergency');
-    expect(j.basis).toMatchObject({ measure: 'vertical', value: 1.2, minimum: 1.5, settingKey: 'clearance.10.bare.vertical' });
+    expect(j.basis).toMatchObject({
+      measure: 'vertical',
+      value: 1.2,
+      minimum: 1.5,
+      settingKey: 'clearance.10.bare.vertical',
+    });
     expect(j.basis.source).toContain('DL/T 5220');
   });
 
@@ -26,7 +40,12 @@ describe('hazard grade from the clearance tables (DOMAIN.md §1)', () => {
   });
 
   it('insulated 10 kV conductors use the insulated minimum (0.8 m)', () => {
-    const j = judgeClearance({ voltage: '10', conductor: 'insulated' }, 'general', { vertical: 1.2, horizontal: null }, defaults)!;
+    const j = judgeClearance(
+      { voltage: '10', conductor: 'insulated' },
+      'general',
+      { vertical: 1.2, horizontal: null },
+      defaults,
+    )!;
     expect(j.grade).toBe('major');
     expect(j.basis.minimum).toBe(0.8);
   });
@@ -38,18 +57,35 @@ describe('hazard grade from the clearance tables (DOMAIN.md §1)', () => {
   });
 
   it('the tighter of vertical and horizontal decides', () => {
-    const j = judgeClearance({ voltage: '10', conductor: 'bare' }, 'general', { vertical: 9, horizontal: 1.9 }, defaults)!;
+    const j = judgeClearance(
+      { voltage: '10', conductor: 'bare' },
+      'general',
+      { vertical: 9, horizontal: 1.9 },
+      defaults,
+    )!;
     expect(j.grade).toBe('emergency');
     expect(j.basis).toMatchObject({ measure: 'horizontal', minimum: 2.0 });
   });
 
   it('no distance, no judgement', () => {
-    expect(judgeClearance({ voltage: '10', conductor: 'bare' }, 'general', { vertical: null, horizontal: undefined }, defaults)).toBeNull();
+    expect(
+      judgeClearance(
+        { voltage: '10', conductor: 'bare' },
+        'general',
+        { vertical: null, horizontal: undefined },
+        defaults,
+      ),
+    ).toBeNull();
   });
 
   it('changed thresholds are used and named', () => {
     const strict = new Settings(new Map([['clearance.10.bare.vertical', 2.0]]));
-    const j = judgeClearance({ voltage: '10', conductor: 'bare' }, 'general', { vertical: 1.8, horizontal: null }, strict)!;
+    const j = judgeClearance(
+      { voltage: '10', conductor: 'bare' },
+      'general',
+      { vertical: 1.8, horizontal: null },
+      strict,
+    )!;
     expect(j).toMatchObject({ grade: 'emergency', basis: { minimum: 2.0 } });
   });
 });
