@@ -161,13 +161,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         .insertInto('settings')
         .values(folderSetting)
         .onConflict((oc) =>
-          oc
-            .column('key')
-            .doUpdateSet({
-              value_json: folderSetting.value_json,
-              updated_at: folderSetting.updated_at,
-              updated_by: folderSetting.updated_by,
-            }),
+          oc.column('key').doUpdateSet({
+            value_json: folderSetting.value_json,
+            updated_at: folderSetting.updated_at,
+            updated_by: folderSetting.updated_by,
+          }),
         )
         .execute();
     }
