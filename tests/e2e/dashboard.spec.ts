@@ -47,3 +47,23 @@ test('the reminders bell counts overdue and due-soon work and opens it', async (
   await item.click();
   await expect(page.getByTestId('preset-due30')).toHaveClass(/checked/);
 });
+
+test('when the first screen cannot be read it says so, and 重试 brings it', async ({ page }) => {
+  await page.goto('/#/vegetation');
+  await expect(page.getByRole('heading', { name: '树障清理台账' })).toBeVisible();
+  await page.route('**/api/dashboard.panels', (route) =>
+    route.fulfill({
+      status: 500,
+      contentType: 'application/json',
+      body: JSON.stringify({ ok: false, error: { code: 'INTERNAL', message: 'errors.internal' } }),
+    }),
+  );
+  await page.getByRole('menuitem', { name: '首页' }).click();
+  await expect(page.getByTestId('load-failed')).toContainText('这部分内容没能读出来');
+  await expect(page.getByTestId('load-failed')).toContainText('系统内部错误，请联系管理员');
+  await expect(page.locator('.ant-message')).toContainText('系统内部错误');
+  await page.unroute('**/api/dashboard.panels');
+  await page.getByTestId('load-failed').getByRole('button', { name: '重试' }).click();
+  await expect(page.getByTestId('load-failed')).toHaveCount(0);
+  await expect(page.getByTestId('stat-dashboard.vegetation.overdue')).toBeVisible();
+});

@@ -12,13 +12,13 @@ import {
   type GridState,
 } from 'ag-grid-community';
 import { gridLocale, gridTheme } from './grid-look';
-import { Button, Empty, App as AntApp } from 'antd';
+import { Button, Empty } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { InputOf, MethodName, OutputOf } from '@contract';
 import { call } from '../api/client';
 import { entitiesOfList, useOthersChanges } from '../api/changes';
-import { errorText } from './errors';
 import { readViewState, VIEW_STATE_PREFIX, writeViewState, type ViewState } from './grid-view-state';
+import { showFailure } from './failure';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
 
@@ -79,7 +79,6 @@ const MULTI_ROW = { mode: 'multiRow' as const, checkboxes: true, headerCheckbox:
  */
 function DataGridInner<M extends ListMethod>(props: Props<M>, ref: React.Ref<DataGridHandle>) {
   const { t, i18n } = useTranslation();
-  const { message } = AntApp.useApp();
   const apiRef = useRef<GridApi<RowOf<M>> | null>(null);
   const paramsRef = useRef(props.params);
   const [rowCount, setRowCount] = useState<number | null>(null);
@@ -105,8 +104,9 @@ function DataGridInner<M extends ListMethod>(props: Props<M>, ref: React.Ref<Dat
       sortModel: saved.sortModel,
       filterModel: saved.filterModel,
     } as unknown as InputOf<M>;
+    // failure: shown when the grid takes this page, by getRows' rejection handler below.
     const page = call(props.method, input);
-    page.catch(() => undefined); // reported when the grid asks for it
+    page.catch(() => undefined); // …and not reported twice
     firstBlock.current = { key: JSON.stringify(input), page };
   }
 
@@ -138,7 +138,7 @@ function DataGridInner<M extends ListMethod>(props: Props<M>, ref: React.Ref<Dat
           },
           (err: unknown) => {
             p.failCallback();
-            void message.error(errorText(t, err));
+            showFailure(err);
           },
         );
       },

@@ -1,8 +1,8 @@
 import { App as AntApp } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { RefObject } from 'react';
-import { errorText } from './errors';
 import type { DataGridHandle } from './DataGrid';
+import { showFailure } from './failure';
 
 /** Confirm, move the grid's selected rows to the recycle bin, tell how many, refresh. */
 export function useDeleteSelected(
@@ -26,7 +26,7 @@ export function useDeleteSelected(
           grid.current?.clearSelection();
           grid.current?.refresh();
         } catch (err) {
-          void message.error(errorText(t, err));
+          showFailure(err);
         }
       },
     });

@@ -78,6 +78,7 @@ export const en: Messages<typeof zhCN> = {
     backup: 'Backup',
   },
   common: {
+    retry: 'Retry',
     datePlaceholder: 'e.g. 2026-05-03 or 2026/5/3',
     dateTimePlaceholder: 'e.g. 2026-05-03 14:30',
     pickDate: 'Open calendar',
@@ -115,6 +116,7 @@ export const en: Messages<typeof zhCN> = {
     unsaved: 'Discard unsaved changes?',
   },
   errors: {
+    loadFailed: 'This could not be loaded',
     validation: 'Please correct the highlighted fields',
     unauthenticated: 'Your session has ended; please sign in again',
     forbidden: 'You are not allowed to do this',

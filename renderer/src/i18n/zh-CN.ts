@@ -76,6 +76,7 @@ export const zhCN = {
     backup: '备份与恢复',
   },
   common: {
+    retry: '重试',
     datePlaceholder: '如 2026-05-03 或 2026/5/3',
     dateTimePlaceholder: '如 2026-05-03 14:30',
     pickDate: '打开日历',
@@ -113,6 +114,7 @@ export const zhCN = {
     unsaved: '有未保存的修改，确定关闭？',
   },
   errors: {
+    loadFailed: '这部分内容没能读出来',
     validation: '输入有误，请检查标红的字段',
     unauthenticated: '登录已失效，请重新登录',
     forbidden: '没有权限执行此操作',

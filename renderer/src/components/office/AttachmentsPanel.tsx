@@ -1,11 +1,11 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Button, Card, Empty, Image, List, Popconfirm, Space, Typography, Upload, App as AntApp } from 'antd';
 import { DeleteOutlined, FileOutlined, FilePdfOutlined, PaperClipOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { ATTACHMENT_TYPES, type AttachmentRow } from '@contract';
 import { call } from '../../api/client';
 import { readChunks, saveBytes, uploadFile } from '../../api/files';
-import { errorText } from '../errors';
+import { attempt, showFailure, useLoaded } from '../failure';
 
 type Entity = AttachmentRow['entity'];
 const ACCEPT = Object.keys(ATTACHMENT_TYPES)
@@ -53,14 +53,11 @@ export function AttachmentsPanel({
 }) {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
-  const [rows, setRows] = useState<AttachmentRow[] | null>(null);
   const [busy, setBusy] = useState(false);
   const [preview, setPreview] = useState<string | null>(null);
-  const load = useCallback(
-    () => void call('attachments.list', { entity, entityId }).then((r) => setRows(r.rows)),
-    [entity, entityId],
-  );
-  useEffect(load, [load]);
+  const listed = useLoaded(() => call('attachments.list', { entity, entityId }), [entity, entityId]);
+  const rows = listed.data?.rows ?? (listed.failed ? [] : null);
+  const load = listed.reload;
 
   const add = async (file: File) => {
     setBusy(true);
@@ -70,18 +67,19 @@ export function AttachmentsPanel({
       void message.success(t('attachments.added', { name: file.name }));
       load();
     } catch (err) {
-      void message.error(errorText(t, err));
+      showFailure(err);
     } finally {
       setBusy(false);
     }
   };
 
-  const open = async (row: AttachmentRow) => {
-    const { name, bytes } = await readChunks((offset) => call('attachments.read', { id: row.id, offset }));
-    if (window.griddesk) return void window.griddesk.openFile(name, bytes);
-    if (row.mime.startsWith('image/')) return setPreview(URL.createObjectURL(new Blob([bytes], { type: row.mime })));
-    saveBytes(name, bytes, row.mime);
-  };
+  const open = (row: AttachmentRow) =>
+    attempt(async () => {
+      const { name, bytes } = await readChunks((offset) => call('attachments.read', { id: row.id, offset }));
+      if (window.griddesk) return void window.griddesk.openFile(name, bytes);
+      if (row.mime.startsWith('image/')) return setPreview(URL.createObjectURL(new Blob([bytes], { type: row.mime })));
+      saveBytes(name, bytes, row.mime);
+    });
 
   return (
     <Card
@@ -136,7 +134,7 @@ export function AttachmentsPanel({
                 {canEdit && (
                   <Popconfirm
                     title={t('attachments.deleteConfirm')}
-                    onConfirm={async () => (await call('attachments.delete', { ids: [row.id] }), load())}
+                    onConfirm={() => attempt(async () => (await call('attachments.delete', { ids: [row.id] }), load()))}
                   >
                     <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t('common.delete')} />
                   </Popconfirm>

@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { Alert, Button, Drawer, Popconfirm, Result, Space, Steps, Typography, Upload, App as AntApp } from 'antd';
+import { Alert, Button, Drawer, Popconfirm, Result, Space, Steps, Typography, Upload } from 'antd';
 import { DownloadOutlined, FileExcelOutlined, InboxOutlined, UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { ColumnMapping, ImportOutcome, ImportPreview, JobState, SheetName } from '@contract';
 import { call } from '../../api/client';
 import { downloadFile, uploadFile, waitForJob } from '../../api/files';
 import { errorText } from '../errors';
+import { attempt, showFailure } from '../failure';
 import { JobProgress } from './JobProgress';
 import { ImportReview } from './ImportReview';
 import { problemTemplates } from './problem-templates';
@@ -27,7 +28,6 @@ interface Props {
  */
 export function ImportWizard({ sheet, open, onClose, onImported }: Props) {
   const { t } = useTranslation();
-  const { message } = AntApp.useApp();
   const [stage, setStage] = useState<Stage>('pick');
   const [fileId, setFileId] = useState<string | null>(null);
   const [job, setJob] = useState<JobState | null>(null);
@@ -47,7 +47,7 @@ export function ImportWizard({ sheet, open, onClose, onImported }: Props) {
     setCreateReferences(false);
   };
   const close = () => {
-    if (job?.status === 'running') void call('jobs.cancel', { jobId: job.jobId });
+    if (job?.status === 'running') void attempt(() => call('jobs.cancel', { jobId: job.jobId }));
     reset();
     onClose();
   };
@@ -184,7 +184,7 @@ export function ImportWizard({ sheet, open, onClose, onImported }: Props) {
             </>
           )}
           {stage === 'writing' && job && (
-            <Button danger onClick={() => void call('jobs.cancel', { jobId: job.jobId })}>
+            <Button danger onClick={() => void attempt(() => call('jobs.cancel', { jobId: job.jobId }))}>
               {t('common.cancel')}
             </Button>
           )}
@@ -231,7 +231,7 @@ export function ImportWizard({ sheet, open, onClose, onImported }: Props) {
                 const { fileId: id } = await call('excel.template', { sheet });
                 await downloadFile(id);
               } catch (err) {
-                void message.error(errorText(t, err));
+                showFailure(err);
               }
             }}
             data-testid="import-template"
@@ -264,7 +264,6 @@ export function ImportWizard({ sheet, open, onClose, onImported }: Props) {
 /** What was written, what was created, and the sheet of rows left out. */
 function ImportDone({ outcome }: { outcome: ImportOutcome }) {
   const { t } = useTranslation();
-  const { message } = AntApp.useApp();
   const made = outcome.createdReferences;
   return (
     <Result
@@ -288,7 +287,7 @@ function ImportDone({ outcome }: { outcome: ImportOutcome }) {
               try {
                 await downloadFile(outcome.refusedFile!.fileId);
               } catch (err) {
-                void message.error(errorText(t, err));
+                showFailure(err);
               }
             }}
           >

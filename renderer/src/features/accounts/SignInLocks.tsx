@@ -5,7 +5,7 @@ import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { SignInLock } from '@contract';
 import { call } from '../../api/client';
-import { errorText } from '../../components/errors';
+import { showFailure } from '../../components/failure';
 
 const at = (iso: string) => dayjs(iso).format('YYYY-MM-DD HH:mm:ss');
 
@@ -19,9 +19,9 @@ export function SignInLocks() {
     () =>
       call('accounts.signInLocks', {}).then(
         (r) => setRows(r.rows),
-        (e: unknown) => void message.error(errorText(t, e)),
+        (e: unknown) => showFailure(e),
       ),
-    [message, t],
+    [],
   );
   useEffect(() => void load(), [load, open]);
 
@@ -30,7 +30,7 @@ export function SignInLocks() {
       await call('accounts.clearSignInLock', { key: row.key });
       void message.success(t('signInLocks.cleared'));
     } catch (e) {
-      void message.error(errorText(t, e));
+      showFailure(e);
     }
     await load();
   };

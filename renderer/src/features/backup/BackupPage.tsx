@@ -4,10 +4,10 @@ import { CloudDownloadOutlined, RollbackOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { BackupFileRow, DailyBackupProgress } from '@contract';
 import { call, session } from '../../api/client';
-import { errorText } from '../../components/errors';
 import { PageTitle } from '../../components/PageTitle';
 import { DatabaseUpkeep, fileSize } from './DatabaseUpkeep';
 import { formatDateTime } from '../../i18n/format';
+import { showFailure } from '../../components/failure';
 
 /** Admins: back up now, see the automatic backups, restore one (after a clear warning). */
 export function BackupPage() {
@@ -27,9 +27,9 @@ export function BackupPage() {
         setKeep(r.keep);
         setDaily(r.daily);
       },
-      (e: unknown) => void message.error(errorText(t, e)),
+      (e: unknown) => showFailure(e),
     );
-  }, [message, t]);
+  }, []);
   useEffect(load, [load]);
   // While the day's backup is written in the background, its progress is looked at every second.
   useEffect(() => {
@@ -45,7 +45,7 @@ export function BackupPage() {
       void message.success(t('backup.created', { name: b.name }));
       load();
     } catch (e) {
-      void message.error(errorText(t, e));
+      showFailure(e);
     } finally {
       setBusy(false);
     }
@@ -70,7 +70,7 @@ export function BackupPage() {
             afterClose: () => window.location.reload(),
           });
         } catch (e) {
-          void message.error(errorText(t, e));
+          showFailure(e);
         }
       },
     });

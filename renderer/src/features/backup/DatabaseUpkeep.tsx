@@ -5,9 +5,9 @@ import { useTranslation } from 'react-i18next';
 import type { DatabaseHealth, JobState } from '@contract';
 import { call } from '../../api/client';
 import { waitForJob } from '../../api/files';
-import { errorText } from '../../components/errors';
 import { JobProgress } from '../../components/office/JobProgress';
 import { formatDateTime } from '../../i18n/format';
+import { showFailure } from '../../components/failure';
 
 export const fileSize = (bytes: number) =>
   bytes > 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
@@ -20,8 +20,8 @@ export function DatabaseUpkeep() {
   const [job, setJob] = useState<JobState | null>(null);
 
   const load = useCallback(() => {
-    call('backup.health', {}).then(setHealth, (e: unknown) => void message.error(errorText(t, e)));
-  }, [message, t]);
+    call('backup.health', {}).then(setHealth, (e: unknown) => showFailure(e));
+  }, []);
   useEffect(load, [load]);
 
   const maintain = () =>
@@ -48,7 +48,7 @@ export function DatabaseUpkeep() {
           }
           load();
         } catch (e) {
-          void message.error(errorText(t, e));
+          showFailure(e);
         }
       },
     });

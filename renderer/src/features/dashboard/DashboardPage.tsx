@@ -1,9 +1,10 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { Button, Card, Col, Row, Spin, Statistic, Typography } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { DashboardPanel, DrillLink } from '@contract';
 import { call } from '../../api/client';
+import { LoadFailed, useLoaded } from '../../components/failure';
 import { Chart } from '../../components/Chart';
 import { PageTitle } from '../../components/PageTitle';
 import { navigate } from '../../navigation';
@@ -87,11 +88,9 @@ function BarPanel({ panel }: { panel: Extract<DashboardPanel, { kind: 'bar' }> }
 /** 首页: what is late and where, live from the ledgers; every number opens the grid behind it. */
 export function DashboardPage() {
   const { t } = useTranslation();
-  const [panels, setPanels] = useState<DashboardPanel[] | null>(null);
-  const load = useCallback(() => {
-    void call('dashboard.panels', {}).then((r) => setPanels(r.panels));
-  }, []);
-  useEffect(load, [load]);
+  const loaded = useLoaded(() => call('dashboard.panels', {}), []);
+  const panels = loaded.data?.panels ?? null;
+  const load = loaded.reload;
 
   const stats = panels?.filter((p) => p.kind === 'stats') ?? [];
   const bars = panels?.filter((p) => p.kind === 'bar') ?? [];
@@ -100,7 +99,9 @@ export function DashboardPage() {
       <PageTitle title={t('dashboard.title')}>
         <Button icon={<ReloadOutlined />} onClick={load} aria-label={t('common.refresh')} />
       </PageTitle>
-      {panels === null ? (
+      {panels === null && loaded.failed ? (
+        <LoadFailed error={loaded.error} onRetry={load} />
+      ) : panels === null ? (
         <Spin />
       ) : (
         <>

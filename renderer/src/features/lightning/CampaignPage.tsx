@@ -7,11 +7,11 @@ import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { CampaignRow, LightningCheck, OutputOf } from '@contract';
 import { call } from '../../api/client';
+import { attempt, showFailure } from '../../components/failure';
 import { DateInput } from '../../components/DateInput';
 import { dateRule } from '../../components/date-rule';
 import { PageTitle } from '../../components/PageTitle';
 import { navigate } from '../../navigation';
-import { errorText } from '../../components/errors';
 import { gridLocale, gridTheme } from '../../components/grid-look';
 import { useAuth } from '../accounts/auth-context';
 import { useReferenceOptions } from '../reference/useReferenceOptions';
@@ -72,17 +72,22 @@ export function CampaignPage() {
   const focused = useRef(false);
   const [form] = Form.useForm<{ name: string; deadline: string }>();
 
-  const loadList = useCallback(async () => {
-    const { rows } = await call('campaigns.list', {});
-    setList(rows);
-    setCampaignId((id) => id ?? rows[0]?.id ?? null);
-  }, []);
+  const loadList = useCallback(
+    () =>
+      attempt(async () => {
+        const { rows } = await call('campaigns.list', {});
+        setList(rows);
+        setCampaignId((id) => id ?? rows[0]?.id ?? null);
+      }),
+    [],
+  );
   useEffect(() => void loadList(), [loadList]);
   useEffect(() => {
     if (campaignId === null) return;
     focused.current = false;
-    void call('campaigns.get', { id: campaignId }).then((c) =>
-      setCampaign({ ...c, rows: [...c.rows].sort(byEntryOrder) }),
+    void call('campaigns.get', { id: campaignId }).then(
+      (c) => setCampaign({ ...c, rows: [...c.rows].sort(byEntryOrder) }),
+      showFailure,
     );
   }, [campaignId]);
 
@@ -123,10 +128,10 @@ export function CampaignPage() {
         });
       } catch (err) {
         e.node.setDataValue(field, e.oldValue);
-        void message.error(errorText(t, err));
+        showFailure(err);
       }
     },
-    [campaign, message, t],
+    [campaign],
   );
 
   const columns = useMemo<ColDef<CampaignRow>[]>(
@@ -267,7 +272,7 @@ export function CampaignPage() {
                     focused.current = true;
                     setCampaign({ ...fresh, rows: [...fresh.rows].sort(byEntryOrder) });
                   } catch (err) {
-                    void message.error(errorText(t, err));
+                    showFailure(err);
                   }
                 }}
               >
@@ -324,7 +329,7 @@ export function CampaignPage() {
             setCampaignId(created.id);
             await loadList();
           } catch (err) {
-            void message.error(errorText(t, err));
+            showFailure(err);
           }
         }}
       >

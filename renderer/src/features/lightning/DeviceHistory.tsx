@@ -4,6 +4,7 @@ import { PrinterOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { LightningDeviceRow, LightningTestRow } from '@contract';
 import { call } from '../../api/client';
+import { showFailure } from '../../components/failure';
 import { Chart } from '../../components/Chart';
 import { navigate } from '../../navigation';
 import { VerdictTag } from './lightning-ui';
@@ -18,7 +19,7 @@ export function DeviceHistory({ device }: { device: LightningDeviceRow }) {
       endRow: 200,
       deviceId: device.id,
       sortModel: [{ colId: 'testedOn', sort: 'asc' }],
-    }).then((r) => setTests(r.rows));
+    }).then((r) => setTests(r.rows), showFailure);
   }, [device.id]);
   const arrester = device.kind === 'arrester';
   const series = arrester

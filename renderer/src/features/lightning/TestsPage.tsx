@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { lightningTestInput, type LightningTestRow, type OutputOf } from '@contract';
 import { call } from '../../api/client';
+import { showFailure } from '../../components/failure';
 import { ListPage } from '../../components/ListPage';
 import type { FieldDef } from '../../components/FormDrawer';
 import { VerdictTag } from './lightning-ui';
@@ -22,6 +23,7 @@ export function TestsPage() {
   useEffect(() => {
     void call('lightningDevices.list', { startRow: 0, endRow: 1000, sortModel: [{ colId: 'code', sort: 'asc' }] }).then(
       (r) => setDevices(r.rows),
+      showFailure,
     );
   }, []);
   const columns = useMemo<ColDef<LightningTestRow>[]>(

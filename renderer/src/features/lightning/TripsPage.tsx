@@ -4,6 +4,7 @@ import { Card, InputNumber, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { tripInput, type OutputOf, type TripRow } from '@contract';
 import { call } from '../../api/client';
+import { showFailure } from '../../components/failure';
 import { ListPage } from '../../components/ListPage';
 import { useReferenceOptions } from '../reference/useReferenceOptions';
 import { useRouteFilters } from '../../navigation';
@@ -20,17 +21,19 @@ export function TripsPage() {
   const lineId = typeof route?.lineId === 'number' ? route.lineId : undefined;
   const [byLine, setByLine] = useState<ByLine[]>([]);
   const [devices, setDevices] = useState<{ value: number; label: string }[]>([]);
-  useEffect(() => void call('trips.byLine', { year }).then((r) => setByLine(r.rows)), [year]);
+  useEffect(() => void call('trips.byLine', { year }).then((r) => setByLine(r.rows), showFailure), [year]);
   useEffect(
     () =>
       void call('lightningDevices.list', {
         startRow: 0,
         endRow: 1000,
         sortModel: [{ colId: 'code', sort: 'asc' }],
-      }).then((r) =>
-        setDevices(
-          r.rows.map((d) => ({ value: d.id, label: `${d.code} ${[d.lineName, d.tower].filter(Boolean).join(' ')}` })),
-        ),
+      }).then(
+        (r) =>
+          setDevices(
+            r.rows.map((d) => ({ value: d.id, label: `${d.code} ${[d.lineName, d.tower].filter(Boolean).join(' ')}` })),
+          ),
+        showFailure,
       ),
     [],
   );

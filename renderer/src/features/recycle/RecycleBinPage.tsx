@@ -6,9 +6,9 @@ import { useTranslation } from 'react-i18next';
 import { RECYCLABLE, type Recyclable, type RecycleRow } from '@contract';
 import { call } from '../../api/client';
 import { DataGrid, type DataGridHandle } from '../../components/DataGrid';
-import { errorText } from '../../components/errors';
 import { PageTitle } from '../../components/PageTitle';
 import { formatDateTime } from '../../i18n/format';
+import { showFailure } from '../../components/failure';
 
 export function RecycleBinPage() {
   const { t } = useTranslation();
@@ -23,7 +23,7 @@ export function RecycleBinPage() {
       void message.success(`${t('recycle.restored')}：${row.label}`);
       grid.current?.refresh();
     } catch (err) {
-      void message.error(errorText(t, err));
+      showFailure(err);
     }
   };
 

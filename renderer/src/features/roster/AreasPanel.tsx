@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { AREA_TYPES, PROMISE_PRESET_NAMES, repairAreaInput, type RepairAreaRow } from '@contract';
 import { call } from '../../api/client';
 import { FormDrawer, type FieldDef } from '../../components/FormDrawer';
-import { errorText } from '../../components/errors';
+import { showFailure } from '../../components/failure';
 
 /** 抢修片区: each area's promise and how many crews it needs per shift, with the standards as presets. */
 export function AreasPanel({
@@ -48,7 +48,7 @@ export function AreasPanel({
           void message.success(t('areas.presetApplied', { preset: t(`areas.presets.${preset}`) }));
           onChanged();
         } catch (err) {
-          void message.error(errorText(t, err));
+          showFailure(err);
         }
       },
     });

@@ -1,17 +1,16 @@
 import { useEffect, useRef, useState } from 'react';
-import { Alert, Button, DatePicker, Table, Typography, App as AntApp } from 'antd';
+import { Alert, Button, DatePicker, Table, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { MonthlyReport } from '@contract';
 import { call } from '../../api/client';
 import { PageTitle } from '../../components/PageTitle';
-import { errorText } from '../../components/errors';
+import { showFailure } from '../../components/failure';
 
 /** A month's promises kept and broken, per area and per crew, with every breach and its cause. */
 export function RepairReportPage() {
   const { t } = useTranslation();
   const [month, setMonth] = useState(() => dayjs().format('YYYY-MM'));
-  const { message } = AntApp.useApp();
   const [report, setReport] = useState<MonthlyReport | null>(null);
   // The page opens on this month; when it has no calls yet, on the latest month that has some.
   const firstLoad = useRef(true);
@@ -33,9 +32,9 @@ export function RepairReportPage() {
         firstLoad.current = false;
         setReport(r);
       },
-      (err: unknown) => void message.error(errorText(t, err)),
+      (err: unknown) => showFailure(err),
     );
-  }, [month]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [month]);
   const calls = report?.areas.reduce((n, a) => n + a.calls, 0) ?? 0;
   const latest = report?.latestMonthWithCalls;
   const num = (v: number | null) => (v === null ? '—' : v);

@@ -5,6 +5,7 @@ import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { RepairAreaRow, RepairRow } from '@contract';
 import { call } from '../../api/client';
+import { showFailure } from '../../components/failure';
 import { ListPage } from '../../components/ListPage';
 import { useRouteFilters } from '../../navigation';
 import { useReferenceOptions } from '../reference/useReferenceOptions';
@@ -25,7 +26,7 @@ export function RepairsPage() {
     areaId: typeof route?.areaId === 'number' ? route.areaId : undefined,
     arrival: route?.arrival as 'onTime' | 'late' | undefined,
   }));
-  useEffect(() => void call('repairAreas.list', {}).then((r) => setAreas(r.rows)), []);
+  useEffect(() => void call('repairAreas.list', {}).then((r) => setAreas(r.rows), showFailure), []);
 
   const minutes = (value: number | null, breach: boolean, promise: number | null) =>
     value === null ? (

@@ -12,6 +12,7 @@ import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { DEFAULT_SHIFTS, type GenerateOutcome, type JobState, type RosterView, type SeasonRow } from '@contract';
 import { call } from '../../api/client';
+import { attempt, showFailure } from '../../components/failure';
 import { downloadFile, waitForJob } from '../../api/files';
 import { FormDrawer } from '../../components/FormDrawer';
 import { PageTitle } from '../../components/PageTitle';
@@ -45,16 +46,24 @@ export function RosterPage() {
   const [search, setSearch] = useState('');
   const [tab, setTab] = useState('day');
 
-  const loadSeasons = useCallback(async () => {
-    const [s, a] = await Promise.all([call('seasons.list', {}), call('repairAreas.list', {})]);
-    setSeasons(s.rows);
-    setAreas(a.rows);
-    setSeasonId((cur) => (cur && s.rows.some((x) => x.id === cur) ? cur : s.rows[0]?.id));
-  }, []);
-  const load = useCallback(async () => {
-    if (seasonId === undefined) return setView(null);
-    setView(await call('roster.get', { seasonId }));
-  }, [seasonId]);
+  const loadSeasons = useCallback(
+    () =>
+      attempt(async () => {
+        const [s, a] = await Promise.all([call('seasons.list', {}), call('repairAreas.list', {})]);
+        setSeasons(s.rows);
+        setAreas(a.rows);
+        setSeasonId((cur) => (cur && s.rows.some((x) => x.id === cur) ? cur : s.rows[0]?.id));
+      }),
+    [],
+  );
+  const load = useCallback(
+    () =>
+      attempt(async () => {
+        if (seasonId === undefined) return setView(null);
+        setView(await call('roster.get', { seasonId }));
+      }),
+    [seasonId],
+  );
   // Bumped after every change: the view reloads for whichever season is chosen by then.
   const [generation, setGeneration] = useState(0);
   useEffect(() => void loadSeasons(), [loadSeasons]);
@@ -122,7 +131,7 @@ export function RosterPage() {
           void message.success(t('roster.published', { version: s.publishedVersion }));
           reload();
         } catch (err) {
-          void message.error(errorText(t, err));
+          showFailure(err);
         }
       },
     });
@@ -212,7 +221,7 @@ export function RosterPage() {
               try {
                 await downloadFile((await call('roster.export', { seasonId: seasonId! })).fileId);
               } catch (err) {
-                void message.error(errorText(t, err));
+                showFailure(err);
               }
             }}
             data-testid="roster-export"

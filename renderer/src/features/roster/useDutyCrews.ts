@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { RosterView } from '@contract';
 import { call } from '../../api/client';
+import { showFailure } from '../../components/failure';
 
 export interface DutyCrew {
   value: string;
@@ -39,7 +40,7 @@ export function useDutyCrews(): DutyCrew[] {
         }
       }
       setCrews([...out.values()]);
-    })().catch(() => setCrews([]));
+    })().catch(showFailure);
   }, []);
   return crews;
 }

@@ -3,8 +3,8 @@ import { Alert, Input, Modal, App as AntApp } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ApiError, type InputOf, type RosterView, type Violation } from '@contract';
 import { call } from '../../api/client';
-import { errorText } from '../../components/errors';
 import { violationText } from './roster-text';
+import { showFailure } from '../../components/failure';
 
 type Change = InputOf<'roster.check'>;
 interface Pending {
@@ -27,7 +27,7 @@ export function useRosterEdit(view: RosterView | null, reload: () => void) {
     void message.success(t('roster.saved'));
     reload();
   };
-  const fail = (err: unknown) => void message.error(errorText(t, err));
+  const fail = (err: unknown) => showFailure(err);
 
   async function assign(change: Change) {
     try {
@@ -41,6 +41,7 @@ export function useRosterEdit(view: RosterView | null, reload: () => void) {
       setPending({
         violations,
         count: violations.length,
+        // failure: shown by the dialog's onOk below, which catches what save() throws.
         save: (r) => call('roster.assign', { ...change, overrideReason: r }),
       });
     } catch (err) {
@@ -58,6 +59,7 @@ export function useRosterEdit(view: RosterView | null, reload: () => void) {
         setPending({
           violations: [],
           count: Number(err.params?.count ?? 1),
+          // failure: shown by the dialog's onOk below, which catches what save() throws.
           save: (r) => call('roster.unassign', { id, overrideReason: r }),
         });
       } else fail(err);

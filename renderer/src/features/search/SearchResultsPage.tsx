@@ -1,19 +1,18 @@
 import { useEffect, useState } from 'react';
-import { Button, Card, Empty, Input, List, Spin, Typography, App as AntApp } from 'antd';
+import { Button, Card, Empty, Input, List, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { SearchGroup } from '@contract';
 import { call } from '../../api/client';
 import { PageTitle } from '../../components/PageTitle';
-import { errorText } from '../../components/errors';
 import { navigate, useRouteFilters } from '../../navigation';
 import { openHit } from './open-hit';
+import { showFailure } from '../../components/failure';
 
 const PER_MODULE = 100;
 
 /** 查看全部: every module's hits for the header's search, up to 100 each, with the way to each module's own filtered list. */
 export function SearchResultsPage() {
   const { t } = useTranslation();
-  const { message } = AntApp.useApp();
   const filters = useRouteFilters();
   const q = typeof filters?.search === 'string' ? filters.search.trim() : '';
   const [groups, setGroups] = useState<SearchGroup[] | null>(null);
@@ -24,10 +23,10 @@ export function SearchResultsPage() {
       (r) => setGroups(r.groups),
       (err: unknown) => {
         setGroups([]);
-        void message.error(errorText(t, err));
+        showFailure(err);
       },
     );
-  }, [q]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [q]);
 
   return (
     <div className="page page-scroll" data-testid="search-results">

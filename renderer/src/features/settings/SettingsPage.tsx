@@ -4,11 +4,11 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { SettingRow } from '@contract';
 import { call } from '../../api/client';
-import { errorText } from '../../components/errors';
 import { PageTitle } from '../../components/PageTitle';
 import { useAuth } from '../accounts/auth-context';
 import { ConnectionSetting } from '../connection/ConnectionSetting';
 import { UpdateSetting } from '../updates/UpdateSetting';
+import { showFailure } from '../../components/failure';
 
 /** "clearance.10.bare.vertical" → "10kV 裸导线 垂直距离"; other keys by their last part. */
 function settingLabel(t: TFunction, key: string): string {
@@ -29,9 +29,9 @@ export function SettingsPage() {
   const load = useCallback(() => {
     call('settings.list', {}).then(
       (r) => setRows(r.rows),
-      (e: unknown) => void message.error(errorText(t, e)),
+      (e: unknown) => showFailure(e),
     );
-  }, [message, t]);
+  }, []);
   useEffect(load, [load]);
 
   const save = async (key: string, reset = false) => {
@@ -43,7 +43,7 @@ export function SettingsPage() {
       setDraft(({ [key]: _, ...rest }) => rest);
       load();
     } catch (e) {
-      void message.error(errorText(t, e));
+      showFailure(e);
     }
   };
 

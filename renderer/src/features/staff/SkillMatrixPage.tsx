@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { AgGridReact } from 'ag-grid-react';
 import { themeQuartz, type ColDef } from 'ag-grid-community';
 import { AG_GRID_LOCALE_CN, AG_GRID_LOCALE_EN } from '@ag-grid-community/locale';
@@ -6,6 +6,7 @@ import { Alert, Select, Tag } from 'antd';
 import { Trans, useTranslation } from 'react-i18next';
 import type { OutputOf } from '@contract';
 import { call } from '../../api/client';
+import { useLoaded } from '../../components/failure';
 import { PageTitle } from '../../components/PageTitle';
 import { useReferenceOptions } from '../reference/useReferenceOptions';
 import { skillName } from '../../i18n/words';
@@ -20,10 +21,7 @@ export function SkillMatrixPage() {
   const { t, i18n } = useTranslation();
   const [refs] = useReferenceOptions();
   const [teamId, setTeamId] = useState<number | undefined>();
-  const [matrix, setMatrix] = useState<Matrix | null>(null);
-  useEffect(() => {
-    void call('staff.skillMatrix', { teamId }).then(setMatrix);
-  }, [teamId]);
+  const matrix: Matrix | null = useLoaded(() => call('staff.skillMatrix', { teamId }), [teamId]).data ?? null;
 
   const columns = useMemo<ColDef<Row>[]>(
     () => [

@@ -6,8 +6,8 @@ import { useTranslation } from 'react-i18next';
 import type { AutoPlanOutcome, JobState, PlanTeam, ReferenceOptions } from '@contract';
 import { call } from '../../api/client';
 import { waitForJob } from '../../api/files';
-import { errorText } from '../../components/errors';
 import { JobProgress } from '../../components/office/JobProgress';
+import { showFailure } from '../../components/failure';
 
 /** 自动编排: a range and a scope; the job's draft comes back to the board, nothing written yet. */
 export function AutoPlanModal({
@@ -49,7 +49,7 @@ export function AutoPlanModal({
         onClose();
       } else if (state.error) void message.error(t(state.error.message, state.error.params ?? {}));
     } catch (e) {
-      void message.error(errorText(t, e));
+      showFailure(e);
       setJob(null);
     }
   };

@@ -1,12 +1,12 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { Button, Checkbox, DatePicker, Empty, Input, Select, Space, Spin, Tag, Typography, App as AntApp } from 'antd';
+import { Button, Checkbox, DatePicker, Empty, Input, Select, Space, Spin, Tag, Typography } from 'antd';
 import { HolderOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { HAZARD_GRADES, type BacklogRecord, type HazardGrade, type ReferenceOptions } from '@contract';
 import { call } from '../../api/client';
-import { errorText } from '../../components/errors';
 import { DRAG_TYPE, type DragLoad } from './trimming-text';
+import { showFailure } from '../../components/failure';
 
 const GRADE_COLORS = { emergency: 'red', major: 'orange', general: 'green' } as const;
 const LIMIT = 800;
@@ -27,7 +27,6 @@ export function Backlog({
   onCount?: (n: number) => void;
 }) {
   const { t } = useTranslation();
-  const { message } = AntApp.useApp();
   const [grades, setGrades] = useState<HazardGrade[]>([]);
   const [lineId, setLineId] = useState<number | undefined>();
   const [townshipId, setTownshipId] = useState<number | undefined>();
@@ -52,9 +51,9 @@ export function Backlog({
         onCount?.(r.total);
         setTicked((now) => new Set([...now].filter((id) => r.records.some((x) => x.id === id))));
       },
-      (e: unknown) => void message.error(errorText(t, e)),
+      (e: unknown) => showFailure(e),
     );
-  }, [grades, lineId, townshipId, dueBy, search, message, t, onCount]);
+  }, [grades, lineId, townshipId, dueBy, search, onCount]);
   useEffect(load, [load, reloadKey]);
 
   const groups = useMemo(() => {

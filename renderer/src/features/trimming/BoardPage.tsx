@@ -5,9 +5,9 @@ import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { AutoPlanOutcome, BoardOutput, PackageRow, WorkMethod } from '@contract';
 import { call } from '../../api/client';
+import { attempt, showFailure } from '../../components/failure';
 import { useOthersChanges } from '../../api/changes';
 import { downloadFile } from '../../api/files';
-import { errorText } from '../../components/errors';
 import { PageTitle } from '../../components/PageTitle';
 import { navigate, useRouteFilters } from '../../navigation';
 import { useAuth } from '../accounts/auth-context';
@@ -47,8 +47,8 @@ export function BoardPage() {
     view === 'week' ? { from: mondayOf(anchor), to: plusDays(mondayOf(anchor), 6) } : monthRange(anchor);
 
   const load = useCallback(() => {
-    call('trimming.board', { from, to }).then(setBoard, (e: unknown) => void message.error(errorText(t, e)));
-  }, [from, to, message, t]);
+    call('trimming.board', { from, to }).then(setBoard, (e: unknown) => showFailure(e));
+  }, [from, to]);
   useEffect(load, [load]);
   const reloadAll = useCallback(() => {
     load();
@@ -110,7 +110,7 @@ export function BoardPage() {
       setDraft(null);
       reloadAll();
     } catch (e) {
-      void message.error(errorText(t, e));
+      showFailure(e);
     }
   };
 
@@ -120,7 +120,7 @@ export function BoardPage() {
       await call(method, { month: from.slice(0, 7) });
       load();
     } catch (e) {
-      void message.error(errorText(t, e));
+      showFailure(e);
     }
   };
 
@@ -178,13 +178,13 @@ export function BoardPage() {
           aria-label={t('trimming.prints.export')}
           title={t('trimming.prints.export')}
           onClick={() =>
-            void call('trimming.weekPlanExport', {
-              weekOf: mondayOf(anchor),
-              language: i18n.language === 'en' ? 'en' : 'zh-CN',
-            }).then(
-              (f) => downloadFile(f.fileId),
-              (e: unknown) => void message.error(errorText(t, e)),
-            )
+            void attempt(async () => {
+              const f = await call('trimming.weekPlanExport', {
+                weekOf: mondayOf(anchor),
+                language: i18n.language === 'en' ? 'en' : 'zh-CN',
+              });
+              await downloadFile(f.fileId);
+            })
           }
         />
       </PageTitle>

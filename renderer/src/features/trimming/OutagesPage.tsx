@@ -7,12 +7,12 @@ import { useTranslation } from 'react-i18next';
 import { outageInput, type OutageRow } from '@contract';
 import { call } from '../../api/client';
 import { DataGrid, type DataGridHandle } from '../../components/DataGrid';
-import { errorText } from '../../components/errors';
 import { FormDrawer } from '../../components/FormDrawer';
 import { PageTitle } from '../../components/PageTitle';
 import { navigate } from '../../navigation';
 import { useAuth } from '../accounts/auth-context';
 import { useReferenceOptions } from '../reference/useReferenceOptions';
+import { showFailure } from '../../components/failure';
 
 const STATUS_COLORS = { requested: 'orange', approved: 'green', cancelled: 'default' } as const;
 
@@ -35,7 +35,7 @@ export function OutagesPage() {
       setOpen(await fn());
       grid.current?.refresh();
     } catch (e) {
-      void message.error(errorText(t, e));
+      showFailure(e);
     }
   };
   const towers = (r: OutageRow) => (r.towerFrom ? `#${r.towerFrom}–#${r.towerTo}` : t('outages.wholeLine'));

@@ -21,10 +21,10 @@ import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { WORK_METHODS, type PackageRow, type WorkMethod } from '@contract';
 import { call } from '../../api/client';
-import { errorText } from '../../components/errors';
 import { useAuth } from '../accounts/auth-context';
 import { navigate } from '../../navigation';
 import { ruleText } from './trimming-text';
+import { showFailure } from '../../components/failure';
 
 const GRADE_COLORS = { emergency: 'red', major: 'orange', general: 'green' } as const;
 
@@ -70,7 +70,7 @@ export function PackageDrawer({
       if (done) void message.success(done);
       onChanged();
     } catch (e) {
-      void message.error(errorText(t, e));
+      showFailure(e);
     }
   };
   const movable = pkg.status === 'planned' || pkg.status === 'notified';

@@ -1,28 +1,14 @@
 import { useCallback, useEffect, useState } from 'react';
-import {
-  Button,
-  Card,
-  DatePicker,
-  Form,
-  Input,
-  InputNumber,
-  Modal,
-  Popconfirm,
-  Select,
-  Space,
-  Table,
-  Tag,
-  App as AntApp,
-} from 'antd';
+import { Button, Card, DatePicker, Form, Input, InputNumber, Modal, Popconfirm, Select, Space, Table, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { CalendarDay, PlanTeam } from '@contract';
 import { call } from '../../api/client';
-import { errorText } from '../../components/errors';
 import { PageTitle } from '../../components/PageTitle';
 import { useAuth } from '../accounts/auth-context';
 import { useReferenceOptions } from '../reference/useReferenceOptions';
+import { showFailure } from '../../components/failure';
 
 /**
  * What the board plans with: each team's crew, hours and townships, the days it is away; and the
@@ -30,7 +16,6 @@ import { useReferenceOptions } from '../reference/useReferenceOptions';
  */
 export function TeamsCalendarPage() {
   const { t } = useTranslation();
-  const { message } = AntApp.useApp();
   const auth = useAuth();
   const planner = auth.may('trimming.saveTeam');
   const admin = auth.may('calendar.save');
@@ -41,7 +26,7 @@ export function TeamsCalendarPage() {
   const [year, setYear] = useState(dayjs().year());
   const [days, setDays] = useState<CalendarDay[]>([]);
   const [newDay, setNewDay] = useState<CalendarDay | null>(null);
-  const fail = useCallback((e: unknown) => void message.error(errorText(t, e)), [message, t]);
+  const fail = useCallback((e: unknown) => showFailure(e), []);
   const loadTeams = useCallback(() => call('trimming.teams', {}).then((r) => setTeams(r.teams), fail), [fail]);
   const loadDays = useCallback(() => call('calendar.list', { year }).then((r) => setDays(r.days), fail), [year, fail]);
   useEffect(() => void loadTeams(), [loadTeams]);

@@ -4,8 +4,8 @@ import { Alert, Input, List, Modal, App as AntApp } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { PackageInput, PlanViolation } from '@contract';
 import { call } from '../../api/client';
-import { errorText } from '../../components/errors';
 import { ruleText } from './trimming-text';
+import { showFailure } from '../../components/failure';
 
 /**
  * Places (or moves) a package: the rules are checked first, by the same checker the automatic plan
@@ -28,7 +28,7 @@ export function usePlacement(recordLabel: (id: number) => string, onSaved: () =>
       setReason('');
       onSaved();
     } catch (e) {
-      void message.error(errorText(t, e));
+      showFailure(e);
     } finally {
       setBusy(false);
     }
@@ -41,7 +41,7 @@ export function usePlacement(recordLabel: (id: number) => string, onSaved: () =>
       setReason('');
       setPending({ input, violations });
     } catch (e) {
-      void message.error(errorText(t, e));
+      showFailure(e);
     }
   };
 

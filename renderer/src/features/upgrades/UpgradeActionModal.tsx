@@ -6,7 +6,7 @@ import { ApiError, UPGRADE_TRANSITIONS, type UpgradeAction } from '@contract';
 import { call } from '../../api/client';
 import { DateInput } from '../../components/DateInput';
 import { dateRule } from '../../components/date-rule';
-import { errorText } from '../../components/errors';
+import { showFailure } from '../../components/failure';
 
 /** One action on one or many requests: a comment (a reason where required), the project fields when funding. */
 export function UpgradeActionModal({
@@ -75,7 +75,7 @@ export function UpgradeActionModal({
           okButtonProps: { danger: true },
           onOk: () => send(true),
         });
-      } else void message.error(errorText(t, err));
+      } else showFailure(err);
     } finally {
       setBusy(false);
     }

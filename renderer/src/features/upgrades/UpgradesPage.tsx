@@ -30,10 +30,10 @@ import {
   type UpgradeStatus,
 } from '@contract';
 import { call } from '../../api/client';
+import { attempt, showFailure } from '../../components/failure';
 import { useOthersChanges } from '../../api/changes';
 import { FormDrawer } from '../../components/FormDrawer';
 import { PageTitle } from '../../components/PageTitle';
-import { errorText } from '../../components/errors';
 import { AttachmentsPanel } from '../../components/office/AttachmentsPanel';
 import { useAuth } from '../accounts/auth-context';
 import { dropOpenFromRoute, navigate, useRouteFilters } from '../../navigation';
@@ -79,21 +79,25 @@ export function UpgradesPage() {
   const [equipment, setEquipment] = useState<{ value: number; label: string }[]>([]);
   const [budgetInput, setBudgetInput] = useState<number | null>(null);
 
-  const load = useCallback(async () => {
-    const [list, env] = await Promise.all([
-      call('upgrades.list', {
-        startRow: 0,
-        endRow: 1000,
-        sortModel: [{ colId: 'priority', sort: 'desc' }],
-        statuses: statuses.length ? statuses : undefined,
-        projectType,
+  const load = useCallback(
+    () =>
+      attempt(async () => {
+        const [list, env] = await Promise.all([
+          call('upgrades.list', {
+            startRow: 0,
+            endRow: 1000,
+            sortModel: [{ colId: 'priority', sort: 'desc' }],
+            statuses: statuses.length ? statuses : undefined,
+            projectType,
+          }),
+          call('budgets.get', { year }),
+        ]);
+        setRows(list.rows);
+        setBudget(env);
+        setSelected((s) => s.filter((id) => list.rows.some((r) => r.id === id)));
       }),
-      call('budgets.get', { year }),
-    ]);
-    setRows(list.rows);
-    setBudget(env);
-    setSelected((s) => s.filter((id) => list.rows.some((r) => r.id === id)));
-  }, [statuses, projectType, year]);
+    [statuses, projectType, year],
+  );
   useEffect(() => void load(), [load]);
   // A request raised or decided at another desk shows up here without reloading.
   useOthersChanges(['upgrades', 'budgets'], () => void load());
@@ -101,10 +105,11 @@ export function UpgradesPage() {
     () =>
       void call('equipment.list', { startRow: 0, endRow: 1000, sortModel: [{ colId: 'code', sort: 'asc' }] }).then(
         (r) => setEquipment(r.rows.map((e) => ({ value: e.id, label: `${e.code} ${e.name}` }))),
+        showFailure,
       ),
     [],
   );
-  const open = async (id: number) => setDetail(await call('upgrades.get', { id }));
+  const open = (id: number) => attempt(async () => setDetail(await call('upgrades.get', { id })));
   // Opened from global search: that request's record.
   useEffect(() => {
     if (typeof route?.open !== 'number') return;
@@ -347,7 +352,7 @@ export function UpgradesPage() {
                                 await call('upgrades.closePunchItem', { id: p.id });
                                 await open(detail.id);
                               } catch (err) {
-                                void message.error(errorText(t, err));
+                                showFailure(err);
                               }
                             }}
                           >
@@ -426,7 +431,7 @@ export function UpgradesPage() {
             setBudget(await call('budgets.save', { year, budget: budgetInput ?? 0 }));
             setBudgetInput(null);
           } catch (err) {
-            void message.error(errorText(t, err));
+            showFailure(err);
           }
         }}
       >

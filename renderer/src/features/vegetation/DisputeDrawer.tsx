@@ -21,6 +21,7 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { COORDINATION_LEVELS, DISPUTE_PARTIES, contract, type DisputeRow, type VegetationRow } from '@contract';
 import { call } from '../../api/client';
+import { attempt } from '../../components/failure';
 import { DateInput } from '../../components/DateInput';
 import { dateRule } from '../../components/date-rule';
 import { useSchemaSubmit } from '../../components/useSchemaSubmit';
@@ -55,19 +56,23 @@ export function DisputeDrawer({ recordId, canEdit, onClose, onChanged }: Props) 
   ]);
   const closing = useSchemaSubmit(closeForm, ['note']);
 
-  const load = useCallback(async () => {
-    if (!recordId) return;
-    const [r, d] = await Promise.all([
-      call('vegetation.get', { id: recordId }),
-      call('vegetation.dispute.get', { recordId }),
-    ]);
-    setRecord(r);
-    setDispute(d.dispute);
-    setHistory(d.history);
-    if (d.dispute) {
-      moneyForm.setFieldsValue({ ...d.dispute, paidDate: d.dispute.paidDate ?? null });
-    }
-  }, [recordId, moneyForm]);
+  const load = useCallback(
+    () =>
+      attempt(async () => {
+        if (!recordId) return;
+        const [r, d] = await Promise.all([
+          call('vegetation.get', { id: recordId }),
+          call('vegetation.dispute.get', { recordId }),
+        ]);
+        setRecord(r);
+        setDispute(d.dispute);
+        setHistory(d.history);
+        if (d.dispute) {
+          moneyForm.setFieldsValue({ ...d.dispute, paidDate: d.dispute.paidDate ?? null });
+        }
+      }),
+    [recordId, moneyForm],
+  );
 
   useEffect(() => {
     openForm.resetFields();

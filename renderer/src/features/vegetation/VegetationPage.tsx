@@ -19,10 +19,10 @@ import {
   type VegetationRow,
 } from '@contract';
 import { call } from '../../api/client';
+import { attempt, showFailure } from '../../components/failure';
 import { DataGrid, type DataGridHandle } from '../../components/DataGrid';
 import { FormDrawer } from '../../components/FormDrawer';
 import { PageTitle } from '../../components/PageTitle';
-import { errorText } from '../../components/errors';
 import { ExcelActions } from '../../components/office/ExcelActions';
 import { AttachmentsPanel } from '../../components/office/AttachmentsPanel';
 import { useDeleteSelected } from '../../components/useDeleteSelected';
@@ -62,7 +62,7 @@ export function VegetationPage() {
       dropOpenFromRoute('vegetation');
       void call('vegetation.get', { id }).then(
         (row) => (canEdit ? setEditing({ ...row }) : setFilters({ search: row.landowner ?? row.lineName })),
-        (err: unknown) => void message.error(errorText(t, err)),
+        (err: unknown) => showFailure(err),
       );
     }
   }, [JSON.stringify(routeFilters)]); // eslint-disable-line react-hooks/exhaustive-deps
@@ -96,10 +96,11 @@ export function VegetationPage() {
   }, [canEdit, editing]);
 
   const open = (row: VegetationRow) => setEditing({ ...row });
-  const editSelected = async () => {
-    const id = grid.current?.selectedIds()[0];
-    if (id) open(await call('vegetation.get', { id }));
-  };
+  const editSelected = () =>
+    attempt(async () => {
+      const id = grid.current?.selectedIds()[0];
+      if (id) open(await call('vegetation.get', { id }));
+    });
 
   return (
     <div className="page">
