@@ -18,6 +18,9 @@ import {
 
 const editable = { id: id.optional(), version: version.optional() };
 
+/** The most towers a distribution or sub-transmission line of a county has, with room to spare. */
+export const MAX_TOWER_COUNT = 3000;
+
 export const townshipInput = z.object({ ...editable, name: requiredText(40), notes: optionalText(500) });
 export const townshipRow = z.object({
   ...recordMeta,
@@ -60,6 +63,14 @@ export const lineInput = z.object({
   areaType,
   substation: optionalText(40),
   lengthKm: z.number().finite().min(0, { error: 'validation.not_negative' }).max(2000).nullable().optional(),
+  /** 杆塔数: every tower range recorded on the line must lie within #1–#N. */
+  towerCount: z
+    .number()
+    .int({ error: 'validation.integer' })
+    .min(1, { error: 'validation.towerCount' })
+    .max(MAX_TOWER_COUNT, { error: 'validation.towerCount' })
+    .nullable()
+    .optional(),
   commissionedDate: optionalDate,
   townshipIds: z.array(id).max(100).default([]),
   notes: optionalText(500),
@@ -74,6 +85,7 @@ export const lineRow = z.object({
   areaType,
   substation: z.string().nullable(),
   lengthKm: z.number().nullable(),
+  towerCount: z.number().int().nullable(),
   commissionedDate: z.string().nullable(),
   townshipIds: z.array(id),
   townshipNames: z.string(),

@@ -58,6 +58,11 @@ export function parseTowerRange(value: string): { from: number; to: number } | n
   return { from, to };
 }
 
+/** Every tower number written in a field ("#38–#41", "38、40号", "N12"): for bounds, not for meaning. */
+export function towerNumbersIn(value: string): number[] {
+  return (asciiOf(value).match(/\d{1,5}/g) ?? []).map(Number);
+}
+
 /** Why a tower range was refused: a list of towers, the last before the first, or a form not known. */
 export function towerRangeProblem(
   value: string,

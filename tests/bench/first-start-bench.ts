@@ -93,7 +93,7 @@ export async function benchFirstStart(dataDir: string, token: string, lineId: nu
         'vegetation.save',
         {
           lineId,
-          towerRange: `#${900 + (i % 50)}`,
+          towerRange: `#${100 + (i % 50)}`,
           species: '杨树',
           treeCount: 1,
           verticalDistance: 3,

@@ -112,7 +112,7 @@ async function desk(
     } else if (role === 'clerk' && r < 0.9) {
       const input = {
         lineId: lineIds[Math.floor(rnd() * lineIds.length)]!,
-        towerRange: String(1 + Math.floor(rnd() * 300)),
+        towerRange: String(1 + Math.floor(rnd() * 180)), // within every demo line's tower count
         action: 'trim',
         species: ['柳树', '杨树', '桉树'][Math.floor(rnd() * 3)]!,
         treeCount: 1 + Math.floor(rnd() * 20),

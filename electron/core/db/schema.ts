@@ -91,6 +91,8 @@ export interface LinesTable extends Versioned, SoftDeleted {
   area_type: string;
   substation: string | null;
   length_km: number | null;
+  /** 杆塔数: bounds every tower range on the line; null = not known yet (no bound). */
+  tower_count: number | null;
   commissioned_date: string | null;
   notes: string | null;
 }

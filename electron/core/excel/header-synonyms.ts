@@ -79,6 +79,7 @@ export const HEADER_SYNONYMS = {
   areaType: ['区域类型', '区域', '供电区域'],
   substation: ['变电站', '所属变电站', '出线变电站'],
   lengthKm: ['长度', '线路长度', '线路总长'],
+  towerCount: ['杆塔数', '杆塔数量', '基数', '杆塔基数', '杆塔总数'],
   townships: ['途经乡镇', '经过乡镇', '涉及乡镇'],
   teamKind: ['班组类型', '类型'],
 } as const satisfies Record<string, readonly string[]>;

@@ -1,16 +1,26 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema';
 import { nameKey } from './cells';
+import type { TowerBound } from '../reference/tower-bounds';
 import type { RowProblem } from './sheet';
 
 /** Registers that name their line in a column: live lines by name, as a sheet would write it. */
 export interface LineLookups {
   lines: Map<string, number>;
+  /** Lines with a tower count: a row's towers must lie on its line. */
+  towers: Map<number, TowerBound>;
 }
 
 export async function loadLineLookups(db: Kysely<DB>): Promise<LineLookups> {
-  const lines = await db.selectFrom('lines').select(['id', 'name']).where('deleted_at', 'is', null).execute();
-  return { lines: new Map(lines.map((l) => [nameKey(l.name), l.id])) };
+  const lines = await db
+    .selectFrom('lines')
+    .select(['id', 'name', 'tower_count'])
+    .where('deleted_at', 'is', null)
+    .execute();
+  return {
+    lines: new Map(lines.map((l) => [nameKey(l.name), l.id])),
+    towers: new Map(lines.flatMap((l) => (l.tower_count ? [[l.id, { count: l.tower_count, line: l.name }]] : []))),
+  };
 }
 
 export const lineNames = (lookups: LineLookups, field: string) => (field === 'line' ? [...lookups.lines.keys()] : []);

@@ -13,6 +13,7 @@ import {
   loadLightningContext,
 } from './lightning.repository';
 import { saveJudgedTest } from './lightning.tests';
+import { requireTowerTextOnLine } from '../reference/tower-bounds';
 
 type Methods =
   | 'lightningDevices.list'
@@ -39,7 +40,10 @@ export const lightningHandlers: Handlers<Methods> = {
   'lightningDevices.save': async (input, ctx) => {
     const lctx = await context(ctx);
     await requireUniqueCode(ctx.db, 'lightning_devices', input.code, input.id);
-    if (input.lineId) await requireLive(ctx.db, 'lines', input.lineId, 'lineId');
+    if (input.lineId) {
+      await requireLive(ctx.db, 'lines', input.lineId, 'lineId');
+      await requireTowerTextOnLine(ctx.db, input.lineId, input.tower, 'tower');
+    }
     const before = input.id === undefined ? undefined : await findDevice(ctx.db, input.id, lctx);
     const id = await saveVersioned(
       ctx,

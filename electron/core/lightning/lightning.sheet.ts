@@ -2,6 +2,7 @@ import {
   LIGHTNING_DEVICE_TYPES,
   LIGHTNING_SITES,
   contract,
+  towerNumbersIn,
   type LightningDeviceRow,
   type ParsedInputOf,
 } from '../../contract';
@@ -11,6 +12,7 @@ import { namesFor } from '../excel/header-synonyms';
 import { writeThroughHandler } from '../excel/sheet-context';
 import type { LedgerSheet } from '../excel/sheet';
 import { lineIdOf, lineNames, loadLineLookups, type LineLookups } from '../excel/line-lookup';
+import { towersBeyondLine } from '../reference/tower-bounds';
 import { lightningHandlers } from './lightning.handlers';
 import { allDevices, listDevices, loadLightningContext } from './lightning.repository';
 
@@ -180,6 +182,14 @@ export const lightningDeviceSheet: LedgerSheet<LineLookups, LightningDeviceRow, 
     u1maInitial: r.u1maInitial,
     notes: r.notes,
   }),
+  check(input, _existing, problems, lookups) {
+    // Shown in the preview; the save handler refuses the same at commit.
+    const beyond = towersBeyondLine(
+      lookups.towers.get(Number(input.lineId)),
+      towerNumbersIn(String(input.tower ?? '')),
+    );
+    if (beyond) problems.push({ field: 'tower', ...beyond });
+  },
   write: (ctx, rows, _lookups, progress) => writeThroughHandler(ctx, rows, save, progress),
   listSchema: contract['lightningDevices.list'].input,
   rows: async function* (ctx, list) {

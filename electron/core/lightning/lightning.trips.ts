@@ -8,6 +8,7 @@ import { gridPageOf } from '../shared/grid-query';
 import { saveVersioned } from '../shared/versioned';
 import { checkedOnFrom, nextDue } from './lightning.rules';
 import { deviceFacts, loadLightningContext } from './lightning.repository';
+import { requireTowerTextOnLine } from '../reference/tower-bounds';
 
 type Methods = 'trips.list' | 'trips.save' | 'trips.delete' | 'trips.byLine';
 
@@ -149,6 +150,7 @@ export const tripHandlers: Handlers<Methods> = {
 
   'trips.save': async (input, ctx) => {
     await requireLive(ctx.db, 'lines', input.lineId, 'lineId');
+    await requireTowerTextOnLine(ctx.db, input.lineId, input.towers, 'towers');
     if (input.occurredAt.slice(0, 10) > ctx.today) throw fieldError('occurredAt', 'lightning.errors.futureDate');
     if (input.deviceIds.length) {
       const live = await ctx.db

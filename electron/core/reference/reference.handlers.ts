@@ -8,6 +8,7 @@ import { fieldError, requireLive } from '../shared/references';
 import { softDelete } from '../shared/soft-delete';
 import { updateVersioned } from '../shared/versioned';
 import { lines, teams, townships, villages } from './reference.repository';
+import { recordsBeyond } from './tower-bounds';
 
 type Prefix = 'lines' | 'townships' | 'villages' | 'teams';
 type TableMethods<P extends Prefix> = `${P}.list` | `${P}.save` | `${P}.delete`;
@@ -155,12 +156,18 @@ export const referenceHandlers = {
       area_type: i.areaType,
       substation: optional(i.substation),
       length_km: i.lengthKm ?? null,
+      tower_count: i.towerCount ?? null,
       commissioned_date: i.commissionedDate ?? null,
       notes: optional(i.notes),
     }),
     nameClash: clash('lines'),
     check: async (ctx, i) => {
       for (const [k, id] of i.townshipIds.entries()) await requireLive(ctx.db, 'townships', id, `townshipIds.${k}`);
+      // Fewer towers than the records on the line already name would leave them off its end.
+      if (i.id !== undefined && i.towerCount) {
+        const beyond = await recordsBeyond(ctx.db, i.id, i.towerCount);
+        if (beyond.records > 0) throw fieldError('towerCount', 'validation.towerCountBelowRecords', beyond);
+      }
     },
     afterSave: async (ctx, id, i) => {
       await ctx.db.deleteFrom('line_townships').where('line_id', '=', id).execute();

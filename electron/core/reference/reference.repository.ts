@@ -139,6 +139,7 @@ const LINE_COLUMNS: GridColumns = {
   areaType: { ref: 'l.area_type', type: 'text' },
   substation: { ref: 'l.substation', type: 'text' },
   lengthKm: { ref: 'l.length_km', type: 'number' },
+  towerCount: { ref: 'l.tower_count', type: 'number' },
   commissionedDate: { ref: 'l.commissioned_date', type: 'date' },
 };
 const lineQuery = (db: Kysely<DB>) => db.selectFrom('lines as l').where('l.deleted_at', 'is', null);
@@ -166,6 +167,7 @@ async function linesWithTownships(db: Kysely<DB>, rows: Selectable<LinesTable>[]
       areaType: r.area_type as LineRow['areaType'],
       substation: r.substation,
       lengthKm: r.length_km,
+      towerCount: r.tower_count,
       commissionedDate: r.commissioned_date,
       townshipIds: mine.map((k) => k.id),
       townshipNames: mine.map((k) => k.name).join('、'),

@@ -13,6 +13,7 @@ import {
   toOutageRow,
   type OutageJoined,
 } from './trimming.repository';
+import { requireTowersOnLine } from '../reference/tower-bounds';
 
 /**
  * 停电计划: an outage window per line, requested by the planner and approved by a manager. Customers
@@ -52,6 +53,8 @@ export const outageHandlers: Handlers<
   'outages.save': async (input, ctx) => {
     const user = currentUser(ctx);
     await requireLive(ctx.db, 'lines', input.lineId, 'lineId');
+    await requireTowersOnLine(ctx.db, input.lineId, [input.towerFrom], 'towerFrom');
+    await requireTowersOnLine(ctx.db, input.lineId, [input.towerTo], 'towerTo');
     const at = ctx.now.toISOString();
     const values = {
       line_id: input.lineId,

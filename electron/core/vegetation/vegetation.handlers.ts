@@ -1,4 +1,4 @@
-import { notFound, presetsOf, type ParsedInputOf } from '../../contract';
+import { notFound, parseTowerRange, presetsOf, type ParsedInputOf } from '../../contract';
 import type { HandlerContext, Handlers } from '../context';
 import { currentUser } from '../context';
 import type { DB } from '../db/schema';
@@ -9,6 +9,7 @@ import { updateVersioned } from '../shared/versioned';
 import { findVegetation, listVegetation, recordColumns } from './vegetation.repository';
 import { judgeClearance, lateReasonProblem, statusChangeProblem, type LineClass } from './vegetation.rules';
 import type { Insertable } from 'kysely';
+import { requireTowersOnLine } from '../reference/tower-bounds';
 
 type VegetationMethods =
   'vegetation.list' | 'vegetation.get' | 'vegetation.judge' | 'vegetation.save' | 'vegetation.delete';
@@ -55,6 +56,8 @@ export const vegetationHandlers: Handlers<VegetationMethods> = {
 
   'vegetation.save': async (input, ctx) => {
     const line = await lineClass(ctx, input.lineId);
+    const span = parseTowerRange(input.towerRange);
+    await requireTowersOnLine(ctx.db, input.lineId, span ? [span.from, span.to] : [], 'towerRange');
     await checkReferences(ctx, input);
     const before = input.id === undefined ? undefined : await findVegetation(ctx.db, input.id, ctx.today);
     if (input.id !== undefined && !before) throw notFound('vegetation', input.id);

@@ -16,6 +16,7 @@ import type { LedgerSheet, RowProblem } from '../excel/sheet';
 import { loadSettings, type Settings } from '../settings/settings.repository';
 import { gridRowsOf } from '../shared/grid-query';
 import { nameKey } from '../excel/cells';
+import { towersBeyondLine, type TowerBound } from '../reference/tower-bounds';
 import { namesFor } from '../excel/header-synonyms';
 import { listVegetation, recordColumns, vegetationGrid } from './vegetation.repository';
 import {
@@ -31,7 +32,7 @@ type Existing = Selectable<VegetationRecordsTable>;
 interface Lookups {
   today: string;
   lines: Map<string, { id: number; name: string } & LineClass>;
-  lineById: Map<number, LineClass>;
+  lineById: Map<number, LineClass & { towers: TowerBound | null }>;
   townships: Map<string, number>;
   villages: Map<string, { id: number; townshipId: number }[]>;
   teams: Map<string, number>;
@@ -253,7 +254,7 @@ export const vegetationSheet: LedgerSheet<Lookups, Existing, VegetationRow> = {
     const [lines, townships, villages, teams, settings] = await Promise.all([
       db
         .selectFrom('lines')
-        .select(['id', 'name', 'code', 'voltage', 'conductor'])
+        .select(['id', 'name', 'code', 'voltage', 'conductor', 'tower_count'])
         .where('deleted_at', 'is', null)
         .execute(),
       db.selectFrom('townships').select(['id', 'name']).where('deleted_at', 'is', null).execute(),
@@ -266,6 +267,7 @@ export const vegetationSheet: LedgerSheet<Lookups, Existing, VegetationRow> = {
       name: l.name,
       voltage: l.voltage as LineClass['voltage'],
       conductor: l.conductor as LineClass['conductor'],
+      towers: l.tower_count ? { count: l.tower_count, line: l.name } : null,
     }));
     const lineMap = byName(lineEntries, (l) => l.name);
     // A line's code (e.g. 10kV线路编号) finds it too.
@@ -407,6 +409,9 @@ export const vegetationSheet: LedgerSheet<Lookups, Existing, VegetationRow> = {
     // The same rule as the form: a plan past the deadline needs its reason.
     const line = lookups.lineById.get(Number(input.lineId));
     if (!line) return;
+    const span = parseTowerRange(String(input.towerRange));
+    const beyond = towersBeyondLine(line.towers, span ? [span.from, span.to] : []);
+    if (beyond) problems.push({ field: 'towerRange', ...beyond });
     const values = recordColumns(
       input as Input,
       line,

@@ -135,6 +135,11 @@ export const en: Messages<typeof zhCN> = {
     badJson: 'Bad request format',
   },
   validation: {
+    towerBeyondLine:
+      '#{{tower}} is beyond {{line}}, which has {{count}} towers: check the tower number or the line’s tower count',
+    towerCount: 'The tower count is a whole number from 1 to 3000',
+    towerCountBelowRecords:
+      '{{records}} record(s) on this line name towers up to #{{highest}}: the tower count cannot be less than {{highest}}',
     required: 'Required',
     too_long: 'Too long',
     too_small: 'Too small (minimum {{minimum}})',

@@ -133,6 +133,9 @@ export const zhCN = {
     badJson: '请求格式不正确',
   },
   validation: {
+    towerBeyondLine: '#{{tower}} 超出了 {{line}} 的杆塔数（共 {{count}} 基），请核对杆塔号或线路的杆塔数',
+    towerCount: '杆塔数应为 1–3000 的整数',
+    towerCountBelowRecords: '本线路已有 {{records}} 条记录写到了 #{{highest}}，杆塔数不能少于 {{highest}}',
     required: '必填',
     too_long: '内容过长',
     too_small: '数值过小（最小 {{minimum}}）',

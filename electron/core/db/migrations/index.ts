@@ -14,6 +14,7 @@ import * as m0012 from './0012_hazard_deadlines';
 import * as m0013 from './0013_trimming_planner';
 import * as m0014 from './0014_import_layouts';
 import * as m0015 from './0015_upgrade_request_numbers';
+import * as m0016 from './0016_line_tower_counts';
 
 export interface Migration {
   id: string;
@@ -37,4 +38,5 @@ export const migrations: Migration[] = [
   { id: '0013_trimming_planner', up: m0013.up },
   { id: '0014_import_layouts', up: m0014.up },
   { id: '0015_upgrade_request_numbers', up: m0015.up },
+  { id: '0016_line_tower_counts', up: m0016.up },
 ];

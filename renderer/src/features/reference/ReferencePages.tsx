@@ -47,6 +47,7 @@ export function LinesPage() {
         },
         { field: 'substation', headerName: t('reference.substation'), width: 160, ...text },
         { field: 'lengthKm', headerName: t('reference.lengthKm'), width: 100 },
+        { field: 'towerCount', headerName: t('reference.towerCount'), width: 90 },
         { field: 'commissionedDate', headerName: t('reference.commissionedDate'), width: 120 },
         { field: 'townshipNames', headerName: t('reference.townships'), width: 200, sortable: false },
       ]}
@@ -77,6 +78,7 @@ export function LinesPage() {
         },
         { name: 'substation', label: t('reference.substation'), kind: 'text' },
         { name: 'lengthKm', label: t('reference.lengthKm'), kind: 'number', min: 0 },
+        { name: 'towerCount', label: t('reference.towerCount'), kind: 'number', min: 1 },
         { name: 'commissionedDate', label: t('reference.commissionedDate'), kind: 'date' },
         {
           name: 'townshipIds',

@@ -73,7 +73,14 @@ describe.skipIf(onPostgres)(`the daily backup (${SQLITE_ONLY})`, () => {
         expect(daily.percent).toBeLessThan(100);
         await restarted.dispatch(
           'vegetation.save',
-          { lineId, towerRange: `#${i + 1}`, species: '杨树', treeCount: 1, verticalDistance: 3, action: 'trim' },
+          {
+            lineId,
+            towerRange: `#${(i % 150) + 1}`,
+            species: '杨树',
+            treeCount: 1,
+            verticalDistance: 3,
+            action: 'trim',
+          },
           { token },
         );
         savedWhileRunning++;

@@ -58,7 +58,7 @@ describe('global search', () => {
       'vegetation.save',
       {
         lineId: lines[0]!.id,
-        towerRange: '#901',
+        towerRange: '#189',
         species: '银杏',
         treeCount: 1,
         verticalDistance: 4,
@@ -74,7 +74,7 @@ describe('global search', () => {
     expect(await hitIds('银杏 修竹')).toEqual([record.id]); // two words: both must match
     expect(await hitIds('小学')).toContain(record.id);
     const first = await search('阳修');
-    expect(first.groups[0]!.hits[0]!.title).toBe(`${lines[0]!.name} #901`);
+    expect(first.groups[0]!.hits[0]!.title).toBe(`${lines[0]!.name} #189`);
     expect(first.groups[0]!.hits[0]!.subtitle).toContain('欧阳修竹');
 
     await t.call('vegetation.delete', { ids: [record.id] }, t.adminToken);
