@@ -41,11 +41,16 @@ const hashReaders = new Map<string, { client: pg.Client; query: string }>();
  * A hash of every row of every table on PostgreSQL, made by the server in one statement over a kept
  * connection (rows compared as sets: the heap has no stable order).
  */
-export async function postgresContentHash(
-  connectionString: string,
-  except: string[],
-  update: (s: string) => void,
-): Promise<void> {
+/**
+ * The server's current snapshot as text (xmin:xmax:in-progress ids). Any transaction that wrote, on
+ * any database of the server, changes it when it ends; read-only transactions have no id and do not.
+ */
+export async function postgresSnapshot(connectionString: string): Promise<string> {
+  const reader = await hashReader(connectionString);
+  return (await reader.client.query<{ s: string }>('select pg_current_snapshot()::text as s')).rows[0]!.s;
+}
+
+async function hashReader(connectionString: string) {
   let reader = hashReaders.get(connectionString);
   if (!reader) {
     const client = new pg.Client({ connectionString });
@@ -63,6 +68,15 @@ export async function postgresContentHash(
     reader = { client, query };
     hashReaders.set(connectionString, reader);
   }
+  return reader;
+}
+
+export async function postgresContentHash(
+  connectionString: string,
+  except: string[],
+  update: (s: string) => void,
+): Promise<void> {
+  const reader = await hashReader(connectionString);
   for (const { name, h } of (await reader.client.query<{ name: string; h: string }>(reader.query)).rows) {
     if (!except.includes(name)) update(`\u0000${name}\u0000${h}`);
   }
