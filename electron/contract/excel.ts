@@ -12,6 +12,7 @@ export const SHEET_NAMES = [
   'staff',
   'equipment',
   'lightningDevices',
+  'towers',
 ] as const;
 export const sheetName = z.enum(SHEET_NAMES);
 export type SheetName = z.infer<typeof sheetName>;

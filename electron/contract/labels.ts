@@ -12,6 +12,13 @@ const zhReference = {
   substation: '变电站',
   lengthKm: '长度(km)',
   towerCount: '杆塔数',
+  line: '线路',
+  towerNumber: '杆塔号',
+  towerKind: '杆塔类型',
+  longitude: '经度',
+  latitude: '纬度',
+  altitude: '海拔(m)',
+  towerKinds: { strain: '耐张', tangent: '直线', angle: '转角', terminal: '终端' },
   commissionedDate: '投运日期',
   townships: '途经乡镇',
   township: '乡镇',
@@ -144,6 +151,7 @@ const zhImport = {
     staff: '人员',
     equipment: '设备台账',
     lightningDevices: '防雷设施',
+    towers: '杆塔',
   },
   keyRule: {
     vegetation: '同一线路、同一杆号区段、同一树种视为同一条记录：再次导入会更新这条记录，不会重复新增。',
@@ -154,6 +162,7 @@ const zhImport = {
     staff: '工号相同视为同一个人：再次导入会更新他的资料和技能，不会重复新增。',
     equipment: '设备编号相同视为同一台设备：再次导入会更新它，不会重复新增。',
     lightningDevices: '设备编号相同视为同一台防雷设施：再次导入会更新它，不会重复新增。',
+    towers: '同一线路、同一杆塔号视为同一基杆塔：再次导入会更新它（类型、坐标、海拔），不会重复新增。',
   },
 };
 
@@ -200,6 +209,13 @@ const enReference: Same<typeof zhReference> = {
   substation: 'Substation',
   lengthKm: 'Length (km)',
   towerCount: 'Towers',
+  line: 'Line',
+  towerNumber: 'Tower',
+  towerKind: 'Tower type',
+  longitude: 'Longitude',
+  latitude: 'Latitude',
+  altitude: 'Altitude (m)',
+  towerKinds: { strain: 'Strain', tangent: 'Tangent', angle: 'Angle', terminal: 'Terminal' },
   commissionedDate: 'Commissioned',
   townships: 'Townships',
   township: 'Township',
@@ -337,6 +353,7 @@ const enImport: Same<typeof zhImport> = {
     staff: 'Staff',
     equipment: 'Equipment',
     lightningDevices: 'Lightning devices',
+    towers: 'Towers',
   },
   keyRule: {
     vegetation:
@@ -348,6 +365,7 @@ const enImport: Same<typeof zhImport> = {
     staff: 'Same employee number = the same person: importing again updates their details and skills.',
     equipment: 'Same code = the same item: importing again updates it.',
     lightningDevices: 'Same code = the same device: importing again updates it.',
+    towers: 'Same line and tower number = the same tower: importing again updates its type, position and altitude.',
   },
 };
 

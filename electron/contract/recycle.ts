@@ -22,6 +22,7 @@ export const RECYCLABLE = [
   'lightningDevices',
   'lightningTests',
   'trips',
+  'towers',
 ] as const;
 export const recyclable = z.enum(RECYCLABLE);
 export type Recyclable = z.infer<typeof recyclable>;

@@ -6,6 +6,7 @@ import {
   countOutput,
   gridPage,
   gridRequest,
+  gridRequestWith,
   id,
   idsInput,
   optionalDate,
@@ -102,6 +103,60 @@ export const referenceOptions = z.object({
 });
 export type ReferenceOptions = z.infer<typeof referenceOptions>;
 
+/* ---------- towers: a line's 杆塔, one by one (一线一档) ---------- */
+
+/** 耐张 strain, 直线 tangent, 转角 angle, 终端 terminal. */
+export const TOWER_KINDS = ['strain', 'tangent', 'angle', 'terminal'] as const;
+
+const coordinate = (limit: number) =>
+  z
+    .number()
+    .finite()
+    .min(-limit, { error: 'validation.coordinate' })
+    .max(limit, { error: 'validation.coordinate' })
+    .nullable()
+    .optional();
+
+export const towerInput = z
+  .object({
+    ...editable,
+    lineId: id,
+    number: z
+      .number()
+      .int({ error: 'validation.integer' })
+      .min(1, { error: 'validation.towerCount' })
+      .max(MAX_TOWER_COUNT, { error: 'validation.towerCount' }),
+    kind: z.enum(TOWER_KINDS),
+    /** WGS-84 degrees, as a handheld GPS or the GIS export gives them. */
+    longitude: coordinate(180),
+    latitude: coordinate(90),
+    /** 海拔 (m). */
+    altitude: z.number().finite().min(-500).max(9000).nullable().optional(),
+    notes: optionalText(500),
+  })
+  .superRefine((v, ctx) => {
+    // A position is both numbers or neither.
+    if ((v.longitude == null) !== (v.latitude == null))
+      ctx.addIssue({
+        code: 'custom',
+        path: [v.longitude == null ? 'longitude' : 'latitude'],
+        message: 'validation.positionPair',
+      });
+  });
+export const towerRow = z.object({
+  ...recordMeta,
+  lineId: id,
+  lineName: z.string(),
+  number: z.number().int(),
+  kind: z.enum(TOWER_KINDS),
+  longitude: z.number().nullable(),
+  latitude: z.number().nullable(),
+  altitude: z.number().nullable(),
+  notes: z.string().nullable(),
+});
+export type TowerRow = z.infer<typeof towerRow>;
+export const towerListInput = gridRequestWith({ lineId: id.optional() });
+
 /** The same three methods for every reference table: list, save (create or update), delete to the bin. */
 function referenceTable<R extends z.ZodType, I extends z.ZodType>(row: R, input: I) {
   return {
@@ -130,4 +185,7 @@ export const referenceMethods = {
   'teams.list': teams.list,
   'teams.save': teams.save,
   'teams.delete': teams.delete,
+  'towers.list': query(EVERYONE, towerListInput, gridPage(towerRow)),
+  'towers.save': command(REFERENCE_EDITORS, towerInput, towerRow),
+  'towers.delete': command(REFERENCE_EDITORS, idsInput, countOutput),
 } as const;

@@ -12,6 +12,7 @@ import { excelHandlers } from './excel/excel.handlers';
 import { filesHandlers } from './files/files.handlers';
 import { recycleHandlers } from './recycle/recycle.handlers';
 import { referenceHandlers } from './reference/reference.handlers';
+import { towerHandlers } from './reference/towers.handlers';
 import { settingsHandlers } from './settings/settings.handlers';
 import { staffHandlers } from './staff/staff.handlers';
 import { repairsHandlers } from './roster/repairs.handlers';
@@ -35,6 +36,7 @@ export const handlers: Handlers<MethodName> = {
   ...auditHandlers,
   ...settingsHandlers,
   ...referenceHandlers,
+  ...towerHandlers,
   ...vegetationHandlers,
   ...disputeHandlers,
   ...recycleHandlers,

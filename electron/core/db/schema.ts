@@ -97,6 +97,19 @@ export interface LinesTable extends Versioned, SoftDeleted {
   notes: string | null;
 }
 
+/** A line's towers one by one (optional: a line may have only its tower count). */
+export interface LineTowersTable extends Versioned, SoftDeleted {
+  id: Generated<number>;
+  line_id: number;
+  number: number;
+  /** strain | tangent | angle | terminal (TOWER_KINDS). */
+  kind: string;
+  longitude: number | null;
+  latitude: number | null;
+  altitude: number | null;
+  notes: string | null;
+}
+
 export interface LineTownshipsTable {
   line_id: number;
   township_id: number;
@@ -406,6 +419,7 @@ export interface DB {
   villages: VillagesTable;
   teams: TeamsTable;
   lines: LinesTable;
+  line_towers: LineTowersTable;
   line_townships: LineTownshipsTable;
   vegetation_records: VegetationRecordsTable;
   vegetation_disputes: VegetationDisputesTable;

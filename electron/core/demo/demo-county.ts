@@ -16,6 +16,7 @@ import {
   plannedPastDeadline,
   statusAfterPlanning,
 } from '../vegetation/vegetation.rules';
+import { addDemoTowers } from './demo-towers';
 
 /** Why a planner moved work past its deadline, as the demo county's records say it. */
 const LATE_REASONS = ['待停电窗口', '树主外出，约定返乡后处理', '雨季道路中断', '与乡政府协调中'];
@@ -331,6 +332,7 @@ export async function loadDemoCounty(
   await addDemoUpgrades(db, rnd, opts.today, opts.now);
   await addDemoLightning(db, rnd, opts.today, opts.now, opts.settings);
   await addDemoTrimming(db, opts.today, opts.now);
+  await addDemoTowers(db, opts.now);
   // Fresh statistics, so the planner picks the right index from the first query on.
   await sql`analyze`.execute(db);
   return { lines: lines.length, townships: townships.length, vegetationRecords: total };

@@ -80,6 +80,10 @@ export const HEADER_SYNONYMS = {
   substation: ['变电站', '所属变电站', '出线变电站'],
   lengthKm: ['长度', '线路长度', '线路总长'],
   towerCount: ['杆塔数', '杆塔数量', '基数', '杆塔基数', '杆塔总数'],
+  towerKind: ['杆塔类型', '杆型', '塔型', '杆塔型式', '类型'],
+  longitude: ['经度', 'lng', 'lon', 'longitude', 'X坐标'],
+  latitude: ['纬度', 'lat', 'latitude', 'Y坐标'],
+  altitude: ['海拔', '高程', '海拔高度', '海拔(m)'],
   townships: ['途经乡镇', '经过乡镇', '涉及乡镇'],
   teamKind: ['班组类型', '类型'],
 } as const satisfies Record<string, readonly string[]>;

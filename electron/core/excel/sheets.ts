@@ -4,6 +4,7 @@ import { staffSheet } from '../staff/staff.sheet';
 import { equipmentSheet } from '../upgrades/equipment.sheet';
 import { lightningDeviceSheet } from '../lightning/lightning.sheet';
 import { vegetationSheet } from '../vegetation/vegetation.sheet';
+import { towerSheet } from '../reference/towers.sheet';
 import type { LedgerSheet, SheetContext } from './sheet';
 
 /** Every ledger that goes in and out of Excel. A new module adds its sheet here. */
@@ -12,6 +13,7 @@ export const SHEETS: Record<SheetName, LedgerSheet<never, never, never>> = {
   staff: staffSheet as unknown as LedgerSheet<never, never, never>,
   equipment: equipmentSheet as unknown as LedgerSheet<never, never, never>,
   lightningDevices: lightningDeviceSheet as unknown as LedgerSheet<never, never, never>,
+  towers: towerSheet as unknown as LedgerSheet<never, never, never>,
   ...(referenceSheets as unknown as Record<
     'lines' | 'townships' | 'villages' | 'teams',
     LedgerSheet<never, never, never>

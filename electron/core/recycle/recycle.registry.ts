@@ -87,6 +87,31 @@ export const RECYCLE_REGISTRY: Record<Recyclable, RecyclableSpec> = {
     },
   },
   teams: { table: 'teams', roles: REFERENCE_EDITORS, deleted: simple('teams', 'teams'), blocker: nameTaken('teams') },
+  towers: {
+    table: 'line_towers',
+    roles: REFERENCE_EDITORS,
+    deleted: sql`select 'towers' as entity, 'towers:' || k.id as key, k.id, l.name || ' #' || k.number as label, k.deleted_at, k.deleted_by
+                 from line_towers k join lines l on l.id = k.line_id where k.deleted_at is not null`,
+    // Not while its line is in the bin, nor while another live tower has its number.
+    blocker: async (db, id) => {
+      const k = await db
+        .selectFrom('line_towers as k')
+        .innerJoin('lines as l', 'l.id', 'k.line_id')
+        .select(['k.line_id', 'k.number', 'l.deleted_at'])
+        .where('k.id', '=', id)
+        .executeTakeFirst();
+      if (!k) return null;
+      if (k.deleted_at) return 'recycle.parentDeleted';
+      const clash = await db
+        .selectFrom('line_towers')
+        .select('id')
+        .where('line_id', '=', k.line_id)
+        .where('number', '=', k.number)
+        .where('deleted_at', 'is', null)
+        .executeTakeFirst();
+      return clash ? 'recycle.nameTaken' : null;
+    },
+  },
   staff: {
     table: 'staff',
     roles: LEDGER_EDITORS,

@@ -7,6 +7,7 @@ export type SoftDeletable =
   | 'villages'
   | 'teams'
   | 'lines'
+  | 'line_towers'
   | 'vegetation_records'
   | 'attachments'
   | 'staff'

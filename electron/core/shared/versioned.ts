@@ -9,6 +9,7 @@ type VersionedTable =
   | 'villages'
   | 'teams'
   | 'lines'
+  | 'line_towers'
   | 'vegetation_records'
   | 'vegetation_disputes'
   | 'staff'
@@ -33,6 +34,7 @@ const AUDIT_ENTITY: Partial<Record<VersionedTable, string>> = {
   villages: 'villages',
   teams: 'teams',
   lines: 'lines',
+  line_towers: 'towers',
   vegetation_records: 'vegetation',
   staff: 'staff',
   certificates: 'certificates',

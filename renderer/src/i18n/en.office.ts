@@ -46,6 +46,7 @@ export const enOffice: Messages<typeof zhOffice> = {
     boolean: 'Use yes or no',
     enum: 'Must be one of: {{allowed}}',
     unknownReference: '"{{value}}" not found (add it under reference data, or check the name)',
+    oneTower: '"{{value}}" is not one tower: write the tower number as 12, #12 or 12号',
     ambiguousVillage: 'Several villages are called "{{value}}"; fill in the township too',
     duplicateRow: 'Same record as row {{row}}',
     columnMissing: 'Choose the “{{column}}” column',

@@ -68,6 +68,7 @@ export const en: Messages<typeof zhCN> = {
     trimmingTeams: 'Teams & calendar',
     reference: 'Reference data',
     lines: 'Lines',
+    towers: 'Towers',
     townships: 'Townships',
     villages: 'Villages',
     teams: 'Teams',
@@ -135,6 +136,8 @@ export const en: Messages<typeof zhCN> = {
     badJson: 'Bad request format',
   },
   validation: {
+    coordinate: 'Longitude is between -180 and 180, latitude between -90 and 90 (decimal degrees, e.g. 113.2641)',
+    positionPair: 'Give both longitude and latitude, or neither',
     towerBeyondLine:
       '#{{tower}} is beyond {{line}}, which has {{count}} towers: check the tower number or the line’s tower count',
     towerCount: 'The tower count is a whole number from 1 to 3000',
@@ -209,7 +212,11 @@ export const en: Messages<typeof zhCN> = {
     lastAdmin: 'At least one active administrator must remain',
     selfDeactivate: 'You cannot deactivate yourself',
   },
-  reference: { ...SHEET_LABELS.en.reference, inUse: '{{count}} records still use it; it cannot be deleted' },
+  reference: {
+    ...SHEET_LABELS.en.reference,
+    inUse: '{{count}} records still use it; it cannot be deleted',
+    allLines: 'All lines',
+  },
   vegetation: {
     ...SHEET_LABELS.en.vegetation,
     coordinationAndMoney: 'Coordination and compensation',

@@ -43,6 +43,7 @@ export const zhOffice = {
     boolean: '应填“是”或“否”',
     enum: '应为以下之一：{{allowed}}',
     unknownReference: '找不到“{{value}}”（请先在基础资料中录入，或检查名称）',
+    oneTower: '“{{value}}”不是一基杆塔：杆塔号写作 12、#12 或 12号',
     ambiguousVillage: '有多个名为“{{value}}”的村，请同时填写乡镇',
     duplicateRow: '与第 {{row}} 行重复（同一条记录）',
     columnMissing: '请指定“{{column}}”列',

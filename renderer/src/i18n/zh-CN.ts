@@ -66,6 +66,7 @@ export const zhCN = {
     trimmingTeams: '班组与日历',
     reference: '基础资料',
     lines: '线路',
+    towers: '杆塔',
     townships: '乡镇',
     villages: '村',
     teams: '班组',
@@ -133,6 +134,8 @@ export const zhCN = {
     badJson: '请求格式不正确',
   },
   validation: {
+    coordinate: '经度应在 -180–180、纬度在 -90–90 之间（十进制度，如 113.2641）',
+    positionPair: '经度和纬度要么都填，要么都不填',
     towerBeyondLine: '#{{tower}} 超出了 {{line}} 的杆塔数（共 {{count}} 基），请核对杆塔号或线路的杆塔数',
     towerCount: '杆塔数应为 1–3000 的整数',
     towerCountBelowRecords: '本线路已有 {{records}} 条记录写到了 #{{highest}}，杆塔数不能少于 {{highest}}',
@@ -206,6 +209,7 @@ export const zhCN = {
   reference: {
     ...SHEET_LABELS['zh-CN'].reference,
     inUse: '仍有 {{count}} 条记录在使用它，不能删除',
+    allLines: '全部线路',
   },
   vegetation: {
     ...SHEET_LABELS['zh-CN'].vegetation,

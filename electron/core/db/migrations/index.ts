@@ -15,6 +15,7 @@ import * as m0013 from './0013_trimming_planner';
 import * as m0014 from './0014_import_layouts';
 import * as m0015 from './0015_upgrade_request_numbers';
 import * as m0016 from './0016_line_tower_counts';
+import * as m0017 from './0017_line_towers';
 
 export interface Migration {
   id: string;
@@ -39,4 +40,5 @@ export const migrations: Migration[] = [
   { id: '0014_import_layouts', up: m0014.up },
   { id: '0015_upgrade_request_numbers', up: m0015.up },
   { id: '0016_line_tower_counts', up: m0016.up },
+  { id: '0017_line_towers', up: m0017.up },
 ];

@@ -87,8 +87,10 @@ const SEEDS: Record<string, string[]> = {
   ],
   // Adds upgrade_requests.request_no, filled by the migration itself for requests already submitted.
   '0015_upgrade_request_numbers': [],
-  // Adds lines.tower_count, empty (no bound) until a clerk fills it in.
-  '0016_line_tower_counts': [],
+  '0016_line_tower_counts': [`update lines set tower_count = 180 where id = 1`],
+  '0017_line_towers': [
+    `insert into line_towers (line_id, number, kind, longitude, latitude, altitude, created_at, updated_at) values (1, 12, 'strain', 113.2641, 23.1291, 35.5, '${NOW}', '${NOW}')`,
+  ],
 };
 
 function snapshot(file: string, tables: string[]): Record<string, unknown[]> {

@@ -33,6 +33,7 @@ const OFFICE_HEADERS: Record<SheetName, [string, string][]> = {
     ['供电区域', 'areaType'],
     ['所属变电站', 'substation'],
     ['线路长度（km）', 'lengthKm'],
+    ['杆塔基数', 'towerCount'],
     ['投运时间', 'commissionedDate'],
     ['经过乡镇', 'townships'],
   ],
@@ -76,6 +77,15 @@ const OFFICE_HEADERS: Record<SheetName, [string, string][]> = {
     ['杆号', 'tower'],
     ['土壤电阻率(Ω·m)', 'soilResistivity'],
     ['投运日期', 'installDate'],
+  ],
+  towers: [
+    ['线路名称', 'line'],
+    ['杆号', 'number'],
+    ['杆型', 'kind'],
+    ['经度', 'longitude'],
+    ['纬度', 'latitude'],
+    ['海拔(m)', 'altitude'],
+    ['备注', 'notes'],
   ],
 };
 
