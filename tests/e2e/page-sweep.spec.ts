@@ -29,6 +29,7 @@ const PAGES = [
   'rectifications',
   'trips',
   'lines',
+  'towers',
   'townships',
   'villages',
   'teams',
