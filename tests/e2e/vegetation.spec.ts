@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { SEEDED_URL } from '../../playwright.config';
-import { ADMIN_PASSWORD, api, createRecord } from './api';
+import { ADMIN_PASSWORD, adminToken, api, createRecord } from './api';
 import { login, VegetationPage } from './pages';
 
 test.beforeEach(async ({ page }) => {
@@ -175,4 +175,28 @@ test('dispute flow: blocked while open, back to its status when closed', async (
   await expect(drawer.getByText('历史纠纷')).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(veg.rowsWith('纠纷测试户').first()).toContainText('已排期');
+});
+
+test('a span past the line’s last tower is refused at 杆号区段, naming the line and its tower count', async ({
+  page,
+}) => {
+  const line = `10kV 杆塔测试${Date.now() % 100000}线`;
+  const token = await adminToken(SEEDED_URL);
+  await api(
+    SEEDED_URL,
+    'lines.save',
+    { name: line, voltage: '10', conductor: 'bare', areaType: 'rural', townshipIds: [], towerCount: 180 },
+    token,
+  );
+  await page.reload();
+  const veg = new VegetationPage(page);
+  await veg.openNew();
+  await veg.fill({ line, towers: '#250–#252', species: '杨树', vertical: '3', landowner: '杆塔越界户' });
+  await veg.save();
+  await expect(veg.field('towerRange')).toContainText(`#250 超出了 ${line} 的杆塔数（共 180 基）`);
+  await veg.fill({ towers: '#178–#180' });
+  await veg.save();
+  await expect(veg.form()).toBeHidden();
+  await veg.search('杆塔越界户');
+  await expect(veg.rowsWith('#178–#180')).toHaveCount(1);
 });
