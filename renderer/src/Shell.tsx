@@ -17,7 +17,7 @@ import {
   ThunderboltOutlined,
 } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import type { Role } from '@contract';
+import type { MethodName } from '@contract';
 import { useAuth } from './features/accounts/auth-context';
 import { ChangePasswordForm } from './features/accounts/ChangePasswordForm';
 import { LanguageSwitch } from './features/accounts/LanguageSwitch';
@@ -81,7 +81,8 @@ interface Route {
   label: string;
   icon?: ReactNode;
   page?: () => ReactNode;
-  roles?: Role[];
+  /** The contract method the page cannot work without: the page is shown to whoever may call it. */
+  needs?: MethodName;
   children?: Route[];
 }
 
@@ -165,14 +166,26 @@ export function Shell() {
       key: 'audit',
       label: t('nav.audit'),
       icon: <AuditOutlined />,
-      roles: ['manager', 'admin'],
+      needs: 'audit.list',
       page: () => <AuditPage />,
     },
-    { key: 'users', label: t('nav.users'), icon: <UserOutlined />, roles: ['admin'], page: () => <UsersPage /> },
+    {
+      key: 'users',
+      label: t('nav.users'),
+      icon: <UserOutlined />,
+      needs: 'accounts.listUsers',
+      page: () => <UsersPage />,
+    },
     { key: 'settings', label: t('nav.settings'), icon: <SettingOutlined />, page: () => <SettingsPage /> },
-    { key: 'backup', label: t('nav.backup'), icon: <SafetyOutlined />, roles: ['admin'], page: () => <BackupPage /> },
+    {
+      key: 'backup',
+      label: t('nav.backup'),
+      icon: <SafetyOutlined />,
+      needs: 'backup.list',
+      page: () => <BackupPage />,
+    },
   ];
-  const visible = (r: Route) => !r.roles || auth.can(...r.roles);
+  const visible = (r: Route) => !r.needs || auth.may(r.needs);
   // Printable documents take the whole window (no menu, no header): what you see is the paper.
   if (route.startsWith('print/')) {
     return (

@@ -5,7 +5,7 @@ import type { DB } from '../db/schema';
 import { fieldError, requireLive } from '../shared/references';
 import { readingsFor } from './lightning.rules';
 import { allDevices, findDevice, loadLightningContext } from './lightning.repository';
-import { saveJudgedTest } from './lightning.tests';
+import { saveJudgedTest } from './lightning.test-records';
 
 type Methods = 'campaigns.list' | 'campaigns.create' | 'campaigns.get' | 'campaigns.assign' | 'campaigns.enterResult';
 

@@ -12,7 +12,7 @@ import {
   listTests,
   loadLightningContext,
 } from './lightning.repository';
-import { saveJudgedTest } from './lightning.tests';
+import { saveJudgedTest } from './lightning.test-records';
 import { requireTowerTextOnLine } from '../reference/tower-bounds';
 
 type Methods =

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Button, Space, Spin } from 'antd';
 import { LogoutOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { ApiError, allows, contract, type MethodName, type Role, type SessionUser } from '@contract';
+import { ApiError, allows, contract, type MethodName, type SessionUser } from '@contract';
 import { call, session } from '../../api/client';
 import { clearViewState } from '../../navigation';
 import { Shell } from '../../Shell';
@@ -68,7 +68,6 @@ export function AuthGate() {
     if (state.kind !== 'in') return null;
     return {
       user: state.user,
-      can: (...roles: Role[]) => roles.includes(state.user.role),
       may: (method: MethodName) => allows(contract[method].access, state.user.role),
       signOut: async () => {
         try {

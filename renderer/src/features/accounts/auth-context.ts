@@ -1,10 +1,9 @@
 import { createContext, useContext } from 'react';
-import type { MethodName, Role, SessionUser } from '@contract';
+import type { MethodName, SessionUser } from '@contract';
 
 export interface Auth {
   user: SessionUser;
   signOut(): Promise<void>;
-  can(...roles: Role[]): boolean;
   /** Whether the contract lets this user call the method: the one source of who may do what. */
   may(method: MethodName): boolean;
 }

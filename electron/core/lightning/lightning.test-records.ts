@@ -1,3 +1,4 @@
+// Lightning test *records* (a tester's readings, judged and saved): the module's data, not its unit tests.
 import type { LightningDeviceRow, Readings } from '../../contract';
 import type { HandlerContext } from '../context';
 import { saveVersioned } from '../shared/versioned';
