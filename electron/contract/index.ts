@@ -19,6 +19,7 @@ import { upgradesMethods } from './upgrades';
 import { lightningMethods } from './lightning';
 import { vegetationMethods } from './vegetation';
 import { trimmingMethods } from './trimming';
+import { lineFileMethods } from './line-file';
 
 /** The whole API: every method the renderer may call, with its schemas and who may call it. */
 export const contract = {
@@ -42,6 +43,7 @@ export const contract = {
   ...lightningMethods,
   ...changesMethods,
   ...trimmingMethods,
+  ...lineFileMethods,
 } as const;
 
 export type Contract = typeof contract;
@@ -65,6 +67,7 @@ export * from './accounts';
 export * from './audit';
 export * from './settings';
 export * from './reference';
+export * from './line-file';
 export * from './vegetation';
 export * from './recycle';
 export * from './backup';

@@ -13,6 +13,7 @@ import { filesHandlers } from './files/files.handlers';
 import { recycleHandlers } from './recycle/recycle.handlers';
 import { referenceHandlers } from './reference/reference.handlers';
 import { towerHandlers } from './reference/towers.handlers';
+import { lineFileHandlers } from './line-file/line-file.handlers';
 import { settingsHandlers } from './settings/settings.handlers';
 import { staffHandlers } from './staff/staff.handlers';
 import { repairsHandlers } from './roster/repairs.handlers';
@@ -37,6 +38,7 @@ export const handlers: Handlers<MethodName> = {
   ...settingsHandlers,
   ...referenceHandlers,
   ...towerHandlers,
+  ...lineFileHandlers,
   ...vegetationHandlers,
   ...disputeHandlers,
   ...recycleHandlers,

@@ -39,6 +39,7 @@ const LinesPage = lazy(() => reference().then((m) => ({ default: m.LinesPage }))
 const TownshipsPage = lazy(() => reference().then((m) => ({ default: m.TownshipsPage })));
 const VillagesPage = lazy(() => reference().then((m) => ({ default: m.VillagesPage })));
 const TeamsPage = lazy(() => reference().then((m) => ({ default: m.TeamsPage })));
+const LineFilePage = lazy(() => import('./features/line-file/LineFilePage').then((m) => ({ default: m.LineFilePage })));
 const TowersPage = lazy(() => import('./features/reference/TowersPage').then((m) => ({ default: m.TowersPage })));
 const staff = () => import('./features/staff/StaffPages');
 const StaffPage = lazy(() => staff().then((m) => ({ default: m.StaffPage })));
@@ -155,6 +156,7 @@ export function Shell() {
       icon: <DatabaseOutlined />,
       children: [
         { key: 'lines', label: t('nav.lines'), page: () => <LinesPage /> },
+        { key: 'lineFile', label: t('nav.lineFile'), page: () => <LineFilePage /> },
         { key: 'towers', label: t('nav.towers'), page: () => <TowersPage /> },
         { key: 'townships', label: t('nav.townships'), page: () => <TownshipsPage /> },
         { key: 'villages', label: t('nav.villages'), page: () => <VillagesPage /> },

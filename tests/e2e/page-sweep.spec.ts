@@ -30,6 +30,7 @@ const PAGES = [
   'trips',
   'lines',
   'towers',
+  'lineFile',
   'townships',
   'villages',
   'teams',

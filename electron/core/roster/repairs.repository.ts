@@ -112,3 +112,14 @@ export async function latestMonth(db: Kysely<DB>): Promise<string | null> {
     .executeTakeFirst();
   return r?.last ? String(r.last).slice(0, 7) : null;
 }
+
+/** A line's calls received from `from` to `to` (inclusive days), judged against their areas' promises. */
+export async function lineRepairs(db: Kysely<DB>, lineId: number, from: string, to: string): Promise<RepairRow[]> {
+  const rows = await calls(db)
+    .where('r.line_id', '=', lineId)
+    .where('r.received_at', '>=', from)
+    .where('r.received_at', '<', `${to}T99`)
+    .orderBy('r.received_at')
+    .execute();
+  return rows.map(toRow);
+}

@@ -10,6 +10,7 @@ import { enSafety } from './en.safety';
 import { enTrimming } from './en.trimming';
 import type { Messages } from './messages';
 import { enAudit } from './en.audit';
+import { enLineFile } from './en.line-file';
 
 /** English. Same keys as zh-CN (the type enforces it). */
 export const en: Messages<typeof zhCN> = {
@@ -22,6 +23,7 @@ export const en: Messages<typeof zhCN> = {
   ...enSafety,
   ...enTrimming,
   ...enAudit,
+  ...enLineFile,
   // The default skills (settings → staff.skills); skills an office adds keep their own names.
   skillNames: {
     配电设备: 'Distribution equipment',
@@ -69,6 +71,7 @@ export const en: Messages<typeof zhCN> = {
     reference: 'Reference data',
     lines: 'Lines',
     towers: 'Towers',
+    lineFile: 'Line file',
     townships: 'Townships',
     villages: 'Villages',
     teams: 'Teams',

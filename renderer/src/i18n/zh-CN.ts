@@ -8,6 +8,7 @@ import { zhDesktop } from './zh-CN.desktop';
 import { zhSafety } from './zh-CN.safety';
 import { zhTrimming } from './zh-CN.trimming';
 import { zhAudit } from './zh-CN.audit';
+import { zhLineFile } from './zh-CN.line-file';
 
 /** 简体中文（默认语言）. Keys mirror the core's error keys (errors.*, validation.*, <module>.*). */
 export const zhCN = {
@@ -20,6 +21,7 @@ export const zhCN = {
   ...zhSafety,
   ...zhTrimming,
   ...zhAudit,
+  ...zhLineFile,
   // The default skills (settings → staff.skills) by name; skills an office adds show as written.
   skillNames: {
     配电设备: '配电设备',
@@ -67,6 +69,7 @@ export const zhCN = {
     reference: '基础资料',
     lines: '线路',
     towers: '杆塔',
+    lineFile: '线路档案',
     townships: '乡镇',
     villages: '村',
     teams: '班组',

@@ -16,6 +16,7 @@ import { useRouteFilters } from '../../navigation';
 import { useReferenceOptions } from '../reference/useReferenceOptions';
 import { VerdictTag } from './lightning-ui';
 import { DeviceHistory } from './DeviceHistory';
+import { lineNameCell } from '../line-file/line-name-cell';
 
 /** 防雷设施: every rod, arrester, ground wire and ground, when it was last tested, what it gave, when it is due. */
 export function DevicesPage() {
@@ -47,7 +48,7 @@ export function DevicesPage() {
         width: 130,
         valueFormatter: (p) => (p.value ? t(`lightning.sites.${p.value as string}`) : ''),
       },
-      { field: 'lineName', headerName: t('lightning.line'), width: 140 },
+      { field: 'lineName', headerName: t('lightning.line'), width: 140, cellRenderer: lineNameCell(t) },
       { field: 'tower', headerName: t('lightning.tower'), width: 80 },
       { field: 'siteName', headerName: t('lightning.siteName'), width: 140 },
       { field: 'soilResistivity', headerName: t('lightning.soilResistivity'), width: 120 },

@@ -6,6 +6,7 @@ import type { RectificationRow } from '@contract';
 import { DataGrid } from '../../components/DataGrid';
 import { PageTitle } from '../../components/PageTitle';
 import { useRouteFilters } from '../../navigation';
+import { lineNameCell } from '../line-file/line-name-cell';
 
 const GRADE_COLORS = { general: 'blue', serious: 'orange', critical: 'red' } as const;
 
@@ -17,7 +18,7 @@ export function RectificationsPage() {
   const columns = useMemo<ColDef<RectificationRow>[]>(
     () => [
       { field: 'deviceCode', headerName: t('lightning.code'), width: 110, pinned: 'left' },
-      { field: 'lineName', headerName: t('lightning.line'), width: 140 },
+      { field: 'lineName', headerName: t('lightning.line'), width: 140, cellRenderer: lineNameCell(t) },
       {
         field: 'grade',
         headerName: t('lightning.grade'),

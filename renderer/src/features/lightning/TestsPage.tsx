@@ -9,6 +9,7 @@ import { showFailure } from '../../components/failure';
 import { ListPage } from '../../components/ListPage';
 import type { FieldDef } from '../../components/FormDrawer';
 import { VerdictTag } from './lightning-ui';
+import { lineNameCell } from '../line-file/line-name-cell';
 
 type Device = OutputOf<'lightningDevices.list'>['rows'][number];
 
@@ -36,7 +37,7 @@ export function TestsPage() {
         sortable: false,
         valueFormatter: (p) => (p.value ? t(`lightning.kinds.${p.value as string}`) : ''),
       },
-      { field: 'lineName', headerName: t('lightning.line'), width: 140 },
+      { field: 'lineName', headerName: t('lightning.line'), width: 140, cellRenderer: lineNameCell(t) },
       { field: 'testedOn', headerName: t('lightning.testedOn'), width: 110 },
       { field: 'tester', headerName: t('lightning.tester'), width: 90 },
       { field: 'groundingOhm', headerName: t('lightning.groundingOhm'), width: 110 },

@@ -8,6 +8,7 @@ import { showFailure } from '../../components/failure';
 import { ListPage } from '../../components/ListPage';
 import { useReferenceOptions } from '../reference/useReferenceOptions';
 import { useRouteFilters } from '../../navigation';
+import { lineNameCell } from '../line-file/line-name-cell';
 
 type ByLine = OutputOf<'trips.byLine'>['rows'][number];
 
@@ -45,7 +46,7 @@ export function TripsPage() {
         width: 150,
         valueFormatter: (p) => String(p.value ?? '').replace('T', ' '),
       },
-      { field: 'lineName', headerName: t('lightning.line'), width: 150 },
+      { field: 'lineName', headerName: t('lightning.line'), width: 150, cellRenderer: lineNameCell(t) },
       { field: 'towers', headerName: t('lightning.towers'), width: 110 },
       {
         field: 'reclosed',

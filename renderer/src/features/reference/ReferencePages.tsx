@@ -11,6 +11,7 @@ import {
 } from '@contract';
 import { call } from '../../api/client';
 import { ListPage } from '../../components/ListPage';
+import { navigate } from '../../navigation';
 import { useReferenceOptions } from './useReferenceOptions';
 
 const text = { filter: 'agTextColumnFilter', filterParams: { maxNumConditions: 1 } };
@@ -25,7 +26,24 @@ export function LinesPage() {
       sheet="lines"
       listMethod="lines.list"
       columns={[
-        { field: 'name', headerName: t('reference.name'), width: 200, ...text },
+        {
+          field: 'name',
+          headerName: t('reference.name'),
+          width: 200,
+          ...text,
+          // The name opens the line's file (一线一档).
+          cellRenderer: (p: { value?: string; data?: { id: number } }) => (
+            <a
+              title={t('lineFile.open')}
+              onClick={(e) => {
+                e.stopPropagation();
+                if (p.data) navigate('lineFile', { lineId: p.data.id });
+              }}
+            >
+              {p.value}
+            </a>
+          ),
+        },
         { field: 'code', headerName: t('reference.code'), width: 100, ...text },
         {
           field: 'voltage',

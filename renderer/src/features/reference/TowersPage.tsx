@@ -6,6 +6,7 @@ import { call } from '../../api/client';
 import { ListPage } from '../../components/ListPage';
 import { useRouteFilters } from '../../navigation';
 import { useReferenceOptions } from './useReferenceOptions';
+import { lineNameCell } from '../line-file/line-name-cell';
 
 const number = { filter: 'agNumberColumnFilter', filterParams: { maxNumConditions: 1 } };
 
@@ -41,7 +42,7 @@ export function TowersPage() {
         />
       }
       columns={[
-        { field: 'lineName', headerName: t('reference.line'), width: 180 },
+        { field: 'lineName', headerName: t('reference.line'), width: 180, cellRenderer: lineNameCell(t) },
         {
           field: 'number',
           headerName: t('reference.towerNumber'),

@@ -11,6 +11,7 @@ import { useRouteFilters } from '../../navigation';
 import { useReferenceOptions } from '../reference/useReferenceOptions';
 import { repairFields, repairForm, repairFormValues } from './repairs.forms';
 import { useDutyCrews } from './useDutyCrews';
+import { lineNameCell } from '../line-file/line-name-cell';
 
 /** 抢修记录: each call judged against its area's promise, and the month's compliance. */
 export function RepairsPage() {
@@ -75,7 +76,7 @@ export function RepairsPage() {
         valueFormatter: (p) => (p.value ? t(`repairs.sources.${p.value as string}`) : ''),
       },
       { field: 'orderNo', headerName: t('repairs.orderNo'), width: 170 },
-      { field: 'lineName', headerName: t('repairs.line'), width: 130 },
+      { field: 'lineName', headerName: t('repairs.line'), width: 130, cellRenderer: lineNameCell(t) },
     ],
     [t], // eslint-disable-line react-hooks/exhaustive-deps
   );

@@ -13,6 +13,7 @@ import { navigate } from '../../navigation';
 import { useAuth } from '../accounts/auth-context';
 import { useReferenceOptions } from '../reference/useReferenceOptions';
 import { showFailure } from '../../components/failure';
+import { lineNameCell } from '../line-file/line-name-cell';
 
 const STATUS_COLORS = { requested: 'orange', approved: 'green', cancelled: 'default' } as const;
 
@@ -49,7 +50,7 @@ export function OutagesPage() {
       sortable: false,
       valueGetter: (p) => (p.data ? `${p.data.startTime}–${p.data.endTime}` : ''),
     },
-    { field: 'lineName', headerName: t('outages.line'), width: 170 },
+    { field: 'lineName', headerName: t('outages.line'), width: 170, cellRenderer: lineNameCell(t) },
     {
       colId: 'towers',
       headerName: t('vegetation.towerRange'),

@@ -7,6 +7,7 @@ import { call } from '../../api/client';
 import { ListPage } from '../../components/ListPage';
 import { useRouteFilters } from '../../navigation';
 import { useReferenceOptions } from '../reference/useReferenceOptions';
+import { lineNameCell } from '../line-file/line-name-cell';
 
 const GRADE_COLORS = { general: 'blue', serious: 'orange', critical: 'red' } as const;
 
@@ -26,7 +27,7 @@ export function EquipmentPage() {
         width: 100,
         valueFormatter: (p) => (p.value ? t(`equipment.kinds.${p.value as string}`) : ''),
       },
-      { field: 'lineName', headerName: t('equipment.line'), width: 140 },
+      { field: 'lineName', headerName: t('equipment.line'), width: 140, cellRenderer: lineNameCell(t) },
       { field: 'location', headerName: t('equipment.location'), width: 110 },
       { field: 'model', headerName: t('equipment.model'), width: 150 },
       { field: 'installYear', headerName: t('equipment.installYear'), width: 100 },

@@ -3,6 +3,7 @@ import { Tag, Tooltip } from 'antd';
 import type { TFunction } from 'i18next';
 import type { HazardBasis, VegetationRow } from '@contract';
 import { tagCell } from '../../components/tag-cell';
+import { lineNameCell } from '../line-file/line-name-cell';
 
 const GRADE_COLORS = { emergency: 'red', major: 'orange', general: 'green' } as const;
 const STATUS_COLORS = {
@@ -42,7 +43,14 @@ const date = { filter: 'agDateColumnFilter', filterParams: { maxNumConditions: 1
 
 export function vegetationColumns(t: TFunction): ColDef<VegetationRow>[] {
   return [
-    { field: 'lineName', headerName: t('vegetation.line'), width: 170, pinned: 'left', ...text },
+    {
+      field: 'lineName',
+      headerName: t('vegetation.line'),
+      width: 170,
+      pinned: 'left',
+      ...text,
+      cellRenderer: lineNameCell(t),
+    },
     { field: 'towerRange', headerName: t('vegetation.towerRange'), width: 110, pinned: 'left', ...number },
     {
       field: 'hazardGrade',

@@ -1,0 +1,160 @@
+import { useEffect, useState } from 'react';
+import { Card, Col, Empty, Row, Select, Slider, Space, Spin, Statistic, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { LineFile } from '@contract';
+import { call } from '../../api/client';
+import { useOthersChanges } from '../../api/changes';
+import { LoadFailed, useLoaded } from '../../components/failure';
+import { PageTitle } from '../../components/PageTitle';
+import { replaceRouteFilters, useRouteFilters } from '../../navigation';
+import { useReferenceOptions } from '../reference/useReferenceOptions';
+import { LineStrip } from './LineStrip';
+
+/** What the strip draws: a write to any of these at another desk redraws it. */
+const DRAWN = ['vegetation', 'lightningDevices', 'lightningTests', 'trips', 'equipment', 'upgrades', 'towers', 'lines'];
+
+/** 线路档案 (一线一档): one line tower by tower — the strip, its figures — now or at an earlier year's end. */
+export function LineFilePage() {
+  const { t } = useTranslation();
+  const [refs] = useReferenceOptions();
+  const route = useRouteFilters();
+  const [lineId, setLineId] = useState<number | undefined>(
+    typeof route?.lineId === 'number' ? route.lineId : undefined,
+  );
+  const [year, setYear] = useState<number | undefined>(typeof route?.year === 'number' ? route.year : undefined);
+  useEffect(() => {
+    if (typeof route?.lineId === 'number') setLineId(route.lineId);
+  }, [route?.lineId]);
+  useEffect(() => replaceRouteFilters('lineFile', { lineId, year }), [lineId, year]);
+
+  const loaded = useLoaded(
+    () => (lineId === undefined ? Promise.resolve(null) : call('lineFile.get', { lineId, year })),
+    [lineId, year],
+  );
+  useOthersChanges(DRAWN, loaded.reload);
+  const file = loaded.data ?? null;
+  const thisYear = new Date().getFullYear();
+
+  return (
+    <div className="page page-scroll page-rows" data-testid="line-file">
+      <PageTitle title={file ? `${t('lineFile.title')} · ${file.line.name}` : t('lineFile.title')}>
+        <Select
+          showSearch
+          optionFilterProp="label"
+          placeholder={t('lineFile.pickLine')}
+          style={{ width: 220 }}
+          value={lineId}
+          onChange={(v: number) => setLineId(v)}
+          options={refs.lines.map((l) => ({ value: l.id, label: l.name }))}
+          data-testid="line-file-line"
+        />
+        <Select
+          style={{ width: 130 }}
+          value={year ?? 0}
+          onChange={(v: number) => setYear(v === 0 ? undefined : v)}
+          options={[
+            { value: 0, label: t('lineFile.now') },
+            ...[1, 2, 3, 4, 5].map((back) => ({
+              value: thisYear - back,
+              label: t('lineFile.asAtYearEnd', { year: thisYear - back }),
+            })),
+          ]}
+          data-testid="line-file-year"
+        />
+      </PageTitle>
+      {lineId === undefined ? (
+        <Empty description={t('lineFile.pickLine')} />
+      ) : !file && loaded.failed ? (
+        <LoadFailed error={loaded.error} onRetry={loaded.reload} />
+      ) : !file ? (
+        <Spin />
+      ) : (
+        <LineFileBody key={`${file.line.id}-${file.asOf}`} file={file} />
+      )}
+    </div>
+  );
+}
+
+function LineFileBody({ file }: { file: LineFile }) {
+  const { t } = useTranslation();
+  const [visible, setVisible] = useState<[number, number]>([1, file.lastTower]);
+  const [from, to] = [Math.min(visible[0], file.lastTower), Math.min(visible[1], file.lastTower)];
+  const f = file.figures;
+  const unplaced =
+    file.devices.filter((d) => d.tower === null).length +
+    file.defects.filter((d) => d.tower === null).length +
+    file.upgrades.filter((u) => u.tower === null).length;
+  return (
+    <>
+      <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
+        <Typography.Text type="secondary" data-testid="line-file-as-of">
+          {t('lineFile.asOf', { date: file.asOf })} ·{' '}
+          {file.line.towerCount
+            ? t('lineFile.towers', { from: 1, to: file.lastTower, count: file.line.towerCount })
+            : t('lineFile.noCount', { last: file.lastTower })}
+        </Typography.Text>
+        {unplaced > 0 && (
+          <Typography.Text type="secondary">{t('lineFile.notPlaced', { count: unplaced })}</Typography.Text>
+        )}
+      </Space>
+      <LineStrip file={file} from={from} to={to} />
+      {file.lastTower > 1 && (
+        <div style={{ display: 'flex', alignItems: 'center', gap: 12 }}>
+          <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>
+            {t('lineFile.zoom')}
+          </Typography.Text>
+          <Slider
+            range
+            min={1}
+            max={file.lastTower}
+            value={[from, to]}
+            onChange={(v: number[]) => setVisible([v[0]!, v[1]!])}
+            style={{ flex: 1 }}
+            tooltip={{ formatter: (v) => `#${v}` }}
+            data-testid="line-file-zoom"
+          />
+        </div>
+      )}
+      <Row gutter={[12, 12]} data-testid="line-file-figures">
+        <Figure
+          title={t('lineFile.figures.openHazards')}
+          value={f.openHazards.emergency + f.openHazards.major + f.openHazards.general}
+          note={t('lineFile.figures.byGrade', f.openHazards)}
+        />
+        <Figure title={t('lineFile.figures.compensationPaid')} value={f.compensationPaid} />
+        <Figure
+          title={t('lineFile.figures.devices')}
+          value={f.devicesDue + f.devicesFailed}
+          note={t('lineFile.figures.devicesLine', { due: f.devicesDue, failed: f.devicesFailed })}
+        />
+        <Figure
+          title={t('lineFile.figures.trips')}
+          value={f.tripsThisYear}
+          note={t('lineFile.figures.tripsLine', { this: f.tripsThisYear, last: f.tripsLastYear })}
+        />
+        <Figure title={t('lineFile.figures.defects')} value={f.openDefects} />
+        <Figure title={t('lineFile.figures.requestsWaiting')} value={f.requestsWaiting} />
+        <Figure
+          title={t('lineFile.figures.repairs')}
+          value={f.repairCalls}
+          note={t('lineFile.figures.repairsLine', {
+            calls: f.repairCalls,
+            onTime: f.repairsArrivedOnTime,
+            arrived: f.repairsArrived,
+          })}
+        />
+      </Row>
+    </>
+  );
+}
+
+function Figure({ title, value, note }: { title: string; value: number; note?: string }) {
+  return (
+    <Col xs={12} md={8} xl={6}>
+      <Card size="small">
+        <Statistic title={title} value={value} />
+        {note && <Typography.Text type="secondary">{note}</Typography.Text>}
+      </Card>
+    </Col>
+  );
+}

@@ -1,0 +1,234 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { LineFile } from '@contract';
+import { navigate } from '../../navigation';
+
+// The line drawn from tower `from` to `to`, one lane per kind of record, in SVG: text stays text
+// (it prints and it is searchable), and each mark is an element a test can find and a user can click.
+
+const WIDTH = 1200;
+const LABELS = 120;
+const LANE = 34;
+const AXIS = 26;
+const LANES = ['towers', 'hazards', 'devices', 'trips', 'defects', 'upgrades'] as const;
+
+export const GRADE_COLOURS = { emergency: '#cf1322', major: '#fa8c16', general: '#d4b106' } as const;
+export const DEVICE_COLOURS = { passed: '#389e0d', due: '#d48806', failed: '#f5222d', rectifying: '#722ed1' } as const;
+const DEFECT_COLOURS = { critical: '#cf1322', serious: '#fa8c16', general: '#d4b106' } as const;
+const TRIP_COLOURS = ['#a8071a', '#fa541c', '#8c8c8c'] as const;
+const UPGRADE_COLOUR = (status: string) =>
+  status === 'submitted' ? '#1677ff' : status === 'approved' || status === 'funded' ? '#13c2c2' : '#595959';
+
+/** A tick every 1, 5, 10, 20, 50… towers: about a dozen across the strip. */
+function tickStep(span: number): number {
+  for (const step of [1, 5, 10, 20, 50, 100, 200, 500]) if (span / step <= 14) return step;
+  return 1000;
+}
+
+export function LineStrip({ file, from, to }: { file: LineFile; from: number; to: number }) {
+  const { t } = useTranslation();
+  const span = Math.max(1, to - from + 1);
+  const plot = WIDTH - LABELS - 10;
+  /** The left edge of tower n's cell. */
+  const x = (n: number) => LABELS + ((n - from) / span) * plot;
+  const cell = plot / span;
+  const laneY = (lane: (typeof LANES)[number]) => AXIS + LANES.indexOf(lane) * LANE;
+  const height = AXIS + LANES.length * LANE + 4;
+  const shown = (a: number, b = a) => b >= from && a <= to;
+  const year = Number(file.asOf.slice(0, 4));
+
+  const mark = (key: string, tip: string, onOpen: () => void, shape: ReactNode) => (
+    <g
+      key={key}
+      data-testid={key}
+      role="button"
+      tabIndex={0}
+      style={{ cursor: 'pointer' }}
+      onClick={onOpen}
+      onKeyDown={(e) => (e.key === 'Enter' || e.key === ' ') && onOpen()}
+    >
+      <title>{tip}</title>
+      {shape}
+    </g>
+  );
+  const centre = (n: number) => x(n) + cell / 2;
+  const r = Math.max(3, Math.min(8, cell / 2.5));
+
+  const step = tickStep(span);
+  const ticks: number[] = [];
+  for (let n = Math.ceil(from / step) * step; n <= to; n += step) ticks.push(Math.max(n, 1));
+  if (ticks[0] !== from) ticks.unshift(from);
+
+  return (
+    <svg
+      viewBox={`0 0 ${WIDTH} ${height}`}
+      width="100%"
+      role="img"
+      aria-label={t('lineFile.title')}
+      data-testid="line-strip"
+      style={{ display: 'block', background: '#fff', border: '1px solid #f0f0f0', borderRadius: 6 }}
+    >
+      {LANES.map((lane, i) => (
+        <g key={lane}>
+          <rect x={0} y={laneY(lane)} width={WIDTH} height={LANE} fill={i % 2 ? '#fafafa' : '#fff'} />
+          <text x={8} y={laneY(lane) + LANE / 2 + 4} fontSize={12} fill="#595959">
+            {t(`lineFile.lanes.${lane}`)}
+          </text>
+        </g>
+      ))}
+      {/* The tower axis: ticks and numbers. */}
+      <line x1={LABELS} x2={WIDTH - 10} y1={AXIS - 4} y2={AXIS - 4} stroke="#bfbfbf" />
+      {ticks.map((n) => (
+        <g key={`tick-${n}`}>
+          <line x1={centre(n)} x2={centre(n)} y1={AXIS - 8} y2={AXIS - 4} stroke="#8c8c8c" />
+          <text x={centre(n)} y={AXIS - 11} fontSize={10} textAnchor="middle" fill="#8c8c8c">
+            #{n}
+          </text>
+        </g>
+      ))}
+      {/* Towers: the line itself, with strain, angle and terminal towers marked where known. */}
+      <line
+        x1={LABELS}
+        x2={WIDTH - 10}
+        y1={laneY('towers') + LANE / 2}
+        y2={laneY('towers') + LANE / 2}
+        stroke="#1f1f1f"
+        strokeWidth={2}
+      />
+      {file.towers
+        .filter((k) => shown(k.number) && k.kind !== 'tangent')
+        .map((k) => (
+          <rect
+            key={`tower-${k.number}`}
+            x={centre(k.number) - 2}
+            y={laneY('towers') + LANE / 2 - 7}
+            width={4}
+            height={14}
+            fill="#1f1f1f"
+          >
+            <title>{`#${k.number} ${t(`reference.towerKinds.${k.kind}`)}`}</title>
+          </rect>
+        ))}
+      {file.hazards
+        .filter((h) => shown(h.from, h.to))
+        .map((h) =>
+          mark(
+            `strip-hazard-${h.id}`,
+            t('lineFile.tip.hazard', {
+              range: h.from === h.to ? `#${h.from}` : `#${h.from}–#${h.to}`,
+              grade: t(`vegetation.grades.${h.grade}`),
+              species: h.species,
+              count: h.treeCount,
+              status: t(`vegetation.statuses.${h.status}`),
+            }),
+            () => navigate('vegetation', { open: h.id }),
+            <rect
+              x={x(Math.max(h.from, from))}
+              y={laneY('hazards') + 8}
+              width={Math.max(3, (Math.min(h.to, to) - Math.max(h.from, from) + 1) * cell)}
+              height={LANE - 16}
+              rx={2}
+              fill={GRADE_COLOURS[h.grade]}
+              data-grade={h.grade}
+            />,
+          ),
+        )}
+      {file.devices
+        .filter((d) => d.tower !== null && shown(d.tower))
+        .map((d) => {
+          const cx = centre(d.tower!);
+          const cy = laneY('devices') + LANE / 2;
+          const fill = DEVICE_COLOURS[d.state];
+          return mark(
+            `strip-device-${d.id}`,
+            t('lineFile.tip.device', {
+              code: d.code,
+              kind: t(`lightning.kinds.${d.kind}`),
+              tower: d.tower,
+              state: t(`lineFile.deviceStates.${d.state}`),
+              tested: d.lastTestedOn ? t('lineFile.tip.tested', { date: d.lastTestedOn }) : '',
+            }),
+            () => navigate('lightningDevices', { search: d.code }),
+            d.kind === 'arrester' ? (
+              <polygon
+                points={`${cx},${cy - r} ${cx + r},${cy + r} ${cx - r},${cy + r}`}
+                fill={fill}
+                data-state={d.state}
+              />
+            ) : (
+              <circle cx={cx} cy={cy} r={r} fill={fill} data-state={d.state} />
+            ),
+          );
+        })}
+      {file.trips.map((trip) => {
+        const age = Math.min(2, Math.max(0, year - Number(trip.occurredAt.slice(0, 4))));
+        const towers = trip.towers.filter((n) => shown(n));
+        if (!towers.length) return null;
+        const a = Math.min(...towers);
+        const b = Math.max(...towers);
+        const cy = laneY('trips') + LANE / 2;
+        return mark(
+          `strip-trip-${trip.id}`,
+          t('lineFile.tip.trip', {
+            at: trip.occurredAt.replace('T', ' '),
+            towers: a === b ? `#${a}` : `#${a}–#${b}`,
+            reclosed: trip.reclosed ? t('lineFile.tip.reclosed') : '',
+          }),
+          () => navigate('trips', { lineId: file.line.id, year: Number(trip.occurredAt.slice(0, 4)) }),
+          <g>
+            {a !== b && (
+              <line x1={centre(a)} x2={centre(b)} y1={cy} y2={cy} stroke={TRIP_COLOURS[age]} strokeWidth={3} />
+            )}
+            <polygon
+              points={`${centre(a)},${cy - r} ${centre(a) + r},${cy} ${centre(a)},${cy + r} ${centre(a) - r},${cy}`}
+              fill={TRIP_COLOURS[age]}
+            />
+          </g>,
+        );
+      })}
+      {file.defects
+        .filter((d) => d.tower !== null && shown(d.tower))
+        .map((d) =>
+          mark(
+            `strip-defect-${d.id}`,
+            t('lineFile.tip.defect', {
+              code: d.code,
+              name: d.name,
+              tower: d.tower,
+              grade: t(`equipment.grades.${d.grade}`),
+            }),
+            () => navigate('equipment', { search: d.code }),
+            <rect
+              x={centre(d.tower!) - r}
+              y={laneY('defects') + LANE / 2 - r}
+              width={2 * r}
+              height={2 * r}
+              fill={DEFECT_COLOURS[d.grade]}
+            />,
+          ),
+        )}
+      {file.upgrades
+        .filter((u) => u.tower !== null && shown(u.tower))
+        .map((u) =>
+          mark(
+            `strip-upgrade-${u.id}`,
+            t('lineFile.tip.upgrade', {
+              no: u.requestNo ?? '',
+              code: u.equipmentCode,
+              tower: u.tower,
+              status: t(`upgrades.statuses.${u.status}`),
+            }),
+            () => navigate('upgrades', { open: u.id }),
+            <rect
+              x={centre(u.tower!) - r * 1.4}
+              y={laneY('upgrades') + LANE / 2 - r}
+              width={2.8 * r}
+              height={2 * r}
+              rx={r}
+              fill={UPGRADE_COLOUR(u.status)}
+            />,
+          ),
+        )}
+    </svg>
+  );
+}
