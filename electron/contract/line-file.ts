@@ -6,7 +6,7 @@ import { HAZARD_GRADES, VEGETATION_STATUSES } from './vegetation';
 import { LIGHTNING_DEVICE_TYPES } from './lightning';
 import { TOWER_KINDS } from './reference';
 
-/** A device on the strip: passed, due (never or overdue), failed (red), or failed with a rectification open. */
+/** A device on the strip: passed, due (never tested, or overdue), failed (red: its last test), or a rectification still open. */
 export const STRIP_DEVICE_STATES = ['passed', 'due', 'failed', 'rectifying'] as const;
 
 /** 线路档案 (一线一档): everything recorded along one line, tower by tower, as it stood at a date. */

@@ -52,11 +52,13 @@ export const lineFileHandlers: Handlers<'lineFile.get'> = {
       kind: d.kind as LineFile['devices'][number]['kind'],
       tower: towerIn(d.tower),
       lastTestedOn: d.last_tested_on,
+      // A failed last test is red until a passing retest (which also closes its rectification);
+      // a rectification still open without a failed last test is 'being rectified'.
       state:
-        Number(d.open_rectifications) > 0
-          ? 'rectifying'
-          : d.last_verdict === 'fail'
-            ? 'failed'
+        d.last_verdict === 'fail'
+          ? 'failed'
+          : Number(d.open_rectifications) > 0
+            ? 'rectifying'
             : d.last_verdict === null || overdue.has(d.id)
               ? 'due'
               : 'passed',

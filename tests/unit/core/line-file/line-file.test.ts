@@ -128,12 +128,12 @@ describe('the line file', () => {
     });
   });
 
-  test('as at the end of 2025: the #40 hazard still open, the ground failed with its rectification, no 2026 records', async () => {
+  test('as at the end of 2025: the #40 hazard still open, the ground failed (red), no 2026 records', async () => {
     const file = await t.call('lineFile.get', { lineId, year: 2025 }, t.adminToken);
     expect(file.asOf).toBe('2025-12-31');
     expect(file.hazards.map((h) => [h.from, h.to, h.grade])).toEqual([[40, 40, 'emergency']]);
     expect(file.devices.find((d) => d.code === 'JD-40')).toMatchObject({
-      state: 'rectifying',
+      state: 'failed',
       lastTestedOn: '2025-03-10',
     });
     expect(file.trips.map((t) => t.occurredAt)).toEqual(['2025-03-09T14:20']);

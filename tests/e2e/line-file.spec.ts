@@ -1,0 +1,80 @@
+import { expect, test } from '@playwright/test';
+import { SEEDED_URL } from '../../playwright.config';
+import { ADMIN_PASSWORD, adminToken, api } from './api';
+import { login, VegetationPage } from './pages';
+
+// 线路档案 (一线一档): a manager opens a hazard's line and reads the line tower by tower.
+test('from a hazard, its line: the hazard over its span, a failed ground red at its tower, a trip from another desk appears, a click opens the device', async ({
+  page,
+}) => {
+  const token = await adminToken(SEEDED_URL);
+  const tag = Date.now() % 100000;
+  const name = `10kV 档案测试${tag}线`;
+  const today = new Date().toLocaleDateString('sv-SE');
+  const line = await api(
+    SEEDED_URL,
+    'lines.save',
+    { name, voltage: '10', conductor: 'bare', areaType: 'rural', townshipIds: [], towerCount: 120 },
+    token,
+  );
+  const { record } = await api(
+    SEEDED_URL,
+    'vegetation.save',
+    {
+      lineId: line.id,
+      towerRange: '#20–#24',
+      species: '杨树',
+      treeCount: 3,
+      verticalDistance: 0.5,
+      action: 'trim',
+      landowner: `档案户${tag}`,
+    },
+    token,
+  );
+  const ground = await api(
+    SEEDED_URL,
+    'lightningDevices.save',
+    { kind: 'grounding', code: `JD-${tag}`, site: 'tower', lineId: line.id, tower: '#40', soilResistivity: 300 },
+    token,
+  );
+  await api(
+    SEEDED_URL,
+    'lightningTests.save',
+    { deviceId: ground.id, testedOn: today, tester: '张工', groundingOhm: 16 },
+    token,
+  );
+
+  await login(page, 'admin', ADMIN_PASSWORD);
+  const veg = new VegetationPage(page);
+  await veg.search(`档案户${tag}`);
+  await veg.grid().getByTestId('line-file-link').first().click();
+  await expect(page.getByRole('heading', { name: `线路档案 · ${name}` })).toBeVisible();
+  await expect(page.getByTestId('line-file-as-of')).toContainText('#1–#120（共 120 基）');
+
+  const hazard = page.getByTestId(`strip-hazard-${record.id}`);
+  await expect(hazard.locator('rect')).toHaveAttribute('data-grade', 'emergency');
+  await expect(hazard.locator('title')).toHaveText(/^#20–#24 紧急 树障/);
+  const device = page.getByTestId(`strip-device-${ground.id}`);
+  await expect(device.locator('circle')).toHaveAttribute('fill', '#f5222d');
+  await expect(device.locator('title')).toHaveText(new RegExp(`^JD-${tag} 接地装置 #40：不合格`));
+  await expect(page.getByTestId('line-file-figures')).toContainText('紧急 1');
+
+  // A trip entered at another desk is drawn without reloading the page.
+  const trip = await api(
+    SEEDED_URL,
+    'trips.save',
+    { lineId: line.id, occurredAt: `${today}T10:30`, towers: '#38–#41', reclosed: true, deviceIds: [] },
+    token,
+  );
+  await expect(page.getByTestId(`strip-trip-${trip.id}`)).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByTestId('line-file-figures')).toContainText('今年 1');
+
+  await device.click();
+  await expect(page.getByRole('heading', { name: '防雷设施' })).toBeVisible();
+  await expect(
+    page
+      .getByRole('row')
+      .filter({ hasText: `JD-${tag}` })
+      .first(),
+  ).toBeVisible();
+});
