@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LineFile } from '@contract';
 import { navigate } from '../../navigation';
+import { packSpans } from './strip-layout';
 
 // The line drawn from tower `from` to `to`, one lane per kind of record, in SVG: text stays text
 // (it prints and it is searchable), and each mark is an element a test can find and a user can click.
@@ -53,6 +54,11 @@ export function LineStrip({ file, from, to }: { file: LineFile; from: number; to
   );
   const centre = (n: number) => x(n) + cell / 2;
   const r = Math.max(3, Math.min(8, cell / 2.5));
+
+  const hazards = file.hazards.filter((h) => shown(h.from, h.to));
+  const rowOf = packSpans(hazards);
+  const rows = Math.max(1, ...[...rowOf.values()].map((r) => r + 1));
+  const barHeight = (LANE - 8) / rows;
 
   const step = tickStep(span);
   const ticks: number[] = [];
@@ -109,30 +115,28 @@ export function LineStrip({ file, from, to }: { file: LineFile; from: number; to
             <title>{`#${k.number} ${t(`reference.towerKinds.${k.kind}`)}`}</title>
           </rect>
         ))}
-      {file.hazards
-        .filter((h) => shown(h.from, h.to))
-        .map((h) =>
-          mark(
-            `strip-hazard-${h.id}`,
-            t('lineFile.tip.hazard', {
-              range: h.from === h.to ? `#${h.from}` : `#${h.from}–#${h.to}`,
-              grade: t(`vegetation.grades.${h.grade}`),
-              species: h.species,
-              count: h.treeCount,
-              status: t(`vegetation.statuses.${h.status}`),
-            }),
-            () => navigate('vegetation', { open: h.id }),
-            <rect
-              x={x(Math.max(h.from, from))}
-              y={laneY('hazards') + 8}
-              width={Math.max(3, (Math.min(h.to, to) - Math.max(h.from, from) + 1) * cell)}
-              height={LANE - 16}
-              rx={2}
-              fill={GRADE_COLOURS[h.grade]}
-              data-grade={h.grade}
-            />,
-          ),
-        )}
+      {hazards.map((h) =>
+        mark(
+          `strip-hazard-${h.id}`,
+          t('lineFile.tip.hazard', {
+            range: h.from === h.to ? `#${h.from}` : `#${h.from}–#${h.to}`,
+            grade: t(`vegetation.grades.${h.grade}`),
+            species: h.species,
+            count: h.treeCount,
+            status: t(`vegetation.statuses.${h.status}`),
+          }),
+          () => navigate('vegetation', { open: h.id }),
+          <rect
+            x={x(Math.max(h.from, from))}
+            y={laneY('hazards') + 4 + rowOf.get(h)! * barHeight}
+            width={Math.max(3, (Math.min(h.to, to) - Math.max(h.from, from) + 1) * cell)}
+            height={Math.max(3, barHeight - 2)}
+            rx={2}
+            fill={GRADE_COLOURS[h.grade]}
+            data-grade={h.grade}
+          />,
+        ),
+      )}
       {file.devices
         .filter((d) => d.tower !== null && shown(d.tower))
         .map((d) => {
