@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { SEEDED_URL } from '../../playwright.config';
 import { ADMIN_PASSWORD, adminToken, api } from './api';
@@ -77,4 +81,49 @@ test('from a hazard, its line: the hazard over its span, a failed ground red at 
       .filter({ hasText: `JD-${tag}` })
       .first(),
   ).toBeVisible();
+});
+
+test('the line file prints on A3 landscape with the line’s name, the strip and its figures', async ({ page }) => {
+  const token = await adminToken(SEEDED_URL);
+  const tag = Date.now() % 100000;
+  const name = `10kV 档案打印${tag}线`;
+  const line = await api(
+    SEEDED_URL,
+    'lines.save',
+    { name, voltage: '10', conductor: 'bare', areaType: 'rural', townshipIds: [], towerCount: 90 },
+    token,
+  );
+  for (const [towerRange, verticalDistance] of [
+    ['#5–#8', 0.5],
+    ['#30', 2.5],
+  ] as const)
+    await api(
+      SEEDED_URL,
+      'vegetation.save',
+      { lineId: line.id, towerRange, species: '杨树', treeCount: 2, verticalDistance, action: 'trim' },
+      token,
+    );
+  await login(page, 'admin', ADMIN_PASSWORD, `lineFile?f=${encodeURIComponent(JSON.stringify({ lineId: line.id }))}`);
+  await expect(page.getByRole('heading', { name: `线路档案 · ${name}` })).toBeVisible();
+  await page.getByTestId('line-file-print').click();
+  const sheet = page.getByTestId('print-line-file');
+  await expect(sheet.getByTestId('line-strip')).toBeVisible();
+
+  const dir = mkdtempSync(path.join(tmpdir(), 'griddesk-line-file-'));
+  const file = path.join(dir, 'line-file.pdf');
+  writeFileSync(file, await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+  const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+  for (const expected of [
+    `线路档案 · ${name}`,
+    '#1–#90（共 90 基）',
+    '未消除树障',
+    '紧急 1 · 重大 1 · 一般 0',
+    '树障',
+    '编制',
+  ])
+    expect(text).toContain(expected);
+  // A3 landscape (pdfinfo: 1191.12 x 841.92 pts (A3)), on one sheet.
+  const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+  expect(info).toMatch(/Page size:\s+1191[.\d]* x 841[.\d]* pts \(A3\)/);
+  expect(info).toMatch(/Pages:\s+1\n/);
 });

@@ -46,5 +46,7 @@ export const enLineFile: Messages<typeof zhLineFile> = {
     },
     notPlaced: '{{count}} records name no tower and are not drawn',
     open: 'Open the line file',
+    print: 'Print (A3)',
+    printTitle: 'Line file · {{line}}',
   },
 };

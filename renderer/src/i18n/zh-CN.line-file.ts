@@ -43,5 +43,7 @@ export const zhLineFile = {
     },
     notPlaced: '{{count}} 条记录没有写杆号，未画在图上',
     open: '打开线路档案',
+    print: '打印（A3）',
+    printTitle: '线路档案 · {{line}}',
   },
 };

@@ -1,12 +1,13 @@
 import { useEffect, useState } from 'react';
-import { Card, Col, Empty, Row, Select, Slider, Space, Spin, Statistic, Typography } from 'antd';
+import { Button, Card, Col, Empty, Row, Select, Slider, Space, Spin, Statistic, Typography } from 'antd';
+import { PrinterOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { LineFile } from '@contract';
 import { call } from '../../api/client';
 import { useOthersChanges } from '../../api/changes';
 import { LoadFailed, useLoaded } from '../../components/failure';
 import { PageTitle } from '../../components/PageTitle';
-import { replaceRouteFilters, useRouteFilters } from '../../navigation';
+import { navigate, replaceRouteFilters, useRouteFilters } from '../../navigation';
 import { useReferenceOptions } from '../reference/useReferenceOptions';
 import { LineStrip } from './LineStrip';
 
@@ -61,6 +62,14 @@ export function LineFilePage() {
           ]}
           data-testid="line-file-year"
         />
+        <Button
+          icon={<PrinterOutlined />}
+          disabled={lineId === undefined}
+          onClick={() => navigate('print/lineFile', { lineId, year })}
+          data-testid="line-file-print"
+        >
+          {t('lineFile.print')}
+        </Button>
       </PageTitle>
       {lineId === undefined ? (
         <Empty description={t('lineFile.pickLine')} />

@@ -9,6 +9,8 @@ import { NoticeLettersDocument, loadNoticeLetters, type NoticeLettersData } from
 import { OutageNoticeDocument, loadOutageNotice, type OutageNoticeData } from './OutageNotice';
 import { PackageOrderDocument, loadPackageOrder, type PackageOrderData } from './PackageOrder';
 import { WeekPlanDocument, loadWeekPlan, type WeekPlanData } from './WeekPlan';
+import { LineFileSheetDocument, loadLineFileSheet } from './LineFileSheet';
+import type { LineFile } from '@contract';
 
 /**
  * Printable documents. Each loads its data through the API and renders A4 pages; the print page
@@ -44,6 +46,11 @@ export const PRINT_TEMPLATES: Record<string, PrintTemplate<unknown>> = {
     load: loadTestReport,
     title: testReportTitle,
     render: (t, d) => <TestReportDocument t={t} data={d} />,
+  }),
+  lineFile: template<LineFile>({
+    load: loadLineFileSheet,
+    title: (t, d) => t('lineFile.printTitle', { line: d.line.name }),
+    render: (t, d) => <LineFileSheetDocument t={t} data={d} />,
   }),
   hazardList: template<HazardListData>({
     load: loadHazardList,
