@@ -81,7 +81,39 @@ export const lineFile = z.object({
 });
 export type LineFile = z.infer<typeof lineFile>;
 
+/** What adds to a line's risk score; each has a weight in the settings (lineRisk.*). */
+export const RISK_FACTORS = [
+  'riskEmergencyHazard',
+  'riskMajorHazard',
+  'riskDeviceOverdue',
+  'riskDeviceFailed',
+  'riskTripsPer100',
+  'riskCriticalDefect',
+  'riskSeriousDefect',
+  'riskPromiseBroken',
+] as const;
+export type RiskFactor = (typeof RISK_FACTORS)[number];
+
+/** 线路风险排序: every line's score, highest first, with what made it up. */
+export const lineRiskRow = z.object({
+  lineId: id,
+  lineName: z.string(),
+  towerCount: z.number().int().nullable(),
+  score: z.number(),
+  parts: z.array(
+    z.object({
+      factor: z.enum(RISK_FACTORS),
+      /** How many (for trips: per 100 towers, or on the whole line without a tower count). */
+      count: z.number(),
+      weight: z.number(),
+      points: z.number(),
+    }),
+  ),
+});
+export type LineRiskRow = z.infer<typeof lineRiskRow>;
+
 export const lineFileMethods = {
+  'lineRisk.list': query(EVERYONE, z.object({}), z.object({ rows: z.array(lineRiskRow), asOf: z.string() })),
   'lineFile.get': query(
     EVERYONE,
     z.object({ lineId: id, year: z.number().int().min(2000).max(2100).optional() }),

@@ -14,6 +14,7 @@ import { recycleHandlers } from './recycle/recycle.handlers';
 import { referenceHandlers } from './reference/reference.handlers';
 import { towerHandlers } from './reference/towers.handlers';
 import { lineFileHandlers } from './line-file/line-file.handlers';
+import { lineRiskHandlers } from './line-file/line-risk.handlers';
 import { settingsHandlers } from './settings/settings.handlers';
 import { staffHandlers } from './staff/staff.handlers';
 import { repairsHandlers } from './roster/repairs.handlers';
@@ -39,6 +40,7 @@ export const handlers: Handlers<MethodName> = {
   ...referenceHandlers,
   ...towerHandlers,
   ...lineFileHandlers,
+  ...lineRiskHandlers,
   ...vegetationHandlers,
   ...disputeHandlers,
   ...recycleHandlers,

@@ -40,6 +40,7 @@ const TownshipsPage = lazy(() => reference().then((m) => ({ default: m.Townships
 const VillagesPage = lazy(() => reference().then((m) => ({ default: m.VillagesPage })));
 const TeamsPage = lazy(() => reference().then((m) => ({ default: m.TeamsPage })));
 const LineFilePage = lazy(() => import('./features/line-file/LineFilePage').then((m) => ({ default: m.LineFilePage })));
+const LineRiskPage = lazy(() => import('./features/line-file/LineRiskPage').then((m) => ({ default: m.LineRiskPage })));
 const TowersPage = lazy(() => import('./features/reference/TowersPage').then((m) => ({ default: m.TowersPage })));
 const staff = () => import('./features/staff/StaffPages');
 const StaffPage = lazy(() => staff().then((m) => ({ default: m.StaffPage })));
@@ -157,6 +158,7 @@ export function Shell() {
       children: [
         { key: 'lines', label: t('nav.lines'), page: () => <LinesPage /> },
         { key: 'lineFile', label: t('nav.lineFile'), page: () => <LineFilePage /> },
+        { key: 'lineRisk', label: t('nav.lineRisk'), page: () => <LineRiskPage /> },
         { key: 'towers', label: t('nav.towers'), page: () => <TowersPage /> },
         { key: 'townships', label: t('nav.townships'), page: () => <TownshipsPage /> },
         { key: 'villages', label: t('nav.villages'), page: () => <VillagesPage /> },

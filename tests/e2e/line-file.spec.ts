@@ -127,3 +127,19 @@ test('the line file prints on A3 landscape with the line’s name, the strip and
   expect(info).toMatch(/Page size:\s+1191[.\d]* x 841[.\d]* pts \(A3\)/);
   expect(info).toMatch(/Pages:\s+1\n/);
 });
+
+test('线路风险排序 lists every line by score with its breakdown, and a line opens its file', async ({ page }) => {
+  const token = await adminToken(SEEDED_URL);
+  const { rows } = await api(SEEDED_URL, 'lineRisk.list', {}, token);
+  const top = rows[0]!;
+  expect(top.score).toBeGreaterThan(0);
+  await login(page, 'admin', ADMIN_PASSWORD, 'lineRisk');
+  const table = page.getByTestId('line-risk');
+  const first = table.locator('tr.ant-table-row').first();
+  await expect(first).toContainText(top.lineName);
+  await expect(first).toContainText(String(top.score));
+  const biggest = [...top.parts].sort((x, y) => y.points - x.points)[0]!;
+  await expect(page.getByTestId(`risk-${top.lineId}-${biggest.factor}`)).toHaveText(String(biggest.points));
+  await first.getByTestId('line-file-link').click();
+  await expect(page.getByRole('heading', { name: `线路档案 · ${top.lineName}` })).toBeVisible();
+});

@@ -31,6 +31,7 @@ const PAGES = [
   'lines',
   'towers',
   'lineFile',
+  'lineRisk',
   'townships',
   'villages',
   'teams',

@@ -111,3 +111,45 @@ export const upgradesOf = (db: Kysely<DB>, lineId: number, asOf: string) =>
     .where(sql<string>`substr(u.created_at, 1, 10)`, '<=', asOf)
     .orderBy('u.id')
     .execute();
+
+/* ---------- 线路风险排序: the counts behind every line's score, one query per kind ---------- */
+
+export const liveLines = (db: Kysely<DB>) =>
+  db
+    .selectFrom('lines')
+    .select(['id', 'name', 'tower_count'])
+    .where('deleted_at', 'is', null)
+    .orderBy('name')
+    .execute();
+
+/** Open emergency and major hazards per line. */
+export const openHazardCounts = (db: Kysely<DB>) =>
+  db
+    .selectFrom('vegetation_records')
+    .select(['line_id', 'hazard_grade', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('deleted_at', 'is', null)
+    .where('status', '!=', 'done')
+    .where('hazard_grade', 'in', ['emergency', 'major'])
+    .groupBy(['line_id', 'hazard_grade'])
+    .execute();
+
+/** Trips per line since `from`. */
+export const tripCounts = (db: Kysely<DB>, from: string) =>
+  db
+    .selectFrom('lightning_trips')
+    .select(['line_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('deleted_at', 'is', null)
+    .where('occurred_at', '>=', from)
+    .groupBy('line_id')
+    .execute();
+
+/** Open critical and serious defects per line. */
+export const defectCounts = (db: Kysely<DB>) =>
+  db
+    .selectFrom('equipment')
+    .select(['line_id', 'defect_grade', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('deleted_at', 'is', null)
+    .where('line_id', 'is not', null)
+    .where('defect_grade', 'in', ['critical', 'serious'])
+    .groupBy(['line_id', 'defect_grade'])
+    .execute();

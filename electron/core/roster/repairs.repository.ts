@@ -123,3 +123,9 @@ export async function lineRepairs(db: Kysely<DB>, lineId: number, from: string, 
     .execute();
   return rows.map(toRow);
 }
+
+/** Every call received from `from` to `to` (inclusive days), judged against its area's promise. */
+export async function repairsBetween(db: Kysely<DB>, from: string, to: string): Promise<RepairRow[]> {
+  const rows = await calls(db).where('r.received_at', '>=', from).where('r.received_at', '<', `${to}T99`).execute();
+  return rows.map(toRow);
+}

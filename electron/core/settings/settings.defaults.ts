@@ -454,6 +454,28 @@ export const SETTING_DEFS: SettingDef[] = [
     min: 1,
     max: 730,
   })),
+  // 线路风险排序: what each thing on a line adds to its score (issue 23; house weights, not a standard).
+  ...(
+    [
+      ['riskEmergencyHazard', 10, '每处未消除的紧急树障：随时可能放电跳闸，须立即处理'],
+      ['riskMajorHazard', 4, '每处未消除的重大树障：已进入安全距离裕度'],
+      ['riskDeviceOverdue', 2, '每台防雷设施试验超期（接地电阻、避雷器）：状态不明'],
+      ['riskDeviceFailed', 5, '每台防雷设施最近一次试验不合格：雷击时保护失效'],
+      ['riskTripsPer100', 3, '近三年雷击跳闸次数（每百基杆塔；未填杆塔数则按整条线路）：历史上易遭雷击'],
+      ['riskCriticalDefect', 8, '每项未消除的危急缺陷'],
+      ['riskSeriousDefect', 3, '每项未消除的严重缺陷'],
+      ['riskPromiseBroken', 2, '今年每次抢修超出承诺时间（到达或恢复）：该线路故障后恢复慢'],
+    ] as const
+  ).map(([name, weight, reason]): SettingDef => ({
+    key: `lineRisk.${name}`,
+    group: 'lineRisk',
+    default: weight,
+    unit: '分',
+    source: reason,
+    confirmed: true,
+    min: 0,
+    max: 100,
+  })),
   // §2–§4 lightning protection: grounding by site, arrester tests, cycles.
   ...lightning(),
   {

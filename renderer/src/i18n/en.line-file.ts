@@ -49,4 +49,11 @@ export const enLineFile: Messages<typeof zhLineFile> = {
     print: 'Print (A3)',
     printTitle: 'Line file · {{line}}',
   },
+  lineRisk: {
+    title: 'Line risk ranking',
+    how: 'Score = the sum of each count × its weight; the weights are under Rules → Line risk ranking. Click a line to open its file.',
+    rank: 'Rank',
+    score: 'Score',
+    part: '{{count}} × {{weight}} = {{points}} points',
+  },
 };

@@ -46,4 +46,11 @@ export const zhLineFile = {
     print: '打印（A3）',
     printTitle: '线路档案 · {{line}}',
   },
+  lineRisk: {
+    title: '线路风险排序',
+    how: '分数 = 各项数量 × 权重之和；权重在“规则阈值 → 线路风险排序”中设置。点击线路打开线路档案。',
+    rank: '排名',
+    score: '分数',
+    part: '{{count}} × {{weight}} = {{points}} 分',
+  },
 };
