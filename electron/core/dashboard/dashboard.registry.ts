@@ -2,6 +2,7 @@ import type { DashboardPanel, Reminder } from '../../contract';
 import { databaseReminders } from '../backup/database-health';
 import type { HandlerContext } from '../context';
 import { lightningPanels, lightningReminders } from '../lightning/lightning.dashboard';
+import { lineRiskPanels } from '../line-file/line-risk.handlers';
 import { rosterPanels } from '../roster/roster.dashboard';
 import { staffPanels, staffReminders } from '../staff/staff.dashboard';
 import { upgradesPanels, upgradesReminders } from '../upgrades/upgrades.dashboard';
@@ -19,6 +20,7 @@ export const PANEL_SOURCES: ((ctx: HandlerContext) => Promise<DashboardPanel[]>)
   rosterPanels,
   upgradesPanels,
   lightningPanels,
+  lineRiskPanels,
 ];
 export const REMINDER_SOURCES: ((ctx: HandlerContext) => Promise<Reminder[]>)[] = [
   vegetationReminders,

@@ -295,6 +295,7 @@ export const en: Messages<typeof zhCN> = {
     emptyHint: 'Click New to add one, or ask an administrator to load demo data',
   },
   dashboard: {
+    lineRisk: { top: 'Riskiest lines: score and what makes it up (click for the line file)' },
     title: 'Home',
     vegetation: {
       due: 'Tree clearance: what is due',

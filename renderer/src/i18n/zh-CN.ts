@@ -281,6 +281,7 @@ export const zhCN = {
     emptyHint: '点击“新增”录入，或由管理员载入演示数据',
   },
   dashboard: {
+    lineRisk: { top: '风险最高的线路：分数及构成（点击打开线路档案）' },
     title: '首页',
     vegetation: {
       due: '树障清理：到期情况',
