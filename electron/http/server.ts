@@ -155,6 +155,10 @@ async function handleApi(
   try {
     input = parseInput(await readBody(req, maxBody));
   } catch (e) {
+    // The body never came and the server's clientError handler has already answered the socket
+    // (408 for a client too slow, 400 for a broken chunk) and is closing it: a second answer here would
+    // be a write after end, which destroys the socket before TLS has flushed that first answer.
+    if (!res.socket?.writable) return;
     const status = (e as { status?: number }).status ?? 400;
     return sendJson(res, status, { ok: false, error: (e instanceof ApiError ? e : refusal(400)).toBody() });
   }
