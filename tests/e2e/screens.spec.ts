@@ -51,7 +51,8 @@ test('reference, recycle bin, audit, users and settings pages open', async ({ pa
     ['规则阈值', '《电力设施保护条例实施细则》第十六条'],
     ['备份与恢复', '立即备份'],
   ] as const) {
-    await page.getByRole('menuitem', { name: menu }).click();
+    // The name ends with the label (an icon's name may come first); 线路 alone, not 线路档案 or 线路风险排序.
+    await page.getByRole('menuitem', { name: new RegExp(`(^|\\s)${menu}$`) }).click();
     await expect(page.getByText(text).first()).toBeVisible();
     await page.screenshot(shot(`page-${menu}`));
   }
