@@ -22,7 +22,17 @@ export const lineFile = z.object({
   lastTower: z.number().int(),
   /** The last day the file shows: today, or 31 Dec of the year asked for. */
   asOf: z.string(),
-  towers: z.array(z.object({ number: z.number().int(), kind: z.enum(TOWER_KINDS) })),
+  /** The tower records; a position only where both coordinates were recorded (WGS-84 degrees). */
+  towers: z.array(
+    z.object({
+      number: z.number().int(),
+      kind: z.enum(TOWER_KINDS),
+      longitude: z.number().nullable(),
+      latitude: z.number().nullable(),
+    }),
+  ),
+  /** Townships whose seat has a position: the map view writes the names of those near the line. */
+  places: z.array(z.object({ name: z.string(), longitude: z.number(), latitude: z.number() })),
   hazards: z.array(
     z.object({
       id,
@@ -112,8 +122,28 @@ export const lineRiskRow = z.object({
 });
 export type LineRiskRow = z.infer<typeof lineRiskRow>;
 
+const header = z.string().trim().min(1).max(60);
+
+/** The ranking's workbook headers in the reader's language (the core writes no display text). */
+export const lineRiskHeaders = z.object({
+  sheet: header,
+  countsSheet: header,
+  rank: header,
+  line: header,
+  towerCount: header,
+  score: header,
+  factors: z.object(Object.fromEntries(RISK_FACTORS.map((f) => [f, header])) as Record<RiskFactor, typeof header>),
+});
+export type LineRiskHeaders = z.infer<typeof lineRiskHeaders>;
+
 export const lineFileMethods = {
   'lineRisk.list': query(EVERYONE, z.object({}), z.object({ rows: z.array(lineRiskRow), asOf: z.string() })),
+  /** The ranking as a workbook: points per factor on the first sheet, the counts behind them on the second. */
+  'lineRisk.export': query(
+    EVERYONE,
+    z.object({ headers: lineRiskHeaders }),
+    z.object({ fileId: z.string(), name: z.string() }),
+  ),
   'lineFile.get': query(
     EVERYONE,
     z.object({ lineId: id, year: z.number().int().min(2000).max(2100).optional() }),

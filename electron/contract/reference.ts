@@ -22,11 +22,41 @@ const editable = { id: id.optional(), version: version.optional() };
 /** The most towers a distribution or sub-transmission line of a county has, with room to spare. */
 export const MAX_TOWER_COUNT = 3000;
 
-export const townshipInput = z.object({ ...editable, name: requiredText(40), notes: optionalText(500) });
+const coordinate = (limit: number) =>
+  z
+    .number()
+    .finite()
+    .min(-limit, { error: 'validation.coordinate' })
+    .max(limit, { error: 'validation.coordinate' })
+    .nullable()
+    .optional();
+
+/** A position is both numbers or neither. */
+function positionPair(v: { longitude?: number | null; latitude?: number | null }, ctx: z.RefinementCtx) {
+  if ((v.longitude == null) !== (v.latitude == null))
+    ctx.addIssue({
+      code: 'custom',
+      path: [v.longitude == null ? 'longitude' : 'latitude'],
+      message: 'validation.positionPair',
+    });
+}
+
+export const townshipInput = z
+  .object({
+    ...editable,
+    name: requiredText(40),
+    /** Where the township's seat is (WGS-84): the line file's map view writes its name there. */
+    longitude: coordinate(180),
+    latitude: coordinate(90),
+    notes: optionalText(500),
+  })
+  .superRefine(positionPair);
 export const townshipRow = z.object({
   ...recordMeta,
   name: z.string(),
   notes: z.string().nullable(),
+  longitude: z.number().nullable(),
+  latitude: z.number().nullable(),
   villageCount: z.number().int(),
 });
 
@@ -108,15 +138,6 @@ export type ReferenceOptions = z.infer<typeof referenceOptions>;
 /** 耐张 strain, 直线 tangent, 转角 angle, 终端 terminal. */
 export const TOWER_KINDS = ['strain', 'tangent', 'angle', 'terminal'] as const;
 
-const coordinate = (limit: number) =>
-  z
-    .number()
-    .finite()
-    .min(-limit, { error: 'validation.coordinate' })
-    .max(limit, { error: 'validation.coordinate' })
-    .nullable()
-    .optional();
-
 export const towerInput = z
   .object({
     ...editable,
@@ -134,15 +155,7 @@ export const towerInput = z
     altitude: z.number().finite().min(-500).max(9000).nullable().optional(),
     notes: optionalText(500),
   })
-  .superRefine((v, ctx) => {
-    // A position is both numbers or neither.
-    if ((v.longitude == null) !== (v.latitude == null))
-      ctx.addIssue({
-        code: 'custom',
-        path: [v.longitude == null ? 'longitude' : 'latitude'],
-        message: 'validation.positionPair',
-      });
-  });
+  .superRefine(positionPair);
 export const towerRow = z.object({
   ...recordMeta,
   lineId: id,

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { expect, test } from '@playwright/test';
 import { SEEDED_URL } from '../../playwright.config';
 import { ADMIN_PASSWORD, adminToken, api } from './api';
@@ -142,4 +143,108 @@ test('线路风险排序 lists every line by score with its breakdown, and a lin
   await expect(page.getByTestId(`risk-${top.lineId}-${biggest.factor}`)).toHaveText(String(biggest.points));
   await first.getByTestId('line-file-link').click();
   await expect(page.getByRole('heading', { name: `线路档案 · ${top.lineName}` })).toBeVisible();
+});
+
+test('the ranking exports to Excel: the lines in the page’s order, points per factor, the counts behind them', async ({
+  page,
+}) => {
+  const token = await adminToken(SEEDED_URL);
+  const { rows } = await api(SEEDED_URL, 'lineRisk.list', {}, token);
+  await login(page, 'admin', ADMIN_PASSWORD, 'lineRisk');
+  await expect(page.getByTestId('line-risk').locator('tr.ant-table-row').first()).toContainText(rows[0]!.lineName);
+  const downloading = page.waitForEvent('download');
+  await page.getByTestId('line-risk-export').click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/^线路风险排序\d{4}-\d{2}-\d{2}\.xlsx$/);
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'griddesk-line-risk-')), download.suggestedFilename());
+  await download.saveAs(file);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  const ranking = wb.getWorksheet('线路风险排序')!;
+  expect((ranking.getRow(1).values as string[]).slice(1, 5)).toEqual(['排名', '线路', '杆塔数', '分数']);
+  expect(ranking.getRow(1).getCell(5).value).toMatch(/^紧急树障（每处） ×\d+/);
+  expect(ranking.rowCount - 1).toBe(rows.length);
+  for (const [i, row] of rows.slice(0, 5).entries()) {
+    expect(ranking.getRow(i + 2).getCell(2).value).toBe(row.lineName);
+    expect(ranking.getRow(i + 2).getCell(4).value).toBe(row.score);
+  }
+  expect(wb.getWorksheet('计数')!.getRow(2).getCell(2).value).toBe(rows[0]!.lineName);
+});
+
+test('the map view draws the line’s path from its towers, the records beside it and the townships’ names; without positions it says how to import them', async ({
+  page,
+}) => {
+  const token = await adminToken(SEEDED_URL);
+  const tag = Date.now() % 100000;
+  const name = `10kV 路径测试${tag}线`;
+  const line = await api(
+    SEEDED_URL,
+    'lines.save',
+    { name, voltage: '10', conductor: 'bare', areaType: 'rural', townshipIds: [], towerCount: 12 },
+    token,
+  );
+  // Twelve towers north-east out of town, #6 never surveyed.
+  for (let n = 1; n <= 12; n++)
+    await api(
+      SEEDED_URL,
+      'towers.save',
+      n === 6
+        ? { lineId: line.id, number: n, kind: 'tangent' }
+        : {
+            lineId: line.id,
+            number: n,
+            kind: n === 1 || n === 12 ? 'terminal' : 'tangent',
+            longitude: 112.5 + n * 0.002,
+            latitude: 28.5 + n * 0.0015,
+          },
+      token,
+    );
+  await api(SEEDED_URL, 'townships.save', { name: `路径镇${tag}`, longitude: 112.512, latitude: 28.511 }, token);
+  const { record } = await api(
+    SEEDED_URL,
+    'vegetation.save',
+    { lineId: line.id, towerRange: '#3–#5', species: '杨树', treeCount: 3, verticalDistance: 0.5, action: 'trim' },
+    token,
+  );
+  const ground = await api(
+    SEEDED_URL,
+    'lightningDevices.save',
+    { kind: 'grounding', code: `LJ-${tag}`, site: 'tower', lineId: line.id, tower: '#8', soilResistivity: 300 },
+    token,
+  );
+  await api(
+    SEEDED_URL,
+    'lightningTests.save',
+    { deviceId: ground.id, testedOn: new Date().toLocaleDateString('sv-SE'), tester: '张工', groundingOhm: 16 },
+    token,
+  );
+
+  await login(page, 'admin', ADMIN_PASSWORD, `lineFile?f=${encodeURIComponent(JSON.stringify({ lineId: line.id }))}`);
+  await expect(page.getByRole('heading', { name: `线路档案 · ${name}` })).toBeVisible();
+  await page.getByTestId('line-file-view').getByText('路径图').click();
+  const map = page.getByTestId('line-map');
+  await expect(map).toBeVisible();
+  // Ten spans drawn solid, the one across #6 dashed.
+  await expect(map.getByTestId('map-path').locator('line')).toHaveCount(10);
+  await expect(map.getByTestId('map-path').locator('line[stroke-dasharray]')).toHaveCount(1);
+  await expect(map.getByTestId(`map-hazard-${record.id}`).locator('title')).toHaveText(/^#3–#5 紧急 树障/);
+  await expect(map.getByTestId(`map-device-${ground.id}`).locator('circle')).toHaveAttribute('fill', '#f5222d');
+  await expect(map.getByTestId('map-place').filter({ hasText: `路径镇${tag}` })).toBeVisible();
+  await expect(page.getByTestId('map-some-missing')).toContainText('1 基杆塔没有坐标');
+  // The view is kept in the address: a reload comes back to the map.
+  await page.reload();
+  await expect(page.getByTestId('line-map')).toBeVisible();
+
+  await page.getByTestId('map-open-towers').click();
+  await expect(page.getByRole('heading', { name: '杆塔' })).toBeVisible();
+
+  const bare = await api(
+    SEEDED_URL,
+    'lines.save',
+    { name: `${name}乙`, voltage: '10', conductor: 'bare', areaType: 'rural', townshipIds: [], towerCount: 30 },
+    token,
+  );
+  await page.goto(`/#/lineFile?f=${encodeURIComponent(JSON.stringify({ lineId: bare.id, view: 'map' }))}`);
+  await expect(page.getByTestId('map-no-positions')).toContainText('这条线路的杆塔还没有坐标');
+  await expect(page.getByTestId('map-no-positions')).toContainText('经度、纬度');
 });

@@ -62,6 +62,8 @@ export interface TownshipsTable extends Versioned, SoftDeleted {
   id: Generated<number>;
   name: string;
   notes: string | null;
+  longitude: number | null;
+  latitude: number | null;
 }
 
 export interface VillagesTable extends Versioned, SoftDeleted {

@@ -61,5 +61,35 @@ export async function addDemoTowers(db: Kysely<DB>, now: string): Promise<number
       .insertInto('line_towers')
       .values(rows.slice(i, i + 500))
       .execute();
+  await placeDemoTownships(db, rows);
   return rows.length;
+}
+
+/**
+ * A township's seat lies beside a line that serves it: a little off the line, at a point along it that
+ * differs from township to township, so the map view has names to write along the paths.
+ */
+async function placeDemoTownships(db: Kysely<DB>, towers: Insertable<LineTowersTable>[]): Promise<void> {
+  const served = await db
+    .selectFrom('line_townships')
+    .select(['township_id', 'line_id'])
+    .orderBy('township_id')
+    .orderBy('line_id')
+    .execute();
+  const placed = new Set<number>();
+  for (const { township_id, line_id } of served) {
+    if (placed.has(township_id)) continue;
+    const own = towers.filter((k) => k.line_id === line_id);
+    if (!own.length) continue;
+    placed.add(township_id);
+    const at = own[Math.floor(own.length * (0.3 + ((township_id * 0.17) % 0.5)))]!;
+    await db
+      .updateTable('townships')
+      .set({
+        longitude: Math.round((at.longitude! + 0.004) * 1e6) / 1e6,
+        latitude: Math.round((at.latitude! + 0.003) * 1e6) / 1e6,
+      })
+      .where('id', '=', township_id)
+      .execute();
+  }
 }

@@ -1,13 +1,14 @@
 import { notFound, towerNumbersIn, type LineFile } from '../../contract';
 import type { Handlers } from '../context';
 import { loadLightningContext, listDevices } from '../lightning/lightning.repository';
-import { lineRepairs } from '../roster/repairs.repository';
+import { repairsBetween } from '../roster/repairs.repository';
 import {
   compensationPaidOn,
   defectsOf,
   devicesOf,
   lineOf,
   openHazardsOf,
+  placesOf,
   towersOf,
   tripsOf,
   upgradesOf,
@@ -24,8 +25,9 @@ export const lineFileHandlers: Handlers<'lineFile.get'> = {
     const current = input.year === undefined || input.year >= Number(ctx.today.slice(0, 4));
     const asOf = current ? ctx.today : `${input.year}-12-31`;
     const year = Number(asOf.slice(0, 4));
-    const [towers, hazards, paid, deviceRows, trips, defectRows, upgradeRows, repairs] = await Promise.all([
+    const [towers, places, hazards, paid, deviceRows, trips, defectRows, upgradeRows, repairs] = await Promise.all([
       towersOf(ctx.db, line.id),
+      placesOf(ctx.db),
       openHazardsOf(ctx.db, line.id, asOf),
       compensationPaidOn(ctx.db, line.id, asOf),
       devicesOf(ctx.db, line.id, asOf),
@@ -33,7 +35,7 @@ export const lineFileHandlers: Handlers<'lineFile.get'> = {
       tripsOf(ctx.db, line.id, `${year - 2}-01-01`, asOf),
       defectsOf(ctx.db, line.id, asOf),
       upgradesOf(ctx.db, line.id, asOf),
-      lineRepairs(ctx.db, line.id, `${year}-01-01`, asOf),
+      repairsBetween(ctx.db, `${year}-01-01`, asOf, line.id),
     ]);
     // Overdue by the test cycles is known for today only (the rules look forward from now).
     const overdue = new Set<number>();
@@ -103,7 +105,16 @@ export const lineFileHandlers: Handlers<'lineFile.get'> = {
       },
       lastTower: line.tower_count ?? Math.max(1, ...named),
       asOf,
-      towers: towers.map((t) => ({ number: t.number, kind: t.kind as LineFile['towers'][number]['kind'] })),
+      towers: towers.map((t) => {
+        const placed = t.longitude !== null && t.latitude !== null;
+        return {
+          number: t.number,
+          kind: t.kind as LineFile['towers'][number]['kind'],
+          longitude: placed ? t.longitude : null,
+          latitude: placed ? t.latitude : null,
+        };
+      }),
+      places: places.map((p) => ({ name: p.name, longitude: p.longitude!, latitude: p.latitude! })),
       hazards: hazards.map((h) => ({
         id: h.id,
         from: h.tower_from,

@@ -14,10 +14,21 @@ export const lineOf = (db: Kysely<DB>, lineId: number) =>
 export const towersOf = (db: Kysely<DB>, lineId: number) =>
   db
     .selectFrom('line_towers')
-    .select(['number', 'kind'])
+    .select(['number', 'kind', 'longitude', 'latitude'])
     .where('line_id', '=', lineId)
     .where('deleted_at', 'is', null)
     .orderBy('number')
+    .execute();
+
+/** Townships with a known seat, for the map view's names. */
+export const placesOf = (db: Kysely<DB>) =>
+  db
+    .selectFrom('townships')
+    .select(['name', 'longitude', 'latitude'])
+    .where('deleted_at', 'is', null)
+    .where('longitude', 'is not', null)
+    .where('latitude', 'is not', null)
+    .orderBy('name')
     .execute();
 
 /** Hazards found by `asOf` and not cleared by then (found: its found date, else the day it was entered). */

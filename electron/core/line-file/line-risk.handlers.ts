@@ -1,8 +1,10 @@
 import { RISK_FACTORS, type DashboardPanel, type LineRiskRow, type RiskFactor } from '../../contract';
-import type { HandlerContext, Handlers } from '../context';
+import { writeFileSync } from 'node:fs';
+import { currentUser, type HandlerContext, type Handlers } from '../context';
 import { allDevices, loadLightningContext } from '../lightning/lightning.repository';
 import { repairsBetween } from '../roster/repairs.repository';
 import { loadSettings } from '../settings/settings.repository';
+import { lineRiskWorkbook } from './line-risk.workbook';
 import { defectCounts, liveLines, openHazardCounts, tripCounts } from './line-file.repository';
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
@@ -58,8 +60,14 @@ export async function lineRiskRows(ctx: HandlerContext): Promise<LineRiskRow[]> 
   return rows.sort((a, b) => b.score - a.score || a.lineName.localeCompare(b.lineName, 'zh-CN'));
 }
 
-export const lineRiskHandlers: Handlers<'lineRisk.list'> = {
+export const lineRiskHandlers: Handlers<'lineRisk.list' | 'lineRisk.export'> = {
   'lineRisk.list': async (_input, ctx) => ({ rows: await lineRiskRows(ctx), asOf: ctx.today }),
+  'lineRisk.export': async (input, ctx) => {
+    const name = `${input.headers.sheet}${ctx.today}.xlsx`;
+    const file = ctx.runtime.files.reserve(currentUser(ctx).userId, name);
+    writeFileSync(file.path, await lineRiskWorkbook(await lineRiskRows(ctx), input.headers));
+    return { fileId: ctx.runtime.files.publish(file).id, name };
+  },
 };
 
 const FACTOR_COLOURS: Record<RiskFactor, string> = {

@@ -184,7 +184,12 @@ export const referenceHandlers = {
   ...tableHandlers({
     table: 'townships',
     repo: townships,
-    values: (i) => ({ name: i.name, notes: optional(i.notes) }),
+    values: (i) => ({
+      name: i.name,
+      longitude: i.longitude ?? null,
+      latitude: i.latitude ?? null,
+      notes: optional(i.notes),
+    }),
     nameClash: clash('townships'),
     usage: async (db, ids) => {
       const villagesLeft = await db

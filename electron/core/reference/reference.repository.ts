@@ -14,6 +14,8 @@ const meta = (r: { id: number; version: number; created_at: string; updated_at: 
 
 const TOWNSHIP_COLUMNS: GridColumns = {
   name: { ref: 't.name', type: 'text' },
+  longitude: { ref: 't.longitude', type: 'number' },
+  latitude: { ref: 't.latitude', type: 'number' },
   notes: { ref: 't.notes', type: 'text' },
 };
 
@@ -33,6 +35,8 @@ const toTownship = (r: TownshipJoined) => ({
   ...meta(r),
   name: r.name,
   notes: r.notes,
+  longitude: r.longitude,
+  latitude: r.latitude,
   villageCount: Number(r.village_count),
 });
 

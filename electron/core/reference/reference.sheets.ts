@@ -13,6 +13,7 @@ import { writeThroughHandler } from '../excel/sheet-context';
 import { nameKey } from '../excel/cells';
 import { namesFor } from '../excel/header-synonyms';
 import type { ExportColumn, LedgerSheet, SheetContext, SheetField } from '../excel/sheet';
+import { positionFields } from './position-fields';
 import { referenceHandlers } from './reference.handlers';
 import { lines, teams, townships, villages } from './reference.repository';
 
@@ -126,10 +127,27 @@ const byName = (i: Record<string, unknown>) => nameKey(String(i.name));
 export const referenceSheets = {
   townships: referenceSheet({
     table: 'townships',
-    fields: [{ ...name(), example: '城关镇', aliases: [...namesFor('name'), ...namesFor('township')] }, notes],
+    fields: [
+      { ...name(), example: '城关镇', aliases: [...namesFor('name'), ...namesFor('township')] },
+      ...positionFields(111.6985, 29.0317),
+      notes,
+    ],
     keyOf: byName,
-    inputOf: (r) => ({ id: r.id, version: r.version, name: r.name, notes: r.notes }),
-    exportColumns: { name: text(), villageCount: { kind: 'number' }, notes: text(24) },
+    inputOf: (r) => ({
+      id: r.id,
+      version: r.version,
+      name: r.name,
+      longitude: r.longitude,
+      latitude: r.latitude,
+      notes: r.notes,
+    }),
+    exportColumns: {
+      name: text(),
+      villageCount: { kind: 'number' },
+      longitude: { kind: 'number', width: 12 },
+      latitude: { kind: 'number', width: 12 },
+      notes: text(24),
+    },
   }),
   villages: referenceSheet({
     table: 'villages',

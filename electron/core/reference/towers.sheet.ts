@@ -4,6 +4,7 @@ import { namesFor } from '../excel/header-synonyms';
 import { lineIdOf, lineNames, loadLineLookups, type LineLookups } from '../excel/line-lookup';
 import type { LedgerSheet } from '../excel/sheet';
 import { writeThroughHandler } from '../excel/sheet-context';
+import { positionFields } from './position-fields';
 import { towersBeyondLine } from './tower-bounds';
 import { saveTower } from './towers.handlers';
 import { allTowers, listTowers } from './towers.repository';
@@ -48,22 +49,7 @@ export const towerSheet: LedgerSheet<LineLookups, TowerRow, TowerRow> = {
       aliases: namesFor('towerKind'),
       width: 10,
     },
-    {
-      key: 'longitude',
-      label: 'reference.longitude',
-      kind: 'number',
-      example: 113.2641,
-      aliases: namesFor('longitude'),
-      width: 12,
-    },
-    {
-      key: 'latitude',
-      label: 'reference.latitude',
-      kind: 'number',
-      example: 23.1291,
-      aliases: namesFor('latitude'),
-      width: 12,
-    },
+    ...positionFields(111.6985, 29.0317),
     {
       key: 'altitude',
       label: 'reference.altitude',

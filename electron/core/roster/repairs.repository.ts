@@ -113,19 +113,9 @@ export async function latestMonth(db: Kysely<DB>): Promise<string | null> {
   return r?.last ? String(r.last).slice(0, 7) : null;
 }
 
-/** A line's calls received from `from` to `to` (inclusive days), judged against their areas' promises. */
-export async function lineRepairs(db: Kysely<DB>, lineId: number, from: string, to: string): Promise<RepairRow[]> {
-  const rows = await calls(db)
-    .where('r.line_id', '=', lineId)
-    .where('r.received_at', '>=', from)
-    .where('r.received_at', '<', `${to}T99`)
-    .orderBy('r.received_at')
-    .execute();
-  return rows.map(toRow);
-}
-
-/** Every call received from `from` to `to` (inclusive days), judged against its area's promise. */
-export async function repairsBetween(db: Kysely<DB>, from: string, to: string): Promise<RepairRow[]> {
-  const rows = await calls(db).where('r.received_at', '>=', from).where('r.received_at', '<', `${to}T99`).execute();
-  return rows.map(toRow);
+/** Every call received from `from` to `to` (inclusive days), on one line if given, judged against its area's promise. */
+export async function repairsBetween(db: Kysely<DB>, from: string, to: string, lineId?: number): Promise<RepairRow[]> {
+  let q = calls(db).where('r.received_at', '>=', from).where('r.received_at', '<', `${to}T99`);
+  if (lineId !== undefined) q = q.where('r.line_id', '=', lineId);
+  return (await q.orderBy('r.received_at').execute()).map(toRow);
 }

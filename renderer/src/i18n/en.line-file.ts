@@ -48,6 +48,15 @@ export const enLineFile: Messages<typeof zhLineFile> = {
     open: 'Open the line file',
     print: 'Print (A3)',
     printTitle: 'Line file · {{line}}',
+    views: { strip: 'Strip', map: 'Map' },
+    map: {
+      title: 'Line path',
+      north: 'N',
+      noPositions: 'No tower on this line has a position yet, so its path cannot be drawn.',
+      someMissing: '{{missing}} towers have no position; the path is dashed across them ({{placed}} drawn).',
+      how: 'On the Towers page choose Import and pick a sheet with the columns line, tower no., longitude and latitude (download the template first if you like); decimal degrees from a GIS or a handheld GPS will do. Township names are written at the seats entered on the Townships page.',
+      openTowers: 'Open the Towers page',
+    },
   },
   lineRisk: {
     title: 'Line risk ranking',
@@ -55,5 +64,9 @@ export const enLineFile: Messages<typeof zhLineFile> = {
     rank: 'Rank',
     score: 'Score',
     part: '{{count}} × {{weight}} = {{points}} points',
+    export: 'Export to Excel',
+    sheet: 'Line risk ranking',
+    towerCount: 'Towers',
+    countsSheet: 'Counts',
   },
 };

@@ -45,6 +45,15 @@ export const zhLineFile = {
     open: '打开线路档案',
     print: '打印（A3）',
     printTitle: '线路档案 · {{line}}',
+    views: { strip: '杆段图', map: '路径图' },
+    map: {
+      title: '线路路径图',
+      north: '北',
+      noPositions: '这条线路的杆塔还没有坐标，路径图画不出来。',
+      someMissing: '{{missing}} 基杆塔没有坐标，路径图中以虚线跨过（已画 {{placed}} 基）。',
+      how: '在“杆塔”页点“导入”，选一张含 线路、杆塔号、经度、纬度 列的表格（可先下载模板）；GIS 或手持 GPS 导出的十进制度即可。乡镇名称按“乡镇”页填写的驻地坐标标注。',
+      openTowers: '打开杆塔页',
+    },
   },
   lineRisk: {
     title: '线路风险排序',
@@ -52,5 +61,9 @@ export const zhLineFile = {
     rank: '排名',
     score: '分数',
     part: '{{count}} × {{weight}} = {{points}} 分',
+    export: '导出 Excel',
+    sheet: '线路风险排序',
+    towerCount: '杆塔数',
+    countsSheet: '计数',
   },
 };

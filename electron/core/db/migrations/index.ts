@@ -16,6 +16,7 @@ import * as m0014 from './0014_import_layouts';
 import * as m0015 from './0015_upgrade_request_numbers';
 import * as m0016 from './0016_line_tower_counts';
 import * as m0017 from './0017_line_towers';
+import * as m0018 from './0018_township_positions';
 
 export interface Migration {
   id: string;
@@ -41,4 +42,5 @@ export const migrations: Migration[] = [
   { id: '0015_upgrade_request_numbers', up: m0015.up },
   { id: '0016_line_tower_counts', up: m0016.up },
   { id: '0017_line_towers', up: m0017.up },
+  { id: '0018_township_positions', up: m0018.up },
 ];

@@ -1,5 +1,19 @@
 import { useEffect, useState } from 'react';
-import { Button, Card, Col, Empty, Row, Select, Slider, Space, Spin, Statistic, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  Empty,
+  Row,
+  Segmented,
+  Select,
+  Slider,
+  Space,
+  Spin,
+  Statistic,
+  Typography,
+} from 'antd';
 import { PrinterOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { LineFile } from '@contract';
@@ -9,6 +23,7 @@ import { LoadFailed, useLoaded } from '../../components/failure';
 import { PageTitle } from '../../components/PageTitle';
 import { navigate, replaceRouteFilters, useRouteFilters } from '../../navigation';
 import { useReferenceOptions } from '../reference/useReferenceOptions';
+import { LineMap } from './LineMap';
 import { LineStrip } from './LineStrip';
 
 /** What the strip draws: a write to any of these at another desk redraws it. */
@@ -23,10 +38,14 @@ export function LineFilePage() {
     typeof route?.lineId === 'number' ? route.lineId : undefined,
   );
   const [year, setYear] = useState<number | undefined>(typeof route?.year === 'number' ? route.year : undefined);
+  const [view, setView] = useState<View>(route?.view === 'map' ? 'map' : 'strip');
   useEffect(() => {
     if (typeof route?.lineId === 'number') setLineId(route.lineId);
   }, [route?.lineId]);
-  useEffect(() => replaceRouteFilters('lineFile', { lineId, year }), [lineId, year]);
+  useEffect(
+    () => replaceRouteFilters('lineFile', { lineId, year, view: view === 'map' ? view : undefined }),
+    [lineId, year, view],
+  );
 
   const loaded = useLoaded(
     () => (lineId === undefined ? Promise.resolve(null) : call('lineFile.get', { lineId, year })),
@@ -62,6 +81,15 @@ export function LineFilePage() {
           ]}
           data-testid="line-file-year"
         />
+        <Segmented<View>
+          value={view}
+          onChange={setView}
+          options={[
+            { value: 'strip', label: t('lineFile.views.strip') },
+            { value: 'map', label: t('lineFile.views.map') },
+          ]}
+          data-testid="line-file-view"
+        />
         <Button
           icon={<PrinterOutlined />}
           disabled={lineId === undefined}
@@ -78,13 +106,15 @@ export function LineFilePage() {
       ) : !file ? (
         <Spin />
       ) : (
-        <LineFileBody key={`${file.line.id}-${file.asOf}`} file={file} />
+        <LineFileBody key={`${file.line.id}-${file.asOf}`} file={file} view={view} />
       )}
     </div>
   );
 }
 
-function LineFileBody({ file }: { file: LineFile }) {
+type View = 'strip' | 'map';
+
+function LineFileBody({ file, view }: { file: LineFile; view: View }) {
   const { t } = useTranslation();
   const [visible, setVisible] = useState<[number, number]>([1, file.lastTower]);
   const [from, to] = [Math.min(visible[0], file.lastTower), Math.min(visible[1], file.lastTower)];
@@ -106,7 +136,7 @@ function LineFileBody({ file }: { file: LineFile }) {
           <Typography.Text type="secondary">{t('lineFile.notPlaced', { count: unplaced })}</Typography.Text>
         )}
       </Space>
-      <LineStrip file={file} from={from} to={to} />
+      {view === 'strip' ? <LineStrip file={file} from={from} to={to} /> : <MapView file={file} from={from} to={to} />}
       {file.lastTower > 1 && (
         <div style={{ display: 'flex', alignItems: 'center', gap: 12 }}>
           <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>
@@ -153,6 +183,44 @@ function LineFileBody({ file }: { file: LineFile }) {
           })}
         />
       </Row>
+    </>
+  );
+}
+
+/** The path where towers have positions; where they lack them, says so and how to bring them in. */
+function MapView({ file, from, to }: { file: LineFile; from: number; to: number }) {
+  const { t } = useTranslation();
+  const placed = file.towers.filter((k) => k.longitude !== null).length;
+  const missing = Math.max(0, file.lastTower - placed);
+  const openTowers = (
+    <Button size="small" onClick={() => navigate('towers', { lineId: file.line.id })} data-testid="map-open-towers">
+      {t('lineFile.map.openTowers')}
+    </Button>
+  );
+  if (placed === 0)
+    return (
+      <Alert
+        type="info"
+        showIcon
+        data-testid="map-no-positions"
+        title={t('lineFile.map.noPositions')}
+        description={t('lineFile.map.how')}
+        action={openTowers}
+      />
+    );
+  return (
+    <>
+      {missing > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="map-some-missing"
+          title={t('lineFile.map.someMissing', { missing, placed })}
+          description={t('lineFile.map.how')}
+          action={openTowers}
+        />
+      )}
+      <LineMap file={file} from={from} to={to} />
     </>
   );
 }

@@ -1,10 +1,12 @@
+import { useState } from 'react';
 import { Button, Table, Tooltip, Typography } from 'antd';
-import { ReloadOutlined } from '@ant-design/icons';
+import { FileExcelOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { RISK_FACTORS, type LineRiskRow } from '@contract';
+import { RISK_FACTORS, type LineRiskRow, type RiskFactor } from '@contract';
 import { call } from '../../api/client';
 import { useOthersChanges } from '../../api/changes';
-import { LoadFailed, useLoaded } from '../../components/failure';
+import { downloadFile } from '../../api/files';
+import { LoadFailed, attempt, useLoaded } from '../../components/failure';
 import { PageTitle } from '../../components/PageTitle';
 import { navigate } from '../../navigation';
 
@@ -25,9 +27,38 @@ export function LineRiskPage() {
   const loaded = useLoaded(() => call('lineRisk.list', {}), []);
   useOthersChanges(COUNTED, loaded.reload);
   const rows = loaded.data?.rows ?? [];
+  const [exporting, setExporting] = useState(false);
+  const exportRanking = async () => {
+    setExporting(true);
+    await attempt(async () => {
+      const headers = {
+        sheet: t('lineRisk.sheet'),
+        countsSheet: t('lineRisk.countsSheet'),
+        rank: t('lineRisk.rank'),
+        line: t('reference.line'),
+        towerCount: t('lineRisk.towerCount'),
+        score: t('lineRisk.score'),
+        factors: Object.fromEntries(RISK_FACTORS.map((f) => [f, t(`settings.labels.${f}`)])) as Record<
+          RiskFactor,
+          string
+        >,
+      };
+      await downloadFile((await call('lineRisk.export', { headers })).fileId);
+    });
+    setExporting(false);
+  };
   return (
     <div className="page page-scroll page-rows" data-testid="line-risk">
       <PageTitle title={t('lineRisk.title')}>
+        <Button
+          icon={<FileExcelOutlined />}
+          loading={exporting}
+          disabled={rows.length === 0}
+          onClick={exportRanking}
+          data-testid="line-risk-export"
+        >
+          {t('lineRisk.export')}
+        </Button>
         <Button icon={<ReloadOutlined />} onClick={loaded.reload} aria-label={t('common.refresh')} />
       </PageTitle>
       <Typography.Text type="secondary">{t('lineRisk.how')}</Typography.Text>

@@ -1,8 +1,20 @@
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LineFile } from '@contract';
-import { navigate } from '../../navigation';
-import { packSpans } from './strip-layout';
+import {
+  DEFECT_COLOURS,
+  DEVICE_COLOURS,
+  GRADE_COLOURS,
+  Mark,
+  TRIP_COLOURS,
+  defectText,
+  deviceText,
+  hazardText,
+  tripAge,
+  tripText,
+  upgradeColour,
+  upgradeText,
+} from './line-marks';
+import { packSpans, tickStep } from './strip-layout';
 
 // The line drawn from tower `from` to `to`, one lane per kind of record, in SVG: text stays text
 // (it prints and it is searchable), and each mark is an element a test can find and a user can click.
@@ -12,19 +24,6 @@ const LABELS = 120;
 const LANE = 34;
 const AXIS = 26;
 const LANES = ['towers', 'hazards', 'devices', 'trips', 'defects', 'upgrades'] as const;
-
-export const GRADE_COLOURS = { emergency: '#cf1322', major: '#fa8c16', general: '#d4b106' } as const;
-export const DEVICE_COLOURS = { passed: '#389e0d', due: '#d48806', failed: '#f5222d', rectifying: '#722ed1' } as const;
-const DEFECT_COLOURS = { critical: '#cf1322', serious: '#fa8c16', general: '#d4b106' } as const;
-const TRIP_COLOURS = ['#a8071a', '#fa541c', '#8c8c8c'] as const;
-const UPGRADE_COLOUR = (status: string) =>
-  status === 'submitted' ? '#1677ff' : status === 'approved' || status === 'funded' ? '#13c2c2' : '#595959';
-
-/** A tick every 1, 5, 10, 20, 50… towers: about a dozen across the strip. */
-function tickStep(span: number): number {
-  for (const step of [1, 5, 10, 20, 50, 100, 200, 500]) if (span / step <= 14) return step;
-  return 1000;
-}
 
 export function LineStrip({ file, from, to }: { file: LineFile; from: number; to: number }) {
   const { t } = useTranslation();
@@ -36,22 +35,6 @@ export function LineStrip({ file, from, to }: { file: LineFile; from: number; to
   const laneY = (lane: (typeof LANES)[number]) => AXIS + LANES.indexOf(lane) * LANE;
   const height = AXIS + LANES.length * LANE + 4;
   const shown = (a: number, b = a) => b >= from && a <= to;
-  const year = Number(file.asOf.slice(0, 4));
-
-  const mark = (key: string, tip: string, onOpen: () => void, shape: ReactNode) => (
-    <g
-      key={key}
-      data-testid={key}
-      role="button"
-      tabIndex={0}
-      style={{ cursor: 'pointer' }}
-      onClick={onOpen}
-      onKeyDown={(e) => (e.key === 'Enter' || e.key === ' ') && onOpen()}
-    >
-      <title>{tip}</title>
-      {shape}
-    </g>
-  );
   const centre = (n: number) => x(n) + cell / 2;
   const r = Math.max(3, Math.min(8, cell / 2.5));
 
@@ -72,7 +55,7 @@ export function LineStrip({ file, from, to }: { file: LineFile; from: number; to
       role="img"
       aria-label={t('lineFile.title')}
       data-testid="line-strip"
-      style={{ display: 'block', background: '#fff', border: '1px solid #f0f0f0', borderRadius: 6 }}
+      style={{ display: 'block', flexShrink: 0, background: '#fff', border: '1px solid #f0f0f0', borderRadius: 6 }}
     >
       {LANES.map((lane, i) => (
         <g key={lane}>
@@ -115,17 +98,8 @@ export function LineStrip({ file, from, to }: { file: LineFile; from: number; to
             <title>{`#${k.number} ${t(`reference.towerKinds.${k.kind}`)}`}</title>
           </rect>
         ))}
-      {hazards.map((h) =>
-        mark(
-          `strip-hazard-${h.id}`,
-          t('lineFile.tip.hazard', {
-            range: h.from === h.to ? `#${h.from}` : `#${h.from}–#${h.to}`,
-            grade: t(`vegetation.grades.${h.grade}`),
-            species: h.species,
-            count: h.treeCount,
-            status: t(`vegetation.statuses.${h.status}`),
-          }),
-          () => navigate('vegetation', { open: h.id }),
+      {hazards.map((h) => (
+        <Mark key={h.id} testId={`strip-hazard-${h.id}`} text={hazardText(t, h)}>
           <rect
             x={x(Math.max(h.from, from))}
             y={laneY('hazards') + 4 + rowOf.get(h)! * barHeight}
@@ -134,52 +108,38 @@ export function LineStrip({ file, from, to }: { file: LineFile; from: number; to
             rx={2}
             fill={GRADE_COLOURS[h.grade]}
             data-grade={h.grade}
-          />,
-        ),
-      )}
+          />
+        </Mark>
+      ))}
       {file.devices
         .filter((d) => d.tower !== null && shown(d.tower))
         .map((d) => {
           const cx = centre(d.tower!);
           const cy = laneY('devices') + LANE / 2;
           const fill = DEVICE_COLOURS[d.state];
-          return mark(
-            `strip-device-${d.id}`,
-            t('lineFile.tip.device', {
-              code: d.code,
-              kind: t(`lightning.kinds.${d.kind}`),
-              tower: d.tower,
-              state: t(`lineFile.deviceStates.${d.state}`),
-              tested: d.lastTestedOn ? t('lineFile.tip.tested', { date: d.lastTestedOn }) : '',
-            }),
-            () => navigate('lightningDevices', { search: d.code }),
-            d.kind === 'arrester' ? (
-              <polygon
-                points={`${cx},${cy - r} ${cx + r},${cy + r} ${cx - r},${cy + r}`}
-                fill={fill}
-                data-state={d.state}
-              />
-            ) : (
-              <circle cx={cx} cy={cy} r={r} fill={fill} data-state={d.state} />
-            ),
+          return (
+            <Mark key={d.id} testId={`strip-device-${d.id}`} text={deviceText(t, d)}>
+              {d.kind === 'arrester' ? (
+                <polygon
+                  points={`${cx},${cy - r} ${cx + r},${cy + r} ${cx - r},${cy + r}`}
+                  fill={fill}
+                  data-state={d.state}
+                />
+              ) : (
+                <circle cx={cx} cy={cy} r={r} fill={fill} data-state={d.state} />
+              )}
+            </Mark>
           );
         })}
       {file.trips.map((trip) => {
-        const age = Math.min(2, Math.max(0, year - Number(trip.occurredAt.slice(0, 4))));
+        const age = tripAge(file, trip.occurredAt);
         const towers = trip.towers.filter((n) => shown(n));
         if (!towers.length) return null;
         const a = Math.min(...towers);
         const b = Math.max(...towers);
         const cy = laneY('trips') + LANE / 2;
-        return mark(
-          `strip-trip-${trip.id}`,
-          t('lineFile.tip.trip', {
-            at: trip.occurredAt.replace('T', ' '),
-            towers: a === b ? `#${a}` : `#${a}–#${b}`,
-            reclosed: trip.reclosed ? t('lineFile.tip.reclosed') : '',
-          }),
-          () => navigate('trips', { lineId: file.line.id, year: Number(trip.occurredAt.slice(0, 4)) }),
-          <g>
+        return (
+          <Mark key={trip.id} testId={`strip-trip-${trip.id}`} text={tripText(t, file.line.id, trip, towers)}>
             {a !== b && (
               <line x1={centre(a)} x2={centre(b)} y1={cy} y2={cy} stroke={TRIP_COLOURS[age]} strokeWidth={3} />
             )}
@@ -187,52 +147,36 @@ export function LineStrip({ file, from, to }: { file: LineFile; from: number; to
               points={`${centre(a)},${cy - r} ${centre(a) + r},${cy} ${centre(a)},${cy + r} ${centre(a) - r},${cy}`}
               fill={TRIP_COLOURS[age]}
             />
-          </g>,
+          </Mark>
         );
       })}
       {file.defects
         .filter((d) => d.tower !== null && shown(d.tower))
-        .map((d) =>
-          mark(
-            `strip-defect-${d.id}`,
-            t('lineFile.tip.defect', {
-              code: d.code,
-              name: d.name,
-              tower: d.tower,
-              grade: t(`equipment.grades.${d.grade}`),
-            }),
-            () => navigate('equipment', { search: d.code }),
+        .map((d) => (
+          <Mark key={d.id} testId={`strip-defect-${d.id}`} text={defectText(t, d)}>
             <rect
               x={centre(d.tower!) - r}
               y={laneY('defects') + LANE / 2 - r}
               width={2 * r}
               height={2 * r}
               fill={DEFECT_COLOURS[d.grade]}
-            />,
-          ),
-        )}
+            />
+          </Mark>
+        ))}
       {file.upgrades
         .filter((u) => u.tower !== null && shown(u.tower))
-        .map((u) =>
-          mark(
-            `strip-upgrade-${u.id}`,
-            t('lineFile.tip.upgrade', {
-              no: u.requestNo ?? '',
-              code: u.equipmentCode,
-              tower: u.tower,
-              status: t(`upgrades.statuses.${u.status}`),
-            }),
-            () => navigate('upgrades', { open: u.id }),
+        .map((u) => (
+          <Mark key={u.id} testId={`strip-upgrade-${u.id}`} text={upgradeText(t, u)}>
             <rect
               x={centre(u.tower!) - r * 1.4}
               y={laneY('upgrades') + LANE / 2 - r}
               width={2.8 * r}
               height={2 * r}
               rx={r}
-              fill={UPGRADE_COLOUR(u.status)}
-            />,
-          ),
-        )}
+              fill={upgradeColour(u.status)}
+            />
+          </Mark>
+        ))}
     </svg>
   );
 }

@@ -12,3 +12,9 @@ export function packSpans<T extends { from: number; to: number }>(spans: T[], ro
   }
   return placed;
 }
+
+/** A tower number every 1, 5, 10, 20, 50… towers: about a dozen across a range of `span` towers. */
+export function tickStep(span: number): number {
+  for (const step of [1, 5, 10, 20, 50, 100, 200, 500]) if (span / step <= 14) return step;
+  return 1000;
+}

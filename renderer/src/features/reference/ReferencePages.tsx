@@ -15,6 +15,7 @@ import { navigate } from '../../navigation';
 import { useReferenceOptions } from './useReferenceOptions';
 
 const text = { filter: 'agTextColumnFilter', filterParams: { maxNumConditions: 1 } };
+const number = { filter: 'agNumberColumnFilter', filterParams: { maxNumConditions: 1 } };
 
 export function LinesPage() {
   const { t } = useTranslation();
@@ -124,11 +125,15 @@ export function TownshipsPage() {
       columns={[
         { field: 'name', headerName: t('reference.name'), width: 200, ...text },
         { field: 'villageCount', headerName: t('reference.villageCount'), width: 100, sortable: false },
+        { field: 'longitude', headerName: t('reference.longitude'), width: 120, ...number },
+        { field: 'latitude', headerName: t('reference.latitude'), width: 120, ...number },
         { field: 'notes', headerName: t('common.notes'), flex: 1, ...text },
       ]}
       schema={townshipInput}
       fields={[
         { name: 'name', label: t('reference.name'), kind: 'text', required: true, span: 24 },
+        { name: 'longitude', label: t('reference.longitude'), kind: 'number', min: -180 },
+        { name: 'latitude', label: t('reference.latitude'), kind: 'number', min: -90 },
         { name: 'notes', label: t('common.notes'), kind: 'textarea', span: 24 },
       ]}
       newValues={{}}

@@ -91,6 +91,7 @@ const SEEDS: Record<string, string[]> = {
   '0017_line_towers': [
     `insert into line_towers (line_id, number, kind, longitude, latitude, altitude, created_at, updated_at) values (1, 12, 'strain', 113.2641, 23.1291, 35.5, '${NOW}', '${NOW}')`,
   ],
+  '0018_township_positions': [`update townships set longitude = 111.6985, latitude = 29.0317 where id = 1`],
 };
 
 function snapshot(file: string, tables: string[]): Record<string, unknown[]> {

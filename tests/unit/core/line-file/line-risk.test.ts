@@ -86,3 +86,39 @@ test('the weights are settings: changing one re-scores and can reorder the lines
   await t.call('settings.update', { key: 'lineRisk.riskDeviceFailed', value: 0 }, t.adminToken);
   expect((await ranking())[1]!.score).toBe(9);
 });
+
+test('the ranking exports to Excel in the reader’s words: points with their weights, then the counts', async () => {
+  const ExcelJS = (await import('exceljs')).default;
+  const { downloadFile } = await import('../../helpers/files');
+  const { RISK_FACTORS } = await import('../../../../electron/contract');
+  const headers = {
+    sheet: '线路风险排序',
+    countsSheet: '计数',
+    rank: '排名',
+    line: '线路',
+    towerCount: '杆塔数',
+    score: '分数',
+    factors: Object.fromEntries(RISK_FACTORS.map((f) => [f, `因素-${f}`])) as Record<
+      (typeof RISK_FACTORS)[number],
+      string
+    >,
+  };
+  const { fileId, name } = await t.call('lineRisk.export', { headers }, t.adminToken);
+  expect(name).toBe('线路风险排序2026-06-01.xlsx');
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load((await downloadFile(t, fileId, t.adminToken)).bytes as never);
+  const points = wb.getWorksheet('线路风险排序')!;
+  const header = (points.getRow(1).values as unknown[]).slice(1);
+  expect(header.slice(0, 5)).toEqual(['排名', '线路', '杆塔数', '分数', '因素-riskEmergencyHazard ×10']);
+  const cells = (row: number) => (points.getRow(row).values as unknown[]).slice(1);
+  expect(cells(2).slice(0, 6)).toEqual([1, '10kV 甲线', 200, 32, 20, 4]);
+  expect(cells(3).slice(0, 4)).toEqual([2, '10kV 乙线', undefined, 8]); // no tower count: an empty cell
+  const counts = wb.getWorksheet('计数')!;
+  expect((counts.getRow(1).values as unknown[])[5]).toBe('因素-riskEmergencyHazard');
+  expect((counts.getRow(2).values as unknown[]).slice(5, 7)).toEqual([2, 1]);
+  // A header that is empty is refused by name, before anything is written.
+  await expect(t.call('lineRisk.export', { headers: { ...headers, score: ' ' } }, t.adminToken)).rejects.toMatchObject({
+    code: 'VALIDATION',
+    issues: [{ path: ['headers', 'score'] }],
+  });
+});
