@@ -28,6 +28,7 @@ import { vegetationGrid } from '../../electron/core/vegetation/vegetation.reposi
 import { benchFirstStart } from './first-start-bench';
 import { benchImport } from './import-bench';
 import { benchRoster } from './roster-bench';
+import { benchLineFile, lineFileRows } from './line-file-bench';
 import { benchPlanner, plannerRows } from './planner-bench';
 
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 1_000_000);
@@ -436,6 +437,19 @@ async function main() {
       ok: row.ok,
     });
 
+  // The line file (一线一档) on a line of its own: 300 towers, 5,000 records, against an empty 300-tower line.
+  const lineFile = await benchLineFile();
+  for (const row of lineFileRows(lineFile))
+    table.push({
+      measure: row.measure,
+      median: row.ours,
+      p95: '—',
+      baseline: row.baseline,
+      ratio: row.ratio,
+      goal: row.goal,
+      ok: row.ok,
+    });
+
   await http.close();
   raw.close();
   learner.close();
@@ -476,7 +490,7 @@ async function main() {
       measure: r.measure,
       median: r.median,
       p95: r.p95,
-      'raw SQL': r.baseline,
+      baseline: r.baseline,
       ratio: r.ratio,
       goal: r.goal,
       ok: r.ok ? 'yes' : 'MISSED',

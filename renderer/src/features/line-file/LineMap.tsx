@@ -22,6 +22,8 @@ import { tickStep } from './strip-layout';
 
 export const MAP_WIDTH = 1200;
 export const MAP_HEIGHT = 500;
+/** A band along the bottom for north, the scale and the key, so they never cover the line. */
+const FOOTER = 36;
 /** How far from the path each kind of mark sits, so marks at one tower do not cover each other. */
 const OFFSET = { devices: 13, trips: -13, defects: 26, upgrades: -26 } as const;
 
@@ -29,7 +31,7 @@ const points = (ps: Point[]) => ps.map(([x, y]) => `${x.toFixed(1)},${y.toFixed(
 
 export function LineMap({ file, from, to }: { file: LineFile; from: number; to: number }) {
   const { t } = useTranslation();
-  const layout = mapLayout(file.towers, from, to, MAP_WIDTH, MAP_HEIGHT);
+  const layout = mapLayout(file.towers, from, to, MAP_WIDTH, MAP_HEIGHT - FOOTER);
   if (!layout) return null;
   const beside = (n: number, by: number): Point | null => {
     const p = layout.at.get(n);
@@ -38,10 +40,14 @@ export function LineMap({ file, from, to }: { file: LineFile; from: number; to: 
     return [p[0] + nx * by, p[1] + ny * by];
   };
   const step = tickStep(to - from + 1);
-  const labelled = layout.numbers.filter((n, i) => n % step === 0 || i === 0 || i === layout.numbers.length - 1);
+  // The first and last tower, and every step between that is not crowding them.
+  const [first, last] = [layout.numbers[0]!, layout.numbers[layout.numbers.length - 1]!];
+  const labelled = layout.numbers.filter(
+    (n) => n === first || n === last || (n % step === 0 && n - first >= step / 2 && last - n >= step / 2),
+  );
   const places = file.places
     .map((p) => ({ ...p, at: layout.project(p.longitude, p.latitude) }))
-    .filter(({ at: [x, y] }) => x > 20 && x < MAP_WIDTH - 60 && y > 20 && y < MAP_HEIGHT - 20);
+    .filter(({ at: [x, y] }) => x > 20 && x < MAP_WIDTH - 60 && y > 20 && y < MAP_HEIGHT - FOOTER - 10);
   const bar = scaleBar(layout.perKm, 160);
   const r = 5;
 
@@ -161,21 +167,24 @@ export function LineMap({ file, from, to }: { file: LineFile; from: number; to: 
           </Mark>
         );
       })}
-      <Legend />
-      {/* North and the scale: what a reader of a paper map looks for first. */}
-      <g transform="translate(30 34)" fill="#595959">
-        <polygon points="0,-18 7,4 0,0 -7,4" />
-        <text y={22} fontSize={14} textAnchor="middle">
-          {t('lineFile.map.north')}
-        </text>
-      </g>
-      <g transform={`translate(24 ${MAP_HEIGHT - 24})`} data-testid="map-scale">
-        <line x1={0} x2={bar.length} y1={0} y2={0} stroke="#595959" strokeWidth={2} />
-        <line x1={0} x2={0} y1={-5} y2={0} stroke="#595959" strokeWidth={2} />
-        <line x1={bar.length} x2={bar.length} y1={-5} y2={0} stroke="#595959" strokeWidth={2} />
-        <text x={bar.length + 6} y={5} fontSize={14} fill="#595959">
-          {bar.km >= 1 ? `${bar.km} km` : `${bar.km * 1000} m`}
-        </text>
+      {/* North, the scale and the key: what a reader of a paper map looks for first. */}
+      <g transform={`translate(0 ${MAP_HEIGHT - FOOTER})`}>
+        <line x1={0} x2={MAP_WIDTH} y1={0} y2={0} stroke="#e8e8e0" />
+        <g transform="translate(24 24)" fill="#595959">
+          <polygon points="0,-14 6,2 0,-1 -6,2" />
+          <text x={12} y={2} fontSize={14}>
+            {t('lineFile.map.north')}
+          </text>
+        </g>
+        <g transform="translate(80 22)" data-testid="map-scale">
+          <line x1={0} x2={bar.length} y1={0} y2={0} stroke="#595959" strokeWidth={2} />
+          <line x1={0} x2={0} y1={-5} y2={0} stroke="#595959" strokeWidth={2} />
+          <line x1={bar.length} x2={bar.length} y1={-5} y2={0} stroke="#595959" strokeWidth={2} />
+          <text x={bar.length + 6} y={5} fontSize={14} fill="#595959">
+            {bar.km >= 1 ? `${bar.km} km` : `${bar.km * 1000} m`}
+          </text>
+        </g>
+        <Legend />
       </g>
     </svg>
   );
@@ -184,7 +193,6 @@ export function LineMap({ file, from, to }: { file: LineFile; from: number; to: 
 /** What each kind of mark is: the strip names its lanes, the map needs a key. */
 function Legend() {
   const { t } = useTranslation();
-  const x = MAP_WIDTH - 150;
   const rows = [
     { lane: 'hazards', shape: <rect x={-8} y={-3} width={16} height={6} rx={3} fill={GRADE_COLOURS.emergency} /> },
     { lane: 'devices', shape: <circle r={5} fill={DEVICE_COLOURS.passed} /> },
@@ -193,12 +201,11 @@ function Legend() {
     { lane: 'upgrades', shape: <rect x={-7} y={-5} width={14} height={10} rx={5} fill={upgradeColour('submitted')} /> },
   ] as const;
   return (
-    <g data-testid="map-legend">
-      <rect x={x - 14} y={12} width={152} height={rows.length * 22 + 10} rx={4} fill="#ffffff" opacity={0.85} />
+    <g data-testid="map-legend" transform={`translate(${MAP_WIDTH - rows.length * 120} 22)`}>
       {rows.map((r, i) => (
-        <g key={r.lane} transform={`translate(${x} ${29 + i * 22})`}>
+        <g key={r.lane} transform={`translate(${i * 120} 0)`}>
           {r.shape}
-          <text x={16} y={5} fontSize={13} fill="#595959">
+          <text x={14} y={5} fontSize={13} fill="#595959">
             {t(`lineFile.lanes.${r.lane}`)}
           </text>
         </g>
