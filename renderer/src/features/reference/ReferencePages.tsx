@@ -11,7 +11,7 @@ import {
 } from '@contract';
 import { call } from '../../api/client';
 import { ListPage } from '../../components/ListPage';
-import { navigate } from '../../navigation';
+import { lineNameCell } from '../line-file/line-name-cell';
 import { useReferenceOptions } from './useReferenceOptions';
 
 const text = { filter: 'agTextColumnFilter', filterParams: { maxNumConditions: 1 } };
@@ -33,17 +33,7 @@ export function LinesPage() {
           width: 200,
           ...text,
           // The name opens the line's file (一线一档).
-          cellRenderer: (p: { value?: string; data?: { id: number } }) => (
-            <a
-              title={t('lineFile.open')}
-              onClick={(e) => {
-                e.stopPropagation();
-                if (p.data) navigate('lineFile', { lineId: p.data.id });
-              }}
-            >
-              {p.value}
-            </a>
-          ),
+          cellRenderer: lineNameCell(t, 'id'),
         },
         { field: 'code', headerName: t('reference.code'), width: 100, ...text },
         {
