@@ -32,3 +32,21 @@ export function lineIdOf(value: unknown, lookups: LineLookups, problems: RowProb
     problems.push({ field: 'line', message: 'import.unknownReference', params: { value: String(value) } });
   return id ?? null;
 }
+
+/**
+ * A sheet row's values → the save's input for a register that names its line: the line column
+ * becomes `lineId`; `column` may take any other column (returning true when it did); the rest pass through.
+ */
+export function lineSheetInput(
+  values: Record<string, unknown>,
+  lookups: LineLookups,
+  problems: RowProblem[],
+  column?: (key: string, value: unknown, input: Record<string, unknown>) => boolean,
+): Record<string, unknown> {
+  const input: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(values)) {
+    if (key === 'line') input.lineId = lineIdOf(value, lookups, problems);
+    else if (!column?.(key, value, input)) input[key] = value;
+  }
+  return input;
+}

@@ -11,7 +11,7 @@ import { nameKey } from '../excel/cells';
 import { namesFor } from '../excel/header-synonyms';
 import { writeThroughHandler } from '../excel/sheet-context';
 import type { LedgerSheet } from '../excel/sheet';
-import { lineIdOf, lineNames, loadLineLookups, type LineLookups } from '../excel/line-lookup';
+import { lineNames, lineSheetInput, loadLineLookups, type LineLookups } from '../excel/line-lookup';
 import { towersBeyondLine } from '../reference/tower-bounds';
 import { lightningHandlers } from './lightning.handlers';
 import { allDevices, listDevices, loadLightningContext } from './lightning.repository';
@@ -146,15 +146,14 @@ export const lightningDeviceSheet: LedgerSheet<LineLookups, LightningDeviceRow, 
   ],
   loadLookups: ({ db }) => loadLineLookups(db),
   lookupNames: lineNames,
-  toInput(values, lookups, problems) {
-    const input: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(values)) {
-      if (key === 'line') input.lineId = lineIdOf(value, lookups, problems);
-      else if (value !== null || !['hasGroundWire', 'radialElectrodes', 'nearStation'].includes(key))
-        input[key] = value;
-    }
-    return input;
-  },
+  // A blank yes/no or count column is left out, so the form's default applies.
+  toInput: (values, lookups, problems) =>
+    lineSheetInput(
+      values,
+      lookups,
+      problems,
+      (key, value) => value === null && ['hasGroundWire', 'radialElectrodes', 'nearStation'].includes(key),
+    ),
   keyOf: (input) => nameKey(String(input.code)),
   async loadExisting(ctx) {
     const found = new Map<string, LightningDeviceRow>();

@@ -1,7 +1,7 @@
 import { TOWER_KINDS, contract, parseTowerRange, type ParsedInputOf, type TowerRow } from '../../contract';
 import type { HandlerContext } from '../context';
 import { namesFor } from '../excel/header-synonyms';
-import { lineIdOf, lineNames, loadLineLookups, type LineLookups } from '../excel/line-lookup';
+import { lineNames, lineSheetInput, loadLineLookups, type LineLookups } from '../excel/line-lookup';
 import type { LedgerSheet } from '../excel/sheet';
 import { writeThroughHandler } from '../excel/sheet-context';
 import { positionFields } from './position-fields';
@@ -62,19 +62,15 @@ export const towerSheet: LedgerSheet<LineLookups, TowerRow, TowerRow> = {
   ],
   loadLookups: ({ db }) => loadLineLookups(db),
   lookupNames: lineNames,
-  toInput(values, lookups, problems) {
-    const input: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(values)) {
-      if (key === 'line') input.lineId = lineIdOf(value, lookups, problems);
-      else if (key === 'number') {
-        const span = value === null ? null : parseTowerRange(String(value));
-        if (span && span.from === span.to) input.number = span.from;
-        else if (value !== null)
-          problems.push({ field: 'number', message: 'import.oneTower', params: { value: String(value) } });
-      } else input[key] = value;
-    }
-    return input;
-  },
+  toInput: (values, lookups, problems) =>
+    lineSheetInput(values, lookups, problems, (key, value, input) => {
+      if (key !== 'number') return false;
+      const span = value === null ? null : parseTowerRange(String(value));
+      if (span && span.from === span.to) input.number = span.from;
+      else if (value !== null)
+        problems.push({ field: 'number', message: 'import.oneTower', params: { value: String(value) } });
+      return true;
+    }),
   keyOf: (input) => keyOf(input.lineId, input.number),
   async loadExisting(ctx) {
     const found = new Map<string, TowerRow>();

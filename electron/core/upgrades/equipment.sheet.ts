@@ -11,7 +11,7 @@ import { nameKey } from '../excel/cells';
 import { namesFor } from '../excel/header-synonyms';
 import { writeThroughHandler } from '../excel/sheet-context';
 import type { LedgerSheet } from '../excel/sheet';
-import { lineIdOf, lineNames, loadLineLookups, type LineLookups } from '../excel/line-lookup';
+import { lineNames, lineSheetInput, loadLineLookups, type LineLookups } from '../excel/line-lookup';
 import { upgradesHandlers } from './upgrades.handlers';
 import { allEquipment, listEquipment, loadUpgradeContext } from './upgrades.repository';
 
@@ -132,15 +132,12 @@ export const equipmentSheet: LedgerSheet<LineLookups, Existing, EquipmentRow> = 
   ],
   loadLookups: ({ db }) => loadLineLookups(db),
   lookupNames: lineNames,
-  toInput(values, lookups, problems) {
-    const input: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(values)) {
-      if (key === 'line') input.lineId = lineIdOf(value, lookups, problems);
-      else if (key === 'condition') input.condition = value === null ? undefined : Number(value);
-      else input[key] = value;
-    }
-    return input;
-  },
+  toInput: (values, lookups, problems) =>
+    lineSheetInput(values, lookups, problems, (key, value, input) => {
+      if (key !== 'condition') return false;
+      input.condition = value === null ? undefined : Number(value);
+      return true;
+    }),
   keyOf: (input) => nameKey(String(input.code)),
   async loadExisting(ctx) {
     const found = new Map<string, Existing>();
