@@ -28,6 +28,8 @@ export interface CoreRuntime {
   readonly sqlite: import('better-sqlite3').Database | null;
   /** Grid counts and orders by query, valid until the next write (dispatch clears it after every write). */
   readonly grids: import('./shared/grid-cache').GridCache;
+  /** The first screen's panels and reminders, each kept until a write touches what it reads. */
+  readonly panels: import('./dashboard/panel-cache').PanelCache;
   /** Committed writes, for other windows to refresh what they show. */
   readonly changes: import('./changes/change-feed').ChangeFeed;
   /** Working files: staged uploads and files made for download. */

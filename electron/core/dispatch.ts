@@ -113,6 +113,8 @@ export function createDispatcher(
         });
         if (def.writes && !(refusal && entries.length === 0)) {
           runtime.grids.clear();
+          // A write that names no kind of record may have changed anything the first screen shows.
+          if (entries.length === 0 || entries.some((e) => !e.entity)) runtime.panels.clear();
           runtime.changes.record(
             entries.map((e) => String(e.entity ?? '')),
             actor?.username ?? null,

@@ -14,6 +14,8 @@ import { migrate, pendingMigrations } from './db/migrate';
 import { useSqliteBinding } from './db/sqlite-file';
 import { createDispatcher, type Dispatcher } from './dispatch';
 import { GridCache } from './shared/grid-cache';
+import { PanelCache } from './dashboard/panel-cache';
+import { KNOWN_KINDS } from './dashboard/dashboard.registry';
 import { ChangeFeed } from './changes/change-feed';
 import { seedSettings } from './settings/settings.handlers';
 import { localDate } from './shared/time';
@@ -84,22 +86,37 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     return { sqlite, db: state.handle.db, file: options.file };
   }, clock);
   let seenDataVersion = -1;
+  let commitsElsewhere = 0;
+  /** How many times another connection (an import's worker, another program) was seen to commit. */
+  const elsewhere = () => {
+    // On PostgreSQL the only other writers are this process's job workers: their end clears the caches (below).
+    if (!state.handle.sqlite) return 0;
+    // data_version moves when another connection commits.
+    const version = state.handle.sqlite.pragma('data_version', { simple: true }) as number;
+    if (version !== seenDataVersion) commitsElsewhere++;
+    seenDataVersion = version;
+    return commitsElsewhere;
+  };
+  /** For one cache: has another connection committed since it last asked? */
+  const changedElsewhere = () => {
+    let seen = -1;
+    return () => {
+      const now = elsewhere();
+      const changed = now !== seen;
+      seen = now;
+      return changed;
+    };
+  };
+  const changes = new ChangeFeed();
   /** While a restore swaps the file, the hourly backup check keeps off it. */
   let restoring = false;
   const workDir =
     options.file === ':memory:' ? path.join(tmpdir(), `griddesk-work-${process.pid}`) : `${options.file}.work`;
   const runtime: CoreRuntime = {
     file: options.file,
-    changes: new ChangeFeed(),
-    grids: new GridCache(() => {
-      // On PostgreSQL the only other writers are this process's job workers: their end clears the cache (below).
-      if (!state.handle.sqlite) return false;
-      // data_version moves when another connection (an import's worker, another program) commits.
-      const version = state.handle.sqlite.pragma('data_version', { simple: true }) as number;
-      const changed = version !== seenDataVersion;
-      seenDataVersion = version;
-      return changed;
-    }),
+    changes,
+    grids: new GridCache(changedElsewhere()),
+    panels: new PanelCache(changes, KNOWN_KINDS, changedElsewhere()),
     files: new FileStore(workDir),
     dailyBackup,
     jobs: new JobRunner(
@@ -110,7 +127,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       }),
       clock,
       // A job may have written (an import, a generated roster): grid counts and orders read before it are stale.
-      () => runtime.grids.clear(),
+      () => {
+        runtime.grids.clear();
+        runtime.panels.clear();
+      },
     ),
     get sqlite() {
       return state.handle.sqlite;
@@ -144,6 +164,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     renameSync(options.file, aside);
     for (const suffix of ['-wal', '-shm']) rmSync(options.file + suffix, { force: true });
     runtime.grids.clear();
+    runtime.panels.clear();
     try {
       copyFileSync(from, options.file);
       state.handle = await openPrepared(options, now);

@@ -26,6 +26,19 @@ export class ChangeFeed {
     if (this.recent.length > KEPT) this.recent.splice(0, this.recent.length - KEPT);
   }
 
+  /** The version of the last write recorded. */
+  get current(): number {
+    return this.version;
+  }
+
+  /** Whether a write after `version` touched a kind that `matters` (or is too old to tell: then yes). */
+  touchedSince(version: number, matters: (kind: string) => boolean): boolean {
+    if (version === this.version) return false;
+    const oldest = this.recent[0]?.version ?? this.version + 1;
+    if (version < oldest - 1) return true;
+    return this.recent.some((c) => c.version > version && c.entities.some(matters));
+  }
+
   since(version: number, exceptSession: string | null) {
     const oldest = this.recent[0]?.version ?? this.version + 1;
     // A client that starts (version 0) learns the current version; one too far behind refreshes all.

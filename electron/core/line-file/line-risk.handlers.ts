@@ -13,12 +13,33 @@ const round1 = (x: number) => Math.round(x * 10) / 10;
  * 线路风险排序: each line's score is Σ weight × count over RISK_FACTORS, with the weights from the
  * settings (lineRisk.*); trips count per 100 towers where the line's tower count is known.
  */
+/** What the device states read: the devices, their tests and the rules' settings. */
+const DEVICE_KINDS = ['settings', 'lines', 'lightningDevices', 'lightningTests', 'trips', 'campaigns'];
+
+/**
+ * Devices failed (red) and overdue, per line. The costly part of the ranking (each device judged by the
+ * test rules), so it is kept until a write touches the devices or their tests, not redone after every hazard saved.
+ */
+function deviceStates(ctx: HandlerContext): Promise<[lineId: number, failed: number, overdue: number][]> {
+  return ctx.runtime.panels.get('lineRisk.devices', DEVICE_KINDS, ctx.today, async () => {
+    const lctx = await loadLightningContext(ctx.db, ctx.today);
+    const perLine = new Map<number, [number, number, number]>();
+    for await (const d of allDevices(ctx.db, lctx)) {
+      if (d.lineId === null || (!d.red && !d.overdue)) continue;
+      const c = perLine.get(d.lineId) ?? [d.lineId, 0, 0];
+      c[d.red ? 1 : 2]++;
+      perLine.set(d.lineId, c);
+    }
+    return [...perLine.values()];
+  });
+}
+
 export async function lineRiskRows(ctx: HandlerContext): Promise<LineRiskRow[]> {
   const settings = await loadSettings(ctx.db);
   const year = Number(ctx.today.slice(0, 4));
   const threeYearsAgo = `${year - 3}${ctx.today.slice(4)}`;
-  const lctx = await loadLightningContext(ctx.db, ctx.today);
-  const [lines, hazards, trips, defects, repairs] = await Promise.all([
+  const [devices, lines, hazards, trips, defects, repairs] = await Promise.all([
+    deviceStates(ctx),
     liveLines(ctx.db),
     openHazardCounts(ctx.db),
     tripCounts(ctx.db, threeYearsAgo),
@@ -38,9 +59,9 @@ export async function lineRiskRows(ctx: HandlerContext): Promise<LineRiskRow[]> 
     add(d.line_id, d.defect_grade === 'critical' ? 'riskCriticalDefect' : 'riskSeriousDefect', Number(d.n));
   for (const t of trips) add(t.line_id, 'riskTripsPer100', Number(t.n));
   for (const r of repairs) if (r.arrivalBreach || r.restoreBreach) add(r.lineId, 'riskPromiseBroken', 1);
-  for await (const d of allDevices(ctx.db, lctx)) {
-    if (d.red) add(d.lineId, 'riskDeviceFailed', 1);
-    else if (d.overdue) add(d.lineId, 'riskDeviceOverdue', 1);
+  for (const [lineId, failed, overdue] of devices) {
+    add(lineId, 'riskDeviceFailed', failed);
+    add(lineId, 'riskDeviceOverdue', overdue);
   }
   const rows: LineRiskRow[] = lines.map((line) => {
     const c = counts.get(line.id)!;

@@ -1,5 +1,6 @@
 import { PROJECT_TYPES, type DashboardPanel, type DrillLink, type Reminder, type UpgradeStatus } from '../../contract';
 import type { HandlerContext } from '../context';
+import { daysBetween, localDate } from '../shared/time';
 import { budgetEnvelope, listEquipment, listUpgrades, loadUpgradeContext } from './upgrades.repository';
 
 const OPEN: UpgradeStatus[] = [
@@ -24,7 +25,8 @@ export async function upgradesPanels(ctx: HandlerContext): Promise<DashboardPane
     (min, r) => (min === null || r.createdAt < min ? r.createdAt : min),
     null,
   );
-  const days = oldest ? Math.floor((ctx.now.getTime() - Date.parse(oldest)) / 86_400_000) : 0;
+  // Calendar days, so the figure holds for the whole day (the first screen is computed once a day per change).
+  const days = oldest ? daysBetween(localDate(new Date(oldest)), ctx.today) : 0;
   const budget = await budgetEnvelope(ctx.db, Number(ctx.today.slice(0, 4)));
   return [
     {

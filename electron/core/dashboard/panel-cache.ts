@@ -1,0 +1,47 @@
+import type { ChangeFeed } from '../changes/change-feed';
+
+interface Kept {
+  today: string;
+  version: number;
+  epoch: number;
+  value: unknown;
+}
+
+/**
+ * The first screen's answers, one per source, kept until a write touches a kind of record the source
+ * reads (the change feed knows which kinds each write touched) or a kind nobody declared (a new module,
+ * the demo county), the day turns, or something the feed cannot see commits — a job's worker, another connection, a restore, a write that named no kind
+ * (`clear`). Fifty desks opening 首页 then cost one computation per change, not one per desk.
+ */
+export class PanelCache {
+  private readonly kept = new Map<string, Kept>();
+  private epoch = 0;
+
+  constructor(
+    private readonly feed: ChangeFeed,
+    /** Every kind some source reads, and those known to change nothing shown: any other kind touches all. */
+    private readonly known: ReadonlySet<string>,
+    /** Has another connection committed since the last ask (SQLite's data_version)? */
+    private readonly changedElsewhere: () => boolean = () => false,
+  ) {}
+
+  /** Everything may be stale. */
+  clear(): void {
+    this.epoch++;
+    this.kept.clear();
+  }
+
+  async get<T>(name: string, reads: readonly string[], today: string, compute: () => Promise<T>): Promise<T> {
+    if (this.changedElsewhere()) this.clear();
+    const hit = this.kept.get(name);
+    const matters = (kind: string) => reads.includes(kind) || !this.known.has(kind);
+    if (hit && hit.today === today && hit.epoch === this.epoch && !this.feed.touchedSince(hit.version, matters))
+      return hit.value as T;
+    // Read before computing: a write that lands meanwhile is after this version, so the next call recomputes.
+    const version = this.feed.current;
+    const epoch = this.epoch;
+    const value = await compute();
+    if (epoch === this.epoch) this.kept.set(name, { today, version, epoch, value });
+    return value;
+  }
+}
