@@ -6,7 +6,8 @@
  * filtered), the first screen, registers, new records and edits of records others edit too.
  * Each desk pauses LOAD_THINK_MS on average between actions (default 1000; 0 runs flat out, which
  * measures what the server can take rather than what an office asks of it).
- * Prints the figures and exits non-zero on any error, any lost write, or a p95 page fetch ≥ 50 ms.
+ * Prints the figures and exits non-zero on any error, any lost write, or a p95 ≥ 50 ms for grid pages,
+ * the first screen, new records or edits.
  * Everything stays on this machine's loopback addresses and stops by itself.
  */
 import { spawn } from 'node:child_process';
@@ -279,11 +280,17 @@ async function main() {
     console.log(
       `errors: ${failures.length}${failures.length ? ` (first: ${failures.slice(0, 3).join('; ')})` : ''}; lost writes: ${lost}`,
     );
-    const pageP95 = pct(timings.page, 0.95);
-    const ok = failures.length === 0 && lost === 0 && pageP95 < 50;
-    console.log(
-      `goal: no errors, no lost writes, p95 page fetch < 50 ms (${pageP95.toFixed(1)} ms): ${ok ? 'met' : 'MISSED'}`,
-    );
+    // Each figure beside its goal (issue 25: grid pages, the first screen and saves p95 < 50 ms).
+    const goals: [string, number][] = [
+      ['grid page', pct(timings.page, 0.95)],
+      ['first screen / reminders', pct(timings.dashboard, 0.95)],
+      ['new record', pct(timings.create, 0.95)],
+      ['edit (read + save)', pct(timings.edit, 0.95)],
+    ];
+    for (const [what, p95] of goals)
+      console.log(`goal: ${what} p95 < 50 ms (${p95.toFixed(1)} ms): ${p95 < 50 ? 'met' : 'MISSED'}`);
+    console.log(`goal: no errors, no lost writes: ${failures.length === 0 && lost === 0 ? 'met' : 'MISSED'}`);
+    const ok = failures.length === 0 && lost === 0 && goals.every(([, p95]) => p95 < 50);
     process.exitCode = ok ? 0 : 1;
   } finally {
     server?.kill('SIGTERM');

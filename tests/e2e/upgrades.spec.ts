@@ -24,6 +24,19 @@ async function rowOf(page: Page, text: string) {
   return page.getByTestId('upgrade-table').getByRole('row').filter({ hasText: text });
 }
 
+/** The priorities down the queue, in the order the rows are shown. */
+async function prioritiesShown(page: Page): Promise<number[]> {
+  return page.getByTestId('upgrade-table').evaluate((grid) =>
+    Array.from(grid.querySelectorAll('[row-index]'))
+      .map((row) => [
+        Number(row.getAttribute('row-index')),
+        Number(row.querySelector('[data-testid=priority]')?.textContent),
+      ])
+      .sort((a, b) => a[0]! - b[0]!)
+      .map(([, priority]) => priority!),
+  );
+}
+
 test('a clerk raises a request with a photo and submits it, and cannot approve it; a manager approves two at once against the budget', async ({
   page,
 }) => {
@@ -59,8 +72,9 @@ test('a clerk raises a request with a photo and submits it, and cannot approve i
   await login(page, 'up-manager', PASSWORD, 'upgrades');
   const table = page.getByTestId('upgrade-table');
   await expect(table).toContainText('端到端测试');
-  const shown = await table.getByTestId('priority').allTextContents();
-  expect(shown.map(Number)).toEqual([...shown.map(Number)].sort((a, b) => b - a));
+  const shown = await prioritiesShown(page);
+  expect(shown.length).toBeGreaterThan(1);
+  expect(shown).toEqual([...shown].sort((a, b) => b - a));
   const before = await api(SEEDED_URL, 'budgets.get', { year: new Date().getFullYear() }, clerk);
   const queue = (
     await api(

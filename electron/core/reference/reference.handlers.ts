@@ -1,12 +1,11 @@
 import type { Kysely } from 'kysely';
-import { ApiError, notFound, type MethodName, type ParsedInputOf } from '../../contract';
+import { ApiError, type MethodName, type ParsedInputOf } from '../../contract';
 import type { Handler, HandlerContext, Handlers } from '../context';
-import { currentUser } from '../context';
 import type { DB } from '../db/schema';
 import type { GridRequest } from '../../contract';
 import { fieldError, requireLive } from '../shared/references';
-import { softDelete } from '../shared/soft-delete';
-import { updateVersioned } from '../shared/versioned';
+import { deleteToBin } from '../shared/soft-delete';
+import { saveVersioned } from '../shared/versioned';
 import { lines, teams, townships, villages } from './reference.repository';
 import { recordsBeyond } from './tower-bounds';
 
@@ -37,25 +36,8 @@ function tableHandlers<P extends Prefix>(spec: TableSpec<P>): Handlers<TableMeth
   const save = async (input: SaveInput<P> & { id?: number; version?: number }, ctx: HandlerContext) => {
     if (await spec.nameClash(ctx.db, input)) throw fieldError('name', 'validation.duplicate');
     await spec.check?.(ctx, input);
-    const at = ctx.now.toISOString();
     const before = input.id === undefined ? undefined : await spec.repo.find(ctx.db, input.id);
-    if (input.id !== undefined && !before) throw notFound(spec.table, input.id);
-    let id: number;
-    if (input.id === undefined) {
-      const row = { ...spec.values(input), created_at: at, updated_at: at };
-      id = (
-        await ctx.db
-          .insertInto(spec.table)
-          .values(row as never)
-          .returning('id')
-          .executeTakeFirstOrThrow()
-      ).id;
-    } else {
-      id = input.id;
-      await updateVersioned(ctx.db, spec.table, id, input.version, { ...spec.values(input), updated_at: at }, () =>
-        spec.repo.find(ctx.db, id),
-      );
-    }
+    const id = await saveVersioned(ctx, spec.table, input, spec.values(input), () => spec.repo.find(ctx.db, input.id!));
     await spec.afterSave?.(ctx, id, input);
     const after = await spec.repo.find(ctx.db, id);
     ctx.audit({ entity: spec.table, entityId: id, summary: before ? 'updated' : 'created', before, after });
@@ -63,12 +45,9 @@ function tableHandlers<P extends Prefix>(spec: TableSpec<P>): Handlers<TableMeth
   };
 
   const del = async (input: { ids: number[] }, ctx: HandlerContext) => {
-    const user = currentUser(ctx);
     const inUse = await spec.usage(ctx.db, input.ids);
     if (inUse > 0) throw new ApiError({ code: 'RULE', message: 'reference.inUse', params: { count: inUse } });
-    const deleted = await softDelete(ctx.db, spec.table, input.ids, user.username, ctx.now.toISOString());
-    for (const id of deleted) ctx.audit({ entity: spec.table, entityId: id, summary: 'deleted to recycle bin' });
-    return { count: deleted.length };
+    return deleteToBin(ctx, spec.table, spec.table, input.ids);
   };
 
   return {

@@ -1,14 +1,11 @@
 import { notFound, parseTowerRange, presetsOf, type ParsedInputOf } from '../../contract';
 import type { HandlerContext, Handlers } from '../context';
-import { currentUser } from '../context';
-import type { DB } from '../db/schema';
 import { loadSettings } from '../settings/settings.repository';
 import { fieldError, requireLive } from '../shared/references';
-import { softDelete } from '../shared/soft-delete';
-import { updateVersioned } from '../shared/versioned';
+import { deleteToBin } from '../shared/soft-delete';
+import { saveVersioned } from '../shared/versioned';
 import { findVegetation, listVegetation, recordColumns } from './vegetation.repository';
 import { judgeClearance, lateReasonProblem, statusChangeProblem, type LineClass } from './vegetation.rules';
-import type { Insertable } from 'kysely';
 import { requireTowersOnLine } from '../reference/tower-bounds';
 
 type VegetationMethods =
@@ -75,21 +72,9 @@ export const vegetationHandlers: Handlers<VegetationMethods> = {
     const late = lateReasonProblem(values.status, values.planned_date, values.deadline, values.late_reason);
     if (late) throw fieldError('lateReason', late, { deadline: values.deadline ?? '' });
 
-    let id: number;
-    if (input.id === undefined) {
-      const row: Insertable<DB['vegetation_records']> = {
-        ...values,
-        created_at: at,
-        deleted_at: null,
-        deleted_by: null,
-      };
-      id = (await ctx.db.insertInto('vegetation_records').values(row).returning('id').executeTakeFirstOrThrow()).id;
-    } else {
-      id = input.id;
-      await updateVersioned(ctx.db, 'vegetation_records', id, input.version, values, () =>
-        findVegetation(ctx.db, id, ctx.today),
-      );
-    }
+    const id = await saveVersioned(ctx, 'vegetation_records', input, values, () =>
+      findVegetation(ctx.db, input.id!, ctx.today),
+    );
     const record = (await findVegetation(ctx.db, id, ctx.today))!;
     ctx.audit({ entity: 'vegetation', entityId: id, summary: before ? 'updated' : 'created', before, after: record });
     // A slip past the deadline is on the record with its reason, in words of its own.
@@ -108,10 +93,5 @@ export const vegetationHandlers: Handlers<VegetationMethods> = {
     return { record, warnings: [] };
   },
 
-  'vegetation.delete': async (input, ctx) => {
-    const user = currentUser(ctx);
-    const deleted = await softDelete(ctx.db, 'vegetation_records', input.ids, user.username, ctx.now.toISOString());
-    for (const id of deleted) ctx.audit({ entity: 'vegetation', entityId: id, summary: 'deleted to recycle bin' });
-    return { count: deleted.length };
-  },
+  'vegetation.delete': (input, ctx) => deleteToBin(ctx, 'vegetation_records', 'vegetation', input.ids),
 };

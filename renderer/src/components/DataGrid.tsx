@@ -37,6 +37,8 @@ export interface DataGridHandle {
   /** Re-reads the rows the grid shows (after a save or delete). */
   refresh(): void;
   selectedIds(): number[];
+  /** The selected rows as loaded (for actions that depend on their state). */
+  selectedRows(): unknown[];
   clearSelection(): void;
   /** What the user sees: displayed columns in order with their headers, and the sort and filters. */
   view(): GridView;
@@ -164,6 +166,7 @@ function DataGridInner<M extends ListMethod>(props: Props<M>, ref: React.Ref<Dat
   useImperativeHandle(ref, () => ({
     refresh: () => apiRef.current?.refreshInfiniteCache(),
     selectedIds: () => (apiRef.current?.getSelectedRows() ?? []).map((r) => (r as { id: number }).id),
+    selectedRows: () => apiRef.current?.getSelectedRows() ?? [],
     clearSelection: () => apiRef.current?.deselectAll(),
     view: () => {
       const api = apiRef.current;

@@ -30,6 +30,7 @@ export const enUpgrades: Messages<typeof zhUpgrades> = {
     },
     requestedBy: 'Requested by',
     requestNo: 'Request no.',
+    empty: 'No upgrade requests yet. Choose Add and pick a piece of equipment to raise one.',
     unnumbered: 'numbered on submission',
     noDefect: 'no defect',
     years: '{{count}} years',

@@ -28,6 +28,7 @@ export const zhUpgrades = {
     },
     requestedBy: '申请人',
     requestNo: '申请编号',
+    empty: '还没有技改大修申请。从设备台账选一台设备，点“新增”提出申请。',
     unnumbered: '提交后编号',
     noDefect: '无缺陷',
     years: '{{count}} 年',

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   Button,
   Card,
@@ -9,7 +9,6 @@ import {
   Select,
   Space,
   Statistic,
-  Table,
   Tag,
   Timeline,
   Tooltip,
@@ -29,7 +28,9 @@ import {
   type UpgradeRow,
   type UpgradeStatus,
 } from '@contract';
+import type { ColDef } from 'ag-grid-community';
 import { call } from '../../api/client';
+import { DataGrid, type DataGridHandle } from '../../components/DataGrid';
 import { attempt, showFailure } from '../../components/failure';
 import { useOthersChanges } from '../../api/changes';
 import { FormDrawer } from '../../components/FormDrawer';
@@ -70,8 +71,8 @@ export function UpgradesPage() {
     (route?.statuses as UpgradeStatus[] | undefined) ?? (isManager ? ['submitted'] : []),
   );
   const [projectType] = useState(route?.projectType as 'renovation' | 'overhaul' | undefined);
-  const [rows, setRows] = useState<UpgradeRow[]>([]);
-  const [selected, setSelected] = useState<number[]>([]);
+  const grid = useRef<DataGridHandle>(null);
+  const [selectedRows, setSelectedRows] = useState<UpgradeRow[]>([]);
   const [budget, setBudget] = useState<Envelope | null>(null);
   const [detail, setDetail] = useState<Detail | null>(null);
   const [editing, setEditing] = useState<Record<string, unknown> | null>(null);
@@ -79,28 +80,15 @@ export function UpgradesPage() {
   const [equipment, setEquipment] = useState<{ value: number; label: string }[]>([]);
   const [budgetInput, setBudgetInput] = useState<number | null>(null);
 
-  const load = useCallback(
-    () =>
-      attempt(async () => {
-        const [list, env] = await Promise.all([
-          call('upgrades.list', {
-            startRow: 0,
-            endRow: 1000,
-            sortModel: [{ colId: 'priority', sort: 'desc' }],
-            statuses: statuses.length ? statuses : undefined,
-            projectType,
-          }),
-          call('budgets.get', { year }),
-        ]);
-        setRows(list.rows);
-        setBudget(env);
-        setSelected((s) => s.filter((id) => list.rows.some((r) => r.id === id)));
-      }),
-    [statuses, projectType, year],
-  );
-  useEffect(() => void load(), [load]);
-  // A request raised or decided at another desk shows up here without reloading.
-  useOthersChanges(['upgrades', 'budgets'], () => void load());
+  // The queue itself is the shared grid over upgrades.list (paged, sorted and filtered in SQL); the budget beside it.
+  const loadBudget = useCallback(() => attempt(async () => setBudget(await call('budgets.get', { year }))), [year]);
+  useEffect(() => void loadBudget(), [loadBudget]);
+  // A request decided at another desk changes the envelope; the grid refreshes itself.
+  useOthersChanges(['upgrades', 'budgets'], () => void loadBudget());
+  const load = async () => {
+    grid.current?.refresh();
+    await loadBudget();
+  };
   useEffect(
     () =>
       void call('equipment.list', { startRow: 0, endRow: 1000, sortModel: [{ colId: 'code', sort: 'asc' }] }).then(
@@ -129,75 +117,110 @@ export function UpgradesPage() {
         allows(UPGRADE_TRANSITIONS[a].roles, role) &&
         list.every((r) => UPGRADE_TRANSITIONS[a].from.includes(r.status)),
     );
-  const selectedRows = rows.filter((r) => selected.includes(r.id));
+  const selected = selectedRows.map((r) => r.id);
   const breakdown = (r: UpgradeRow) => priorityBreakdown(t, r.priorityParts);
 
-  const columns = useMemo(
+  const columns = useMemo<ColDef<UpgradeRow>[]>(
     () => [
       {
-        title: t('upgrades.priority'),
-        dataIndex: 'priority',
-        width: 80,
-        render: (v: number, r: UpgradeRow) => (
-          <Tooltip title={breakdown(r)}>
-            <b data-testid="priority">{v}</b>
-          </Tooltip>
-        ),
+        field: 'priority',
+        headerName: t('upgrades.priority'),
+        width: 72,
+        filter: false,
+        // Judged from the rules, not stored: the server sorts by it (the managers' queue), nobody filters on it.
+        cellRenderer: (p: { value?: number; data?: UpgradeRow }) =>
+          p.data ? (
+            <Tooltip title={breakdown(p.data)}>
+              <b data-testid="priority">{p.value}</b>
+            </Tooltip>
+          ) : null,
       },
       {
-        title: t('upgrades.requestNo'),
-        dataIndex: 'requestNo',
+        field: 'requestNo',
+        headerName: t('upgrades.requestNo'),
         width: 120,
-        render: (v: string | null) => v ?? <span className="small">{t('upgrades.unnumbered')}</span>,
+        filter: 'agTextColumnFilter',
+        cellRenderer: (p: { value?: string | null; data?: UpgradeRow }) =>
+          p.data ? (p.value ?? <span className="small">{t('upgrades.unnumbered')}</span>) : null,
       },
-      { title: t('upgrades.equipment'), dataIndex: 'equipmentName', width: 200 },
-      { title: t('upgrades.problem'), dataIndex: 'problem', ellipsis: true },
+      { field: 'equipmentName', headerName: t('upgrades.equipment'), width: 170, filter: 'agTextColumnFilter' },
       {
-        title: t('upgrades.projectType'),
-        dataIndex: 'projectType',
+        field: 'problem',
+        headerName: t('upgrades.problem'),
+        flex: 1,
+        minWidth: 140,
+        filter: 'agTextColumnFilter',
+        tooltipField: 'problem',
+      },
+      {
+        field: 'projectType',
+        headerName: t('upgrades.projectType'),
+        width: 80,
+        valueFormatter: (p: { value?: string }) => (p.value ? t(`upgrades.projectTypes.${p.value}`) : ''),
+      },
+      {
+        field: 'estimatedCost',
+        headerName: t('upgrades.estimatedCost'),
+        width: 100,
+        type: 'rightAligned',
+        filter: 'agNumberColumnFilter',
+      },
+      {
+        field: 'customersAffected',
+        headerName: t('upgrades.customersAffected'),
+        width: 100,
+        type: 'rightAligned',
+        filter: 'agNumberColumnFilter',
+      },
+      {
+        field: 'status',
+        headerName: t('upgrades.status'),
+        width: 170,
+        cellRenderer: (p: { value?: UpgradeStatus; data?: UpgradeRow }) => {
+          const r = p.data;
+          if (!r || !p.value) return null;
+          return (
+            <>
+              <Tag color={STATUS_COLORS[p.value]}>{t(`upgrades.statuses.${p.value}`)}</Tag>
+              {p.value === 'submitted' && r.approvalsNeeded > 1 && (
+                <span className="small">
+                  {t('upgrades.approvals', { count: r.approvals.length, needed: r.approvalsNeeded })}
+                </span>
+              )}
+              {r.carriedOverFrom !== null && (
+                <Tooltip title={t('upgrades.carriedOverHint', { year: r.carriedOverFrom })}>
+                  <Tag color="orange" data-testid="carried-over">
+                    {t('upgrades.carriedOver', { year: r.carriedOverFrom })}
+                  </Tag>
+                </Tooltip>
+              )}
+            </>
+          );
+        },
+      },
+      { field: 'requestedByName', headerName: t('upgrades.requestedBy'), width: 90, filter: 'agTextColumnFilter' },
+      {
+        colId: 'open',
+        headerName: '',
         width: 70,
-        render: (v: string) => t(`upgrades.projectTypes.${v}`),
-      },
-      { title: t('upgrades.estimatedCost'), dataIndex: 'estimatedCost', width: 120, align: 'right' as const },
-      { title: t('upgrades.customersAffected'), dataIndex: 'customersAffected', width: 100, align: 'right' as const },
-      {
-        title: t('upgrades.status'),
-        dataIndex: 'status',
-        width: 190,
-        render: (v: UpgradeStatus, r: UpgradeRow) => (
-          <>
-            <Tag color={STATUS_COLORS[v]}>{t(`upgrades.statuses.${v}`)}</Tag>
-            {v === 'submitted' && r.approvalsNeeded > 1 && (
-              <span className="small">
-                {t('upgrades.approvals', { count: r.approvals.length, needed: r.approvalsNeeded })}
-              </span>
-            )}
-            {r.carriedOverFrom !== null && (
-              <Tooltip title={t('upgrades.carriedOverHint', { year: r.carriedOverFrom })}>
-                <Tag color="orange" data-testid="carried-over">
-                  {t('upgrades.carriedOver', { year: r.carriedOverFrom })}
-                </Tag>
-              </Tooltip>
-            )}
-          </>
-        ),
-      },
-      { title: t('upgrades.requestedBy'), dataIndex: 'requestedByName', width: 90 },
-      {
-        key: 'open',
-        width: 70,
-        render: (_: unknown, r: UpgradeRow) => (
-          <Button size="small" onClick={() => void open(r.id)} data-testid={`open-${r.id}`}>
-            {t('upgrades.detail')}
-          </Button>
-        ),
+        sortable: false,
+        cellRenderer: (p: { data?: UpgradeRow }) =>
+          p.data ? (
+            <Button size="small" onClick={() => void open(p.data!.id)} data-testid={`open-${p.data.id}`}>
+              {t('upgrades.detail')}
+            </Button>
+          ) : null,
       },
     ],
     [t], // eslint-disable-line react-hooks/exhaustive-deps
   );
+  const params = useMemo(
+    () => ({ statuses: statuses.length ? statuses : undefined, projectType }),
+    [statuses, projectType],
+  );
 
   return (
-    <div className="page page-scroll" data-testid="upgrades-page">
+    <div className="page" data-testid="upgrades-page">
       <PageTitle title={t('upgrades.title')}>
         <Select
           mode="multiple"
@@ -265,15 +288,17 @@ export function UpgradesPage() {
           ))}
         </Space>
       )}
-      <Table<UpgradeRow>
-        size="small"
-        rowKey="id"
-        dataSource={rows}
+      <DataGrid
+        ref={grid}
+        method="upgrades.list"
+        params={params}
         columns={columns}
-        pagination={{ pageSize: 50, hideOnSinglePage: true }}
-        rowSelection={{ selectedRowKeys: selected, onChange: (keys) => setSelected(keys as number[]) }}
-        onRow={(r) => ({ onDoubleClick: () => void open(r.id) })}
-        data-testid="upgrade-table"
+        selectable
+        onSelectionChanged={() => setSelectedRows((grid.current?.selectedRows() ?? []) as UpgradeRow[])}
+        onOpen={(r) => void open(r.id)}
+        onClearFilters={statuses.length ? () => setStatuses([]) : undefined}
+        emptyTitle={t('upgrades.empty')}
+        testId="upgrade-table"
       />
       <Drawer
         open={detail !== null}
@@ -382,7 +407,7 @@ export function UpgradesPage() {
         onClose={() => setAction(null)}
         onDone={() => {
           setAction(null);
-          setSelected([]);
+          grid.current?.clearSelection();
           void refresh();
         }}
       />

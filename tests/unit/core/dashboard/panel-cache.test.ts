@@ -67,6 +67,25 @@ describe('the panel cache', () => {
     expect(await slow()).toBe(2);
   });
 
+  test('desks asking while it is computed wait for the same answer; a failed one is not kept', async () => {
+    const feed = new ChangeFeed();
+    const cache = new PanelCache(feed, new Set(['vegetation']));
+    let n = 0;
+    const compute = async () => {
+      const mine = ++n;
+      await new Promise((r) => setTimeout(r, 20));
+      if (mine === 1) throw new Error('transaction rolled back');
+      return mine;
+    };
+    const get = () => cache.get('x', ['vegetation'], '2026-12-08', compute);
+    const [a, b] = await Promise.allSettled([get(), get()]);
+    // The second desk waited for the first, saw it fail, and computed its own.
+    expect(a).toMatchObject({ status: 'rejected' });
+    expect(b).toMatchObject({ status: 'fulfilled', value: 2 });
+    expect(await Promise.all([get(), get(), get()])).toEqual([2, 2, 2]);
+    expect(n).toBe(2);
+  });
+
   test('a feed that has moved past what it keeps counts as touched', () => {
     const feed = new ChangeFeed();
     feed.record(['staff'], null, new Date(), null);
