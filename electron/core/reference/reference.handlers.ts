@@ -6,7 +6,18 @@ import type { GridRequest } from '../../contract';
 import { fieldError, requireLive } from '../shared/references';
 import { deleteToBin } from '../shared/soft-delete';
 import { saveVersioned } from '../shared/versioned';
-import { lines, teams, townships, villages } from './reference.repository';
+import {
+  lines,
+  liveRecordsUsing,
+  liveVillagesIn,
+  nameTaken,
+  referenceOptions,
+  setLineTownships,
+  teams,
+  townships,
+  villageNameTaken,
+  villages,
+} from './reference.repository';
 import { recordsBeyond } from './tower-bounds';
 
 type Prefix = 'lines' | 'townships' | 'villages' | 'teams';
@@ -57,72 +68,10 @@ function tableHandlers<P extends Prefix>(spec: TableSpec<P>): Handlers<TableMeth
   } as unknown as Handlers<TableMethods<P>>;
 }
 
-const liveVegetationUsing =
-  (column: 'line_id' | 'township_id' | 'village_id' | 'team_id') => async (db: Kysely<DB>, ids: number[]) =>
-    Number(
-      (
-        await db
-          .selectFrom('vegetation_records')
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .where(column, 'in', ids)
-          .where('deleted_at', 'is', null)
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
-
-const clash = (table: 'lines' | 'townships' | 'teams') => (db: Kysely<DB>, input: { id?: number; name: string }) => {
-  let q = db.selectFrom(table).select('id').where('name', '=', input.name).where('deleted_at', 'is', null);
-  if (input.id !== undefined) q = q.where('id', '!=', input.id);
-  return q.executeTakeFirst();
-};
-
 const optional = (s: string | null | undefined) => s || null;
 
 export const referenceHandlers = {
-  'reference.options': (async (_input, ctx) => {
-    const [l, t, v, tm] = await Promise.all([
-      ctx.db
-        .selectFrom('lines')
-        .select(['id', 'name', 'voltage', 'conductor', 'area_type'])
-        .where('deleted_at', 'is', null)
-        .orderBy('name')
-        .orderBy('id')
-        .execute(),
-      ctx.db
-        .selectFrom('townships')
-        .select(['id', 'name'])
-        .where('deleted_at', 'is', null)
-        .orderBy('name')
-        .orderBy('id')
-        .execute(),
-      ctx.db
-        .selectFrom('villages')
-        .select(['id', 'township_id', 'name'])
-        .where('deleted_at', 'is', null)
-        .orderBy('name')
-        .orderBy('id')
-        .execute(),
-      ctx.db
-        .selectFrom('teams')
-        .select(['id', 'name', 'kind'])
-        .where('deleted_at', 'is', null)
-        .orderBy('name')
-        .orderBy('id')
-        .execute(),
-    ]);
-    return {
-      lines: l.map((r) => ({
-        id: r.id,
-        name: r.name,
-        voltage: r.voltage as '10',
-        conductor: r.conductor as 'bare',
-        areaType: r.area_type as 'urban',
-      })),
-      townships: t,
-      villages: v.map((r) => ({ id: r.id, townshipId: r.township_id, name: r.name })),
-      teams: tm.map((r) => ({ id: r.id, name: r.name, kind: r.kind as 'line' })),
-    };
-  }) as Handler<'reference.options'>,
+  'reference.options': ((_input, ctx) => referenceOptions(ctx.db)) as Handler<'reference.options'>,
 
   ...tableHandlers({
     table: 'lines',
@@ -139,7 +88,7 @@ export const referenceHandlers = {
       commissioned_date: i.commissionedDate ?? null,
       notes: optional(i.notes),
     }),
-    nameClash: clash('lines'),
+    nameClash: nameTaken('lines'),
     check: async (ctx, i) => {
       for (const [k, id] of i.townshipIds.entries()) await requireLive(ctx.db, 'townships', id, `townshipIds.${k}`);
       // Fewer towers than the records on the line already name would leave them off its end.
@@ -148,16 +97,8 @@ export const referenceHandlers = {
         if (beyond.records > 0) throw fieldError('towerCount', 'validation.towerCountBelowRecords', beyond);
       }
     },
-    afterSave: async (ctx, id, i) => {
-      await ctx.db.deleteFrom('line_townships').where('line_id', '=', id).execute();
-      const unique = [...new Set(i.townshipIds)];
-      if (unique.length)
-        await ctx.db
-          .insertInto('line_townships')
-          .values(unique.map((t) => ({ line_id: id, township_id: t })))
-          .execute();
-    },
-    usage: liveVegetationUsing('line_id'),
+    afterSave: (ctx, id, i) => setLineTownships(ctx.db, id, i.townshipIds),
+    usage: liveRecordsUsing('line_id'),
   }),
 
   ...tableHandlers({
@@ -169,43 +110,26 @@ export const referenceHandlers = {
       latitude: i.latitude ?? null,
       notes: optional(i.notes),
     }),
-    nameClash: clash('townships'),
-    usage: async (db, ids) => {
-      const villagesLeft = await db
-        .selectFrom('villages')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('township_id', 'in', ids)
-        .where('deleted_at', 'is', null)
-        .executeTakeFirstOrThrow();
-      return Number(villagesLeft.n) + (await liveVegetationUsing('township_id')(db, ids));
-    },
+    nameClash: nameTaken('townships'),
+    usage: async (db, ids) => (await liveVillagesIn(db, ids)) + (await liveRecordsUsing('township_id')(db, ids)),
   }),
 
   ...tableHandlers({
     table: 'villages',
     repo: villages,
     values: (i) => ({ township_id: i.townshipId, name: i.name, notes: optional(i.notes) }),
-    nameClash: (db, i) => {
-      let q = db
-        .selectFrom('villages')
-        .select('id')
-        .where('name', '=', i.name)
-        .where('township_id', '=', i.townshipId)
-        .where('deleted_at', 'is', null);
-      if (i.id !== undefined) q = q.where('id', '!=', i.id);
-      return q.executeTakeFirst();
-    },
+    nameClash: villageNameTaken,
     check: async (ctx, i) => {
       await requireLive(ctx.db, 'townships', i.townshipId, 'townshipId');
     },
-    usage: liveVegetationUsing('village_id'),
+    usage: liveRecordsUsing('village_id'),
   }),
 
   ...tableHandlers({
     table: 'teams',
     repo: teams,
     values: (i) => ({ name: i.name, kind: i.kind, phone: optional(i.phone), notes: optional(i.notes) }),
-    nameClash: clash('teams'),
-    usage: liveVegetationUsing('team_id'),
+    nameClash: nameTaken('teams'),
+    usage: liveRecordsUsing('team_id'),
   }),
 };

@@ -1,5 +1,5 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
-import type { GridRequest, LineRow } from '../../contract';
+import type { GridRequest, LineRow, ReferenceOptions } from '../../contract';
 import type { DB, LinesTable, TeamsTable } from '../db/schema';
 import { gridPageOf, type GridColumns } from '../shared/grid-query';
 
@@ -199,3 +199,107 @@ export const lines = {
     return r && (await linesWithTownships(db, [r]))[0];
   },
 };
+
+/* ---------- what the handlers ask of the four registers ---------- */
+
+/** Live tree-hazard records that name these lines, townships, villages or teams (deleting them is refused while any do). */
+export const liveRecordsUsing =
+  (column: 'line_id' | 'township_id' | 'village_id' | 'team_id') => async (db: Kysely<DB>, ids: number[]) =>
+    Number(
+      (
+        await db
+          .selectFrom('vegetation_records')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where(column, 'in', ids)
+          .where('deleted_at', 'is', null)
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+
+/** Live villages of these townships. */
+export async function liveVillagesIn(db: Kysely<DB>, townshipIds: number[]): Promise<number> {
+  const r = await db
+    .selectFrom('villages')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('township_id', 'in', townshipIds)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+/** Another live line, township or team with this name. */
+export const nameTaken =
+  (table: 'lines' | 'townships' | 'teams') => (db: Kysely<DB>, input: { id?: number; name: string }) => {
+    let q = db.selectFrom(table).select('id').where('name', '=', input.name).where('deleted_at', 'is', null);
+    if (input.id !== undefined) q = q.where('id', '!=', input.id);
+    return q.executeTakeFirst();
+  };
+
+/** Another live village of this name in the same township. */
+export function villageNameTaken(db: Kysely<DB>, input: { id?: number; name: string; townshipId: number }) {
+  let q = db
+    .selectFrom('villages')
+    .select('id')
+    .where('name', '=', input.name)
+    .where('township_id', '=', input.townshipId)
+    .where('deleted_at', 'is', null);
+  if (input.id !== undefined) q = q.where('id', '!=', input.id);
+  return q.executeTakeFirst();
+}
+
+/** The townships a line serves, replaced by these. */
+export async function setLineTownships(db: Kysely<DB>, lineId: number, townshipIds: number[]): Promise<void> {
+  await db.deleteFrom('line_townships').where('line_id', '=', lineId).execute();
+  const unique = [...new Set(townshipIds)];
+  if (unique.length)
+    await db
+      .insertInto('line_townships')
+      .values(unique.map((t) => ({ line_id: lineId, township_id: t })))
+      .execute();
+}
+
+/** Every form's choices: the live lines, townships, villages and teams by name. */
+export async function referenceOptions(db: Kysely<DB>): Promise<ReferenceOptions> {
+  const [l, t, v, tm] = await Promise.all([
+    db
+      .selectFrom('lines')
+      .select(['id', 'name', 'voltage', 'conductor', 'area_type'])
+      .where('deleted_at', 'is', null)
+      .orderBy('name')
+      .orderBy('id')
+      .execute(),
+    db
+      .selectFrom('townships')
+      .select(['id', 'name'])
+      .where('deleted_at', 'is', null)
+      .orderBy('name')
+      .orderBy('id')
+      .execute(),
+    db
+      .selectFrom('villages')
+      .select(['id', 'township_id', 'name'])
+      .where('deleted_at', 'is', null)
+      .orderBy('name')
+      .orderBy('id')
+      .execute(),
+    db
+      .selectFrom('teams')
+      .select(['id', 'name', 'kind'])
+      .where('deleted_at', 'is', null)
+      .orderBy('name')
+      .orderBy('id')
+      .execute(),
+  ]);
+  return {
+    lines: l.map((r) => ({
+      id: r.id,
+      name: r.name,
+      voltage: r.voltage as ReferenceOptions['lines'][number]['voltage'],
+      conductor: r.conductor as ReferenceOptions['lines'][number]['conductor'],
+      areaType: r.area_type as ReferenceOptions['lines'][number]['areaType'],
+    })),
+    townships: t,
+    villages: v.map((r) => ({ id: r.id, townshipId: r.township_id, name: r.name })),
+    teams: tm.map((r) => ({ id: r.id, name: r.name, kind: r.kind as ReferenceOptions['teams'][number]['kind'] })),
+  };
+}
