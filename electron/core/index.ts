@@ -17,7 +17,7 @@ import { GridCache } from './shared/grid-cache';
 import { PanelCache } from './dashboard/panel-cache';
 import { KNOWN_KINDS } from './dashboard/dashboard.registry';
 import { ChangeFeed } from './changes/change-feed';
-import { seedSettings } from './settings/settings.handlers';
+import { seedSettings } from './settings/settings.repository';
 import { localDate } from './shared/time';
 
 export interface Core extends Dispatcher {

@@ -1,27 +1,12 @@
 import path from 'node:path';
-import type { Kysely } from 'kysely';
 import { ApiError, parseSkillList } from '../../contract';
 import { parseReadingList } from '../lightning/lightning.rules';
 import type { Handlers, HandlerContext } from '../context';
 import { currentUser } from '../context';
-import type { DB } from '../db/schema';
 import { checkWritableFolder } from '../backup/backup.files';
 import { regradeVegetation } from '../vegetation/vegetation.regrade';
-import { SETTING_BY_KEY, SETTING_DEFS, parseSpeciesCycles, type SettingDef } from './settings.defaults';
-import { listSettings, loadSettings, toRow, type SettingValue } from './settings.repository';
-
-/** Writes every known setting that is not stored yet, with the standard's value. */
-export async function seedSettings(db: Kysely<DB>): Promise<void> {
-  const stored = new Set((await db.selectFrom('settings').select('key').execute()).map((r) => r.key));
-  const missing = SETTING_DEFS.filter((d) => !stored.has(d.key));
-  if (missing.length === 0) return;
-  await db
-    .insertInto('settings')
-    .values(
-      missing.map((d) => ({ key: d.key, value_json: JSON.stringify(d.default), updated_at: null, updated_by: null })),
-    )
-    .execute();
-}
+import { SETTING_BY_KEY, parseSpeciesCycles, type SettingDef } from './settings.defaults';
+import { listSettings, loadSettings, storeSetting, toRow, type SettingValue } from './settings.repository';
 
 /** "04-30": a real month and day. */
 const isMonthDay = (s: string) =>
@@ -78,11 +63,7 @@ async function write(ctx: HandlerContext, key: string, value: SettingValue | nul
     updated_at: ctx.now.toISOString(),
     updated_by: value === null ? null : user.username,
   };
-  await ctx.db
-    .insertInto('settings')
-    .values({ key, ...updated })
-    .onConflict((oc) => oc.column('key').doUpdateSet(updated))
-    .execute();
+  await storeSetting(ctx.db, key, updated);
   // Judgements record the threshold they used: re-judge when a threshold changes.
   const regraded =
     key.startsWith('clearance.') || key.startsWith('vegetation.cycle') || key.startsWith('vegetation.deadline.')

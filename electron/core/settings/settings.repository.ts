@@ -49,3 +49,29 @@ export function toRow(
     updatedBy: stored?.updated_by ?? null,
   };
 }
+
+/** Writes every known setting that is not stored yet, with the standard's value. */
+export async function seedSettings(db: Kysely<DB>): Promise<void> {
+  const stored = new Set((await db.selectFrom('settings').select('key').execute()).map((r) => r.key));
+  const missing = SETTING_DEFS.filter((d) => !stored.has(d.key));
+  if (missing.length === 0) return;
+  await db
+    .insertInto('settings')
+    .values(
+      missing.map((d) => ({ key: d.key, value_json: JSON.stringify(d.default), updated_at: null, updated_by: null })),
+    )
+    .execute();
+}
+
+/** One setting's stored value, inserted or replaced. */
+export async function storeSetting(
+  db: Kysely<DB>,
+  key: string,
+  value: { value_json: string; updated_at: string; updated_by: string | null },
+): Promise<void> {
+  await db
+    .insertInto('settings')
+    .values({ key, ...value })
+    .onConflict((oc) => oc.column('key').doUpdateSet(value))
+    .execute();
+}
