@@ -3,7 +3,7 @@ import type { HandlerContext, Handlers } from '../context';
 import { fieldError, requireLive } from '../shared/references';
 import { deleteToBin } from '../shared/soft-delete';
 import { saveVersioned } from '../shared/versioned';
-import { listAreas } from './roster.repository';
+import { crewOnDuty, listAreas } from './roster.repository';
 import { findRepair, latestMonth, listRepairs, monthRepairs } from './repairs.repository';
 import { average, minutesBetween } from './repairs.rules';
 
@@ -21,19 +21,15 @@ async function crewNames(
   },
 ): Promise<string | null> {
   if (!c.seasonId || !c.dutyDate || !c.shift || !c.crew) return null;
-  const rows = await ctx.db
-    .selectFrom('roster_assignments as a')
-    .innerJoin('staff as s', 's.id', 'a.staff_id')
-    .select('s.name')
-    .where('a.season_id', '=', c.seasonId)
-    .where('a.date', '=', c.dutyDate)
-    .where('a.shift', '=', c.shift)
-    .where('a.area_id', '=', c.areaId)
-    .where('a.crew', '=', c.crew)
-    .orderBy('s.employee_no')
-    .execute();
-  if (rows.length === 0) throw fieldError('crew', 'roster.errors.noSuchCrew');
-  return rows.map((r) => r.name).join('、');
+  const names = await crewOnDuty(ctx.db, {
+    seasonId: c.seasonId,
+    date: c.dutyDate,
+    shift: c.shift,
+    areaId: c.areaId,
+    crew: c.crew,
+  });
+  if (names.length === 0) throw fieldError('crew', 'roster.errors.noSuchCrew');
+  return names.join('、');
 }
 
 function compliance(rows: RepairRow[]) {

@@ -207,3 +207,22 @@ export async function loadProblem(db: Kysely<DB>, season: SeasonRow) {
   };
   return { problem, areas, candidates };
 }
+
+/** The names of one crew on one shift of the season's roster, by employee number. */
+export async function crewOnDuty(
+  db: Kysely<DB>,
+  c: { seasonId: number; date: string; shift: string; areaId: number; crew: number },
+): Promise<string[]> {
+  const rows = await db
+    .selectFrom('roster_assignments as a')
+    .innerJoin('staff as s', 's.id', 'a.staff_id')
+    .select('s.name')
+    .where('a.season_id', '=', c.seasonId)
+    .where('a.date', '=', c.date)
+    .where('a.shift', '=', c.shift)
+    .where('a.area_id', '=', c.areaId)
+    .where('a.crew', '=', c.crew)
+    .orderBy('s.employee_no')
+    .execute();
+  return rows.map((r) => r.name);
+}
