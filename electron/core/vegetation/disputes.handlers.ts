@@ -3,7 +3,14 @@ import type { HandlerContext, Handlers } from '../context';
 import { currentUser } from '../context';
 import { fieldError } from '../shared/references';
 import { updateVersioned } from '../shared/versioned';
-import { disputesOfRecord, findDispute } from './disputes.repository';
+import {
+  disputeStatusBefore,
+  disputesOfRecord,
+  findDispute,
+  insertDispute,
+  insertDisputeEntry,
+  setRecordStatus,
+} from './disputes.repository';
 import { findVegetation } from './vegetation.repository';
 
 type DisputeMethods =
@@ -36,13 +43,8 @@ async function warningsFor(ctx: HandlerContext, d: DisputeRow): Promise<string[]
   return record?.plantedInZone && money ? ['vegetation.dispute.noCompensationInZone'] : [];
 }
 
-async function touchRecord(ctx: HandlerContext, recordId: number, status: string) {
-  await ctx.db
-    .updateTable('vegetation_records')
-    .set((eb) => ({ status, updated_at: ctx.now.toISOString(), version: eb('version', '+', 1) }))
-    .where('id', '=', recordId)
-    .execute();
-}
+const touchRecord = (ctx: HandlerContext, recordId: number, status: string) =>
+  setRecordStatus(ctx.db, recordId, status, ctx.now.toISOString());
 
 export const disputeHandlers: Handlers<DisputeMethods> = {
   'vegetation.dispute.get': async (input, ctx) => {
@@ -56,35 +58,28 @@ export const disputeHandlers: Handlers<DisputeMethods> = {
     if (record.status === 'blocked') throw new ApiError({ code: 'RULE', message: 'vegetation.dispute.alreadyOpen' });
     if (record.status === 'done') throw new ApiError({ code: 'RULE', message: 'vegetation.dispute.recordDone' });
     const at = ctx.now.toISOString();
-    const { id } = await ctx.db
-      .insertInto('vegetation_disputes')
-      .values({
-        record_id: record.id,
-        parties_json: JSON.stringify(input.parties),
-        law_explained: input.lawExplained ? 1 : 0,
-        coordination_level: input.coordinationLevel,
-        compensation_agreed: null,
-        compensation_paid: null,
-        paid_date: null,
-        status: 'open',
-        status_before: record.status,
-        opened_at: at,
-        closed_at: null,
-        close_note: null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await ctx.db
-      .insertInto('vegetation_dispute_entries')
-      .values({
-        dispute_id: id,
-        entry_date: ctx.today,
-        party: null,
-        content: input.note,
-        created_by: user.displayName,
-        created_at: at,
-      })
-      .execute();
+    const id = await insertDispute(ctx.db, {
+      record_id: record.id,
+      parties_json: JSON.stringify(input.parties),
+      law_explained: input.lawExplained ? 1 : 0,
+      coordination_level: input.coordinationLevel,
+      compensation_agreed: null,
+      compensation_paid: null,
+      paid_date: null,
+      status: 'open',
+      status_before: record.status,
+      opened_at: at,
+      closed_at: null,
+      close_note: null,
+    });
+    await insertDisputeEntry(ctx.db, {
+      dispute_id: id,
+      entry_date: ctx.today,
+      party: null,
+      content: input.note,
+      created_by: user.displayName,
+      created_at: at,
+    });
     await touchRecord(ctx, record.id, 'blocked');
     const dispute = (await findDispute(ctx.db, id))!;
     ctx.audit({
@@ -125,17 +120,14 @@ export const disputeHandlers: Handlers<DisputeMethods> = {
   'vegetation.dispute.addEntry': async (input, ctx) => {
     const user = currentUser(ctx);
     const d = await requireOpenDispute(ctx, input.disputeId);
-    await ctx.db
-      .insertInto('vegetation_dispute_entries')
-      .values({
-        dispute_id: d.id,
-        entry_date: input.entryDate,
-        party: input.party ?? null,
-        content: input.content,
-        created_by: user.displayName,
-        created_at: ctx.now.toISOString(),
-      })
-      .execute();
+    await insertDisputeEntry(ctx.db, {
+      dispute_id: d.id,
+      entry_date: input.entryDate,
+      party: input.party ?? null,
+      content: input.content,
+      created_by: user.displayName,
+      created_at: ctx.now.toISOString(),
+    });
     const dispute = (await findDispute(ctx.db, d.id))!;
     ctx.audit({
       entity: 'vegetation',
@@ -148,11 +140,7 @@ export const disputeHandlers: Handlers<DisputeMethods> = {
 
   'vegetation.dispute.close': async (input, ctx) => {
     const before = await requireOpenDispute(ctx, input.id);
-    const row = await ctx.db
-      .selectFrom('vegetation_disputes')
-      .select('status_before')
-      .where('id', '=', input.id)
-      .executeTakeFirstOrThrow();
+    const statusBefore = await disputeStatusBefore(ctx.db, input.id);
     await updateVersioned(
       ctx.db,
       'vegetation_disputes',
@@ -162,7 +150,7 @@ export const disputeHandlers: Handlers<DisputeMethods> = {
       () => findDispute(ctx.db, input.id),
     );
     // The record goes back to where it was before the dispute blocked it.
-    await touchRecord(ctx, before.recordId, row.status_before);
+    await touchRecord(ctx, before.recordId, statusBefore);
     const dispute = (await findDispute(ctx.db, input.id))!;
     ctx.audit({ entity: 'vegetation', entityId: before.recordId, summary: 'dispute closed', before, after: dispute });
     return { dispute, warnings: await warningsFor(ctx, dispute) };

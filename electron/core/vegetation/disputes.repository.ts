@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Insertable, Kysely, Selectable } from 'kysely';
 import type { DisputeRow } from '../../contract';
 import type { DB, VegetationDisputesTable } from '../db/schema';
 
@@ -59,4 +59,28 @@ export async function disputesOfRecord(db: Kysely<DB>, recordId: number) {
     .execute();
   const rows = await toRows(db, all);
   return { dispute: rows.find((r) => r.status === 'open') ?? null, history: rows.filter((r) => r.status === 'closed') };
+}
+
+export async function insertDispute(db: Kysely<DB>, row: Insertable<DB['vegetation_disputes']>): Promise<number> {
+  return (await db.insertInto('vegetation_disputes').values(row).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+export async function insertDisputeEntry(db: Kysely<DB>, row: Insertable<DB['vegetation_dispute_entries']>) {
+  await db.insertInto('vegetation_dispute_entries').values(row).execute();
+}
+
+/** The record's status before the dispute blocked it: where closing the dispute puts it back. */
+export async function disputeStatusBefore(db: Kysely<DB>, id: number): Promise<string> {
+  return (
+    await db.selectFrom('vegetation_disputes').select('status_before').where('id', '=', id).executeTakeFirstOrThrow()
+  ).status_before;
+}
+
+/** A dispute moves its record to 受阻 and back: a new version of the record, so open forms see the change. */
+export async function setRecordStatus(db: Kysely<DB>, recordId: number, status: string, at: string): Promise<void> {
+  await db
+    .updateTable('vegetation_records')
+    .set((eb) => ({ status, updated_at: at, version: eb('version', '+', 1) }))
+    .where('id', '=', recordId)
+    .execute();
 }
