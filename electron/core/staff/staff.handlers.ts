@@ -5,15 +5,17 @@ import { deleteToBin } from '../shared/soft-delete';
 import { saveVersioned as upsert } from '../shared/versioned';
 import {
   allStaff,
+  employeeNoTaken,
   findCertificate,
   findStaff,
   listCertificates,
   listStaff,
+  setSkills,
   staffContextOf,
   type StaffContext,
 } from './staff.repository';
 import { defaultExpiry } from './staff.rules';
-import { findTraining, listTraining } from './training.repository';
+import { findTraining, listTraining, setAttendees } from './training.repository';
 
 type Methods =
   | 'staff.skillMatrix'
@@ -30,15 +32,7 @@ type Methods =
 
 const staffContext = (ctx: HandlerContext): Promise<StaffContext> => staffContextOf(ctx.db, ctx.today);
 
-async function requireStaff(ctx: HandlerContext, id: number, field: string) {
-  const s = await ctx.db
-    .selectFrom('staff')
-    .select('id')
-    .where('id', '=', id)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst();
-  if (!s) throw fieldError(field, 'validation.reference_missing');
-}
+const requireStaff = (ctx: HandlerContext, id: number, field: string) => requireLive(ctx.db, 'staff', id, field);
 
 const optional = (s: string | null | undefined) => s || null;
 
@@ -90,13 +84,8 @@ export const staffHandlers: Handlers<Methods> = {
 
   'staff.save': async (input: ParsedInputOf<'staff.save'>, ctx) => {
     const sctx = await staffContext(ctx);
-    let clash = ctx.db
-      .selectFrom('staff')
-      .select('id')
-      .where('employee_no', '=', input.employeeNo)
-      .where('deleted_at', 'is', null);
-    if (input.id !== undefined) clash = clash.where('id', '!=', input.id);
-    if (await clash.executeTakeFirst()) throw fieldError('employeeNo', 'validation.duplicate');
+    if (await employeeNoTaken(ctx.db, input.employeeNo, input.id))
+      throw fieldError('employeeNo', 'validation.duplicate');
     if (input.teamId) await requireLive(ctx.db, 'teams', input.teamId, 'teamId');
     const skills = new Map(input.skills.map((s) => [s.skill, s.level]));
     if (skills.size !== input.skills.length) throw fieldError('skills', 'staff.skillErrors.duplicate');
@@ -124,12 +113,7 @@ export const staffHandlers: Handlers<Methods> = {
       },
       () => findStaff(ctx.db, input.id!, sctx),
     );
-    await ctx.db.deleteFrom('staff_skills').where('staff_id', '=', id).execute();
-    if (skills.size)
-      await ctx.db
-        .insertInto('staff_skills')
-        .values([...skills].map(([skill, level]) => ({ staff_id: id, skill, level })))
-        .execute();
+    await setSkills(ctx.db, id, skills);
     const after = (await findStaff(ctx.db, id, sctx))!;
     ctx.audit({ entity: 'staff', entityId: id, summary: before ? 'updated' : 'created', before, after });
     return after;
@@ -188,20 +172,7 @@ export const staffHandlers: Handlers<Methods> = {
       },
       () => findTraining(ctx.db, input.id!),
     );
-    await ctx.db.deleteFrom('training_attendees').where('session_id', '=', id).execute();
-    if (input.attendees.length) {
-      await ctx.db
-        .insertInto('training_attendees')
-        .values(
-          input.attendees.map((a) => ({
-            session_id: id,
-            staff_id: a.staffId,
-            score: a.score ?? null,
-            passed: a.passed ? 1 : 0,
-          })),
-        )
-        .execute();
-    }
+    await setAttendees(ctx.db, id, input.attendees);
     const after = (await findTraining(ctx.db, id))!;
     ctx.audit({ entity: 'training', entityId: id, summary: before ? 'updated' : 'created', before, after });
     return after;

@@ -269,3 +269,20 @@ export async function listCertificates(db: Kysely<DB>, req: ParsedInputOf<'certi
   });
   return { rowCount: rows.length, rows: rows.slice(req.startRow, req.endRow) };
 }
+
+/** Another live person with this employee number. */
+export async function employeeNoTaken(db: Kysely<DB>, employeeNo: string, exceptId?: number): Promise<boolean> {
+  let q = db.selectFrom('staff').select('id').where('employee_no', '=', employeeNo).where('deleted_at', 'is', null);
+  if (exceptId !== undefined) q = q.where('id', '!=', exceptId);
+  return (await q.executeTakeFirst()) !== undefined;
+}
+
+/** A person's skills and levels, replaced by these. */
+export async function setSkills(db: Kysely<DB>, staffId: number, skills: Map<string, number>): Promise<void> {
+  await db.deleteFrom('staff_skills').where('staff_id', '=', staffId).execute();
+  if (skills.size)
+    await db
+      .insertInto('staff_skills')
+      .values([...skills].map(([skill, level]) => ({ staff_id: staffId, skill, level })))
+      .execute();
+}

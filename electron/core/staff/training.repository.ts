@@ -66,3 +66,24 @@ export async function findTraining(db: Kysely<DB>, id: number) {
   const r = await sessions(db).where('t.id', '=', id).executeTakeFirst();
   return r ? (await withAttendees(db, [r]))[0] : undefined;
 }
+
+/** Who attended a session, replaced by this list. */
+export async function setAttendees(
+  db: Kysely<DB>,
+  sessionId: number,
+  attendees: { staffId: number; score?: number | null; passed?: boolean }[],
+): Promise<void> {
+  await db.deleteFrom('training_attendees').where('session_id', '=', sessionId).execute();
+  if (attendees.length)
+    await db
+      .insertInto('training_attendees')
+      .values(
+        attendees.map((a) => ({
+          session_id: sessionId,
+          staff_id: a.staffId,
+          score: a.score ?? null,
+          passed: a.passed ? 1 : 0,
+        })),
+      )
+      .execute();
+}
