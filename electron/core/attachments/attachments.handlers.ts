@@ -14,7 +14,7 @@ import type { DB } from '../db/schema';
 import { loadSettings } from '../settings/settings.repository';
 import { deleteToBin } from '../shared/soft-delete';
 import { attachmentType, isImageThumbnail } from './file-types';
-import { OWNER_TABLES } from './owners';
+import { attachmentChunk, attachmentsOf, insertAttachment, ownerIsLive, storeBlob } from './attachments.repository';
 import type { Kysely, Selectable } from 'kysely';
 
 type Row = Omit<Selectable<DB['attachments']>, 'thumbnail'> & { thumbnail: Buffer | null };
@@ -39,27 +39,14 @@ const isPng = (b: Buffer) => b.length > 4 && b.readUInt32BE(0) === 0x89504e47;
 
 /** The record must exist and be live to take an attachment. */
 async function requireRecord(db: Kysely<DB>, entity: Attachable, id: number) {
-  const r = await db
-    .selectFrom(OWNER_TABLES[entity] as 'vegetation_records')
-    .select('id')
-    .where('id', '=', id)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst();
-  if (!r) throw notFound(entity, id);
+  if (!(await ownerIsLive(db, entity, id))) throw notFound(entity, id);
 }
 
 export const attachmentsHandlers: Handlers<
   'attachments.list' | 'attachments.add' | 'attachments.read' | 'attachments.delete'
 > = {
   'attachments.list': async (input, ctx) => {
-    const rows = await ctx.db
-      .selectFrom('attachments')
-      .selectAll()
-      .where('entity', '=', input.entity)
-      .where('entity_id', '=', input.entityId)
-      .where('deleted_at', 'is', null)
-      .orderBy('id')
-      .execute();
+    const rows = await attachmentsOf(ctx.db, input.entity, input.entityId);
     return { rows: rows.map(toRow) };
   },
 
@@ -83,31 +70,23 @@ export const attachmentsHandlers: Handlers<
       throw new ApiError({ code: 'VALIDATION', message: 'attachments.badThumbnail' });
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     // Same bytes attached twice (the same photo on two records) are stored once.
-    await ctx.db
-      .insertInto('attachment_blobs')
-      .values({ sha256, size: bytes.length, bytes })
-      .onConflict((oc) => oc.column('sha256').doNothing())
-      .execute();
+    await storeBlob(ctx.db, sha256, bytes);
     const at = ctx.now.toISOString();
-    const row = await ctx.db
-      .insertInto('attachments')
-      .values({
-        entity: input.entity,
-        entity_id: input.entityId,
-        file_name: staged.name,
-        mime,
-        size: bytes.length,
-        sha256,
-        thumbnail: mime.startsWith('image/') ? thumbnail : null,
-        caption: input.caption || null,
-        created_by: user.username,
-        created_at: at,
-        updated_at: at,
-        deleted_at: null,
-        deleted_by: null,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const row = await insertAttachment(ctx.db, {
+      entity: input.entity,
+      entity_id: input.entityId,
+      file_name: staged.name,
+      mime,
+      size: bytes.length,
+      sha256,
+      thumbnail: mime.startsWith('image/') ? thumbnail : null,
+      caption: input.caption || null,
+      created_by: user.username,
+      created_at: at,
+      updated_at: at,
+      deleted_at: null,
+      deleted_by: null,
+    });
     ctx.runtime.files.remove(staged.id);
     ctx.audit({
       entity: input.entity,
@@ -119,18 +98,7 @@ export const attachmentsHandlers: Handlers<
   },
 
   'attachments.read': async (input, ctx) => {
-    const a = await ctx.db
-      .selectFrom('attachments as a')
-      .innerJoin('attachment_blobs as b', 'b.sha256', 'a.sha256')
-      .select([
-        'a.file_name',
-        'a.mime',
-        'a.size',
-        (eb) => eb.fn<Buffer>('substr', ['b.bytes', eb.val(input.offset + 1), eb.val(FILE_CHUNK_BYTES)]).as('chunk'),
-      ])
-      .where('a.id', '=', input.id)
-      .where('a.deleted_at', 'is', null)
-      .executeTakeFirst();
+    const a = await attachmentChunk(ctx.db, input.id, input.offset, FILE_CHUNK_BYTES);
     if (!a) throw notFound('attachments', input.id);
     const next = input.offset + a.chunk.length;
     return {
