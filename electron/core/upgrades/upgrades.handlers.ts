@@ -15,6 +15,18 @@ import {
   punchItems,
   upgradeHistory,
 } from './upgrades.repository';
+import {
+  acceptanceOf,
+  addPunchItems,
+  applyStep,
+  closePunchItem,
+  equipmentHasRequests,
+  findPunchItem,
+  liveRequestStatuses,
+  recordStep,
+  requestWithOpenPunchItem,
+  storeBudget,
+} from './workflow.repository';
 
 type Methods =
   | 'equipment.list'
@@ -67,13 +79,8 @@ export const upgradesHandlers: Handlers<Methods> = {
   },
 
   'equipment.delete': async (input, ctx) => {
-    const used = await ctx.db
-      .selectFrom('upgrade_requests')
-      .select('equipment_id')
-      .where('equipment_id', 'in', input.ids)
-      .where('deleted_at', 'is', null)
-      .executeTakeFirst();
-    if (used) throw new ApiError({ code: 'RULE', message: 'upgrades.errors.equipmentInUse' });
+    if (await equipmentHasRequests(ctx.db, input.ids))
+      throw new ApiError({ code: 'RULE', message: 'upgrades.errors.equipmentInUse' });
     return deleteToBin(ctx, 'equipment', 'equipment', input.ids);
   },
 
@@ -82,11 +89,7 @@ export const upgradesHandlers: Handlers<Methods> = {
   'upgrades.get': async (input, ctx) => {
     const row = await findUpgrade(ctx.db, input.id, await context(ctx));
     if (!row) throw notFound('upgrades', input.id);
-    const r = await ctx.db
-      .selectFrom('upgrade_requests')
-      .select(['accepted_on', 'inspectors'])
-      .where('id', '=', input.id)
-      .executeTakeFirstOrThrow();
+    const r = await acceptanceOf(ctx.db, input.id);
     return {
       ...row,
       history: await upgradeHistory(ctx.db, input.id),
@@ -125,12 +128,7 @@ export const upgradesHandlers: Handlers<Methods> = {
   },
 
   'upgrades.delete': async (input, ctx) => {
-    const live = await ctx.db
-      .selectFrom('upgrade_requests')
-      .select(['id', 'status'])
-      .where('id', 'in', input.ids)
-      .where('deleted_at', 'is', null)
-      .execute();
+    const live = await liveRequestStatuses(ctx.db, input.ids);
     if (live.some((r) => r.status !== 'draft' && r.status !== 'rejected'))
       throw new ApiError({ code: 'RULE', message: 'upgrades.errors.onlyDraftsDeleted' });
     return deleteToBin(ctx, 'upgrade_requests', 'upgrades', input.ids);
@@ -155,17 +153,12 @@ export const upgradesHandlers: Handlers<Methods> = {
     const acceptance = input.action === 'accept' || input.action === 'failAcceptance';
     if (acceptance && !input.acceptance) throw fieldError('acceptance', 'upgrades.errors.acceptanceRequired');
     if (input.action === 'close') {
-      const open = await ctx.db
-        .selectFrom('upgrade_punch_items')
-        .select('request_id')
-        .where('request_id', 'in', input.ids)
-        .where('closed_at', 'is', null)
-        .executeTakeFirst();
-      if (open)
+      const open = await requestWithOpenPunchItem(ctx.db, input.ids);
+      if (open !== undefined)
         throw new ApiError({
           code: 'RULE',
           message: 'upgrades.errors.punchItemsOpen',
-          params: { request: rows.find((r) => r.id === open.request_id)!.equipmentName },
+          params: { request: rows.find((r) => r.id === open)!.equipmentName },
         });
     }
     const decided = rows.map((r) => {
@@ -200,9 +193,10 @@ export const upgradesHandlers: Handlers<Methods> = {
       // The number for the file is given once, at the first submission; a revised request keeps it.
       const requestNo =
         input.action === 'submit' && !r.requestNo ? await nextRequestNo(ctx.db, r.projectType, thisYear) : null;
-      await ctx.db
-        .updateTable('upgrade_requests')
-        .set((eb) => ({
+      await applyStep(
+        ctx.db,
+        r.id,
+        {
           status: out.to,
           ...(requestNo ? { request_no: requestNo } : {}),
           approvals_json: JSON.stringify(out.approvals),
@@ -217,37 +211,19 @@ export const upgradesHandlers: Handlers<Methods> = {
                 budget_year: input.fundingYear!,
               }
             : {}),
-          version: eb('version', '+', 1),
-          updated_at: at,
-        }))
-        .where('id', '=', r.id)
-        .execute();
-      if (acceptance && input.acceptance!.punchItems.length) {
-        await ctx.db
-          .insertInto('upgrade_punch_items')
-          .values(
-            input.acceptance!.punchItems.map((text) => ({
-              request_id: r.id,
-              text,
-              created_at: at,
-              closed_at: null,
-              closed_by: null,
-            })),
-          )
-          .execute();
-      }
-      await ctx.db
-        .insertInto('upgrade_events')
-        .values({
-          request_id: r.id,
-          at,
-          username: user.username,
-          action: input.action,
-          from_status: r.status,
-          to_status: out.to,
-          comment: input.comment || null,
-        })
-        .execute();
+        },
+        at,
+      );
+      if (acceptance) await addPunchItems(ctx.db, r.id, input.acceptance!.punchItems, at);
+      await recordStep(ctx.db, {
+        request_id: r.id,
+        at,
+        username: user.username,
+        action: input.action,
+        from_status: r.status,
+        to_status: out.to,
+        comment: input.comment || null,
+      });
       ctx.audit({
         entity: 'upgrades',
         entityId: r.id,
@@ -269,15 +245,11 @@ export const upgradesHandlers: Handlers<Methods> = {
   },
 
   'upgrades.closePunchItem': async (input, ctx) => {
-    const item = await ctx.db
-      .selectFrom('upgrade_punch_items')
-      .selectAll()
-      .where('id', '=', input.id)
-      .executeTakeFirst();
+    const item = await findPunchItem(ctx.db, input.id);
     if (!item) throw notFound('punchItems', input.id);
     if (item.closed_at) throw new ApiError({ code: 'RULE', message: 'upgrades.errors.punchItemClosed' });
     const closed = { closed_at: ctx.now.toISOString(), closed_by: currentUser(ctx).username };
-    await ctx.db.updateTable('upgrade_punch_items').set(closed).where('id', '=', input.id).execute();
+    await closePunchItem(ctx.db, input.id, closed);
     ctx.audit({ entity: 'upgrades', entityId: item.request_id, summary: `punch item closed: ${item.text}` });
     return {
       id: item.id,
@@ -293,11 +265,7 @@ export const upgradesHandlers: Handlers<Methods> = {
   'budgets.save': async (input, ctx) => {
     const before = await budgetEnvelope(ctx.db, input.year);
     const values = { budget: input.budget, updated_at: ctx.now.toISOString(), updated_by: currentUser(ctx).username };
-    await ctx.db
-      .insertInto('budgets')
-      .values({ year: input.year, ...values })
-      .onConflict((oc) => oc.column('year').doUpdateSet(values))
-      .execute();
+    await storeBudget(ctx.db, input.year, values);
     const after = await budgetEnvelope(ctx.db, input.year);
     ctx.audit({ entity: 'budgets', entityId: input.year, summary: 'budget set', before, after });
     return after;
