@@ -15,13 +15,20 @@ import { deleteToBin } from '../shared/soft-delete';
 import { saveVersioned } from '../shared/versioned';
 import { checkRoster, fairnessOf, type Placement } from './roster.rules';
 import {
+  areaNameTaken,
+  assignmentsOutside,
   findArea,
   findSeason,
+  insertAssignment,
   listAreas,
   listSeasons,
   loadAssignments,
   loadProblem,
+  publishSeason,
   publishedOf,
+  removeAssignment,
+  seasonOfAssignment,
+  setAreaPromise,
 } from './roster.repository';
 import { findAbsence, listAbsences } from './absences.repository';
 import { rosterWorkbook } from './roster.workbook';
@@ -141,13 +148,7 @@ export const rosterHandlers: Handlers<Methods> = {
   'repairAreas.list': async (_input, ctx) => ({ rows: await listAreas(ctx.db) }),
 
   'repairAreas.save': async (input, ctx) => {
-    let clash = ctx.db
-      .selectFrom('repair_areas')
-      .select('id')
-      .where('name', '=', input.name)
-      .where('deleted_at', 'is', null);
-    if (input.id !== undefined) clash = clash.where('id', '!=', input.id);
-    if (await clash.executeTakeFirst()) throw fieldError('name', 'validation.duplicate');
+    if (await areaNameTaken(ctx.db, input.name, input.id)) throw fieldError('name', 'validation.duplicate');
     const before = input.id === undefined ? undefined : await findArea(ctx.db, input.id);
     const id = await saveVersioned(
       ctx,
@@ -202,16 +203,7 @@ export const rosterHandlers: Handlers<Methods> = {
     }
     for (const area of existing) {
       const p = preset[area.kind];
-      await ctx.db
-        .updateTable('repair_areas')
-        .set((eb) => ({
-          arrival_minutes: p.arrival,
-          restore_minutes: p.restore,
-          version: eb('version', '+', 1),
-          updated_at: ctx.now.toISOString(),
-        }))
-        .where('id', '=', area.id)
-        .execute();
+      await setAreaPromise(ctx.db, area.id, p, ctx.now.toISOString());
       ctx.audit({
         entity: 'repairAreas',
         entityId: area.id,
@@ -229,13 +221,8 @@ export const rosterHandlers: Handlers<Methods> = {
     const before = input.id === undefined ? undefined : await findSeason(ctx.db, input.id);
     if (before && (before.startDate !== input.startDate || before.endDate !== input.endDate)) {
       // Assignments outside the new dates would be lost without a word: refuse instead.
-      const outside = await ctx.db
-        .selectFrom('roster_assignments')
-        .select('id')
-        .where('season_id', '=', before.id)
-        .where((eb) => eb.or([eb('date', '<', input.startDate), eb('date', '>', input.endDate)]))
-        .executeTakeFirst();
-      if (outside) throw fieldError('startDate', 'roster.errors.assignmentsOutside');
+      if (await assignmentsOutside(ctx.db, before.id, input.startDate, input.endDate))
+        throw fieldError('startDate', 'roster.errors.assignmentsOutside');
     }
     const id = await saveVersioned(
       ctx,
@@ -320,23 +307,19 @@ export const rosterHandlers: Handlers<Methods> = {
     const { current, violations } = await judgeChange(ctx, input.seasonId, input.moveFrom, add);
     needsReason(violations, input.overrideReason);
     const moved = input.moveFrom === undefined ? undefined : current.find((a) => a.id === input.moveFrom);
-    if (moved) await ctx.db.deleteFrom('roster_assignments').where('id', '=', moved.id).execute();
+    if (moved) await removeAssignment(ctx.db, moved.id);
     const reason = violations.length ? input.overrideReason! : null;
-    const { id } = await ctx.db
-      .insertInto('roster_assignments')
-      .values({
-        season_id: input.seasonId,
-        date: add.date,
-        shift: add.shift,
-        area_id: add.areaId,
-        crew: add.crew,
-        staff_id: add.staffId,
-        override_reason: reason,
-        created_at: ctx.now.toISOString(),
-        created_by: currentUser(ctx).username,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const id = await insertAssignment(ctx.db, {
+      season_id: input.seasonId,
+      date: add.date,
+      shift: add.shift,
+      area_id: add.areaId,
+      crew: add.crew,
+      staff_id: add.staffId,
+      override_reason: reason,
+      created_at: ctx.now.toISOString(),
+      created_by: currentUser(ctx).username,
+    });
     ctx.audit({
       entity: 'roster',
       entityId: id,
@@ -348,15 +331,11 @@ export const rosterHandlers: Handlers<Methods> = {
   },
 
   'roster.unassign': async (input, ctx) => {
-    const row = await ctx.db
-      .selectFrom('roster_assignments')
-      .select(['season_id'])
-      .where('id', '=', input.id)
-      .executeTakeFirst();
-    if (!row) throw notFound('roster', input.id);
-    const { current, violations } = await judgeChange(ctx, row.season_id, input.id, null);
+    const seasonId = await seasonOfAssignment(ctx.db, input.id);
+    if (seasonId === undefined) throw notFound('roster', input.id);
+    const { current, violations } = await judgeChange(ctx, seasonId, input.id, null);
     needsReason(violations, input.overrideReason);
-    await ctx.db.deleteFrom('roster_assignments').where('id', '=', input.id).execute();
+    await removeAssignment(ctx.db, input.id);
     ctx.audit({
       entity: 'roster',
       entityId: input.id,
@@ -371,16 +350,7 @@ export const rosterHandlers: Handlers<Methods> = {
     const season = await requireSeason(ctx, input.seasonId);
     const placements = (await loadAssignments(ctx.db, season.id)).map(placementOf);
     if (placements.length === 0) throw new ApiError({ code: 'RULE', message: 'roster.errors.nothingToPublish' });
-    await ctx.db
-      .updateTable('duty_seasons')
-      .set((eb) => ({
-        published_version: eb('published_version', '+', 1),
-        published_at: ctx.now.toISOString(),
-        published_json: JSON.stringify(placements),
-        version: eb('version', '+', 1),
-      }))
-      .where('id', '=', season.id)
-      .execute();
+    await publishSeason(ctx.db, season.id, placements, ctx.now.toISOString());
     const after = (await findSeason(ctx.db, season.id))!;
     ctx.audit({
       entity: 'seasons',

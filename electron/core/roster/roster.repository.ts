@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Insertable, Kysely, Selectable } from 'kysely';
 import {
   STAFF_SKILLS,
   parseSkillList,
@@ -225,4 +225,73 @@ export async function crewOnDuty(
     .orderBy('s.employee_no')
     .execute();
   return rows.map((r) => r.name);
+}
+
+/** Another live repair area with this name. */
+export async function areaNameTaken(db: Kysely<DB>, name: string, exceptId?: number): Promise<boolean> {
+  let q = db.selectFrom('repair_areas').select('id').where('name', '=', name).where('deleted_at', 'is', null);
+  if (exceptId !== undefined) q = q.where('id', '!=', exceptId);
+  return (await q.executeTakeFirst()) !== undefined;
+}
+
+/** An area's repair promise (minutes to arrive, to restore), as a new version of the area. */
+export async function setAreaPromise(
+  db: Kysely<DB>,
+  areaId: number,
+  promise: { arrival: number; restore: number | null },
+  at: string,
+): Promise<void> {
+  await db
+    .updateTable('repair_areas')
+    .set((eb) => ({
+      arrival_minutes: promise.arrival,
+      restore_minutes: promise.restore,
+      version: eb('version', '+', 1),
+      updated_at: at,
+    }))
+    .where('id', '=', areaId)
+    .execute();
+}
+
+/** Whether the season has assignments outside these dates (changing its dates would drop them). */
+export async function assignmentsOutside(db: Kysely<DB>, seasonId: number, from: string, to: string): Promise<boolean> {
+  const r = await db
+    .selectFrom('roster_assignments')
+    .select('id')
+    .where('season_id', '=', seasonId)
+    .where((eb) => eb.or([eb('date', '<', from), eb('date', '>', to)]))
+    .executeTakeFirst();
+  return r !== undefined;
+}
+
+export async function insertAssignment(db: Kysely<DB>, row: Insertable<DB['roster_assignments']>): Promise<number> {
+  return (await db.insertInto('roster_assignments').values(row).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+export async function removeAssignment(db: Kysely<DB>, id: number): Promise<void> {
+  await db.deleteFrom('roster_assignments').where('id', '=', id).execute();
+}
+
+export async function seasonOfAssignment(db: Kysely<DB>, id: number): Promise<number | undefined> {
+  const r = await db.selectFrom('roster_assignments').select('season_id').where('id', '=', id).executeTakeFirst();
+  return r?.season_id;
+}
+
+/** Publishing keeps the roster as it stands as the season's next published version. */
+export async function publishSeason(
+  db: Kysely<DB>,
+  seasonId: number,
+  placements: unknown[],
+  at: string,
+): Promise<void> {
+  await db
+    .updateTable('duty_seasons')
+    .set((eb) => ({
+      published_version: eb('published_version', '+', 1),
+      published_at: at,
+      published_json: JSON.stringify(placements),
+      version: eb('version', '+', 1),
+    }))
+    .where('id', '=', seasonId)
+    .execute();
 }
