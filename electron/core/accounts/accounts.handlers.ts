@@ -4,7 +4,17 @@ import type { Handlers, HandlerContext } from '../context';
 import { currentUser, RefusalAfterWrites } from '../context';
 import { loadSettings } from '../settings/settings.repository';
 import { updateVersioned } from '../shared/versioned';
-import { countActiveAdmins, findUserById, findUserByName, listUsers, toUserRow } from './accounts.repository';
+import {
+  anyUserHasPassword,
+  countActiveAdmins,
+  findUserById,
+  findUserByName,
+  firstAdmin,
+  insertUser,
+  listUsers,
+  setUserColumns,
+  toUserRow,
+} from './accounts.repository';
 import {
   activeLocks,
   claimAttempt,
@@ -76,19 +86,13 @@ function codeMatches(ctx: HandlerContext, typed: string | undefined): boolean {
 }
 
 async function needsSetup(ctx: HandlerContext): Promise<boolean> {
-  const withPassword = await ctx.db
-    .selectFrom('users')
-    .select('id')
-    .where('password_hash', 'is not', null)
-    .limit(1)
-    .executeTakeFirst();
-  return !withPassword;
+  return !(await anyUserHasPassword(ctx.db));
 }
 
 async function signIn(ctx: HandlerContext, userId: number) {
   const user = await findUserById(ctx.db, userId);
   if (!user) throw loginFailed();
-  await ctx.db.updateTable('users').set({ last_login_at: ctx.now.toISOString() }).where('id', '=', userId).execute();
+  await setUserColumns(ctx.db, userId, { last_login_at: ctx.now.toISOString() });
   const token = await createSession(ctx.db, userId, ctx.now);
   ctx.actAs({ id: user.id, username: user.username });
   ctx.audit({ entity: 'users', entityId: user.id, summary: 'login' });
@@ -131,22 +135,13 @@ export const accountsHandlers: Handlers<AccountMethods> = {
       const code = ctx.runtime.firstRunCode;
       ctx.afterCommit(async () => code.used());
     }
-    const admin = await ctx.db
-      .selectFrom('users')
-      .selectAll()
-      .where('role', '=', 'admin')
-      .orderBy('id')
-      .executeTakeFirstOrThrow();
-    await ctx.db
-      .updateTable('users')
-      .set({
-        password_hash: await ctx.runtime.passwords.hash(input.password),
-        display_name: input.displayName || admin.display_name,
-        must_change_password: 0,
-        updated_at: ctx.now.toISOString(),
-      })
-      .where('id', '=', admin.id)
-      .execute();
+    const admin = await firstAdmin(ctx.db);
+    await setUserColumns(ctx.db, admin.id, {
+      password_hash: await ctx.runtime.passwords.hash(input.password),
+      display_name: input.displayName || admin.display_name,
+      must_change_password: 0,
+      updated_at: ctx.now.toISOString(),
+    });
     return signIn(ctx, admin.id);
   },
 
@@ -163,11 +158,7 @@ export const accountsHandlers: Handlers<AccountMethods> = {
     await recordSuccess(ctx.db, attempt);
     // A hash made with weaker parameters than today's is replaced while the password is at hand.
     if (ctx.runtime.passwords.needsRehash(user.password_hash)) {
-      await ctx.db
-        .updateTable('users')
-        .set({ password_hash: await ctx.runtime.passwords.hash(input.password) })
-        .where('id', '=', user.id)
-        .execute();
+      await setUserColumns(ctx.db, user.id, { password_hash: await ctx.runtime.passwords.hash(input.password) });
     }
     return signIn(ctx, user.id);
   },
@@ -209,16 +200,12 @@ export const accountsHandlers: Handlers<AccountMethods> = {
         issues: [{ path: ['newPassword'], message: 'accounts.password.same' }],
       });
     }
-    await ctx.db
-      .updateTable('users')
-      .set({
-        password_hash: await ctx.runtime.passwords.hash(input.newPassword),
-        must_change_password: 0,
-        updated_at: ctx.now.toISOString(),
-        version: user.version + 1,
-      })
-      .where('id', '=', user.id)
-      .execute();
+    await setUserColumns(ctx.db, user.id, {
+      password_hash: await ctx.runtime.passwords.hash(input.newPassword),
+      must_change_password: 0,
+      updated_at: ctx.now.toISOString(),
+      version: user.version + 1,
+    });
     // Other sign-ins of this user end: a changed password must lock out whoever knew the old one.
     await endUserSessions(ctx.db, user.id, s.tokenHash);
     ctx.audit({ entity: 'users', entityId: user.id, summary: 'password changed' });
@@ -246,21 +233,17 @@ export const accountsHandlers: Handlers<AccountMethods> = {
           issues: [{ path: ['initialPassword'], message: 'validation.required' }],
         });
       }
-      const created = await ctx.db
-        .insertInto('users')
-        .values({
-          username: input.username,
-          display_name: input.displayName,
-          role: input.role,
-          active: input.active ? 1 : 0,
-          password_hash: await ctx.runtime.passwords.hash(input.initialPassword),
-          must_change_password: 1,
-          last_login_at: null,
-          created_at: at,
-          updated_at: at,
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow();
+      const created = await insertUser(ctx.db, {
+        username: input.username,
+        display_name: input.displayName,
+        role: input.role,
+        active: input.active ? 1 : 0,
+        password_hash: await ctx.runtime.passwords.hash(input.initialPassword),
+        must_change_password: 1,
+        last_login_at: null,
+        created_at: at,
+        updated_at: at,
+      });
       const row = toUserRow(created);
       ctx.audit({ entity: 'users', entityId: created.id, summary: 'created', after: row });
       return row;
@@ -297,16 +280,12 @@ export const accountsHandlers: Handlers<AccountMethods> = {
   'accounts.resetPassword': async (input, ctx) => {
     const user = await findUserById(ctx.db, input.id);
     if (!user) throw notFound('users', input.id);
-    await ctx.db
-      .updateTable('users')
-      .set({
-        password_hash: await ctx.runtime.passwords.hash(input.newPassword),
-        must_change_password: 1,
-        updated_at: ctx.now.toISOString(),
-        version: user.version + 1,
-      })
-      .where('id', '=', user.id)
-      .execute();
+    await setUserColumns(ctx.db, user.id, {
+      password_hash: await ctx.runtime.passwords.hash(input.newPassword),
+      must_change_password: 1,
+      updated_at: ctx.now.toISOString(),
+      version: user.version + 1,
+    });
     await endUserSessions(ctx.db, user.id);
     ctx.audit({ entity: 'users', entityId: user.id, summary: 'password reset by admin' });
     return { ok: true as const };

@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
 import type { GridRequest, Role, UserRow } from '../../contract';
 import type { DB, UsersTable } from '../db/schema';
 import { gridPageOf, type GridColumns } from '../shared/grid-query';
@@ -71,4 +71,27 @@ export async function ensureAdmin(db: Kysely<DB>, now: string): Promise<void> {
       updated_at: now,
     })
     .execute();
+}
+
+/** Whether the first run is done: some account has a password. */
+export async function anyUserHasPassword(db: Kysely<DB>): Promise<boolean> {
+  const r = await db
+    .selectFrom('users')
+    .select('id')
+    .where('password_hash', 'is not', null)
+    .limit(1)
+    .executeTakeFirst();
+  return r !== undefined;
+}
+
+/** The admin account the first run sets up (the oldest). */
+export const firstAdmin = (db: Kysely<DB>) =>
+  db.selectFrom('users').selectAll().where('role', '=', 'admin').orderBy('id').executeTakeFirstOrThrow();
+
+export const insertUser = (db: Kysely<DB>, row: Insertable<UsersTable>) =>
+  db.insertInto('users').values(row).returningAll().executeTakeFirstOrThrow();
+
+/** Some of a user's columns (a sign-in time, a new password hash), without the version check of a form's save. */
+export async function setUserColumns(db: Kysely<DB>, id: number, columns: Updateable<UsersTable>): Promise<void> {
+  await db.updateTable('users').set(columns).where('id', '=', id).execute();
 }
