@@ -59,6 +59,24 @@ export default tseslint.config(
     },
   },
   {
+    // SQL lives in a module's *.repository.ts; its handlers keep the rules and call the repository.
+    files: ['electron/core/**/*.handlers.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            'CallExpression[callee.property.name=/^(selectFrom|insertInto|updateTable|deleteFrom|replaceInto|mergeInto)$/]',
+          message: 'SQL belongs in the module’s *.repository.ts: call a repository function from the handler.',
+        },
+        {
+          selector: "TaggedTemplateExpression[tag.name='sql']",
+          message: 'SQL belongs in the module’s *.repository.ts: call a repository function from the handler.',
+        },
+      ],
+    },
+  },
+  {
     files: ['electron/http/**/*.ts'],
     languageOptions: { globals: globals.node },
     rules: {

@@ -19,6 +19,17 @@ describe('import rules of the house plan', () => {
     );
   });
 
+  it('refuses SQL in a handler file: it belongs in the module’s repository', async () => {
+    const handler = 'electron/core/x/x.handlers.ts';
+    expect(await ruleIds(handler, "declare const db: any;\nvoid db.selectFrom('staff').selectAll();\n")).toContain(
+      'no-restricted-syntax',
+    );
+    expect(await ruleIds(handler, 'declare const sql: any;\nvoid sql`select 1`;\n')).toContain('no-restricted-syntax');
+    expect(
+      await ruleIds('electron/core/x/x.repository.ts', "declare const db: any;\nvoid db.selectFrom('staff');\n"),
+    ).not.toContain('no-restricted-syntax');
+  });
+
   it('refuses the core importing electron', async () => {
     expect(await ruleIds('electron/core/x.ts', "import { app } from 'electron';\nvoid app;\n")).toContain(
       'no-restricted-imports',
