@@ -10,11 +10,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createCore, type Core } from '../../electron/core';
 import { openDatabase } from '../../electron/core/db/connection';
-import { loadSettings } from '../../electron/core/settings/settings.repository';
 import { addDays, localDate } from '../../electron/core/shared/time';
 import { plannerInputFor } from '../../electron/core/trimming/trimming.jobs';
 import { autoPlan, type PlannerInput } from '../../electron/core/trimming/trimming.planner';
-import { plannerSettings, worldFor } from '../../electron/core/trimming/trimming.repository';
+import { loadTrimmingContext, worldFor } from '../../electron/core/trimming/trimming.repository';
 import { checkPlan, HARD_RULES } from '../../electron/core/trimming/trimming.rules';
 import { TEST_SCRYPT } from '../unit/helpers/core';
 import { PasswordHasher } from '../../electron/core/accounts/password';
@@ -124,7 +123,7 @@ export async function benchPlanner(records = 20_000, runs = 3): Promise<PlannerB
       method: p.method,
       recordIds: p.recordIds,
     }));
-    const world = await worldFor(db.db, placements, plannerSettings(await loadSettings(db.db)), today);
+    const world = await worldFor(db.db, placements, await loadTrimmingContext(db.db), today);
     const hardViolations = checkPlan(placements, world).filter((v) => HARD_RULES.has(v.rule)).length;
     const byId = new Map(input.records.map((r) => [r.id, r]));
     const ourWork = outcome.packages.map((p) => ({

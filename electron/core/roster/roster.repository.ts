@@ -106,7 +106,8 @@ export async function publishedOf(db: Kysely<DB>, id: number): Promise<Placement
   return r?.published_json ? (JSON.parse(r.published_json) as Placement[]) : [];
 }
 
-export async function rosterRules(db: Kysely<DB>): Promise<RosterRules> {
+/** The roster's rule context: its rules from the settings. */
+export async function loadRosterContext(db: Kysely<DB>): Promise<RosterRules> {
   const settings = await loadSettings(db);
   return {
     requiredSkills: parseSkillList(settings.string('roster.requiredSkills')) ?? STAFF_SKILLS.slice(0, 3),
@@ -159,7 +160,7 @@ export async function loadAssignments(db: Kysely<DB>, seasonId: number): Promise
 export async function loadProblem(db: Kysely<DB>, season: SeasonRow) {
   const [areas, rules, candidates, settings] = await Promise.all([
     listAreas(db),
-    rosterRules(db),
+    loadRosterContext(db),
     dutyCandidates(db),
     loadSettings(db),
   ]);

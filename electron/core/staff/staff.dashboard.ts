@@ -1,7 +1,7 @@
 import type { DashboardPanel, DrillLink, Reminder } from '../../contract';
 import type { HandlerContext } from '../context';
 import { loadSettings } from '../settings/settings.repository';
-import { listCertificates, listStaff, staffContextOf } from './staff.repository';
+import { listCertificates, listStaff, loadStaffContext } from './staff.repository';
 
 const certificates = (states: string[]): DrillLink => ({
   page: 'certificates',
@@ -17,7 +17,7 @@ async function certificateCount(
     await listCertificates(
       ctx.db,
       { startRow: 0, endRow: 1, sortModel: [], filterModel: {}, states },
-      await staffContextOf(ctx.db, ctx.today),
+      await loadStaffContext(ctx.db, ctx.today),
     )
   ).rowCount;
 }
@@ -27,14 +27,14 @@ const staffCount = async (ctx: HandlerContext, filters: { eligibleOnly?: boolean
     await listStaff(
       ctx.db,
       { startRow: 0, endRow: 1, sortModel: [], filterModel: {}, ...filters },
-      await staffContextOf(ctx.db, ctx.today),
+      await loadStaffContext(ctx.db, ctx.today),
     )
   ).rowCount;
 const staffLink = (filters: Record<string, unknown>): DrillLink => ({ page: 'staff', method: 'staff.list', filters });
 
 /** Certificates by state, how many people may go on duty today, and training hours by team. */
 export async function staffPanels(ctx: HandlerContext): Promise<DashboardPanel[]> {
-  const sctx = await staffContextOf(ctx.db, ctx.today);
+  const sctx = await loadStaffContext(ctx.db, ctx.today);
   const onDuty = (
     await listStaff(
       ctx.db,

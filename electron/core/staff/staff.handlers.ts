@@ -11,7 +11,7 @@ import {
   listCertificates,
   listStaff,
   setSkills,
-  staffContextOf,
+  loadStaffContext,
   type StaffContext,
 } from './staff.repository';
 import { defaultExpiry } from './staff.rules';
@@ -30,7 +30,7 @@ type Methods =
   | 'training.save'
   | 'training.delete';
 
-const staffContext = (ctx: HandlerContext): Promise<StaffContext> => staffContextOf(ctx.db, ctx.today);
+const staffContext = (ctx: HandlerContext): Promise<StaffContext> => loadStaffContext(ctx.db, ctx.today);
 
 const requireStaff = (ctx: HandlerContext, id: number, field: string) => requireLive(ctx.db, 'staff', id, field);
 

@@ -56,7 +56,7 @@ export interface StaffContext {
   skills: string[];
 }
 
-export async function staffContextOf(db: Kysely<DB>, today: string): Promise<StaffContext> {
+export async function loadStaffContext(db: Kysely<DB>, today: string): Promise<StaffContext> {
   const settings = await loadSettings(db);
   return {
     today,

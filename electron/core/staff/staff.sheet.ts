@@ -5,7 +5,7 @@ import { namesFor } from '../excel/header-synonyms';
 import { writeThroughHandler } from '../excel/sheet-context';
 import type { LedgerSheet, SheetField } from '../excel/sheet';
 import { staffHandlers } from './staff.handlers';
-import { allStaff, listStaff, staffContextOf } from './staff.repository';
+import { allStaff, listStaff, loadStaffContext } from './staff.repository';
 
 interface Lookups {
   teams: Map<string, number>;
@@ -100,7 +100,7 @@ export const staffSheet: LedgerSheet<Lookups, Existing, StaffRow> = {
   schema: contract['staff.save'].input,
   keyRule: 'import.keyRule.staff',
   fields: fieldsWith(STAFF_SKILLS),
-  fieldsFor: async (ctx) => fieldsWith((await staffContextOf(ctx.db, ctx.today)).skills),
+  fieldsFor: async (ctx) => fieldsWith((await loadStaffContext(ctx.db, ctx.today)).skills),
   async loadLookups({ db }) {
     const teams = await db.selectFrom('teams').select(['id', 'name']).where('deleted_at', 'is', null).execute();
     return { teams: new Map(teams.map((t) => [nameKey(t.name), t.id])) };
@@ -129,7 +129,11 @@ export const staffSheet: LedgerSheet<Lookups, Existing, StaffRow> = {
   keyOf: (input) => nameKey(String(input.employeeNo)),
   async loadExisting(ctx) {
     const found = new Map<string, Existing>();
-    for await (const r of allStaff(ctx.db, { sortModel: [], filterModel: {} }, await staffContextOf(ctx.db, ctx.today)))
+    for await (const r of allStaff(
+      ctx.db,
+      { sortModel: [], filterModel: {} },
+      await loadStaffContext(ctx.db, ctx.today),
+    ))
       found.set(nameKey(r.employeeNo), r as unknown as Existing);
     return found;
   },
@@ -151,14 +155,14 @@ export const staffSheet: LedgerSheet<Lookups, Existing, StaffRow> = {
   write: (ctx, rows, _lookups, progress) => writeThroughHandler(ctx, rows, save, progress),
   listSchema: contract['staff.list'].input,
   rows: async function* (ctx, list) {
-    yield* allStaff(ctx.db, list as ParsedInputOf<'staff.list'>, await staffContextOf(ctx.db, ctx.today));
+    yield* allStaff(ctx.db, list as ParsedInputOf<'staff.list'>, await loadStaffContext(ctx.db, ctx.today));
   },
   async count(ctx, list) {
     return (
       await listStaff(
         ctx.db,
         { ...(list as ParsedInputOf<'staff.list'>), startRow: 0, endRow: 1 },
-        await staffContextOf(ctx.db, ctx.today),
+        await loadStaffContext(ctx.db, ctx.today),
       )
     ).rowCount;
   },

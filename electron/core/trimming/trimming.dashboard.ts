@@ -1,11 +1,10 @@
 import type { DashboardPanel, DrillLink, Reminder } from '../../contract';
 import type { HandlerContext } from '../context';
-import { loadSettings } from '../settings/settings.repository';
 import { addDays, addMonths } from '../shared/time';
 import {
   loadTeams,
   packagesBetween,
-  plannerSettings,
+  loadTrimmingContext,
   toPlacement,
   windowsNotTold,
   worldFor,
@@ -30,7 +29,7 @@ const monday = (day: string) => addDays(day, -((new Date(`${day}T00:00:00Z`).get
 
 /** 首页: this month's planned, done and late work by team, and the capacity used per team-week. */
 export async function trimmingPanels(ctx: HandlerContext): Promise<DashboardPanel[]> {
-  const s = plannerSettings(await loadSettings(ctx.db));
+  const s = await loadTrimmingContext(ctx.db);
   const from = `${ctx.today.slice(0, 7)}-01`;
   const to = addDays(addMonths(from, 1), -1);
   const [packages, teams] = await Promise.all([packagesBetween(ctx.db, from, to, s), loadTeams(ctx.db)]);
@@ -96,7 +95,7 @@ export async function trimmingPanels(ctx: HandlerContext): Promise<DashboardPane
 
 /** Notices due, outage windows within 7 days whose customers were not told, packages past their day and not done. */
 export async function trimmingReminders(ctx: HandlerContext): Promise<Reminder[]> {
-  const s = plannerSettings(await loadSettings(ctx.db));
+  const s = await loadTrimmingContext(ctx.db);
   // Counted through the lists they open, so the bell and the list can never disagree.
   const count = async (filters: Record<string, unknown>) =>
     (await packagesList(ctx, { startRow: 0, endRow: 1, sortModel: [], filterModel: {}, ...filters })).rowCount;

@@ -1,11 +1,10 @@
 import { ApiError, type AutoPlanOutcome } from '../../contract';
 import type { Handlers } from '../context';
 import { currentUser } from '../context';
-import { loadSettings } from '../settings/settings.repository';
 import { addDays } from '../shared/time';
 import { checkDraft } from './trimming.handlers';
 import { insertPackage, planRecords, setPackageRecords } from './packages.repository';
-import { plannerSettings } from './trimming.repository';
+import { loadTrimmingContext } from './trimming.repository';
 import { HARD_RULES } from './trimming.rules';
 
 /** 自动编排 starts as a job; its draft is written only when the planner accepts it, checked once more. */
@@ -22,7 +21,7 @@ export const draftHandlers: Handlers<'trimming.autoPlan' | 'trimming.acceptDraft
       throw new ApiError({ code: 'RULE', message: 'trimming.draft.notReady' });
     const draft: AutoPlanOutcome = job.result.outcome;
     if (draft.packages.length === 0) return { created: 0 };
-    const s = plannerSettings(await loadSettings(ctx.db));
+    const s = await loadTrimmingContext(ctx.db);
     // The board may have changed since the draft was made: nothing is written over a rule it now breaks.
     const placements = draft.packages.map((p, i) => ({
       key: `draft-${i}`,

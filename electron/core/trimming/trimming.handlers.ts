@@ -15,7 +15,7 @@ import {
   packagesBetween,
   packagesById,
   packagesHolding,
-  plannerSettings,
+  loadTrimmingContext,
   recordsById,
   toOutageRow,
   toPlacement,
@@ -58,7 +58,7 @@ type Methods =
   | 'trimming.recordDone'
   | 'trimming.accept';
 
-const settingsOf = async (ctx: HandlerContext) => plannerSettings(await loadSettings(ctx.db));
+const settingsOf = async (ctx: HandlerContext) => await loadTrimmingContext(ctx.db);
 
 /** A package as stored, with the rules it breaks among the packages around it now. */
 async function withViolations(

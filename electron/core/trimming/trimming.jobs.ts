@@ -1,7 +1,6 @@
 import type { JobResult, ParsedInputOf } from '../../contract';
 import type { Progress } from '../excel/excel.jobs';
 import type { SheetContext } from '../excel/sheet';
-import { loadSettings } from '../settings/settings.repository';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema';
 import { autoPlan, type PlannerInput, type PlannerRecord } from './trimming.planner';
@@ -11,7 +10,7 @@ import {
   openBacklog,
   outagesBetween,
   packagesBetween,
-  plannerSettings,
+  loadTrimmingContext,
   toPlacement,
 } from './trimming.repository';
 import { loadsOf, type PlanWorld } from './trimming.rules';
@@ -20,7 +19,7 @@ export type AutoPlanParams = ParsedInputOf<'trimming.autoPlan'>;
 
 /** Everything the automatic plan reads, from the database: the same for the job and the tests. */
 export async function plannerInputFor(db: Kysely<DB>, params: AutoPlanParams, today: string): Promise<PlannerInput> {
-  const s = plannerSettings(await loadSettings(db));
+  const s = await loadTrimmingContext(db);
   const [rows, teams, windows, calendar, existing] = await Promise.all([
     openBacklog(db),
     loadTeams(db, params.teamIds),

@@ -1,7 +1,6 @@
 import { ApiError, notFound, type OutageRow } from '../../contract';
 import type { HandlerContext, Handlers } from '../context';
 import { currentUser } from '../context';
-import { loadSettings } from '../settings/settings.repository';
 import { gridPageOf } from '../shared/grid-query';
 import { requireLive } from '../shared/references';
 import { updateVersioned } from '../shared/versioned';
@@ -9,7 +8,7 @@ import {
   findOutage,
   insertOutage,
   outagesGrid,
-  plannerSettings,
+  loadTrimmingContext,
   toOutageRow,
   type OutageJoined,
 } from './trimming.repository';
@@ -22,7 +21,7 @@ import { requireTowersOnLine } from '../reference/tower-bounds';
 async function rowOf(ctx: HandlerContext, id: number): Promise<OutageRow> {
   const r = await findOutage(ctx.db, id);
   if (!r) throw notFound('outages', id);
-  return toOutageRow(r, ctx.today, plannerSettings(await loadSettings(ctx.db)).outageNoticeDays);
+  return toOutageRow(r, ctx.today, (await loadTrimmingContext(ctx.db)).outageNoticeDays);
 }
 
 export const outageHandlers: Handlers<
@@ -34,7 +33,7 @@ export const outageHandlers: Handlers<
   | 'outages.markCustomersNotified'
 > = {
   'outages.list': async (input, ctx) => {
-    const notice = plannerSettings(await loadSettings(ctx.db)).outageNoticeDays;
+    const notice = (await loadTrimmingContext(ctx.db)).outageNoticeDays;
     const grid = outagesGrid(ctx.db, input);
     return gridPageOf({
       base: grid.base,

@@ -3,9 +3,8 @@ import ExcelJS from 'exceljs';
 import { formatTowerRange, type NoticeLetter, type PackageRow, type WeekPlanRow } from '../../contract';
 import type { HandlerContext, Handlers } from '../context';
 import { currentUser } from '../context';
-import { loadSettings } from '../settings/settings.repository';
 import { addDays } from '../shared/time';
-import { outagesBetween, packagesBetween, packagesById, plannerSettings } from './trimming.repository';
+import { outagesBetween, packagesBetween, packagesById, loadTrimmingContext } from './trimming.repository';
 
 /** Monday of the week a day falls in. */
 export function weekStart(day: string): string {
@@ -64,7 +63,7 @@ async function weekRows(
   weekOf: string,
   teamId?: number,
 ): Promise<{ from: string; to: string; rows: WeekPlanRow[] }> {
-  const s = plannerSettings(await loadSettings(ctx.db));
+  const s = await loadTrimmingContext(ctx.db);
   const from = weekStart(weekOf);
   const to = addDays(from, 6);
   const [packages, windows] = await Promise.all([
@@ -167,7 +166,7 @@ export async function weekPlanWorkbook(
 
 export const printHandlers: Handlers<'trimming.notices' | 'trimming.weekPlan' | 'trimming.weekPlanExport'> = {
   'trimming.notices': async (input, ctx) => {
-    const s = plannerSettings(await loadSettings(ctx.db));
+    const s = await loadTrimmingContext(ctx.db);
     let packages: Omit<PackageRow, 'violations'>[] = [];
     if (input.packageIds?.length)
       packages = (await packagesById(ctx.db, input.packageIds, s)).filter((p) => p.status !== 'cancelled');

@@ -10,7 +10,7 @@ import {
   type PlanTeam,
 } from '../../contract';
 import type { DB } from '../db/schema';
-import type { Settings } from '../settings/settings.repository';
+import { loadSettings, type Settings } from '../settings/settings.repository';
 import { addDays } from '../shared/time';
 import { daysBetween } from '../shared/time';
 import {
@@ -31,7 +31,11 @@ export interface PlannerSettings {
   outageNoticeDays: number;
 }
 
-export const plannerSettings = (s: Settings): PlannerSettings => ({
+/** The planner's rule context: its thresholds from the settings (one read per call, like every module's load…Context). */
+export const loadTrimmingContext = async (db: Kysely<DB>): Promise<PlannerSettings> =>
+  plannerSettings(await loadSettings(db));
+
+const plannerSettings = (s: Settings): PlannerSettings => ({
   minutesPerTree: {
     trim: s.number('trimming.minutesPerTree.trim'),
     fell: s.number('trimming.minutesPerTree.fell'),

@@ -2,11 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Kysely } from 'kysely';
 import { openDatabase } from '../../../../electron/core/db/connection';
 import type { DB } from '../../../../electron/core/db/schema';
-import { loadSettings } from '../../../../electron/core/settings/settings.repository';
 import { addDays } from '../../../../electron/core/shared/time';
 import { plannerInputFor } from '../../../../electron/core/trimming/trimming.jobs';
 import { autoPlan, methodFor, type PlannerInput } from '../../../../electron/core/trimming/trimming.planner';
-import { plannerSettings, worldFor } from '../../../../electron/core/trimming/trimming.repository';
+import { loadTrimmingContext, worldFor } from '../../../../electron/core/trimming/trimming.repository';
 import {
   checkPlan,
   daysOf,
@@ -51,7 +50,7 @@ beforeAll(async () => {
   world = await worldFor(
     db,
     placements,
-    plannerSettings(await loadSettings(db)),
+    await loadTrimmingContext(db),
     TODAY,
     input.records.map((r) => r.id),
   );
