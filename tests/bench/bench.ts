@@ -5,13 +5,13 @@
  * exits non-zero when a goal is missed. Not part of npm test: machines are noisy.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { Agent as HttpAgent, request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
-import { chromium } from '@playwright/test';
+import { launchChromium } from './chromium';
 import { createCore } from '../../electron/core';
 import { startHttpServer } from '../../electron/http/server';
 import {
@@ -243,18 +243,7 @@ async function main() {
   }
 
   // The grid in a real browser.
-  const browser = await chromium.launch({
-    executablePath: existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--enable-precise-memory-info',
-    ],
-  });
+  const browser = await launchChromium(['--enable-precise-memory-info']);
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   // In the page: the time (from the start of the navigation) of the first frame that shows a row.
   await page.addInitScript(() => {

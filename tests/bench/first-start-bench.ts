@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
-import { chromium } from '@playwright/test';
+import { launchChromium } from './chromium';
 
 export interface FirstStart {
   toFirstRowsMs: number;
@@ -40,17 +40,7 @@ export async function benchFirstStart(dataDir: string, token: string, lineId: nu
   rmSync(path.join(dataDir, 'backups'), { recursive: true, force: true });
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const browser = await chromium.launch({
-    executablePath: existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  const browser = await launchChromium();
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   await page.addInitScript((tk) => sessionStorage.setItem('griddesk.token', tk), token);
 

@@ -5,10 +5,10 @@
  * frame that shows the strip with its records, against the same page for a 300-tower line with nothing
  * on it (the page's own cost) in the same run; the map view the same way; and the server's lineFile.get.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium } from '@playwright/test';
+import { launchChromium } from './chromium';
 import { createCore, type Core } from '../../electron/core';
 import { PasswordHasher } from '../../electron/core/accounts/password';
 import { startHttpServer } from '../../electron/http/server';
@@ -144,17 +144,7 @@ export async function benchLineFile(): Promise<LineFileBench> {
     }
 
     const http = await startHttpServer({ core, port: 0, staticDir: path.resolve('dist/renderer') });
-    const browser = await chromium.launch({
-      executablePath: existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    const browser = await launchChromium();
     try {
       const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
       // In the page: the first frame after the drawing (and, with records, its first record mark) is in the DOM.

@@ -3,6 +3,7 @@ import type { LineFile } from '@contract';
 import {
   DEFECT_COLOURS,
   DEVICE_COLOURS,
+  DeviceSymbol,
   GRADE_COLOURS,
   Mark,
   TRIP_COLOURS,
@@ -121,18 +122,9 @@ export function LineMap({ file, from, to }: { file: LineFile; from: number; to: 
         const at = d.tower === null ? null : beside(d.tower, OFFSET.devices);
         if (!at) return null;
         const [cx, cy] = at;
-        const fill = DEVICE_COLOURS[d.state];
         return (
           <Mark key={d.id} testId={`map-device-${d.id}`} text={deviceText(t, d)}>
-            {d.kind === 'arrester' ? (
-              <polygon
-                points={`${cx},${cy - r} ${cx + r},${cy + r} ${cx - r},${cy + r}`}
-                fill={fill}
-                data-state={d.state}
-              />
-            ) : (
-              <circle cx={cx} cy={cy} r={r} fill={fill} data-state={d.state} />
-            )}
+            <DeviceSymbol d={d} cx={cx} cy={cy} r={r} />
           </Mark>
         );
       })}

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { LineFile } from '@contract';
 import {
   DEFECT_COLOURS,
-  DEVICE_COLOURS,
+  DeviceSymbol,
   GRADE_COLOURS,
   Mark,
   TRIP_COLOURS,
@@ -116,18 +116,9 @@ export function LineStrip({ file, from, to }: { file: LineFile; from: number; to
         .map((d) => {
           const cx = centre(d.tower!);
           const cy = laneY('devices') + LANE / 2;
-          const fill = DEVICE_COLOURS[d.state];
           return (
             <Mark key={d.id} testId={`strip-device-${d.id}`} text={deviceText(t, d)}>
-              {d.kind === 'arrester' ? (
-                <polygon
-                  points={`${cx},${cy - r} ${cx + r},${cy + r} ${cx - r},${cy + r}`}
-                  fill={fill}
-                  data-state={d.state}
-                />
-              ) : (
-                <circle cx={cx} cy={cy} r={r} fill={fill} data-state={d.state} />
-              )}
+              <DeviceSymbol d={d} cx={cx} cy={cy} r={r} />
             </Mark>
           );
         })}

@@ -37,6 +37,16 @@ export function Mark({ testId, text, children }: { testId: string; text: MarkTex
   );
 }
 
+/** A lightning device: a triangle for an arrester, a circle for a ground, coloured by its state. */
+export function DeviceSymbol({ d, cx, cy, r }: { d: Of<'devices'>; cx: number; cy: number; r: number }) {
+  const fill = DEVICE_COLOURS[d.state];
+  return d.kind === 'arrester' ? (
+    <polygon points={`${cx},${cy - r} ${cx + r},${cy + r} ${cx - r},${cy + r}`} fill={fill} data-state={d.state} />
+  ) : (
+    <circle cx={cx} cy={cy} r={r} fill={fill} data-state={d.state} />
+  );
+}
+
 const range = (a: number, b: number) => (a === b ? `#${a}` : `#${a}–#${b}`);
 
 export const hazardText = (t: TFunction, h: Of<'hazards'>): MarkText => ({
