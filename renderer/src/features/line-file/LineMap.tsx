@@ -192,13 +192,17 @@ function Legend() {
     { lane: 'defects', shape: <rect x={-5} y={-5} width={10} height={10} fill={DEFECT_COLOURS.serious} /> },
     { lane: 'upgrades', shape: <rect x={-7} y={-5} width={14} height={10} rx={5} fill={upgradeColour('submitted')} /> },
   ] as const;
+  // Each entry as wide as its words (a CJK character about 13 units at this size, others about 7), laid right to left.
+  const labels = rows.map((r) => t(`lineFile.lanes.${r.lane}`));
+  const widths = labels.map((l) => 34 + [...l].reduce((w, c) => w + (c.charCodeAt(0) > 0x2e80 ? 13 : 7), 0));
+  const starts = widths.map((_, i) => MAP_WIDTH - 16 - widths.slice(i).reduce((a, b) => a + b, 0));
   return (
-    <g data-testid="map-legend" transform={`translate(${MAP_WIDTH - rows.length * 120} 22)`}>
+    <g data-testid="map-legend" transform="translate(0 22)">
       {rows.map((r, i) => (
-        <g key={r.lane} transform={`translate(${i * 120} 0)`}>
+        <g key={r.lane} transform={`translate(${starts[i]! + 10} 0)`}>
           {r.shape}
           <text x={14} y={5} fontSize={13} fill="#595959">
-            {t(`lineFile.lanes.${r.lane}`)}
+            {labels[i]}
           </text>
         </g>
       ))}
