@@ -1,14 +1,8 @@
 import type { DashboardPanel, DrillLink, Reminder } from '../../contract';
 import type { HandlerContext } from '../context';
 import { addDays, addMonths } from '../shared/time';
-import {
-  loadTeams,
-  packagesBetween,
-  loadTrimmingContext,
-  toPlacement,
-  windowsNotTold,
-  worldFor,
-} from './trimming.repository';
+import { loadTeams, packagesBetween, loadTrimmingContext, toPlacement, worldFor } from './trimming.repository';
+import { windowsNotTold } from './outages.repository';
 import { isWorkingDay, loadsOf } from './trimming.rules';
 import { packagesList } from './trimming.handlers';
 

@@ -11,17 +11,16 @@ import {
   calendarDays,
   loadTeams,
   nextOrderNo,
-  outagesBetween,
   packagesBetween,
   packagesById,
   packagesHolding,
   loadTrimmingContext,
   recordsById,
-  toOutageRow,
   toPlacement,
   worldFor,
   type PlannerSettings,
 } from './trimming.repository';
+import { outagesBetween, toOutageRow } from './outages.repository';
 import {
   checkPlacement,
   checkPlan,

@@ -8,11 +8,11 @@ import {
   loadCalendar,
   loadTeams,
   openBacklog,
-  outagesBetween,
   packagesBetween,
   loadTrimmingContext,
   toPlacement,
 } from './trimming.repository';
+import { outagesBetween } from './outages.repository';
 import { loadsOf, type PlanWorld } from './trimming.rules';
 
 export type AutoPlanParams = ParsedInputOf<'trimming.autoPlan'>;

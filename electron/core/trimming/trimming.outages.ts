@@ -4,14 +4,8 @@ import { currentUser } from '../context';
 import { gridPageOf } from '../shared/grid-query';
 import { requireLive } from '../shared/references';
 import { updateVersioned } from '../shared/versioned';
-import {
-  findOutage,
-  insertOutage,
-  outagesGrid,
-  loadTrimmingContext,
-  toOutageRow,
-  type OutageJoined,
-} from './trimming.repository';
+import { loadTrimmingContext } from './trimming.repository';
+import { findOutage, insertOutage, outagesGrid, toOutageRow, type OutageJoined } from './outages.repository';
 import { requireTowersOnLine } from '../reference/tower-bounds';
 
 /**

@@ -4,7 +4,8 @@ import { formatTowerRange, type NoticeLetter, type PackageRow, type WeekPlanRow 
 import type { HandlerContext, Handlers } from '../context';
 import { currentUser } from '../context';
 import { addDays } from '../shared/time';
-import { outagesBetween, packagesBetween, packagesById, loadTrimmingContext } from './trimming.repository';
+import { packagesBetween, packagesById, loadTrimmingContext } from './trimming.repository';
+import { outagesBetween } from './outages.repository';
 
 /** Monday of the week a day falls in. */
 export function weekStart(day: string): string {
